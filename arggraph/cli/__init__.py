@@ -1,0 +1,92 @@
+"""The ``arggraph`` command line: one subcommand a task, results on stdout only.
+
+Exit codes: 0 success, 1 checks found errors, 2 the input could not be used. Every
+:class:`~arggraph.errors.ArggraphError` becomes one message on stderr naming the file
+and the place, never a traceback. Subcommand modules import their heavy dependencies
+inside ``run`` so that ``arggraph --help`` and small jobs start fast.
+
+Besides the built-in subcommands, packages can add their own through the entry-point
+group ``arggraph.commands`` (a callable taking the subparsers object); the terminal UI
+adds ``tui`` that way, so the library never imports the UI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from importlib.metadata import entry_points
+
+from ..errors import ArggraphError
+
+__all__ = ["build_parser", "main"]
+
+#: Built-in subcommand modules, in the order ``--help`` lists them.
+COMMANDS = (
+    "show",
+    "check",
+    "rules",
+    "score",
+    "extensions",
+    "explain",
+    "export",
+    "import_",
+    "schema",
+)
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("arggraph")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree
+        return "unknown"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser with every subcommand registered."""
+    parser = argparse.ArgumentParser(
+        prog="arggraph",
+        description="Reason about a contested decision as a graph of arguments.",
+        epilog="Exit codes: 0 success, 1 checks found errors, 2 the input could not be used.",
+    )
+    parser.add_argument("--version", action="version", version=f"arggraph {_version()}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__name__}.{name}":
+                raise
+            continue
+        module.register(sub)
+    for ep in entry_points(group="arggraph.commands"):
+        ep.load()(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.run(args)
+    except ArggraphError as exc:
+        print(f"arggraph: error: {exc}", file=sys.stderr)
+        if exc.hint and exc.hint not in str(exc):
+            print(f"  hint: {exc.hint}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("arggraph: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader of our stdout went away (say `| head`): not an error of ours.
+        sys.stderr.close()
+        return 0
+    return code
+
+
+def run() -> None:  # pragma: no cover - thin wrapper for the console script
+    sys.exit(main())

@@ -1,0 +1,133 @@
+"""What the subcommands share: loading inputs, writing results, progress on stderr."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from ..atomic import atomic_write
+
+if TYPE_CHECKING:
+    from ..graph import Graph
+    from ..model import ScoreSheet
+
+__all__ = [
+    "Progress",
+    "emit",
+    "emit_json",
+    "load_graph",
+    "load_sheet",
+    "progress",
+    "stderr_is_terminal",
+    "write_result",
+]
+
+
+def load_graph(path: str, *, strict: bool = True) -> Graph:
+    """Load the GRAPH argument (errors propagate to ``main``, which prints them)."""
+    from ..io import load
+
+    return load(path, strict=strict)
+
+
+def load_sheet(path: str | None, graph: Graph | None = None) -> ScoreSheet | None:
+    """Load a ``--scores`` sheet, checking that it names the graph it is applied to."""
+    if path is None:
+        return None
+    from ..errors import InputError
+    from ..io import load_scores
+
+    sheet = load_scores(path)
+    if graph is not None and sheet.graph != graph.id:
+        raise InputError(
+            f"this score sheet is for graph {sheet.graph!r}, not {graph.id!r}",
+            path=path, place="graph",
+        )
+    return sheet
+
+
+def emit(text: str) -> None:
+    """Write a result to stdout (results only: messages go to stderr)."""
+    sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
+    sys.stdout.flush()
+
+
+def emit_json(value: Any) -> None:
+    """Write a JSON result to stdout."""
+    emit(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def write_result(data: bytes | str, out: str | None) -> None:
+    """Write to ``-o OUT`` atomically, or to stdout when ``out`` is None or ``-``."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if out is None or out == "-":
+        sys.stdout.buffer.write(raw)
+        sys.stdout.flush()
+        return
+    atomic_write(Path(out), raw)
+
+
+def stderr_is_terminal() -> bool:
+    """Progress and colour go to stderr only when a person is watching it."""
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+class Progress(Protocol):
+    """What a task reports its progress through."""
+
+    def advance(self, steps: int = 1) -> None: ...
+
+    def describe(self, text: str) -> None: ...
+
+
+class _Silent:
+    def advance(self, steps: int = 1) -> None:
+        pass
+
+    def describe(self, text: str) -> None:
+        pass
+
+
+class _RichProgress:
+    def __init__(self, progress: Any, task: Any) -> None:
+        self._progress = progress
+        self._task = task
+
+    def advance(self, steps: int = 1) -> None:
+        self._progress.advance(self._task, steps)
+
+    def describe(self, text: str) -> None:
+        self._progress.update(self._task, description=text)
+
+
+@contextmanager
+def progress(description: str, total: float | None = None) -> Iterator[Progress]:
+    """A progress bar on stderr when it is a terminal; nothing when it is not.
+
+    Pipes stay clean: with stderr redirected the yielded object silently ignores calls.
+    """
+    if not stderr_is_terminal():
+        yield _Silent()
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+    from rich.progress import Progress as RichProgress
+
+    columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+               MofNCompleteColumn(), TimeElapsedColumn()]
+    with RichProgress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(description, total=total)
+        yield _RichProgress(bar, task)

@@ -1,0 +1,202 @@
+"""A loaded debate: the validated file, its indexes, and the engine's arrays.
+
+:class:`Graph` wraps a :class:`~arggraph.model.GraphModel` with what every consumer
+needs and should not rebuild: items by id, the integrity problems found (duplicate
+ids, references that point nowhere), and the :class:`~arggraph.framework.Framework`
+of arrays the engine computes on. It is read-only by convention: scores change
+through score sheets, never by rewriting the graph.
+
+>>> from arggraph.model import Claim, GraphModel, Relation
+>>> g = Graph(GraphModel(id="g", claims=[Claim(id="p", text="P", kind="position"),
+...                                      Claim(id="c", text="C")],
+...                      relations=[Relation(type="attack", source="c", target="p")]))
+>>> [c.id for c in g.positions], g.framework.att_tgt.tolist()
+(['p'], [0])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+
+from .atomic import FileStamp
+from .errors import DanglingReferenceError, DuplicateIdError, UnknownIdError
+from .framework import Framework
+from .model import Actor, Attribution, Claim, Document, GraphModel, Relation
+
+__all__ = ["Graph", "IntegrityProblem"]
+
+
+@dataclass(frozen=True)
+class IntegrityProblem:
+    """An id that clashes or a reference that points nowhere.
+
+    ``kind`` is ``"duplicate"`` or ``"dangling"``; ``place`` the JSON path of the
+    offending item or field; ``ident`` the id concerned; ``target`` what kind of item
+    it names (claim, relation, actor, document).
+    """
+
+    kind: Literal["duplicate", "dangling"]
+    place: str
+    ident: str
+    target: str
+    message: str
+
+
+class Graph:
+    """A debate graph ready to compute on.
+
+    With ``strict`` (the default) the first integrity problem raises
+    :class:`~arggraph.errors.DuplicateIdError` or
+    :class:`~arggraph.errors.DanglingReferenceError`; otherwise the problems are kept
+    in :attr:`problems` (the checks report them), later duplicates are ignored, and
+    relations whose ends are missing are left out of the framework.
+    """
+
+    def __init__(
+        self,
+        model: GraphModel,
+        *,
+        path: str | Path | None = None,
+        stamp: FileStamp | None = None,
+        strict: bool = True,
+    ) -> None:
+        self.model = model
+        self.path = Path(path) if path is not None else None
+        self.stamp = stamp
+        self.claims: dict[str, Claim] = {}
+        self.relations: dict[str, Relation] = {}
+        self.actors: dict[str, Actor] = {}
+        self.documents: dict[str, Document] = {}
+        self.problems: list[IntegrityProblem] = []
+        self._index_items()
+        if strict and self.problems:
+            self._raise_first()
+
+    # ------------------------------------------------------------------ indexing
+    def _index_items(self) -> None:
+        m = self.model
+        self._collect("documents", "document", m.documents, self.documents)
+        self._collect("actors", "actor", m.actors, self.actors)
+        self._collect("claims", "claim", m.claims, self.claims)
+        self._collect("relations", "relation", m.relations, self.relations)
+        for i, claim in enumerate(m.claims):
+            self._check_attributions(f"claims[{i}]", claim.attributions)
+        for i, rel in enumerate(m.relations):
+            for end in ("source", "target"):
+                ref = getattr(rel, end)
+                if ref not in self.claims:
+                    self._dangling(f"relations[{i}].{end}", ref, "claim",
+                                   f"relation {rel.id!r}")
+            self._check_attributions(f"relations[{i}]", rel.attributions)
+
+    def _collect(
+        self,
+        section: str,
+        what: str,
+        items: Iterable[Claim | Relation | Actor | Document],
+        into: dict[str, object],
+    ) -> None:
+        for i, item in enumerate(items):
+            if item.id in into:
+                self.problems.append(IntegrityProblem(
+                    "duplicate", f"{section}[{i}].id", item.id, what,
+                    f"duplicate {what} id {item.id!r}",
+                ))
+            else:
+                into[item.id] = item
+
+    def _check_attributions(self, owner: str, attributions: list[Attribution]) -> None:
+        for j, att in enumerate(attributions):
+            if att.actor not in self.actors:
+                self._dangling(f"{owner}.attributions[{j}].actor", att.actor, "actor",
+                               "attribution")
+            if att.document is not None and att.document not in self.documents:
+                self._dangling(f"{owner}.attributions[{j}].document", att.document,
+                               "document", "attribution")
+
+    def _dangling(self, place: str, ref: str, target: str, who: str) -> None:
+        self.problems.append(IntegrityProblem(
+            "dangling", place, ref, target, f"{who} refers to unknown {target} {ref!r}",
+        ))
+
+    def _raise_first(self) -> None:
+        first = self.problems[0]
+        more = len(self.problems) - 1
+        message = first.message + (f" (and {more} more)" if more else "")
+        cls = DuplicateIdError if first.kind == "duplicate" else DanglingReferenceError
+        raise cls(message, path=self.path, place=first.place)
+
+    # ------------------------------------------------------------------ reading
+    @property
+    def id(self) -> str:
+        """The graph's id (score sheets name it)."""
+        return self.model.id
+
+    @property
+    def positions(self) -> list[Claim]:
+        """The claims of kind ``position``, in file order."""
+        return [c for c in self.claims.values() if c.kind == "position"]
+
+    def claim(self, claim_id: str) -> Claim:
+        """The claim with this id, or :class:`~arggraph.errors.UnknownIdError`."""
+        try:
+            return self.claims[claim_id]
+        except KeyError:
+            raise UnknownIdError("claim", claim_id, path=self.path,
+                                 known=list(self.claims)) from None
+
+    def relation(self, relation_id: str) -> Relation:
+        """The relation with this id, or :class:`~arggraph.errors.UnknownIdError`."""
+        try:
+            return self.relations[relation_id]
+        except KeyError:
+            raise UnknownIdError("relation", relation_id, path=self.path,
+                                 known=list(self.relations)) from None
+
+    @cached_property
+    def framework(self) -> Framework:
+        """Claims and usable relations as arrays (see :mod:`arggraph.framework`)."""
+        ids = tuple(self.claims)
+        index = {cid: i for i, cid in enumerate(ids)}
+        base = np.fromiter((c.base for c in self.claims.values()), dtype=np.float64,
+                           count=len(ids))
+        lists: dict[str, tuple[list[int], list[int], list[float], list[str]]] = {
+            "attack": ([], [], [], []),
+            "support": ([], [], [], []),
+        }
+        for rel in self.relations.values():
+            s = index.get(rel.source)
+            t = index.get(rel.target)
+            if s is None or t is None:
+                continue
+            src, tgt, w, rid = lists[rel.type]
+            src.append(s)
+            tgt.append(t)
+            w.append(rel.weight)
+            rid.append(rel.id)
+        a_src, a_tgt, a_w, a_id = lists["attack"]
+        s_src, s_tgt, s_w, s_id = lists["support"]
+        return Framework(
+            ids,
+            base,
+            np.array(a_src, dtype=np.int64),
+            np.array(a_tgt, dtype=np.int64),
+            np.array(a_w, dtype=np.float64),
+            np.array(s_src, dtype=np.int64),
+            np.array(s_tgt, dtype=np.int64),
+            np.array(s_w, dtype=np.float64),
+            att_rel=tuple(a_id),
+            sup_rel=tuple(s_id),
+            _index=index,
+        )
+
+    def __repr__(self) -> str:
+        where = f" from {self.path}" if self.path else ""
+        return (f"<Graph {self.id!r}{where}: {len(self.claims)} claims, "
+                f"{len(self.relations)} relations>")

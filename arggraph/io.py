@@ -1,0 +1,252 @@
+"""Reading and writing graph files and score sheets.
+
+Loading never lets bad input through and never crashes on it: every failure is an
+:class:`~arggraph.errors.InputError` naming the file and the place (line and column
+for malformed JSON, the JSON path and the offending value for a schema violation,
+the id for clashing or dangling ids). Saving is atomic and refuses to overwrite a
+file that changed on disk since it was loaded (see :mod:`arggraph.atomic`).
+
+The happy path validates the raw bytes in one pass (pydantic-core parses and
+validates together); only when that fails is the text parsed again to say where.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .atomic import atomic_write, stamp_bytes
+from .errors import FileAccessError, JSONSyntaxError, SchemaError
+from .graph import Graph
+from .model import FORMAT, SCORES_FORMAT, GraphModel, ScoreSheet
+
+__all__ = [
+    "dump_graph",
+    "dump_scores",
+    "load",
+    "load_scores",
+    "loads",
+    "read_bytes",
+    "save",
+    "save_scores",
+]
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """The bytes of a file that is meant to hold text, with a clear error for each way
+    it can fail: missing, a directory, unreadable, empty."""
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise FileAccessError("no such file", path=p) from None
+    except IsADirectoryError:
+        raise FileAccessError("is a directory, not a file", path=p) from None
+    except PermissionError:
+        raise FileAccessError("permission denied", path=p) from None
+    except OSError as exc:
+        raise FileAccessError(f"cannot read: {exc.strerror or exc}", path=p) from None
+    if not data.strip():
+        raise FileAccessError("the file is empty", path=p)
+    return data
+
+
+def decode_text(data: bytes, path: str | Path | None) -> str:
+    """UTF-8 text (a leading byte-order mark is dropped), or where it is not UTF-8."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise FileAccessError(
+            f"not UTF-8 text (byte 0x{data[exc.start]:02x} at line {line}, column {column})",
+            path=path,
+        ) from None
+
+
+def _json_path(loc: tuple[int | str, ...]) -> str:
+    """``('claims', 3, 'base')`` -> ``claims[3].base``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def _item_label(raw: Any, loc: tuple[int | str, ...]) -> str:
+    """`` (claim 'x')`` for an error inside ``claims[i]`` whose item has an id."""
+    if len(loc) >= 2 and isinstance(loc[1], int) and isinstance(raw, dict):
+        items = raw.get(str(loc[0]))
+        if isinstance(items, list) and 0 <= loc[1] < len(items):
+            item = items[loc[1]]
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                return f" ({str(loc[0]).rstrip('s')} {item['id']!r})"
+    return ""
+
+
+def _short(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _problems(exc: ValidationError, raw: Any, expected_format: str) -> list[tuple[str, str]]:
+    problems: list[tuple[str, str]] = []
+    for err in exc.errors(include_url=False):
+        loc = tuple(err["loc"])
+        place = _json_path(loc)
+        kind = err["type"]
+        value = err.get("input")
+        if kind == "extra_forbidden":
+            key = str(loc[-1]) if loc else "?"
+            where = _json_path(loc[:-1])
+            message = (f"unknown key {key!r}" if not where
+                       else f"unknown key {key!r} in {where}")
+            problems.append((place, message + _item_label(raw, loc)))
+            continue
+        if kind == "missing":
+            problems.append((place, f"required key {str(loc[-1])!r} is missing"
+                             + _item_label(raw, loc)))
+            continue
+        if kind == "model_type" and not loc:
+            problems.append(("", f"the top level must be a JSON object, not "
+                             f"{_json_type(value)}"))
+            continue
+        if loc == ("format",) and kind == "literal_error":
+            problems.append((place, f"format {_short(value)} is not {expected_format!r} "
+                             f"(the format this version of arggraph reads)"))
+            continue
+        message = err["msg"]
+        if message.startswith("Value error, "):
+            message = message[len("Value error, "):]
+        problems.append((place, f"{message}, got {_short(value)}" + _item_label(raw, loc)))
+    return problems
+
+
+def _json_type(value: Any) -> str:
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if value is None:
+        return "null"
+    return type(value).__name__
+
+
+def parse_model(data: bytes, model: type[M], path: str | Path | None,
+                expected_format: str) -> M:
+    """Validate ``data`` as ``model``, turning every failure into an InputError."""
+    try:
+        return model.model_validate_json(data)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        if first["type"] != "json_invalid":
+            raw = json.loads(data)
+            raise SchemaError(_problems(exc, raw, expected_format), path=path) from None
+    # Malformed JSON (or not UTF-8): parse again with the stdlib for line and column.
+    text = decode_text(data, path)
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise JSONSyntaxError(f"malformed JSON: {exc.msg}", path=path, line=exc.lineno,
+                              column=exc.colno) from None
+    raise JSONSyntaxError("malformed JSON", path=path, line=1, column=1)  # pragma: no cover
+
+
+def loads(data: str | bytes, *, path: str | Path | None = None, strict: bool = True) -> Graph:
+    """A graph from the text of an ``arggraph/1`` file (``path`` only names it in errors).
+
+    >>> g = loads('{"format": "arggraph/1", "id": "g", "claims": [{"id": "a", "text": "A"}]}')
+    >>> g.claim("a").base
+    0.5
+    """
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if not raw.strip():
+        raise FileAccessError("the file is empty", path=path)
+    model = parse_model(raw, GraphModel, path, FORMAT)
+    return Graph(model, path=path, stamp=stamp_bytes(raw), strict=strict)
+
+
+def load(path: str | Path, *, strict: bool = True) -> Graph:
+    """Load an ``arggraph/1`` file.
+
+    With ``strict`` (default) duplicate ids and references to absent claims, actors or
+    documents raise; with ``strict=False`` they are kept in ``graph.problems`` for the
+    checks to report. The graph remembers the file's stamp so that :func:`save` will not
+    overwrite it if it changes on disk meanwhile.
+    """
+    data = read_bytes(path)
+    return loads(data, path=path, strict=strict)
+
+
+def dump_graph(model: GraphModel) -> str:
+    """The JSON text of a graph: two-space indented, keys in the format's order."""
+    payload = model.model_dump(mode="json", by_alias=True, exclude_none=True)
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def save(graph: Graph | GraphModel, path: str | Path | None = None, *,
+         force: bool = False) -> Path:
+    """Save a graph atomically; returns where it went.
+
+    ``path`` defaults to the file the graph was loaded from. Saving over that file
+    raises :class:`~arggraph.errors.StaleFileError` if it changed on disk since it was
+    loaded, unless ``force``.
+    """
+    if isinstance(graph, GraphModel):
+        graph = Graph(graph, strict=False)
+    target = Path(path) if path is not None else graph.path
+    if target is None:
+        raise FileAccessError("the graph was not loaded from a file; give a path to save to")
+    expected = graph.stamp if graph.path is not None and _same(target, graph.path) else None
+    graph.stamp = atomic_write(target, dump_graph(graph.model).encode("utf-8"),
+                               expected=expected, force=force)
+    graph.path = target
+    return target
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:  # pragma: no cover - resolve only fails on exotic file systems
+        return a == b
+
+
+def load_scores(path: str | Path) -> ScoreSheet:
+    """Load an ``arggraph-scores/1`` sheet (same errors as :func:`load`).
+
+    The sheet remembers the file and its stamp so that :func:`save_scores`
+    refuses to overwrite it if it changes on disk meanwhile.
+    """
+    data = read_bytes(path)
+    sheet = parse_model(data, ScoreSheet, path, SCORES_FORMAT)
+    sheet._source = (Path(path), stamp_bytes(data))
+    return sheet
+
+
+def dump_scores(sheet: ScoreSheet) -> str:
+    """The JSON text of a score sheet."""
+    payload = sheet.model_dump(mode="json", by_alias=True, exclude_none=True)
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def save_scores(sheet: ScoreSheet, path: str | Path, *, force: bool = False) -> Path:
+    """Save a score sheet atomically, refusing to clobber a sheet changed on disk since it
+    was loaded with :func:`load_scores` (or last saved here), unless ``force``."""
+    target = Path(path)
+    known = sheet._source
+    expected = known[1] if known is not None and _same(target, known[0]) else None
+    stamp = atomic_write(target, dump_scores(sheet).encode("utf-8"), expected=expected,
+                         force=force)
+    sheet._source = (target, stamp)
+    return target

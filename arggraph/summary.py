@@ -1,0 +1,59 @@
+"""What a graph holds, at a glance: the figures ``arggraph show`` prints.
+
+>>> from arggraph.io import loads
+>>> g = loads('{"format": "arggraph/1", "id": "g", "question": "Q?", "claims": ['
+...           '{"id": "p", "text": "P", "kind": "position"}, {"id": "e", "text": "E"}]}')
+>>> s = summarize(g)
+>>> s["claims"], s["positions"][0]["id"]
+({'total': 2, 'position': 1, 'claim': 1, 'evidence': 0}, 'p')
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .dates import earliest, latest
+from .graph import Graph
+
+__all__ = ["attribution_dates", "summarize"]
+
+
+def attribution_dates(graph: Graph) -> list[str]:
+    """Every date an attribution carries (or its document's date where it has none)."""
+    dates: list[str] = []
+    items = [*graph.claims.values(), *graph.relations.values()]
+    for item in items:
+        for att in item.attributions:
+            when = att.date
+            if when is None and att.document in graph.documents:
+                when = graph.documents[att.document].published
+            if when is not None:
+                dates.append(when)
+    return dates
+
+
+def summarize(graph: Graph) -> dict[str, Any]:
+    """Title, question, positions, counts by kind and type, and the date range."""
+    kinds = {"position": 0, "claim": 0, "evidence": 0}
+    for claim in graph.claims.values():
+        kinds[claim.kind] += 1
+    types = {"support": 0, "attack": 0}
+    for rel in graph.relations.values():
+        types[rel.type] += 1
+    dates = attribution_dates(graph)
+    first = min(dates, key=earliest) if dates else None
+    last = max(dates, key=latest) if dates else None
+    n_attr = sum(len(c.attributions) for c in graph.claims.values()) + sum(
+        len(r.attributions) for r in graph.relations.values())
+    return {
+        "id": graph.id,
+        "title": graph.model.title,
+        "question": graph.model.question,
+        "positions": [{"id": c.id, "text": c.text} for c in graph.positions],
+        "claims": {"total": len(graph.claims), **kinds},
+        "relations": {"total": len(graph.relations), **types},
+        "actors": len(graph.actors),
+        "documents": len(graph.documents),
+        "attributions": n_attr,
+        "dates": {"first": first, "last": last},
+    }

@@ -1,0 +1,31 @@
+"""The ``arggraph tui`` subcommand, plugged into the library's CLI by entry point."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+SEMANTICS = ("dfquad", "qe", "euler", "hcat")
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "tui",
+        help="walk and score a debate in the terminal UI",
+        description="Open a graph in the terminal UI (the bundled Bakhmut debate when no "
+        "GRAPH is given): walk the debate, score each argument, see the verdict move.",
+    )
+    p.add_argument("graph", metavar="GRAPH", nargs="?", default=None,
+                   help="an arggraph/1 file (default: the bundled Bakhmut debate)")
+    p.add_argument("--scores", metavar="SHEET", default=None,
+                   help="a score sheet to load and save to")
+    p.add_argument("--semantics", choices=SEMANTICS, default="dfquad")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from .factory import create_app
+
+    app = create_app(args.graph, scores=args.scores, semantics=args.semantics)
+    app.run()
+    return int(app.return_code or 0)
