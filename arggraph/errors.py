@@ -140,7 +140,7 @@ class UnknownIdError(InputError):
         if known:
             import difflib
 
-            close = difflib.get_close_matches(ident, list(known), n=3)
+            close = difflib.get_close_matches(ident, list(known), n=3, cutoff=0.5)
             if close:
                 hint = "did you mean " + ", ".join(repr(c) for c in close) + "?"
         message = f"no {kind} with id {ident!r}"

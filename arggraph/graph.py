@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Protocol, TypeVar
 
 import numpy as np
 
@@ -30,6 +30,14 @@ from .framework import Framework
 from .model import Actor, Attribution, Claim, Document, GraphModel, Relation
 
 __all__ = ["Graph", "IntegrityProblem"]
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+T = TypeVar("T", bound=_HasId)
 
 
 @dataclass(frozen=True)
@@ -99,8 +107,8 @@ class Graph:
         self,
         section: str,
         what: str,
-        items: Iterable[Claim | Relation | Actor | Document],
-        into: dict[str, object],
+        items: Iterable[T],
+        into: dict[str, T],
     ) -> None:
         for i, item in enumerate(items):
             if item.id in into:

@@ -146,6 +146,8 @@ def _json_type(value: Any) -> str:
 def parse_model(data: bytes, model: type[M], path: str | Path | None,
                 expected_format: str) -> M:
     """Validate ``data`` as ``model``, turning every failure into an InputError."""
+    if data.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte-order mark, as some editors write
+        data = data[3:]
     try:
         return model.model_validate_json(data)
     except ValidationError as exc:

@@ -175,7 +175,7 @@ class GraphModel(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
     schema_: str | None = Field(default=None, alias="$schema")
-    format: Literal["arggraph/1"] = FORMAT
+    format: Literal["arggraph/1"] = "arggraph/1"
     id: Id
     title: str = ""
     question: str = ""
@@ -211,7 +211,7 @@ class ScoreSheet(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
     schema_: str | None = Field(default=None, alias="$schema")
-    format: Literal["arggraph-scores/1"] = SCORES_FORMAT
+    format: Literal["arggraph-scores/1"] = "arggraph-scores/1"
     graph: Id
     scorer: str = ""
     scores: dict[str, ClaimScore] = Field(default_factory=dict)

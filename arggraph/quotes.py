@@ -11,8 +11,9 @@ A document is normalised once and cached, and each part of a quote is one substr
 search, so checking many quotes against a long text is linear, not quadratic.
 
 >>> text = "He said: “We will hold — whatever it costs.” Then he left."
->>> find_quote('We will hold - whatever it costs', text)
-(9, 43)
+>>> start, end = find_quote('We will hold - whatever it costs', text)
+>>> text[start:end]
+'We will hold — whatever it costs'
 >>> find_quote("We will hold ... it costs", text) is not None
 True
 >>> find_quote("We will not hold", text) is None

@@ -21,9 +21,10 @@ __all__ = ["attribution_dates", "summarize"]
 def attribution_dates(graph: Graph) -> list[str]:
     """Every date an attribution carries (or its document's date where it has none)."""
     dates: list[str] = []
-    items = [*graph.claims.values(), *graph.relations.values()]
-    for item in items:
-        for att in item.attributions:
+    groups = [c.attributions for c in graph.claims.values()]
+    groups += [r.attributions for r in graph.relations.values()]
+    for group in groups:
+        for att in group:
             when = att.date
             if when is None and att.document in graph.documents:
                 when = graph.documents[att.document].published

@@ -1,0 +1,228 @@
+"""Every kind of bad file gets its own clear error naming the file and the place,
+exit code 2 from the CLI, and no traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from arggraph import load
+from arggraph.cli import main
+from arggraph.errors import (
+    DanglingReferenceError,
+    DuplicateIdError,
+    FileAccessError,
+    JSONSyntaxError,
+    SchemaError,
+)
+
+
+def graph(**extra: object) -> dict[str, object]:
+    base: dict[str, object] = {
+        "format": "arggraph/1",
+        "id": "g",
+        "claims": [
+            {"id": "p", "text": "P", "kind": "position"},
+            {"id": "c", "text": "C"},
+        ],
+        "relations": [{"type": "attack", "source": "c", "target": "p"}],
+    }
+    base.update(extra)
+    return base
+
+
+def write(tmp_path: Path, content: str | bytes, name: str = "g.json") -> Path:
+    p = tmp_path / name
+    if isinstance(content, bytes):
+        p.write_bytes(content)
+    else:
+        p.write_text(content, encoding="utf-8")
+    return p
+
+
+def cli_error(path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    code = main(["show", str(path)])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert out == ""
+    assert "Traceback" not in err
+    assert str(path) in err
+    assert len(err.strip().splitlines()) <= 2
+    return err
+
+
+def test_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(FileAccessError, match="no such file"):
+        load(tmp_path / "absent.json")
+    assert "no such file" in cli_error(tmp_path / "absent.json", capsys)
+
+
+def test_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(FileAccessError, match="directory"):
+        load(tmp_path)
+    assert "is a directory" in cli_error(tmp_path, capsys)
+
+
+@pytest.mark.parametrize("content", ["", "   \n\t\n"])
+def test_empty_file(tmp_path: Path, content: str, capsys: pytest.CaptureFixture[str]) -> None:
+    p = write(tmp_path, content)
+    with pytest.raises(FileAccessError, match="empty"):
+        load(p)
+    assert "empty" in cli_error(p, capsys)
+
+
+def test_not_utf8(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    p = write(tmp_path, b'{"format": "arggraph/1",\n "id": "caf\xe9"}')
+    with pytest.raises(FileAccessError, match=r"not UTF-8.*line 2, column 12"):
+        load(p)
+    assert "not UTF-8" in cli_error(p, capsys)
+
+
+def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
+    p = write(tmp_path, b"\xef\xbb\xbf" + json.dumps(graph()).encode())
+    assert load(p).id == "g"
+
+
+def test_malformed_json_has_line_and_column(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    p = write(tmp_path, '{\n  "format": "arggraph/1",\n  "id": "g",\n  "claims": [,]\n}')
+    with pytest.raises(JSONSyntaxError) as info:
+        load(p)
+    assert (info.value.line, info.value.column) == (4, 14)
+    assert "line 4, column 14" in cli_error(p, capsys)
+
+
+@pytest.mark.parametrize("value,kind", [("[1, 2]", "an array"), ('"text"', "a string"),
+                                        ("3", "a number"), ("null", "null")])
+def test_top_level_not_an_object(tmp_path: Path, value: str, kind: str,
+                                 capsys: pytest.CaptureFixture[str]) -> None:
+    p = write(tmp_path, value)
+    with pytest.raises(SchemaError, match=f"must be a JSON object, not {kind}"):
+        load(p)
+    cli_error(p, capsys)
+
+
+def test_schema_violation_names_json_path_and_value(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    data = graph()
+    data["claims"][1]["base"] = 1.5  # type: ignore[index]
+    p = write(tmp_path, json.dumps(data))
+    with pytest.raises(SchemaError) as info:
+        load(p)
+    assert info.value.place == "claims[1].base"
+    assert "1.5" in info.value.message and "'c'" in info.value.message
+    assert "claims[1].base" in cli_error(p, capsys)
+
+
+def test_unknown_top_level_key_is_named(tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    p = write(tmp_path, json.dumps(graph(claimz=[])))
+    with pytest.raises(SchemaError, match="unknown key 'claimz'"):
+        load(p)
+    assert "claimz" in cli_error(p, capsys)
+
+
+def test_unknown_nested_key_is_named(tmp_path: Path) -> None:
+    data = graph()
+    data["relations"][0]["wieght"] = 0.5  # type: ignore[index]
+    with pytest.raises(SchemaError, match="unknown key 'wieght'") as info:
+        load(write(tmp_path, json.dumps(data)))
+    assert info.value.place == "relations[0].wieght"
+
+
+def test_wrong_format_is_named(tmp_path: Path) -> None:
+    with pytest.raises(SchemaError, match="arggraph/2"):
+        load(write(tmp_path, json.dumps(graph(format="arggraph/2"))))
+
+
+def test_missing_required_key(tmp_path: Path) -> None:
+    data = graph()
+    del data["claims"][0]["text"]  # type: ignore[attr-defined]
+    with pytest.raises(SchemaError, match="required key 'text' is missing") as info:
+        load(write(tmp_path, json.dumps(data)))
+    assert info.value.place == "claims[0].text"
+
+
+@pytest.mark.parametrize("bad", ["2023-02-30", "2023-13", "March 2023", "23-01-01"])
+def test_bad_dates(tmp_path: Path, bad: str) -> None:
+    data = graph()
+    data["claims"][0]["date"] = bad  # type: ignore[index]
+    with pytest.raises(SchemaError) as info:
+        load(write(tmp_path, json.dumps(data)))
+    assert info.value.place == "claims[0].date"
+
+
+def test_several_problems_are_counted(tmp_path: Path) -> None:
+    data = graph(extra=1)
+    data["claims"][0]["base"] = -1  # type: ignore[index]
+    with pytest.raises(SchemaError, match=r"and 1 more problem") as info:
+        load(write(tmp_path, json.dumps(data)))
+    assert len(info.value.problems) == 2
+
+
+def test_duplicate_id_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = graph()
+    data["claims"].append({"id": "c", "text": "again"})  # type: ignore[attr-defined]
+    p = write(tmp_path, json.dumps(data))
+    with pytest.raises(DuplicateIdError, match="duplicate claim id 'c'") as info:
+        load(p)
+    assert info.value.place == "claims[2].id"
+    cli_error(p, capsys)
+
+
+def test_dangling_claim_reference_is_named(tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    data = graph()
+    data["relations"][0]["target"] = "nowhere"  # type: ignore[index]
+    p = write(tmp_path, json.dumps(data))
+    with pytest.raises(DanglingReferenceError, match="unknown claim 'nowhere'") as info:
+        load(p)
+    assert info.value.place == "relations[0].target"
+    cli_error(p, capsys)
+
+
+@pytest.mark.parametrize("field,kind", [("actor", "actor"), ("document", "document")])
+def test_dangling_actor_or_document(tmp_path: Path, field: str, kind: str) -> None:
+    data = graph(actors=[{"id": "a", "name": "A", "kind": "analyst"}],
+                 documents=[{"id": "d", "title": "D"}])
+    att = {"actor": "a", "document": "d", "quote": "q"}
+    att[field] = "ghost"
+    data["claims"][1]["attributions"] = [att]  # type: ignore[index]
+    with pytest.raises(DanglingReferenceError, match=f"unknown {kind} 'ghost'") as info:
+        load(write(tmp_path, json.dumps(data)))
+    assert info.value.place == f"claims[1].attributions[0].{field}"
+
+
+def test_lenient_load_keeps_problems(tmp_path: Path) -> None:
+    data = graph()
+    data["relations"].append({"type": "support", "source": "x", "target": "p"})  # type: ignore[attr-defined]
+    g = load(write(tmp_path, json.dumps(data)), strict=False)
+    assert [(p.kind, p.place, p.ident) for p in g.problems] == [
+        ("dangling", "relations[1].source", "x")]
+    # the relation with a missing end is left out of the engine's arrays
+    assert g.framework.sup_src.size == 0 and g.framework.att_src.size == 1
+
+
+def test_bare_framework_loads(tmp_path: Path) -> None:
+    """Researchers feed bare frameworks: no documents, actors or attributions."""
+    p = write(tmp_path, json.dumps({"format": "arggraph/1", "id": "af",
+                                    "claims": [{"id": "a", "text": "a"},
+                                               {"id": "b", "text": "b"}],
+                                    "relations": [{"type": "attack", "source": "a",
+                                                   "target": "b"}]}))
+    g = load(p)
+    assert list(g.claims) == ["a", "b"] and g.relations["attack:a->b"].weight == 1.0
+
+
+def test_cli_error_has_no_traceback_in_a_real_process(tmp_path: Path) -> None:
+    p = write(tmp_path, "{oops")
+    proc = subprocess.run([sys.executable, "-m", "arggraph", "show", str(p)],
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    assert proc.stderr.startswith("arggraph: error: ")
+    assert "line 1, column 2" in proc.stderr and "Traceback" not in proc.stderr
