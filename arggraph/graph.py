@@ -16,7 +16,6 @@ through score sheets, never by rewriting the graph.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -27,7 +26,7 @@ import numpy as np
 from .atomic import FileStamp
 from .errors import DanglingReferenceError, DuplicateIdError, UnknownIdError
 from .framework import Framework
-from .model import Actor, Attribution, Claim, Document, GraphModel, Relation
+from .model import Actor, Claim, Document, GraphModel, Relation, default_relation_id
 
 __all__ = ["Graph", "IntegrityProblem"]
 
@@ -77,10 +76,10 @@ class Graph:
         self.model = model
         self.path = Path(path) if path is not None else None
         self.stamp = stamp
-        self.claims: dict[str, Claim] = {}
-        self.relations: dict[str, Relation] = {}
-        self.actors: dict[str, Actor] = {}
-        self.documents: dict[str, Document] = {}
+        self.claims: dict[str, Claim]
+        self.relations: dict[str, Relation]
+        self.actors: dict[str, Actor]
+        self.documents: dict[str, Document]
         self.problems: list[IntegrityProblem] = []
         self._index_items()
         if strict and self.problems:
@@ -88,45 +87,60 @@ class Graph:
 
     # ------------------------------------------------------------------ indexing
     def _index_items(self) -> None:
-        m = self.model
-        self._collect("documents", "document", m.documents, self.documents)
-        self._collect("actors", "actor", m.actors, self.actors)
-        self._collect("claims", "claim", m.claims, self.claims)
-        self._collect("relations", "relation", m.relations, self.relations)
-        for i, claim in enumerate(m.claims):
-            self._check_attributions(f"claims[{i}]", claim.attributions)
-        for i, rel in enumerate(m.relations):
-            for end in ("source", "target"):
-                ref = getattr(rel, end)
-                if ref not in self.claims:
-                    self._dangling(f"relations[{i}].{end}", ref, "claim",
-                                   f"relation {rel.id!r}")
-            self._check_attributions(f"relations[{i}]", rel.attributions)
+        """Index items by id and record clashing ids and references that point nowhere.
 
-    def _collect(
-        self,
-        section: str,
-        what: str,
-        items: Iterable[T],
-        into: dict[str, T],
-    ) -> None:
+        Written for large files: dictionaries and sets are built in bulk, and only when
+        their sizes show a problem is the slow, place-finding scan run.
+        """
+        m = self.model
+        for rel in m.relations:
+            if not rel.id:
+                rel.id = default_relation_id(rel.type, rel.source, rel.target)
+        self.documents = self._collect("documents", "document", m.documents)
+        self.actors = self._collect("actors", "actor", m.actors)
+        self.claims = self._collect("claims", "claim", m.claims)
+        self.relations = self._collect("relations", "relation", m.relations)
+
+        ends = {r.source for r in m.relations} | {r.target for r in m.relations}
+        if not ends <= self.claims.keys():
+            for i, rel in enumerate(m.relations):
+                for end in ("source", "target"):
+                    ref = getattr(rel, end)
+                    if ref not in self.claims:
+                        self._dangling(f"relations[{i}].{end}", ref, "claim",
+                                       f"relation {rel.id!r}")
+        groups = [c.attributions for c in m.claims if c.attributions]
+        groups += [r.attributions for r in m.relations if r.attributions]
+        actors = {a.actor for g in groups for a in g}
+        documents = {a.document for g in groups for a in g if a.document is not None}
+        if actors <= self.actors.keys() and documents <= self.documents.keys():
+            return
+        owners = [(f"claims[{i}]", c.attributions) for i, c in enumerate(m.claims)]
+        owners += [(f"relations[{i}]", r.attributions) for i, r in enumerate(m.relations)]
+        for where, attributions in owners:
+            for j, att in enumerate(attributions):
+                owner = f"{where}.attributions[{j}]"
+                if att.actor not in self.actors:
+                    self._dangling(f"{owner}.actor", att.actor, "actor", "attribution")
+                if att.document is not None and att.document not in self.documents:
+                    self._dangling(f"{owner}.document", att.document, "document",
+                                   "attribution")
+
+    def _collect(self, section: str, what: str, items: list[T]) -> dict[str, T]:
+        """Items by id; on clashing ids the first wins and each later one is recorded."""
+        out = {item.id: item for item in items}
+        if len(out) == len(items):
+            return out
+        out = {}
         for i, item in enumerate(items):
-            if item.id in into:
+            if item.id in out:
                 self.problems.append(IntegrityProblem(
                     "duplicate", f"{section}[{i}].id", item.id, what,
                     f"duplicate {what} id {item.id!r}",
                 ))
             else:
-                into[item.id] = item
-
-    def _check_attributions(self, owner: str, attributions: list[Attribution]) -> None:
-        for j, att in enumerate(attributions):
-            if att.actor not in self.actors:
-                self._dangling(f"{owner}.attributions[{j}].actor", att.actor, "actor",
-                               "attribution")
-            if att.document is not None and att.document not in self.documents:
-                self._dangling(f"{owner}.attributions[{j}].document", att.document,
-                               "document", "attribution")
+                out[item.id] = item
+        return out
 
     def _dangling(self, place: str, ref: str, target: str, who: str) -> None:
         self.problems.append(IntegrityProblem(

@@ -11,8 +11,8 @@ importer needs to keep that the format has no name for.
 >>> c = Claim(id="c1", text="Bakhmut has symbolic value", kind="claim")
 >>> (c.base, c.attributions)
 (0.5, [])
->>> Relation(type="attack", source="a", target="b").id
-'attack:a->b'
+>>> Relation(type="attack", source="a", target="b").id   # given its default when indexed
+''
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ from pydantic import (
     Field,
     PrivateAttr,
     StringConstraints,
-    model_validator,
 )
 
 from .atomic import FileStamp
@@ -144,7 +143,7 @@ class Relation(_Item):
     multiply the source's strength by it, and an attack of weight 0 is no attack.
     """
 
-    id: str = ""
+    id: str = Field(default="", description='default "TYPE:SOURCE->TARGET"')
     type: RelationType
     source: Id
     target: Id
@@ -152,12 +151,6 @@ class Relation(_Item):
     attributions: list[Attribution] = Field(default_factory=list)
     note: str | None = None
     meta: Meta | None = None
-
-    @model_validator(mode="after")
-    def _default_id(self) -> Relation:
-        if not self.id:
-            self.id = default_relation_id(self.type, self.source, self.target)
-        return self
 
 
 def default_relation_id(type_: str, source: str, target: str) -> str:
