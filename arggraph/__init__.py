@@ -13,6 +13,7 @@ like code, and draw it.
 
 from __future__ import annotations
 
+from .bundled import bundled_graph
 from .errors import ArggraphError
 from .framework import Framework
 from .graph import Graph
@@ -43,6 +44,7 @@ __all__ = [
     "Relation",
     "ScoreSheet",
     "WeightScore",
+    "bundled_graph",
     "dump_graph",
     "load",
     "load_scores",
