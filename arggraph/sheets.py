@@ -1,0 +1,315 @@
+"""A user's scores while they edit them, and where their score sheet is kept.
+
+Scoring never rewrites the shared graph: each user's base scores and link weights go to
+a score sheet of their own (``arggraph-scores/1``). :class:`ScoreBook` holds the sheet
+being edited: the scores loaded, the ones changed since, and the file it saves to.
+
+Where a sheet goes when the user names none (:func:`default_sheet_path`):
+
+1. the ``--scores`` path, when given;
+2. else ``GRAPH-STEM.USER.scores.json`` beside the graph, when that folder belongs to the
+   user and they may write in it (their own project folder);
+3. else ``GRAPH-ID.USER.scores.json`` in the user's data folder,
+   ``$XDG_DATA_HOME/arggraph/scores/`` or ``~/.local/share/arggraph/scores/`` (a graph in
+   a system folder, someone else's folder, or a graph shipped inside a package).
+
+Saving is atomic and never silently overwrites: a sheet that changed on disk since it
+was loaded, or a file that appeared where a new sheet was to go, raises
+:class:`~arggraph.errors.StaleFileError` so the caller can ask whether to overwrite, save
+elsewhere or cancel.
+
+>>> from arggraph.io import loads
+>>> g = loads('{"format": "arggraph/1", "id": "g", "claims": [{"id": "a", "text": "A"}]}')
+>>> book = ScoreBook(g, scorer="ana", path=Path("g.ana.scores.json"))
+>>> book.set_base("a", 0.8)
+0.8
+>>> book.dirty, book.to_sheet().scores["a"].base
+(True, 0.8)
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import re
+from collections.abc import Mapping
+from pathlib import Path
+
+from .atomic import stamp_file
+from .errors import InputError, StaleFileError, UnknownIdError
+from .graph import Graph
+from .io import load_scores, save_scores
+from .model import ClaimScore, ScoreSheet, WeightScore
+
+__all__ = [
+    "ScoreBook",
+    "current_user",
+    "data_folder",
+    "default_sheet_path",
+    "is_users_folder",
+    "nudge",
+    "open_book",
+    "sheet_name",
+]
+
+#: Scores are kept to this many decimals, so nudging 20 times by 0.05 lands on 1.0.
+DECIMALS = 6
+
+
+def current_user() -> str:
+    """The login name of the user (``"user"`` when the system cannot say)."""
+    try:
+        return getpass.getuser() or "user"
+    except (OSError, KeyError, ImportError):  # no passwd entry, no USER variable
+        return "user"
+
+
+def _safe(part: str, fallback: str) -> str:
+    """A file-name-safe form of a graph id or a user name.
+
+    >>> _safe("bakhmut 2023/v2", "graph"), _safe("..", "graph")
+    ('bakhmut-2023-v2', 'graph')
+    """
+    cleaned = re.sub(r"[^\w.-]+", "-", part).strip(".-")
+    return cleaned or fallback
+
+
+def sheet_name(stem: str, user: str) -> str:
+    """The file name of ``user``'s sheet for a graph called ``stem``.
+
+    >>> sheet_name("bakhmut", "ana")
+    'bakhmut.ana.scores.json'
+    """
+    return f"{_safe(stem, 'graph')}.{_safe(user, 'user')}.scores.json"
+
+
+def data_folder(env: Mapping[str, str] | None = None) -> Path:
+    """Where sheets go that cannot sit beside their graph.
+
+    ``$XDG_DATA_HOME/arggraph/scores`` when that variable holds an absolute path (the XDG
+    rule: a relative one is ignored), else ``~/.local/share/arggraph/scores``.
+
+    >>> data_folder({"XDG_DATA_HOME": "/data", "HOME": "/home/ana"}).as_posix()
+    '/data/arggraph/scores'
+    >>> data_folder({"XDG_DATA_HOME": "rel", "HOME": "/home/ana"}).as_posix()
+    '/home/ana/.local/share/arggraph/scores'
+    """
+    env = os.environ if env is None else env
+    xdg = env.get("XDG_DATA_HOME", "")
+    if xdg and Path(xdg).is_absolute():
+        return Path(xdg) / "arggraph" / "scores"
+    home = env.get("HOME")
+    base = Path(home) if home else Path.home()
+    return base / ".local" / "share" / "arggraph" / "scores"
+
+
+def is_users_folder(folder: Path) -> bool:
+    """Whether ``folder`` exists, belongs to the current user and is writable by them.
+
+    Writability alone is not enough: a shared folder (``/tmp``, a team share) may be
+    writable by all, and a sheet left there is another user's business.
+    """
+    try:
+        info = folder.stat()
+    except OSError:
+        return False
+    getuid = getattr(os, "getuid", None)
+    if getuid is not None and info.st_uid != getuid():
+        return False
+    return folder.is_dir() and os.access(folder, os.W_OK | os.X_OK)
+
+
+def default_sheet_path(
+    graph_path: Path | None,
+    graph_id: str,
+    *,
+    scores: str | Path | None = None,
+    user: str | None = None,
+    beside: bool = True,
+    env: Mapping[str, str] | None = None,
+) -> Path:
+    """Where ``user``'s sheet for this graph is saved (see the module's rules).
+
+    ``beside=False`` skips the graph's folder (a graph shipped inside a package, whose
+    folder is the installation's, not the user's).
+
+    >>> default_sheet_path(None, "g", scores="mine.json").as_posix()
+    'mine.json'
+    >>> default_sheet_path(None, "bakhmut-2023", user="ana",
+    ...                    env={"HOME": "/home/ana"}).as_posix()
+    '/home/ana/.local/share/arggraph/scores/bakhmut-2023.ana.scores.json'
+    """
+    if scores is not None:
+        return Path(scores)
+    who = user if user is not None else current_user()
+    if beside and graph_path is not None:
+        folder = graph_path.resolve().parent
+        if is_users_folder(folder):
+            return folder / sheet_name(graph_path.stem, who)
+    return data_folder(env) / sheet_name(graph_id, who)
+
+
+def nudge(value: float, step: float) -> float:
+    """``value`` moved by ``step``, kept in [0, 1] and rounded so steps add up exactly.
+
+    >>> nudge(0.95, 0.05), nudge(0.0, -0.05), nudge(0.1, 0.05)
+    (1.0, 0.0, 0.15)
+    """
+    return round(min(1.0, max(0.0, value + step)), DECIMALS)
+
+
+def _unit(value: float, what: str) -> float:
+    """``value`` as a score, or a ValueError that says what is wrong."""
+    v = float(value)
+    if not 0.0 <= v <= 1.0:  # also false for NaN
+        raise ValueError(f"{what} must be a number from 0 to 1, not {value!r}")
+    return round(v, DECIMALS)
+
+
+class ScoreBook:
+    """The scores one user is editing for one graph.
+
+    Starts from a loaded sheet (or none) and records each change; :attr:`dirty` says
+    whether anything differs from the last load or save. :meth:`base` and
+    :meth:`weight` give the score in force: the user's, else the graph's own.
+    Scores in the sheet for claims or relations the graph lacks are kept (and saved
+    back), not applied: :attr:`unknown` lists them.
+    """
+
+    def __init__(self, graph: Graph, *, path: Path, scorer: str,
+                 sheet: ScoreSheet | None = None) -> None:
+        self.graph = graph
+        self.path = path
+        self.sheet = sheet
+        self.scorer = sheet.scorer if sheet is not None and sheet.scorer else scorer
+        self.bases: dict[str, float] = {}
+        self.weights: dict[str, float] = {}
+        self.claim_notes: dict[str, str] = {}
+        self.weight_notes: dict[str, str] = {}
+        self._kept_scores: dict[str, ClaimScore] = {}
+        self._kept_weights: dict[str, WeightScore] = {}
+        if sheet is not None:
+            for cid, score in sheet.scores.items():
+                if cid in graph.claims:
+                    self.bases[cid] = score.base
+                    if score.note is not None:
+                        self.claim_notes[cid] = score.note
+                else:
+                    self._kept_scores[cid] = score
+            for rid, wscore in sheet.weights.items():
+                if rid in graph.relations:
+                    self.weights[rid] = wscore.weight
+                    if wscore.note is not None:
+                        self.weight_notes[rid] = wscore.note
+                else:
+                    self._kept_weights[rid] = wscore
+        self._saved = (dict(self.bases), dict(self.weights))
+
+    # ------------------------------------------------------------------ reading
+    @property
+    def unknown(self) -> list[str]:
+        """Ids in the loaded sheet that the graph does not have (kept, not applied)."""
+        return sorted(self._kept_scores) + sorted(self._kept_weights)
+
+    @property
+    def dirty(self) -> bool:
+        """Whether the scores differ from those last loaded or saved."""
+        return (self.bases, self.weights) != self._saved
+
+    def base(self, claim: str) -> float:
+        """The base score in force for ``claim``: the user's, else the graph's."""
+        if claim in self.bases:
+            return self.bases[claim]
+        return self.graph.claim(claim).base
+
+    def weight(self, relation: str) -> float:
+        """The weight in force for ``relation``: the user's, else the graph's."""
+        if relation in self.weights:
+            return self.weights[relation]
+        return self.graph.relation(relation).weight
+
+    # ------------------------------------------------------------------ editing
+    def set_base(self, claim: str, value: float) -> float:
+        """Score ``claim``'s base; returns the value kept (rounded). ValueError outside
+        [0, 1]; UnknownIdError for a claim the graph lacks."""
+        if claim not in self.graph.claims:
+            raise UnknownIdError("claim", claim, path=self.graph.path,
+                                 known=list(self.graph.claims))
+        kept = _unit(value, "a base score")
+        self.bases[claim] = kept
+        return kept
+
+    def set_weight(self, relation: str, value: float) -> float:
+        """Score ``relation``'s weight; returns the value kept (rounded)."""
+        if relation not in self.graph.relations:
+            raise UnknownIdError("relation", relation, path=self.graph.path,
+                                 known=list(self.graph.relations))
+        kept = _unit(value, "a link weight")
+        self.weights[relation] = kept
+        return kept
+
+    # ------------------------------------------------------------------ saving
+    def to_sheet(self) -> ScoreSheet:
+        """The sheet as it stands: every score set, notes and unapplied entries kept."""
+        scores = dict(self._kept_scores)
+        for cid, value in self.bases.items():
+            scores[cid] = ClaimScore(base=value, note=self.claim_notes.get(cid))
+        weights = dict(self._kept_weights)
+        for rid, value in self.weights.items():
+            weights[rid] = WeightScore(weight=value, note=self.weight_notes.get(rid))
+        out = ScoreSheet(graph=self.graph.id, scorer=self.scorer, scores=scores,
+                         weights=weights)
+        if self.sheet is not None:
+            out._source = self.sheet._source
+        return out
+
+    def save(self, path: Path | None = None, *, force: bool = False) -> Path:
+        """Write the sheet atomically to ``path`` (default :attr:`path`); returns where.
+
+        Raises :class:`~arggraph.errors.StaleFileError` when the file changed on disk
+        since this sheet was loaded or saved there, or when a file this book never
+        loaded already exists there (unless ``force``). After a save to another place,
+        that place becomes :attr:`path`.
+        """
+        target = Path(path) if path is not None else self.path
+        sheet = self.to_sheet()
+        known = sheet._source
+        ours = known is not None and _same_file(known[0], target)
+        if not force and not ours and stamp_file(target) is not None:
+            raise StaleFileError("a file is already there; not overwritten", path=target)
+        if not target.parent.exists():
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise InputError(f"cannot create the folder: {exc.strerror or exc}",
+                                 path=target.parent) from None
+        written = save_scores(sheet, target, force=force)
+        self.sheet = sheet
+        self.path = written
+        self._saved = (dict(self.bases), dict(self.weights))
+        return written
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:  # pragma: no cover - resolve fails only on exotic file systems
+        return a == b
+
+
+def open_book(graph: Graph, *, scores: str | Path | None = None, user: str | None = None,
+              beside: bool = True, env: Mapping[str, str] | None = None) -> ScoreBook:
+    """The user's score book for ``graph``: the sheet at ``scores`` or at the default
+    place, loaded when it exists, else an empty book that will save there.
+
+    Raises :class:`~arggraph.errors.InputError` for a sheet that cannot be read or that
+    names another graph.
+    """
+    who = user if user is not None else current_user()
+    path = default_sheet_path(graph.path, graph.id, scores=scores, user=who,
+                              beside=beside, env=env)
+    sheet = load_scores(path) if path.exists() else None
+    if sheet is not None and sheet.graph != graph.id:
+        raise InputError(f"this score sheet is for graph {sheet.graph!r}, not {graph.id!r}",
+                         path=path, place="graph")
+    return ScoreBook(graph, path=path, scorer=who, sheet=sheet)

@@ -1,0 +1,398 @@
+"""Ways of looking at a debate: by actor, as of a date, by search, as a tree.
+
+The terminal UI and scripts ask the same questions of a graph: *what did this actor say,
+and what follows from it alone?*, *what did the debate look like on this day?*, *where is
+the claim that mentions "fire control"?*, *how do I get from a position down to this
+claim?* This module answers them with plain sets and lists, never touching the UI.
+
+A :class:`View` is the set of claims and relations a question keeps; :func:`restrict`
+cuts a :class:`~arggraph.framework.Framework` down to it, so any semantics computes the
+verdict "from their claims alone" or "as it stood then" without knowing about views.
+
+Rules, stated once:
+
+- **Positions are always kept.** A verdict compares the positions; a view without one of
+  them could not say which leads, so every view keeps every position (with its base
+  score) and only the arguments around them change.
+- **Actor lens.** An actor's claims are those with an attribution to them, plus both ends
+  of every relation attributed to them (stating "X, so Y" commits to X and to Y bearing on
+  it). A relation is kept when both of its ends are kept, whoever stated it: it records
+  how one claim bears on the other.
+- **Timeline.** An attribution's date is its own ``date``, else its document's
+  ``published`` date; a claim's own ``date`` counts as one more. As of day ``D`` an
+  attribution counts when it was surely made by the end of ``D`` (the last day its date
+  may stand for is on or before the last day ``D`` may stand for: ``2023-03-15`` counts
+  as of ``2023-03``, but ``2023-03`` does not count as of ``2023-03-15``). An item with
+  dated attributions is kept once one of them counts. An item with no date at all
+  (a bare framework, an undated note) cannot be placed in time and is kept at every
+  date. A relation also needs both of its ends.
+
+>>> from arggraph.io import loads
+>>> g = loads('''{"format": "arggraph/1", "id": "g",
+...   "actors": [{"id": "ana", "name": "Ana", "kind": "analyst"},
+...              {"id": "bo", "name": "Bo", "kind": "official"}],
+...   "claims": [{"id": "p", "text": "P", "kind": "position"},
+...              {"id": "c", "text": "Costs are high", "attributions":
+...                 [{"actor": "ana", "quote": "too costly", "date": "2023-02"}]},
+...              {"id": "d", "text": "Morale holds", "attributions":
+...                 [{"actor": "bo", "quote": "spirits are high", "date": "2023-04-01"}]}],
+...   "relations": [{"type": "attack", "source": "c", "target": "p"},
+...                 {"type": "support", "source": "d", "target": "p"}]}''')
+>>> sorted(actor_lens(g, "ana").claims)
+['c', 'p']
+>>> sorted(as_of(g, "2023-03").claims), graph_dates(g)
+(['c', 'p'], ['2023-02', '2023-04-01'])
+>>> [h.claim for h in search(g, "spirits")]
+['d']
+>>> [r.id for r in path_from_position(g, "d")]
+['support:d->p']
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+import numpy.typing as npt
+
+from .dates import date_bounds, latest
+from .errors import UnknownIdError
+from .framework import Framework
+from .graph import Graph
+from .model import Attribution, Claim, Relation
+
+__all__ = [
+    "Hit",
+    "SearchIndex",
+    "View",
+    "actor_claims",
+    "actor_lens",
+    "as_of",
+    "attribution_date",
+    "attribution_counts",
+    "children",
+    "everything",
+    "graph_dates",
+    "item_dates",
+    "path_from_position",
+    "restrict",
+    "search",
+]
+
+IntArray = npt.NDArray[np.int64]
+FloatArray = npt.NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class View:
+    """The claims and relations a way of looking at the graph keeps.
+
+    ``highlight`` is the claims the view is about (an actor's own claims), which a
+    display may mark; ``label`` says in a few words what the view is.
+
+    >>> v = View(frozenset({"a", "b"}), frozenset(), label="x")
+    >>> (v & View(frozenset({"b"}), frozenset(), label="y")).claims
+    frozenset({'b'})
+    """
+
+    claims: frozenset[str]
+    relations: frozenset[str]
+    label: str = ""
+    highlight: frozenset[str] = field(default_factory=frozenset)
+
+    def __and__(self, other: View) -> View:
+        """Both views at once (an actor's claims as of a date): what both keep."""
+        label = " · ".join(x for x in (self.label, other.label) if x)
+        highlight = self.highlight | other.highlight
+        claims = self.claims & other.claims
+        return View(claims, self.relations & other.relations, label, highlight & claims)
+
+
+def everything(graph: Graph) -> View:
+    """The whole graph as a view (relations whose ends are missing are left out)."""
+    claims = frozenset(graph.claims)
+    relations = frozenset(r.id for r in graph.relations.values()
+                          if r.source in claims and r.target in claims)
+    return View(claims, relations, "")
+
+
+def _closed(graph: Graph, claims: set[str], label: str, highlight: Iterable[str] = (),
+            keep: Mapping[str, bool] | None = None) -> View:
+    """Add the positions, then every relation whose ends are both kept (and which
+    ``keep`` does not drop)."""
+    claims |= {c.id for c in graph.positions}
+    relations = frozenset(
+        r.id for r in graph.relations.values()
+        if r.source in claims and r.target in claims and (keep is None or keep[r.id])
+    )
+    frozen = frozenset(claims)
+    return View(frozen, relations, label, frozenset(highlight) & frozen)
+
+
+# ---------------------------------------------------------------------- actor lens
+def actor_claims(graph: Graph, actor: str) -> set[str]:
+    """The claims attributed to ``actor``: those they are quoted for, and both ends of
+    each relation they are quoted for.
+
+    >>> from arggraph.io import loads
+    >>> g = loads('{"format": "arggraph/1", "id": "g", "actors": [{"id": "a", '
+    ...           '"name": "A", "kind": "analyst"}], "claims": [{"id": "x", "text": "X"}, '
+    ...           '{"id": "y", "text": "Y"}, {"id": "z", "text": "Z"}], "relations": '
+    ...           '[{"type": "support", "source": "x", "target": "y", '
+    ...           '"attributions": [{"actor": "a"}]}]}')
+    >>> sorted(actor_claims(g, "a"))
+    ['x', 'y']
+    """
+    if actor not in graph.actors:
+        raise UnknownIdError("actor", actor, path=graph.path, known=list(graph.actors))
+    out = {c.id for c in graph.claims.values()
+           if any(a.actor == actor for a in c.attributions)}
+    for rel in graph.relations.values():
+        if any(a.actor == actor for a in rel.attributions):
+            out.update(x for x in (rel.source, rel.target) if x in graph.claims)
+    return out
+
+
+def actor_lens(graph: Graph, actor: str) -> View:
+    """The debate as ``actor`` argues it: their claims, the positions, and the relations
+    among them; ``highlight`` holds the actor's own claims.
+
+    Raises :class:`~arggraph.errors.UnknownIdError` for an actor the graph lacks.
+    """
+    own = actor_claims(graph, actor)
+    return _closed(graph, set(own), graph.actors[actor].name, own)
+
+
+# ---------------------------------------------------------------------- timeline
+def attribution_date(graph: Graph, attribution: Attribution) -> str | None:
+    """When the attribution was made: its own date, else its document's date, else None."""
+    if attribution.date is not None:
+        return attribution.date
+    doc = graph.documents.get(attribution.document) if attribution.document else None
+    return doc.published if doc is not None else None
+
+
+def item_dates(graph: Graph, item: Claim | Relation) -> list[str]:
+    """Every date that places a claim or relation in time (see the module's rules)."""
+    dates = [d for d in (attribution_date(graph, a) for a in item.attributions) if d]
+    if isinstance(item, Claim) and item.date is not None:
+        dates.append(item.date)
+    return dates
+
+
+def attribution_counts(when: str | None, day: str) -> bool:
+    """Whether something dated ``when`` was surely said by the end of ``day``.
+
+    Undated things (``None``) cannot be placed and are not counted here; the item rules
+    decide what an undated item does.
+
+    >>> attribution_counts("2023-03-15", "2023-03"), attribution_counts("2023-03", "2023-03-15")
+    (True, False)
+    """
+    return when is not None and latest(when) <= latest(day)
+
+
+def _present(dates: list[str], day: str) -> bool:
+    return not dates or any(attribution_counts(d, day) for d in dates)
+
+
+def as_of(graph: Graph, day: str) -> View:
+    """The debate as it stood at the end of ``day`` (``YYYY``, ``YYYY-MM`` or
+    ``YYYY-MM-DD``): only attributions made by then count.
+
+    Raises ``ValueError`` for a string that is not such a date.
+    """
+    date_bounds(day)  # a clear ValueError for a malformed date
+    claims = {c.id for c in graph.claims.values() if _present(item_dates(graph, c), day)}
+    keep = {r.id: _present(item_dates(graph, r), day) for r in graph.relations.values()}
+    return _closed(graph, claims, f"as of {day}", keep=keep)
+
+
+def graph_dates(graph: Graph) -> list[str]:
+    """The distinct dates the graph's claims and relations carry, in time order (a month
+    before the days within it, as it starts first)."""
+    found: set[str] = set()
+    for claim in graph.claims.values():
+        found.update(item_dates(graph, claim))
+    for rel in graph.relations.values():
+        found.update(item_dates(graph, rel))
+    return sorted(found, key=lambda d: (*date_bounds(d), d))
+
+
+# ---------------------------------------------------------------------- restricting
+def restrict(fw: Framework, view: View) -> Framework:
+    """The framework cut down to the view's claims and relations (in the same order).
+
+    Pass a framework with the user's scores applied, so the view keeps them.
+
+    >>> fw = Framework.from_edges(["a", "b", "c"], attacks=[("a", "b"), ("c", "b")])
+    >>> sub = restrict(fw, View(frozenset({"a", "b"}), frozenset({"attack:a->b"})))
+    >>> sub.ids, sub.att_src.tolist(), sub.att_tgt.tolist(), sub.att_ids
+    (('a', 'b'), [0], [1], ('attack:a->b',))
+    """
+    keep = np.fromiter((cid in view.claims for cid in fw.ids), dtype=bool, count=fw.n)
+    ids = tuple(cid for cid, k in zip(fw.ids, keep.tolist(), strict=True) if k)
+    new_index = np.full(fw.n, -1, dtype=np.int64)
+    new_index[keep] = np.arange(len(ids), dtype=np.int64)
+
+    def edges(src: IntArray, tgt: IntArray, w: FloatArray, rel: tuple[str, ...],
+              ) -> tuple[IntArray, IntArray, FloatArray, tuple[str, ...]]:
+        mask = np.fromiter((r in view.relations for r in rel), dtype=bool, count=len(rel))
+        mask &= keep[src] & keep[tgt]
+        kept_rel = tuple(r for r, k in zip(rel, mask.tolist(), strict=True) if k)
+        return new_index[src[mask]], new_index[tgt[mask]], w[mask].copy(), kept_rel
+
+    a_src, a_tgt, a_w, a_rel = edges(fw.att_src, fw.att_tgt, fw.att_w, fw.att_ids)
+    s_src, s_tgt, s_w, s_rel = edges(fw.sup_src, fw.sup_tgt, fw.sup_w, fw.sup_ids)
+    return Framework(ids, fw.base[keep].copy(), a_src, a_tgt, a_w, s_src, s_tgt, s_w,
+                     att_rel=a_rel, sup_rel=s_rel)
+
+
+# ---------------------------------------------------------------------- the tree
+def children(graph: Graph) -> dict[str, list[Relation]]:
+    """For each claim, the relations that bear on it: its supporters first, then its
+    attackers, each in file order. These are a claim's children in the debate tree.
+
+    >>> from arggraph.io import loads
+    >>> g = loads('{"format": "arggraph/1", "id": "g", "claims": [{"id": "p", "text": "P"},'
+    ...           '{"id": "a", "text": "A"}, {"id": "s", "text": "S"}], "relations": ['
+    ...           '{"type": "attack", "source": "a", "target": "p"},'
+    ...           '{"type": "support", "source": "s", "target": "p"}]}')
+    >>> [r.source for r in children(g)["p"]], children(g)["a"]
+    (['s', 'a'], [])
+    """
+    out: dict[str, list[Relation]] = {cid: [] for cid in graph.claims}
+    for kind in ("support", "attack"):
+        for rel in graph.relations.values():
+            if rel.type == kind and rel.target in out and rel.source in graph.claims:
+                out[rel.target].append(rel)
+    return out
+
+
+def path_from_position(graph: Graph, claim: str, view: View | None = None,
+                       ) -> list[Relation] | None:
+    """The shortest chain of relations from a position down to ``claim``, top first,
+    through the view's relations only: ``[]`` when the claim is a position, ``None`` when
+    it bears on no position. The UI opens the tree along it to show a claim found by a
+    search or a check.
+    """
+    if claim not in graph.claims:
+        graph.claim(claim)  # raises UnknownIdError
+    if graph.claims[claim].kind == "position":
+        return []
+    out_edges: dict[str, list[Relation]] = {}
+    for rel in graph.relations.values():
+        if view is None or rel.id in view.relations:
+            out_edges.setdefault(rel.source, []).append(rel)
+    came: dict[str, Relation | None] = {claim: None}
+    queue = deque([claim])
+    while queue:
+        here = queue.popleft()
+        for rel in out_edges.get(here, ()):
+            if rel.target in came or rel.target not in graph.claims:
+                continue
+            came[rel.target] = rel
+            if graph.claims[rel.target].kind == "position":
+                chain: list[Relation] = []
+                node = rel.target
+                while (step := came[node]) is not None:
+                    chain.append(step)
+                    node = step.source
+                return chain
+            queue.append(rel.target)
+    return None
+
+
+# ---------------------------------------------------------------------- search
+_FOLD = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
+    "\u2014": "-", "\u2212": "-", "\u00a0": " ",
+})
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.translate(_FOLD).casefold().split())
+
+
+Field = Literal["text", "quote", "actor"]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A claim a search found: where the words are (``field``), the text they are in
+    (``excerpt``, unshortened) and the actor concerned for a quote or a name."""
+
+    claim: str
+    field: Field
+    excerpt: str
+    actor: str | None = None
+
+
+@dataclass(frozen=True)
+class _Entry:
+    claim: str
+    field: Field
+    folded: str
+    excerpt: str
+    actor: str | None
+
+
+_RANK: dict[Field, int] = {"text": 0, "quote": 1, "actor": 2}
+
+
+class SearchIndex:
+    """Claim texts, quotes and actor names folded once (case, curly quotes, dashes,
+    whitespace), so each keystroke of a search is only substring tests.
+
+    A quote on a relation finds the relation's source claim (the claim it is the reason
+    for). A claim matches when every word of the query occurs in one of its fields; the
+    claim's text ranks before its quotes, quotes before actor names.
+    """
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+        entries: list[_Entry] = []
+        names = {a.id: a.name for a in graph.actors.values()}
+
+        def add_attributions(claim: str, attributions: Iterable[Attribution]) -> None:
+            for att in attributions:
+                if att.quote:
+                    entries.append(_Entry(claim, "quote", _fold(att.quote), att.quote,
+                                          att.actor))
+                name = names.get(att.actor, att.actor)
+                entries.append(_Entry(claim, "actor", _fold(f"{name} {att.actor}"), name,
+                                      att.actor))
+
+        for claim in graph.claims.values():
+            entries.append(_Entry(claim.id, "text", _fold(f"{claim.text} {claim.id}"),
+                                  claim.text, None))
+            add_attributions(claim.id, claim.attributions)
+        for rel in graph.relations.values():
+            if rel.source in graph.claims:
+                add_attributions(rel.source, rel.attributions)
+        self._entries = entries
+        self._order = {cid: i for i, cid in enumerate(graph.claims)}
+
+    def search(self, query: str, *, limit: int = 100) -> list[Hit]:
+        """The claims matching ``query``, best first, one hit per claim."""
+        words = _fold(query).split()
+        if not words:
+            return []
+        best: dict[str, tuple[int, _Entry]] = {}
+        for entry in self._entries:
+            if all(w in entry.folded for w in words):
+                rank = _RANK[entry.field]
+                if entry.claim not in best or rank < best[entry.claim][0]:
+                    best[entry.claim] = (rank, entry)
+        ranked = sorted(best.values(), key=lambda x: (x[0], self._order[x[1].claim]))
+        return [Hit(e.claim, e.field, e.excerpt, e.actor) for _, e in ranked[:limit]]
+
+
+def search(graph: Graph, query: str, *, limit: int = 100) -> list[Hit]:
+    """The claims whose text, quotes or actors' names contain every word of ``query``
+    (case and typographic quotes ignored). Build a :class:`SearchIndex` to search the
+    same graph repeatedly."""
+    return SearchIndex(graph).search(query, limit=limit)
