@@ -1,0 +1,145 @@
+"""What every rule needs to know about one graph, computed once per check.
+
+Rules read the graph through a :class:`Context`: where each item sits in the file (for
+the JSON paths of findings), every attribution with its place, each attribution's
+effective date, and the documents' texts when a folder of them is given. Rules never
+build these themselves, so a check of a large graph walks the file a fixed number of
+times, whatever the number of rules selected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+from ..graph import Graph
+from ..model import Attribution, Claim, Relation
+from ..text import one_line, shorten
+from .documents import DocumentStore
+from .finding import Finding
+from .registry import RULES
+
+__all__ = ["Checker", "Context", "Located", "quote_id", "show_claim"]
+
+#: A rule family's check: reads the context, yields findings of the codes it declares.
+CheckFn = Callable[["Context"], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Checker:
+    """A function that produces findings of the given codes (it runs if any is enabled)."""
+
+    codes: frozenset[str]
+    run: CheckFn
+
+
+@dataclass(frozen=True)
+class Located:
+    """An attribution with its owner (a claim or a relation) and its JSON path."""
+
+    owner_kind: Literal["claim", "relation"]
+    owner_id: str
+    path: str
+    attribution: Attribution
+
+
+def quote_id(ident: str) -> str:
+    """An id as messages show it: quoted, on one line, control characters escaped.
+
+    >>> quote_id("a\\x1bb")
+    "'a\\\\x1bb'"
+    """
+    return f"'{one_line(ident)}'"
+
+
+def show_claim(claim: Claim, width: int = 48) -> str:
+    """A claim as messages name it: its id and the start of its text.
+
+    >>> show_claim(Claim(id="c", text="Bakhmut has symbolic rather than strategic value"))
+    '\\'c\\' ("Bakhmut has symbolic rather than strategic value")'
+    """
+    return f'{quote_id(claim.id)} ("{shorten(claim.text, width)}")'
+
+
+class Context:
+    """One graph, the rules enabled for it, and what they share."""
+
+    def __init__(self, graph: Graph, enabled: frozenset[str],
+                 documents: DocumentStore | None = None) -> None:
+        self.graph = graph
+        self.enabled = enabled
+        self.documents = documents
+        self.file = str(graph.path) if graph.path is not None else None
+
+    def finding(self, code: str, message: str, ids: Iterable[str] = (),
+                path: str | None = None, hint: str | None = None) -> Finding:
+        """A finding of rule ``code`` with its default severity, for this graph's file."""
+        return Finding(code, RULES[code].severity, message, tuple(ids), path, self.file,
+                       hint)
+
+    # ---------------------------------------------------------------- places
+    @cached_property
+    def claim_path(self) -> dict[str, str]:
+        """Claim id -> JSON path of the claim that id stands for (the first of a kind)."""
+        return _first_paths("claims", [c.id for c in self.graph.model.claims])
+
+    @cached_property
+    def relation_path(self) -> dict[str, str]:
+        """Relation id -> JSON path of the relation that id stands for."""
+        return _first_paths("relations", [r.id for r in self.graph.model.relations])
+
+    @cached_property
+    def actor_path(self) -> dict[str, str]:
+        """Actor id -> JSON path."""
+        return _first_paths("actors", [a.id for a in self.graph.model.actors])
+
+    @cached_property
+    def document_path(self) -> dict[str, str]:
+        """Document id -> JSON path."""
+        return _first_paths("documents", [d.id for d in self.graph.model.documents])
+
+    @cached_property
+    def attributions(self) -> list[Located]:
+        """Every attribution of every claim and relation in the file, in file order."""
+        out: list[Located] = []
+        m = self.graph.model
+        owners: list[tuple[Literal["claim", "relation"], str, Claim | Relation]] = [
+            ("claim", "claims", c) for c in m.claims]
+        owners += [("relation", "relations", r) for r in m.relations]
+        counters = {"claims": 0, "relations": 0}
+        for kind, section, item in owners:
+            i = counters[section]
+            counters[section] = i + 1
+            for j, att in enumerate(item.attributions):
+                out.append(Located(kind, item.id, f"{section}[{i}].attributions[{j}]", att))
+        return out
+
+    def date_of(self, att: Attribution) -> str | None:
+        """When the attribution was said: its own date, else its document's."""
+        if att.date is not None:
+            return att.date
+        if att.document is not None:
+            doc = self.graph.documents.get(att.document)
+            if doc is not None:
+                return doc.published
+        return None
+
+    @cached_property
+    def position_ids(self) -> frozenset[str]:
+        """The ids of the claims of kind ``position``."""
+        return frozenset(c.id for c in self.graph.claims.values() if c.kind == "position")
+
+
+def _first_paths(section: str, ids: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for i, ident in enumerate(ids):
+        out.setdefault(ident, f"{section}[{i}]")
+    return out
+
+
+def documents_folder(path: str | Path | None) -> DocumentStore | None:
+    """A store for the documents' texts in ``path`` (``None`` when no folder is given)."""
+    return DocumentStore(path) if path is not None else None

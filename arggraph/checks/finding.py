@@ -1,0 +1,110 @@
+"""What a check reports: a :class:`Finding`, and how severe it is.
+
+A finding names the rule that found it (``code``), how much it matters (``severity``),
+what is wrong in one line (``message``), the ids of the items concerned, and where in
+the file it is (a JSON path such as ``claims[3].attributions[0].quote``), so a script,
+an editor or a CI job can act on it without parsing prose.
+
+>>> f = Finding("S003", "error", "relation 'r' joins claim 'a' to itself", ids=("r",),
+...             path="relations[0]", file="g.json")
+>>> f.to_dict()["path"], severity_at_least(f.severity, "warning")
+('relations[0]', True)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Literal, get_args
+
+__all__ = [
+    "SEVERITIES",
+    "Finding",
+    "Severity",
+    "finding_sort_key",
+    "severity_at_least",
+]
+
+#: How much a finding matters: ``error`` is a fault in the graph, ``warning`` a likely
+#: one or a gap, ``info`` something worth knowing that is not wrong.
+Severity = Literal["error", "warning", "info"]
+
+#: The severities, most severe first.
+SEVERITIES: tuple[Severity, ...] = get_args(Severity)
+
+_RANK: dict[str, int] = {name: rank for rank, name in enumerate(reversed(SEVERITIES))}
+
+
+def severity_at_least(severity: str, threshold: str) -> bool:
+    """Whether ``severity`` reaches ``threshold`` (``error`` > ``warning`` > ``info``).
+
+    >>> severity_at_least("info", "warning"), severity_at_least("error", "error")
+    (False, True)
+    """
+    return _RANK[severity] >= _RANK[threshold]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One fault or remark about one graph file.
+
+    ``ids`` are the claim, relation, actor or document ids concerned (most important
+    first); ``path`` is the JSON path of the item or field (``None`` for the graph as a
+    whole); ``file`` the graph's file (``None`` for a graph built in memory); ``hint``
+    what would likely fix this very finding (the closest passage of a document to a
+    quote not found in it, the id that was probably meant, ...).
+    """
+
+    code: str
+    severity: Severity
+    message: str
+    ids: tuple[str, ...] = ()
+    path: str | None = None
+    file: str | None = None
+    hint: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The finding as plain JSON data (the shape ``--format json`` prints)."""
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "ids": list(self.ids),
+            "path": self.path,
+            "file": self.file,
+            "hint": self.hint,
+        }
+
+
+# The top-level sections of a graph file in the order the format lists them, so that
+# findings sort as the file reads.
+_SECTIONS = {"format": 0, "id": 1, "documents": 2, "actors": 3, "claims": 4, "relations": 5}
+_PART = re.compile(r"\[(\d+)\]|\.?([^.\[]+)")
+
+
+def _path_key(path: str | None) -> tuple[tuple[int, int, str], ...]:
+    """A sort key that orders JSON paths as the file reads (``claims[2]`` before
+    ``claims[10]``, documents before claims)."""
+    if path is None:
+        return ()
+    key: list[tuple[int, int, str]] = []
+    for index, name in _PART.findall(path):
+        if index:
+            key.append((0, int(index), ""))
+        elif not key:
+            key.append((1, _SECTIONS.get(name, len(_SECTIONS)), name))
+        else:
+            key.append((1, 0, name))
+    return tuple(key)
+
+
+def finding_sort_key(f: Finding) -> tuple[Any, ...]:
+    """Findings sort by file, then by place in the file, then by code: a stable order
+    for diffs of reports and for snapshot tests.
+
+    >>> a = Finding("P001", "warning", "m", path="claims[10]")
+    >>> b = Finding("S003", "error", "m", path="claims[2].attributions[0]")
+    >>> [x.code for x in sorted([a, b], key=finding_sort_key)]
+    ['S003', 'P001']
+    """
+    return (f.file or "", _path_key(f.path), f.code, f.ids, f.message)

@@ -1,0 +1,149 @@
+"""Provenance rules (``P``): is every statement sourced, and is the source right?
+
+Who said it, where, in which words and when: attributions that are missing or
+incomplete, quotes that are not in their document (with the documents' texts), dates
+that cannot be, and actors or documents that nothing cites. Quote verification reads and
+normalises each document once and makes one substring search per part of a quote
+(:mod:`arggraph.quotes`), so it stays linear in the number of quotes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..dates import earliest, latest
+from ..errors import FileAccessError
+from ..quotes import closest_passage, find_quote
+from ..text import shorten
+from .context import Checker, Context, quote_id
+from .finding import Finding
+
+__all__ = ["CHECKERS", "HINT_WIDTH"]
+
+#: How many characters of a document's closest passage a P006 hint shows.
+HINT_WIDTH = 160
+
+
+def attribution_gaps(ctx: Context) -> Iterator[Finding]:
+    """P001, P002 (unattributed items), P003-P005 (incomplete attributions), P007 (dated
+    after publication) and P012 (the same attribution twice on one item)."""
+    g = ctx.graph
+    positions = ctx.position_ids
+    for i, claim in enumerate(g.model.claims):
+        if not claim.attributions and claim.kind != "position":
+            yield ctx.finding("P001", f"claim {quote_id(claim.id)} has no attribution",
+                              (claim.id,), f"claims[{i}]")
+    for i, rel in enumerate(g.model.relations):
+        if rel.attributions or (rel.source in positions and rel.target in positions):
+            continue
+        yield ctx.finding(
+            "P002", f"{rel.type} {quote_id(rel.id)} ({quote_id(rel.source)} -> "
+            f"{quote_id(rel.target)}) has no attribution", (rel.id,), f"relations[{i}]")
+    seen: set[tuple[str, str, str | None, str, str | None]] = set()
+    for loc in ctx.attributions:
+        att = loc.attribution
+        key = (loc.path.split(".", 1)[0], att.actor, att.document,
+               " ".join(att.quote.split()), att.date)
+        if key in seen:
+            yield ctx.finding(
+                "P012", f"{loc.owner_kind} {quote_id(loc.owner_id)} carries this attribution "
+                f"of {quote_id(att.actor)} twice", (loc.owner_id, att.actor), loc.path)
+        seen.add(key)
+        if not att.quote.strip():
+            yield ctx.finding(
+                "P003", f"attribution of {loc.owner_kind} {quote_id(loc.owner_id)} to "
+                f"{quote_id(att.actor)} has no quote", (loc.owner_id, att.actor),
+                f"{loc.path}.quote" if att.quote else loc.path)
+        if att.document is None:
+            yield ctx.finding(
+                "P005", f"attribution of {loc.owner_kind} {quote_id(loc.owner_id)} to "
+                f"{quote_id(att.actor)} cites no document", (loc.owner_id, att.actor),
+                loc.path)
+        doc = g.documents.get(att.document) if att.document is not None else None
+        if att.date is None:
+            if doc is None or doc.published is None:
+                why = "and its document has none" if doc is not None else (
+                    "and cites no document" if att.document is None
+                    else "and its document is unknown")
+                yield ctx.finding(
+                    "P004", f"attribution of {loc.owner_kind} {quote_id(loc.owner_id)} to "
+                    f"{quote_id(att.actor)} has no date, {why}", (loc.owner_id, att.actor),
+                    loc.path)
+        elif doc is not None and doc.published is not None:
+            if earliest(att.date) > latest(doc.published):
+                yield ctx.finding(
+                    "P007", f"attribution of {loc.owner_kind} {quote_id(loc.owner_id)} is "
+                    f"dated {att.date}, after its document {quote_id(doc.id)} was "
+                    f"published ({doc.published})", (loc.owner_id, doc.id),
+                    f"{loc.path}.date")
+
+
+def quotes(ctx: Context) -> Iterator[Finding]:
+    """P006 (quote not in its document), P008 (text file unusable), P009 (no text file)."""
+    store = ctx.documents
+    if store is None:
+        return
+    g = ctx.graph
+    usable: dict[str, bool] = {}
+    for i, doc in enumerate(g.model.documents):
+        if doc.file is None or doc.id in usable:
+            continue
+        try:
+            store.text(doc.file)
+            usable[doc.id] = True
+        except FileAccessError as exc:
+            usable[doc.id] = False
+            yield ctx.finding(
+                "P008", f"document {quote_id(doc.id)}: text file {quote_id(doc.file)} "
+                f"{exc.message}", (doc.id,), f"documents[{i}].file")
+    unverifiable: set[str] = set()
+    for loc in ctx.attributions:
+        att = loc.attribution
+        if not att.quote.strip() or att.document is None:
+            continue
+        cited = g.documents.get(att.document)
+        if cited is None:
+            continue
+        doc = cited
+        if doc.file is None:
+            unverifiable.add(doc.id)
+            continue
+        if not usable.get(doc.id):
+            continue
+        text = store.text(doc.file)
+        if find_quote(att.quote, text) is not None:
+            continue
+        passage = closest_passage(att.quote, text)
+        hint = (f'closest passage: "{shorten(passage, HINT_WIDTH)}"' if passage
+                else "no passage of the document shares three words in a row with it")
+        yield ctx.finding(
+            "P006", f"quote of {quote_id(att.actor)} on {loc.owner_kind} "
+            f"{quote_id(loc.owner_id)} not found in document {quote_id(doc.id)} "
+            f"({quote_id(doc.file)}): \"{shorten(att.quote, 60)}\"",
+            (loc.owner_id, doc.id), f"{loc.path}.quote", hint)
+    for doc_id in sorted(unverifiable, key=lambda d: ctx.document_path.get(d, d)):
+        yield ctx.finding(
+            "P009", f"document {quote_id(doc_id)} is cited but has no \"file\": its quotes "
+            "cannot be verified", (doc_id,), ctx.document_path.get(doc_id))
+
+
+def unused(ctx: Context) -> Iterator[Finding]:
+    """P010 (actors nothing cites) and P011 (documents nothing cites)."""
+    actors = {loc.attribution.actor for loc in ctx.attributions}
+    documents = {loc.attribution.document for loc in ctx.attributions}
+    for i, actor in enumerate(ctx.graph.model.actors):
+        if actor.id not in actors:
+            yield ctx.finding("P010", f"actor {quote_id(actor.id)} is never cited",
+                              (actor.id,), f"actors[{i}]")
+    for i, doc in enumerate(ctx.graph.model.documents):
+        if doc.id not in documents:
+            yield ctx.finding("P011", f"document {quote_id(doc.id)} is never cited",
+                              (doc.id,), f"documents[{i}]")
+
+
+CHECKERS = [
+    Checker(frozenset({"P001", "P002", "P003", "P004", "P005", "P007", "P012"}),
+            attribution_gaps),
+    Checker(frozenset({"P006", "P008", "P009"}), quotes),
+    Checker(frozenset({"P010", "P011"}), unused),
+]

@@ -1,0 +1,166 @@
+"""Reasoning rules (``R``): do the actors' stances and the attacks add up?
+
+An actor *endorses* a claim when one of the claim's attributions names them. Two
+endorsed claims conflict when one attacks the other (with a weight above 0) or when both
+are positions (alternative answers to the question). A conflict is a contradiction when
+the two endorsements may be of the same day (R001, R003: errors) and a change of view
+when every date of one is surely before every date of the other (R002: info). Dates are
+periods (``2023-03`` is any day of March): two are *at the same time* unless one surely
+precedes the other, and an undated endorsement may be at any time.
+
+R004 reads the graph as a Dung framework (attacks only) and notes the claims whose every
+attacker is outside the grounded extension.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import combinations
+
+from ..dates import earliest, latest
+from .context import Checker, Context, quote_id, show_claim
+from .finding import Finding
+
+__all__ = ["CHECKERS", "Endorsement", "surely_before"]
+
+
+@dataclass(frozen=True)
+class Endorsement:
+    """An actor's attribution of a claim: when (``None``: undated) and where in the file."""
+
+    date: str | None
+    path: str
+
+
+def surely_before(a: str | None, b: str | None) -> bool:
+    """Whether date ``a`` is surely before date ``b`` (every day of ``a`` precedes every
+    day of ``b``); never when either is unknown.
+
+    >>> surely_before("2023-01", "2023-03-06"), surely_before("2023-03", "2023-03-06")
+    (True, False)
+    """
+    return a is not None and b is not None and latest(a) < earliest(b)
+
+
+def _endorsements(ctx: Context) -> dict[str, dict[str, list[Endorsement]]]:
+    """Claim id -> actor id -> that actor's endorsements of the claim."""
+    out: dict[str, dict[str, list[Endorsement]]] = {}
+    for cid, claim in ctx.graph.claims.items():
+        if not claim.attributions:
+            continue
+        base = ctx.claim_path[cid]
+        by_actor: dict[str, list[Endorsement]] = defaultdict(list)
+        for j, att in enumerate(claim.attributions):
+            by_actor[att.actor].append(Endorsement(ctx.date_of(att),
+                                                   f"{base}.attributions[{j}]"))
+        out[cid] = by_actor
+    return out
+
+
+def _dates(items: list[Endorsement]) -> str:
+    known = sorted({e.date for e in items if e.date is not None}, key=earliest)
+    text = ", ".join(known)
+    if any(e.date is None for e in items):
+        text = f"{text} and undated" if text else "undated"
+    return text
+
+
+def _concurrent(xs: list[Endorsement], ys: list[Endorsement]
+                ) -> tuple[Endorsement, Endorsement] | None:
+    """A pair of endorsements that may be of the same day, if there is one."""
+    for x in xs:
+        for y in ys:
+            if not surely_before(x.date, y.date) and not surely_before(y.date, x.date):
+                return x, y
+    return None
+
+
+def _same_time(x: Endorsement, y: Endorsement) -> str:
+    if x.date is None or y.date is None:
+        return "one of them undated, so possibly at the same time"
+    if x.date == y.date:
+        return f"both on {x.date}"
+    return f"on {x.date} and {y.date}, possibly the same day"
+
+
+def _order(xs: list[Endorsement], ys: list[Endorsement]) -> int:
+    """-1 when every date of ``xs`` precedes every date of ``ys``, 1 the other way, 0
+    when they interleave (a view left and taken up again)."""
+    if all(surely_before(x.date, y.date) for x in xs for y in ys):
+        return -1
+    if all(surely_before(y.date, x.date) for x in xs for y in ys):
+        return 1
+    return 0
+
+
+def conflicts(ctx: Context) -> Iterator[Finding]:
+    """R001 (attack between claims an actor endorses at once), R003 (two positions at
+    once) and R002 (either, at dates surely apart)."""
+    g = ctx.graph
+    endorsed = _endorsements(ctx)
+    positions = ctx.position_ids
+    # (actor, claim a, claim b) -> the attack relations between a and b (a < b by id)
+    pairs: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    for rel in g.relations.values():
+        if rel.type != "attack" or rel.weight <= 0 or rel.source == rel.target:
+            continue
+        if rel.source in positions and rel.target in positions:
+            continue  # two positions: below
+        src, tgt = endorsed.get(rel.source), endorsed.get(rel.target)
+        if not src or not tgt:
+            continue
+        for actor in src.keys() & tgt.keys():
+            a, b = sorted((rel.source, rel.target))
+            pairs[(actor, a, b)].append(rel.id)
+    for (actor, a, b), rel_ids in pairs.items():
+        yield from _judge(ctx, actor, a, b, endorsed, rel_ids)
+    by_actor: dict[str, list[str]] = defaultdict(list)
+    for claim in g.positions:
+        for actor in endorsed.get(claim.id, {}):
+            by_actor[actor].append(claim.id)
+    for actor, held in by_actor.items():
+        for p, q in combinations(held, 2):
+            yield from _judge(ctx, actor, p, q, endorsed, [])
+
+
+def _judge(ctx: Context, actor: str, a: str, b: str,
+           endorsed: dict[str, dict[str, list[Endorsement]]],
+           rel_ids: list[str]) -> Iterator[Finding]:
+    g = ctx.graph
+    ea, eb = endorsed[a][actor], endorsed[b][actor]
+    ca, cb = g.claims[a], g.claims[b]
+    who = quote_id(actor)
+    if rel_ids:
+        rels = [g.relations[r] for r in rel_ids]
+        directions = {(r.source, r.target) for r in rels}
+        link = ("attack each other" if len(directions) > 1 else
+                f"{quote_id(rels[0].source)} attacks {quote_id(rels[0].target)}")
+    else:
+        link = "both positions"
+    ids = (actor, a, b, *rel_ids)
+    pair = _concurrent(ea, eb)
+    if pair is not None:
+        code = "R001" if rel_ids else "R003"
+        what = "claims" if rel_ids else "positions"
+        message = (f"actor {who} endorses the {what} {show_claim(ca)} and {show_claim(cb)} "
+                   f"at the same time ({_same_time(*pair)}), and they conflict: {link}")
+        yield ctx.finding(code, message, ids, pair[1].path)
+        return
+    order = _order(ea, eb)
+    if order == 0:
+        message = (f"actor {who} changed view back and forth: endorsed {show_claim(ca)} on "
+                   f"{_dates(ea)} and {show_claim(cb)} on {_dates(eb)} ({link})")
+        yield ctx.finding("R002", message, ids, eb[0].path)
+        return
+    (first, e1), (second, e2) = ((ca, ea), (cb, eb)) if order < 0 else ((cb, eb), (ca, ea))
+    kind = "view" if rel_ids else "sides"
+    message = (f"actor {who} changed {kind}: endorsed {show_claim(first)} on {_dates(e1)}, "
+               f"then {show_claim(second)} on {_dates(e2)} ({link})")
+    yield ctx.finding("R002", message, (actor, first.id, second.id, *rel_ids), e2[0].path)
+
+
+CHECKERS = [
+    Checker(frozenset({"R001", "R002", "R003"}), conflicts),
+]

@@ -1,0 +1,236 @@
+"""Structure rules (``S``): is the graph coherent as a graph?
+
+Ids that clash or point nowhere, relations that make no sense (a claim joined to itself,
+a pair joined both ways, circles of support), and claims or positions cut off from the
+question. Everything here is linear in the size of the graph: reachability and cycles
+are computed on sparse matrices (SciPy), not by walks from every claim.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+
+import numpy as np
+
+from .context import Checker, Context, quote_id, show_claim
+from .finding import Finding
+
+__all__ = ["CHECKERS"]
+
+# How many candidate ids did-you-mean hints may compare in all, so a large graph with
+# many dangling references is not checked in quadratic time.
+_HINT_BUDGET = 2_000_000
+_OWNER = re.compile(r"^(claims|relations|actors|documents)\[(\d+)\]")
+
+
+def _owner_id(ctx: Context, place: str) -> str | None:
+    """The id of the item a JSON path lies in (``relations[3].source`` -> its id)."""
+    m = _OWNER.match(place)
+    if m is None:
+        return None
+    items = getattr(ctx.graph.model, m.group(1))
+    i = int(m.group(2))
+    return str(items[i].id) if i < len(items) else None
+
+
+def integrity(ctx: Context) -> Iterator[Finding]:
+    """S001 and S002, from the problems the loader kept instead of raising."""
+    g = ctx.graph
+    known: dict[str, list[str]] = {"claim": list(g.claims), "actor": list(g.actors),
+                                   "document": list(g.documents),
+                                   "relation": list(g.relations)}
+    budget = _HINT_BUDGET
+    for p in g.problems:
+        owner = _owner_id(ctx, p.place)
+        if p.kind == "duplicate":
+            first = {"claim": ctx.claim_path, "relation": ctx.relation_path,
+                     "actor": ctx.actor_path, "document": ctx.document_path}[p.target]
+            where = first.get(p.ident)
+            message = f"duplicate {p.target} id {quote_id(p.ident)}"
+            if where is not None:
+                message += f" (first used at {where})"
+            yield ctx.finding("S002", message, (p.ident,), p.place)
+            continue
+        candidates = known.get(p.target, [])
+        close: list[str] = []
+        if budget >= len(candidates):  # a did-you-mean costs a pass over the candidates
+            budget -= len(candidates)
+            close = difflib.get_close_matches(p.ident, candidates, n=3, cutoff=0.6)
+        hint = ("did you mean " + ", ".join(quote_id(c) for c in close) + "?") if close \
+            else None
+        what = p.place.rsplit(".", 1)[-1]
+        holder = "relation" if p.place.startswith("relations") else "claim"
+        if ".attributions[" in p.place:
+            holder = f"an attribution of {holder}"
+        message = (f"{holder} {quote_id(owner or '?')}: {what} refers to unknown "
+                   f"{p.target} {quote_id(p.ident)}")
+        ids = (owner, p.ident) if owner is not None else (p.ident,)
+        yield ctx.finding("S001", message, ids, p.place, hint)
+
+
+def relations(ctx: Context) -> Iterator[Finding]:
+    """S003 (self-relations), S004 (support and attack on one pair), S009 (duplicates)."""
+    g = ctx.graph
+    by_pair: dict[tuple[str, str], list[str]] = defaultdict(list)
+    same: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    for rel in g.relations.values():
+        if rel.source not in g.claims or rel.target not in g.claims:
+            continue  # S001 reports it
+        if rel.source == rel.target:
+            yield ctx.finding(
+                "S003",
+                f"relation {quote_id(rel.id)}: claim {quote_id(rel.source)} "
+                f"{'supports' if rel.type == 'support' else 'attacks'} itself",
+                (rel.id, rel.source), ctx.relation_path[rel.id])
+            continue
+        pair = (rel.source, rel.target) if rel.source < rel.target else (rel.target,
+                                                                         rel.source)
+        by_pair[pair].append(rel.id)
+        same[(rel.type, rel.source, rel.target)].append(rel.id)
+    for (a, b), rel_ids in by_pair.items():
+        rels = [g.relations[r] for r in rel_ids]
+        supports = [r for r in rels if r.type == "support"]
+        attacks = [r for r in rels if r.type == "attack"]
+        if supports and attacks:
+            parts = [f"{r.type} {quote_id(r.id)} ({quote_id(r.source)} -> "
+                     f"{quote_id(r.target)})" for r in (supports[0], attacks[0])]
+            yield ctx.finding(
+                "S004",
+                f"claims {quote_id(a)} and {quote_id(b)} are joined by both a support and "
+                f"an attack: {parts[0]}, {parts[1]}",
+                [r.id for r in supports + attacks], ctx.relation_path[attacks[0].id])
+    for (type_, source, target), rel_ids in same.items():
+        if len(rel_ids) > 1:
+            yield ctx.finding(
+                "S009",
+                f"{len(rel_ids)} {type_}s run from {quote_id(source)} to {quote_id(target)}: "
+                + ", ".join(quote_id(r) for r in rel_ids),
+                rel_ids, ctx.relation_path[rel_ids[1]])
+
+
+def support_cycles(ctx: Context) -> Iterator[Finding]:
+    """S005: the strongly connected components of the support graph, one finding each."""
+    from scipy.sparse import csr_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    fw = ctx.graph.framework
+    keep = fw.sup_src != fw.sup_tgt
+    src, tgt = fw.sup_src[keep], fw.sup_tgt[keep]
+    if not len(src):
+        return
+    rel_ids = [r for r, k in zip(fw.sup_ids, keep.tolist(), strict=True) if k]
+    n = fw.n
+    adj = csr_matrix((np.ones(len(src), dtype=np.int8), (src, tgt)), shape=(n, n))
+    count, labels = connected_components(adj, directed=True, connection="strong")
+    if count == n:
+        return
+    sizes = np.bincount(labels, minlength=count)
+    edge_of = {(s, t): r for s, t, r in zip(src.tolist(), tgt.tolist(), rel_ids,
+                                            strict=True)}
+    indptr, indices = adj.indptr, adj.indices
+    for label in np.flatnonzero(sizes > 1).tolist():
+        members = np.flatnonzero(labels == label)
+        start = int(members.min())
+        cycle = _shortest_cycle(start, indptr, indices, labels, label)
+        names = [fw.ids[i] for i in cycle]
+        loop = " -> ".join(quote_id(c) for c in names + names[:1])
+        message = f"supports run in a circle: {loop}"
+        if len(members) > len(cycle):
+            message += f" ({len(members)} claims support one another in circles)"
+        first_rel = edge_of[(cycle[0], cycle[1 % len(cycle)])]
+        yield ctx.finding("S005", message, names, ctx.relation_path.get(first_rel))
+
+
+def _shortest_cycle(start: int, indptr: np.ndarray, indices: np.ndarray,
+                    labels: np.ndarray, label: int) -> list[int]:
+    """A shortest cycle through ``start`` inside its strongly connected component."""
+    parent = {start: -1}
+    frontier = [start]
+    while frontier:
+        nxt: list[int] = []
+        for u in frontier:
+            for v in indices[indptr[u]:indptr[u + 1]].tolist():
+                if v == start:
+                    path = [u]
+                    while parent[path[-1]] != -1:
+                        path.append(parent[path[-1]])
+                    return path[::-1]
+                if v not in parent and labels[v] == label:
+                    parent[v] = u
+                    nxt.append(v)
+        frontier = nxt
+    return [start]  # pragma: no cover - a component of size > 1 always has a cycle
+
+
+def relevance(ctx: Context) -> Iterator[Finding]:
+    """S006 (claims that reach no position), S007 (unargued positions), S008 (none)."""
+    g = ctx.graph
+    positions = ctx.position_ids
+    if not positions:
+        yield ctx.finding("S008", "the graph has no claim of kind \"position\"",
+                          (g.id,), None)
+        return
+    fw = g.framework
+    if "S007" in ctx.enabled:
+        argued = set()
+        for src, tgt in ((fw.att_src, fw.att_tgt), (fw.sup_src, fw.sup_tgt)):
+            for s, t in zip(src.tolist(), tgt.tolist(), strict=True):
+                if fw.ids[s] not in positions:
+                    argued.add(fw.ids[t])
+        for claim in g.positions:
+            if claim.id not in argued:
+                yield ctx.finding(
+                    "S007", f"no argument bears on position {show_claim(claim)}",
+                    (claim.id,), ctx.claim_path[claim.id])
+    if "S006" in ctx.enabled:
+        for i in _unreachable(ctx).tolist():
+            claim = g.claims[fw.ids[i]]
+            yield ctx.finding(
+                "S006", f"claim {show_claim(claim)} reaches no position along relations",
+                (claim.id,), ctx.claim_path[claim.id])
+
+
+def _unreachable(ctx: Context) -> np.ndarray:
+    """Indices of the claims from which no relation path leads to a position: one
+    breadth-first search backwards from a virtual node joined to every position."""
+    from scipy.sparse import csr_matrix
+    from scipy.sparse.csgraph import breadth_first_order
+
+    fw = ctx.graph.framework
+    n = fw.n
+    pos = np.array([fw.index[p] for p in ctx.position_ids], dtype=np.int64)
+    # Reverse edges (target -> source), plus the virtual node n -> every position.
+    rows = np.concatenate([fw.att_tgt, fw.sup_tgt, np.full(len(pos), n, dtype=np.int64)])
+    cols = np.concatenate([fw.att_src, fw.sup_src, pos])
+    adj = csr_matrix((np.ones(len(rows), dtype=np.int8), (rows, cols)), shape=(n + 1, n + 1))
+    reached = breadth_first_order(adj, n, directed=True, return_predecessors=False)
+    seen = np.zeros(n + 1, dtype=bool)
+    seen[reached] = True
+    return np.flatnonzero(~seen[:n])
+
+
+def duplicate_texts(ctx: Context) -> Iterator[Finding]:
+    """S010: claims whose texts are equal up to case and spacing."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for claim in ctx.graph.claims.values():
+        groups[" ".join(claim.text.casefold().split())].append(claim.id)
+    for ids in groups.values():
+        if len(ids) > 1:
+            claim = ctx.graph.claims[ids[0]]
+            yield ctx.finding(
+                "S010",
+                f"{len(ids)} claims have the text of {show_claim(claim)}: "
+                + ", ".join(quote_id(c) for c in ids),
+                ids, ctx.claim_path[ids[1]])
+
+
+CHECKERS = [
+    Checker(frozenset({"S001", "S002"}), integrity),
+    Checker(frozenset({"S003", "S004", "S009"}), relations),
+    Checker(frozenset({"S005"}), support_cycles),
+    Checker(frozenset({"S006", "S007", "S008"}), relevance),
+    Checker(frozenset({"S010"}), duplicate_texts),
+]
