@@ -55,11 +55,11 @@ def quote_id(ident: str) -> str:
     return f"'{one_line(ident)}'"
 
 
-def show_claim(claim: Claim, width: int = 48) -> str:
+def show_claim(claim: Claim, width: int = 40) -> str:
     """A claim as messages name it: its id and the start of its text.
 
-    >>> show_claim(Claim(id="c", text="Bakhmut has symbolic rather than strategic value"))
-    '\\'c\\' ("Bakhmut has symbolic rather than strategic value")'
+    >>> print(show_claim(Claim(id="c", text="Bakhmut has symbolic rather than strategic value")))
+    'c' ("Bakhmut has symbolic rather than strate…")
     """
     return f'{quote_id(claim.id)} ("{shorten(claim.text, width)}")'
 

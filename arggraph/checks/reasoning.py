@@ -125,6 +125,17 @@ def conflicts(ctx: Context) -> Iterator[Finding]:
             yield from _judge(ctx, actor, p, q, endorsed, [])
 
 
+def _link(ctx: Context, first: str, second: str, rel_ids: list[str]) -> str:
+    """How the later claim of a pair stands to the earlier one, for messages."""
+    if not rel_ids:
+        return ""
+    directions = {(ctx.graph.relations[r].source, ctx.graph.relations[r].target)
+                  for r in rel_ids}
+    if len(directions) > 1:
+        return ", and they attack each other"
+    return ", which attacks it" if (second, first) in directions else ", which it attacks"
+
+
 def _judge(ctx: Context, actor: str, a: str, b: str,
            endorsed: dict[str, dict[str, list[Endorsement]]],
            rel_ids: list[str]) -> Iterator[Finding]:
@@ -132,32 +143,33 @@ def _judge(ctx: Context, actor: str, a: str, b: str,
     ea, eb = endorsed[a][actor], endorsed[b][actor]
     ca, cb = g.claims[a], g.claims[b]
     who = quote_id(actor)
-    if rel_ids:
-        rels = [g.relations[r] for r in rel_ids]
-        directions = {(r.source, r.target) for r in rels}
-        link = ("attack each other" if len(directions) > 1 else
-                f"{quote_id(rels[0].source)} attacks {quote_id(rels[0].target)}")
-    else:
-        link = "both positions"
-    ids = (actor, a, b, *rel_ids)
+    what = "claims" if rel_ids else "positions"
     pair = _concurrent(ea, eb)
     if pair is not None:
-        code = "R001" if rel_ids else "R003"
-        what = "claims" if rel_ids else "positions"
+        if rel_ids:
+            rel = g.relations[rel_ids[0]]
+            conflict = ("they attack each other" if _link(ctx, a, b, rel_ids).endswith(
+                "each other") else f"{quote_id(rel.source)} attacks {quote_id(rel.target)}")
+        else:
+            conflict = "they are alternative answers to the question"
         message = (f"actor {who} endorses the {what} {show_claim(ca)} and {show_claim(cb)} "
-                   f"at the same time ({_same_time(*pair)}), and they conflict: {link}")
-        yield ctx.finding(code, message, ids, pair[1].path)
+                   f"at the same time ({_same_time(*pair)}), but {conflict}")
+        yield ctx.finding("R001" if rel_ids else "R003", message, (actor, a, b, *rel_ids),
+                          pair[1].path)
         return
     order = _order(ea, eb)
+    kind = "view" if rel_ids else "sides"
     if order == 0:
-        message = (f"actor {who} changed view back and forth: endorsed {show_claim(ca)} on "
-                   f"{_dates(ea)} and {show_claim(cb)} on {_dates(eb)} ({link})")
-        yield ctx.finding("R002", message, ids, eb[0].path)
+        message = (f"actor {who} changed {kind} back and forth: endorsed the {what} "
+                   f"{show_claim(ca)} on {_dates(ea)} and {show_claim(cb)} on {_dates(eb)}"
+                   f"{_link(ctx, a, b, rel_ids).replace('which', 'the latter')}")
+        yield ctx.finding("R002", message, (actor, a, b, *rel_ids), eb[0].path)
         return
     (first, e1), (second, e2) = ((ca, ea), (cb, eb)) if order < 0 else ((cb, eb), (ca, ea))
-    kind = "view" if rel_ids else "sides"
-    message = (f"actor {who} changed {kind}: endorsed {show_claim(first)} on {_dates(e1)}, "
-               f"then {show_claim(second)} on {_dates(e2)} ({link})")
+    noun = "" if rel_ids else "position "
+    message = (f"actor {who} changed {kind}: on {_dates(e1)} endorsed {noun}"
+               f"{show_claim(first)}, on {_dates(e2)} {noun}{show_claim(second)}"
+               f"{_link(ctx, first.id, second.id, rel_ids)}")
     yield ctx.finding("R002", message, (actor, first.id, second.id, *rel_ids), e2[0].path)
 
 
