@@ -216,6 +216,14 @@ class ScoreBook:
         """Whether the scores differ from those last loaded or saved."""
         return (self.bases, self.weights) != self._saved
 
+    @property
+    def unsaved(self) -> int:
+        """How many claims and relations have a score that differs from the last load or
+        save (what "3 unsaved changes" counts)."""
+        bases, weights = self._saved
+        return (sum(1 for k, v in self.bases.items() if bases.get(k) != v)
+                + sum(1 for k, v in self.weights.items() if weights.get(k) != v))
+
     def base(self, claim: str) -> float:
         """The base score in force for ``claim``: the user's, else the graph's."""
         if claim in self.bases:

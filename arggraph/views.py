@@ -77,9 +77,11 @@ __all__ = [
     "everything",
     "graph_dates",
     "item_dates",
+    "loose_tops",
     "path_from_position",
     "restrict",
     "search",
+    "subgraph",
 ]
 
 IntArray = npt.NDArray[np.int64]
@@ -212,14 +214,23 @@ def as_of(graph: Graph, day: str) -> View:
 
 
 def graph_dates(graph: Graph) -> list[str]:
-    """The distinct dates the graph's claims and relations carry, in time order (a month
-    before the days within it, as it starts first)."""
+    """The distinct dates the graph's claims and relations carry, in the order of the
+    last day each may stand for, so that stepping through them only ever adds to the
+    debate: ``2023-02-10`` comes before ``2023-02`` (by the end of February), which comes
+    before ``2023`` (by the end of the year).
+
+    >>> from arggraph.io import loads
+    >>> graph_dates(loads('{"format": "arggraph/1", "id": "g", "claims": ['
+    ...     '{"id": "a", "text": "A", "date": "2023"}, {"id": "b", "text": "B", '
+    ...     '"date": "2023-02"}, {"id": "c", "text": "C", "date": "2023-02-10"}]}'))
+    ['2023-02-10', '2023-02', '2023']
+    """
     found: set[str] = set()
     for claim in graph.claims.values():
         found.update(item_dates(graph, claim))
     for rel in graph.relations.values():
         found.update(item_dates(graph, rel))
-    return sorted(found, key=lambda d: (*date_bounds(d), d))
+    return sorted(found, key=lambda d: (*reversed(date_bounds(d)), d))
 
 
 # ---------------------------------------------------------------------- restricting
@@ -272,16 +283,16 @@ def children(graph: Graph) -> dict[str, list[Relation]]:
     return out
 
 
-def path_from_position(graph: Graph, claim: str, view: View | None = None,
-                       ) -> list[Relation] | None:
+def path_from_position(graph: Graph, claim: str, view: View | None = None, *,
+                       roots: Iterable[str] | None = None) -> list[Relation] | None:
     """The shortest chain of relations from a position down to ``claim``, top first,
     through the view's relations only: ``[]`` when the claim is a position, ``None`` when
     it bears on no position. The UI opens the tree along it to show a claim found by a
-    search or a check.
+    search or a check. ``roots`` replaces the positions as the places to start from.
     """
-    if claim not in graph.claims:
-        graph.claim(claim)  # raises UnknownIdError
-    if graph.claims[claim].kind == "position":
+    graph.claim(claim)  # UnknownIdError for an id the graph lacks
+    tops = ({c.id for c in graph.positions} if roots is None else set(roots))
+    if claim in tops:
         return []
     out_edges: dict[str, list[Relation]] = {}
     for rel in graph.relations.values():
@@ -295,7 +306,7 @@ def path_from_position(graph: Graph, claim: str, view: View | None = None,
             if rel.target in came or rel.target not in graph.claims:
                 continue
             came[rel.target] = rel
-            if graph.claims[rel.target].kind == "position":
+            if rel.target in tops:
                 chain: list[Relation] = []
                 node = rel.target
                 while (step := came[node]) is not None:
@@ -304,6 +315,63 @@ def path_from_position(graph: Graph, claim: str, view: View | None = None,
                 return chain
             queue.append(rel.target)
     return None
+
+
+def loose_tops(graph: Graph, view: View | None = None) -> list[str]:
+    """Where a tree starts for the claims that bear on no position: each such claim that
+    bears on no other such claim, then one claim (the first in file order) of every cycle
+    of them that has none. With no positions at all, these are the whole graph's tops.
+
+    >>> from arggraph.io import loads
+    >>> g = loads('{"format": "arggraph/1", "id": "g", "claims": [{"id": "p", "text": "P",'
+    ...           '"kind": "position"}, {"id": "a", "text": "A"}, {"id": "b", "text": "B"},'
+    ...           '{"id": "x", "text": "X"}, {"id": "y", "text": "Y"}], "relations": ['
+    ...           '{"type": "attack", "source": "b", "target": "a"},'
+    ...           '{"type": "attack", "source": "x", "target": "y"},'
+    ...           '{"type": "attack", "source": "y", "target": "x"}]}')
+    >>> loose_tops(g)
+    ['a', 'x']
+    """
+    view = view if view is not None else everything(graph)
+    rels = [r for r in graph.relations.values() if r.id in view.relations]
+    incoming: dict[str, list[str]] = {}
+    for rel in rels:
+        incoming.setdefault(rel.target, []).append(rel.source)
+
+    def climb(starts: Iterable[str], within: set[str] | None, seen: set[str]) -> None:
+        queue = deque(starts)
+        seen.update(queue)
+        while queue:
+            for src in incoming.get(queue.popleft(), ()):
+                if src not in seen and (within is None or src in within):
+                    seen.add(src)
+                    queue.append(src)
+
+    reach: set[str] = set()
+    climb((c.id for c in graph.positions if c.id in view.claims), None, reach)
+    unreached = [cid for cid in graph.claims if cid in view.claims and cid not in reach]
+    pool = set(unreached)
+    bears = {r.source for r in rels if r.target in pool and r.source != r.target}
+    tops = [cid for cid in unreached if cid not in bears]
+    covered: set[str] = set()
+    climb(tops, pool, covered)
+    for cid in unreached:
+        if cid not in covered:
+            tops.append(cid)
+            climb([cid], pool, covered)
+    return tops
+
+
+def subgraph(graph: Graph, view: View) -> Graph:
+    """The graph cut down to the view (for exporting what the user is looking at).
+
+    Actors and documents are kept whole; claims and relations in file order.
+    """
+    model = graph.model.model_copy(update={
+        "claims": [c for c in graph.claims.values() if c.id in view.claims],
+        "relations": [r for r in graph.relations.values() if r.id in view.relations],
+    })
+    return Graph(model, path=graph.path, strict=False)
 
 
 # ---------------------------------------------------------------------- search

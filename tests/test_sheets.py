@@ -1,0 +1,253 @@
+"""Score sheets: where they go, how edits become a sheet, and saves that never clobber."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from arggraph.errors import InputError, StaleFileError, UnknownIdError
+from arggraph.graph import Graph
+from arggraph.io import load, load_scores
+from arggraph.sheets import (
+    ScoreBook,
+    data_folder,
+    default_sheet_path,
+    is_users_folder,
+    nudge,
+    open_book,
+    sheet_name,
+)
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture
+def graph(tmp_path: Path) -> Graph:
+    """The fixture graph, copied into a folder of the user's own."""
+    target = tmp_path / "project" / "bypass.json"
+    target.parent.mkdir()
+    shutil.copy(FIXTURES / "bypass.json", target)
+    return load(target)
+
+
+ENV = {"HOME": "/nonexistent-home"}
+
+
+# ---------------------------------------------------------------------- where
+def test_scores_option_wins(graph: Graph, tmp_path: Path) -> None:
+    assert default_sheet_path(graph.path, graph.id, scores=tmp_path / "mine.json",
+                              user="ana") == tmp_path / "mine.json"
+
+
+def test_beside_the_graph_when_the_folder_is_the_users(graph: Graph) -> None:
+    assert graph.path is not None
+    path = default_sheet_path(graph.path, graph.id, user="ana", env=ENV)
+    assert path == graph.path.resolve().parent / "bypass.ana.scores.json"
+
+
+def test_not_beside_a_graph_in_someone_elses_folder(graph: Graph, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    assert graph.path is not None
+    owner = graph.path.parent.stat().st_uid
+    monkeypatch.setattr(os, "getuid", lambda: owner + 1)
+    env = {"XDG_DATA_HOME": str(tmp_path / "data"), "HOME": "/x"}
+    path = default_sheet_path(graph.path, graph.id, user="ana", env=env)
+    assert path == tmp_path / "data" / "arggraph" / "scores" / "bypass-2022.ana.scores.json"
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
+                    reason="needs POSIX permissions that apply to the user")
+def test_not_beside_a_graph_in_a_read_only_folder(graph: Graph) -> None:
+    assert graph.path is not None
+    folder = graph.path.parent
+    folder.chmod(0o555)
+    try:
+        assert not is_users_folder(folder)
+        path = default_sheet_path(graph.path, graph.id, user="ana", env=ENV)
+        assert path.parent == Path("/nonexistent-home/.local/share/arggraph/scores")
+    finally:
+        folder.chmod(0o755)
+
+
+def test_bundled_graphs_keep_sheets_in_the_data_folder(graph: Graph) -> None:
+    path = default_sheet_path(graph.path, graph.id, user="ana", beside=False, env=ENV)
+    assert path == Path("/nonexistent-home/.local/share/arggraph/scores/"
+                        "bypass-2022.ana.scores.json")
+
+
+def test_xdg_data_home_must_be_absolute() -> None:
+    assert data_folder({"XDG_DATA_HOME": "/d"}) == Path("/d/arggraph/scores")
+    assert data_folder({"XDG_DATA_HOME": "rel", "HOME": "/h"}) == Path(
+        "/h/.local/share/arggraph/scores")
+
+
+def test_names_are_safe_for_any_file_system() -> None:
+    assert sheet_name("../../etc/passwd", "ana") == "etc-passwd.ana.scores.json"
+    assert sheet_name("g", "DOMAIN\\bob smith") == "g.DOMAIN-bob-smith.scores.json"
+    assert sheet_name("", "") == "graph.user.scores.json"
+
+
+def test_a_missing_folder_is_not_the_users(tmp_path: Path) -> None:
+    assert not is_users_folder(tmp_path / "absent")
+    assert is_users_folder(tmp_path)
+
+
+# ---------------------------------------------------------------------- editing
+def test_edits_validate_and_round(graph: Graph, tmp_path: Path) -> None:
+    book = ScoreBook(graph, path=tmp_path / "s.json", scorer="ana")
+    assert book.set_base("cost", 0.1 + 0.2) == 0.3
+    for bad in (1.5, -0.01, float("nan"), float("inf")):
+        with pytest.raises(ValueError, match="from 0 to 1"):
+            book.set_base("cost", bad)
+    with pytest.raises(UnknownIdError):
+        book.set_base("nope", 0.5)
+    with pytest.raises(UnknownIdError):
+        book.set_weight("nope", 0.5)
+    assert book.base("cost") == 0.3 and book.base("grant") == 0.5
+    assert book.weight("support:roads-last->dont-build") == 0.5  # the graph's own
+
+
+def test_nudges_land_on_round_numbers() -> None:
+    value = 0.0
+    for _ in range(25):
+        value = nudge(value, 0.05)
+    assert value == 1.0
+    for _ in range(7):
+        value = nudge(value, -0.05)
+    assert value == 0.65
+
+
+def test_dirty_and_unsaved_follow_the_edits(graph: Graph, tmp_path: Path) -> None:
+    book = ScoreBook(graph, path=tmp_path / "s.json", scorer="ana")
+    assert not book.dirty and book.unsaved == 0
+    book.set_base("cost", 0.8)
+    book.set_weight("attack:grant->cost", 0.4)
+    assert book.dirty and book.unsaved == 2
+    book.save()
+    assert not book.dirty and book.unsaved == 0
+    book.set_base("cost", 0.8)  # the same value again: nothing to save
+    assert not book.dirty
+
+
+def test_the_sheet_keeps_notes_and_scores_for_ids_the_graph_lacks(
+        graph: Graph, tmp_path: Path) -> None:
+    sheet_path = tmp_path / "s.json"
+    sheet_path.write_text(json.dumps({
+        "format": "arggraph-scores/1", "graph": "bypass-2022", "scorer": "bo",
+        "scores": {"cost": {"base": 0.9, "note": "the budget says so"},
+                   "gone": {"base": 0.2}},
+        "weights": {"attack:grant->cost": {"weight": 0.3, "note": "partly"},
+                    "support:gone->cost": {"weight": 1.0}}}))
+    book = open_book(graph, scores=sheet_path, user="ana")
+    assert book.scorer == "bo"  # the sheet's scorer, not whoever opened it
+    assert book.unknown == ["gone", "support:gone->cost"]
+    assert book.bases == {"cost": 0.9}
+    book.set_base("cost", 0.7)
+    sheet = book.to_sheet()
+    assert sheet.scores["cost"].base == 0.7 and sheet.scores["cost"].note == "the budget says so"
+    assert sheet.scores["gone"].base == 0.2
+    assert sheet.weights["attack:grant->cost"].note == "partly"
+
+
+# ---------------------------------------------------------------------- saving
+def test_save_writes_a_sheet_that_loads_back(graph: Graph, tmp_path: Path) -> None:
+    target = tmp_path / "deep" / "er" / "s.json"  # missing folders are created
+    book = ScoreBook(graph, path=target, scorer="ana")
+    book.set_base("wetland", 0.25)
+    assert book.save() == target
+    sheet = load_scores(target)
+    assert (sheet.graph, sheet.scorer, sheet.scores["wetland"].base) == (
+        "bypass-2022", "ana", 0.25)
+    assert [p.name for p in target.parent.iterdir()] == ["s.json"]  # no temp files left
+
+
+def test_save_twice_in_a_row(graph: Graph, tmp_path: Path) -> None:
+    book = ScoreBook(graph, path=tmp_path / "s.json", scorer="ana")
+    book.set_base("wetland", 0.25)
+    book.save()
+    book.set_base("wetland", 0.35)
+    book.save()  # our own file, as we last wrote it: no complaint
+    assert load_scores(tmp_path / "s.json").scores["wetland"].base == 0.35
+
+
+def test_a_sheet_changed_on_disk_is_not_overwritten(graph: Graph, tmp_path: Path) -> None:
+    target = tmp_path / "s.json"
+    first = ScoreBook(graph, path=target, scorer="ana")
+    first.set_base("cost", 0.9)
+    first.save()
+    book = open_book(graph, scores=target, user="ana")
+    # Meanwhile another program rewrites the sheet.
+    other = open_book(graph, scores=target, user="ana")
+    other.set_base("grant", 0.1)
+    other.save()
+    on_disk = target.read_bytes()
+    book.set_base("cost", 0.2)
+    with pytest.raises(StaleFileError, match="changed on disk"):
+        book.save()
+    assert target.read_bytes() == on_disk
+    assert book.dirty
+    book.save(force=True)
+    assert load_scores(target).scores["cost"].base == 0.2
+
+
+def test_a_new_sheet_does_not_overwrite_a_file_already_there(graph: Graph,
+                                                             tmp_path: Path) -> None:
+    target = tmp_path / "taken.json"
+    target.write_text("precious")
+    book = ScoreBook(graph, path=target, scorer="ana")
+    book.set_base("cost", 0.9)
+    with pytest.raises(StaleFileError, match="already there"):
+        book.save()
+    assert target.read_text() == "precious"
+    elsewhere = book.save(tmp_path / "other.json")
+    assert book.path == elsewhere and not book.dirty
+
+
+def test_a_failed_save_leaves_the_old_sheet_whole(graph: Graph, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "sheets" / "s.json"
+    book = ScoreBook(graph, path=target, scorer="ana")
+    book.set_base("cost", 0.9)
+    book.save()
+    before = target.read_bytes()
+    book.set_base("cost", 0.1)
+
+    def broken(src: str, dst: str) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", broken)
+    with pytest.raises(OSError, match="disk full"):
+        book.save()
+    assert target.read_bytes() == before
+    assert [p.name for p in target.parent.iterdir()] == ["s.json"]
+    assert book.dirty
+
+
+def test_open_book_loads_the_default_sheet(graph: Graph) -> None:
+    assert graph.path is not None
+    book = open_book(graph, user="ana", env=ENV)
+    assert book.sheet is None and book.path.name == "bypass.ana.scores.json"
+    book.set_base("trade", 0.6)
+    book.save()
+    again = open_book(graph, user="ana", env=ENV)
+    assert again.bases == {"trade": 0.6}
+
+
+def test_open_book_refuses_a_sheet_for_another_graph(graph: Graph, tmp_path: Path) -> None:
+    sheet = tmp_path / "s.json"
+    sheet.write_text('{"format": "arggraph-scores/1", "graph": "other"}')
+    with pytest.raises(InputError, match="for graph 'other'") as info:
+        open_book(graph, scores=sheet, user="ana")
+    assert info.value.path == str(sheet) and info.value.place == "graph"
+
+
+def test_open_book_reports_a_broken_sheet_with_its_place(graph: Graph, tmp_path: Path) -> None:
+    sheet = tmp_path / "s.json"
+    sheet.write_text('{"format": "arggraph-scores/1", "graph": "bypass-2022",\n'
+                     ' "scores": {"cost": {"base": 7}}}')
+    with pytest.raises(InputError, match=r"scores\.cost\.base"):
+        open_book(graph, scores=sheet, user="ana")
