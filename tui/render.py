@@ -1,0 +1,133 @@
+"""Building blocks of what the screens print: safe text, bars, glyphs, figures.
+
+Everything that comes from a graph file goes through :func:`literal` or :func:`line`:
+control characters are made visible by :func:`arggraph.text.terminal_safe` and the
+result is a :class:`rich.text.Text`, which Textual shows as is, so ``[bold]`` in a claim
+stays the seven characters ``[bold]``.
+
+Support and attack are told apart by glyph *and* colour, so they survive a monochrome
+terminal or colour blindness: ``+`` supports, ``−`` attacks, ``↻`` marks a claim that
+appears again on its own path (a cycle) and is not expanded there.
+"""
+
+from __future__ import annotations
+
+import math
+
+from rich.text import Text
+
+from arggraph.text import shorten, terminal_safe
+
+__all__ = [
+    "ACCENT",
+    "ATTACK",
+    "ATTACK_GLYPH",
+    "CYCLE_GLYPH",
+    "LENS",
+    "POSITION_GLYPH",
+    "QUESTION_GLYPH",
+    "SUPPORT",
+    "SUPPORT_GLYPH",
+    "bar",
+    "figure",
+    "glyph",
+    "line",
+    "literal",
+    "signed",
+    "strength_style",
+]
+
+SUPPORT = "green"
+ATTACK = "red"
+#: The colours of the question, the positions and an actor lens's marks.
+ACCENT = "#4ea8de"
+LENS = "#ffa62b"
+SUPPORT_GLYPH = "+"
+ATTACK_GLYPH = "−"
+CYCLE_GLYPH = "↻"
+POSITION_GLYPH = "◆"
+QUESTION_GLYPH = "?"
+
+_EIGHTHS = " ▏▎▍▌▋▊▉"
+
+
+def literal(text: str, style: str = "") -> Text:
+    """Graph text as a Text shown literally (control characters made visible).
+
+    >>> literal("[bold]x\\x1b[0m").plain
+    '[bold]x\\\\x1b[0m'
+    """
+    return Text(terminal_safe(text), style=style)
+
+
+def line(text: str, width: int, style: str = "") -> Text:
+    """Graph text on one line, cut to ``width`` cells with an ellipsis."""
+    return Text(shorten(text, width), style=style, no_wrap=True, overflow="ellipsis")
+
+
+def glyph(kind: str) -> Text:
+    """The marker of a relation type: ``+`` (support) or ``−`` (attack), coloured.
+
+    >>> glyph("support").plain, glyph("attack").plain
+    ('+', '−')
+    """
+    if kind == "support":
+        return Text(SUPPORT_GLYPH, style=f"bold {SUPPORT}")
+    return Text(ATTACK_GLYPH, style=f"bold {ATTACK}")
+
+
+def figure(value: float | None) -> str:
+    """A strength or score as two decimals; ``—`` when there is none.
+
+    >>> figure(0.625), figure(None), figure(float("nan"))
+    ('0.62', ' —  ', ' —  ')
+    """
+    if value is None or math.isnan(value):
+        return " —  "
+    return f"{value:.2f}"
+
+
+def signed(value: float) -> str:
+    """A change, with its sign.
+
+    >>> signed(0.1), signed(-0.05), signed(0.0)
+    ('+0.10', '−0.05', ' 0.00')
+    """
+    if abs(value) < 0.005:
+        return " 0.00"
+    return f"+{value:.2f}" if value > 0 else f"−{abs(value):.2f}"
+
+
+def strength_style(value: float | None) -> str:
+    """A colour that grows with strength (weak dim, strong bright), never the only cue."""
+    if value is None or math.isnan(value):
+        return "dim"
+    if value >= 0.75:
+        return "bold bright_white"
+    if value >= 0.5:
+        return "white"
+    if value >= 0.25:
+        return "grey70"
+    return "grey50"
+
+
+def bar(value: float | None, width: int, style: str = "", empty: str = "grey30") -> Text:
+    """A horizontal bar of ``width`` cells filled to ``value`` (0..1), in eighths.
+
+    >>> bar(0.5, 4).plain, bar(1.0, 3).plain, bar(None, 2).plain
+    ('██░░', '███', '░░')
+    """
+    out = Text(no_wrap=True)
+    if value is None or math.isnan(value):
+        out.append("░" * width, style=empty)
+        return out
+    v = min(1.0, max(0.0, value))
+    eighths = round(v * width * 8)
+    full, part = divmod(eighths, 8)
+    out.append("█" * full, style=style)
+    rest = width - full
+    if part and rest:
+        out.append(_EIGHTHS[part], style=style)
+        rest -= 1
+    out.append("░" * rest, style=empty)
+    return out

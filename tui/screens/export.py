@@ -1,0 +1,107 @@
+"""``e``: export what is on screen as a Graphviz diagram (DOT text, or SVG)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar, Literal
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Static
+
+__all__ = ["ExportRequest", "ExportScreen", "check_target"]
+
+Format = Literal["svg", "dot"]
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """Where to write, in which format, and whether to keep only the focused claim's
+    neighbourhood."""
+
+    path: Path
+    fmt: Format
+    around_focus: bool
+
+
+def check_target(text: str) -> str | None:
+    """What is wrong with ``text`` as a file to write, or ``None``.
+
+    >>> check_target(""), check_target("/")
+    ('type a file name', '/ is a folder: add a file name')
+    """
+    if not text.strip():
+        return "type a file name"
+    path = Path(text).expanduser()
+    if path.is_dir():
+        return f"{text} is a folder: add a file name"
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        return f"there is no folder {folder}"
+    return None
+
+
+class ExportScreen(ModalScreen[ExportRequest | None]):
+    """Choose the format and the file; the extension follows the format."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "cancel", id="export.cancel"),
+    ]
+
+    def __init__(self, stem: Path, *, focus_text: str | None, scope: str) -> None:
+        super().__init__(classes="dialog")
+        self.stem = stem
+        self.focus_text = focus_text
+        self.scope = scope
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="box export") as box:
+            box.border_title = "Export a diagram"
+            message = Text("Graphviz diagram of ")
+            message.append(self.scope or "the whole debate", style="bold")
+            message.append(", with the strengths as they are now.")
+            yield Static(message, classes="message")
+            with RadioSet(id="export-format"):
+                yield RadioButton("SVG picture (needs Graphviz)", value=True, id="fmt-svg")
+                yield RadioButton("DOT text (for Graphviz or other tools)", id="fmt-dot")
+            yield Checkbox("Only the focused claim and what is within 2 links of it",
+                           value=False, id="export-focus", disabled=self.focus_text is None)
+            yield Input(str(self.stem.with_suffix(".svg")), id="export-path")
+            yield Static("", id="export-error", classes="error")
+            with Horizontal(classes="buttons"):
+                yield Button("Export", variant="primary", id="export-go")
+                yield Button("Cancel", id="export-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#export-path", Input).focus()
+
+    def _format(self) -> Format:
+        pressed = self.query_one(RadioSet).pressed_button
+        return "dot" if pressed is not None and pressed.id == "fmt-dot" else "svg"
+
+    @on(RadioSet.Changed)
+    def _format_changed(self, event: RadioSet.Changed) -> None:
+        path_input = self.query_one("#export-path", Input)
+        current = Path(path_input.value)
+        if current.suffix.lower() in (".svg", ".dot", ".gv", ""):
+            path_input.value = str(current.with_suffix("." + self._format()))
+
+    @on(Input.Submitted, "#export-path")
+    @on(Button.Pressed, "#export-go")
+    def _go(self) -> None:
+        text = self.query_one("#export-path", Input).value.strip()
+        problem = check_target(text)
+        if problem is not None:
+            self.query_one("#export-error", Static).update(Text(problem))
+            return
+        self.dismiss(ExportRequest(Path(text).expanduser(), self._format(),
+                                   self.query_one(Checkbox).value))
+
+    @on(Button.Pressed, "#export-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

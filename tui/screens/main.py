@@ -1,0 +1,605 @@
+"""The main screen: the verdict on top, the debate tree, the focused claim, why, lever.
+
+The screen owns the state (a :class:`~tui.state.Session`) and passes it down; widgets
+post messages up (the tree's highlight and select, the detail's ``Follow``) and the
+screen decides what changes. A score change is applied synchronously, so on a small
+graph every figure on screen is current before the next key is read; the slower
+answers (why, the lever) run in a worker when the graph is large.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Tree
+from textual.worker import get_current_worker
+
+from arggraph.errors import ArggraphError, StaleFileError
+from arggraph.text import shorten
+from arggraph.views import SearchIndex, loose_tops, path_from_position
+
+from ..insight import extensions_results, findings_results, lever_state, why_state
+from ..keys import main_bindings
+from ..state import Session, Snapshot
+from ..widgets.detail import ClaimDetail
+from ..widgets.lever import LeverChart, LeverState
+from ..widgets.status import Breadcrumbs, Mode, ModeLine
+from ..widgets.tree import DebateTree, Item, Node
+from ..widgets.verdict import VerdictBar, VerdictState
+from ..widgets.why import WhyPanel, WhyState
+from .dialogs import ChoiceScreen, PromptScreen, parse_score
+from .export import ExportRequest, ExportScreen, check_target
+from .pickers import ActorScreen, TimelineScreen
+from .results import ResultScreen
+from .search import SearchScreen
+
+__all__ = ["Location", "MainScreen"]
+
+#: Where a tree node is: (top-level claim, relation ids down from it, under the loose
+#: group?). ``(None, (), False)`` is the question.
+Location = tuple[str | None, tuple[str, ...], bool]
+
+#: Up to this many claims, why and the lever are computed before the key returns;
+#: above it, in a worker thread (the figures in the tree and the verdict stay instant).
+SMALL = 1500
+
+
+class MainScreen(Screen[None]):
+    """Walk the debate, score it, watch the verdict."""
+
+    BINDINGS: ClassVar[list[BindingType]] = list(main_bindings())
+    AUTO_FOCUS = "#tree"
+
+    def __init__(self, session: Session, *, bundled: bool = False) -> None:
+        super().__init__()
+        self.session = session
+        self.bundled = bundled
+        self.scoring_link = False
+        self.history: list[Location] = []
+        self._index: SearchIndex | None = None
+        self._query = ""
+
+    # ------------------------------------------------------------------ layout
+    def compose(self) -> ComposeResult:
+        yield VerdictBar(id="verdict")
+        yield ModeLine(id="mode")
+        with Horizontal(id="body"):
+            yield DebateTree(id="tree")
+            with VerticalScroll(id="side"):
+                yield ClaimDetail(id="detail")
+                yield WhyPanel(id="why")
+                yield LeverChart(id="lever")
+        yield Breadcrumbs(id="crumbs")
+        yield Footer()
+
+    @property
+    def debate(self) -> DebateTree:
+        return self.query_one(DebateTree)
+
+    @property
+    def detail(self) -> ClaimDetail:
+        return self.query_one(ClaimDetail)
+
+    def on_mount(self) -> None:
+        tree = self.debate
+        tree.session = self.session
+        self.detail.session = self.session
+        tree.rebuild()
+        for node in tree.root.children:
+            if node.data is not None and node.data.role == "position":
+                tree.open(node)
+        start = tree.root.children[0] if tree.root.children else tree.root
+        tree.place_cursor(start)
+        self.refresh_verdict()
+        self.refresh_mode()
+        self.show_focus()
+        unknown = self.session.book.unknown
+        if unknown:
+            self.notify(f"{len(unknown)} score(s) in the sheet name claims or relations this "
+                        "graph lacks: kept in the sheet, not used.", severity="warning",
+                        markup=False)
+
+    # ------------------------------------------------------------------ reading state
+    def current_node(self) -> Node | None:
+        return self.debate.cursor_node
+
+    def current_item(self) -> Item | None:
+        node = self.current_node()
+        return node.data if node is not None else None
+
+    def location(self) -> Location:
+        return self.debate.location(self.current_node())
+
+    # ------------------------------------------------------------------ refreshing
+    def refresh_verdict(self) -> None:
+        s = self.session
+        model = s.graph.model
+        scope = []
+        if s.actor is not None:
+            scope.append(f"{s.graph.actors[s.actor].name}'s claims alone")
+        if s.day is not None:
+            scope.append(f"as of {s.day}")
+        self.query_one(VerdictBar).state = VerdictState(
+            question=model.question or model.title or model.id,
+            standing=s.standing(),
+            texts=tuple((pid, s.graph.claims[pid].text) for pid in s.positions),
+            semantics=s.semantics,
+            problem=s.problem,
+            warning=s.warning,
+            scope=", ".join(scope),
+        )
+
+    def refresh_mode(self) -> None:
+        s = self.session
+        item = self.current_item()
+        self.query_one(ModeLine).mode = Mode(
+            semantics=s.semantics,
+            scoring_link=self.scoring_link,
+            lens=s.graph.actors[s.actor].name if s.actor is not None else None,
+            day=s.day,
+            unsaved=s.book.unsaved,
+            link_available=item is not None and item.relation is not None,
+        )
+
+    def refresh_crumbs(self) -> None:
+        node = self.current_node()
+        trail: list[str] = []
+        s = self.session
+        while node is not None:
+            item = node.data
+            if item is None or item.role == "question":
+                trail.append(s.graph.model.question or s.graph.model.title or "question")
+            elif item.role == "loose-group":
+                trail.append("bearing on no position")
+            elif item.claim is not None:
+                trail.append(s.graph.claims[item.claim].text)
+            node = node.parent
+        trail.reverse()
+        crumbs = self.query_one(Breadcrumbs)
+        crumbs.trail = tuple(trail)
+        crumbs.back = len(self.history)
+
+    def show_focus(self) -> None:
+        """Show the node under the cursor in the detail, why and lever panels."""
+        detail = self.detail
+        detail.scoring_link = self.scoring_link
+        detail.show(self.current_item())
+        self.refresh_crumbs()
+        self.refresh_mode()
+        self.update_insight()
+
+    def update_insight(self) -> None:
+        item = self.current_item()
+        claim = item.claim if item is not None else None
+        relation = item.relation if item is not None else None
+        snap = self.session.snapshot()
+        if snap.fw.n <= SMALL:
+            self._set_insight(why_state(snap, claim),
+                              lever_state(snap, claim, relation, self.scoring_link))
+            return
+        what = "link weight" if self.scoring_link else "base score"
+        self.query_one(WhyPanel).state = WhyState(pending=True)
+        self.query_one(LeverChart).state = LeverState(what=what, pending=True)
+        self._insight_worker(snap, claim, relation, self.scoring_link)
+
+    @work(thread=True, exclusive=True, group="insight")
+    def _insight_worker(self, snap: Snapshot, claim: str | None, relation: str | None,
+                        link: bool) -> None:
+        why = why_state(snap, claim)
+        lever = lever_state(snap, claim, relation, link)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._set_insight, why, lever)
+
+    def _set_insight(self, why: WhyState, lever: LeverState) -> None:
+        self.query_one(WhyPanel).state = why
+        self.query_one(LeverChart).state = lever
+
+    def after_change(self, changed: dict[str, float], claim: str | None) -> None:
+        """Redraw what a score change moved."""
+        tree = self.debate
+        if len(changed) >= len(self.session.strengths) > 0:
+            tree.refresh_labels()
+        else:
+            ids = set(changed)
+            if claim is not None:
+                ids.add(claim)
+            tree.refresh_labels(ids)
+        self.refresh_verdict()
+        self.refresh_mode()
+        self.detail.refresh_figures()
+        self.update_insight()
+
+    def after_view_change(self) -> None:
+        """Rebuild the tree for a new view and keep the cursor where it was if it can."""
+        where = self.location()
+        tree = self.debate
+        tree.rebuild()
+        for node in tree.root.children:
+            if node.data is not None and node.data.role == "position":
+                tree.open(node)
+        top, rels, loose = where
+        if tree.reveal(top, rels, loose=loose) is None:
+            tree.place_cursor(tree.root.children[0] if tree.root.children else tree.root)
+        self.refresh_verdict()
+        self.show_focus()
+
+    # ------------------------------------------------------------------ tree events
+    @on(Tree.NodeHighlighted, "#tree")
+    def _highlighted(self, event: Tree.NodeHighlighted[Item]) -> None:
+        self.show_focus()
+
+    @on(Tree.NodeSelected, "#tree")
+    def _selected(self, event: Tree.NodeSelected[Item]) -> None:
+        """Enter in the tree: go into the claim, to the first thing that bears on it."""
+        node = event.node
+        tree = self.debate
+        item = node.data
+        if item is not None and item.repeat:
+            self.notify("This claim is already on the path above (a cycle); it is opened "
+                        "higher up.", markup=False)
+            return
+        tree.open(node)
+        if not node.children:
+            self.notify("Nothing supports or attacks this claim.", markup=False)
+            return
+        self.history.append(tree.location(node))
+        tree.place_cursor(node.children[0])
+
+    @on(ClaimDetail.Follow)
+    def _follow(self, message: ClaimDetail.Follow) -> None:
+        """Enter in the For/against list: go to that supporter or attacker."""
+        tree = self.debate
+        node = self.current_node()
+        if node is None:
+            return
+        tree.open(node)
+        child = next((c for c in node.children
+                      if c.data is not None and c.data.relation == message.relation), None)
+        if child is None:
+            return
+        self.history.append(tree.location(node))
+        tree.place_cursor(child)
+        tree.focus()
+
+    # ------------------------------------------------------------------ moving
+    def action_back(self) -> None:
+        """Backspace: return to where the last jump started."""
+        if not self.history:
+            self.notify("Nothing to go back to.", markup=False)
+            return
+        top, rels, loose = self.history.pop()
+        if self.debate.reveal(top, rels, loose=loose) is None:
+            self.notify("That place is not in the current view.", markup=False)
+        self.debate.focus()
+        self.refresh_crumbs()
+
+    def jump_to_claim(self, claim: str) -> bool:
+        """Open the tree down to ``claim`` (shortest path from a position) and go there."""
+        s = self.session
+        if s.dated_view is not None and claim not in s.dated_view.claims:
+            self.notify(f"That claim is not in the debate as of {s.day}.", markup=False,
+                        severity="warning")
+            return False
+        before = self.location()
+        path = path_from_position(s.graph, claim, s.dated_view)
+        node = None
+        if path is not None:
+            top = path[0].target if path else claim
+            node = self.debate.reveal(top, [r.id for r in path])
+        else:
+            tops = loose_tops(s.graph, s.dated_view)
+            path = path_from_position(s.graph, claim, s.dated_view, roots=tops)
+            if path is not None:
+                top = path[0].target if path else claim
+                node = self.debate.reveal(top, [r.id for r in path], loose=bool(s.positions))
+        if node is None:
+            self.notify("That claim could not be placed in the tree.", markup=False,
+                        severity="warning")
+            return False
+        self.history.append(before)
+        self.debate.focus()
+        self.refresh_crumbs()
+        return True
+
+    def action_search(self) -> None:
+        """``/``: search claim texts, quotes and actors; Enter goes to the claim."""
+        if self._index is None:
+            self._index = SearchIndex(self.session.graph)
+
+        screen = SearchScreen(self.session.graph, self._index, self._query)
+
+        def done(claim: str | None) -> None:
+            self._query = screen.query_text
+            if claim:
+                self.jump_to_claim(claim)
+
+        self.app.push_screen(screen, done)
+
+    # ------------------------------------------------------------------ scoring
+    def _score(self, value: float) -> None:
+        item = self.current_item()
+        if item is None or item.claim is None:
+            self.notify("Move the cursor to a claim to score it.", markup=False)
+            return
+        s = self.session
+        if self.scoring_link:
+            if item.relation is None:
+                self.notify("This claim has no link to a claim above it here; press w to "
+                            "score its base instead.", markup=False, severity="warning")
+                return
+            changed = s.set_weight(item.relation, value)
+            self.debate.refresh_relation(item.relation)
+        else:
+            changed = s.set_base(item.claim, value)
+        self.after_change(changed, item.claim)
+
+    def action_set_score(self, value: float) -> None:
+        """``0``-``9`` and ``=``: set the score."""
+        self._score(value)
+
+    def action_nudge(self, step: float) -> None:
+        """``+``/``-``: move the score by 0.05."""
+        item = self.current_item()
+        if item is None or item.claim is None:
+            self.notify("Move the cursor to a claim to score it.", markup=False)
+            return
+        s = self.session
+        if self.scoring_link:
+            if item.relation is None:
+                self._score(0.0)  # says why there is nothing to score
+                return
+            self._score(s.nudged_weight(item.relation, step))
+        else:
+            self._score(s.nudged_base(item.claim, step))
+
+    def action_type_score(self) -> None:
+        """``s``: type an exact score."""
+        item = self.current_item()
+        if item is None or item.claim is None:
+            self.notify("Move the cursor to a claim to score it.", markup=False)
+            return
+        s = self.session
+        if self.scoring_link and item.relation is None:
+            self._score(0.0)
+            return
+        what = "link weight" if self.scoring_link else "base score"
+        now = (s.book.weight(item.relation) if self.scoring_link and item.relation
+               else s.book.base(item.claim))
+        message = Text(f"The {what} of\n")
+        message.append(shorten(s.graph.claims[item.claim].text, 70), style="bold")
+        message.append(f"\nnow {now:.2f}. Type a number from 0 to 1 (0.35, or 35%).")
+
+        def check(text: str) -> str | None:
+            parsed = parse_score(text)
+            return parsed if isinstance(parsed, str) else None
+
+        def done(text: str | None) -> None:
+            if text is None:
+                return
+            parsed = parse_score(text)
+            if isinstance(parsed, float):
+                self._score(parsed)
+
+        self.app.push_screen(PromptScreen(f"Score: {what}", message, f"{now:g}",
+                                          check=check), done)
+
+    def action_toggle_link(self) -> None:
+        """``w``: switch the score keys between the claim's base and its link's weight."""
+        self.scoring_link = not self.scoring_link
+        item = self.current_item()
+        if self.scoring_link and (item is None or item.relation is None):
+            self.notify("Scoring link weights. This claim has no link to a claim above it; "
+                        "move to one that does.", markup=False)
+        self.show_focus()
+
+    # ------------------------------------------------------------------ views
+    def action_semantics(self) -> None:
+        """``m``: the next gradual semantics."""
+        s = self.session
+        s.set_semantics(s.next_semantics())
+        self.debate.refresh_labels()
+        self.refresh_verdict()
+        self.show_focus()
+        names = {"dfquad": "DF-QuAD", "qe": "quadratic energy", "euler": "Euler-based",
+                 "hcat": "weighted h-categorizer"}
+        self.notify(f"Semantics: {s.semantics} ({names.get(s.semantics, s.semantics)})",
+                    markup=False)
+
+    def action_lens(self) -> None:
+        """``a``: pick an actor whose claims alone decide the verdict."""
+        def done(actor: str | None) -> None:
+            if actor is None:
+                return
+            self.session.set_view(actor=actor or None, day=self.session.day)
+            self.after_view_change()
+
+        self.app.push_screen(ActorScreen(self.session.graph, self.session.actor), done)
+
+    def action_timeline(self) -> None:
+        """``t``: pick an as-of date."""
+        def done(day: str | None) -> None:
+            if day is None:
+                return
+            self._set_day(day or None)
+
+        s = self.session
+        self.app.push_screen(TimelineScreen(s.graph, s.dates, s.day), done)
+
+    def action_step_day(self, step: int) -> None:
+        """``[``/``]``: the previous or next date of the timeline."""
+        s = self.session
+        if not s.dates:
+            self.notify("This graph carries no dates.", markup=False)
+            return
+        self._set_day(s.step_day(step))
+
+    def _set_day(self, day: str | None) -> None:
+        s = self.session
+        s.set_view(actor=s.actor, day=day)
+        self.after_view_change()
+        if day is None:
+            self.notify("Timeline off: the whole debate.", markup=False)
+        else:
+            shown = len(s.dated_view.claims) if s.dated_view is not None else 0
+            self.notify(f"As of {day}: {shown} of {len(s.graph.claims)} claims.",
+                        markup=False)
+
+    def action_extensions(self) -> None:
+        """``x``: the grounded labelling and preferred extensions of this view."""
+        snap = self.session.snapshot()
+        self.app.push_screen(ResultScreen("Extensions (grounded, preferred)",
+                                          lambda: extensions_results(snap)),
+                             self._jump_if)
+
+    def action_findings(self) -> None:
+        """``d``: what the checks find; Enter goes to the claim concerned."""
+        graph = self.session.graph
+        self.app.push_screen(ResultScreen("Check findings", lambda: findings_results(graph)),
+                             self._jump_if)
+
+    def _jump_if(self, claim: str | None) -> None:
+        if claim:
+            self.jump_to_claim(claim)
+
+    # ------------------------------------------------------------------ files
+    def export_stem(self) -> Path:
+        """Where an export goes by default: beside the graph when that folder is the
+        user's (and the graph is not the bundled one), else the current folder."""
+        from arggraph.sheets import is_users_folder
+
+        s = self.session
+        path = s.graph.path
+        parts = [path.stem if path is not None else s.graph.id]
+        if s.actor is not None:
+            parts.append(s.actor)
+        if s.day is not None:
+            parts.append(s.day)
+        name = "-".join(parts)
+        if path is not None and not self.bundled and is_users_folder(path.resolve().parent):
+            return path.resolve().parent / name
+        return Path(name)
+
+    def action_export(self) -> None:
+        """``e``: export the current view as DOT or SVG."""
+        item = self.current_item()
+        s = self.session
+        focus_text = (s.graph.claims[item.claim].text
+                      if item is not None and item.claim is not None else None)
+        scope = []
+        if s.actor is not None:
+            scope.append(f"{s.graph.actors[s.actor].name}'s lens")
+        if s.day is not None:
+            scope.append(f"the debate as of {s.day}")
+        screen = ExportScreen(self.export_stem(), focus_text=focus_text,
+                              scope=", ".join(scope))
+
+        def done(request: ExportRequest | None) -> None:
+            if request is None:
+                return
+            if request.path.exists():
+                message = Text("There is already a file at\n")
+                message.append(str(request.path), style="bold")
+
+                def confirm(answer: str | None) -> None:
+                    if answer == "overwrite":
+                        self._export(request, item.claim if item is not None else None)
+
+                self.app.push_screen(ChoiceScreen("Overwrite?", message, [
+                    ("overwrite", "Overwrite", "o"), ("cancel", "Cancel", "c")]), confirm)
+                return
+            self._export(request, item.claim if item is not None else None)
+
+        self.app.push_screen(screen, done)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self, request: ExportRequest, claim: str | None) -> None:
+        from arggraph.atomic import atomic_write
+        from arggraph.formats.dot import to_dot
+        from arggraph.views import subgraph
+
+        s = self.session
+        try:
+            graph = subgraph(s.graph, s.view) if s.restricted else s.graph
+            focus = claim if request.around_focus and claim in graph.claims else None
+            dot = to_dot(graph, strengths=dict(s.strengths), focus=focus,
+                         depth=2 if focus else None, semantics=s.semantics)
+            data = dot.encode("utf-8")
+            if request.fmt == "svg":
+                from arggraph.formats.render import render
+
+                data = render(dot, "svg")
+            atomic_write(request.path, data)
+        except ArggraphError as exc:
+            message = str(exc)
+            if exc.hint and exc.hint not in message:
+                message += f" ({exc.hint})"
+            self.app.call_from_thread(self.notify, message, severity="error",
+                                      markup=False, timeout=10)
+            return
+        self.app.call_from_thread(self.notify, f"Exported to {request.path}", markup=False)
+
+    def action_save(self) -> None:
+        """``ctrl+s``: save the score sheet (and say where)."""
+        self.save_scores(None)
+
+    def save_scores(self, then: Callable[[bool], None] | None, path: Path | None = None,
+                    force: bool = False) -> None:
+        """Save; on a sheet changed on disk ask: overwrite, save elsewhere, or cancel.
+
+        ``then`` is called with whether the scores were saved in the end.
+        """
+        book = self.session.book
+
+        def finish(ok: bool) -> None:
+            self.refresh_mode()
+            if then is not None:
+                then(ok)
+
+        try:
+            where = book.save(path, force=force)
+        except StaleFileError as exc:
+            target = Path(exc.path) if exc.path else book.path
+            message = Text()
+            message.append_text(Text(str(target), style="bold"))
+            message.append(f"\n{exc.message}.\nOverwrite it with your scores, save them "
+                           "to another file, or cancel?")
+
+            def answer(choice: str | None) -> None:
+                if choice == "overwrite":
+                    self.save_scores(then, target, force=True)
+                elif choice == "elsewhere":
+                    self._save_elsewhere(then, target)
+                else:
+                    finish(False)
+
+            self.app.push_screen(ChoiceScreen("The score sheet changed on disk", message, [
+                ("overwrite", "Overwrite", "o"), ("elsewhere", "Save elsewhere", "e"),
+                ("cancel", "Cancel", "c")]), answer)
+            return
+        except ArggraphError as exc:
+            self.notify(f"Not saved: {exc}", severity="error", markup=False, timeout=10)
+            finish(False)
+            return
+        self.notify(f"Scores saved to {where}", markup=False)
+        finish(True)
+
+    def _save_elsewhere(self, then: Callable[[bool], None] | None, near: Path) -> None:
+        suggestion = near.with_name(near.stem.removesuffix(".scores") + ".2.scores.json")
+
+        def done(text: str | None) -> None:
+            if text is None:
+                if then is not None:
+                    then(False)
+                return
+            self.save_scores(then, Path(text).expanduser())
+
+        self.app.push_screen(PromptScreen("Save the score sheet as", Text("File name:"),
+                                          str(suggestion), check=check_target), done)

@@ -1,0 +1,284 @@
+"""What the main screen shows, kept apart from how it is shown.
+
+A :class:`Session` holds the loaded graph, the user's :class:`~arggraph.sheets.ScoreBook`,
+the semantics, the view (an actor lens, an as-of date, both or neither) and the strengths
+computed from all of them. The screen changes the session and redraws from it; the
+session never touches a widget, so its logic is tested without a terminal.
+
+Strengths come from the incremental engine: a score change recomputes only what depends
+on the claim or relation that changed, which keeps a 10k-claim graph interactive.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from arggraph.errors import ConvergenceError, SemanticsError
+from arggraph.framework import Framework
+from arggraph.graph import Graph
+from arggraph.model import Relation
+from arggraph.semantics.gradual import SEMANTICS
+from arggraph.sheets import ScoreBook, nudge
+from arggraph.views import View, actor_lens, as_of, children, everything, graph_dates, restrict
+
+if TYPE_CHECKING:
+    from arggraph.semantics.incremental import GradualEngine
+
+__all__ = ["SEMANTICS", "Session", "Snapshot", "Standing", "rank"]
+
+#: Two strengths closer than this are a tie.
+TIE = 1e-9
+
+
+@dataclass(frozen=True)
+class Standing:
+    """The positions ranked by computed strength: who leads, by how much.
+
+    >>> s = Standing((("a", 0.7), ("b", 0.4)))
+    >>> s.leader, s.runner_up, round(s.margin or 0, 2)
+    ('a', 'b', 0.3)
+    >>> Standing((("a", 0.5), ("b", 0.5))).leader is None
+    True
+    """
+
+    ranking: tuple[tuple[str, float], ...]
+
+    @property
+    def leader(self) -> str | None:
+        """The strongest position, or ``None`` when the top two are tied (or none)."""
+        if not self.ranking:
+            return None
+        if len(self.ranking) > 1 and self.ranking[0][1] - self.ranking[1][1] <= TIE:
+            return None
+        return self.ranking[0][0]
+
+    @property
+    def runner_up(self) -> str | None:
+        """The second strongest position, if there is one."""
+        return self.ranking[1][0] if len(self.ranking) > 1 else None
+
+    @property
+    def margin(self) -> float | None:
+        """How far the strongest position is ahead of the second (``None`` with one)."""
+        if len(self.ranking) < 2:
+            return None
+        return self.ranking[0][1] - self.ranking[1][1]
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What a worker thread needs, frozen at the moment it starts: the session may move
+    on meanwhile (the user keeps scoring), the snapshot does not."""
+
+    graph: Graph
+    fw: Framework
+    semantics: str
+    positions: tuple[str, ...]
+    strengths: Mapping[str, float]
+    bases: Mapping[str, float]
+    problem: str | None
+
+    def base(self, claim: str) -> float:
+        """The base score in force for ``claim`` when the snapshot was taken."""
+        return self.bases.get(claim, self.graph.claims[claim].base)
+
+    def standing(self) -> Standing:
+        """The positions in the view, strongest first."""
+        return rank(self.positions, self.strengths)
+
+
+def rank(positions: Iterable[str], strengths: Mapping[str, float]) -> Standing:
+    """The positions that have a strength, strongest first (file order breaks ties)."""
+    ranked = [(p, strengths[p]) for p in positions if p in strengths]
+    ranked.sort(key=lambda x: -x[1])
+    return Standing(tuple(ranked))
+
+
+class Session:
+    """The graph, the user's scores and view, and the strengths they give."""
+
+    def __init__(self, graph: Graph, book: ScoreBook, semantics: str = "dfquad") -> None:
+        if semantics not in SEMANTICS:
+            raise SemanticsError(
+                f"unknown semantics {semantics!r}; choose one of {', '.join(SEMANTICS)}")
+        self.graph = graph
+        self.book = book
+        self.semantics = semantics
+        self.actor: str | None = None
+        self.day: str | None = None
+        self.view: View = everything(graph)
+        #: The as-of view alone (None: no date chosen); the tree hides what it lacks,
+        #: while an actor lens only dims what is not theirs.
+        self.dated_view: View | None = None
+        self.restricted = False
+        self.children: dict[str, list[Relation]] = children(graph)
+        self.dates: list[str] = graph_dates(graph)
+        self.positions: list[str] = [c.id for c in graph.positions]
+        self.fw: Framework = graph.framework
+        self.strengths: dict[str, float] = {}
+        self.problem: str | None = None
+        self.warning: str | None = None
+        self._engine: GradualEngine | None = None
+        self.rebuild()
+
+    # ------------------------------------------------------------------ computing
+    def scored_framework(self) -> Framework:
+        """The whole graph's framework with the user's scores applied."""
+        fw = self.graph.framework
+        if self.book.bases:
+            fw = fw.with_base(self.book.bases)
+        if self.book.weights:
+            fw = fw.with_weights(self.book.weights)
+        return fw
+
+    def rebuild(self) -> None:
+        """Recompute every strength from scratch (after a change of view or semantics)."""
+        from arggraph.semantics.incremental import GradualEngine
+
+        fw = self.scored_framework()
+        if self.restricted:
+            fw = restrict(fw, self.view)
+        self.fw = fw
+        self.problem = None
+        self.warning = None
+        self._engine = None
+        try:
+            self._engine = GradualEngine(fw, self.semantics)
+            self.strengths = self._all_values()
+        except ConvergenceError as exc:
+            self._not_converged(exc)
+        except SemanticsError as exc:
+            self.problem = exc.message
+            self.strengths = {}
+
+    def _all_values(self) -> dict[str, float]:
+        assert self._engine is not None
+        return self._engine.strengths()
+
+    def _not_converged(self, exc: ConvergenceError) -> None:
+        self.strengths = {k: float(v) for k, v in exc.last.items()}
+        moving = len(exc.moving)
+        self.warning = (f"{self.semantics} did not settle: {moving} claim"
+                        f"{'s' if moving != 1 else ''} still moving; figures are the last "
+                        "iteration's")
+
+    def strength(self, claim: str) -> float | None:
+        """The computed strength of ``claim`` (``None`` outside the view or on a problem)."""
+        return self.strengths.get(claim)
+
+    def standing(self) -> Standing:
+        """The positions in the view, strongest first."""
+        return rank(self.positions, self.strengths)
+
+    def snapshot(self) -> Snapshot:
+        """The state a worker computes from (copies of what scoring changes)."""
+        return Snapshot(self.graph, self.fw, self.semantics, tuple(self.positions),
+                        dict(self.strengths), dict(self.book.bases), self.problem)
+
+    def in_view(self, claim: str) -> bool:
+        """Whether the current view keeps ``claim``."""
+        return claim in self.view.claims
+
+    # ------------------------------------------------------------------ scoring
+    def set_base(self, claim: str, value: float) -> dict[str, float]:
+        """Score a claim's base; returns the strengths that changed (claim id -> value).
+
+        ValueError for a value outside [0, 1], as the book raises it.
+        """
+        kept = self.book.set_base(claim, value)
+        if claim not in self.fw.index:
+            return {}
+        self.fw = self.fw.with_base({claim: kept})
+        if self._engine is None:
+            self.rebuild()
+            return dict(self.strengths)
+        try:
+            changed = self._engine.set_base(claim, kept)
+        except ConvergenceError as exc:
+            self._not_converged(exc)
+            return dict(self.strengths)
+        except SemanticsError:
+            self.rebuild()
+            return dict(self.strengths)
+        return self._apply(changed)
+
+    def set_weight(self, relation: str, value: float) -> dict[str, float]:
+        """Score a relation's weight; returns the strengths that changed."""
+        kept = self.book.set_weight(relation, value)
+        if relation not in self.fw.relation_index:
+            return {}
+        self.fw = self.fw.with_weights({relation: kept})
+        if self._engine is None:
+            self.rebuild()
+            return dict(self.strengths)
+        try:
+            changed = self._engine.set_weight(relation, kept)
+        except ConvergenceError as exc:
+            self._not_converged(exc)
+            return dict(self.strengths)
+        except SemanticsError:  # a support given weight under h-categorizer
+            self.rebuild()
+            return dict(self.strengths)
+        return self._apply(changed)
+
+    def _apply(self, changed: dict[str, float]) -> dict[str, float]:
+        out = {k: float(v) for k, v in changed.items()}
+        self.strengths.update(out)
+        if self.warning is not None:  # a change may let a cyclic graph settle again
+            self.warning = None
+        return out
+
+    def nudged_base(self, claim: str, step: float) -> float:
+        """The claim's base score moved by ``step`` (kept in [0, 1])."""
+        return nudge(self.book.base(claim), step)
+
+    def nudged_weight(self, relation: str, step: float) -> float:
+        """The relation's weight moved by ``step`` (kept in [0, 1])."""
+        return nudge(self.book.weight(relation), step)
+
+    # ------------------------------------------------------------------ views
+    def set_semantics(self, name: str) -> None:
+        """Switch the semantics and recompute."""
+        if name not in SEMANTICS:
+            raise SemanticsError(
+                f"unknown semantics {name!r}; choose one of {', '.join(SEMANTICS)}")
+        self.semantics = name
+        self.rebuild()
+
+    def next_semantics(self) -> str:
+        """The semantics after the current one, in the order of ``SEMANTICS``."""
+        return SEMANTICS[(SEMANTICS.index(self.semantics) + 1) % len(SEMANTICS)]
+
+    def set_view(self, *, actor: str | None, day: str | None) -> None:
+        """Look through an actor's lens, at the debate as of a date, both, or neither."""
+        view = everything(self.graph)
+        restricted = False
+        if actor is not None:
+            view = actor_lens(self.graph, actor)
+            restricted = True
+        dated = None
+        if day is not None:
+            dated = as_of(self.graph, day)
+            view = (view & dated) if restricted else dated
+            restricted = True
+        self.actor, self.day, self.view, self.restricted = actor, day, view, restricted
+        self.dated_view = dated
+        self.rebuild()
+
+    def step_day(self, step: int) -> str | None:
+        """The date ``step`` places after (or before) the current one among the graph's
+        dates; from no date, stepping back starts at the last and forward at the first.
+        ``None`` past either end (the whole debate)."""
+        if not self.dates:
+            return None
+        if self.day is None:
+            return self.dates[-1] if step < 0 else self.dates[0]
+        try:
+            i = self.dates.index(self.day)
+        except ValueError:
+            i = -1 if step > 0 else len(self.dates)
+        j = i + step
+        return self.dates[j] if 0 <= j < len(self.dates) else None
+

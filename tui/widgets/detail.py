@@ -1,0 +1,279 @@
+"""The focused claim in full: text, scores, what bears on it, and who said it where.
+
+The list of supporters and attackers is an :class:`~textual.widgets.OptionList`;
+choosing one posts :class:`ClaimDetail.Follow` and the screen moves the tree there.
+"""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from arggraph.model import Attribution, Relation
+from arggraph.text import shorten
+from arggraph.views import attribution_counts, attribution_date
+
+from ..render import (
+    ACCENT,
+    LENS,
+    POSITION_GLYPH,
+    bar,
+    figure,
+    glyph,
+    literal,
+    strength_style,
+)
+from ..state import Session
+from .tree import Item
+
+__all__ = ["ClaimDetail"]
+
+KIND_NAMES = {"position": "POSITION", "claim": "CLAIM", "evidence": "EVIDENCE"}
+BAR = 20
+
+
+class ClaimDetail(Vertical):
+    """Everything about the claim under the tree's cursor."""
+
+    DEFAULT_CSS = """
+    ClaimDetail { height: auto; }
+    ClaimDetail > #links { height: auto; max-height: 12; margin: 0 0 1 0; }
+    ClaimDetail > .title { color: $text-muted; text-style: bold; margin: 1 0 0 0; }
+    """
+
+    class Follow(Message):
+        """The user chose a supporter or attacker to go to."""
+
+        def __init__(self, relation: str) -> None:
+            self.relation = relation
+            super().__init__()
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.session: Session | None = None
+        self.item: Item | None = None
+        self.scoring_link = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="head")
+        yield Static("", id="links-title", classes="title")
+        yield OptionList(id="links")
+        yield Static(id="sources")
+
+    # ------------------------------------------------------------------ showing
+    def show(self, item: Item | None) -> None:
+        """Show ``item`` (a tree node's data) in full."""
+        self.item = item
+        self._render_head()
+        self._render_links()
+        self._render_sources()
+
+    def on_resize(self) -> None:
+        self._render_head()
+
+    def refresh_figures(self) -> None:
+        """Redraw what scores change: the head and the strengths in the list."""
+        self._render_head()
+        self._render_links(keep_cursor=True)
+
+    def _render_head(self) -> None:
+        head = self.query_one("#head", Static)
+        head.update(self._head_text())
+
+    def _head_text(self) -> Text:
+        session, item = self.session, self.item
+        out = Text()
+        if session is None or item is None:
+            return out
+        model = session.graph.model
+        if item.role == "question":
+            out.append("THE QUESTION\n", style=f"bold {ACCENT}")
+            out.append_text(literal(model.question or model.title or model.id, style="bold"))
+            if model.description:
+                out.append("\n\n")
+                out.append_text(literal(model.description))
+            g = session.graph
+            out.append(f"\n\n{len(g.positions)} positions · {len(g.claims)} claims · "
+                       f"{len(g.relations)} relations · {len(g.actors)} actors · "
+                       f"{len(g.documents)} documents", style="dim")
+            out.append("\nOpen a position with → or Enter; ? lists every key.", style="italic")
+            return out
+        if item.role == "loose-group":
+            out.append("CLAIMS THAT BEAR ON NO POSITION\n", style="bold")
+            out.append("They support or attack no position, directly or through other "
+                       "claims, so they cannot move the verdict. Open the group to see them.",
+                       style="italic")
+            return out
+        assert item.claim is not None
+        claim = session.graph.claims[item.claim]
+        kind = KIND_NAMES.get(claim.kind, claim.kind.upper())
+        if claim.kind == "position":
+            out.append(f"{POSITION_GLYPH} ", style=f"bold {ACCENT}")
+        out.append(kind, style="bold")
+        out.append(" · ", style="dim")
+        out.append_text(literal(claim.id, style="dim"))
+        if session.view.highlight and item.claim in session.view.highlight:
+            out.append("  ● in the lens", style=f"bold {LENS}")
+        elif session.view.highlight and item.claim not in session.view.claims:
+            out.append("  not in the lens", style="dim italic")
+        out.append("\n")
+        out.append_text(literal(claim.text, style="bold"))
+        out.append("\n\n")
+        width = self.size.width or 60
+        bar_width = max(5, min(BAR, width - 34))
+        base = session.book.base(item.claim)
+        own = item.claim in session.book.bases
+        marker_base = not self.scoring_link
+        out.append("▶ " if marker_base else "  ", style="bold reverse" if marker_base else "")
+        out.append("base     ", style="bold" if marker_base else "")
+        out.append(figure(base), style="bold")
+        out.append(" ")
+        out.append_text(bar(base, bar_width, style="grey70"))
+        out.append(" yours" if own else " graph's", style="dim")
+        if own and claim.base != base and width >= 60:
+            out.append(f" (graph {claim.base:.2f})", style="dim")
+        out.append("\n  strength ")
+        value = session.strength(item.claim)
+        out.append(figure(value), style="bold " + strength_style(value))
+        out.append(" ")
+        out.append_text(bar(value, bar_width, style=ACCENT))
+        out.append(f" {session.semantics}", style="dim")
+        if item.repeat:
+            out.append("\n  ↻ this claim is already on the path above: a cycle", style="italic")
+        out.append("\n")
+        marker_link = self.scoring_link
+        if item.relation is not None:
+            rel = session.graph.relations[item.relation]
+            target = session.graph.claims.get(rel.target)
+            weight = session.book.weight(rel.id)
+            out.append("▶ " if marker_link else "  ", style="bold reverse" if marker_link else "")
+            out.append("link     ", style="bold" if marker_link else "")
+            out.append(figure(weight), style="bold")
+            out.append(" ")
+            out.append_text(bar(weight, bar_width, style="grey70"))
+            out.append(" ")
+            out.append_text(glyph(rel.type))
+            out.append(" supports" if rel.type == "support" else " attacks", style="dim")
+            if target is not None:
+                out.append("\n           the claim: ", style="dim")
+                out.append_text(literal(shorten(target.text, max(12, width - 24)),
+                                        style="italic"))
+        elif marker_link:
+            out.append("▶ link     —  ", style="bold")
+            out.append("no link: this claim is not under another claim here", style="italic")
+        return out
+
+    def _visible_children(self) -> list[Relation]:
+        session, item = self.session, self.item
+        if session is None or item is None or item.claim is None or item.repeat:
+            return []
+        rels = session.children.get(item.claim, [])
+        if session.dated_view is not None:
+            rels = [r for r in rels if r.id in session.dated_view.relations]
+        return rels
+
+    def _render_links(self, *, keep_cursor: bool = False) -> None:
+        session = self.session
+        options = self.query_one("#links", OptionList)
+        title = self.query_one("#links-title", Static)
+        highlighted = options.highlighted if keep_cursor else None
+        options.clear_options()
+        rels = self._visible_children()
+        if session is None or not rels:
+            title.update(Text(""))
+            options.display = False
+            return
+        n_sup = sum(1 for r in rels if r.type == "support")
+        n_att = len(rels) - n_sup
+        title.update(Text(f"For ({n_sup}) and against ({n_att})  · Tab to pick one"))
+        options.display = True
+        width = max(20, self.size.width - 12)
+        for rel in rels:
+            claim = session.graph.claims[rel.source]
+            value = session.strength(rel.source)
+            prompt = Text(no_wrap=True, overflow="ellipsis")
+            prompt.append_text(glyph(rel.type))
+            prompt.append(" ")
+            prompt.append(figure(value), style=strength_style(value))
+            prompt.append(" ")
+            prompt.append_text(literal(shorten(claim.text, width)))
+            options.add_option(Option(prompt, id=rel.id))
+        if highlighted is not None and highlighted < len(rels):
+            options.highlighted = highlighted
+
+    def _render_sources(self) -> None:
+        sources = self.query_one("#sources", Static)
+        session, item = self.session, self.item
+        if session is None or item is None or item.claim is None:
+            sources.update(Text())
+            return
+        claim = session.graph.claims[item.claim]
+        parts: list[RenderableType] = self._attributions("Who says so", claim.attributions)
+        if item.relation is not None:
+            rel = session.graph.relations[item.relation]
+            verb = "supports" if rel.type == "support" else "attacks"
+            parts.append(Text())
+            parts.extend(self._attributions(f"Who says it {verb} the claim above",
+                                            rel.attributions))
+        sources.update(Group(*parts))
+
+    def _attributions(self, heading: str, atts: list[Attribution]) -> list[RenderableType]:
+        """A heading, then one entry per attribution: who (and their role), the quote,
+        the document and date; indented as a block so wrapped lines line up."""
+        session = self.session
+        assert session is not None
+        out: list[RenderableType] = [Text(f"{heading} ({len(atts)})", style="bold")]
+        if not atts:
+            out.append(Text("  no attribution: nobody in the sources is quoted for this",
+                            style="italic dim"))
+            return out
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(width=1, no_wrap=True)
+        grid.add_column(ratio=1)
+        for att in atts:
+            when = attribution_date(session.graph, att)
+            later = session.day is not None and not attribution_counts(when, session.day)
+            dim = "dim" if later else ""
+            actor = session.graph.actors.get(att.actor)
+            body = Text()
+            body.append_text(literal(actor.name if actor else att.actor, style=f"bold {dim}"))
+            if actor is not None:
+                role = ", ".join(x for x in (actor.kind, actor.role, actor.affiliation) if x)
+                body.append(" — ", style="dim")
+                body.append_text(literal(role, style="dim"))
+            if att.quote:
+                body.append("\n“", style=dim)
+                body.append_text(literal(att.quote, style=f"italic {dim}"))
+                body.append("”", style=dim)
+            doc = session.graph.documents.get(att.document) if att.document else None
+            where: list[str] = []
+            if doc is not None:
+                where.append(doc.title)
+                if doc.publisher or doc.author:
+                    where.append(doc.publisher or doc.author or "")
+            elif att.document:
+                where.append(att.document)
+            if when:
+                where.append(when)
+            if where:
+                body.append("\n")
+                body.append_text(literal(" · ".join(where), style="dim"))
+            if later:
+                body.append(f"\nsaid after {session.day}: does not count yet",
+                            style="italic dim")
+            grid.add_row(Text("•", style=dim), body)
+        out.append(grid)
+        return out
+
+    @on(OptionList.OptionSelected, "#links")
+    def _follow(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(self.Follow(event.option.id))

@@ -1,0 +1,105 @@
+"""Two one-line strips: the mode line (what the keys do now) and the breadcrumbs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from arggraph.text import shorten
+
+from ..render import LENS, literal
+
+__all__ = ["Breadcrumbs", "Mode", "ModeLine"]
+
+
+@dataclass(frozen=True)
+class Mode:
+    """The state the keys act on: semantics, what a score key scores, the view, and
+    how many score changes are unsaved."""
+
+    semantics: str
+    scoring_link: bool
+    lens: str | None = None
+    day: str | None = None
+    unsaved: int = 0
+    link_available: bool = True
+
+
+class ModeLine(Widget):
+    """``semantics · scoring: claim base · lens · as of · unsaved``: always visible, so
+    the user knows what ``0``-``9`` will change before pressing it."""
+
+    DEFAULT_CSS = """
+    ModeLine { height: 1; padding: 0 1; }
+    """
+
+    mode: reactive[Mode | None] = reactive(None)
+
+    def render(self) -> Text:
+        mode = self.mode
+        out = Text(no_wrap=True, overflow="ellipsis")
+        if mode is None:
+            return out
+        out.append("semantics ", style="dim")
+        out.append(mode.semantics, style="bold")
+        out.append("  │  ", style="dim")
+        out.append("scoring: ", style="dim")
+        if mode.scoring_link:
+            out.append("link weight", style="bold reverse")
+            if not mode.link_available:
+                out.append(" (no link here)", style="italic")
+        else:
+            out.append("claim base", style="bold reverse")
+        if mode.lens is not None:
+            out.append("  │  ", style="dim")
+            out.append("● lens: ", style=f"bold {LENS}")
+            out.append_text(literal(shorten(mode.lens, 28), style="bold"))
+        if mode.day is not None:
+            out.append("  │  ", style="dim")
+            out.append("as of ", style="dim")
+            out.append(mode.day, style="bold")
+        out.append("  │  ", style="dim")
+        if mode.unsaved:
+            noun = "change" if mode.unsaved == 1 else "changes"
+            out.append(f"{mode.unsaved} unsaved {noun}", style="bold yellow")
+            out.append(" (ctrl+s)", style="dim")
+        else:
+            out.append("scores saved", style="dim")
+        return out
+
+
+class Breadcrumbs(Widget):
+    """Where the cursor is in the tree (question › position › …) and how far back the
+    history goes."""
+
+    DEFAULT_CSS = """
+    Breadcrumbs { height: 1; padding: 0 1; }
+    """
+
+    trail: reactive[tuple[str, ...]] = reactive(())
+    back: reactive[int] = reactive(0)
+
+    def render(self) -> Text:
+        out = Text(no_wrap=True, overflow="ellipsis")
+        width = max(self.size.width - 2, 20)
+        suffix = f"   ⌫ back ({self.back})" if self.back else ""
+        room = width - len(suffix)
+        parts = list(self.trail)
+        each = max(8, room // max(len(parts), 1) - 3)
+        pieces = [shorten(p, each) for p in parts]
+        # Drop from the start (not the end: where one is matters most) until it fits.
+        while len(pieces) > 2 and len(" › ".join(pieces)) + 2 > room:
+            if pieces[0] == "…":
+                pieces.pop(1)
+            else:
+                pieces[0] = "…"
+        for i, piece in enumerate(pieces):
+            if i:
+                out.append(" › ", style="dim")
+            out.append_text(literal(piece, style="bold" if i == len(pieces) - 1 else ""))
+        if suffix:
+            out.append(suffix, style="dim")
+        return out

@@ -1,0 +1,336 @@
+"""The debate as a tree: question, positions, then what supports and attacks each claim.
+
+Children are added only when a node is opened, so a 10k-claim graph opens at once.
+A claim that already appears on the path above it (a cycle: the two positions attack
+each other) is shown once more, marked ``↻``, and not expanded again.
+
+The screen owns the :class:`~tui.state.Session` and hands it down (``tree.session``);
+the tree reads strengths and the view from it and posts nothing of its own beyond
+Textual's ``Tree`` messages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import ClassVar, Literal
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from arggraph.model import Relation
+from arggraph.text import shorten
+from arggraph.views import loose_tops
+
+from ..render import (
+    ACCENT,
+    CYCLE_GLYPH,
+    LENS,
+    POSITION_GLYPH,
+    QUESTION_GLYPH,
+    figure,
+    glyph,
+    strength_style,
+)
+from ..state import Session
+
+__all__ = ["DebateTree", "Item", "Node"]
+
+Role = Literal["question", "position", "argument", "loose-group", "loose"]
+
+#: How much of a claim's text a tree line shows (the detail pane shows all of it).
+LABEL_WIDTH = 76
+
+
+@dataclass(frozen=True)
+class Item:
+    """What a tree node stands for.
+
+    ``claim`` is None for the question and for the group of claims that bear on no
+    position; ``relation`` is the relation by which the claim bears on its parent
+    node's claim; ``above`` the claims on the path above it; ``repeat`` marks a claim
+    already on that path.
+    """
+
+    role: Role
+    claim: str | None = None
+    relation: str | None = None
+    above: frozenset[str] = field(default_factory=frozenset)
+    repeat: bool = False
+
+
+Node = TreeNode[Item]
+
+
+class DebateTree(Tree[Item]):
+    """The navigable debate tree."""
+
+    ICON_NODE = "▸ "
+    ICON_NODE_EXPANDED = "▾ "
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False, id="tree.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="tree.up"),
+        Binding("left,h", "close_or_parent", "Close / up", show=False, id="tree.close"),
+        Binding("right,l", "open_node", "Open", show=False, id="tree.open"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(Text(""), Item("question"), id=id)
+        self.session: Session | None = None
+        self.guide_depth = 3
+        self.auto_expand = False
+        self._filled: set[int] = set()
+        self._by_claim: dict[str, list[Node]] = {}
+        self._loose: Node | None = None
+        self._question = ""
+
+    # ------------------------------------------------------------------ building
+    def rebuild(self) -> None:
+        """Rebuild from the session: the question, its positions, and the claims that
+        bear on no position (after a change of view)."""
+        session = self.session
+        assert session is not None
+        self.clear()
+        self._filled = {self.root.id}
+        self._by_claim = {}
+        self._loose = None
+        question = session.graph.model.question or session.graph.model.title or session.graph.id
+        self.root.data = Item("question")
+        self._question = question
+        self.root.set_label(self._question_label(question, self._room(self.root)))
+        for pid in session.positions:
+            if self._shown_claim(pid):
+                self._add(self.root, Item("position", pid, above=frozenset()))
+        tops = loose_tops(session.graph, session.dated_view)
+        if tops:
+            if session.positions:
+                group = self.root.add(Text(""), Item("loose-group"), allow_expand=True)
+                self._loose = group
+                self._set_label(group)
+            else:
+                for cid in tops:
+                    self._add(self.root, Item("loose", cid))
+        self.root.expand()
+
+    def _shown_claim(self, claim: str) -> bool:
+        session = self.session
+        assert session is not None
+        return session.dated_view is None or claim in session.dated_view.claims
+
+    def _shown_relation(self, rel: Relation) -> bool:
+        session = self.session
+        assert session is not None
+        return session.dated_view is None or rel.id in session.dated_view.relations
+
+    def _add(self, parent: Node, item: Item) -> Node:
+        session = self.session
+        assert session is not None and item.claim is not None
+        has_children = bool(session.children.get(item.claim)) and not item.repeat
+        node = parent.add(Text(""), item, allow_expand=has_children)
+        self._by_claim.setdefault(item.claim, []).append(node)
+        self._set_label(node)
+        return node
+
+    def fill(self, node: Node) -> None:
+        """Add a node's children if they are not there yet."""
+        if node.id in self._filled or node.data is None:
+            return
+        self._filled.add(node.id)
+        session = self.session
+        assert session is not None
+        item = node.data
+        if item.role == "loose-group":
+            for cid in loose_tops(session.graph, session.dated_view):
+                self._add(node, Item("loose", cid))
+            return
+        if item.claim is None or item.repeat:
+            return
+        above = item.above | {item.claim}
+        for rel in session.children.get(item.claim, ()):
+            if not self._shown_relation(rel):
+                continue
+            self._add(node, Item("argument", rel.source, rel.id, above,
+                                 repeat=rel.source in above))
+
+    def open(self, node: Node) -> None:
+        """Fill and expand a node."""
+        self.fill(node)
+        if node.allow_expand and not node.is_expanded:
+            node.expand()
+
+    def _on_tree_node_expanded(self, event: Tree.NodeExpanded[Item]) -> None:
+        self.fill(event.node)
+
+    # ------------------------------------------------------------------ labels
+    def _question_label(self, question: str, room: int) -> Text:
+        out = Text(no_wrap=True)
+        out.append(f"{QUESTION_GLYPH} ", style=f"bold {ACCENT}")
+        out.append(shorten(question, max(12, room - 2)), style="bold")
+        return out
+
+    def _room(self, node: Node | None) -> int:
+        """Cells left for a node's line after its indentation and expand icon."""
+        width = self.size.width - 1  # the vertical scrollbar
+        if width <= 0:
+            return LABEL_WIDTH + 12
+        depth = 0
+        here = node.parent if node is not None else None
+        while here is not None:
+            depth += 1
+            here = here.parent
+        return width - depth * self.guide_depth - len(self.ICON_NODE)
+
+    def _set_label(self, node: Node) -> None:
+        node.set_label(self.label_for(node.data, self._room(node)))
+
+    def label_for(self, item: Item | None, room: int = LABEL_WIDTH + 12) -> Text:
+        """The one-line label of a node from the session's current state, fitted into
+        ``room`` cells."""
+        session = self.session
+        assert session is not None
+        out = Text(no_wrap=True, overflow="ellipsis")
+        if item is None or item.role == "question":
+            return out
+        if item.role == "loose-group":
+            count = len(loose_tops(session.graph, session.dated_view))
+            out.append("… ", style="dim")
+            out.append(f"Claims that bear on no position ({count})", style="italic")
+            return out
+        assert item.claim is not None
+        claim = session.graph.claims[item.claim]
+        value = session.strength(item.claim)
+        highlight = session.view.highlight
+        lensed_out = bool(highlight) and item.claim not in highlight
+        weight = None
+        if item.role == "position":
+            out.append(f"{POSITION_GLYPH} ", style=f"bold {ACCENT}")
+        elif item.relation is not None:
+            rel = session.graph.relations[item.relation]
+            out.append_text(glyph(rel.type))
+            out.append(" ")
+            weight = session.book.weight(item.relation)
+        else:
+            out.append("· ", style="dim")
+        out.append(figure(value), style=strength_style(value))
+        out.append(" ")
+        if weight is not None and weight != 1.0:
+            out.append(f"×{weight:.2f} ", style="italic")
+        if highlight and not lensed_out:
+            out.append("● ", style=f"bold {LENS}")
+        if item.repeat:
+            out.append(f"{CYCLE_GLYPH} ", style="bold")
+        text_style = "dim" if (lensed_out or item.repeat) else ""
+        if item.role == "position":
+            text_style = "bold"
+        width = max(12, min(room - out.cell_len, 200))
+        out.append(shorten(claim.text, width), style=text_style)
+        return out
+
+    def on_resize(self) -> None:
+        self.refresh_labels()
+
+    def refresh_labels(self, claims: Iterable[str] | None = None) -> None:
+        """Redraw the labels of the given claims' nodes (all nodes when None)."""
+        if claims is None:
+            if self.session is None:
+                return
+            self.root.set_label(self._question_label(self._question, self._room(self.root)))
+            for nodes in self._by_claim.values():
+                for node in nodes:
+                    self._set_label(node)
+            if self._loose is not None:
+                self._set_label(self._loose)
+            return
+        for cid in claims:
+            for node in self._by_claim.get(cid, ()):
+                self._set_label(node)
+
+    def refresh_relation(self, relation: str) -> None:
+        """Redraw the nodes that show ``relation`` (its weight is on their line)."""
+        session = self.session
+        assert session is not None
+        rel = session.graph.relations.get(relation)
+        if rel is None:
+            return
+        for node in self._by_claim.get(rel.source, ()):
+            if node.data is not None and node.data.relation == relation:
+                self._set_label(node)
+
+    # ------------------------------------------------------------------ moving
+    def nodes_of(self, claim: str) -> list[Node]:
+        """The nodes created so far that show ``claim``."""
+        return list(self._by_claim.get(claim, ()))
+
+    def reveal(self, top: str | None, relations: Iterable[str], *, loose: bool = False,
+               ) -> Node | None:
+        """Open the tree along a path and put the cursor on its end.
+
+        ``top`` is the claim of a top-level node (a position, or a loose claim when
+        ``loose``), or ``None`` for the question itself; ``relations`` the relation ids
+        down from it. Returns the node reached, or ``None`` when the path is not in the
+        tree (the view hides part of it).
+        """
+        if top is None:
+            self.place_cursor(self.root)
+            return self.root
+        parent: Node = self.root
+        if loose and self._loose is not None:
+            self.open(self._loose)
+            parent = self._loose
+        node = next((n for n in parent.children
+                     if n.data is not None and n.data.claim == top), None)
+        if node is None:
+            return None
+        for rid in relations:
+            self.open(node)
+            child = next((n for n in node.children
+                          if n.data is not None and n.data.relation == rid), None)
+            if child is None:
+                return None
+            node = child
+        self.place_cursor(node)
+        return node
+
+    def place_cursor(self, node: Node) -> None:
+        """Put the cursor on ``node`` now, even if it was added this very moment."""
+        self._tree_lines  # noqa: B018 - builds the line index, so node.line is current
+        self.move_cursor(node)
+        self.scroll_to_node(node, animate=False)
+
+    def location(self, node: Node | None) -> tuple[str | None, tuple[str, ...], bool]:
+        """Where ``node`` is, as :meth:`reveal` takes it: (top claim, relations, loose)."""
+        if node is None or node.data is None or node.data.role == "question":
+            return None, (), False
+        relations: list[str] = []
+        here: Node | None = node
+        while here is not None and here.data is not None and here.data.relation is not None:
+            relations.append(here.data.relation)
+            here = here.parent
+        if here is None or here.data is None or here.data.claim is None:
+            return None, (), False
+        relations.reverse()
+        return here.data.claim, tuple(relations), here.data.role == "loose"
+
+    # ------------------------------------------------------------------ actions
+    def action_open_node(self) -> None:
+        """Open the node under the cursor, or step into its first child if open."""
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.allow_expand and not node.is_expanded:
+            self.open(node)
+        elif node.children:
+            self.place_cursor(node.children[0])
+
+    def action_close_or_parent(self) -> None:
+        """Close the node under the cursor, or go to its parent if it is closed."""
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.is_expanded and node.allow_expand and node is not self.root:
+            node.collapse()
+        elif node.parent is not None:
+            self.place_cursor(node.parent)

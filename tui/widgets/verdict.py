@@ -1,0 +1,107 @@
+"""The question and the verdict: each position's strength, who leads and by how much."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from arggraph.text import shorten
+
+from ..render import ACCENT, POSITION_GLYPH, QUESTION_GLYPH, bar, figure, literal
+from ..state import Standing
+
+__all__ = ["VerdictBar", "VerdictState"]
+
+#: At most this many positions get a row; the rest are counted.
+MAX_ROWS = 4
+
+
+@dataclass(frozen=True)
+class VerdictState:
+    """What the bar shows. ``texts`` maps position ids to their texts; ``problem`` is
+    why there are no strengths (a semantics that does not fit the graph), ``warning``
+    a caveat on them (not converged), ``scope`` what the verdict is computed from."""
+
+    question: str
+    standing: Standing
+    texts: tuple[tuple[str, str], ...]
+    semantics: str
+    problem: str | None = None
+    warning: str | None = None
+    scope: str = ""
+
+
+class VerdictBar(Widget):
+    """The top of the screen: the question, then a bar per position."""
+
+    DEFAULT_CSS = """
+    VerdictBar { height: auto; padding: 0 1; }
+    """
+
+    state: reactive[VerdictState | None] = reactive(None, layout=True)
+
+    def render(self) -> Text:
+        state = self.state
+        out = Text(no_wrap=True, overflow="ellipsis")
+        if state is None:
+            return out
+        width = max(self.size.width - 2, 20)
+        out.append(f"{QUESTION_GLYPH} ", style=f"bold {ACCENT}")
+        out.append_text(literal(shorten(state.question, width - 2), style="bold"))
+        texts = dict(state.texts)
+        if state.problem is not None:
+            out.append("\n")
+            out.append("No verdict: ", style="bold red")
+            out.append_text(literal(shorten(state.problem, width - 30)))
+            out.append("  (press m for another semantics)", style="italic")
+            return out
+        if not texts:
+            out.append("\nNo positions in this graph: a verdict compares claims of kind "
+                       "\"position\".", style="italic")
+            return out
+        ranking = list(state.standing.ranking)
+        missing = [pid for pid in texts if pid not in dict(ranking)]
+        shown = ranking[:MAX_ROWS]
+        bar_width = max(8, min(30, width // 4))
+        text_width = max(10, width - bar_width - 28)
+        leader = state.standing.leader
+        for i, (pid, value) in enumerate(shown):
+            out.append("\n")
+            lead = pid == leader
+            out.append("▶ " if lead else "  ", style=f"bold {ACCENT}")
+            out.append(f"{POSITION_GLYPH} ", style=f"bold {ACCENT}")
+            label = shorten(texts.get(pid, pid), text_width).ljust(text_width)
+            out.append_text(literal(label, style="bold" if lead else ""))
+            out.append(" ")
+            out.append(figure(value), style="bold" if lead else "")
+            out.append(" ")
+            out.append_text(bar(value, bar_width, style=ACCENT if lead else "grey62"))
+            out.append(" ")
+            out.append(self._verdict_words(state, i), style="bold" if lead else "italic")
+        if len(ranking) > MAX_ROWS:
+            out.append(f"\n    … and {len(ranking) - MAX_ROWS} more positions", style="dim")
+        for pid in missing:
+            out.append("\n")
+            out.append(f"    {POSITION_GLYPH} ", style="dim")
+            out.append_text(literal(shorten(texts[pid], text_width), style="dim"))
+            out.append("  not in this view", style="dim italic")
+        if state.warning:
+            out.append("\n")
+            out.append("⚠ ", style="bold yellow")
+            out.append_text(literal(shorten(state.warning, width - 2), style="yellow"))
+        return out
+
+    @staticmethod
+    def _verdict_words(state: VerdictState, row: int) -> str:
+        standing = state.standing
+        if row != 0:
+            return ""
+        if len(standing.ranking) == 1:
+            return "the only position"
+        if standing.leader is None:
+            return "tied"
+        margin = standing.margin or 0.0
+        return f"leads by {margin:.2f}"

@@ -1,0 +1,89 @@
+"""Why: what drives the focused claim, and which scores could flip the verdict."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from arggraph.text import shorten
+
+from ..render import ATTACK, SUPPORT, figure, literal, signed
+
+__all__ = ["Driver", "WhyPanel", "WhyState"]
+
+
+@dataclass(frozen=True)
+class Driver:
+    """A claim that matters: ``effect`` is how much the topic's strength owes it (its
+    strength with the claim minus without it); ``base`` its base score now; ``flip``
+    the base score at which the verdict would change (``None``: no score of it does)."""
+
+    claim: str
+    text: str
+    effect: float
+    base: float
+    flip: float | None = None
+
+
+@dataclass(frozen=True)
+class WhyState:
+    """What the panel shows; ``pending`` while a slow computation runs."""
+
+    topic: str | None = None
+    strength: float | None = None
+    drivers: tuple[Driver, ...] = ()
+    deciders: tuple[Driver, ...] = ()
+    verdict_topic: str | None = None
+    pending: bool = False
+    note: str | None = None
+
+
+class WhyPanel(Widget):
+    """Two short ranked lists: what moves this claim, what could flip the verdict."""
+
+    DEFAULT_CSS = """
+    WhyPanel { height: auto; padding: 0 0 1 0; }
+    """
+
+    state: reactive[WhyState] = reactive(WhyState, layout=True)
+
+    def render(self) -> Text:
+        state = self.state
+        width = max(self.size.width, 40)
+        text_width = max(12, width - 22)
+        out = Text()
+        out.append("Why", style="bold")
+        if state.pending:
+            out.append("  working it out…", style="italic dim")
+            return out
+        if state.note:
+            out.append("\n")
+            out.append_text(literal(state.note, style="italic"))
+        if state.topic is not None:
+            out.append(f"\nWhat moves this claim most (strength {figure(state.strength)})",
+                       style="underline")
+            out.append("   effect", style="dim")
+            if not state.drivers:
+                out.append("\n  nothing bears on it: its strength is its base score",
+                           style="italic dim")
+            for d in state.drivers:
+                out.append("\n  ")
+                style = SUPPORT if d.effect > 0 else ATTACK
+                out.append("▲ " if d.effect > 0 else "▼ ", style=f"bold {style}")
+                out.append_text(literal(shorten(d.text, text_width).ljust(text_width)))
+                out.append(f"  {signed(d.effect)}", style=f"bold {style}")
+        if state.verdict_topic is not None:
+            out.append("\n")
+            out.append("What could flip the verdict", style="underline")
+            out.append("   base now → flips at", style="dim")
+            if not state.deciders:
+                out.append("\n  no single claim's score can flip it", style="italic dim")
+            for d in state.deciders:
+                out.append("\n  ")
+                out.append_text(literal(shorten(d.text, text_width - 2).ljust(text_width)))
+                out.append(f"  {figure(d.base)} → ")
+                out.append(figure(d.flip), style="bold")
+        return out
