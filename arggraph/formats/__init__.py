@@ -1,0 +1,5 @@
+"""Diagrams and interchange formats."""
+
+from __future__ import annotations
+
+__all__: list[str] = []

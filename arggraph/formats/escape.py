@@ -1,0 +1,86 @@
+"""Text from a graph file, made safe for the markup the diagrams are written in.
+
+Claim texts and quotes come from files anyone can write, so nothing in them may end
+a DOT string early, open an HTML-like tag, expand a Graphviz escape such as ``\\N``,
+or put a control character into an SVG (which XML forbids). Each function here
+escapes for one context; the exporters never paste raw text anywhere else.
+
+>>> dot_quote('say "hi" \\\\N')
+'"say \\\\"hi\\\\" \\\\\\\\N"'
+>>> html_text("a < b & \\"c\\"")
+'a &lt; b &amp; &quot;c&quot;'
+>>> wrap("Ukraine should withdraw from Bakhmut before it is encircled", 24)
+['Ukraine should withdraw', 'from Bakhmut before it', 'is encircled']
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+from ..text import terminal_safe
+
+__all__ = ["clean", "dot_quote", "html_lines", "html_text", "wrap"]
+
+# Characters XML 1.0 cannot hold even escaped (SVG is XML), beyond the controls
+# that terminal_safe already shows as escapes.
+_NON_XML = re.compile("[\ufffe\uffff\ud800-\udfff]")
+
+
+def clean(text: str) -> str:
+    """``text`` with control, bidi and non-XML characters shown as visible escapes.
+
+    >>> clean("bell\\x07 and tab\\t")
+    'bell\\\\x07 and tab\\t'
+    """
+    text = terminal_safe(text)
+    return _NON_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def dot_quote(text: str) -> str:
+    """A double-quoted DOT string holding ``text`` literally.
+
+    Backslashes are doubled (so Graphviz's ``\\N``, ``\\G``, ``\\l`` escapes cannot
+    fire), double quotes escaped, and line breaks become ``\\n``.
+    """
+    text = clean(text).replace("\\", "\\\\").replace('"', '\\"')
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
+    return f'"{text}"'
+
+
+_HTML = str.maketrans({
+    "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;",
+    "\t": " ",
+})
+
+
+def html_text(text: str) -> str:
+    """``text`` escaped for the inside of a Graphviz HTML-like label (one line)."""
+    return clean(text).translate(_HTML).replace("\n", " ").replace("\r", " ")
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` folded into lines of at most ``width`` characters (words are not cut
+    unless a single word is longer than a line)."""
+    flat = " ".join(text.split())
+    if not flat:
+        return [""]
+    return textwrap.wrap(flat, width=width, break_long_words=True,
+                         break_on_hyphens=False) or [""]
+
+
+def html_lines(text: str, width: int, *, max_lines: int | None = None) -> str:
+    """``text`` wrapped, escaped and joined with left-aligned HTML line breaks.
+
+    With ``max_lines`` the text is cut after that many lines with an ellipsis, so
+    one very long claim does not swallow the diagram.
+
+    >>> html_lines("one two three four", 9)
+    'one two<BR ALIGN="LEFT"/>three<BR ALIGN="LEFT"/>four<BR ALIGN="LEFT"/>'
+    """
+    lines = wrap(clean(text), width)
+    if max_lines is not None and len(lines) > max_lines:
+        lines = lines[:max_lines]
+        last = lines[-1]
+        lines[-1] = (last[: max(0, width - 1)] if len(last) >= width else last) + "…"
+    return "".join(html_text(line) + '<BR ALIGN="LEFT"/>' for line in lines)

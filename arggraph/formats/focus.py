@@ -1,0 +1,58 @@
+"""The neighbourhood of one claim: what a focused diagram draws.
+
+A debate of hundreds of claims is unreadable as one picture, so ``--focus CLAIM
+--depth N`` draws only the claims within ``N`` relations of it, whichever way the
+relations point (what it rests on and what rests on it).
+
+>>> from arggraph.model import Claim, GraphModel, Relation
+>>> from arggraph.graph import Graph
+>>> g = Graph(GraphModel(id="g", claims=[Claim(id=x, text=x) for x in "abcd"],
+...     relations=[Relation(type="support", source="a", target="b"),
+...                Relation(type="attack", source="c", target="b"),
+...                Relation(type="attack", source="d", target="c")]))
+>>> sorted(neighbourhood(g, "a", 1)), sorted(neighbourhood(g, "a", 2))
+(['a', 'b'], ['a', 'b', 'c'])
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..errors import UsageError
+from ..graph import Graph
+
+__all__ = ["DEFAULT_DEPTH", "neighbourhood"]
+
+#: How far a focused diagram reaches when no depth is given.
+DEFAULT_DEPTH = 2
+
+
+def neighbourhood(graph: Graph, claim_id: str, depth: int | None = None) -> set[str]:
+    """The ids of the claims within ``depth`` relations of ``claim_id`` (itself included).
+
+    Raises :class:`~arggraph.errors.UnknownIdError` for an id not in the graph (with
+    close matches as a hint) and :class:`~arggraph.errors.UsageError` for a negative
+    depth.
+    """
+    graph.claim(claim_id)
+    if depth is None:
+        depth = DEFAULT_DEPTH
+    if depth < 0:
+        raise UsageError(f"--depth must be 0 or more, not {depth}")
+    adjacent: dict[str, set[str]] = defaultdict(set)
+    for rel in graph.relations.values():
+        adjacent[rel.source].add(rel.target)
+        adjacent[rel.target].add(rel.source)
+    seen = {claim_id}
+    frontier = [claim_id]
+    for _ in range(depth):
+        nxt = []
+        for node in frontier:
+            for other in adjacent[node]:
+                if other not in seen and other in graph.claims:
+                    seen.add(other)
+                    nxt.append(other)
+        frontier = nxt
+        if not frontier:
+            break
+    return seen

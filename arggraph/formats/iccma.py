@@ -1,0 +1,282 @@
+"""The ICCMA formats of abstract argumentation frameworks: apx, tgf and i23.
+
+These are what the solvers of the International Competition on Computational
+Models of Argumentation read, so researchers can hand a debate's attack relation
+to any external solver and compare extensions:
+
+- **apx** (ASPARTIX): ``arg(a).`` and ``att(a,b).`` facts; ``%`` starts a comment.
+- **tgf** (Trivial Graph Format): one argument a line, a ``#`` line, then one
+  ``attacker attacked`` pair a line.
+- **i23** (ICCMA 2023): a ``p af N`` header, arguments numbered ``1..N``, one
+  ``i j`` attack a line, ``#`` comment lines. Exports name each number's claim in
+  ``# name N ID`` comments, which the importer reads back.
+
+They hold only the attack relation. Exports drop supports, base scores, texts and
+attacks of weight 0 (which are no attacks), and say so in the report; importers make
+one claim per argument (its name as id and text) and one attack per pair.
+
+>>> from arggraph.model import Claim, GraphModel, Relation
+>>> from arggraph.graph import Graph
+>>> g = Graph(GraphModel(id="g", claims=[Claim(id="a1", text="A"), Claim(id="a2", text="B")],
+...     relations=[Relation(type="attack", source="a1", target="a2")]))
+>>> print(to_apx(g), end="")
+arg(a1).
+arg(a2).
+att(a1,a2).
+>>> [r.source for r in from_apx(to_apx(g)).model.relations]
+['a1']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..graph import Graph
+from ..model import Claim, GraphModel, Relation
+from .imported import ImportResult, fail, line_of
+from .imported import graph_id as id_from_path
+from .report import Report
+
+__all__ = ["from_apx", "from_i23", "from_tgf", "safe_names", "to_apx", "to_i23", "to_tgf"]
+
+_APX_NAME = re.compile(r"[a-z][A-Za-z0-9_]*|[0-9]+")
+
+
+def safe_names(graph: Graph, valid: re.Pattern[str], prefix: str,
+               report: Report | None, fmt: str) -> dict[str, str]:
+    """Claim id -> a name the format accepts: the id itself when it is valid, else
+    ``prefix`` and the claim's place in the graph (1-based), kept unique."""
+    names: dict[str, str] = {}
+    used: set[str] = set()
+    renamed: list[str] = []
+    bad = [cid for cid in graph.claims if not valid.fullmatch(cid)]
+    used.update(cid for cid in graph.claims if valid.fullmatch(cid))
+    for i, cid in enumerate(graph.claims, start=1):
+        if valid.fullmatch(cid):
+            names[cid] = cid
+            continue
+        name = f"{prefix}{i}"
+        while name in used:
+            name += "_"
+        used.add(name)
+        names[cid] = name
+        renamed.append(f"{cid!r} -> {name}")
+    if bad and report is not None:
+        report.note(f"renamed {len(bad)} claim id{'s' if len(bad) > 1 else ''} that are not "
+                    f"{fmt} names, e.g. " + ", ".join(renamed[:3]))
+    return names
+
+
+def _attacks(graph: Graph, report: Report | None, fmt: str) -> list[Relation]:
+    attacks = [r for r in graph.relations.values()
+               if r.type == "attack" and r.source in graph.claims and r.target in graph.claims]
+    if report is not None:
+        supports = sum(1 for r in graph.relations.values() if r.type == "support")
+        report.dropped("support", supports, f"{fmt} holds attacks only")
+        zero = [r for r in attacks if r.weight == 0]
+        report.dropped("attack of weight 0", len(zero), "an attack of weight 0 is no attack")
+        weighted = sum(1 for r in attacks if 0 < r.weight < 1)
+        report.dropped("attack weight", weighted, f"{fmt} attacks are unweighted")
+        based = sum(1 for c in graph.claims.values() if c.base != 0.5)
+        report.dropped("base score", based, f"{fmt} has no base scores")
+    return [r for r in attacks if r.weight > 0]
+
+
+def _unique_pairs(attacks: list[Relation], names: dict[str, str]) -> list[tuple[str, str]]:
+    seen: dict[tuple[str, str], None] = {}
+    for r in attacks:
+        seen.setdefault((names[r.source], names[r.target]), None)
+    return list(seen)
+
+
+def to_apx(graph: Graph, *, report: Report | None = None) -> str:
+    """The attack relation as ASPARTIX facts."""
+    names = safe_names(graph, _APX_NAME, "a", report, "apx")
+    lines = [f"arg({names[cid]})." for cid in graph.claims]
+    lines += [f"att({a},{b})." for a, b in _unique_pairs(_attacks(graph, report, "apx"), names)]
+    return "\n".join(lines) + "\n"
+
+
+_TGF_NAME = re.compile(r"[^\s#]\S*")
+
+
+def to_tgf(graph: Graph, *, report: Report | None = None) -> str:
+    """The attack relation in Trivial Graph Format (names only, as solvers expect)."""
+    names = safe_names(graph, _TGF_NAME, "a", report, "tgf")
+    lines = [names[cid] for cid in graph.claims]
+    lines.append("#")
+    lines += [f"{a} {b}" for a, b in _unique_pairs(_attacks(graph, report, "tgf"), names)]
+    return "\n".join(lines) + "\n"
+
+
+def to_i23(graph: Graph, *, report: Report | None = None) -> str:
+    """The attack relation in the ICCMA 2023 format, with ``# name N ID`` comments."""
+    numbers = {cid: str(i) for i, cid in enumerate(graph.claims, start=1)}
+    lines = [f"p af {len(numbers)}"]
+    if any(cid != n for cid, n in numbers.items()):
+        lines += [f"# name {n} {_one_line(cid)}" for cid, n in numbers.items()]
+    lines += [f"{a} {b}" for a, b in _unique_pairs(_attacks(graph, report, "i23"), numbers)]
+    return "\n".join(lines) + "\n"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split()) or "_"
+
+
+# ---------------------------------------------------------------------- import
+def _model(claims: list[str], texts: dict[str, str], attacks: list[tuple[str, str]],
+           path: str | Path | None, gid: str | None, fmt: str) -> ImportResult:
+    report = Report()
+    seen: set[tuple[str, str]] = set()
+    relations = []
+    for a, b in attacks:
+        if (a, b) in seen:
+            report.dropped("repeated attack", 1, "listed twice", example=f"{a} -> {b}")
+            continue
+        seen.add((a, b))
+        relations.append(Relation(type="attack", source=a, target=b))
+    model = GraphModel(
+        id=gid or id_from_path(path),
+        title=Path(path).name if path is not None else "",
+        claims=[Claim(id=c, text=texts.get(c) or c) for c in claims],
+        relations=relations,
+        meta={"imported_from": fmt},
+    )
+    return ImportResult(model, report)
+
+
+_APX_STATEMENT = re.compile(
+    r"(arg|att)\s*\(\s*([^(),\s]+)\s*(?:,\s*([^(),\s]+)\s*)?\)\s*\.")
+_SKIP = re.compile(r"(?:\s+|%[^\n]*)+")
+
+
+def _statements(text: str, path: str | Path | None, expected: str,
+                pattern: re.Pattern[str]) -> Iterator[tuple[int, re.Match[str]]]:
+    pos = 0
+    end = len(text)
+    while True:
+        skip = _SKIP.match(text, pos)
+        if skip:
+            pos = skip.end()
+        if pos >= end:
+            return
+        m = pattern.match(text, pos)
+        if m is None:
+            snippet = text[pos:pos + 30].split("\n", 1)[0]
+            raise fail(f"expected {expected}, found {snippet!r}", path, line_of(text, pos))
+        yield line_of(text, pos), m
+        pos = m.end()
+
+
+def from_apx(text: str, *, path: str | Path | None = None,
+             graph_id: str | None = None) -> ImportResult:
+    """A graph from ASPARTIX ``arg``/``att`` facts (each attack's arguments must be
+    declared, as the format requires; a missing one is an error with its line)."""
+    claims: list[str] = []
+    declared: set[str] = set()
+    attacks: list[tuple[str, str, int]] = []
+    for line, m in _statements(text, path, "arg(NAME). or att(NAME,NAME).", _APX_STATEMENT):
+        kind, a, b = m.group(1), m.group(2), m.group(3)
+        if kind == "arg":
+            if b is not None:
+                raise fail(f"arg() takes one name, got {m.group(0)!r}", path, line)
+            if a not in declared:
+                declared.add(a)
+                claims.append(a)
+        else:
+            if b is None:
+                raise fail(f"att() takes two names, got {m.group(0)!r}", path, line)
+            attacks.append((a, b, line))
+    for a, b, line in attacks:
+        for name in (a, b):
+            if name not in declared:
+                raise fail(f"att({a},{b}) names {name!r}, which no arg({name}). declares",
+                           path, line)
+    return _model(claims, {}, [(a, b) for a, b, _ in attacks], path, graph_id, "apx")
+
+
+def from_tgf(text: str, *, path: str | Path | None = None,
+             graph_id: str | None = None) -> ImportResult:
+    """A graph from Trivial Graph Format: nodes (``ID [label]``), ``#``, edges
+    (``SOURCE TARGET [label]``) read as attacks; node labels become claim texts."""
+    claims: list[str] = []
+    texts: dict[str, str] = {}
+    attacks: list[tuple[str, str]] = []
+    in_edges = False
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line:
+            continue
+        if line == "#":
+            if in_edges:
+                raise fail("a second '#' line; tgf has one, between nodes and edges",
+                           path, number)
+            in_edges = True
+            continue
+        parts = line.split(None, 2)
+        if not in_edges:
+            name = parts[0]
+            if name in texts:
+                raise fail(f"node {name!r} is listed twice", path, number)
+            claims.append(name)
+            texts[name] = " ".join(parts[1:]) if len(parts) > 1 else name
+            continue
+        if len(parts) < 2:
+            raise fail(f"expected an edge 'SOURCE TARGET', found {line!r}", path, number)
+        a, b = parts[0], parts[1]
+        for name in (a, b):
+            if name not in texts:
+                raise fail(f"edge {a} {b} names {name!r}, which is not a node above the "
+                           "'#' line", path, number)
+        attacks.append((a, b))
+    if not in_edges and not claims:
+        raise fail("no nodes and no '#' line: not a tgf file", path, 1)
+    return _model(claims, texts, attacks, path, graph_id, "tgf")
+
+
+_NAME_COMMENT = re.compile(r"#\s*name\s+([0-9]+)\s+(\S.*)")
+
+
+def from_i23(text: str, *, path: str | Path | None = None,
+             graph_id: str | None = None) -> ImportResult:
+    """A graph from the ICCMA 2023 format (``p af N``, then ``i j`` attacks).
+
+    Arguments are numbered ``1..N`` and keep their numbers as ids, unless the file
+    carries ``# name N ID`` comments (as arggraph writes them), which restore the ids.
+    """
+    count: int | None = None
+    attacks: list[tuple[str, str]] = []
+    names: dict[str, str] = {}
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line:
+            continue
+        if line.startswith("#"):
+            m = _NAME_COMMENT.fullmatch(line)
+            if m:
+                names[m.group(1)] = m.group(2).strip()
+            continue
+        parts = line.split()
+        if count is None:
+            if len(parts) != 3 or parts[:2] != ["p", "af"] or not parts[2].isdigit():
+                raise fail(f"expected the header 'p af N', found {line!r}", path, number)
+            count = int(parts[2])
+            continue
+        if len(parts) != 2 or not all(p.isdigit() for p in parts):
+            raise fail(f"expected an attack 'i j' (two argument numbers), found {line!r}",
+                       path, number)
+        for p in parts:
+            if not 1 <= int(p) <= count:
+                raise fail(f"argument {p} is outside 1..{count} declared by 'p af {count}'",
+                           path, number)
+        attacks.append((str(int(parts[0])), str(int(parts[1]))))
+    if count is None:
+        raise fail("no 'p af N' header: not an i23 file", path, 1)
+    numbers = [str(i) for i in range(1, count + 1)]
+    ids = {n: names.get(n, n) for n in numbers}
+    if len(set(ids.values())) != len(ids):
+        ids = {n: n for n in numbers}
+    return _model([ids[n] for n in numbers], {}, [(ids[a], ids[b]) for a, b in attacks],
+                  path, graph_id, "i23")

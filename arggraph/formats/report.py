@@ -1,0 +1,113 @@
+"""What an import or export could not carry over, said once and plainly.
+
+Every format holds less than arggraph/1 or more than it (schemes, attacks on
+attacks, dialogue moves), so converters never fail silently on what they leave
+out: they count it in a :class:`Report`, and the CLI prints one ``dropped: ...``
+or ``kept: ...`` line per kind on stderr. A library caller reads
+:attr:`Report.lines` instead.
+
+>>> r = Report()
+>>> r.dropped("support", 3, "apx holds attacks only")
+>>> r.dropped("support", 2, "apx holds attacks only")
+>>> r.kept("MA (rephrase) node", 1, "as supports, marked in meta")
+>>> for line in r.lines(): print(line)
+dropped: 5 supports (apx holds attacks only)
+kept: 1 MA (rephrase) node as supports, marked in meta
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["Report", "plural"]
+
+
+def plural(count: int, noun: str) -> str:
+    """``count`` and ``noun``, the noun in the plural when the count is not one.
+
+    >>> plural(1, "claim"), plural(2, "claim"), plural(2, "attack on an attack")
+    ('1 claim', '2 claims', '2 attacks on an attack')
+    """
+    if count == 1:
+        return f"{count} {noun}"
+    head, sep, tail = noun.partition(" ")
+    if head.endswith(("s", "x", "ch", "sh")):
+        head += "es"
+    elif head.endswith("y") and not head.endswith(("ay", "ey", "oy", "uy")):
+        head = head[:-1] + "ies"
+    else:
+        head += "s"
+    return f"{count} {head}{sep}{tail}"
+
+
+@dataclass
+class Report:
+    """Counts of what was dropped, kept differently, or worth a note, by kind.
+
+    Entries with the same verb, noun and reason add up, so an importer can call
+    :meth:`dropped` once per item and still print one line.
+    """
+
+    _counts: dict[tuple[str, str, str], int] = field(default_factory=dict)
+    _examples: dict[tuple[str, str, str], list[str]] = field(default_factory=dict)
+    _notes: list[str] = field(default_factory=list)
+
+    def _add(self, verb: str, noun: str, count: int, reason: str, example: str | None) -> None:
+        if count <= 0:
+            return
+        key = (verb, noun, reason)
+        self._counts[key] = self._counts.get(key, 0) + count
+        if example is not None:
+            examples = self._examples.setdefault(key, [])
+            if len(examples) < 3:
+                examples.append(example)
+
+    def dropped(self, noun: str, count: int = 1, reason: str = "", *,
+                example: str | None = None) -> None:
+        """``count`` items of kind ``noun`` were left out, and why."""
+        self._add("dropped", noun, count, reason, example)
+
+    def kept(self, noun: str, count: int = 1, how: str = "", *,
+             example: str | None = None) -> None:
+        """``count`` items the target format has no name for were kept another way."""
+        self._add("kept", noun, count, how, example)
+
+    def note(self, text: str) -> None:
+        """Anything else the user should know (a renamed id, a guessed format)."""
+        if text not in self._notes:
+            self._notes.append(text)
+
+    def extend(self, other: Report) -> None:
+        """Add another report's entries to this one."""
+        for key, count in other._counts.items():
+            self._counts[key] = self._counts.get(key, 0) + count
+            for ex in other._examples.get(key, []):
+                self._examples.setdefault(key, [])
+                if len(self._examples[key]) < 3:
+                    self._examples[key].append(ex)
+        for text in other._notes:
+            self.note(text)
+
+    def count(self, verb: str, noun: str) -> int:
+        """How many items of ``noun`` were ``verb`` (``"dropped"`` or ``"kept"``)."""
+        return sum(c for (v, n, _), c in self._counts.items() if v == verb and n == noun)
+
+    def __bool__(self) -> bool:
+        return bool(self._counts or self._notes)
+
+    def lines(self) -> list[str]:
+        """One line per kind, dropped first, then kept, then notes."""
+        out: list[str] = []
+        for verb in ("dropped", "kept"):
+            for (v, noun, reason), count in self._counts.items():
+                if v != verb:
+                    continue
+                line = f"{verb}: {plural(count, noun)}"
+                if reason:
+                    line += f" ({reason})" if verb == "dropped" else f" {reason}"
+                examples = self._examples.get((v, noun, reason))
+                if examples:
+                    line += ", e.g. " + "; ".join(examples)
+                out.append(line)
+        out.extend(f"note: {text}" for text in self._notes)
+        return out
