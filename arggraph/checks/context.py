@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from datetime import date
+from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
+from ..dates import date_bounds
 from ..graph import Graph
 from ..model import Attribution, Claim, Relation
 from ..text import one_line, shorten
@@ -22,7 +24,7 @@ from .documents import DocumentStore
 from .finding import Finding
 from .registry import RULES
 
-__all__ = ["Checker", "Context", "Located", "quote_id", "show_claim"]
+__all__ = ["Checker", "Context", "Located", "bounds", "quote_id", "show_claim"]
 
 #: A rule family's check: reads the context, yields findings of the codes it declares.
 CheckFn = Callable[["Context"], Iterable[Finding]]
@@ -36,14 +38,20 @@ class Checker:
     run: CheckFn
 
 
-@dataclass(frozen=True)
-class Located:
+class Located(NamedTuple):
     """An attribution with its owner (a claim or a relation) and its JSON path."""
 
     owner_kind: Literal["claim", "relation"]
     owner_id: str
     path: str
     attribution: Attribution
+
+
+@lru_cache(maxsize=4096)
+def bounds(value: str) -> tuple[date, date]:
+    """:func:`arggraph.dates.date_bounds`, remembered: a graph has many attributions but
+    few distinct dates."""
+    return date_bounds(value)
 
 
 def quote_id(ident: str) -> str:
@@ -106,15 +114,14 @@ class Context:
         """Every attribution of every claim and relation in the file, in file order."""
         out: list[Located] = []
         m = self.graph.model
-        owners: list[tuple[Literal["claim", "relation"], str, Claim | Relation]] = [
-            ("claim", "claims", c) for c in m.claims]
-        owners += [("relation", "relations", r) for r in m.relations]
-        counters = {"claims": 0, "relations": 0}
-        for kind, section, item in owners:
-            i = counters[section]
-            counters[section] = i + 1
+        items: list[tuple[Literal["claim", "relation"], str, Claim | Relation]]
+        items = [("claim", f"claims[{i}]", c) for i, c in enumerate(m.claims)
+                 if c.attributions]
+        items += [("relation", f"relations[{i}]", r) for i, r in enumerate(m.relations)
+                  if r.attributions]
+        for kind, where, item in items:
             for j, att in enumerate(item.attributions):
-                out.append(Located(kind, item.id, f"{section}[{i}].attributions[{j}]", att))
+                out.append(Located(kind, item.id, f"{where}.attributions[{j}]", att))
         return out
 
     def date_of(self, att: Attribution) -> str | None:

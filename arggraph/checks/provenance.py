@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..dates import earliest, latest
 from ..errors import FileAccessError
 from ..quotes import closest_passage, find_quote
 from ..text import shorten
-from .context import Checker, Context, quote_id
+from .context import Checker, Context, bounds, quote_id
 from .finding import Finding
 
 __all__ = ["CHECKERS", "HINT_WIDTH"]
@@ -70,7 +69,7 @@ def attribution_gaps(ctx: Context) -> Iterator[Finding]:
                     f"{quote_id(att.actor)} has no date, {why}", (loc.owner_id, att.actor),
                     loc.path)
         elif doc is not None and doc.published is not None:
-            if earliest(att.date) > latest(doc.published):
+            if bounds(att.date)[0] > bounds(doc.published)[1]:
                 yield ctx.finding(
                     "P007", f"attribution of {loc.owner_kind} {quote_id(loc.owner_id)} is "
                     f"dated {att.date}, after its document {quote_id(doc.id)} was "
