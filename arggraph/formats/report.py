@@ -25,9 +25,17 @@ __all__ = ["Report", "plural"]
 def plural(count: int, noun: str) -> str:
     """``count`` and ``noun``, the noun in the plural when the count is not one.
 
+    A noun whose plural is not its first word plus *s* is given as
+    ``"singular|plural"``.
+
     >>> plural(1, "claim"), plural(2, "claim"), plural(2, "attack on an attack")
     ('1 claim', '2 claims', '2 attacks on an attack')
+    >>> plural(2, "TA node|TA nodes"), plural(1, "TA node|TA nodes")
+    ('2 TA nodes', '1 TA node')
     """
+    if "|" in noun:
+        one, many = noun.split("|", 1)
+        return f"{count} {one if count == 1 else many}"
     if count == 1:
         return f"{count} {noun}"
     head, sep, tail = noun.partition(" ")

@@ -1,0 +1,664 @@
+"""The Argument Interchange Format (AIF) as AIFdb and OVA write it: export and import.
+
+AIF is the lingua franca of argument corpora (AIFdb, QT30, US2016, the Moral Maze,
+Araucaria, the microtexts) and of OVA, the analysis tool that made most of them. A
+file is a set of ``nodes`` (``nodeID``, ``text``, ``type``) and ``edges``
+(``fromID`` -> ``toID``), plus ``locutions`` tying utterances to speakers
+(``personID``) and, in OVA's xAIF (top-level ``AIF`` key), ``participants``:
+
+- **I** nodes are propositions: they become claims (the node id is the claim id).
+- **RA** nodes (inference) become supports, **CA** nodes (conflict) attacks, from
+  each premise to the conclusion. A *linked* argument (several premises to one RA)
+  becomes one relation per premise, each noting in ``meta`` the premises it was
+  linked with. **MA** nodes (rephrase) become supports noted as rephrases.
+- **L** nodes are utterances (``"Speaker : what they said"``), tied to what they
+  assert by **YA** nodes (illocutions) and to each other by **TA** nodes
+  (transitions). An L -> YA -> I chain becomes an *attribution*: the speaker (from
+  the participants, else from the L text) as actor, the words after the speaker as
+  the quote, the locution's start as date. A TA -> YA -> RA/CA chain (someone
+  *argues*) attributes the relation to the speaker of the TA's later utterance.
+- An attack or support on a relation (a CA or RA whose conclusion is another S node:
+  an undercut) has no place in arggraph/1: it is dropped from the graph, recorded in
+  the ``meta`` of the relations it targets, reported on stderr, and written back as a
+  node by the export. Preference (PA) nodes likewise.
+- The dialogue layer itself (TA nodes, YA nodes between locutions, analysts' copies
+  of locutions, OVA's layout) is reported and dropped.
+
+The export writes the same shape (I, RA/CA/MA, L and YA nodes, locutions and
+participants) so AIFdb and OVA tools can read it, plus one extra top-level object,
+``arggraph``, holding what AIF has no field for (claim kinds, base scores, relation
+ids and weights, actors' and documents' details); other tools ignore it, and the
+import reads it back, so ``arggraph/1 -> aif -> arggraph/1`` loses nothing.
+
+>>> from arggraph.model import Claim, GraphModel, Relation
+>>> from arggraph.graph import Graph
+>>> g = Graph(GraphModel(id="g", claims=[Claim(id="p", text="P", kind="position"),
+...     Claim(id="q", text="Q")], relations=[Relation(type="attack", source="q", target="p")]))
+>>> import json
+>>> [n["type"] for n in json.loads(to_aif(g))["nodes"]]
+['I', 'I', 'CA']
+>>> back = from_aif(to_aif(g)).model
+>>> [(c.id, c.kind) for c in back.claims], back.relations[0].type
+([('p', 'position'), ('q', 'claim')], 'attack')
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..dates import is_valid_date
+from ..graph import Graph
+from ..model import Attribution, Relation
+from .imported import Ids, ImportResult, fail, model_from, slug
+from .imported import graph_id as id_from_path
+from .report import Report
+
+__all__ = ["EXTRA_KEY", "from_aif", "speaker_and_words", "to_aif"]
+
+#: The top-level key of the object that carries what AIF has no field for.
+EXTRA_KEY = "arggraph"
+
+_S_TYPES = {"RA": "support", "CA": "attack", "MA": "support"}
+_DEFAULT_SCHEMES = {"RA": ("Default Inference", "72"), "CA": ("Default Conflict", "71"),
+                    "MA": ("Default Rephrase", "144")}
+_SPEAKER = re.compile(r"\s*(?P<who>[^:\n]{1,80}?)\s*:(?:\s+|$)(?P<said>.*)", re.DOTALL)
+
+
+def speaker_and_words(text: str) -> tuple[str | None, str]:
+    """Split an L node's text, ``"Speaker : words"``, into speaker and words.
+
+    >>> speaker_and_words("Alex Massie : looks to be a terrible mistake")
+    ('Alex Massie', 'looks to be a terrible mistake')
+    >>> speaker_and_words("Participant Rachel: A")
+    ('Participant Rachel', 'A')
+    >>> speaker_and_words("no speaker here")
+    (None, 'no speaker here')
+    """
+    m = _SPEAKER.fullmatch(text)
+    if m is None or not m.group("who").strip() or "http" in m.group("who"):
+        return None, text.strip()
+    return m.group("who").strip(), m.group("said").strip()
+
+
+# ====================================================================== export
+def _timestamp(date: str | None) -> str | None:
+    return f"{date} 00:00:00" if date is not None and len(date) == 10 else None
+
+
+def to_aif(graph: Graph, *, report: Report | None = None) -> str:
+    """The graph as AIFdb-style JSON, with the ``arggraph`` object alongside."""
+    nodes: list[dict[str, Any]] = []
+    edges: list[dict[str, Any]] = []
+    locutions: list[dict[str, Any]] = []
+    counter = iter(range(1, 10**12))
+
+    def new_node(kind: str, text: str, **extra: Any) -> str:
+        nid = str(next(counter))
+        node: dict[str, Any] = {"nodeID": nid, "text": text, "type": kind}
+        node.update({k: v for k, v in extra.items() if v is not None})
+        nodes.append(node)
+        return nid
+
+    def link(a: str, b: str) -> None:
+        edges.append({"edgeID": str(len(edges) + 1), "fromID": a, "toID": b,
+                      "formEdgeID": None})
+
+    person = {aid: str(i) for i, aid in enumerate(graph.actors, start=1)}
+    extra_claims: dict[str, Any] = {}
+    extra_relations: dict[str, list[dict[str, Any]]] = {}
+    extra_locutions: dict[str, Any] = {}
+
+    def speak(att: Attribution, target: str, illocution: str) -> None:
+        actor = graph.actors.get(att.actor)
+        name = actor.name if actor is not None else att.actor
+        l_id = new_node("L", f"{name} : {att.quote}")
+        ya = new_node("YA", illocution, scheme=illocution)
+        link(l_id, ya)
+        link(ya, target)
+        doc = graph.documents.get(att.document) if att.document else None
+        locutions.append({"nodeID": l_id, "personID": person.get(att.actor, att.actor),
+                          "timestamp": None, "start": _timestamp(att.date), "end": None,
+                          "source": (doc.url or doc.title) if doc is not None else None})
+        extra_locutions[l_id] = att.model_dump(mode="json", exclude_none=True)
+
+    i_node: dict[str, str] = {}
+    for cid, claim in graph.claims.items():
+        nid = new_node("I", claim.text, timestamp=_timestamp(claim.date))
+        i_node[cid] = nid
+        data = claim.model_dump(mode="json", exclude_none=True,
+                                exclude={"text", "attributions"})
+        extra_claims[nid] = data
+        for att in claim.attributions:
+            speak(att, nid, "Asserting")
+
+    # Relations that came from one linked AIF argument go back into one S node.
+    groups: dict[tuple[str, ...], list[Relation]] = {}
+    for rel in graph.relations.values():
+        if rel.source not in i_node or rel.target not in i_node:
+            continue
+        aif = (rel.meta or {}).get("aif") if isinstance(rel.meta, dict) else None
+        s_type = "CA" if rel.type == "attack" else "RA"
+        if isinstance(aif, dict) and aif.get("type") == "MA" and rel.type == "support":
+            s_type = "MA"
+        key: tuple[str, ...] = ("rel", rel.id)
+        if isinstance(aif, dict) and aif.get("node") is not None and aif.get("linked"):
+            key = ("node", str(aif["node"]), s_type, rel.target)
+        groups.setdefault(key, []).append(rel)
+    s_of_relation: dict[str, str] = {}
+    for rels in groups.values():
+        first = rels[0]
+        s_type = "CA" if first.type == "attack" else "RA"
+        aif = first.meta.get("aif") if isinstance(first.meta, dict) else None
+        if isinstance(aif, dict) and aif.get("type") == "MA" and first.type == "support":
+            s_type = "MA"
+        scheme: str = _DEFAULT_SCHEMES[s_type][0]
+        scheme_id: str | None = _DEFAULT_SCHEMES[s_type][1]
+        if isinstance(aif, dict) and isinstance(aif.get("scheme"), str):
+            scheme = aif["scheme"]
+            scheme_id = str(aif["schemeID"]) if aif.get("schemeID") is not None else None
+        sid = new_node(s_type, scheme, scheme=scheme, schemeID=scheme_id)
+        for rel in rels:
+            link(i_node[rel.source], sid)
+            s_of_relation[rel.id] = sid
+        link(sid, i_node[first.target])
+        extra_relations[sid] = [
+            {"source_node": i_node[r.source],
+             **r.model_dump(mode="json", exclude_none=True,
+                            exclude={"attributions", "source", "target", "type"})}
+            for r in rels
+        ]
+        seen: set[tuple[str, str]] = set()
+        for rel in rels:
+            for att in rel.attributions:
+                if (att.actor, att.quote) in seen:
+                    continue
+                seen.add((att.actor, att.quote))
+                speak(att, sid, "Disagreeing" if s_type == "CA" else "Arguing")
+    # Undercuts kept in meta by an AIF import go back as S nodes on S nodes.
+    for rel in graph.relations.values():
+        aif = rel.meta.get("aif") if isinstance(rel.meta, dict) else None
+        if not isinstance(aif, dict) or rel.id not in s_of_relation:
+            continue
+        for under in aif.get("undercut_by", []) or []:
+            if not isinstance(under, dict):
+                continue
+            premises = [i_node[p] for p in under.get("premises", []) if p in i_node]
+            if not premises or under.get("written"):
+                continue
+            u_type = "RA" if under.get("type") == "RA" else "CA"
+            scheme, scheme_id = _DEFAULT_SCHEMES[u_type]
+            uid = new_node(u_type, scheme, scheme=scheme, schemeID=scheme_id)
+            for p in premises:
+                link(p, uid)
+            link(uid, s_of_relation[rel.id])
+    participants = []
+    for aid, pid in person.items():
+        given, _, last = graph.actors[aid].name.partition(" ")
+        participants.append({"participantID": pid, "firstname": given, "surname": last})
+    m = graph.model
+    extra = {
+        "format": "arggraph/1",
+        "graph": m.model_dump(mode="json", exclude_none=True, by_alias=False,
+                              include={"id", "title", "question", "description", "meta"}),
+        "actors": {person[a.id]: a.model_dump(mode="json", exclude_none=True)
+                   for a in m.actors},
+        "documents": [d.model_dump(mode="json", exclude_none=True) for d in m.documents],
+        "claims": extra_claims,
+        "relations": extra_relations,
+        "locutions": extra_locutions,
+    }
+    payload = {"nodes": nodes, "edges": edges, "locutions": locutions,
+               "participants": participants, EXTRA_KEY: extra}
+    if report is not None:
+        report.kept("claim kind, base score, relation weight and id", 1,
+                    "in the 'arggraph' object, which AIF tools ignore")
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+# ====================================================================== import
+@dataclass
+class _Node:
+    nid: str
+    type: str
+    text: str
+    raw: dict[str, Any]
+    ins: list[str] = field(default_factory=list)
+    outs: list[str] = field(default_factory=list)
+
+
+def _parse_json(text: str, path: str | Path | None) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise fail(f"not JSON: {exc.msg}", path,
+                   place=f"line {exc.lineno}, column {exc.colno}") from None
+
+
+def _read_nodes(root: dict[str, Any], path: str | Path | None,
+                prefix: str) -> tuple[dict[str, _Node], list[tuple[str, str]]]:
+    raw_nodes = root.get("nodes")
+    raw_edges = root.get("edges")
+    if not isinstance(raw_nodes, list) or not isinstance(raw_edges, list):
+        raise fail("expected an AIF object with 'nodes' and 'edges' lists (AIFdb, or OVA's "
+                   "xAIF with an 'AIF' object)", path, place=prefix.rstrip(".") or None)
+    nodes: dict[str, _Node] = {}
+    for i, raw in enumerate(raw_nodes):
+        place = f"{prefix}nodes[{i}]"
+        if not isinstance(raw, dict):
+            raise fail("expected a node object", path, place=place)
+        nid = raw.get("nodeID")
+        if not isinstance(nid, str | int) or isinstance(nid, bool) or str(nid) == "":
+            raise fail("node without a nodeID (a string or a number)", path, place=place)
+        kind = raw.get("type")
+        if not isinstance(kind, str):
+            raise fail(f"node {nid!r} has no type (I, RA, CA, MA, L, YA, TA...)", path,
+                       place=f"{place}.type")
+        text = raw.get("text", "")
+        if not isinstance(text, str):
+            raise fail(f"node {nid!r}: text must be a string", path, place=f"{place}.text")
+        key = str(nid)
+        if key in nodes:
+            raise fail(f"two nodes have the id {key!r}", path, place=f"{place}.nodeID")
+        nodes[key] = _Node(key, kind.strip().upper(), text, raw)
+    edges: list[tuple[str, str]] = []
+    for i, raw in enumerate(raw_edges):
+        place = f"{prefix}edges[{i}]"
+        if not isinstance(raw, dict) or not isinstance(raw.get("fromID"), str | int) \
+                or not isinstance(raw.get("toID"), str | int):
+            raise fail("expected an edge object with fromID and toID", path, place=place)
+        edges.append((str(raw["fromID"]), str(raw["toID"])))
+    return nodes, edges
+
+
+class _Importer:
+    def __init__(self, data: Any, path: str | Path | None, gid: str | None) -> None:
+        self.path = path
+        self.gid = gid
+        self.report = Report()
+        if not isinstance(data, dict):
+            raise fail("expected a JSON object with AIF 'nodes' and 'edges'", path)
+        if data.get("format") == "arggraph/1":
+            raise fail("this is already an arggraph/1 graph: use it directly, no import "
+                       "needed", path, place="format")
+        self.top = data
+        self.root: dict[str, Any] = data
+        prefix = ""
+        if isinstance(data.get("AIF"), dict):
+            self.root = data["AIF"]
+            prefix = "AIF."
+        self.nodes, edges = _read_nodes(self.root, path, prefix)
+        missing = 0
+        for a, b in edges:
+            if a in self.nodes and b in self.nodes:
+                self.nodes[a].outs.append(b)
+                self.nodes[b].ins.append(a)
+            else:
+                missing += 1
+        self.report.dropped("edge to a node that is not in the file", missing)
+        extra = data.get(EXTRA_KEY)
+        self.extra: dict[str, Any] = extra if isinstance(extra, dict) else {}
+        self._participants()
+        self._locutions()
+        self.actors: dict[str, dict[str, Any]] = {}
+        self.actor_ids = Ids()
+        self.documents: dict[str, dict[str, Any]] = {}
+        self.document_ids = Ids()
+
+    # ------------------------------------------------------------------ people
+    def _participants(self) -> None:
+        self.people: dict[str, str] = {}
+        raw = self.root.get("participants", self.top.get("participants"))
+        for p in raw if isinstance(raw, list) else []:
+            if not isinstance(p, dict) or p.get("participantID") is None:
+                continue
+            name = " ".join(str(p.get(k) or "").strip() for k in ("firstname", "surname"))
+            name = " ".join(name.split())
+            if name:
+                self.people[str(p["participantID"])] = name
+
+    def _locutions(self) -> None:
+        self.locution: dict[str, dict[str, Any]] = {}
+        raw = self.root.get("locutions", self.top.get("locutions"))
+        for loc in raw if isinstance(raw, list) else []:
+            if isinstance(loc, dict) and loc.get("nodeID") is not None:
+                self.locution.setdefault(str(loc["nodeID"]), loc)
+
+    def actor_for(self, name: str, person: str | None) -> str:
+        for aid, known in self.actors.items():
+            if known["name"] == name:
+                return aid
+        aid = self.actor_ids.new(slug(name) or "speaker")
+        data: dict[str, Any] = {"id": aid, "name": name, "kind": "speaker"}
+        if person is not None:
+            data["meta"] = {"aif_person_id": person}
+        self.actors[aid] = data
+        return aid
+
+    def document_for(self, source: str) -> str:
+        for did, d in self.documents.items():
+            if source in (d.get("url"), d.get("title")):
+                return did
+        did = self.document_ids.new(slug(source) or "source")
+        doc: dict[str, Any] = {"id": did, "title": source}
+        if source.startswith(("http://", "https://")):
+            doc["url"] = source
+        self.documents[did] = doc
+        return did
+
+    def _restore(self, kind: str, ident: str) -> bool:
+        """Bring an actor or document back from the ``arggraph`` object, by id."""
+        into = self.actors if kind == "actors" else self.documents
+        if ident in into:
+            return True
+        saved = self.extra.get(kind)
+        items = saved.values() if isinstance(saved, dict) else saved
+        for item in items if isinstance(items, list | type({}.values())) else []:
+            if isinstance(item, dict) and item.get("id") == ident:
+                (self.actor_ids if kind == "actors" else self.document_ids).take(ident)
+                into[ident] = dict(item)
+                return True
+        return False
+
+    def attribution(self, l_id: str, note: str | None) -> dict[str, Any] | None:
+        """The attribution an L node (or a node a locution points at) makes."""
+        node = self.nodes[l_id]
+        loc = self.locution.get(l_id, {})
+        person = str(loc["personID"]) if loc.get("personID") not in (None, "") else None
+        who, said = speaker_and_words(node.text) if node.type == "L" else (None, "")
+        saved = self.extra.get("locutions")
+        saved = saved.get(l_id) if isinstance(saved, dict) else None
+        if (isinstance(saved, dict) and saved.get("quote", "") == said
+                and isinstance(saved.get("actor"), str)
+                and self._restore("actors", saved["actor"])
+                and (not isinstance(saved.get("document"), str)
+                     or self._restore("documents", saved["document"]))):
+            return dict(saved)
+        name = self.people.get(person) if person is not None else None
+        if name is None:
+            name = who
+        if name is None and person is not None:
+            name = f"person {person}"
+        if name is None:
+            self.report.dropped("locution without a speaker", 1, "no attribution made")
+            return None
+        att: dict[str, Any] = {"actor": self.actor_for(name, person), "quote": said}
+        start = loc.get("start")
+        if isinstance(start, str) and is_valid_date(start[:10]):
+            att["date"] = start[:10]
+        source = loc.get("source")
+        if isinstance(source, str) and source.strip():
+            att["document"] = self.document_for(source.strip())
+        if note:
+            att["note"] = note
+        return att
+
+    # ------------------------------------------------------------------ build
+    def run(self) -> ImportResult:
+        nodes = self.nodes
+        claims: dict[str, dict[str, Any]] = {}
+        extra_claims = self.extra.get("claims", {})
+        extra_claims = extra_claims if isinstance(extra_claims, dict) else {}
+        claim_ids = Ids()
+        claim_of: dict[str, str] = {}
+        for nid, node in nodes.items():
+            if node.type != "I":
+                continue
+            saved = extra_claims.get(nid) if isinstance(extra_claims.get(nid), dict) else None
+            cid = claim_ids.new(str(saved["id"]) if saved and saved.get("id") else nid)
+            claim_of[nid] = cid
+            text = node.text.strip()
+            if not text:
+                text = f"(empty I node {nid})"
+                self.report.kept("I node without text|I nodes without text", 1,
+                                 "with a placeholder text")
+            claim: dict[str, Any] = {"id": cid, "text": text, "kind": "claim",
+                                     "attributions": []}
+            if saved:
+                for key in ("kind", "base", "date", "tags", "note", "meta"):
+                    if key in saved:
+                        claim[key] = saved[key]
+            claims[cid] = claim
+        relations, by_snode = self._relations(claim_of)
+        self._undercuts(claim_of, relations, by_snode)
+        self._attributions(claim_of, claims, relations, by_snode)
+        self._dialogue()
+        if not any(isinstance(extra_claims.get(n), dict) for n in claim_of):
+            self._positions(claims, relations)
+        graph = self.extra.get("graph") if isinstance(self.extra.get("graph"), dict) else {}
+        assert isinstance(graph, dict)
+        self._saved_order()
+        payload: dict[str, Any] = {
+            "id": self.gid or graph.get("id") or id_from_path(self.path),
+            "title": graph.get("title", Path(self.path).name if self.path else ""),
+            "question": graph.get("question", ""),
+            "actors": list(self.actors.values()),
+            "documents": list(self.documents.values()),
+            "claims": list(claims.values()),
+            "relations": [r for r in relations if not r.pop("_drop", False)],
+        }
+        if graph.get("description"):
+            payload["description"] = graph["description"]
+        meta = dict(graph.get("meta") or {}) if isinstance(graph.get("meta"), dict) else {}
+        if not self.extra:
+            meta.setdefault("imported_from", "aif")
+        if isinstance(self.top.get("text"), str) and self.top["text"].strip():
+            meta.setdefault("aif_text", self.top["text"])
+            self.report.kept("OVA source text", 1, "in the graph's meta (aif_text)")
+        if isinstance(self.top.get("OVA"), dict):
+            self.report.dropped("OVA layout", 1, "node positions on OVA's canvas")
+        if meta:
+            payload["meta"] = meta
+        return ImportResult(model_from(payload, self.path), self.report)
+
+    def _relations(self, claim_of: dict[str, str]
+                   ) -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]]]:
+        relations: list[dict[str, Any]] = []
+        by_snode: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        rel_ids = Ids()
+        saved_all = self.extra.get("relations", {})
+        saved_all = saved_all if isinstance(saved_all, dict) else {}
+        schemes = {str(s.get("nodeID")): str(s.get("schemeID"))
+                   for s in self.root.get("schemefulfillments", []) or []
+                   if isinstance(s, dict)}
+        for sid, node in self.nodes.items():
+            if node.type not in _S_TYPES:
+                if node.type == "PA":
+                    self.report.dropped("PA (preference) node|PA (preference) nodes", 1,
+                                        "arggraph/1 has no preferences")
+                continue
+            premises = [claim_of[p] for p in node.ins if p in claim_of]
+            concl_i = [claim_of[c] for c in node.outs if c in claim_of]
+            concl_s = [c for c in node.outs if self.nodes[c].type in _S_TYPES]
+            if not premises or (not concl_i and not concl_s):
+                self.report.dropped(f"{node.type} node without premise or conclusion|"
+                                    f"{node.type} nodes without premise or conclusion", 1,
+                                    example=sid)
+                continue
+            if not concl_i:
+                continue  # an S node on an S node: see _undercuts
+            rel_type = _S_TYPES[node.type]
+            aif: dict[str, Any] = {"node": sid, "type": node.type}
+            scheme = node.raw.get("scheme")
+            if isinstance(scheme, str) and scheme and scheme != _DEFAULT_SCHEMES[node.type][0]:
+                aif["scheme"] = scheme
+                if node.raw.get("schemeID") is not None:
+                    aif["schemeID"] = str(node.raw["schemeID"])
+            elif sid in schemes and schemes[sid] != _DEFAULT_SCHEMES[node.type][1]:
+                aif["schemeID"] = schemes[sid]
+            if node.text and node.text not in (node.type, _DEFAULT_SCHEMES[node.type][0],
+                                               aif.get("scheme")):
+                aif["text"] = node.text
+            if len(premises) > 1:
+                aif["linked"] = premises
+            saved = saved_all.get(sid) if isinstance(saved_all.get(sid), list) else []
+            assert isinstance(saved, list)
+            for target in concl_i:
+                for k, premise in enumerate(premises):
+                    keep = next((s for s in saved if isinstance(s, dict)
+                                 and claim_of.get(str(s.get("source_node"))) == premise), None)
+                    wanted = (str(keep["id"]) if keep and keep.get("id") else
+                              f"{node.type.lower()}{sid}"
+                              + (f".{k + 1}" if len(premises) > 1 else ""))
+                    rel: dict[str, Any] = {"id": rel_ids.new(wanted), "type": rel_type,
+                                           "source": premise, "target": target,
+                                           "attributions": []}
+                    meta = dict(keep.get("meta") or {}) if keep else {}
+                    if not keep or node.type == "MA" or len(premises) > 1:
+                        meta["aif"] = {**aif, **(meta.get("aif") or {})}
+                    if meta:
+                        rel["meta"] = meta
+                    if keep:
+                        for key in ("weight", "note"):
+                            if key in keep:
+                                rel[key] = keep[key]
+                    if node.type == "MA" and not rel.get("note"):
+                        rel["note"] = "rephrase (an AIF MA node): the source restates the target"
+                    relations.append(rel)
+                    by_snode[sid].append(rel)
+            if node.type == "MA":
+                self.report.kept("MA (rephrase) node|MA (rephrase) nodes", 1,
+                                 "as supports, marked in meta")
+        return relations, by_snode
+
+    def _undercuts(self, claim_of: dict[str, str], relations: list[dict[str, Any]],
+                   by_snode: dict[str, list[dict[str, Any]]]) -> None:
+        for sid, node in self.nodes.items():
+            if node.type not in _S_TYPES:
+                continue
+            premises = [claim_of[p] for p in node.ins if p in claim_of]
+            targets = [c for c in node.outs if self.nodes[c].type in _S_TYPES]
+            if not premises or not targets:
+                continue
+            for target in targets:
+                what = "attack on a relation" if node.type == "CA" else "support of a relation"
+                self.report.dropped(what, 1, "arggraph/1 relations join claims only; kept in "
+                                    "the meta of the relations it targets",
+                                    example=f"{node.type} {sid} -> {self.nodes[target].type} "
+                                    f"{target}")
+                for rel in by_snode.get(target, []):
+                    meta = rel.setdefault("meta", {})
+                    aif = meta.setdefault("aif", {"node": target,
+                                                  "type": self.nodes[target].type})
+                    entries = aif.setdefault("undercut_by", [])
+                    if not any(isinstance(e, dict) and e.get("type") == node.type
+                               and e.get("premises") == premises for e in entries):
+                        entries.append({"node": sid, "type": node.type, "premises": premises})
+
+    def _attributions(self, claim_of: dict[str, str], claims: dict[str, dict[str, Any]],
+                      relations: list[dict[str, Any]],
+                      by_snode: dict[str, list[dict[str, Any]]]) -> None:
+        def add(targets: list[dict[str, Any]], att: dict[str, Any] | None) -> None:
+            if att is None:
+                return
+            for item in targets:
+                if not any(a["actor"] == att["actor"] and a["quote"] == att["quote"]
+                           for a in item["attributions"]):
+                    item["attributions"].append(dict(att))
+
+        def targets_of(nid: str) -> list[dict[str, Any]]:
+            if nid in claim_of:
+                return [claims[claim_of[nid]]]
+            return by_snode.get(nid, [])
+
+        used_l: set[str] = set()
+        self.used_ya: set[str] = set()
+        for ya in self.nodes.values():
+            if ya.type != "YA":
+                continue
+            illocution = str(ya.raw.get("scheme") or ya.text or "").strip()
+            note = (None if illocution in ("", "Asserting", "Arguing", "Disagreeing")
+                    else f"illocution: {illocution}")
+            for target in ya.outs:
+                items = targets_of(target)
+                if not items:
+                    continue
+                self.used_ya.add(ya.nid)
+                for source in ya.ins:
+                    src = self.nodes[source]
+                    if src.type == "L":
+                        add(items, self.attribution(source, note))
+                        used_l.add(source)
+                        for reporter in self._reporters(source):
+                            add(items, self.attribution(reporter, "reported speech"))
+                            used_l.add(reporter)
+                    elif src.type == "TA":
+                        for later in src.outs:
+                            if self.nodes[later].type == "L":
+                                add(items, self.attribution(later, note))
+                                used_l.add(later)
+        # Locutions that point straight at I or S nodes (Araucaria, no L nodes).
+        for nid in self.locution:
+            if nid in self.nodes and self.nodes[nid].type != "L":
+                add(targets_of(nid), self.attribution(nid, None))
+        unused = [n for n, node in self.nodes.items() if node.type == "L" and n not in used_l]
+        self.report.dropped("L node (locution) that asserts no proposition|"
+                            "L nodes (locutions) that assert no proposition", len(unused),
+                            "analysts' copies, questions and reported layers")
+
+    def _saved_order(self) -> None:
+        """Actors and documents the ``arggraph`` object lists, all of them, in its order
+        (even those no attribution names), then any the import added."""
+        for kind in ("actors", "documents"):
+            saved = self.extra.get(kind)
+            items = list(saved.values()) if isinstance(saved, dict) else saved
+            if not isinstance(items, list):
+                continue
+            into = self.actors if kind == "actors" else self.documents
+            ordered: dict[str, dict[str, Any]] = {}
+            for item in items:
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    ordered[item["id"]] = into.get(item["id"], dict(item))
+            for key, value in into.items():
+                ordered.setdefault(key, value)
+            into.clear()
+            into.update(ordered)
+
+    def _reporters(self, l_id: str) -> list[str]:
+        """L nodes that report this one (L -> YA -> L: reported speech)."""
+        out = []
+        for ya in self.nodes[l_id].ins:
+            if self.nodes[ya].type == "YA":
+                out += [s for s in self.nodes[ya].ins if self.nodes[s].type == "L"
+                        and str(self.nodes[ya].raw.get("scheme") or self.nodes[ya].text)
+                        != "Analysing"]
+        return out
+
+    def _dialogue(self) -> None:
+        counts: dict[str, int] = defaultdict(int)
+        for node in self.nodes.values():
+            if node.type in ("TA", "YA"):
+                counts[node.type] += 1
+            elif node.type not in ("I", "L", "PA", *_S_TYPES):
+                counts[node.type] += 1
+        if counts.get("TA"):
+            self.report.dropped("TA (transition) node|TA (transition) nodes", counts.pop("TA"),
+                                "the order of the dialogue")
+        unused_ya = counts.pop("YA", 0) - len(self.used_ya)
+        self.report.dropped("YA (illocution) node|YA (illocution) nodes", unused_ya,
+                            "between locutions or on transitions: the dialogue's moves")
+        for kind, n in sorted(counts.items()):
+            self.report.dropped(f"{kind} node|{kind} nodes", n,
+                                "a node type arggraph does not read")
+
+    def _positions(self, claims: dict[str, dict[str, Any]],
+                   relations: list[dict[str, Any]]) -> None:
+        sources = {r["source"] for r in relations}
+        targets = {r["target"] for r in relations}
+        tops = [cid for cid in claims if cid in targets and cid not in sources]
+        for cid in tops:
+            claims[cid]["kind"] = "position"
+        if tops:
+            self.report.note(f"marked {len(tops)} claim{'s' if len(tops) > 1 else ''} that "
+                             "other claims argue for or against, and that argue for or "
+                             "against nothing, as positions")
+
+
+def from_aif(text: str, *, path: str | Path | None = None,
+             graph_id: str | None = None) -> ImportResult:
+    """A graph from AIF JSON (AIFdb's export, or OVA's xAIF with a top-level ``AIF``)."""
+    return _Importer(_parse_json(text, path), path, graph_id).run()
