@@ -16,6 +16,13 @@ graph on every machine (NumPy's PCG64 ``default_rng``).
   support with even odds, weights uniform in [0.05, 1]; acyclic as ``random_dag`` when
   ``acyclic`` is true.
 
+- ``debate(n, seed, positions=2, cross=0.2)``: the shape of a mapped debate. The first
+  ``positions`` claims are positions that attack one another (the only cycles); every
+  later claim supports or attacks one earlier claim chosen at random (a random recursive
+  tree: depth about ``e*ln(n)``) and, with probability ``cross``, one more; bases
+  uniform in [0.2, 0.9], weights in [0.3, 1]. An edit reaches only the claims on its
+  way to the positions, as in a real debate.
+
 Claim ids are ``a0``, ``a1``, ...; relation ids are left to the Framework's default
 (``attack:SOURCE->TARGET``), built only if someone asks for them.
 
@@ -33,7 +40,7 @@ import numpy.typing as npt
 
 from arggraph import Framework
 
-__all__ = ["chain", "random_af", "random_bipolar", "random_dag"]
+__all__ = ["chain", "debate", "random_af", "random_bipolar", "random_dag"]
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
@@ -123,5 +130,25 @@ def random_bipolar(n: int, m: int, seed: int = 0, acyclic: bool = True) -> Frame
     weight = rng.uniform(0.05, 1.0, size=len(src))
     is_att = rng.random(len(src)) < 0.5
     att = (src[is_att], tgt[is_att], weight[is_att])
+    sup = (src[~is_att], tgt[~is_att], weight[~is_att])
+    return _framework(n, base, att, sup)
+
+
+def debate(n: int, seed: int = 0, positions: int = 2, cross: float = 0.2) -> Framework:
+    """A debate-shaped graph: argument trees under mutually attacking positions."""
+    rng = np.random.default_rng(seed)
+    base = rng.uniform(0.2, 0.9, size=n)
+    later = np.arange(positions, n, dtype=np.int64)
+    parent = (rng.random(len(later)) * later).astype(np.int64)
+    extra = later[rng.random(len(later)) < cross]
+    extra_parent = (rng.random(len(extra)) * extra).astype(np.int64)
+    src = np.concatenate([later, extra])
+    tgt = np.concatenate([parent, extra_parent])
+    pairs = np.array([(i, j) for i in range(positions) for j in range(positions) if i != j],
+                     dtype=np.int64).reshape(-1, 2)
+    weight = rng.uniform(0.3, 1.0, size=len(src))
+    is_att = rng.random(len(src)) < 0.5
+    att = (np.concatenate([pairs[:, 0], src[is_att]]), np.concatenate([pairs[:, 1], tgt[is_att]]),
+           np.concatenate([np.ones(len(pairs)), weight[is_att]]))
     sup = (src[~is_att], tgt[~is_att], weight[~is_att])
     return _framework(n, base, att, sup)

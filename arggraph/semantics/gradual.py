@@ -222,11 +222,11 @@ def _check_inputs(semantics: str, ids: Sequence[str], base: FloatArray, n_att: i
     check_semantics(semantics)
     if base.size and not (np.all(base >= 0.0) and np.all(base <= 1.0)):
         bad = int(np.flatnonzero(~((base >= 0.0) & (base <= 1.0)))[0])
-        raise SemanticsError(f"base score of claim {ids[bad]!r} is {base[bad]!r}, "
+        raise SemanticsError(f"base score of claim {ids[bad]!r} is {float(base[bad])!r}, "
                              "not in [0, 1]")
     if w.size and not (np.all(w >= 0.0) and np.all(w <= 1.0)):
         bad = int(np.flatnonzero(~((w >= 0.0) & (w <= 1.0)))[0])
-        raise SemanticsError(f"weight of relation {relation_ids()[bad]!r} is {w[bad]!r}, "
+        raise SemanticsError(f"weight of relation {relation_ids()[bad]!r} is {float(w[bad])!r}, "
                              "not in [0, 1]")
     if semantics == "hcat" and np.any(w[n_att:] > 0.0):
         bad = n_att + int(np.flatnonzero(w[n_att:] > 0.0)[0])
@@ -343,6 +343,21 @@ class Layout:
     def indegree(self) -> IntArray:
         return np.bincount(self.tgt, minlength=self.n).astype(np.int64, copy=False)
 
+    @cached_property
+    def in_src(self) -> IntArray:
+        """The source of each in-edge, in :attr:`in_csr` order."""
+        src: IntArray = self.src[self.in_csr[1]]
+        return src
+
+    def descendants(self, seeds: Sequence[int]) -> IntArray:
+        """The claims reachable from ``seeds`` along relations, seeds included (sorted)."""
+        ptr, _, tgt, _ = self.out_csr
+        return _closure(ptr, tgt, seeds, self.n)
+
+    def ancestors(self, seeds: Sequence[int]) -> IntArray:
+        """The claims from which ``seeds`` can be reached, seeds included (sorted)."""
+        return _closure(self.in_csr[0], self.in_src, seeds, self.n)
+
     def weights(self, fw: Framework) -> FloatArray:
         """The edge weights of ``fw`` (same structure), attacks first."""
         return np.concatenate([fw.att_w, fw.sup_w]).astype(np.float64, copy=False)
@@ -374,6 +389,37 @@ class Layout:
         self.rank[rest] = start + 2 * level[comp] + cyclic[comp]
         scc = np.where(cyclic[comp], comp, -1)
         self.scc[rest] = scc
+
+
+def _closure(ptr: IntArray, nbr: IntArray, seeds: Sequence[int], n: int,
+             small: int = 256) -> IntArray:
+    """Every node reachable from ``seeds`` in the CSR graph ``(ptr, nbr)``, sorted.
+
+    A plain-Python search while the set is small (an edit in a debate usually reaches a
+    handful of claims), NumPy rounds once it grows.
+    """
+    vptr, vnbr = views_of(ptr, nbr)
+    seen = set(seeds)
+    stack = list(seen)
+    while stack and len(seen) <= small:
+        v = stack.pop()
+        for j in range(vptr[v], vptr[v + 1]):
+            t = vnbr[j]
+            if t not in seen:
+                seen.add(t)
+                stack.append(t)
+    if not stack:
+        return np.array(sorted(seen), dtype=np.int64)
+    mask = np.zeros(n, dtype=bool)
+    mask[np.fromiter(seen, dtype=np.int64, count=len(seen))] = True
+    frontier = np.array(stack, dtype=np.int64)
+    while len(frontier):
+        starts = ptr[frontier]
+        found = nbr[_expand(starts, ptr[frontier + 1] - starts)]
+        found = np.unique(found[~mask[found]])
+        mask[found] = True
+        frontier = found
+    return np.flatnonzero(mask).astype(np.int64, copy=False)
 
 
 def _components(n: int, src: IntArray, tgt: IntArray) -> tuple[IntArray, int]:
