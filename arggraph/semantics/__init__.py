@@ -1,0 +1,42 @@
+"""Semantics: what follows from a graph of arguments.
+
+Two families, one package:
+
+- *Gradual* semantics give every claim a strength in [0, 1] from the base scores and
+  relation weights: DF-QuAD (the default), quadratic energy, Euler-based and weighted
+  h-categorizer (:mod:`.gradual`, with a plain-Python reference in :mod:`.reference`).
+  On top of them: an incremental engine that recomputes only what an edit reaches
+  (:mod:`.incremental`), explanations of a claim's strength by removal, exact gradient
+  and path (:mod:`.explain`), and the verdict between positions with the base scores
+  that would flip it (:mod:`.verdict`).
+- *Extension* semantics (Dung) on the attack relation: grounded, complete, preferred
+  and stable extensions, and credulous/sceptical acceptance (:mod:`.extensions`).
+
+>>> from arggraph.framework import Framework
+>>> fw = Framework.from_edges(["p", "a"], [0.5, 0.4], attacks=[("a", "p")])
+>>> score(fw)
+{'p': 0.3, 'a': 0.4}
+>>> explain(fw, "p").contributions[0].removal
+-0.2
+"""
+
+from __future__ import annotations
+
+from .explain import Contribution, Explanation, explain
+from .gradual import SEMANTICS, score, strengths
+from .incremental import GradualEngine
+from .verdict import Verdict, flip_points, margin_curve, verdict
+
+__all__ = [
+    "SEMANTICS",
+    "Contribution",
+    "Explanation",
+    "GradualEngine",
+    "Verdict",
+    "explain",
+    "flip_points",
+    "margin_curve",
+    "score",
+    "strengths",
+    "verdict",
+]
