@@ -11,10 +11,12 @@ from hypothesis import strategies as st
 
 from arggraph.checks import RULES, Finding, check, rule, select_rules
 from arggraph.checks.config import CheckConfig, find_config
+from arggraph.checks.documents import QuoteFinder
 from arggraph.checks.finding import finding_sort_key
 from arggraph.checks.locate import JsonLocator
 from arggraph.errors import FileAccessError, UsageError
 from arggraph.io import load, loads
+from arggraph.quotes import find_quote, normalize
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 BAKHMUT = Path(__file__).resolve().parents[1] / "graphs" / "bakhmut.json"
@@ -110,3 +112,29 @@ def test_bakhmut_is_clean() -> None:
     isw = [f for f in findings if f.code == "R002" and f.ids[0] == "isw"]
     assert len(isw) == 1
     assert "2023-01" in isw[0].message and "2023-03" in isw[0].message
+
+
+_WORDS = st.sampled_from(["hold", "the", "line", "we", "will", "Bakhmut", "“", "”", ",",
+                          "—", "-", "...", "city", "a", "withdraw", "\n", "  "])
+
+
+@settings(max_examples=150, deadline=None)
+@given(words=st.lists(_WORDS, min_size=1, max_size=60), data=st.data())
+def test_quote_finder_agrees_with_find_quote(words: list[str], data: st.DataObject) -> None:
+    """The indexed lookup gives find_quote's answer for quotes cut from the text, joined
+    with omissions, or made up."""
+    text = " ".join(words)
+    doc = normalize(text)
+    finder = QuoteFinder(doc, expected=10**9)
+    plain = QuoteFinder(doc)
+    assert (finder._index is not None) == bool(doc.text) and plain._index is None
+    n = len(text)
+    i = data.draw(st.integers(0, n - 1))
+    j = data.draw(st.integers(i + 1, n))
+    k = data.draw(st.integers(j, n))
+    made_up = data.draw(st.text("abhilnetw ", max_size=12))
+    quotes = [text[i:j], text[i:j] + " ... " + text[k:], made_up]
+    for quote in quotes:
+        expected = find_quote(quote, doc) is not None
+        assert finder.found(quote) == expected, quote
+        assert plain.found(quote) == expected

@@ -6,6 +6,12 @@ once per folder however many quotes cite it (see :mod:`arggraph.quotes`), so che
 ``q`` quotes against documents of total length ``n`` costs ``O(n + q)`` searches, not
 ``O(n * q)``.
 
+Each quote is one substring search in its document, and a search costs up to the
+document's length; for a long document cited by many quotes, :class:`QuoteFinder` first
+indexes where each word starts (by its first characters), so a quote is looked up at
+the few places its first word occurs instead of by scanning the whole text: the work is
+then about linear in the document plus the quotes, not their product.
+
 A document's ``file`` is data from the graph: it may only name a file inside the folder
 (``../secrets`` or an absolute path is refused, never opened).
 
@@ -23,13 +29,17 @@ arggraph.errors.FileAccessError: ../a.txt: names a place outside the documents f
 
 from __future__ import annotations
 
+import re
 from pathlib import Path, PurePath
 
 from ..errors import FileAccessError
 from ..io import decode_text, read_bytes
-from ..quotes import NormalizedText, normalize
+from ..quotes import MAX_GAP, NormalizedText, find_quote, normalize, quote_parts
 
-__all__ = ["DocumentStore"]
+__all__ = ["DocumentStore", "QuoteFinder"]
+
+_WORD_START = re.compile(r"\b\w")
+_WORD_CHAR = re.compile(r"\w")
 
 
 class DocumentStore:
@@ -67,3 +77,67 @@ class DocumentStore:
         except FileAccessError as exc:
             return exc
         return normalize(text)
+
+
+class QuoteFinder:
+    """Whether quotes occur in one normalised document, as
+    :func:`arggraph.quotes.find_quote` decides, faster when many quotes cite a long text.
+
+    With ``expected`` quotes to look up in a text of ``n`` characters, and ``expected *
+    n`` above :attr:`INDEX_ABOVE`, the places where words start are indexed by their
+    first :attr:`KEY` characters; a quote is then tried only where its first word occurs.
+    A quote not found that way (say one that starts inside a word) gets the full search,
+    so the answer is always the same as ``find_quote``'s.
+
+    >>> doc = normalize("He said: “we will hold the line” and left. We will see.")
+    >>> finder = QuoteFinder(doc, expected=10**9)
+    >>> finder.found("we will hold ... and left"), finder.found("ill hold"), finder.found("x")
+    (True, True, False)
+    """
+
+    #: Characters of a word start that the index keys on.
+    KEY = 8
+    #: Index a text when quotes times characters exceed this.
+    INDEX_ABOVE = 5_000_000
+
+    def __init__(self, doc: NormalizedText, expected: int = 1) -> None:
+        self.doc = doc
+        self._index: dict[str, list[int]] | None = None
+        if expected * len(doc.text) > self.INDEX_ABOVE:
+            index: dict[str, list[int]] = {}
+            hay = doc.text
+            k = self.KEY
+            for m in _WORD_START.finditer(hay):
+                p = m.start()
+                index.setdefault(hay[p:p + k], []).append(p)
+            self._index = index
+
+    def found(self, quote: str) -> bool:
+        """Whether ``quote`` occurs in the document."""
+        if self._index is not None:
+            parts = quote_parts(quote)
+            if not parts:
+                return False
+            first = parts[0]
+            word = _WORD_CHAR.search(first)
+            if word is not None:
+                shift = word.start()
+                key = first[shift:shift + self.KEY]
+                for p in self._index.get(key, ()) if len(key) == self.KEY else ():
+                    if p >= shift and self._matches_at(p - shift, parts):
+                        return True
+        return find_quote(quote, self.doc) is not None
+
+    def _matches_at(self, start: int, parts: list[str]) -> bool:
+        """Whether the parts occur in order from ``start``, each within
+        :data:`arggraph.quotes.MAX_GAP` of the one before (as ``find_quote`` requires)."""
+        hay = self.doc.text
+        if not hay.startswith(parts[0], start):
+            return False
+        end = start + len(parts[0])
+        for part in parts[1:]:
+            nxt = hay.find(part, end, end + MAX_GAP + len(part))
+            if nxt == -1:
+                return False
+            end = nxt + len(part)
+        return True

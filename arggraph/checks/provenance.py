@@ -9,12 +9,14 @@ normalises each document once and makes one substring search per part of a quote
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 
 from ..errors import FileAccessError
-from ..quotes import closest_passage, find_quote
+from ..quotes import closest_passage
 from ..text import shorten
-from .context import Checker, Context, bounds, quote_id
+from .context import Checker, Context, Located, bounds, quote_id
+from .documents import QuoteFinder
 from .finding import Finding
 
 __all__ = ["CHECKERS", "HINT_WIDTH"]
@@ -78,7 +80,11 @@ def attribution_gaps(ctx: Context) -> Iterator[Finding]:
 
 
 def quotes(ctx: Context) -> Iterator[Finding]:
-    """P006 (quote not in its document), P008 (text file unusable), P009 (no text file)."""
+    """P006 (quote not in its document), P008 (text file unusable), P009 (no text file).
+
+    Quotes are verified a document at a time, so only one document's search index is
+    held at once.
+    """
     store = ctx.documents
     if store is None:
         return
@@ -96,6 +102,7 @@ def quotes(ctx: Context) -> Iterator[Finding]:
                 "P008", f"document {quote_id(doc.id)}: text file {quote_id(doc.file)} "
                 f"{exc.message}", (doc.id,), f"documents[{i}].file")
     unverifiable: set[str] = set()
+    by_document: dict[str, list[Located]] = defaultdict(list)
     for loc in ctx.attributions:
         att = loc.attribution
         if not att.quote.strip() or att.document is None:
@@ -103,23 +110,27 @@ def quotes(ctx: Context) -> Iterator[Finding]:
         cited = g.documents.get(att.document)
         if cited is None:
             continue
-        doc = cited
-        if doc.file is None:
-            unverifiable.add(doc.id)
-            continue
-        if not usable.get(doc.id):
-            continue
+        if cited.file is None:
+            unverifiable.add(cited.id)
+        elif usable.get(cited.id):
+            by_document[cited.id].append(loc)
+    for doc_id, located in by_document.items():
+        doc = g.documents[doc_id]
+        assert doc.file is not None
         text = store.text(doc.file)
-        if find_quote(att.quote, text) is not None:
-            continue
-        passage = closest_passage(att.quote, text)
-        hint = (f'closest passage: "{shorten(passage, HINT_WIDTH)}"' if passage
-                else "no passage of the document shares three words in a row with it")
-        yield ctx.finding(
-            "P006", f"quote of {quote_id(att.actor)} on {loc.owner_kind} "
-            f"{quote_id(loc.owner_id)} not found in document {quote_id(doc.id)} "
-            f"({quote_id(doc.file)}): \"{shorten(att.quote, 60)}\"",
-            (loc.owner_id, doc.id), f"{loc.path}.quote", hint)
+        finder = QuoteFinder(text, expected=len(located))
+        for loc in located:
+            att = loc.attribution
+            if finder.found(att.quote):
+                continue
+            passage = closest_passage(att.quote, text)
+            hint = (f'closest passage: "{shorten(passage, HINT_WIDTH)}"' if passage
+                    else "no passage of the document shares three words in a row with it")
+            yield ctx.finding(
+                "P006", f"quote of {quote_id(att.actor)} on {loc.owner_kind} "
+                f"{quote_id(loc.owner_id)} not found in document {quote_id(doc.id)} "
+                f"({quote_id(doc.file)}): \"{shorten(att.quote, 60)}\"",
+                (loc.owner_id, doc.id), f"{loc.path}.quote", hint)
     for doc_id in sorted(unverifiable, key=lambda d: ctx.document_path.get(d, d)):
         yield ctx.finding(
             "P009", f"document {quote_id(doc_id)} is cited but has no \"file\": its quotes "

@@ -68,14 +68,20 @@ def _plural(n: int, word: str) -> str:
 
 def summary_line(reports: Sequence[FileReport]) -> str:
     """``Found 4 findings (1 error, 2 warnings, 1 info) in 2 of 3 files.``, or
-    ``All checks passed (3 files).``; failed loads are counted."""
+    ``All checks passed (3 files).``; files that could not be loaded are counted.
+
+    >>> summary_line([FileReport("a.json"), FileReport("b.json", error=ArggraphError("x"))])
+    'No findings (1 file checked); 1 file could not be checked.'
+    """
     counts = _counts(reports)
     checked = [r for r in reports if r.error is None]
     failed = len(reports) - len(checked)
     tail = f"; {_plural(failed, 'file')} could not be checked" if failed else ""
     total = sum(counts.values())
     if not total:
-        return f"All checks passed ({_plural(len(checked), 'file')}){tail}."
+        if failed:
+            return f"No findings ({_plural(len(checked), 'file')} checked){tail}."
+        return f"All checks passed ({_plural(len(checked), 'file')})."
     parts = ", ".join(_plural(counts[s], s) for s in SEVERITIES if counts[s])
     with_findings = sum(1 for r in checked if r.findings)
     return (f"Found {_plural(total, 'finding')} ({parts}) in {with_findings} of "
