@@ -1,0 +1,148 @@
+"""``arggraph explain GRAPH CLAIM``: what drives one claim's strength, and the verdict.
+
+For every claim that can reach CLAIM: its contribution by removal (CLAIM's strength
+with it minus without it), by gradient (how much CLAIM moves per unit of its base score,
+exact) and the path that carries most of its influence; the relations by
+``d strength / d weight``; and, when the graph has positions, which one leads and, for
+each contributor, the base score at which the leader would change.
+
+``--format json`` prints ``{"semantics", "topic", "strength", "base", "contributions":
+[{"claim", "removal", "gradient", "path"}], "weights": {relation id: float},
+"verdict": {"strengths", "leader", "runner_up", "margin", "flip_points"} | null}``.
+``--top N`` keeps the N largest contributions and relations (the table shows 20 unless
+told otherwise; JSON shows all).
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..graph import Graph
+    from ..semantics.explain import Explanation
+    from ..semantics.verdict import Verdict
+
+__all__ = ["register", "run"]
+
+_TABLE_TOP = 20
+
+
+def register(sub: Any) -> None:
+    from .score import add_common
+
+    p = sub.add_parser(
+        "explain",
+        help="what drives one claim's strength: contributions, paths, the verdict",
+        description="Explain one claim's strength: each other claim's contribution by "
+        "removal and by exact gradient, with the path of its influence; each relation's "
+        "gradient by weight; and, when the graph has positions, the verdict and the base "
+        "score at which each contributor would flip it.",
+        epilog="Exit codes: 0 success, 2 the graph, the sheet, the claim or the semantics "
+        "could not be used.",
+    )
+    add_common(p)
+    p.add_argument("claim", metavar="CLAIM", help="the id of the claim to explain")
+    p.add_argument("--format", choices=["table", "json"], default="table",
+                   help="table (default) or json")
+    p.add_argument("--top", type=_positive, metavar="N",
+                   help="show the N largest contributions and relations only")
+    p.add_argument("--no-verdict", action="store_true",
+                   help="skip the verdict and flip points (faster on large graphs)")
+    p.set_defaults(run=run)
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..semantics.explain import explain
+    from ..semantics.verdict import flip_points, verdict
+    from .common import emit, emit_json, load_graph, load_sheet
+    from .score import apply_scores
+
+    graph = load_graph(args.graph)
+    graph.claim(args.claim)  # an unknown claim: exit 2 with the nearest ids
+    sheet = load_sheet(args.scores, graph)
+    fw = apply_scores(graph, sheet, args.scores)
+    result = explain(fw, args.claim, args.semantics)
+    top = args.top if args.top is not None else (None if args.format == "json"
+                                                 else _TABLE_TOP)
+    shown = result.contributions[:top] if top else result.contributions
+    weights = sorted(result.weights.items(), key=lambda kv: (-abs(kv[1]), kv[0]))
+    weights = weights[:top] if top else weights
+    positions = [c.id for c in graph.positions]
+    judged: Verdict | None = None
+    flips: dict[str, float | None] = {}
+    if positions and not args.no_verdict:
+        judged = verdict(fw, args.semantics, positions=positions)
+        flips = flip_points(fw, args.semantics, positions=positions,
+                            claims=[c.claim for c in shown])
+    base = float(fw.base[fw.position(args.claim)])
+    if args.format == "json":
+        emit_json({
+            "semantics": args.semantics,
+            "topic": result.topic,
+            "strength": result.strength,
+            "base": base,
+            "contributions": [{"claim": c.claim, "removal": c.removal,
+                               "gradient": c.gradient, "path": c.path} for c in shown],
+            "weights": dict(weights),
+            "verdict": None if judged is None else {
+                "strengths": judged.strengths, "leader": judged.leader,
+                "runner_up": judged.runner_up, "margin": judged.margin,
+                "flip_points": flips},
+        })
+        return 0
+    emit(_table(graph, result, base, shown, weights, judged, flips, args.semantics))
+    return 0
+
+
+def _table(graph: Graph, result: Explanation, base: float, shown: list[Any],
+           weights: list[tuple[str, float]], judged: Verdict | None,
+           flips: dict[str, float | None], semantics: str) -> str:
+    import shutil
+
+    from ..text import one_line, shorten
+    from .score import LABELS, verdict_line
+
+    width = shutil.get_terminal_size((100, 24)).columns
+    topic = graph.claims[result.topic]
+    lines = [
+        f"claim     {one_line(result.topic)}: {shorten(topic.text, max(width - 12, 20))}",
+        f"strength  {result.strength:.4f} (base {base:.3f}) under {LABELS[semantics]}; "
+        f"{len(result.contributions)} claims reach it",
+    ]
+    if judged is not None:
+        line = verdict_line(graph, judged.strengths)
+        if line:
+            lines.append(line.replace("verdict: ", "verdict   ", 1))
+    lines.append("")
+    if not shown:
+        lines.append("No other claim reaches this one: its strength is its base score.")
+    else:
+        flip_head = "  flips at" if judged is not None else ""
+        lines.append(f"{'removal':>8}  {'gradient':>8}{flip_head}  path (strongest influence)")
+        for c in shown:
+            flip = ""
+            if judged is not None:
+                at = flips.get(c.claim)
+                flip = f"  {'-' if at is None else format(at, '.4f'):>8}"
+            path = " -> ".join(one_line(p) for p in c.path)
+            prefix = f"{c.removal:>+8.4f}  {c.gradient:>+8.4f}{flip}  "
+            lines.append(prefix + shorten(path, max(width - len(prefix), 20)))
+        more = len(result.contributions) - len(shown)
+        if more > 0:
+            lines.append(f"... and {more} more (--top N to see more)")
+    if weights:
+        lines += ["", f"{'d/dweight':>9}  relation"]
+        for rid, g in weights:
+            lines.append(f"{g:>+9.4f}  {shorten(rid, max(width - 11, 20))}")
+    return "\n".join(lines)
