@@ -75,7 +75,7 @@ def atomic_write(
     try:
         mode = stat.S_IMODE(target.stat().st_mode)
     except FileNotFoundError:
-        mode = None
+        mode = _new_file_mode()  # as open() would create it, not mkstemp's 0600
     try:
         fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
@@ -85,8 +85,7 @@ def atomic_write(
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(tmp_name, mode)
+        os.chmod(tmp_name, mode)
         os.replace(tmp_name, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -94,6 +93,13 @@ def atomic_write(
         raise
     _fsync_dir(folder)
     return stamp_bytes(data)
+
+
+def _new_file_mode() -> int:
+    """The permissions a new file gets from the process umask (0666 minus the mask)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 def _fsync_dir(folder: Path) -> None:
