@@ -142,8 +142,10 @@ def finish(semantics: str, b: FloatArray, a: FloatArray, s: FloatArray) -> Float
         q = np.maximum(-e, 0.0)
         return b - b * (q * q / (1.0 + q * q)) + (1.0 - b) * (p * p / (1.0 + p * p))
     if semantics == "euler":
+        # At E = 0 the formula is exactly w; evaluated in floating point it can miss by
+        # an ulp, and a claim with nothing for or against it must keep its base exactly.
         e = np.minimum(s - a, _EULER_CAP)
-        return 1.0 - (1.0 - b * b) / (1.0 + b * np.exp(e))
+        return np.where(e == 0.0, b, 1.0 - (1.0 - b * b) / (1.0 + b * np.exp(e)))
     return b / (1.0 + a)
 
 
@@ -162,7 +164,7 @@ def _finish_scalar(semantics: str) -> Callable[[float, float, float], float]:
     elif semantics == "euler":
         def f(b: float, a: float, s: float) -> float:
             e = min(s - a, _EULER_CAP)
-            return 1.0 - (1.0 - b * b) / (1.0 + b * math.exp(e))
+            return b if e == 0.0 else 1.0 - (1.0 - b * b) / (1.0 + b * math.exp(e))
     else:
         def f(b: float, a: float, s: float) -> float:
             return b / (1.0 + a)
