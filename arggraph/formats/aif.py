@@ -214,9 +214,6 @@ def to_aif(graph: Graph, *, report: Report | None = None) -> str:
     }
     payload = {"nodes": nodes, "edges": edges, "locutions": locutions,
                "participants": participants, EXTRA_KEY: extra}
-    if report is not None:
-        report.kept("claim kind, base score, relation weight and id", 1,
-                    "in the 'arggraph' object, which AIF tools ignore")
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 

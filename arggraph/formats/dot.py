@@ -128,9 +128,11 @@ class _Writer:
         strengths: Mapping[str, float] | None,
         label: str,
         semantics: str | None,
+        base: Mapping[str, float] | None = None,
     ) -> None:
         self.graph = graph
         self.strengths = strengths
+        self.base = base
         self.label = label
         self.semantics = semantics
         self.sides = sides(graph)
@@ -186,7 +188,8 @@ class _Writer:
             attrs["color"] = dot_quote("#000000")
         tip = f"{claim.id}: {claim.text}"
         if strength is not None:
-            tip += f"\nstrength {_figure(strength)} (base {_figure(claim.base)})"
+            base = self.base.get(claim.id, claim.base) if self.base is not None else claim.base
+            tip += f"\nstrength {_figure(strength)} (base {_figure(base)})"
         attrs["tooltip"] = dot_quote(tip)
         return f"  {self.names[claim.id]} [{_attr_list(attrs)}];"
 
@@ -210,7 +213,8 @@ class _Writer:
                 rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{_font(9, "#333333")}'
                             f"<I>{who}</I></FONT></TD></TR>")
         if strength is not None:
-            rows.append(f'<TR><TD ALIGN="RIGHT">{self.strength_bar(strength, claim.base)}'
+            base = self.base.get(claim.id, claim.base) if self.base is not None else claim.base
+            rows.append(f'<TR><TD ALIGN="RIGHT">{self.strength_bar(strength, base)}'
                         f"</TD></TR>")
         return ('<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
                 + "".join(rows) + "</TABLE>>")
@@ -395,6 +399,7 @@ def to_dot(
     rankdir: str = "TB",
     semantics: str | None = None,
     legend: bool = True,
+    base: Mapping[str, float] | None = None,
 ) -> str:
     """The DOT text of the argument map.
 
@@ -404,7 +409,8 @@ def to_dot(
     (text and who said it) or ``id``; ``cluster`` groups claims by the ``actor`` or
     ``document`` of their first attribution; ``rankdir`` is Graphviz's (``TB`` puts
     the positions on top, ``LR`` on the left); ``semantics`` names the semantics in
-    the legend.
+    the legend; ``base`` gives the base scores to print (a score sheet's), where
+    they differ from the claims'.
     """
     if label not in LABELS:
         raise UsageError(f"label must be one of {', '.join(LABELS)}, not {label!r}")
@@ -418,7 +424,7 @@ def to_dot(
     if focus is not None:
         keep = neighbourhood(graph, focus, depth)
         depth = depth if depth is not None else DEFAULT_DEPTH
-    w = _Writer(graph, strengths, label, semantics)
+    w = _Writer(graph, strengths, label, semantics, base)
     shown = [cid for cid in graph.claims if keep is None or cid in keep]
     shown_set = set(shown)
     rels = [r for r in graph.relations.values()

@@ -9,6 +9,8 @@ escapes for one context; the exporters never paste raw text anywhere else.
 '"say \\\\"hi\\\\" \\\\\\\\N"'
 >>> html_text("a < b & \\"c\\"")
 'a &lt; b &amp; &quot;c&quot;'
+>>> html_text("\\\\N")
+'\\\\\\\\N'
 >>> wrap("Ukraine should withdraw from Bakhmut before it is encircled", 24)
 ['Ukraine should withdraw', 'from Bakhmut before it', 'is encircled']
 """
@@ -50,12 +52,17 @@ def dot_quote(text: str) -> str:
 
 _HTML = str.maketrans({
     "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;",
-    "\t": " ",
+    "\t": " ", "\\": "\\\\",
 })
 
 
 def html_text(text: str) -> str:
-    """``text`` escaped for the inside of a Graphviz HTML-like label (one line)."""
+    """``text`` escaped for the inside of a Graphviz HTML-like label (one line).
+
+    Graphviz expands ``\\N`` (node name), ``\\G`` (graph name)... even inside HTML
+    labels and even when the backslash is written as an entity, so a backslash is
+    doubled: ``\\\\`` is the one form it prints as a plain backslash.
+    """
     return clean(text).translate(_HTML).replace("\n", " ").replace("\r", " ")
 
 

@@ -17,11 +17,12 @@ relations point (what it rests on and what rests on it).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 
 from ..errors import UsageError
 from ..graph import Graph
 
-__all__ = ["DEFAULT_DEPTH", "neighbourhood"]
+__all__ = ["DEFAULT_DEPTH", "neighbourhood", "restrict"]
 
 #: How far a focused diagram reaches when no depth is given.
 DEFAULT_DEPTH = 2
@@ -56,3 +57,22 @@ def neighbourhood(graph: Graph, claim_id: str, depth: int | None = None) -> set[
         if not frontier:
             break
     return seen
+
+
+def restrict(graph: Graph, keep: Collection[str]) -> Graph:
+    """The graph with only the claims in ``keep`` and the relations between them
+    (actors and documents stay, so attributions still resolve).
+
+    >>> from arggraph.model import Claim, GraphModel, Relation
+    >>> g = Graph(GraphModel(id="g", claims=[Claim(id=x, text=x) for x in "abc"],
+    ...     relations=[Relation(type="support", source="a", target="b"),
+    ...                Relation(type="attack", source="c", target="b")]))
+    >>> [r.id for r in restrict(g, {"a", "b"}).relations.values()]
+    ['support:a->b']
+    """
+    model = graph.model.model_copy(update={
+        "claims": [c for c in graph.model.claims if c.id in keep],
+        "relations": [r for r in graph.model.relations
+                      if r.source in keep and r.target in keep],
+    })
+    return Graph(model, path=graph.path, strict=False)
