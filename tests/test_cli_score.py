@@ -1,0 +1,172 @@
+"""`arggraph score` and `arggraph explain` on the command line."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from arggraph.cli import main
+
+GRAPH = {
+    "format": "arggraph/1", "id": "g", "title": "Hold or go",
+    "claims": [
+        {"id": "go", "text": "Go", "kind": "position"},
+        {"id": "stay", "text": "Stay \x1b[31m red", "kind": "position"},
+        {"id": "e1", "text": "E1", "kind": "evidence", "base": 0.6},
+        {"id": "x", "text": "X", "base": 0.3},
+    ],
+    "relations": [{"type": "support", "source": "e1", "target": "go"},
+                  {"type": "attack", "source": "x", "target": "stay"}],
+}
+SHEET = {"format": "arggraph-scores/1", "graph": "g", "scorer": "ana",
+         "scores": {"x": {"base": 0.9}}, "weights": {"support:e1->go": {"weight": 0.5}}}
+
+
+@pytest.fixture
+def graph(tmp_path: Path) -> Path:
+    p = tmp_path / "g.json"
+    p.write_text(json.dumps(GRAPH), encoding="utf-8")
+    return p
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_json(graph: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "score", str(graph), "--format", "json")
+    assert code == 0 and err == ""
+    data = json.loads(out)
+    assert data["semantics"] == "dfquad"
+    assert list(data["strengths"]) == ["go", "stay", "e1", "x"]
+    assert data["strengths"]["go"] == pytest.approx(0.5 + 0.5 * 0.6)
+    assert data["strengths"]["stay"] == pytest.approx(0.5 - 0.5 * 0.3)
+
+
+def test_semantics_option(graph: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "score", str(graph), "--format", "json", "--semantics", "euler")
+    assert code == 0
+    assert json.loads(out)["semantics"] == "euler"
+    code, _, err = run(capsys, "score", str(graph), "--semantics", "hcat")
+    assert code == 2 and "attacks only" in err and "support:e1->go" in err
+
+
+def test_csv(graph: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "score", str(graph), "--format", "csv")
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["claim"] for r in rows] == ["go", "stay", "e1", "x"]
+    assert float(rows[0]["strength"]) == pytest.approx(0.8)
+    assert rows[2]["kind"] == "evidence" and float(rows[2]["base"]) == 0.6
+
+
+def test_table(graph: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "score", str(graph))
+    assert code == 0
+    lines = out.splitlines()
+    assert "Hold or go" in lines[0] and "DF-QuAD" in lines[0]
+    body = [ln for ln in lines[2:] if ln.strip() and not ln.startswith("verdict")]
+    assert [ln.split()[4] for ln in body] == ["go", "stay", "e1", "x"]
+    assert "\x1b" not in out and "\\x1b[31m" in out
+    assert "verdict: go leads stay by 0.4500 (0.8000 to 0.3500)" in out
+
+
+def test_scores_sheet_applied(graph: Path, tmp_path: Path,
+                              capsys: pytest.CaptureFixture[str]) -> None:
+    sheet = tmp_path / "s.json"
+    sheet.write_text(json.dumps(SHEET), encoding="utf-8")
+    code, out, _ = run(capsys, "score", str(graph), "--format", "json", "--scores", str(sheet))
+    assert code == 0
+    s = json.loads(out)["strengths"]
+    assert s["x"] == 0.9 and s["stay"] == pytest.approx(0.5 - 0.5 * 0.9)
+    assert s["go"] == pytest.approx(0.5 + 0.5 * 0.3)
+
+
+def test_sheet_with_unknown_ids(graph: Path, tmp_path: Path,
+                                capsys: pytest.CaptureFixture[str]) -> None:
+    sheet = tmp_path / "s.json"
+    sheet.write_text(json.dumps({**SHEET, "scores": {"xx": {"base": 0.1}}}), encoding="utf-8")
+    code, _, err = run(capsys, "score", str(graph), "--scores", str(sheet))
+    assert code == 2
+    assert f"{sheet}: scores['xx']: no claim with id 'xx'; did you mean 'x'?" in err
+    sheet.write_text(json.dumps({**SHEET, "weights": {"attack:q->go": {"weight": 0.1}}}),
+                     encoding="utf-8")
+    code, _, err = run(capsys, "score", str(graph), "--scores", str(sheet))
+    assert code == 2 and "weights['attack:q->go']: no relation" in err
+
+
+def test_unknown_semantics_is_exit_2(graph: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["score", str(graph), "--semantics", "grounded"])
+    assert info.value.code == 2
+    assert "invalid choice" in capsys.readouterr().err
+
+
+def test_bad_graph_is_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{", encoding="utf-8")
+    code, out, err = run(capsys, "score", str(bad))
+    assert code == 2 and out == "" and str(bad) in err and "Traceback" not in err
+
+
+def test_convergence_failure_is_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """A mutual DF-QuAD attack with bases 1 oscillates until damped; with the round budget
+    cut to 3 it cannot settle, and the command says so instead of printing numbers."""
+    import functools
+
+    from arggraph.semantics import gradual
+
+    cyc = {"format": "arggraph/1", "id": "c", "claims": [
+        {"id": "a", "text": "A", "base": 1.0}, {"id": "b", "text": "B", "base": 1.0}],
+        "relations": [{"type": "attack", "source": "a", "target": "b"},
+                      {"type": "attack", "source": "b", "target": "a"}]}
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps(cyc), encoding="utf-8")
+    monkeypatch.setattr(gradual, "strengths", functools.partial(gradual.strengths,
+                                                                max_rounds=3))
+    code, out, err = run(capsys, "score", str(path), "--format", "json")
+    assert code == 2 and out == ""
+    assert "no fixed point within 3 rounds" in err and "'a'" in err and "'b'" in err
+    assert "Traceback" not in err
+
+
+def test_output_file(graph: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out_path = tmp_path / "out.json"
+    code, out, _ = run(capsys, "score", str(graph), "--format", "json", "-o", str(out_path))
+    assert code == 0 and out == ""
+    assert json.loads(out_path.read_text(encoding="utf-8"))["semantics"] == "dfquad"
+
+
+def test_explain_json(graph: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "explain", str(graph), "stay", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["topic"] == "stay" and data["strength"] == pytest.approx(0.35)
+    assert data["contributions"] == [{"claim": "x", "removal": pytest.approx(-0.15),
+                                      "gradient": pytest.approx(-0.5), "path": ["x", "stay"]}]
+    assert data["weights"] == {"attack:x->stay": pytest.approx(-0.15)}
+    v = data["verdict"]
+    assert v["leader"] == "go" and v["margin"] == pytest.approx(0.45)
+    assert v["flip_points"] == {"x": None}
+
+
+def test_explain_table_and_top(graph: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "explain", str(graph), "go", "--top", "1")
+    assert code == 0
+    assert "claim     go: Go" in out and "verdict   go leads stay" in out
+    assert "e1 -> go" in out and "flips at" in out
+    code, out, _ = run(capsys, "explain", str(graph), "go", "--no-verdict")
+    assert "verdict" not in out and "flips at" not in out
+
+
+def test_explain_unknown_claim(graph: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "explain", str(graph), "stya")
+    assert code == 2 and out == ""
+    assert "no claim with id 'stya'; did you mean 'stay'?" in err and str(graph) in err
