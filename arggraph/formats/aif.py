@@ -580,9 +580,10 @@ class _Importer:
                     if src.type == "L":
                         add(items, self.attribution(source, note))
                         used_l.add(source)
-                        for reporter in self._reporters(source):
+                        for reporter, via in self._reporters(source):
                             add(items, self.attribution(reporter, "reported speech"))
                             used_l.add(reporter)
+                            self.used_ya.add(via)
                     elif src.type == "TA":
                         for later in src.outs:
                             if self.nodes[later].type == "L":
@@ -615,14 +616,14 @@ class _Importer:
             into.clear()
             into.update(ordered)
 
-    def _reporters(self, l_id: str) -> list[str]:
-        """L nodes that report this one (L -> YA -> L: reported speech)."""
+    def _reporters(self, l_id: str) -> list[tuple[str, str]]:
+        """L nodes that report this one (L -> YA -> L: reported speech), each with the
+        YA node between them; analysts' layers (YA "Analysing") are not speech."""
         out = []
         for ya in self.nodes[l_id].ins:
-            if self.nodes[ya].type == "YA":
-                out += [s for s in self.nodes[ya].ins if self.nodes[s].type == "L"
-                        and str(self.nodes[ya].raw.get("scheme") or self.nodes[ya].text)
-                        != "Analysing"]
+            node = self.nodes[ya]
+            if node.type == "YA" and str(node.raw.get("scheme") or node.text) != "Analysing":
+                out += [(s, ya) for s in node.ins if self.nodes[s].type == "L"]
         return out
 
     def _dialogue(self) -> None:

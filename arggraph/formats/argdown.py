@@ -43,7 +43,7 @@ from ..dates import is_valid_date
 from ..graph import Graph
 from .imported import Ids, ImportResult, fail, model_from
 from .imported import graph_id as id_from_path
-from .report import Report
+from .report import Report, plural
 
 __all__ = ["escape_text", "from_argdown", "parse_data", "to_argdown"]
 
@@ -258,8 +258,9 @@ def to_argdown(graph: Graph, *, report: Report | None = None) -> str:
             out.append(f"  {symbol} [{titles[source]}]")
         out.append("")
     if report is not None:
-        report.note(f"renamed {renamed} claim ids that cannot be Argdown titles") \
-            if renamed else None
+        if renamed:
+            report.note(f"renamed {plural(renamed, 'claim id')} that cannot be Argdown "
+                        "titles (square brackets become parentheses)")
         report.dropped("line break in a claim text|line breaks in claim texts", breaks,
                        "Argdown statements are one paragraph")
         weighted = sum(1 for r in graph.relations.values() if r.weight != 1.0)
@@ -272,7 +273,8 @@ def to_argdown(graph: Graph, *, report: Report | None = None) -> str:
 
 # ====================================================================== import
 _FRONT = re.compile(r"\A\s*(===+)[^=]*?===+", re.DOTALL)
-_COMMENT = re.compile(r"\[[^\]\n]+?\]\([^)\n]+?\)|<!--.*?-->|/\*.*?\*/|//[^\n]*", re.DOTALL)
+_COMMENT = re.compile(r"\\.|\[[^\]\n]+?\]\([^)\n]+?\)|<!--.*?-->|/\*.*?\*/|//[^\n]*",
+                      re.DOTALL)
 _RELATION = re.compile(r"([ \t]*)(\+>|->|<\+|<-|<_|_>|><|\+|-)(?!-)[ \t]*(.*)")
 _NUMBERED = re.compile(r"([ \t]*)\((\d+)\)[ \t]*(.*)")
 _INFERENCE = re.compile(r"[ \t]*--")
@@ -322,8 +324,8 @@ _GONE = "\x00"
 def _blank_out(text: str, pattern: re.Pattern[str], keep_links: bool = False) -> str:
     """Replace matches by placeholders, keeping their line breaks (so line numbers hold)."""
     def sub(m: re.Match[str]) -> str:
-        if keep_links and m.group().startswith("["):
-            return m.group()
+        if m.group().startswith("\\") or (keep_links and m.group().startswith("[")):
+            return m.group()  # an escaped character or a Markdown link: not a comment
         return re.sub(r"[^\n]+", _GONE, m.group())
     return pattern.sub(sub, text.replace(_GONE, " "))
 

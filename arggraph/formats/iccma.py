@@ -37,7 +37,7 @@ from ..graph import Graph
 from ..model import Claim, GraphModel, Relation
 from .imported import ImportResult, fail, line_of
 from .imported import graph_id as id_from_path
-from .report import Report
+from .report import Report, plural
 
 __all__ = ["from_apx", "from_i23", "from_tgf", "safe_names", "to_apx", "to_i23", "to_tgf"]
 
@@ -64,8 +64,9 @@ def safe_names(graph: Graph, valid: re.Pattern[str], prefix: str,
         names[cid] = name
         renamed.append(f"{cid!r} -> {name}")
     if bad and report is not None:
-        report.note(f"renamed {len(bad)} claim id{'s' if len(bad) > 1 else ''} that are not "
-                    f"{fmt} names, e.g. " + ", ".join(renamed[:3]))
+        report.note(f"renamed {plural(len(bad), 'claim id')} that "
+                    f"{'is' if len(bad) == 1 else 'are'} not valid {fmt} names, e.g. "
+                    + ", ".join(renamed[:3]))
     return names
 
 

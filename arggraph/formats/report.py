@@ -17,9 +17,13 @@ kept: 1 MA (rephrase) node as supports, marked in meta
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 __all__ = ["Report", "plural"]
+
+_QUALIFIER = re.compile(r" (?:of|on|to|in|with|without|that|between|from|below|after|"
+                        r"for|as)\b| \(")
 
 
 def plural(count: int, noun: str) -> str:
@@ -32,20 +36,25 @@ def plural(count: int, noun: str) -> str:
     ('1 claim', '2 claims', '2 attacks on an attack')
     >>> plural(2, "TA node|TA nodes"), plural(1, "TA node|TA nodes")
     ('2 TA nodes', '1 TA node')
+    >>> plural(3, "relation weight"), plural(2, "edge to a node that is gone")
+    ('3 relation weights', '2 edges to a node that is gone')
     """
     if "|" in noun:
         one, many = noun.split("|", 1)
         return f"{count} {one if count == 1 else many}"
     if count == 1:
         return f"{count} {noun}"
-    head, sep, tail = noun.partition(" ")
-    if head.endswith(("s", "x", "ch", "sh")):
-        head += "es"
-    elif head.endswith("y") and not head.endswith(("ay", "ey", "oy", "uy")):
-        head = head[:-1] + "ies"
+    # The head noun is the last word before a preposition or a parenthesis.
+    m = _QUALIFIER.search(noun)
+    head, tail = (noun[: m.start()], noun[m.start():]) if m else (noun, "")
+    before, _, word = head.rpartition(" ")
+    if word.endswith(("s", "x", "ch", "sh")):
+        word += "es"
+    elif word.endswith("y") and not word.endswith(("ay", "ey", "oy", "uy")):
+        word = word[:-1] + "ies"
     else:
-        head += "s"
-    return f"{count} {head}{sep}{tail}"
+        word += "s"
+    return f"{count} {before + ' ' if before else ''}{word}{tail}"
 
 
 @dataclass

@@ -1,0 +1,202 @@
+"""AIF import of real AIFdb/OVA files, the export, and round trips."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from arggraph.errors import ImportFormatError
+from arggraph.formats import import_file
+from arggraph.formats.aif import EXTRA_KEY, from_aif, speaker_and_words, to_aif
+from arggraph.graph import Graph
+from arggraph.io import load
+
+ROOT = Path(__file__).resolve().parents[1]
+BAKHMUT = ROOT / "graphs" / "bakhmut.json"
+REAL = Path(__file__).resolve().parents[2] / "shared" / "realdata" / "aif"
+
+
+def real(name: str) -> Path:
+    path = REAL / name
+    if not path.exists():
+        pytest.skip(f"{path} is not here")
+    return path
+
+
+def relations(g: Graph) -> set[tuple[str, str, str]]:
+    return {(r.type, r.source, r.target) for r in g.relations.values()}
+
+
+def test_qt30_dialogue() -> None:
+    result = import_file(real("qt30_nodeset18317.json"))
+    g = result.graph()
+    assert len(g.claims) == 14  # the I nodes
+    nodes = {r.meta["aif"]["node"]: r.meta["aif"]["type"] for r in g.relations.values()}
+    kinds = list(nodes.values())
+    assert kinds.count("RA") == 5 and kinds.count("CA") == 4 and kinds.count("MA") == 3
+    assert len(g.relations) == 13  # one RA links two premises
+    # an RA with two premises is two supports, each noting the link
+    linked = [r for r in g.relations.values() if r.meta and r.meta["aif"].get("linked")]
+    assert len(linked) == 2 and linked[0].meta["aif"]["linked"] == ["542831", "542826"]
+    assert {r.target for r in linked} == {"542821"}
+    # a rephrase is a support, marked as such
+    ma = [r for r in g.relations.values() if r.meta and r.meta["aif"]["type"] == "MA"]
+    assert all(r.type == "support" and "rephrase" in (r.note or "") for r in ma)
+    # speakers from "Name : words", dates from the locutions, quotes verbatim
+    names = {a.name for a in g.actors.values()}
+    assert names == {"Alex Massie", "Politicians"}
+    c = g.claim("542804")
+    assert [(g.actors[a.actor].name, a.quote, a.date) for a in c.attributions] == [
+        ("Alex Massie", "looks to be a terrible mistake", "2020-05-28")]
+    # reported speech: the reported speaker, and the one who reports
+    att = g.claim("542813").attributions
+    assert [g.actors[a.actor].name for a in att] == ["Politicians", "Alex Massie"]
+    assert att[1].note == "reported speech"
+    # the arguing speaker (TA -> YA -> RA) owns the relation
+    rel = g.relations["ra542833.1"]
+    assert [g.actors[a.actor].name for a in rel.attributions] == ["Alex Massie"]
+    lines = "\n".join(result.report.lines())
+    assert "dropped: 15 L nodes (locutions) that assert no proposition" in lines
+    assert "dropped: 13 TA (transition) nodes" in lines
+    assert "kept: 3 MA (rephrase) nodes as supports" in lines
+
+
+def test_us2016_schemes_and_linked_conflict() -> None:
+    g = import_file(real("us2016_nodeset10450.json")).graph()
+    assert len(g.claims) == 23
+    authority = [r for r in g.relations.values()
+                 if r.meta and r.meta["aif"].get("scheme") == "ArgumentFromAuthority"]
+    assert len(authority) == 1 and authority[0].type == "support"
+    ca = [r for r in g.relations.values() if r.id.startswith("ca218388")]
+    assert len(ca) == 2 and all(r.type == "attack" for r in ca)
+    assert {g.actors[a.actor].name for c in g.claims.values() for a in c.attributions} == {
+        "KELLY", "TRUMP"}
+
+
+def test_moral_maze_analyst_prefix_is_not_a_speaker() -> None:
+    g = import_file(real("moralmaze_nodeset6064_arguebuf.json")).graph()
+    assert {a.name for a in g.actors.values()} == {"CL", "NL"}
+    assert len(g.claims) == 9 and len(g.relations) == 5
+
+
+def test_ova3_xaif_participants_and_int_ids() -> None:
+    result = import_file(real("ova3_xaif_example_arguebuf.json"))
+    g = result.graph()
+    assert [c.text for c in g.claims.values()] == ["A", "B"]
+    assert relations(g) == {("support", "15_164926162804546033", "2_164926129380455983")}
+    assert [a.name for a in g.actors.values()] == ["Participant Rachel"]
+    att = g.claim("2_164926129380455983").attributions[0]
+    assert (att.quote, att.date) == ("A", "2021-11-11")
+    assert "because" in (g.model.meta or {})["aif_text"]
+    assert "dropped: 1 OVA layout" in "\n".join(result.report.lines())
+
+
+def test_araucaria_locutions_point_at_propositions() -> None:
+    g = import_file(real("araucaria_nodeset137.json")).graph()
+    assert len(g.claims) == 7 and len(g.relations) == 6
+    schemes = {r.meta["aif"].get("scheme") for r in g.relations.values() if r.meta}
+    assert {"ExpertOpinion", "ExceptionalCase"} <= schemes
+    assert g.claim("1279").attributions[0].actor == "person-1239"
+    assert g.claim("1279").kind == "position"
+
+
+def test_microtexts_attack_on_attack_is_kept_in_meta_and_reported() -> None:
+    result = import_file(real("microtexts_nodeset6414.json"))
+    g = result.graph()
+    assert len(g.relations) == 4
+    target = g.relations["ca120405"]
+    assert target.meta["aif"]["undercut_by"] == [
+        {"node": "120406", "type": "CA", "premises": ["120402"]}]
+    assert "dropped: 1 attack on a relation" in "\n".join(result.report.lines())
+    # and the export writes it back as a CA node on the CA node
+    data = json.loads(to_aif(g))
+    types = {n["nodeID"]: n["type"] for n in data["nodes"]}
+    s_to_s = [e for e in data["edges"] if types[e["fromID"]] == "CA" and types[e["toID"]] == "CA"]
+    assert len(s_to_s) == 1
+
+
+@pytest.mark.parametrize("name", ["qt30_nodeset18317.json", "us2016_nodeset10450.json",
+                                  "moralmaze_nodeset6064_arguebuf.json",
+                                  "ova3_xaif_example_arguebuf.json",
+                                  "araucaria_nodeset137.json", "microtexts_nodeset6414.json"])
+def test_real_files_round_trip_through_the_export(name: str) -> None:
+    first = import_file(real(name)).model
+    again = from_aif(to_aif(Graph(first))).model
+    assert again == first
+
+
+def strip_extra(text: str) -> str:
+    data = json.loads(text)
+    data.pop(EXTRA_KEY)
+    return json.dumps(data)
+
+
+def aif_view(g: Graph) -> tuple[Any, ...]:
+    """What plain AIF holds: texts, relation types between texts, and who said
+    what in which words (with full dates)."""
+    text_of = {cid: c.text for cid, c in g.claims.items()}
+
+    def atts(items: list[Any]) -> frozenset[tuple[str, str, str | None]]:
+        return frozenset((g.actors[a.actor].name, a.quote,
+                          a.date if a.date and len(a.date) == 10 else None) for a in items)
+
+    claims = sorted((c.text, atts(c.attributions)) for c in g.claims.values())
+    rels = sorted((r.type, text_of[r.source], text_of[r.target], atts(r.attributions))
+                  for r in g.relations.values())
+    return tuple(claims), tuple(rels)
+
+
+@pytest.mark.skipif(not BAKHMUT.exists(), reason="the Bakhmut graph is not there yet")
+def test_bakhmut_round_trip() -> None:
+    g = load(BAKHMUT)
+    text = to_aif(g)
+    # with the arggraph object: nothing lost
+    back = from_aif(text)
+    assert not back.report.lines()
+    assert back.model.model_dump(exclude={"schema_"}) == g.model.model_dump(exclude={"schema_"})
+    # as plain AIF (as AIFdb or OVA would keep it): texts, types and attributions
+    plain = from_aif(strip_extra(text)).graph()
+    assert aif_view(plain) == aif_view(g)
+    data = json.loads(text)
+    assert {n["type"] for n in data["nodes"]} == {"I", "RA", "CA", "L", "YA"}
+    assert len(data["locutions"]) == sum(len(c.attributions) for c in g.claims.values()) + sum(
+        len(r.attributions) for r in g.relations.values())
+
+
+def test_speaker_parsing() -> None:
+    assert speaker_and_words("CL : when news first came") == ("CL", "when news first came")
+    assert speaker_and_words("KELLY : For the record : yes") == ("KELLY", "For the record : yes")
+    assert speaker_and_words("See https://x.org: a") == (None, "See https://x.org: a")
+
+
+@pytest.mark.parametrize(("text", "place", "expected"), [
+    ("{", "line 1, column 2", "not JSON"),
+    ("[]", None, "expected a JSON object"),
+    ('{"nodes": []}', None, "expected an AIF object with 'nodes' and 'edges'"),
+    ('{"AIF": {"nodes": 3, "edges": []}}', "AIF", "expected an AIF object"),
+    ('{"nodes": [{"text": "x", "type": "I"}], "edges": []}', "nodes[0]", "without a nodeID"),
+    ('{"nodes": [{"nodeID": 1, "text": "x"}], "edges": []}', "nodes[0].type", "has no type"),
+    ('{"nodes": [{"nodeID": 1, "text": "x", "type": "I"}, {"nodeID": "1", "text": "y",'
+     ' "type": "I"}], "edges": []}', "nodes[1].nodeID", "two nodes have the id '1'"),
+    ('{"nodes": [], "edges": [{"fromID": 1}]}', "edges[0]", "fromID and toID"),
+    ('{"format": "arggraph/1", "id": "g"}', "format", "already an arggraph/1 graph"),
+])
+def test_malformed_aif_names_the_place(text: str, place: str | None, expected: str) -> None:
+    with pytest.raises(ImportFormatError) as err:
+        from_aif(text, path="x.json")
+    assert err.value.place == place
+    assert expected in str(err.value)
+
+
+def test_edges_to_missing_nodes_are_reported() -> None:
+    text = json.dumps({"nodes": [{"nodeID": 1, "text": "A", "type": "I"},
+                                 {"nodeID": 2, "text": "B", "type": "I"},
+                                 {"nodeID": 3, "text": "RA", "type": "RA"}],
+                       "edges": [{"fromID": 1, "toID": 3}, {"fromID": 3, "toID": 2},
+                                 {"fromID": 9, "toID": 3}]})
+    result = from_aif(text)
+    assert relations(result.graph()) == {("support", "1", "2")}
+    assert "dropped: 1 edge to a node that is not in the file" in result.report.lines()

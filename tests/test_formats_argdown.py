@@ -1,0 +1,159 @@
+"""Argdown: the four real files from the Argdown project, the syntax's corners, and
+the export read back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from arggraph.errors import ImportFormatError
+from arggraph.formats import import_file
+from arggraph.formats.argdown import escape_text, from_argdown, parse_data, to_argdown
+from arggraph.formats.report import Report
+from arggraph.graph import Graph
+from arggraph.io import load
+from arggraph.model import Claim, GraphModel, Relation
+
+ROOT = Path(__file__).resolve().parents[1]
+BAKHMUT = ROOT / "graphs" / "bakhmut.json"
+REAL = Path(__file__).resolve().parents[2] / "shared" / "realdata" / "argdown"
+
+
+def real(name: str) -> Path:
+    path = REAL / name
+    if not path.exists():
+        pytest.skip(f"{path} is not here")
+    return path
+
+
+def triples(g: Graph) -> set[tuple[str, str, str]]:
+    return {(r.type, r.source, r.target) for r in g.relations.values()}
+
+
+def test_legalisation_pro_con_tree() -> None:
+    result = import_file(real("legalisation-softdrugs.argdown"))
+    g = result.graph()
+    assert g.model.title == "Pros and Cons Legalisation of Soft Drugs"
+    assert len(g.claims) == 18 and len(g.relations) == 19
+    assert [c.id for c in g.positions] == ["Legalisation of Soft Drugs"]
+    rel = triples(g)
+    assert ("support", "No harm, no ban", "Legalisation of Soft Drugs") in rel
+    assert ("attack", "Law must protect", "Legalisation of Soft Drugs") in rel
+    # "-> <No harm, no ban>" under a claim: that claim attacks it
+    assert ("attack", "Soft drugs are harmful", "No harm, no ban") in rel
+    # a reference reuses the argument: "+ <Soft drugs are harmful>" further down
+    assert ("support", "Soft drugs are harmful", "Minimize destructive activity") in rel
+    # "<_" undercuts become attacks, noted
+    undercut = [r for r in g.relations.values() if r.meta]
+    assert {(r.source, r.meta["argdown"]["relation"]) for r in undercut} == {
+        ("Poor reason", "undercut"), ("Addiction no reason to ban", "undercut")}
+    # multi-line texts joined, tags taken out of the text, comments skipped
+    c = g.claim("No harm, no ban")
+    assert c.text.startswith("The role of legislation is to protect society from harm")
+    assert c.text.endswith("it should not be a crime at all.") and c.tags == ["pro"]
+    assert "undercuts the analogy" not in g.claim("Poor reason").text
+
+
+def test_state_censorship_premise_conclusion_structures() -> None:
+    g = import_file(real("state-censorship.argdown")).graph()
+    rel = triples(g)
+    # the conclusion's "-> [Censorship]" is the argument's attack
+    assert ("attack", "Argument from Freedom of Speech", "Censorship") in rel
+    # a titled premise supports its argument; the argument supports its titled conclusion
+    assert ("support", "Absolute Freedom of Speech", "Argument from Freedom of Speech") in rel
+    assert ("support", "Argument from racial hatred", "Censorship") in rel
+    assert ("attack", "Importance of inclusive public debate", "IRC-legislation") in rel
+    arg = g.claim("Argument from Freedom of Speech")
+    pcs = arg.meta["argdown"]["pcs"]  # type: ignore[index]
+    assert [p["number"] for p in pcs] == [1, 2, 3, 4]
+    assert pcs[3]["conclusion"] and pcs[3]["inference"].startswith("Specification, Modus")
+    assert arg.meta["argdown"]["data"] == {"source": "C1a"}  # type: ignore[index]
+    assert g.claim("IRC-legislation").meta["argdown"]["data"] == {"isInMap": False}  # type: ignore[index]
+
+
+def test_primer_syntax_tour() -> None:
+    result = import_file(real("argdown-primer.argdown"))
+    g = result.graph()
+    rel = triples(g)
+    assert ("attack", "Intro", "Argument 1") in rel  # "[Intro]\n  -> <Argument 1>"
+    assert ("support", "Argument 1", "Yet another argument") in rel  # "+>" from a conclusion
+    # a relation after an HTML comment still belongs to the conclusion above it
+    assert ("attack", "Argument 1", "Statement 1") in rel
+    assert g.claim("Statement 1").tags == ["Another tag"]
+    lines = "\n".join(result.report.lines())
+    assert "untitled paragraphs in no relation" in lines
+
+
+def test_veggie_debate_german() -> None:
+    result = import_file(real("veggie_debate_de.argdown"))
+    g = result.graph()
+    assert "Fleischküche ist Kulturerbe" in g.claims
+    assert ("support", "Fleischküche ist Kulturerbe", "Fleisch-OK") in triples(g)
+    assert ("support", "Strikt-Vegan", "Strikt-Veggie") in triples(g)  # "+>"
+    assert g.claim("Vitalitäts-Argument").meta["argdown"]["section"] == \
+        "Gesundheitliche Erwägungen"  # type: ignore[index]
+    assert not any("nothing above" in line for line in result.report.lines())
+
+
+def test_relation_symbols() -> None:
+    text = ("[A]: a\n  + [B]: b\n  - [C]: c\n  <+ [D]: d\n  <- [E]: e\n  +> [F]: f\n"
+            "  -> [G]: g\n  <_ <U>: u\n  >< [X]: x\n")
+    rel = triples(from_argdown(text).graph())
+    assert rel == {("support", "B", "A"), ("attack", "C", "A"), ("support", "D", "A"),
+                   ("attack", "E", "A"), ("support", "A", "F"), ("attack", "A", "G"),
+                   ("attack", "U", "A"), ("attack", "A", "X"), ("attack", "X", "A")}
+
+
+def test_escapes_and_data() -> None:
+    assert escape_text("a [b] <c> #d @e {f} *g* _h_ // i /* j\nk") == (
+        "a \\[b\\] \\<c\\> \\#d \\@e \\{f\\} \\*g\\* \\_h\\_ \\// i \\/\\* j k")
+    g = from_argdown("[T]: " + escape_text("x [y] #z // w") + " #real {base: 0.8}").graph()
+    assert g.claim("T").text == "x [y] #z // w" and g.claim("T").tags == ["real"]
+    assert g.claim("T").base == 0.8
+    assert parse_data("{a: 'it''s', b: [x, 2.5], c: {d: null}}") == {
+        "a": "it's", "b": ["x", 2.5], "c": {"d": None}}
+    assert parse_data("{broken") is None
+
+
+def test_export_reads_back() -> None:
+    g = Graph(GraphModel(id="g", title="T: x", question='Q "why"?', claims=[
+        Claim(id="p", text="Position [one] #1", kind="position", tags=["two words"]),
+        Claim(id="e[1]", text="Evidence <b> 2 // not a comment", kind="evidence", base=0.8,
+              date="2023-03"),
+        Claim(id="c", text="Multi\nline")],
+        relations=[Relation(type="support", source="e[1]", target="p"),
+                   Relation(type="attack", source="c", target="p", weight=0.5)]))
+    report = Report()
+    text = to_argdown(g, report=report)
+    back = from_argdown(text).graph()
+    assert back.model.title == "T: x" and back.model.question == 'Q "why"?'
+    assert back.id == "g"
+    assert back.claim("p").text == "Position [one] #1"
+    assert back.claim("p").tags == ["two words"] and back.claim("p").kind == "position"
+    e = back.claim("e(1)")
+    assert (e.text, e.kind, e.base, e.date) == ("Evidence <b> 2 // not a comment",
+                                                 "evidence", 0.8, "2023-03")
+    assert triples(back) == {("support", "e(1)", "p"), ("attack", "c", "p")}
+    lines = "\n".join(report.lines())
+    assert "dropped: 1 line break in a claim text" in lines
+    assert "dropped: 1 relation weight" in lines
+    assert "renamed 1 claim id" in lines
+
+
+@pytest.mark.skipif(not BAKHMUT.exists(), reason="the Bakhmut graph is not there yet")
+def test_bakhmut_round_trip() -> None:
+    g = load(BAKHMUT)
+    back = from_argdown(to_argdown(g)).graph()
+    assert back.id == g.id and back.model.question == g.model.question
+
+    def view(x: Graph) -> dict[str, tuple[object, ...]]:
+        return {c.id: (c.text, c.kind, c.base, c.tags, c.date) for c in x.claims.values()}
+
+    assert view(back) == view(g)
+    assert triples(back) == triples(g)
+
+
+def test_not_argdown() -> None:
+    with pytest.raises(ImportFormatError, match="no statements or arguments"):
+        from_argdown("// only a comment\n\n", path="x.argdown")
