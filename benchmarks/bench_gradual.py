@@ -83,7 +83,7 @@ def contractive(fw: Framework, total: float = 0.9) -> Framework:
 
 def semantics_rows(fw: Framework, label: str, size: str, sems: list[str],
                    repeat: int) -> list[Row]:
-    rows = []
+    rows: list[Row] = []
     for sem in sems:
         t_fast, fast = timed(lambda s=sem: strengths(fresh(fw), s), repeat)  # type: ignore[misc]
         t_ref, ref = timed(lambda s=sem: reference.strengths(fw, s), 1)  # type: ignore[misc]
