@@ -18,54 +18,73 @@ from .widgets.lever import LeverState
 from .widgets.why import Driver, WhyState
 
 __all__ = [
+    "deciders",
+    "drivers",
     "extensions_results",
     "findings_results",
     "lever_state",
-    "why_state",
 ]
 
 #: How many drivers and deciders the Why panel lists.
-TOP = 5
+TOP = 4
+#: Up to this many claims, every claim's flip point is searched for.
+FLIP_ALL = 400
+#: Above it, the flip points of this many top contributors to each leading position.
+FLIP_CANDIDATES = 12
 
 
-def why_state(snap: Snapshot, claim: str | None) -> WhyState:
-    """What drives ``claim`` and which scores could flip the verdict."""
-    from arggraph.semantics.verdict import flip_points
-
+def drivers(snap: Snapshot, claim: str | None) -> WhyState:
+    """What drives ``claim``: the claims whose removal would move it most."""
     from arggraph.semantics.explain import explain
 
     if snap.problem is not None:
         return WhyState(note="no strengths under this semantics: nothing to explain")
-    graph = snap.graph
-    fw = snap.fw
-    drivers: list[Driver] = []
-    strength = None
-    if claim is not None and claim in fw.index:
-        try:
-            exp = explain(fw, claim, snap.semantics)
-        except ArggraphError as exc:
-            return WhyState(note=exc.message)
-        strength = exp.strength
-        ranked = sorted((c for c in exp.contributions if abs(c.removal) > 1e-9),
-                        key=lambda c: -abs(c.removal))
-        for c in ranked[:TOP]:
-            drivers.append(Driver(c.claim, graph.claims[c.claim].text, c.removal,
-                                  snap.base(c.claim)))
+    if claim is None or claim not in snap.fw.index:
+        return WhyState()
+    try:
+        exp = explain(snap.fw, claim, snap.semantics)
+    except ArggraphError as exc:
+        return WhyState(note=exc.message)
+    found = tuple(Driver(c.claim, snap.graph.claims[c.claim].text, c.removal,
+                         snap.base(c.claim))
+                  for c in exp.contributions[:TOP] if abs(c.removal) > 1e-9)
+    return WhyState(claim, exp.strength, found)
+
+
+def deciders(snap: Snapshot) -> WhyState:
+    """The claims whose base score, moved least, would change which position leads.
+
+    Flip points are searched for every claim on a small graph; on a large one only for
+    the claims that contribute most to the two leading positions (each search probes
+    the engine dozens of times). They depend on the scores, the semantics and the view,
+    not on the focused claim, so the screen computes them once per change.
+    """
+    from arggraph.semantics.explain import explain
+    from arggraph.semantics.verdict import flip_points
+
+    if snap.problem is not None:
+        return WhyState()
     standing = snap.standing()
-    deciders: list[Driver] = []
-    verdict_topic = None
-    if standing.leader is not None or len(standing.ranking) > 1:
-        verdict_topic = standing.leader or standing.ranking[0][0]
-        try:
-            flips = flip_points(fw, snap.semantics, None, positions=list(snap.positions))
-        except ArggraphError as exc:
-            return WhyState(claim, strength, tuple(drivers), note=exc.message)
-        near = [(cid, x) for cid, x in flips.items() if x is not None]
-        near.sort(key=lambda cx: (abs(cx[1] - snap.base(cx[0])), cx[0]))
-        for cid, x in near[:TOP]:
-            deciders.append(Driver(cid, graph.claims[cid].text, 0.0,
-                                   snap.base(cid), x))
-    return WhyState(claim, strength, tuple(drivers), tuple(deciders), verdict_topic)
+    if len(standing.ranking) < 2:
+        return WhyState(verdict_note="a verdict needs two positions in view")
+    fw = snap.fw
+    positions = [p for p in snap.positions if p in fw.index]
+    try:
+        candidates = None
+        if fw.n > FLIP_ALL:
+            found: dict[str, None] = {}
+            for pid, _ in standing.ranking[:2]:
+                for c in explain(fw, pid, snap.semantics).contributions[:FLIP_CANDIDATES]:
+                    found[c.claim] = None
+            candidates = list(found)
+        flips = flip_points(fw, snap.semantics, None, positions=positions, claims=candidates)
+    except ArggraphError as exc:
+        return WhyState(verdict_note=exc.message)
+    near = [(cid, x) for cid, x in flips.items() if x is not None]
+    near.sort(key=lambda cx: (abs(cx[1] - snap.base(cx[0])), cx[0]))
+    return WhyState(deciders=tuple(Driver(cid, snap.graph.claims[cid].text, 0.0,
+                                          snap.base(cid), x) for cid, x in near[:TOP]),
+                    verdict_topic=standing.ranking[0][0])
 
 
 def lever_state(snap: Snapshot, claim: str | None, relation: str | None,

@@ -28,6 +28,10 @@ SECTIONS: list[tuple[str, list[Binding]]] = [
                 tooltip="search claim texts, quotes and actor names; Enter goes to the claim"),
         Binding("tab", "app.focus_next", "pane", show=False, id="move.pane",
                 tooltip="move between the tree and the For/against list of the claim"),
+        Binding("ctrl+down", "scroll_side(3)", "scroll down", show=False, key_display="ctrl+↓",
+                id="move.side-down", tooltip="scroll the claim's panel down"),
+        Binding("ctrl+up", "scroll_side(-3)", "scroll up", show=False, key_display="ctrl+↑",
+                id="move.side-up", tooltip="scroll the claim's panel up"),
     ]),
     ("Score the focused claim (or its link, after w)", [
         *_digits,

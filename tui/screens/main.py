@@ -19,6 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Tree
 from textual.worker import get_current_worker
 
@@ -26,7 +27,7 @@ from arggraph.errors import ArggraphError, StaleFileError
 from arggraph.text import shorten
 from arggraph.views import SearchIndex, loose_tops, path_from_position
 
-from ..insight import extensions_results, findings_results, lever_state, why_state
+from ..insight import deciders, drivers, extensions_results, findings_results, lever_state
 from ..keys import main_bindings
 from ..state import Session, Snapshot
 from ..widgets.detail import ClaimDetail
@@ -50,6 +51,8 @@ Location = tuple[str | None, tuple[str, ...], bool]
 #: Up to this many claims, why and the lever are computed before the key returns;
 #: above it, in a worker thread (the figures in the tree and the verdict stay instant).
 SMALL = 1500
+#: On a large graph, the slow panels wait for this long a pause in the keys (seconds).
+QUIET = 0.25
 
 
 class MainScreen(Screen[None]):
@@ -66,6 +69,11 @@ class MainScreen(Screen[None]):
         self.history: list[Location] = []
         self._index: SearchIndex | None = None
         self._query = ""
+        #: Bumped by every change of scores, semantics or view.
+        self._version = 0
+        self._deciders_asked = -1
+        self._deciders = WhyState(verdict_pending=True)
+        self._pending_jobs: dict[str, Timer] = {}
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -75,8 +83,6 @@ class MainScreen(Screen[None]):
             yield DebateTree(id="tree")
             with VerticalScroll(id="side"):
                 yield ClaimDetail(id="detail")
-                yield WhyPanel(id="why")
-                yield LeverChart(id="lever")
         yield Breadcrumbs(id="crumbs")
         yield Footer()
 
@@ -89,6 +95,7 @@ class MainScreen(Screen[None]):
         return self.query_one(ClaimDetail)
 
     def on_mount(self) -> None:
+        self.query_one("#side", VerticalScroll).can_focus = False
         tree = self.debate
         tree.session = self.session
         self.detail.session = self.session
@@ -177,33 +184,72 @@ class MainScreen(Screen[None]):
         self.update_insight()
 
     def update_insight(self) -> None:
+        """Recompute the Why and Lever panels for the focused claim.
+
+        On a small graph the focused claim's part is computed at once; on a large one in
+        a worker, after a short pause in the keys. The verdict's flip points do not
+        depend on the focus: they are computed in a worker once per change of scores,
+        semantics or view.
+        """
         item = self.current_item()
         claim = item.claim if item is not None else None
         relation = item.relation if item is not None else None
         snap = self.session.snapshot()
-        if snap.fw.n <= SMALL:
-            self._set_insight(why_state(snap, claim),
+        small = snap.fw.n <= SMALL
+        if self._deciders_asked != self._version:
+            self._deciders_asked = self._version
+            self._deciders = WhyState(verdict_pending=True)
+            self._later("deciders", 0.0 if small else QUIET,
+                        lambda: self._deciders_worker(snap, self._version))
+        if small:
+            self._set_insight(drivers(snap, claim),
                               lever_state(snap, claim, relation, self.scoring_link))
             return
         what = "link weight" if self.scoring_link else "base score"
-        self.query_one(WhyPanel).state = WhyState(pending=True)
-        self.query_one(LeverChart).state = LeverState(what=what, pending=True)
-        self._insight_worker(snap, claim, relation, self.scoring_link)
+        self._set_insight(WhyState(pending=True), LeverState(what=what, pending=True))
+        link = self.scoring_link
+        self._later("focus", QUIET / 2,
+                    lambda: self._insight_worker(snap, claim, relation, link))
+
+    def _later(self, name: str, delay: float, job: Callable[[], object]) -> None:
+        """Run ``job`` after ``delay`` seconds unless asked again meanwhile (a burst of
+        keys on a large graph starts one computation, not one per key)."""
+        old = self._pending_jobs.pop(name, None)
+        if old is not None:
+            old.stop()
+        if delay <= 0:
+            job()
+            return
+        self._pending_jobs[name] = self.set_timer(delay, job)
 
     @work(thread=True, exclusive=True, group="insight")
     def _insight_worker(self, snap: Snapshot, claim: str | None, relation: str | None,
                         link: bool) -> None:
-        why = why_state(snap, claim)
+        why = drivers(snap, claim)
         lever = lever_state(snap, claim, relation, link)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._set_insight, why, lever)
 
+    @work(thread=True, exclusive=True, group="deciders")
+    def _deciders_worker(self, snap: Snapshot, version: int) -> None:
+        result = deciders(snap)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._set_deciders, version, result)
+
+    def _set_deciders(self, version: int, result: WhyState) -> None:
+        if version != self._version:  # the scores moved on meanwhile
+            return
+        self._deciders = result
+        panel = self.query_one(WhyPanel)
+        panel.state = panel.state.with_verdict(result)
+
     def _set_insight(self, why: WhyState, lever: LeverState) -> None:
-        self.query_one(WhyPanel).state = why
+        self.query_one(WhyPanel).state = why.with_verdict(self._deciders)
         self.query_one(LeverChart).state = lever
 
     def after_change(self, changed: dict[str, float], claim: str | None) -> None:
         """Redraw what a score change moved."""
+        self._version += 1
         tree = self.debate
         if len(changed) >= len(self.session.strengths) > 0:
             tree.refresh_labels()
@@ -219,6 +265,7 @@ class MainScreen(Screen[None]):
 
     def after_view_change(self) -> None:
         """Rebuild the tree for a new view and keep the cursor where it was if it can."""
+        self._version += 1
         where = self.location()
         tree = self.debate
         tree.rebuild()
@@ -270,6 +317,11 @@ class MainScreen(Screen[None]):
         tree.focus()
 
     # ------------------------------------------------------------------ moving
+    def action_scroll_side(self, lines: int) -> None:
+        """ctrl+↓/ctrl+↑: scroll the claim's panel (its quotes run long)."""
+        side = self.query_one("#side", VerticalScroll)
+        side.scroll_relative(y=lines, animate=False)
+
     def action_back(self) -> None:
         """Backspace: return to where the last jump started."""
         if not self.history:
@@ -405,6 +457,7 @@ class MainScreen(Screen[None]):
         """``m``: the next gradual semantics."""
         s = self.session
         s.set_semantics(s.next_semantics())
+        self._version += 1
         self.debate.refresh_labels()
         self.refresh_verdict()
         self.show_focus()

@@ -31,7 +31,9 @@ from ..render import (
     strength_style,
 )
 from ..state import Session
+from .lever import LeverChart
 from .tree import Item
+from .why import WhyPanel
 
 __all__ = ["ClaimDetail"]
 
@@ -40,7 +42,10 @@ BAR = 20
 
 
 class ClaimDetail(Vertical):
-    """Everything about the claim under the tree's cursor."""
+    """Everything about the claim under the tree's cursor: its text and scores, why its
+    strength is what it is (:class:`~tui.widgets.why.WhyPanel`), its lever
+    (:class:`~tui.widgets.lever.LeverChart`), what supports and attacks it, and who said
+    it where. The screen sets the why and lever panels' state directly."""
 
     DEFAULT_CSS = """
     ClaimDetail { height: auto; }
@@ -63,6 +68,8 @@ class ClaimDetail(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(id="head")
+        yield WhyPanel(id="why")
+        yield LeverChart(id="lever")
         yield Static("", id="links-title", classes="title")
         yield OptionList(id="links")
         yield Static(id="sources")
@@ -207,6 +214,8 @@ class ClaimDetail(Vertical):
             options.add_option(Option(prompt, id=rel.id))
         if highlighted is not None and highlighted < len(rels):
             options.highlighted = highlighted
+        else:
+            options.highlighted = 0
 
     def _render_sources(self) -> None:
         sources = self.query_one("#sources", Static)

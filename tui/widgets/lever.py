@@ -18,7 +18,7 @@ from ..render import ACCENT, ATTACK, figure
 __all__ = ["LeverChart", "LeverState", "interpolate"]
 
 #: Rows above and below the zero line.
-HALF = 3
+HALF = 2
 _UP = " ▁▂▃▄▅▆▇█"
 
 
@@ -64,8 +64,7 @@ class LeverChart(Widget):
         state = self.state
         out = Text(no_wrap=True)
         out.append("Lever", style="bold")
-        out.append(f": the verdict margin as this {state.what} runs from 0 to 1",
-                   style="dim")
+        out.append(f": the verdict's margin as this {state.what} runs 0 → 1", style="dim")
         if state.pending:
             out.append("\n  working it out…", style="italic dim")
             return out
@@ -94,11 +93,14 @@ class LeverChart(Widget):
             rows.append(line)
         zero = Text(no_wrap=True)
         zero.append(" 0.00 ".rjust(axis - 1) + "┼", style="dim")
-        for c, y in enumerate(ys):
+        flips = {round(x * (width - 1)) for x in _crossings(curve)}
+        for c in range(width):
             if c == cur_col:
                 zero.append("●", style=f"bold {ACCENT}")
+            elif c in flips:
+                zero.append("×", style="bold")
             else:
-                zero.append("─" if abs(y) < top / (HALF * 8) else "┄", style="dim")
+                zero.append("─", style="dim")
         rows.append(zero)
         for r in range(1, HALF + 1):  # below the zero line
             line = Text(no_wrap=True)

@@ -88,8 +88,12 @@ class Breadcrumbs(Widget):
         suffix = f"   ⌫ back ({self.back})" if self.back else ""
         room = width - len(suffix)
         parts = list(self.trail)
-        each = max(8, room // max(len(parts), 1) - 3)
-        pieces = [shorten(p, each) for p in parts]
+        pieces: list[str] = []
+        if parts:
+            last = shorten(parts[-1], max(20, room // 2))
+            rest = parts[:-1]
+            share = (room - len(last) - 3 * len(rest)) // max(len(rest), 1)
+            pieces = [shorten(p, max(8, share)) for p in rest] + [last]
         # Drop from the start (not the end: where one is matters most) until it fits.
         while len(pieces) > 2 and len(" › ".join(pieces)) + 2 > room:
             if pieces[0] == "…":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rich.text import Text
 from textual.reactive import reactive
@@ -30,15 +30,25 @@ class Driver:
 
 @dataclass(frozen=True)
 class WhyState:
-    """What the panel shows; ``pending`` while a slow computation runs."""
+    """What the panel shows. The first part (``topic`` … ``note``) is about the focused
+    claim, the second (``deciders`` … ``verdict_note``) about the verdict; each has its
+    ``pending`` flag while a worker computes it."""
 
     topic: str | None = None
     strength: float | None = None
     drivers: tuple[Driver, ...] = ()
+    note: str | None = None
+    pending: bool = False
     deciders: tuple[Driver, ...] = ()
     verdict_topic: str | None = None
-    pending: bool = False
-    note: str | None = None
+    verdict_note: str | None = None
+    verdict_pending: bool = False
+
+    def with_verdict(self, other: WhyState) -> WhyState:
+        """This state's focused-claim part with ``other``'s verdict part."""
+        return replace(self, deciders=other.deciders, verdict_topic=other.verdict_topic,
+                       verdict_note=other.verdict_note,
+                       verdict_pending=other.verdict_pending)
 
 
 class WhyPanel(Widget):
@@ -57,12 +67,11 @@ class WhyPanel(Widget):
         out = Text()
         out.append("Why", style="bold")
         if state.pending:
-            out.append("  working it out…", style="italic dim")
-            return out
-        if state.note:
-            out.append("\n")
+            out.append("\n  working it out…", style="italic dim")
+        elif state.note:
+            out.append("\n  ")
             out.append_text(literal(state.note, style="italic"))
-        if state.topic is not None:
+        elif state.topic is not None:
             out.append(f"\nWhat moves this claim most (strength {figure(state.strength)})",
                        style="underline")
             out.append("   effect", style="dim")
@@ -75,15 +84,21 @@ class WhyPanel(Widget):
                 out.append("▲ " if d.effect > 0 else "▼ ", style=f"bold {style}")
                 out.append_text(literal(shorten(d.text, text_width).ljust(text_width)))
                 out.append(f"  {signed(d.effect)}", style=f"bold {style}")
-        if state.verdict_topic is not None:
-            out.append("\n")
-            out.append("What could flip the verdict", style="underline")
-            out.append("   base now → flips at", style="dim")
-            if not state.deciders:
-                out.append("\n  no single claim's score can flip it", style="italic dim")
-            for d in state.deciders:
-                out.append("\n  ")
-                out.append_text(literal(shorten(d.text, text_width - 2).ljust(text_width)))
-                out.append(f"  {figure(d.base)} → ")
-                out.append(figure(d.flip), style="bold")
+        out.append("\n")
+        out.append("What could flip the verdict", style="underline")
+        if state.verdict_pending:
+            out.append("\n  working it out…", style="italic dim")
+            return out
+        if state.verdict_note:
+            out.append("\n  ")
+            out.append_text(literal(state.verdict_note, style="italic dim"))
+            return out
+        out.append("   base now → flips at", style="dim")
+        if not state.deciders:
+            out.append("\n  no single claim's score can flip it", style="italic dim")
+        for d in state.deciders:
+            out.append("\n  ")
+            out.append_text(literal(shorten(d.text, text_width).ljust(text_width)))
+            out.append(f"  {figure(d.base)} → ")
+            out.append(figure(d.flip), style="bold")
         return out

@@ -1,0 +1,651 @@
+"""The terminal UI, driven key by key with Textual's Pilot.
+
+Each binding the help screen lists is pressed here at least once, and the test checks
+both the state behind the screen (the session, the score book) and what is on screen.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from textual.binding import Binding
+from textual.pilot import Pilot
+from textual.widgets import Input, OptionList
+
+from arggraph.graph import Graph
+from arggraph.io import load, load_scores
+from arggraph.semantics.gradual import score
+from arggraph.sheets import ScoreBook
+from tui.app import ArggraphApp
+from tui.factory import create_app
+from tui.screens.dialogs import ChoiceScreen, PromptScreen
+from tui.screens.error import ErrorScreen
+from tui.screens.export import ExportScreen
+from tui.screens.help import HelpScreen, help_text
+from tui.screens.main import MainScreen
+from tui.screens.pickers import ActorScreen, TimelineScreen
+from tui.screens.results import ResultScreen
+from tui.screens.search import SearchScreen
+from tui.widgets.tree import DebateTree
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SIZE = (120, 40)
+
+
+def make_app(tmp_path: Path, name: str = "bypass.json", **kwargs: object) -> ArggraphApp:
+    graph = load(FIXTURES / name)
+    book = ScoreBook(graph, path=tmp_path / "sheet.json", scorer="tester")
+    return ArggraphApp(graph, book=book, user="tester", **kwargs)  # type: ignore[arg-type]
+
+
+def screen_text(app: ArggraphApp) -> str:
+    """What the terminal shows, as plain text."""
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
+                      color_system="truecolor", record=True, legacy_windows=False)
+    console.print(app.screen._compositor.render_update(
+        full=True, screen_stack=app._background_screens))
+    return console.export_text(styles=False)
+
+
+def main(app: ArggraphApp) -> MainScreen:
+    screen = app.main_screen
+    assert screen is not None
+    return screen
+
+
+def cursor_claim(app: ArggraphApp) -> str | None:
+    item = main(app).current_item()
+    return item.claim if item is not None else None
+
+
+async def press(pilot: Pilot[None], *keys: str) -> None:
+    """Press the keys one after the other, then let the screen settle."""
+    await pilot.press(*keys)
+    await pilot.pause()
+
+
+# ---------------------------------------------------------------------- opening
+async def test_opens_on_the_question_and_the_positions(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "? Should Millbrook build the eastern bypass road?" in text
+        assert "Millbrook should build the eastern bypass." in text
+        assert "leads by" in text
+        assert "scoring: claim base" in text
+        assert cursor_claim(app) == "build"
+        tree = app.screen.query_one(DebateTree)
+        tops = [n.data.claim for n in tree.root.children if n.data is not None]
+        assert tops == ["build", "dont-build"]
+        assert "? help" in text and "0-9 score" in text  # the footer
+
+
+async def test_supports_and_attacks_are_marked_by_glyph(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "+ 0.75 The bypass would take heavy lorries" in text
+        assert "− 0.38 The bypass costs more" in text
+
+
+async def test_a_cycle_is_marked_and_not_expanded(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        tree = app.screen.query_one(DebateTree)
+        build = tree.root.children[0]
+        other = next(n for n in build.children if n.data and n.data.claim == "dont-build")
+        tree.open(other)
+        await pilot.pause()
+        back = next(n for n in other.children if n.data and n.data.claim == "build")
+        assert back.data is not None and back.data.repeat
+        assert not back.allow_expand
+        assert "↻" in back.label.plain
+
+
+# ---------------------------------------------------------------------- moving
+async def test_j_k_and_arrows_move(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "j")
+        assert cursor_claim(app) == "lorries"
+        await press(pilot, "down", "down")
+        assert cursor_claim(app) == "cost"
+        await press(pilot, "k", "up")
+        assert cursor_claim(app) == "lorries"
+        assert "CLAIM · lorries" in screen_text(app)
+
+
+async def test_right_opens_and_left_goes_up(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "j", "right")
+        node = main(app).current_node()
+        assert node is not None and node.is_expanded
+        await press(pilot, "l")
+        assert cursor_claim(app) == "accidents"
+        await press(pilot, "h")
+        assert cursor_claim(app) == "lorries"
+        await press(pilot, "left")
+        node = main(app).current_node()
+        assert node is not None and not node.is_expanded
+
+
+async def test_enter_follows_into_a_claim_and_backspace_comes_back(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "down", "down", "down")
+        assert cursor_claim(app) == "cost"
+        await press(pilot, "enter")
+        assert cursor_claim(app) == "grant"
+        await press(pilot, "enter")
+        assert cursor_claim(app) == "grant-unconfirmed"
+        text = screen_text(app)
+        assert "⌫ back (2)" in text
+        assert "› The grant has not been approved yet." in text  # the breadcrumbs
+        await press(pilot, "backspace")
+        assert cursor_claim(app) == "grant"
+        await press(pilot, "backspace")
+        assert cursor_claim(app) == "cost"
+        await press(pilot, "backspace")
+        assert cursor_claim(app) == "cost"  # nothing more to go back to
+
+
+async def test_enter_in_the_for_and_against_list_jumps_there(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "tab")
+        links = app.screen.query_one("#links", OptionList)
+        assert links.has_focus
+        await press(pilot, "down", "down", "enter")
+        assert cursor_claim(app) == "cost"
+        assert app.screen.query_one(DebateTree).has_focus
+        await press(pilot, "backspace")
+        assert cursor_claim(app) == "build"
+
+
+async def test_search_finds_by_quote_and_goes_there(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "slash")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"fen meadows")
+        await pilot.pause()
+        assert "The route crosses a protected wetland." in screen_text(app)
+        await press(pilot, "enter")
+        assert isinstance(app.screen, MainScreen)
+        assert cursor_claim(app) == "wetland"
+        await press(pilot, "backspace")
+        assert cursor_claim(app) == "build"
+
+
+async def test_search_by_actor_opens_a_deep_claim(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "slash")
+        await pilot.press(*"approval")
+        await press(pilot, "down", "enter")
+        assert cursor_claim(app) == "grant-unconfirmed"
+        crumbs = screen_text(app)
+        assert "The bypass costs more" in crumbs  # opened along build › cost › grant
+
+
+async def test_search_escape_changes_nothing(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "slash", "x", "escape")
+        assert isinstance(app.screen, MainScreen) and cursor_claim(app) == "build"
+
+
+# ---------------------------------------------------------------------- scoring
+async def test_digits_set_the_base_and_everything_recomputes(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        session = main(app).session
+        before = session.strength("build")
+        await press(pilot, "j", "9")
+        assert session.book.bases == {"lorries": 0.9}
+        after = session.strength("build")
+        assert after is not None and before is not None and after > before
+        text = screen_text(app)
+        assert f"{after:.2f}" in text
+        assert "base     0.90" in text
+        assert "1 unsaved change" in text
+        await press(pilot, "0")
+        assert session.book.bases["lorries"] == 0.0
+
+
+async def test_equals_and_nudges(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        book = main(app).session.book
+        await press(pilot, "j", "=")
+        assert book.base("lorries") == 1.0
+        await press(pilot, "plus")
+        assert book.base("lorries") == 1.0  # kept in range
+        await press(pilot, "minus", "minus")
+        assert book.base("lorries") == 0.9
+        await press(pilot, "3", "plus")
+        assert book.base("lorries") == 0.35
+
+
+async def test_s_types_an_exact_value_and_refuses_nonsense(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "j", "s")
+        assert isinstance(app.screen, PromptScreen)
+        field = app.screen.query_one(Input)
+        field.value = "1.7"
+        await press(pilot, "enter")
+        assert isinstance(app.screen, PromptScreen)
+        assert "a score runs from 0 to 1; 1.7 is out of range" in screen_text(app)
+        field.value = "much"
+        await press(pilot, "enter")
+        assert "is not a number" in screen_text(app)
+        field.value = "0.35"
+        await press(pilot, "enter")
+        assert isinstance(app.screen, MainScreen)
+        assert main(app).session.book.base("lorries") == 0.35
+
+
+async def test_w_switches_to_scoring_the_link(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        session = main(app).session
+        await press(pilot, "j", "w")
+        assert "scoring: link weight" in screen_text(app)
+        before = session.strength("build")
+        await press(pilot, "2")
+        assert session.book.weights == {"support:lorries->build": 0.2}
+        assert session.book.bases == {}
+        assert session.strength("build") != before
+        assert "×0.20" in screen_text(app)
+        await press(pilot, "k", "5")  # a position: no link to score
+        assert session.book.weights == {"support:lorries->build": 0.2}
+        assert session.book.bases == {}
+        assert "no link" in screen_text(app)
+        await press(pilot, "w")
+        assert "scoring: claim base" in screen_text(app)
+
+
+# ---------------------------------------------------------------------- views
+async def test_a_actor_lens(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        session = main(app).session
+        await press(pilot, "a")
+        assert isinstance(app.screen, ActorScreen)
+        assert "Ada Brennan" in screen_text(app)
+        await press(pilot, "down", "enter")  # the first actor: the most claims
+        assert session.actor == "mayor"
+        assert session.strength("cost") is None  # not theirs: not computed
+        text = screen_text(app)
+        assert "● lens: Ada Brennan" in text
+        assert "● The bypass would take heavy lorries" in text
+        await press(pilot, "a", "home", "enter")
+        assert session.actor is None
+        assert session.strength("cost") is not None
+
+
+async def test_t_timeline_and_stepping(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        session = main(app).session
+        tree = app.screen.query_one(DebateTree)
+        await press(pilot, "t")
+        assert isinstance(app.screen, TimelineScreen)
+        assert "2022-07-20" in screen_text(app)
+        await press(pilot, "down", "enter")
+        assert session.day == "2022-03-01"
+        assert not tree.nodes_of("cost")
+        text = screen_text(app)
+        assert "as of 2022-03-01" in text
+        await press(pilot, "right_square_bracket")
+        assert session.day == "2022-04-12"
+        assert tree.nodes_of("cost")
+        await press(pilot, "left_square_bracket", "left_square_bracket")
+        assert session.day is None
+        assert len(session.view.claims) == len(session.graph.claims)
+        await press(pilot, "left_square_bracket")
+        assert session.day == "2022-07-20"  # from the whole debate, back to the last date
+
+
+async def test_m_cycles_the_semantics_and_shows_what_does_not_fit(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        session = main(app).session
+        seen = []
+        for _ in range(4):
+            await press(pilot, "m")
+            seen.append(session.semantics)
+            text = screen_text(app)
+            assert f"semantics {session.semantics}" in text
+        assert seen == ["qe", "euler", "hcat", "dfquad"]
+        await press(pilot, "m", "m", "m")
+        assert session.semantics == "hcat" and session.problem is not None
+        assert "No verdict:" in screen_text(app)
+        await press(pilot, "5")  # scoring under a semantics that does not fit: no crash
+        assert session.book.bases == {"build": 0.5}
+
+
+async def test_x_lists_the_extensions_and_jumps(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "x")
+        assert isinstance(app.screen, ResultScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Grounded:" in text and "Preferred:" in text
+        assert "OUT    in no preferred     ◆ Millbrook should build the eastern" in text
+        screen = app.screen
+        assert screen.results is not None
+        target = next(i for i, r in enumerate(screen.results.rows) if r.claim == "survey")
+        screen.query_one(OptionList).highlighted = target
+        await press(pilot, "enter")
+        assert isinstance(app.screen, MainScreen)
+        assert cursor_claim(app) == "survey"
+
+
+async def test_d_lists_check_findings_and_jumps(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "d")
+        assert isinstance(app.screen, ResultScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert screen.results is not None and screen.results.rows
+        assert "roads-last" in {r.claim for r in screen.results.rows}  # no attribution
+        target = next(i for i, r in enumerate(screen.results.rows) if r.claim == "roads-last")
+        screen.query_one(OptionList).highlighted = target
+        await press(pilot, "enter")
+        assert cursor_claim(app) == "roads-last"
+
+
+# ---------------------------------------------------------------------- files
+async def test_e_exports_the_view_as_dot(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    out = tmp_path / "diagram.dot"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "e")
+        assert isinstance(app.screen, ExportScreen)
+        app.screen.query_one("#fmt-dot").value = True  # type: ignore[attr-defined]
+        await pilot.pause()
+        app.screen.query_one("#export-path", Input).value = str(out)
+        await press(pilot, "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    text = out.read_text()
+    assert text.lstrip().startswith("//") and "digraph" in text
+    assert "Millbrook should build" in text
+
+
+async def test_e_export_as_svg_writes_a_picture_or_says_graphviz_is_missing(
+        tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    out = tmp_path / "diagram.svg"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "e")
+        app.screen.query_one("#export-path", Input).value = str(out)
+        await press(pilot, "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+    if shutil.which("dot"):
+        assert out.read_text().lstrip().startswith(("<?xml", "<svg"))
+    else:
+        assert not out.exists()
+        assert any("Graphviz" in m or "dot" in m for m in messages)
+
+
+async def test_ctrl_s_saves_the_sheet_and_says_where(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "j", "7", "ctrl+s")
+        book = main(app).session.book
+        assert not book.dirty
+        assert any(str(tmp_path / "sheet.json") in n.message for n in app._notifications)
+        assert "scores saved" in screen_text(app)
+    sheet = load_scores(tmp_path / "sheet.json")
+    assert sheet.scores["lorries"].base == 0.7 and sheet.scorer == "tester"
+
+
+async def test_a_sheet_changed_on_disk_asks_before_overwriting(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    sheet = tmp_path / "sheet.json"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "j", "7", "ctrl+s", "8")
+        sheet.write_text(sheet.read_text().replace("0.7", "0.1"))  # someone else's edit
+        theirs = sheet.read_text()
+        await press(pilot, "ctrl+s")
+        assert isinstance(app.screen, ChoiceScreen)
+        assert "changed on disk" in screen_text(app)
+        await press(pilot, "c")  # cancel
+        assert sheet.read_text() == theirs and main(app).session.book.dirty
+        await press(pilot, "ctrl+s", "e")  # save elsewhere
+        assert isinstance(app.screen, PromptScreen)
+        app.screen.query_one(Input).value = str(tmp_path / "mine.json")
+        await press(pilot, "enter")
+        assert load_scores(tmp_path / "mine.json").scores["lorries"].base == 0.8
+        assert sheet.read_text() == theirs
+        await press(pilot, "9")
+        (tmp_path / "mine.json").write_text(theirs)
+        await press(pilot, "ctrl+s", "o")  # overwrite
+        assert load_scores(tmp_path / "mine.json").scores["lorries"].base == 0.9
+
+
+async def test_q_asks_first_when_scores_are_unsaved(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "j", "4", "q")
+        assert isinstance(app.screen, ChoiceScreen)
+        assert "1 unsaved score change" in screen_text(app)
+        await press(pilot, "c")
+        assert isinstance(app.screen, MainScreen)
+        await press(pilot, "q", "s")  # save and quit
+    assert load_scores(tmp_path / "sheet.json").scores["lorries"].base == 0.4
+
+
+async def test_q_without_saving(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "j", "4", "q", "d")
+    assert not (tmp_path / "sheet.json").exists()
+    assert app.return_code == 0
+
+
+async def test_q_quits_at_once_when_everything_is_saved(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "q")
+        assert not app.is_running
+
+
+async def test_question_mark_lists_every_key(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await press(pilot, "escape")
+        assert isinstance(app.screen, MainScreen)
+    text = help_text().plain
+    for binding in MainScreen.BINDINGS:
+        assert isinstance(binding, Binding)
+        if binding.group is None:
+            assert (binding.tooltip or binding.description) in text
+    assert "0 1 2 3 4 5 6 7 8 9" in text and "set the score to 0.0 … 0.9" in text
+    for key in ("j k", "Enter", "⌫ Backspace", "ctrl+s", "[", "]", "=", "+", "-", "s", "w"):
+        assert key in text
+
+
+# ---------------------------------------------------------------------- hostile text
+async def test_hostile_text_is_shown_literally(tmp_path: Path) -> None:
+    app = make_app(tmp_path, "hostile.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "[link=https://example.invalid]Click[/link]" in text
+        assert "\\x1b]8;;https://x.invalid\\x07" in text
+        assert "\\u202eevil" in text
+        assert "[bold]We should act[/bold] \\x1b[31mnow" in text
+        assert "\x1b" not in text and "\u202e" not in text and "\x07" not in text
+        await press(pilot, "down")  # the claim with the long word
+        text = screen_text(app)
+        assert "AntidisestablishmentarianismAntidisestablishmentarianism" in text
+        await press(pilot, *["ctrl+down"] * 8)  # scroll the claim's panel to its quotes
+        text = screen_text(app)
+        assert "bell \\x07 null-ish \\x01 delete \\x7f c1 \\x85 \\x9b31m" in text
+        assert "[b]Mallory[/b] \\x1b[5mblink" in text
+        await press(pilot, "slash")
+        await pilot.press(*"mallory")
+        await pilot.pause()
+        assert "[b]Mallory[/b]" in screen_text(app)
+        await press(pilot, "escape", "a")
+        text = screen_text(app)
+        assert "王小明 👨‍👩‍👧 Ｗｉｄｅ" in text
+        await press(pilot, "escape", "question_mark", "escape", "t", "escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+# ---------------------------------------------------------------------- errors
+async def test_a_broken_graph_opens_an_error_screen(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "arggraph/1", "id": "g",\n "claims": [{"id": "a", "text": }]}')
+    app = create_app(str(bad), user="tester")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ErrorScreen)
+        text = screen_text(app)
+        assert str(bad) in text and "line 2, column" in text and "malformed JSON" in text
+        await press(pilot, "q")
+    assert app.return_code == 2
+
+
+async def test_a_schema_error_names_the_place(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"format": "arggraph/1", "id": "g",
+                               "claims": [{"id": "a", "text": "A", "base": 3}]}))
+    app = create_app(str(bad), user="tester")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "claims[0].base" in text
+
+
+async def test_a_sheet_for_another_graph_opens_an_error_screen(tmp_path: Path) -> None:
+    sheet = tmp_path / "s.json"
+    sheet.write_text('{"format": "arggraph-scores/1", "graph": "other"}')
+    app = create_app(str(FIXTURES / "bypass.json"), scores=str(sheet), user="tester")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ErrorScreen)
+        assert "for graph 'other'" in screen_text(app)
+
+
+async def test_an_unknown_semantics_opens_an_error_screen(tmp_path: Path) -> None:
+    app = create_app(str(FIXTURES / "bypass.json"), semantics="nope", user="tester",
+                     env={"HOME": str(tmp_path)})
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ErrorScreen)
+        assert "unknown semantics 'nope'" in screen_text(app)
+
+
+# ---------------------------------------------------------------------- factory
+def test_the_factory_loads_the_users_sheet(tmp_path: Path) -> None:
+    graph_path = tmp_path / "bypass.json"
+    shutil.copy(FIXTURES / "bypass.json", graph_path)
+    (tmp_path / "bypass.tester.scores.json").write_text(json.dumps({
+        "format": "arggraph-scores/1", "graph": "bypass-2022", "scorer": "tester",
+        "scores": {"cost": {"base": 0.9}}}))
+    app = create_app(str(graph_path), user="tester", env={"HOME": str(tmp_path / "home")})
+    assert app.session is not None
+    assert app.session.book.bases == {"cost": 0.9}
+    assert app.session.book.path == graph_path.resolve().parent / "bypass.tester.scores.json"
+
+
+def test_the_factory_opens_the_bundled_graph_with_sheets_in_the_data_folder(
+        tmp_path: Path) -> None:
+    app = create_app(None, user="tester", env={"XDG_DATA_HOME": str(tmp_path)})
+    if app.session is None:  # the bundled graph is not there (yet)
+        pytest.skip("no bundled graph in this checkout")
+    assert app.bundled
+    assert app.session.book.path == (tmp_path / "arggraph" / "scores"
+                                     / f"{app.session.graph.id}.tester.scores.json")
+
+
+# ---------------------------------------------------------------------- a large graph
+def big_graph(n: int = 10_000, seed: int = 7) -> Graph:
+    """Two positions and ``n`` claims, each bearing on an earlier one (a random DAG)."""
+    import random
+
+    from arggraph.model import Claim, GraphModel, Relation
+
+    rng = random.Random(seed)
+    claims = [Claim(id="p0", text="Position zero", kind="position"),
+              Claim(id="p1", text="Position one", kind="position")]
+    relations = [Relation(type="attack", source="p0", target="p1"),
+                 Relation(type="attack", source="p1", target="p0")]
+    for i in range(2, n):
+        claims.append(Claim(id=f"c{i}", text=f"Claim number {i}", base=rng.random()))
+        target = f"c{rng.randrange(2, i)}" if i > 3 else f"p{i % 2}"
+        relations.append(Relation(type=rng.choice(["support", "attack"]),
+                                  source=f"c{i}", target=target if i > 3 else f"p{i % 2}"))
+    return Graph(GraphModel(id="big", question="Which position?", claims=claims,
+                            relations=relations))
+
+
+async def test_a_10k_claim_graph_opens_and_scores(tmp_path: Path) -> None:
+    graph = big_graph()
+    app = ArggraphApp(graph, book=ScoreBook(graph, path=tmp_path / "s.json", scorer="t"),
+                      user="t")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        session = main(app).session
+        assert len(session.strengths) == 10_000
+        before = dict(session.strengths)
+        await press(pilot, "j")
+        claim = cursor_claim(app)
+        assert claim is not None and claim.startswith("c")
+        await press(pilot, "0")
+        assert session.book.bases == {claim: 0.0}
+        exact = score(session.fw, "dfquad")
+        assert session.strength(claim) == pytest.approx(exact[claim], abs=1e-9)
+        assert session.strength("p0") == pytest.approx(exact["p0"], abs=1e-9)
+        changed = {k for k, v in session.strengths.items() if v != before[k]}
+        assert claim in changed and len(changed) < 10_000
+        assert "Position zero" in screen_text(app)
+        await app.workers.wait_for_complete()
