@@ -96,7 +96,7 @@ class QuoteFinder:
     """
 
     #: Characters of a word start that the index keys on.
-    KEY = 8
+    KEY = 16
     #: Index a text when quotes times characters exceed this.
     INDEX_ABOVE = 5_000_000
 

@@ -16,6 +16,7 @@ S003 relations[0]
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -43,9 +44,18 @@ def run_checks(graph: Graph, enabled: frozenset[str],
     """
     ctx = Context(graph, enabled, documents)
     found: list[Finding] = []
-    for checker in CHECKERS:
-        if checker.codes & enabled:
-            found.extend(f for f in checker.run(ctx) if f.code in enabled)
+    # The rules allocate many small objects and no reference cycles; with a large graph
+    # in memory, the cyclic collector would rescan all of it again and again (it tripled
+    # the time of a 100k-claim check), so it waits until the rules are done.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for checker in CHECKERS:
+            if checker.codes & enabled:
+                found.extend(f for f in checker.run(ctx) if f.code in enabled)
+    finally:
+        if collecting:
+            gc.enable()
     found.sort(key=finding_sort_key)
     return found
 
