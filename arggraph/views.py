@@ -385,7 +385,7 @@ def _fold(text: str) -> str:
     return " ".join(text.translate(_FOLD).casefold().split())
 
 
-Field = Literal["text", "quote", "actor"]
+Field = Literal["text", "quote", "actor", "id"]
 
 
 @dataclass(frozen=True)
@@ -408,7 +408,7 @@ class _Entry:
     actor: str | None
 
 
-_RANK: dict[Field, int] = {"text": 0, "quote": 1, "actor": 2}
+_RANK: dict[Field, int] = {"text": 0, "quote": 1, "actor": 2, "id": 3}
 
 
 class SearchIndex:
@@ -435,8 +435,8 @@ class SearchIndex:
                                       att.actor))
 
         for claim in graph.claims.values():
-            entries.append(_Entry(claim.id, "text", _fold(f"{claim.text} {claim.id}"),
-                                  claim.text, None))
+            entries.append(_Entry(claim.id, "text", _fold(claim.text), claim.text, None))
+            entries.append(_Entry(claim.id, "id", _fold(claim.id), claim.id, None))
             add_attributions(claim.id, claim.attributions)
         for rel in graph.relations.values():
             if rel.source in graph.claims:

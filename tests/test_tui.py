@@ -501,7 +501,7 @@ async def test_question_mark_lists_every_key(tmp_path: Path) -> None:
         assert isinstance(app.screen, HelpScreen)
         await press(pilot, "escape")
         assert isinstance(app.screen, MainScreen)
-    text = help_text().plain
+    text = help_text()
     for binding in MainScreen.BINDINGS:
         assert isinstance(binding, Binding)
         if binding.group is None:

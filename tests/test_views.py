@@ -231,6 +231,14 @@ def test_search_ignores_case_and_typographic_quotes(bypass: Graph) -> None:
     assert search(bypass, "   ") == []
 
 
+def test_search_finds_ids_last(bypass: Graph) -> None:
+    hits = search(bypass, "grant")
+    assert [(h.claim, h.field) for h in hits] == [
+        ("grant", "text"), ("grant-unconfirmed", "text")]
+    assert [(h.claim, h.field) for h in search(bypass, "roads-last")] == [
+        ("roads-last", "id")]
+
+
 def test_search_index_is_reusable_and_limits(bypass: Graph) -> None:
     index = SearchIndex(bypass)
     assert len(index.search("the", limit=3)) == 3

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import ClassVar
 
+from rich.console import Group, RenderableType
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -23,7 +25,7 @@ from ..render import (
     glyph,
 )
 
-__all__ = ["HelpScreen", "help_rows"]
+__all__ = ["HelpScreen", "help_renderable", "help_rows", "help_sections", "help_text"]
 
 #: Keys the tree and the app handle, shown in the "Move" and "Files" sections.
 TREE_ROWS = [
@@ -68,31 +70,38 @@ def help_rows(bindings: Iterable[Binding]) -> list[tuple[str, str]]:
     return rows
 
 
-def help_text() -> Text:
-    """The whole help as one text."""
-    out = Text()
-    out.append("arggraph: walk a debate, score its arguments, watch the verdict move\n",
-               style=f"bold {ACCENT}")
-    out.append(
-        "The tree on the left starts at the question; under it are the positions, and under "
-        "each claim what supports it and what attacks it. The panel on the right shows the "
-        "claim under the cursor in full. Score how plausible a claim is (its base score) or "
-        "how much it bears on the claim above it (its link weight): every strength and the "
-        "verdict at the top are recomputed at once.\n", style="")
+INTRO = (
+    "The tree on the left starts at the question; under it are the positions, and under "
+    "each claim what supports it and what attacks it. The panel on the right shows the "
+    "claim under the cursor in full: its scores, why its strength is what it is, its lever "
+    "on the verdict, and who said it where. Score how plausible a claim is (its base "
+    "score) or how much it bears on the claim above it (its link weight): every strength "
+    "and the verdict at the top are recomputed at once.")
+
+NUMBERS = [
+    ("base score", "how plausible a claim is on its own, before any argument (0 to 1)"),
+    ("link weight", "how much a claim bears on the one above it, if true (0 to 1)"),
+    ("strength", "what the semantics makes of the base after weighing every supporter and "
+                 "attacker (dfquad, qe, euler, hcat: m switches)"),
+    ("margin", "how far the leading position is ahead of the next one"),
+    ("lever", "the margin as one claim's base runs from 0 to 1; where the curve crosses "
+              "the line, the verdict flips"),
+]
+
+
+def help_sections() -> list[tuple[str, list[tuple[str, str]]]]:
+    """Every key by section, as (keys, what they do) rows."""
     sections: list[tuple[str, list[tuple[str, str]]]] = []
     for title, bindings in SECTIONS:
         rows = help_rows(bindings)
         if title == "Move":
             rows = TREE_ROWS + rows
-
         sections.append((title, rows))
-    for title, rows in sections:
-        out.append(f"\n{title}\n", style="bold underline")
-        for keys, description in rows:
-            out.append(f"  {keys:<22}", style="bold")
-            out.append(f"{description}\n")
-    out.append("\nWhat the marks mean\n", style="bold underline")
-    marks = [
+    return sections
+
+
+def _marks() -> list[tuple[Text, str]]:
+    return [
         (Text("?", style=f"bold {ACCENT}"), "the question"),
         (Text(POSITION_GLYPH, style=f"bold {ACCENT}"), "a position; ▶ marks the one that leads"),
         (glyph("support"), f"({SUPPORT_GLYPH}) supports the claim above it"),
@@ -100,23 +109,49 @@ def help_text() -> Text:
         (Text(CYCLE_GLYPH, style="bold"), "already on the path above (a cycle): not opened again"),
         (Text("●", style=f"bold {LENS}"), "said by the actor whose lens is on"),
         (Text("×0.50", style="italic"), "a link weight other than 1"),
-        (Text("0.62"), "computed strength (0 to 1); — when the view leaves the claim out"),
+        (Text("0.62"), "computed strength (0 to 1); — where the view leaves the claim out"),
+        (Text("▲ ▼"), "in Why: raises or lowers the claim's strength"),
     ]
-    for mark, meaning in marks:
-        out.append("  ")
-        out.append_text(mark)
-        out.append(" " * max(1, 22 - mark.cell_len))
-        out.append(f"{meaning}\n")
-    out.append("\nThe numbers\n", style="bold underline")
-    out.append(
-        "  base score   how plausible a claim is on its own, before any argument (0 to 1)\n"
-        "  link weight  how much a claim bears on the one above it, if true (0 to 1)\n"
-        "  strength     what the semantics makes of the base after weighing every supporter\n"
-        "               and attacker (dfquad, qe, euler, hcat: m switches)\n"
-        "  margin       how far the leading position is ahead of the next one\n"
-        "Your scores go to a score sheet of your own (ctrl+s); the graph file is never "
-        "changed.\n")
-    return out
+
+
+def _grid(rows: list[tuple[Text | str, str]]) -> Table:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(width=20, no_wrap=True)
+    grid.add_column(ratio=1)
+    for left, right in rows:
+        key = left if isinstance(left, Text) else Text(left, style="bold")
+        grid.add_row(key, right)
+    return grid
+
+
+def help_renderable() -> Group:
+    """The whole help: introduction, keys by section, marks, numbers."""
+    parts: list[RenderableType] = [
+        Text("arggraph: walk a debate, score its arguments, watch the verdict move",
+             style=f"bold {ACCENT}"),
+        Text(INTRO),
+    ]
+    for title, rows in help_sections():
+        parts.append(Text(f"\n{title}", style="bold underline"))
+        parts.append(_grid([(k, d) for k, d in rows]))
+    parts.append(Text("\nWhat the marks mean", style="bold underline"))
+    parts.append(_grid([(m, d) for m, d in _marks()]))
+    parts.append(Text("\nThe numbers", style="bold underline"))
+    parts.append(_grid([(k, d) for k, d in NUMBERS]))
+    parts.append(Text("\nYour scores go to a score sheet of your own (ctrl+s); the graph file "
+                      "is never changed.", style="italic"))
+    return Group(*parts)
+
+
+def help_text() -> str:
+    """The help as plain text (for tests and for reading without a terminal)."""
+    out = [INTRO]
+    for title, rows in help_sections():
+        out.append(title)
+        out.extend(f"{k}  {d}" for k, d in rows)
+    out.extend(f"{m.plain}  {d}" for m, d in _marks())
+    out.extend(f"{k}  {d}" for k, d in NUMBERS)
+    return "\n".join(out)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -126,12 +161,18 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark", "close", "close", id="help.close"),
     ]
 
+    def __init__(self) -> None:
+        super().__init__(classes="dialog")
+
     def compose(self) -> ComposeResult:
         with Vertical(classes="box help") as box:
             box.border_title = "Help"
             box.border_subtitle = "Escape closes"
             with VerticalScroll():
-                yield Static(help_text(), id="help-text")
+                yield Static(help_renderable(), id="help-text")
+
+    def on_mount(self) -> None:
+        self.query_one(VerticalScroll).focus()  # so ↑ ↓ PgUp PgDn scroll the help
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -21,7 +21,7 @@ from ..render import literal
 
 __all__ = ["SearchScreen"]
 
-FIELD_NAMES = {"text": "claim", "quote": "quote", "actor": "said by"}
+FIELD_NAMES = {"text": "claim", "quote": "quote", "actor": "said by", "id": "id"}
 LIMIT = 200
 
 
@@ -69,7 +69,8 @@ class SearchScreen(ModalScreen[str | None]):
         hits = self.index.search(query, limit=LIMIT)
         count.update(Text(f"{len(hits)}{'+' if len(hits) == LIMIT else ''} "
                           f"claim{'s' if len(hits) != 1 else ''} found", style="dim"))
-        width = max(30, self.size.width - 30)
+        room = results.size.width or int(self.size.width * 0.8) - 6
+        width = max(20, room - 12)
         for hit in hits:
             claim = self.graph.claims[hit.claim]
             prompt = Text()
@@ -84,8 +85,10 @@ class SearchScreen(ModalScreen[str | None]):
                     if who is not None:
                         prompt.append(" — ", style="dim")
                         prompt.append_text(literal(shorten(who.name, 28), style="dim"))
-                else:
+                elif hit.field == "actor":
                     prompt.append_text(literal(shorten(hit.excerpt, width), style="italic"))
+                else:
+                    prompt.append_text(literal(shorten(hit.excerpt, width), style="dim"))
             results.add_option(Option(prompt, id=hit.claim))
         if hits:
             results.highlighted = 0
