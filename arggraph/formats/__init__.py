@@ -219,7 +219,7 @@ def export_graph(
     elif fmt == "graphml":
         from .graphml import to_graphml
 
-        out = to_graphml(graph, strengths=strengths)
+        out = to_graphml(graph, strengths=strengths, report=report)
     elif fmt == "bag":
         from .bag import to_bag
 

@@ -66,7 +66,8 @@ EXTRA_KEY = "arggraph"
 _S_TYPES = {"RA": "support", "CA": "attack", "MA": "support"}
 _DEFAULT_SCHEMES = {"RA": ("Default Inference", "72"), "CA": ("Default Conflict", "71"),
                     "MA": ("Default Rephrase", "144")}
-_SPEAKER = re.compile(r"\s*(?P<who>[^:\n]{1,80}?)\s*:(?:\s+|$)(?P<said>.*)", re.DOTALL)
+_SPEAKER = re.compile(r"\s*(?P<who>[^:\n]{1,80}?)[ \t]*:(?: |(?=\S)|$)(?P<said>.*)",
+                      re.DOTALL)
 
 
 def speaker_and_words(text: str) -> tuple[str | None, str]:
@@ -81,8 +82,8 @@ def speaker_and_words(text: str) -> tuple[str | None, str]:
     """
     m = _SPEAKER.fullmatch(text)
     if m is None or not m.group("who").strip() or "http" in m.group("who"):
-        return None, text.strip()
-    return m.group("who").strip(), m.group("said").strip()
+        return None, text
+    return m.group("who").strip(), m.group("said")
 
 
 # ====================================================================== export
@@ -116,7 +117,8 @@ def to_aif(graph: Graph, *, report: Report | None = None) -> str:
     def speak(att: Attribution, target: str, illocution: str) -> None:
         actor = graph.actors.get(att.actor)
         name = actor.name if actor is not None else att.actor
-        l_id = new_node("L", f"{name} : {att.quote}")
+        l_text = f"{name} : {att.quote}"
+        l_id = new_node("L", l_text)
         ya = new_node("YA", illocution, scheme=illocution)
         link(l_id, ya)
         link(ya, target)
@@ -124,7 +126,8 @@ def to_aif(graph: Graph, *, report: Report | None = None) -> str:
         locutions.append({"nodeID": l_id, "personID": person.get(att.actor, att.actor),
                           "timestamp": None, "start": _timestamp(att.date), "end": None,
                           "source": (doc.url or doc.title) if doc is not None else None})
-        extra_locutions[l_id] = att.model_dump(mode="json", exclude_none=True)
+        extra_locutions[l_id] = {"l_text": l_text,
+                                 **att.model_dump(mode="json", exclude_none=True)}
 
     i_node: dict[str, str] = {}
     for cid, claim in graph.claims.items():
@@ -172,12 +175,12 @@ def to_aif(graph: Graph, *, report: Report | None = None) -> str:
                             exclude={"attributions", "source", "target", "type"})}
             for r in rels
         ]
-        seen: set[tuple[str, str]] = set()
+        written: list[Attribution] = []
         for rel in rels:
             for att in rel.attributions:
-                if (att.actor, att.quote) in seen:
-                    continue
-                seen.add((att.actor, att.quote))
+                if len(rels) > 1 and att in written:
+                    continue  # the premises of one linked argument share its speakers
+                written.append(att)
                 speak(att, sid, "Disagreeing" if s_type == "CA" else "Arguing")
     # Undercuts kept in meta by an AIF import go back as S nodes on S nodes.
     for rel in graph.relations.values():
@@ -369,12 +372,13 @@ class _Importer:
         who, said = speaker_and_words(node.text) if node.type == "L" else (None, "")
         saved = self.extra.get("locutions")
         saved = saved.get(l_id) if isinstance(saved, dict) else None
-        if (isinstance(saved, dict) and saved.get("quote", "") == said
+        # The arggraph object's attribution holds where the L node is as exported.
+        if (isinstance(saved, dict) and saved.get("l_text") == node.text
                 and isinstance(saved.get("actor"), str)
                 and self._restore("actors", saved["actor"])
                 and (not isinstance(saved.get("document"), str)
                      or self._restore("documents", saved["document"]))):
-            return dict(saved)
+            return {k: v for k, v in saved.items() if k != "l_text"}
         name = self.people.get(person) if person is not None else None
         if name is None:
             name = who
@@ -408,7 +412,7 @@ class _Importer:
             saved = extra_claims.get(nid) if isinstance(extra_claims.get(nid), dict) else None
             cid = claim_ids.new(str(saved["id"]) if saved and saved.get("id") else nid)
             claim_of[nid] = cid
-            text = node.text.strip()
+            text = node.text
             if not text:
                 text = f"(empty I node {nid})"
                 self.report.kept("I node without text|I nodes without text", 1,
@@ -549,13 +553,18 @@ class _Importer:
     def _attributions(self, claim_of: dict[str, str], claims: dict[str, dict[str, Any]],
                       relations: list[dict[str, Any]],
                       by_snode: dict[str, list[dict[str, Any]]]) -> None:
-        def add(targets: list[dict[str, Any]], att: dict[str, Any] | None) -> None:
-            if att is None:
-                return
+        done: set[tuple[int, str]] = set()  # (item, locution) pairs already attributed
+
+        def add(targets: list[dict[str, Any]], l_id: str, note: str | None) -> None:
+            att = None
             for item in targets:
-                if not any(a["actor"] == att["actor"] and a["quote"] == att["quote"]
-                           for a in item["attributions"]):
-                    item["attributions"].append(dict(att))
+                if (id(item), l_id) in done:
+                    continue
+                done.add((id(item), l_id))
+                att = att if att is not None else self.attribution(l_id, note)
+                if att is None:
+                    return
+                item["attributions"].append(dict(att))
 
         def targets_of(nid: str) -> list[dict[str, Any]]:
             if nid in claim_of:
@@ -578,21 +587,21 @@ class _Importer:
                 for source in ya.ins:
                     src = self.nodes[source]
                     if src.type == "L":
-                        add(items, self.attribution(source, note))
+                        add(items, source, note)
                         used_l.add(source)
                         for reporter, via in self._reporters(source):
-                            add(items, self.attribution(reporter, "reported speech"))
+                            add(items, reporter, "reported speech")
                             used_l.add(reporter)
                             self.used_ya.add(via)
                     elif src.type == "TA":
                         for later in src.outs:
                             if self.nodes[later].type == "L":
-                                add(items, self.attribution(later, note))
+                                add(items, later, note)
                                 used_l.add(later)
         # Locutions that point straight at I or S nodes (Araucaria, no L nodes).
         for nid in self.locution:
             if nid in self.nodes and self.nodes[nid].type != "L":
-                add(targets_of(nid), self.attribution(nid, None))
+                add(targets_of(nid), nid, None)
         unused = [n for n, node in self.nodes.items() if node.type == "L" and n not in used_l]
         self.report.dropped("L node (locution) that asserts no proposition|"
                             "L nodes (locutions) that assert no proposition", len(unused),

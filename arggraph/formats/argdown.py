@@ -201,8 +201,14 @@ def _title(ident: str) -> str:
     return flat.replace("[", "(").replace("]", ")") or "untitled"
 
 
+def _yaml_json(value: Any) -> str:
+    """A front-matter value as JSON (which YAML reads); ``=`` is written as an escape
+    because a run of them ends Argdown's front matter."""
+    return json.dumps(value, ensure_ascii=False).replace("=", "\\u003d")
+
+
 def _yaml_string(text: str) -> str:
-    return json.dumps(" ".join(text.split()), ensure_ascii=False)
+    return _yaml_json(" ".join(text.split()))
 
 
 def _tag(tag: str) -> str:
@@ -231,6 +237,8 @@ def to_argdown(graph: Graph, *, report: Report | None = None) -> str:
     if m.question:
         out.append(f"question: {_yaml_string(m.question)}")
     out.append(f"id: {_yaml_string(m.id)}")
+    positions = [titles[c.id] for c in graph.positions]
+    out.append("positions: " + _yaml_json(positions))
     out += ["===", ""]
     incoming: dict[str, list[tuple[str, str]]] = {}
     for rel in graph.relations.values():
@@ -245,7 +253,7 @@ def to_argdown(graph: Graph, *, report: Report | None = None) -> str:
         if claim.tags:
             line += " " + " ".join(_tag(t) for t in claim.tags)
         data: dict[str, Any] = {}
-        if claim.kind != "claim":
+        if claim.kind == "evidence":
             data["kind"] = claim.kind
         if claim.base != 0.5:
             data["base"] = claim.base
@@ -273,8 +281,10 @@ def to_argdown(graph: Graph, *, report: Report | None = None) -> str:
 
 # ====================================================================== import
 _FRONT = re.compile(r"\A\s*(===+)[^=]*?===+", re.DOTALL)
-_COMMENT = re.compile(r"\\.|\[[^\]\n]+?\]\([^)\n]+?\)|<!--.*?-->|/\*.*?\*/|//[^\n]*",
-                      re.DOTALL)
+# Comments, and what Argdown's lexer reads before it could see one: escaped
+# characters, titles ``[...]``/``<...>`` and Markdown links (which keep their ``//``).
+_COMMENT = re.compile(r"\\.|\[[^\]\n]+?\](?:\([^)\n]+?\))?|<!--.*?-->|<[^>\n]+?>|/\*.*?\*/"
+                      r"|//[^\n]*", re.DOTALL)
 _RELATION = re.compile(r"([ \t]*)(\+>|->|<\+|<-|<_|_>|><|\+|-)(?!-)[ \t]*(.*)")
 _NUMBERED = re.compile(r"([ \t]*)\((\d+)\)[ \t]*(.*)")
 _INFERENCE = re.compile(r"[ \t]*--")
@@ -314,6 +324,12 @@ class _Item:
     data: dict[str, Any] = field(default_factory=dict)
     section: str | None = None
     pcs: list[dict[str, Any]] = field(default_factory=list)
+    defined: int | None = None  # the line that gives its text
+
+    @property
+    def order(self) -> int:
+        """Where the item is introduced: where it is defined, else first named."""
+        return self.defined if self.defined is not None else self.line
 
 
 #: Stands where a comment was, so that a line holding only a comment is skipped, not
@@ -324,8 +340,10 @@ _GONE = "\x00"
 def _blank_out(text: str, pattern: re.Pattern[str], keep_links: bool = False) -> str:
     """Replace matches by placeholders, keeping their line breaks (so line numbers hold)."""
     def sub(m: re.Match[str]) -> str:
-        if m.group().startswith("\\") or (keep_links and m.group().startswith("[")):
-            return m.group()  # an escaped character or a Markdown link: not a comment
+        text = m.group()
+        if text.startswith("\\") or (keep_links and text.startswith(("[", "<"))
+                                      and not text.startswith("<!--")):
+            return text  # an escaped character, a title or a link: not a comment
         return re.sub(r"[^\n]+", _GONE, m.group())
     return pattern.sub(sub, text.replace(_GONE, " "))
 
@@ -404,6 +422,7 @@ class _Parser:
         text = " ".join(_ESCAPED.sub(r"\1", raw).split())
         if text and not item.text:
             item.text = text
+            item.defined = el.line
 
     # ------------------------------------------------------------------ parse
     def parse(self) -> None:
@@ -501,6 +520,17 @@ class _Parser:
         self.finish(current)
 
 
+def _front_list(value: str | None) -> list[str] | None:
+    """A front-matter list such as ``positions: ["a", "b"]`` (JSON, which is YAML)."""
+    if value is None:
+        return None
+    try:
+        items = json.loads(value)
+    except ValueError:
+        items = [x.strip().strip("'\"") for x in value.strip("[]").split(",") if x.strip()]
+    return [str(x) for x in items] if isinstance(items, list) else None
+
+
 def from_argdown(text: str, *, path: str | Path | None = None,
                  graph_id: str | None = None) -> ImportResult:
     """A graph from Argdown text."""
@@ -534,8 +564,8 @@ def from_argdown(text: str, *, path: str | Path | None = None,
         in_relation.update((parent, child))
     for _, a, b in implicit:
         in_relation.update((a, b))
-    keep = [k for k, it in items.items() if it.title is not None or k in in_relation
-            or it.pcs]
+    keep = sorted((k for k, it in items.items() if it.title is not None or k in in_relation
+                   or it.pcs), key=lambda k: items[k].order)
     pcs_only = {e["key"] for it in items.values() for e in it.pcs}
     prose = sum(1 for k, it in items.items()
                 if k not in keep and it.text and k not in pcs_only)
@@ -558,7 +588,8 @@ def from_argdown(text: str, *, path: str | Path | None = None,
             wanted = f"{'a' if item.kind == 'argument' else 's'}{untitled}"
         claim_id[k] = ids.new(wanted)
     claims: list[dict[str, Any]] = []
-    has_kinds = False
+    positions = _front_list(p.front.get("positions"))
+    has_kinds = positions is not None
     for k in keep:
         item = items[k]
         cid = claim_id[k]
@@ -569,6 +600,8 @@ def from_argdown(text: str, *, path: str | Path | None = None,
             meta["section"] = item.section
         claim: dict[str, Any] = {"id": cid, "text": item.text or item.title or cid,
                                  "kind": "claim", "tags": item.tags}
+        if positions is not None and item.kind == "statement" and item.title in positions:
+            claim["kind"] = "position"
         data = dict(item.data)
         kind = data.pop("kind", None)
         if kind in ("position", "claim", "evidence"):

@@ -22,7 +22,8 @@ import textwrap
 
 from ..text import terminal_safe
 
-__all__ = ["clean", "dot_quote", "html_lines", "html_text", "wrap"]
+__all__ = ["XML_FORBIDDEN", "clean", "dot_quote", "html_lines", "html_text", "wrap",
+           "xml_text"]
 
 # Characters XML 1.0 cannot hold even escaped (SVG is XML), beyond the controls
 # that terminal_safe already shows as escapes.
@@ -37,6 +38,22 @@ def clean(text: str) -> str:
     """
     text = terminal_safe(text)
     return _NON_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+#: Characters XML 1.0 cannot carry at all (GraphML and SVG are XML).
+XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_text(text: str) -> str:
+    """``text`` with only the characters XML cannot hold shown as visible escapes
+    (everything else, bidi marks included, is kept as it is).
+
+    >>> xml_text("a\\x1fb\\u202ec")
+    'a\\\\x1fb\\u202ec'
+    """
+    return XML_FORBIDDEN.sub(
+        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+        else f"\\u{ord(m.group()):04x}", text)
 
 
 def dot_quote(text: str) -> str:

@@ -25,9 +25,10 @@ from pathlib import Path
 from typing import Any
 
 from ..graph import Graph
+from .escape import XML_FORBIDDEN, xml_text
 from .imported import ImportResult, fail, model_from
 from .imported import graph_id as id_from_path
-from .report import Report
+from .report import Report, plural
 from .sides import MIXED, sides
 
 __all__ = ["from_graphml", "to_graphml"]
@@ -37,19 +38,35 @@ _JSON = ("tags", "attributions", "meta")
 
 
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    """JSON text XML can carry: the few characters it cannot are JSON-escaped, which
+    reads back exactly."""
+    return XML_FORBIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}",
+                             json.dumps(value, ensure_ascii=False))
 
 
-def to_graphml(graph: Graph, *, strengths: Mapping[str, float] | None = None) -> str:
-    """The graph as GraphML text (UTF-8 XML)."""
+def to_graphml(graph: Graph, *, strengths: Mapping[str, float] | None = None,
+               report: Report | None = None) -> str:
+    """The graph as GraphML text (UTF-8 XML).
+
+    Control characters XML cannot hold are shown as visible escapes in plain
+    attributes (and counted in ``report``); in the JSON ones they are escaped exactly.
+    """
     import networkx as nx
+
+    changed = 0
+
+    def x(text: str) -> str:
+        nonlocal changed
+        safe = xml_text(text)
+        changed += safe != text
+        return safe
 
     g = nx.MultiDiGraph()
     m = graph.model
-    g.graph.update({"graph_id": m.id, "title": m.title, "question": m.question,
+    g.graph.update({"graph_id": x(m.id), "title": x(m.title), "question": x(m.question),
                     "format": "arggraph/1"})
     if m.description:
-        g.graph["description"] = m.description
+        g.graph["description"] = x(m.description)
     for key, items in (("actors", m.actors), ("documents", m.documents)):
         if items:
             g.graph[key] = _dumps([x.model_dump(mode="json", exclude_none=True)
@@ -58,11 +75,11 @@ def to_graphml(graph: Graph, *, strengths: Mapping[str, float] | None = None) ->
         g.graph["meta"] = _dumps(m.meta)
     side_of = sides(graph)
     for cid, claim in graph.claims.items():
-        attrs: dict[str, Any] = {"label": claim.text}
+        attrs: dict[str, Any] = {"label": x(claim.text)}
         data = claim.model_dump(mode="json", exclude_none=True)
         for key in _CLAIM_SCALARS:
             if key in data:
-                attrs[key] = data[key]
+                attrs[key] = x(data[key]) if isinstance(data[key], str) else data[key]
         for key in _JSON:
             if data.get(key):
                 attrs[key] = _dumps(data[key])
@@ -70,19 +87,22 @@ def to_graphml(graph: Graph, *, strengths: Mapping[str, float] | None = None) ->
             attrs["strength"] = float(strengths[cid])
         side = side_of.get(cid)
         if side is not None and side != MIXED:
-            attrs["side"] = ("against " if side.against else "") + side.position
+            attrs["side"] = x(("against " if side.against else "") + side.position)
         elif side == MIXED:
             attrs["side"] = "mixed"
-        g.add_node(cid, **attrs)
+        g.add_node(x(cid), **attrs)
     for order, (rid, rel) in enumerate(graph.relations.items()):
         data = rel.model_dump(mode="json", exclude_none=True)
         attrs = {"type": rel.type, "weight": rel.weight, "order": order}
         if rel.note:
-            attrs["note"] = rel.note
+            attrs["note"] = x(rel.note)
         for key in ("attributions", "meta"):
             if data.get(key):
                 attrs[key] = _dumps(data[key])
-        g.add_edge(rel.source, rel.target, key=rid, **attrs)
+        g.add_edge(x(rel.source), x(rel.target), key=x(rid), **attrs)
+    if report is not None and changed:
+        report.note(f"{plural(changed, 'text')} held characters XML cannot carry, "
+                    "shown as escapes such as \\x1f")
     return "\n".join(nx.generate_graphml(g, encoding="utf-8", prettyprint=True)) + "\n"
 
 

@@ -77,7 +77,7 @@ class Ids:
         self._taken: set[str] = set()
 
     def new(self, wanted: str) -> str:
-        base = wanted.strip() or "item"
+        base = wanted or "item"
         candidate = base
         n = 1
         while candidate in self._taken:
