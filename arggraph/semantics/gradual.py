@@ -101,6 +101,7 @@ __all__ = [
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 BoolArray = npt.NDArray[np.bool_]
+AnyIntArray = npt.NDArray[np.signedinteger[Any]]
 
 #: The gradual semantics, default first.
 SEMANTICS: tuple[str, ...] = ("dfquad", "qe", "euler", "hcat")
@@ -325,14 +326,16 @@ class Layout:
         return ids
 
     @cached_property
-    def out_csr(self) -> tuple[IntArray, IntArray, IntArray, IntArray]:
+    def out_csr(self) -> tuple[IntArray, IntArray, AnyIntArray, AnyIntArray]:
         """``(ptr, edge, tgt, key)``: out-edges grouped by source, stable.
 
-        ``key`` is ``2*target + is_support``, the accumulator slot an edge feeds.
+        ``key`` is ``2*target + is_support``, the accumulator slot an edge feeds;
+        ``tgt`` and ``key`` are 32-bit where the claims' count allows.
         """
         order = _stable_order(self.src, self.n)
-        tgt = self.tgt[order]
-        key = tgt * 2 + self.sup[order]
+        small = 2 * self.n + 1 < 1 << 31  # 32-bit payloads halve the memory traffic
+        tgt: AnyIntArray = self.tgt[order].astype(np.int32 if small else np.int64)
+        key: AnyIntArray = tgt * 2 + self.sup[order]
         return _ptr(self.src, self.n), order, tgt, key
 
     @cached_property
@@ -393,7 +396,7 @@ class Layout:
         self.scc[rest] = scc
 
 
-def _closure(ptr: IntArray, nbr: IntArray, seeds: Sequence[int], n: int,
+def _closure(ptr: IntArray, nbr: AnyIntArray, seeds: Sequence[int], n: int,
              small: int = 256) -> IntArray:
     """Every node reachable from ``seeds`` in the CSR graph ``(ptr, nbr)``, sorted.
 
@@ -777,11 +780,12 @@ def _sweep(lay: Layout, semantics: str, base: FloatArray, w: FloatArray) -> Floa
                 counts = ptr[frontier + 1] - starts
                 e = _expand(starts, counts)
                 x = out_w[e] * np.repeat(sf, counts)
+                k = out_key[e]
                 if mult:
-                    np.multiply.at(acc, out_key[e], 1.0 - x)
+                    np.multiply.at(acc, k, 1.0 - x)
                 else:
-                    np.add.at(acc, out_key[e], x)
-                t = out_tgt[e]
+                    np.add.at(acc, k, x)
+                t = k >> 1
                 np.subtract.at(indeg, t, 1)
                 frontier = _unique_in_order(t[indeg[t] == 0], scratch)
                 continue
