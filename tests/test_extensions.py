@@ -1,0 +1,394 @@
+"""Dung semantics against the ICCMA solutions shipped with real frameworks, and against a
+brute-force enumeration written here from the definitions."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import deque
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from arggraph.errors import SemanticsError, UnknownIdError, UsageError
+from arggraph.framework import Framework
+from arggraph.graph import Graph
+from arggraph.model import Claim, GraphModel, Relation
+from arggraph.semantics import extensions as ext
+from arggraph.semantics.extensions import (
+    EXTENSION_SEMANTICS,
+    acceptance,
+    claim_acceptance,
+    extensions,
+    grounded,
+    grounded_codes,
+    grounded_labels,
+    grounded_mask,
+    iter_extensions,
+)
+
+ICCMA = Path(__file__).resolve().parents[2] / "shared" / "realdata" / "iccma"
+
+
+# ---------------------------------------------------------------------- ICCMA files
+def read_apx(text: str) -> tuple[list[str], list[tuple[str, str]]]:
+    args = re.findall(r"^\s*arg\(\s*([^,()\s]+)\s*\)\s*\.", text, re.M)
+    atts = re.findall(r"^\s*att\(\s*([^,()\s]+)\s*,\s*([^,()\s]+)\s*\)\s*\.", text, re.M)
+    return args, atts
+
+
+def read_tgf(text: str) -> tuple[list[str], list[tuple[str, str]]]:
+    args: list[str] = []
+    atts: list[tuple[str, str]] = []
+    edges = False
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        if line.strip() == "#":
+            edges = True
+        elif edges:
+            a, b = line.split()[:2]
+            atts.append((a, b))
+        else:
+            args.append(line.split()[0])
+    return args, atts
+
+
+def read_i23(text: str) -> tuple[list[str], list[tuple[str, str]]]:
+    n = 0
+    atts: list[tuple[str, str]] = []
+    for line in text.splitlines():
+        parts = line.split()
+        if not parts or parts[0] == "#":
+            continue
+        if parts[0] == "p":
+            n = int(parts[2])
+        else:
+            atts.append((parts[0], parts[1]))
+    return [str(i) for i in range(1, n + 1)], atts
+
+
+def read_solution(text: str) -> set[frozenset[str]]:
+    inner = text.strip()[1:-1]
+    return {
+        frozenset(x.strip() for x in group.split(",") if x.strip())
+        for group in re.findall(r"\[([^\[\]]*)\]", inner)
+    }
+
+
+def iccma_cases() -> list[tuple[str, str]]:
+    if not ICCMA.is_dir():
+        return []
+    return [(p.name, code) for p in sorted(ICCMA.glob("*.apx"))
+            for code in ("GR", "CO", "PR", "ST")]
+
+
+SEMANTICS_OF = {"GR": "grounded", "CO": "complete", "PR": "preferred", "ST": "stable"}
+
+
+def as_sets(found: Iterable[set[str]]) -> set[frozenset[str]]:
+    return {frozenset(e) for e in found}
+
+
+@pytest.mark.parametrize(("name", "code"), iccma_cases() or [("absent", "GR")])
+@pytest.mark.parametrize("syntax", ["apx", "tgf"])
+def test_iccma_solutions(name: str, code: str, syntax: str) -> None:
+    if name == "absent":
+        pytest.skip("../shared/realdata/iccma is not there")
+    apx = ICCMA / name
+    solution = read_solution((ICCMA / f"{name}.EE-{code}").read_text())
+    if syntax == "apx":
+        args, atts = read_apx(apx.read_text())
+    else:
+        args, atts = read_tgf(apx.with_suffix(".tgf").read_text())
+    assert atts, "the parser found no attacks"
+    fw = Framework.from_edges(args, attacks=atts)
+    assert as_sets(extensions(fw, SEMANTICS_OF[code])) == solution
+
+
+def test_iccma_i23_against_the_brute_force_results_in_sources() -> None:
+    path = ICCMA / "taas-fudge_test.i23"
+    if not path.exists():
+        pytest.skip("../shared/realdata/iccma is not there")
+    args, atts = read_i23(path.read_text())
+    fw = Framework.from_edges(args, attacks=atts)
+    expected = {
+        "grounded": [{"5", "6"}],
+        "complete": [{"5", "6"}, {"1", "5", "6"}, {"2", "4", "5", "6"}],
+        "preferred": [{"1", "5", "6"}, {"2", "4", "5", "6"}],
+        "stable": [{"2", "4", "5", "6"}],
+    }
+    for semantics, sets in expected.items():
+        assert as_sets(extensions(fw, semantics)) == as_sets(sets), semantics
+
+
+# ---------------------------------------------------------------------- brute force
+class Brute:
+    """Every semantics straight from its definition, by enumerating all subsets."""
+
+    def __init__(self, n: int, attacks: Iterable[tuple[int, int]]) -> None:
+        self.n = n
+        self.att = {(a, b) for a, b in attacks}
+        self.attackers = [{a for a, b in self.att if b == x} for x in range(n)]
+
+    def conflict_free(self, s: frozenset[int]) -> bool:
+        return not any((a, b) in self.att for a in s for b in s)
+
+    def defends(self, s: frozenset[int], x: int) -> bool:
+        return all(any((c, b) in self.att for c in s) for b in self.attackers[x])
+
+    def admissible(self, s: frozenset[int]) -> bool:
+        return self.conflict_free(s) and all(self.defends(s, x) for x in s)
+
+    def subsets(self) -> list[frozenset[int]]:
+        return [frozenset(c) for r in range(self.n + 1)
+                for c in itertools.combinations(range(self.n), r)]
+
+    def all_admissible(self) -> list[frozenset[int]]:
+        return [s for s in self.subsets() if self.admissible(s)]
+
+    def complete(self) -> set[frozenset[int]]:
+        return {s for s in self.all_admissible()
+                if all(x in s for x in range(self.n) if self.defends(s, x))}
+
+    def preferred(self) -> set[frozenset[int]]:
+        adm = self.all_admissible()
+        return {s for s in adm if not any(s < t for t in adm)}
+
+    def stable(self) -> set[frozenset[int]]:
+        return {s for s in self.subsets() if self.conflict_free(s)
+                and all(any((a, x) in self.att for a in s) for x in range(self.n) if x not in s)}
+
+    def grounded(self) -> frozenset[int]:
+        """The least fixed point of the characteristic function, iterated from nothing."""
+        s: frozenset[int] = frozenset()
+        while True:
+            nxt = frozenset(x for x in range(self.n) if self.defends(s, x))
+            if nxt == s:
+                return s
+            s = nxt
+
+    def of(self, semantics: str) -> set[frozenset[int]]:
+        if semantics == "grounded":
+            return {self.grounded()}
+        return {"complete": self.complete, "preferred": self.preferred,
+                "stable": self.stable}[semantics]()
+
+
+@st.composite
+def small_afs(draw: st.DrawFn, max_n: int = 7) -> tuple[int, list[tuple[int, int, float]]]:
+    """Attacks with weights; some of weight 0, self-attacks and repeats allowed."""
+    n = draw(st.integers(0, max_n))
+    if n == 0:
+        return 0, []
+    edge = st.tuples(st.integers(0, n - 1), st.integers(0, n - 1),
+                     st.sampled_from([1.0, 1.0, 0.5, 0.0]))
+    return n, draw(st.lists(edge, max_size=3 * n))
+
+
+def build(n: int, edges: list[tuple[int, int, float]]) -> tuple[Framework, Brute]:
+    ids = [f"a{i}" for i in range(n)]
+    fw = Framework.from_edges(ids, attacks=[(ids[a], ids[b], w) for a, b, w in edges])
+    return fw, Brute(n, [(a, b) for a, b, w in edges if w > 0])
+
+
+def named(sets: Iterable[frozenset[int]]) -> set[frozenset[str]]:
+    return {frozenset(f"a{i}" for i in s) for s in sets}
+
+
+@settings(max_examples=150, deadline=None)
+@given(small_afs())
+def test_every_semantics_equals_brute_force(af: tuple[int, list[tuple[int, int, float]]]) -> None:
+    fw, brute = build(*af)
+    for semantics in EXTENSION_SEMANTICS:
+        assert as_sets(extensions(fw, semantics)) == named(brute.of(semantics)), semantics
+
+
+@settings(max_examples=150, deadline=None)
+@given(small_afs())
+def test_dung_properties(af: tuple[int, list[tuple[int, int, float]]]) -> None:
+    fw, brute = build(*af)
+    index = {f"a{i}": i for i in range(fw.n)}
+    gr = frozenset(index[c] for c in grounded(fw))
+    complete = [frozenset(index[c] for c in e) for e in extensions(fw, "complete")]
+    preferred = [frozenset(index[c] for c in e) for e in extensions(fw, "preferred")]
+    stable = [frozenset(index[c] for c in e) for e in extensions(fw, "stable")]
+    assert brute.conflict_free(gr) and brute.admissible(gr)
+    assert all(gr <= e for e in complete)
+    assert gr in complete and min(complete, key=len) == gr  # the least complete extension
+    assert all(s in preferred for s in stable)
+    assert set(preferred) == {s for s in brute.all_admissible()
+                              if not any(s < t for t in brute.all_admissible())}
+
+
+@settings(max_examples=120, deadline=None)
+@given(small_afs(), st.sampled_from(EXTENSION_SEMANTICS))
+def test_acceptance_equals_brute_force(
+    af: tuple[int, list[tuple[int, int, float]]], semantics: str
+) -> None:
+    fw, brute = build(*af)
+    exts = brute.of(semantics)
+    got = acceptance(fw, semantics)
+    for i in range(fw.n):
+        cid = f"a{i}"
+        want = {"credulous": any(i in e for e in exts), "sceptical": all(i in e for e in exts)}
+        assert got[cid] == want, (cid, semantics)
+        assert claim_acceptance(fw, cid, semantics) == want, (cid, semantics)
+
+
+def test_weight_zero_attacks_and_supports_do_not_count() -> None:
+    with_zero = Framework.from_edges(["a", "b", "c"], attacks=[("a", "b", 0.0), ("c", "b")],
+                                     supports=[("a", "c")])
+    without = Framework.from_edges(["a", "b", "c"], attacks=[("c", "b")])
+    for semantics in EXTENSION_SEMANTICS:
+        assert extensions(with_zero, semantics) == extensions(without, semantics)
+    assert grounded(Framework.from_edges(["a", "b"], attacks=[("a", "b", 0.0)])) == {"a", "b"}
+
+
+def test_self_attacks() -> None:
+    fw = Framework.from_edges(["a", "b", "c"], attacks=[("a", "a"), ("a", "b"), ("c", "c")])
+    assert grounded_labels(fw) == {"a": "undec", "b": "undec", "c": "undec"}
+    assert extensions(fw, "preferred") == [set()]
+    assert extensions(fw, "stable") == []
+    # a self-attacker defeated from outside is simply out
+    fw = Framework.from_edges(["a", "b"], attacks=[("a", "b"), ("b", "b")])
+    assert grounded_labels(fw) == {"a": "in", "b": "out"}
+    assert extensions(fw, "stable") == [{"a"}]
+
+
+def test_no_stable_extension_makes_sceptical_acceptance_vacuous() -> None:
+    odd = Framework.from_edges(["a", "b", "c", "d"],
+                               attacks=[("a", "b"), ("b", "c"), ("c", "a"), ("d", "a")])
+    assert extensions(odd, "stable") == [{"b", "d"}]
+    fw = Framework.from_edges(["a", "b", "c", "d"],
+                              attacks=[("a", "b"), ("b", "c"), ("c", "a"), ("d", "d")])
+    assert extensions(fw, "stable") == []
+    acc = acceptance(fw, "stable")
+    assert all(v == {"credulous": False, "sceptical": True} for v in acc.values())
+    assert claim_acceptance(fw, "d", "stable") == {"credulous": False, "sceptical": True}
+
+
+def test_graph_input_and_empty_graph() -> None:
+    model = GraphModel(
+        id="g",
+        claims=[Claim(id="p", text="P", kind="position"), Claim(id="q", text="Q"),
+                Claim(id="r", text="R")],
+        relations=[Relation(type="attack", source="q", target="p"),
+                   Relation(type="attack", source="r", target="q", weight=0.0),
+                   Relation(type="support", source="r", target="p")],
+    )
+    g = Graph(model)
+    assert grounded(g) == {"q", "r"}
+    assert grounded_labels(g) == {"p": "out", "q": "in", "r": "in"}
+    assert acceptance(g, "grounded")["p"] == {"credulous": False, "sceptical": False}
+    empty = Framework.from_edges([])
+    assert grounded(empty) == set()
+    assert grounded_mask(empty).shape == (0,)
+    for semantics in EXTENSION_SEMANTICS:
+        assert extensions(empty, semantics) == [set()]
+        assert acceptance(empty, semantics) == {}
+
+
+def test_order_is_deterministic_and_limit_applies() -> None:
+    # four independent 2-cycles: 3**4 complete extensions, 2**4 preferred = stable
+    ids = [f"x{i}" for i in range(8)]
+    atts = [(ids[i], ids[i + 1]) for i in range(0, 8, 2)] + \
+        [(ids[i + 1], ids[i]) for i in range(0, 8, 2)]
+    fw = Framework.from_edges(ids, attacks=atts)
+    complete = extensions(fw, "complete")
+    assert len(complete) == 81 and complete == sorted(complete, key=sorted)
+    assert len(extensions(fw, "preferred")) == 16
+    assert as_sets(extensions(fw, "stable")) == as_sets(extensions(fw, "preferred"))
+    assert len(extensions(fw, "complete", limit=5)) == 5
+    assert len(list(iter_extensions(fw, "preferred", limit=3))) == 3
+    assert extensions(fw, "grounded", limit=1) == [set()]
+
+
+def test_bad_requests() -> None:
+    fw = Framework.from_edges(["a"])
+    with pytest.raises(SemanticsError, match="choose one of grounded, complete"):
+        extensions(fw, "semi-stable")
+    with pytest.raises(SemanticsError):
+        acceptance(fw, "ideal")
+    with pytest.raises(UsageError):
+        extensions(fw, "preferred", limit=0)
+    with pytest.raises(UnknownIdError):
+        claim_acceptance(fw, "nope")
+
+
+# ---------------------------------------------------------------------- grounded engine
+def queue_reference(n: int, src: list[int], tgt: list[int]) -> list[int]:
+    """The textbook grounded queue: IN when every attacker is OUT (codes as the engine's)."""
+    out: list[list[int]] = [[] for _ in range(n)]
+    waiting = [0] * n
+    for s, t in zip(src, tgt, strict=True):
+        out[s].append(t)
+        waiting[t] += 1
+    label = [0] * n
+    queue = deque(i for i in range(n) if waiting[i] == 0)
+    for i in queue:
+        label[i] = 1
+    while queue:
+        a = queue.popleft()
+        for b in out[a]:
+            if label[b] == 0:
+                label[b] = 2
+                for c in out[b]:
+                    waiting[c] -= 1
+                    if waiting[c] == 0 and label[c] == 0:
+                        label[c] = 1
+                        queue.append(c)
+    return label
+
+
+def shapes(rng: np.random.Generator, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Mixed structure: random attacks, chains of single attackers, cycles, self-attacks."""
+    kind = rng.integers(0, 4)
+    if kind == 0:
+        m = int(rng.integers(0, 3 * n))
+        return rng.integers(0, n, m), rng.integers(0, n, m)
+    perm = rng.permutation(n)
+    src, tgt = perm[:-1], perm[1:]
+    if kind == 1:  # a shuffled chain, closed into a cycle half the time
+        if rng.random() < 0.5:
+            src, tgt = np.append(src, perm[-1]), np.append(tgt, perm[0])
+        return src, tgt
+    extra = int(rng.integers(1, n))
+    es, et = rng.integers(0, n, extra), rng.integers(0, n, extra)
+    if kind == 2:  # a chain with random shortcuts and some self-attacks
+        return np.concatenate([src, es, es[:3]]), np.concatenate([tgt, et, es[:3]])
+    # every claim attacked by the two before it: no single-attacker paths at all
+    i = np.arange(2, n)
+    return (np.concatenate([[perm[0]], perm[i - 1], perm[i - 2]]),
+            np.concatenate([[perm[1]], perm[i], perm[i]]))
+
+
+@pytest.mark.parametrize(("thin", "wide"), [(128, 1024), (0, 1 << 30), (1 << 30, 1 << 30),
+                                            (1 << 30, 4)])
+def test_grounded_engine_matches_plain_queue_on_every_path(
+    monkeypatch: pytest.MonkeyPatch, thin: int, wide: int
+) -> None:
+    """Force vectorised rounds only, the queue only, and constant switching between them."""
+    monkeypatch.setattr(ext, "THIN", thin)
+    monkeypatch.setattr(ext, "WIDE", wide)
+    rng = np.random.default_rng(7)
+    for _ in range(40):
+        n = int(rng.integers(3, 2000))
+        src, tgt = shapes(rng, n)
+        fw = Framework(tuple(map(str, range(n))), np.full(n, 0.5), src.astype(np.int64),
+                       tgt.astype(np.int64), np.ones(len(src)), np.zeros(0, np.int64),
+                       np.zeros(0, np.int64), np.zeros(0))
+        assert grounded_codes(fw).tolist() == queue_reference(n, src.tolist(), tgt.tolist())
+
+
+def test_grounded_on_a_long_chain_alternates() -> None:
+    n = 100_001
+    src = np.arange(n - 1, dtype=np.int64)
+    fw = Framework(tuple(map(str, range(n))), np.full(n, 0.5), src, src + 1, np.ones(n - 1),
+                   np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))
+    mask = grounded_mask(fw)
+    assert mask[::2].all() and not mask[1::2].any()
