@@ -19,8 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import combinations
 
-from ..dates import earliest, latest
-from .context import Checker, Context, quote_id, show_claim
+from .context import Checker, Context, bounds, quote_id, show_claim
 from .finding import Finding
 
 __all__ = ["CHECKERS", "Endorsement", "surely_before"]
@@ -41,7 +40,7 @@ def surely_before(a: str | None, b: str | None) -> bool:
     >>> surely_before("2023-01", "2023-03-06"), surely_before("2023-03", "2023-03-06")
     (True, False)
     """
-    return a is not None and b is not None and latest(a) < earliest(b)
+    return a is not None and b is not None and bounds(a)[1] < bounds(b)[0]
 
 
 def _endorsements(ctx: Context) -> dict[str, dict[str, list[Endorsement]]]:
@@ -60,7 +59,7 @@ def _endorsements(ctx: Context) -> dict[str, dict[str, list[Endorsement]]]:
 
 
 def _dates(items: list[Endorsement]) -> str:
-    known = sorted({e.date for e in items if e.date is not None}, key=earliest)
+    known = sorted({e.date for e in items if e.date is not None}, key=bounds)
     text = ", ".join(known)
     if any(e.date is None for e in items):
         text = f"{text} and undated" if text else "undated"
@@ -173,6 +172,51 @@ def _judge(ctx: Context, actor: str, a: str, b: str,
     yield ctx.finding("R002", message, (actor, first.id, second.id, *rel_ids), e2[0].path)
 
 
+def failed_rebuttals(ctx: Context) -> Iterator[Finding]:
+    """R004: claims attacked, but by no claim of the grounded extension.
+
+    A claim attacked by a member of the grounded extension is out; every other attacked
+    claim (in, or undecided) is reported, with each attacker labelled defeated (out) or
+    undecided. Self-attacks are S003's and are left out.
+    """
+    import numpy as np
+
+    from ..semantics.extensions import grounded
+
+    g = ctx.graph
+    fw = g.framework
+    keep = (fw.att_w > 0) & (fw.att_src != fw.att_tgt)
+    src, tgt = fw.att_src[keep], fw.att_tgt[keep]
+    if not len(src):
+        return
+    n = fw.n
+    inside = np.zeros(n, dtype=bool)
+    inside[[fw.index[c] for c in grounded(g)]] = True
+    out = np.zeros(n, dtype=bool)
+    out[tgt[inside[src]]] = True
+    attacked = np.zeros(n, dtype=bool)
+    attacked[tgt] = True
+    report = attacked & ~out
+    if not report.any():
+        return
+    chosen = report[tgt]
+    attackers: dict[int, list[int]] = defaultdict(list)
+    for s, t in zip(src[chosen].tolist(), tgt[chosen].tolist(), strict=True):
+        attackers[t].append(s)
+    for t, sources in attackers.items():
+        claim = g.claims[fw.ids[t]]
+        names = [f"{quote_id(fw.ids[s])} ({'defeated' if out[s] else 'undecided'})"
+                 for s in sources[:5]]
+        if len(sources) > 5:
+            names.append(f"and {len(sources) - 5} more")
+        state = "it stands" if inside[t] else "it stays undecided"
+        yield ctx.finding(
+            "R004", f"every attack on {show_claim(claim)} comes from outside the grounded "
+            f"extension, so {state}: " + ", ".join(names),
+            (claim.id, *(fw.ids[s] for s in sources)), ctx.claim_path[claim.id])
+
+
 CHECKERS = [
     Checker(frozenset({"R001", "R002", "R003"}), conflicts),
+    Checker(frozenset({"R004"}), failed_rebuttals),
 ]
