@@ -14,6 +14,7 @@ from textual.screen import Screen
 from arggraph.errors import ArggraphError
 from arggraph.graph import Graph
 from arggraph.sheets import ScoreBook, current_user, default_sheet_path
+from arggraph.text import one_line
 
 from .screens.dialogs import ChoiceScreen
 from .screens.error import ErrorScreen
@@ -58,7 +59,9 @@ class ArggraphApp(App[None]):
             except ArggraphError as exc:
                 self.error = exc
         if graph is not None:
-            self.title = graph.model.title or graph.id
+            # The title may reach the terminal's own title bar: control characters in it
+            # must be shown, not obeyed.
+            self.title = one_line(graph.model.title or graph.id)
 
     def get_default_screen(self) -> Screen[None]:
         if self.session is None:

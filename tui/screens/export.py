@@ -10,9 +10,9 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Static
+from textual.widgets import Checkbox, Input, RadioButton, RadioSet, Static
 
 __all__ = ["ExportRequest", "ExportScreen", "check_target"]
 
@@ -62,6 +62,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="box export") as box:
             box.border_title = "Export a diagram"
+            box.border_subtitle = "Enter exports · Tab moves · Escape cancels"
             message = Text("Graphviz diagram of ")
             message.append(self.scope or "the whole debate", style="bold")
             message.append(", with the strengths as they are now.")
@@ -73,9 +74,6 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
                            value=False, id="export-focus", disabled=self.focus_text is None)
             yield Input(str(self.stem.with_suffix(".svg")), id="export-path")
             yield Static("", id="export-error", classes="error")
-            with Horizontal(classes="buttons"):
-                yield Button("Export", variant="primary", id="export-go")
-                yield Button("Cancel", id="export-cancel")
 
     def on_mount(self) -> None:
         self.query_one("#export-path", Input).focus()
@@ -92,7 +90,6 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
             path_input.value = str(current.with_suffix("." + self._format()))
 
     @on(Input.Submitted, "#export-path")
-    @on(Button.Pressed, "#export-go")
     def _go(self) -> None:
         text = self.query_one("#export-path", Input).value.strip()
         problem = check_target(text)
@@ -102,6 +99,5 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         self.dismiss(ExportRequest(Path(text).expanduser(), self._format(),
                                    self.query_one(Checkbox).value))
 
-    @on(Button.Pressed, "#export-cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)

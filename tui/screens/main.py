@@ -18,13 +18,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Tree
 from textual.worker import get_current_worker
 
 from arggraph.errors import ArggraphError, StaleFileError
-from arggraph.text import shorten
+from arggraph.text import shorten, terminal_safe
 from arggraph.views import SearchIndex, loose_tops, path_from_position
 
 from ..insight import deciders, drivers, extensions_results, findings_results, lever_state
@@ -110,9 +111,13 @@ class MainScreen(Screen[None]):
         self.show_focus()
         unknown = self.session.book.unknown
         if unknown:
-            self.notify(f"{len(unknown)} score(s) in the sheet name claims or relations this "
-                        "graph lacks: kept in the sheet, not used.", severity="warning",
-                        markup=False)
+            self.say(f"{len(unknown)} score(s) in the sheet name claims or relations this "
+                        "graph lacks: kept in the sheet, not used.", severity="warning")
+
+    def say(self, message: str, *, severity: SeverityLevel = "information",
+            timeout: float | None = None) -> None:
+        """A notification, shown literally (it may quote file names and ids)."""
+        self.notify(terminal_safe(message), severity=severity, timeout=timeout, markup=False)
 
     # ------------------------------------------------------------------ reading state
     def current_node(self) -> Node | None:
@@ -290,12 +295,12 @@ class MainScreen(Screen[None]):
         tree = self.debate
         item = node.data
         if item is not None and item.repeat:
-            self.notify("This claim is already on the path above (a cycle); it is opened "
-                        "higher up.", markup=False)
+            self.say("This claim is already on the path above (a cycle); it is opened "
+                        "higher up.")
             return
         tree.open(node)
         if not node.children:
-            self.notify("Nothing supports or attacks this claim.", markup=False)
+            self.say("Nothing supports or attacks this claim.")
             return
         self.history.append(tree.location(node))
         tree.place_cursor(node.children[0])
@@ -325,11 +330,11 @@ class MainScreen(Screen[None]):
     def action_back(self) -> None:
         """Backspace: return to where the last jump started."""
         if not self.history:
-            self.notify("Nothing to go back to.", markup=False)
+            self.say("Nothing to go back to.")
             return
         top, rels, loose = self.history.pop()
         if self.debate.reveal(top, rels, loose=loose) is None:
-            self.notify("That place is not in the current view.", markup=False)
+            self.say("That place is not in the current view.")
         self.debate.focus()
         self.refresh_crumbs()
 
@@ -337,7 +342,7 @@ class MainScreen(Screen[None]):
         """Open the tree down to ``claim`` (shortest path from a position) and go there."""
         s = self.session
         if s.dated_view is not None and claim not in s.dated_view.claims:
-            self.notify(f"That claim is not in the debate as of {s.day}.", markup=False,
+            self.say(f"That claim is not in the debate as of {s.day}.",
                         severity="warning")
             return False
         before = self.location()
@@ -353,7 +358,7 @@ class MainScreen(Screen[None]):
                 top = path[0].target if path else claim
                 node = self.debate.reveal(top, [r.id for r in path], loose=bool(s.positions))
         if node is None:
-            self.notify("That claim could not be placed in the tree.", markup=False,
+            self.say("That claim could not be placed in the tree.",
                         severity="warning")
             return False
         self.history.append(before)
@@ -379,13 +384,13 @@ class MainScreen(Screen[None]):
     def _score(self, value: float) -> None:
         item = self.current_item()
         if item is None or item.claim is None:
-            self.notify("Move the cursor to a claim to score it.", markup=False)
+            self.say("Move the cursor to a claim to score it.")
             return
         s = self.session
         if self.scoring_link:
             if item.relation is None:
-                self.notify("This claim has no link to a claim above it here; press w to "
-                            "score its base instead.", markup=False, severity="warning")
+                self.say("This claim has no link to a claim above it here; press w to "
+                            "score its base instead.", severity="warning")
                 return
             changed = s.set_weight(item.relation, value)
             self.debate.refresh_relation(item.relation)
@@ -401,7 +406,7 @@ class MainScreen(Screen[None]):
         """``+``/``-``: move the score by 0.05."""
         item = self.current_item()
         if item is None or item.claim is None:
-            self.notify("Move the cursor to a claim to score it.", markup=False)
+            self.say("Move the cursor to a claim to score it.")
             return
         s = self.session
         if self.scoring_link:
@@ -416,7 +421,7 @@ class MainScreen(Screen[None]):
         """``s``: type an exact score."""
         item = self.current_item()
         if item is None or item.claim is None:
-            self.notify("Move the cursor to a claim to score it.", markup=False)
+            self.say("Move the cursor to a claim to score it.")
             return
         s = self.session
         if self.scoring_link and item.relation is None:
@@ -448,8 +453,8 @@ class MainScreen(Screen[None]):
         self.scoring_link = not self.scoring_link
         item = self.current_item()
         if self.scoring_link and (item is None or item.relation is None):
-            self.notify("Scoring link weights. This claim has no link to a claim above it; "
-                        "move to one that does.", markup=False)
+            self.say("Scoring link weights. This claim has no link to a claim above it; "
+                        "move to one that does.")
         self.show_focus()
 
     # ------------------------------------------------------------------ views
@@ -463,8 +468,7 @@ class MainScreen(Screen[None]):
         self.show_focus()
         names = {"dfquad": "DF-QuAD", "qe": "quadratic energy", "euler": "Euler-based",
                  "hcat": "weighted h-categorizer"}
-        self.notify(f"Semantics: {s.semantics} ({names.get(s.semantics, s.semantics)})",
-                    markup=False)
+        self.say(f"Semantics: {s.semantics} ({names.get(s.semantics, s.semantics)})")
 
     def action_lens(self) -> None:
         """``a``: pick an actor whose claims alone decide the verdict."""
@@ -490,7 +494,7 @@ class MainScreen(Screen[None]):
         """``[``/``]``: the previous or next date of the timeline."""
         s = self.session
         if not s.dates:
-            self.notify("This graph carries no dates.", markup=False)
+            self.say("This graph carries no dates.")
             return
         self._set_day(s.step_day(step))
 
@@ -499,11 +503,10 @@ class MainScreen(Screen[None]):
         s.set_view(actor=s.actor, day=day)
         self.after_view_change()
         if day is None:
-            self.notify("Timeline off: the whole debate.", markup=False)
+            self.say("Timeline off: the whole debate.")
         else:
             shown = len(s.dated_view.claims) if s.dated_view is not None else 0
-            self.notify(f"As of {day}: {shown} of {len(s.graph.claims)} claims.",
-                        markup=False)
+            self.say(f"As of {day}: {shown} of {len(s.graph.claims)} claims.")
 
     def action_extensions(self) -> None:
         """``x``: the grounded labelling and preferred extensions of this view."""
@@ -594,10 +597,9 @@ class MainScreen(Screen[None]):
             message = str(exc)
             if exc.hint and exc.hint not in message:
                 message += f" ({exc.hint})"
-            self.app.call_from_thread(self.notify, message, severity="error",
-                                      markup=False, timeout=10)
+            self.app.call_from_thread(self.say, message, severity="error", timeout=10)
             return
-        self.app.call_from_thread(self.notify, f"Exported to {request.path}", markup=False)
+        self.app.call_from_thread(self.say, f"Exported to {request.path}")
 
     def action_save(self) -> None:
         """``ctrl+s``: save the score sheet (and say where)."""
@@ -638,10 +640,10 @@ class MainScreen(Screen[None]):
                 ("cancel", "Cancel", "c")]), answer)
             return
         except ArggraphError as exc:
-            self.notify(f"Not saved: {exc}", severity="error", markup=False, timeout=10)
+            self.say(f"Not saved: {exc}", severity="error", timeout=10)
             finish(False)
             return
-        self.notify(f"Scores saved to {where}", markup=False)
+        self.say(f"Scores saved to {where}")
         finish(True)
 
     def _save_elsewhere(self, then: Callable[[bool], None] | None, near: Path) -> None:

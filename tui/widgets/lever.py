@@ -150,15 +150,32 @@ class LeverChart(Widget):
         return "grey70" if above else ATTACK
 
 
+def _sign(y: float) -> int:
+    """The verdict a margin means: +1 the leader stays ahead, -1 it falls behind, 0 a tie
+    (within the tie tolerance the engine uses)."""
+    return 0 if abs(y) <= 1e-9 else (1 if y > 0 else -1)
+
+
 def _crossings(curve: tuple[tuple[float, float], ...]) -> list[float]:
-    """Where the margin changes sign between samples (linear between them).
+    """Where the verdict changes along the curve: where the margin crosses zero (linear
+    between samples) or touches it (a tie is a change of verdict too).
 
     >>> _crossings(((0.0, -0.2), (0.5, 0.2), (1.0, 0.4)))
     [0.25]
+    >>> _crossings(((0.0, 0.0), (0.5, 0.2), (1.0, 0.4)))
+    [0.0]
     """
     out: list[float] = []
     for (x0, y0), (x1, y1) in zip(curve, curve[1:], strict=False):
-        if (y0 < 0 <= y1) or (y0 >= 0 > y1):
-            t = 0.0 if y1 == y0 else -y0 / (y1 - y0)
-            out.append(round(x0 + t * (x1 - x0), 2))
+        s0, s1 = _sign(y0), _sign(y1)
+        if s0 == s1:
+            continue
+        if s0 == 0:
+            x = x0
+        elif s1 == 0:
+            x = x1
+        else:
+            x = x0 + (-y0 / (y1 - y0)) * (x1 - x0)
+        if not out or abs(out[-1] - round(x, 2)) > 1e-9:
+            out.append(round(x, 2))
     return out

@@ -1,0 +1,100 @@
+"""Snapshots of the terminal UI (pytest-textual-snapshot).
+
+They run on the small fixture graph in ``tests/fixtures`` so that editing the bundled
+graph does not change them; the user name and the sheet's path are injected, and no
+clock is shown, so every run draws the same screen. Update them with
+``pytest tests/test_tui_snapshots.py --snapshot-update`` and look at the SVG files in
+``tests/__snapshots__`` before committing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from arggraph.io import load
+from arggraph.sheets import ScoreBook
+from tui.app import ArggraphApp
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+BUNDLED = Path(__file__).resolve().parents[1] / "graphs" / "bakhmut.json"
+#: The bundled graph its snapshot was taken of; after any edit of it the snapshot is
+#: skipped until it is taken again (so the graph's authors are not blocked by it).
+BUNDLED_SHA256 = "f577ce94843f2b95ca35c76cbd1f018d63a5d39a4b7fb5dd4c8157319a2984e0"
+
+Compare = Callable[..., bool]
+
+
+def app_for(path: Path, tmp_path: Path) -> ArggraphApp:
+    graph = load(path)
+    book = ScoreBook(graph, path=tmp_path / "sheet.json", scorer="tester")
+    return ArggraphApp(graph, book=book, user="tester")
+
+
+def keys(*presses: str) -> Callable[[Pilot[None]], Awaitable[None]]:
+    """Press the keys, then wait for every worker, so the picture is the settled one."""
+
+    async def run(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+        if presses:
+            await pilot.press(*presses)
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    return run
+
+
+def test_main_screen(snap_compare: Compare, tmp_path: Path) -> None:
+    app = app_for(FIXTURES / "bypass.json", tmp_path)
+    assert snap_compare(app, terminal_size=(120, 40), run_before=keys("j", "8"))
+
+
+def test_main_screen_at_80x24(snap_compare: Compare, tmp_path: Path) -> None:
+    app = app_for(FIXTURES / "bypass.json", tmp_path)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=keys("down", "down", "down"))
+
+
+def test_help_screen(snap_compare: Compare, tmp_path: Path) -> None:
+    app = app_for(FIXTURES / "bypass.json", tmp_path)
+    assert snap_compare(app, terminal_size=(120, 40), run_before=keys("question_mark"))
+
+
+def test_actor_lens(snap_compare: Compare, tmp_path: Path) -> None:
+    app = app_for(FIXTURES / "bypass.json", tmp_path)
+    assert snap_compare(app, terminal_size=(120, 40),
+                        run_before=keys("a", "down", "enter", "j"))
+
+
+def test_actor_lens_picker(snap_compare: Compare, tmp_path: Path) -> None:
+    app = app_for(FIXTURES / "bypass.json", tmp_path)
+    assert snap_compare(app, terminal_size=(120, 40), run_before=keys("a"))
+
+
+def test_timeline(snap_compare: Compare, tmp_path: Path) -> None:
+    app = app_for(FIXTURES / "bypass.json", tmp_path)
+    assert snap_compare(app, terminal_size=(120, 40),
+                        run_before=keys("t", "down", "down", "enter"))
+
+
+def test_timeline_picker(snap_compare: Compare, tmp_path: Path) -> None:
+    app = app_for(FIXTURES / "bypass.json", tmp_path)
+    assert snap_compare(app, terminal_size=(120, 40), run_before=keys("t"))
+
+
+def test_hostile_graph(snap_compare: Compare, tmp_path: Path) -> None:
+    app = app_for(FIXTURES / "hostile.json", tmp_path)
+    assert snap_compare(app, terminal_size=(120, 40), run_before=keys("down"))
+
+
+def test_bundled_graph(snap_compare: Compare, tmp_path: Path) -> None:
+    if not BUNDLED.is_file():
+        pytest.skip("no bundled graph in this checkout")
+    if hashlib.sha256(BUNDLED.read_bytes()).hexdigest() != BUNDLED_SHA256:
+        pytest.skip("the bundled graph changed since its snapshot was taken; take it again "
+                    "with --snapshot-update and update BUNDLED_SHA256")
+    app = app_for(BUNDLED, tmp_path)
+    assert snap_compare(app, terminal_size=(120, 40), run_before=keys())
