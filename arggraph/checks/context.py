@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
-from pathlib import Path
 from typing import Literal, NamedTuple
 
 from ..dates import date_bounds
@@ -146,7 +145,3 @@ def _first_paths(section: str, ids: list[str]) -> dict[str, str]:
         out.setdefault(ident, f"{section}[{i}]")
     return out
 
-
-def documents_folder(path: str | Path | None) -> DocumentStore | None:
-    """A store for the documents' texts in ``path`` (``None`` when no folder is given)."""
-    return DocumentStore(path) if path is not None else None
