@@ -122,11 +122,11 @@ def test_dfquad_raising_a_support_never_lowers_its_target(fw: Framework,
     if not len(fw.sup_src):
         return
     k = data.draw(st.integers(0, len(fw.sup_src) - 1))
-    rid = fw.sup_ids[k]
     src, tgt, w = int(fw.sup_src[k]), int(fw.sup_tgt[k]), float(fw.sup_w[k])
     before = strengths(fw)[tgt]
-    higher = data.draw(st.floats(w, 1.0))
-    assert strengths(fw.with_weights({rid: higher}))[tgt] >= before - 1e-15
+    raised_w = fw.sup_w.copy()
+    raised_w[k] = data.draw(st.floats(w, 1.0))  # by position: ids may repeat
+    assert strengths(replace(fw, sup_w=raised_w))[tgt] >= before - 1e-15
     # The supporter's own base, when this support is its only way out.
     out = np.concatenate([fw.att_src, fw.sup_src]).tolist().count(src)
     if out == 1:
