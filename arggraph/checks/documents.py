@@ -30,6 +30,7 @@ arggraph.errors.FileAccessError: ../a.txt: names a place outside the documents f
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from pathlib import Path, PurePath
 
 from ..errors import FileAccessError
@@ -43,12 +44,20 @@ _WORD_CHAR = re.compile(r"\w")
 
 
 class DocumentStore:
-    """The texts of a folder of documents, normalised and cached by file name.
+    """The texts of a folder of documents, by file name.
+
+    Whether a file can be used is remembered for every name; the normalised texts
+    themselves only for the :attr:`KEEP` most recently used, since a normalised text
+    holds an offset per character and the checks use each document's text once per graph
+    (quotes are verified a document at a time).
 
     Raises :class:`~arggraph.errors.FileAccessError` at construction when the folder does
-    not exist (a user error: exit 2), and from :meth:`text` when one file cannot be used
-    (a finding: the other documents are still checked).
+    not exist (a user error: exit 2), and from :meth:`check` and :meth:`text` when one file
+    cannot be used (a finding: the other documents are still checked).
     """
+
+    #: How many normalised texts are kept for reuse (by the next graph checked).
+    KEEP = 32
 
     def __init__(self, folder: str | Path) -> None:
         self.folder = Path(folder)
@@ -56,27 +65,40 @@ class DocumentStore:
             what = "is not a folder" if self.folder.exists() else "no such folder"
             raise FileAccessError(f"{what} (given as the documents folder)", path=self.folder)
         self._root = self.folder.resolve()
-        self._texts: dict[str, NormalizedText | FileAccessError] = {}
+        self._problems: dict[str, FileAccessError | None] = {}
+        self._texts: OrderedDict[str, NormalizedText] = OrderedDict()
+
+    def check(self, name: str) -> None:
+        """Raise the :class:`~arggraph.errors.FileAccessError` that keeps ``name`` from
+        being used (outside the folder, missing, unreadable, empty, not UTF-8), if any."""
+        if name not in self._problems:
+            try:
+                self._decoded(name)
+                self._problems[name] = None
+            except FileAccessError as exc:
+                self._problems[name] = exc
+        problem = self._problems[name]
+        if problem is not None:
+            raise problem
 
     def text(self, name: str) -> NormalizedText:
-        """The normalised text of the file ``name`` in the folder (cached, errors too)."""
+        """The normalised text of the file ``name`` in the folder."""
         cached = self._texts.get(name)
-        if cached is None:
-            cached = self._texts[name] = self._read(name)
-        if isinstance(cached, FileAccessError):
-            raise cached
-        return cached
+        if cached is not None:
+            self._texts.move_to_end(name)
+            return cached
+        self.check(name)
+        text = self._texts[name] = normalize(self._decoded(name))
+        if len(self._texts) > self.KEEP:
+            self._texts.popitem(last=False)
+        return text
 
-    def _read(self, name: str) -> NormalizedText | FileAccessError:
+    def _decoded(self, name: str) -> str:
         pure = PurePath(name)
         target = (self._root / pure).resolve()
         if pure.is_absolute() or not target.is_relative_to(self._root):
-            return FileAccessError("names a place outside the documents folder", path=name)
-        try:
-            text = decode_text(read_bytes(target), self.folder / name)
-        except FileAccessError as exc:
-            return exc
-        return normalize(text)
+            raise FileAccessError("names a place outside the documents folder", path=name)
+        return decode_text(read_bytes(target), self.folder / name)
 
 
 class QuoteFinder:

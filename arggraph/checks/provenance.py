@@ -94,7 +94,7 @@ def quotes(ctx: Context) -> Iterator[Finding]:
         if doc.file is None or doc.id in usable:
             continue
         try:
-            store.text(doc.file)
+            store.check(doc.file)
             usable[doc.id] = True
         except FileAccessError as exc:
             usable[doc.id] = False
