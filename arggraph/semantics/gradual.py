@@ -276,22 +276,28 @@ def _group(keys: IntArray, bound: int) -> tuple[IntArray, IntArray]:
     return _ptr(keys, bound), _stable_order(keys, bound)
 
 
-def _expand(starts: IntArray, counts: IntArray) -> IntArray:
-    """The concatenation of ``range(start, start + count)`` for each pair."""
+def _expand(starts: IntArray, counts: IntArray, count_up: IntArray | None = None) -> IntArray:
+    """The concatenation of ``range(start, start + count)`` for each pair.
+
+    ``count_up`` may hold ``arange`` of enough length, to save allocating one per call.
+    """
     total = int(counts.sum())
     if total == 0:
         return np.zeros(0, dtype=np.int64)
     offsets = np.cumsum(counts) - counts
-    return np.repeat(starts - offsets, counts) + np.arange(total, dtype=np.int64)
+    out: IntArray = np.repeat(starts - offsets, counts)
+    out += count_up[:total] if count_up is not None else np.arange(total, dtype=np.int64)
+    return out
 
 
-def _unique_in_order(values: IntArray, scratch: IntArray) -> IntArray:
+def _unique_in_order(values: AnyIntArray, scratch: IntArray,
+                     count_up: IntArray | None = None) -> AnyIntArray:
     """``values`` without repeats, in linear time (``scratch`` is any int array of n)."""
     if len(values) < 2:
         return values
-    idx = np.arange(len(values), dtype=np.int64)
+    idx = count_up[:len(values)] if count_up is not None else np.arange(len(values))
     scratch[values] = idx
-    keep: IntArray = values[scratch[values] == idx]
+    keep: AnyIntArray = values[scratch[values] == idx]
     return keep
 
 
@@ -783,6 +789,7 @@ def _sweep(lay: Layout, semantics: str, base: FloatArray, w: FloatArray) -> Floa
     record = lay.rank is None
     rank = np.full(n, -1, dtype=np.int64) if record else np.zeros(0, dtype=np.int64)
     scratch = np.empty(n, dtype=np.int64)
+    count_up = np.arange(max(lay.m, n), dtype=np.int64)
     frontier = np.flatnonzero(indeg == 0)
     batch = 0
     fin1 = _finish_scalar(semantics)
@@ -798,7 +805,7 @@ def _sweep(lay: Layout, semantics: str, base: FloatArray, w: FloatArray) -> Floa
                 strength[frontier] = sf
                 starts = ptr[frontier]
                 counts = ptr[frontier + 1] - starts
-                e = _expand(starts, counts)
+                e = _expand(starts, counts, count_up)
                 x = out_w[e] * np.repeat(sf, counts)
                 k = out_key[e]
                 if mult:
@@ -807,7 +814,7 @@ def _sweep(lay: Layout, semantics: str, base: FloatArray, w: FloatArray) -> Floa
                     np.add.at(acc, k, x)
                 t = k >> 1
                 np.subtract.at(indeg, t, 1)
-                frontier = _unique_in_order(t[indeg[t] == 0], scratch)
+                frontier = _unique_in_order(t[indeg[t] == 0], scratch, count_up)
                 continue
             if views is None:
                 views = views_of(ptr, out_tgt, out_key, out_w, indeg, acc, strength,
