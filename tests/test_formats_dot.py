@@ -285,20 +285,28 @@ def test_missing_graphviz_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -
 
 
 def test_layout_auto_by_size_and_shape() -> None:
-    def stats(nodes: int, edges: int, forest: bool) -> str:
-        return (f"// arggraph-diagram: nodes={nodes} edges={edges} "
-                f"forest={'yes' if forest else 'no'}\ndigraph {{}}")
+    def stats(nodes: int, edges: int, cycles: int) -> str:
+        return (f"// arggraph-diagram: nodes={nodes} edges={edges} cycles={cycles}\n"
+                "digraph {}")
 
-    assert choose_layout(stats(81, 97, False)) == "dot"
-    assert choose_layout(stats(150, 440, False)) == "dot"
-    assert "-Gnslimit=1" in engine_args("dot", stats(150, 440, False))
-    assert "-Gnslimit=1" not in engine_args("dot", stats(81, 97, False))
-    assert choose_layout(stats(1000, 3000, False)) == "sfdp"
-    assert choose_layout(stats(2000, 1999, True)) == "dot"
-    assert choose_layout(stats(10000, 9999, True)) == "sfdp"
+    assert choose_layout(stats(81, 97, 17)) == "dot"
+    assert choose_layout(stats(150, 440, 291)) == "dot"
+    assert "-Gnslimit=1" in engine_args("dot", stats(150, 440, 291))
+    assert "-Gnslimit=1" not in engine_args("dot", stats(81, 97, 17))
+    assert choose_layout(stats(1000, 3000, 2001)) == "sfdp"
+    # a debate: a tree below two positions that attack each other
+    assert choose_layout(stats(2000, 2000, 1)) == "dot"
+    assert choose_layout(stats(10000, 10000, 1)) == "sfdp"
+    # the stats line counts cycles, directions ignored
+    claims = [Claim(id=x, text=x) for x in "abcd"]
+    rels = [Relation(type="support", source="b", target="a"),
+            Relation(type="attack", source="c", target="a"),
+            Relation(type="attack", source="a", target="c")]
+    line = read_stats(to_dot(Graph(GraphModel(id="g", claims=claims, relations=rels))))
+    assert line is not None and (line.nodes, line.edges, line.cycles) == (4, 3, 1)
     # DOT text from elsewhere is estimated from its edges
-    foreign = "digraph {\n" + "".join(f"a{i} -> a{i + 1};\n" for i in range(900)) + "}"
-    assert choose_layout(foreign) == "sfdp"
+    foreign = "digraph {\n" + "".join(f"a{i} -> a{(i * 7) % 900};\n" for i in range(900))
+    assert choose_layout(foreign + "}") == "sfdp"
 
 
 @pytest.mark.skipif(not BAKHMUT.exists(), reason="the Bakhmut graph is not there yet")

@@ -58,22 +58,28 @@ _STATS_PREFIX = "// arggraph-diagram:"
 class DiagramStats:
     """The size and shape of a diagram, written as its first line so that
     :func:`arggraph.formats.render.render` can choose a layout engine from the DOT
-    text alone. ``forest`` means no cycle even ignoring edge directions."""
+    text alone. ``cycles`` counts the relations that close a cycle when directions
+    are ignored (0 for a tree; a debate whose two positions attack each other has 1).
+    """
 
     nodes: int
     edges: int
-    forest: bool
+    cycles: int
+
+    @property
+    def tree_like(self) -> bool:
+        """A tree with at most a few cross-links, which ``dot`` ranks quickly."""
+        return self.cycles <= max(10, self.nodes // 50)
 
     def line(self) -> str:
-        return (f"{_STATS_PREFIX} nodes={self.nodes} edges={self.edges} "
-                f"forest={'yes' if self.forest else 'no'}")
+        return f"{_STATS_PREFIX} nodes={self.nodes} edges={self.edges} cycles={self.cycles}"
 
 
 def read_stats(dot_text: str) -> DiagramStats | None:
     """The :class:`DiagramStats` line of a diagram made here, or ``None``.
 
-    >>> read_stats("// arggraph-diagram: nodes=3 edges=2 forest=yes\\ndigraph {}")
-    DiagramStats(nodes=3, edges=2, forest=True)
+    >>> read_stats("// arggraph-diagram: nodes=3 edges=2 cycles=0\\ndigraph {}")
+    DiagramStats(nodes=3, edges=2, cycles=0)
     """
     first = dot_text.lstrip()[:200].split("\n", 1)[0]
     if not first.startswith(_STATS_PREFIX):
@@ -81,13 +87,13 @@ def read_stats(dot_text: str) -> DiagramStats | None:
     fields = dict(part.split("=", 1) for part in first[len(_STATS_PREFIX):].split()
                   if "=" in part)
     try:
-        return DiagramStats(int(fields["nodes"]), int(fields["edges"]),
-                            fields.get("forest") == "yes")
+        return DiagramStats(int(fields["nodes"]), int(fields["edges"]), int(fields["cycles"]))
     except (KeyError, ValueError):
         return None
 
 
-def _is_forest(nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> bool:
+def _cycles(nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> int:
+    """How many edges close a cycle, directions ignored (union-find)."""
     parent = {n: n for n in nodes}
 
     def find(x: str) -> str:
@@ -96,12 +102,14 @@ def _is_forest(nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> bool:
             x = parent[x]
         return x
 
+    closing = 0
     for a, b in edges:
         ra, rb = find(a), find(b)
         if ra == rb:
-            return False
-        parent[ra] = rb
-    return True
+            closing += 1
+        else:
+            parent[ra] = rb
+    return closing
 
 
 def _attr_list(attrs: Mapping[str, str]) -> str:
@@ -431,7 +439,7 @@ def to_dot(
             if r.source in shown_set and r.target in shown_set]
 
     stats = DiagramStats(len(shown), len(rels),
-                         _is_forest(shown, ((r.source, r.target) for r in rels)))
+                         _cycles(shown, ((r.source, r.target) for r in rels)))
     out = [stats.line(), "digraph arggraph {"]
     graph_attrs = {
         "rankdir": rankdir,

@@ -38,6 +38,12 @@ class ImportResult:
     model: GraphModel
     report: Report = field(default_factory=Report)
 
+    @property
+    def warnings(self) -> list[str]:
+        """What the source held that arggraph/1 cannot, one line each (the CLI prints
+        these on stderr): ``dropped: ...``, ``kept: ...``, ``note: ...``."""
+        return self.report.lines()
+
     def graph(self) -> Graph:
         """The model as a :class:`~arggraph.graph.Graph` (importers keep ids coherent)."""
         return Graph(self.model)
