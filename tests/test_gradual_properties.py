@@ -161,7 +161,7 @@ def test_weight_zero_is_no_relation(fw: Framework, data: st.DataObject) -> None:
 
 @pytest.mark.parametrize("m", [1_000, 60_000, 250_000])
 def test_grouping_is_a_stable_counting_sort(m: int) -> None:
-    """Each size takes a different grouping path (argsort, radix passes, SciPy's CSR)."""
+    """Each size takes a different grouping path (plain argsort, radix passes)."""
     from arggraph.semantics.gradual import _group
 
     rng = np.random.default_rng(m)
@@ -173,7 +173,7 @@ def test_grouping_is_a_stable_counting_sort(m: int) -> None:
                                                                           minlength=bound))]))
 
 
-def test_big_graph_takes_the_scipy_path_and_agrees() -> None:
+def test_big_graph_takes_the_radix_path_and_agrees() -> None:
     fw = medium(9, 40_000, 220_000, acyclic=True)
     got = strengths(fw, "dfquad")
     assert got.tolist() == pytest.approx(reference.strengths(fw, "dfquad"), abs=1e-9)

@@ -22,10 +22,10 @@ How it is computed, and why this way:
    Each round takes every claim whose attackers and supporters are all final, computes
    them at once with NumPy, and pushes their weighted strengths along their outgoing
    edges into per-claim accumulators (``np.multiply.at`` for DF-QuAD's products,
-   ``np.add.at`` for the sums). Edges are grouped by source once, by a counting
-   sort (SciPy's COO-to-CSR conversion on big graphs; two stable ``argsort`` passes over
-   16-bit keys, which NumPy runs as radix sorts, on smaller ones), so the whole sweep is
-   O(n + m) array work plus a few NumPy calls per round.
+   ``np.add.at`` for the sums). Edges are grouped by source once, by two stable
+   ``argsort`` passes over 16-bit keys (NumPy runs those as radix sorts: linear time), so
+   the whole sweep is O(n + m) array work plus a few NumPy calls per round; each round's
+   ready claims are kept sorted, so its gathers stay close to sequential in memory.
    Random graphs have a few dozen rounds; when the ready set thins out (long chains, the
    tail of a deep graph) the sweep drops to a plain-Python queue over ``memoryview`` s of
    the same arrays, and climbs back to NumPy when the ready set widens again, so a
@@ -258,21 +258,7 @@ def _stable_order(keys: IntArray, bound: int) -> IntArray:
 
 
 def _group(keys: IntArray, bound: int) -> tuple[IntArray, IntArray]:
-    """``(ptr, order)``: the items grouped by key (a CSR index), stable within a key.
-
-    Large inputs go through SciPy's sparse COO-to-CSR conversion, a counting sort in
-    C++ that is about twice as fast as two radix passes in NumPy; its import (a tenth of
-    a second) is only paid on graphs big enough to gain more than that.
-    """
-    if len(keys) >= 200_000:
-        import scipy.sparse as sp
-
-        m = len(keys)
-        coo = sp.coo_array((np.ones(m, dtype=np.int8), (keys, np.arange(m, dtype=np.int64))),
-                           shape=(bound, m))
-        csr = coo.tocsr()
-        return (csr.indptr.astype(np.int64, copy=False),
-                csr.indices.astype(np.int64, copy=False))
+    """``(ptr, order)``: the items grouped by key (a CSR index), stable within a key."""
     return _ptr(keys, bound), _stable_order(keys, bound)
 
 
@@ -290,17 +276,6 @@ def _expand(starts: IntArray, counts: IntArray, count_up: IntArray | None = None
     return out
 
 
-def _unique_in_order(values: AnyIntArray, scratch: IntArray,
-                     count_up: IntArray | None = None) -> AnyIntArray:
-    """``values`` without repeats, in linear time (``scratch`` is any int array of n)."""
-    if len(values) < 2:
-        return values
-    idx = count_up[:len(values)] if count_up is not None else np.arange(len(values))
-    scratch[values] = idx
-    keep: AnyIntArray = values[scratch[values] == idx]
-    return keep
-
-
 def views_of(*arrays: npt.NDArray[Any]) -> tuple[Any, ...]:
     """Memoryviews of arrays, for the plain-Python paths.
 
@@ -309,6 +284,20 @@ def views_of(*arrays: npt.NDArray[Any]) -> tuple[Any, ...]:
     the same state without copies.
     """
     return tuple(memoryview(cast(Any, a)) for a in arrays)
+
+
+def _ready(found: AnyIntArray, mask: BoolArray) -> IntArray:
+    """The distinct claims of ``found``, sorted (``mask`` is all False, and left so).
+
+    Sorted frontiers keep the next round's gathers close to sequential in memory. A big
+    set is read off a boolean mask (one pass over all claims); a small one is sorted.
+    """
+    if len(found) * 64 < len(mask):
+        return np.unique(found).astype(np.int64, copy=False)
+    mask[found] = True
+    out = np.flatnonzero(mask)
+    mask[out] = False
+    return out
 
 
 def _ptr(keys: IntArray, n: int) -> IntArray:
@@ -520,7 +509,7 @@ def _levels(n: int, src: IntArray, tgt: IntArray) -> IntArray:
     order = _stable_order(src, n)
     ptr, out = _ptr(src, n), tgt[order]
     indeg = np.bincount(tgt, minlength=n)
-    scratch = np.empty(n, dtype=np.int64)
+    ready = np.zeros(n, dtype=bool)
     frontier = np.flatnonzero(indeg == 0)
     depth = 0
     while len(frontier):
@@ -529,7 +518,7 @@ def _levels(n: int, src: IntArray, tgt: IntArray) -> IntArray:
         starts = ptr[frontier]
         targets = out[_expand(starts, ptr[frontier + 1] - starts)]
         np.subtract.at(indeg, targets, 1)
-        frontier = _unique_in_order(targets[indeg[targets] == 0], scratch)
+        frontier = _ready(targets[indeg[targets] == 0], ready)
     return level
 
 
@@ -788,7 +777,7 @@ def _sweep(lay: Layout, semantics: str, base: FloatArray, w: FloatArray) -> Floa
     strength = base.astype(np.float64, copy=True)
     record = lay.rank is None
     rank = np.full(n, -1, dtype=np.int64) if record else np.zeros(0, dtype=np.int64)
-    scratch = np.empty(n, dtype=np.int64)
+    ready = np.zeros(n, dtype=bool)
     count_up = np.arange(max(lay.m, n), dtype=np.int64)
     frontier = np.flatnonzero(indeg == 0)
     batch = 0
@@ -814,7 +803,7 @@ def _sweep(lay: Layout, semantics: str, base: FloatArray, w: FloatArray) -> Floa
                     np.add.at(acc, k, x)
                 t = k >> 1
                 np.subtract.at(indeg, t, 1)
-                frontier = _unique_in_order(t[indeg[t] == 0], scratch, count_up)
+                frontier = _ready(t[indeg[t] == 0], ready)
                 continue
             if views is None:
                 views = views_of(ptr, out_tgt, out_key, out_w, indeg, acc, strength,
