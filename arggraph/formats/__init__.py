@@ -33,7 +33,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EXPORTS",
+    "EXTENSIONS",
     "IMPORTS",
+    "OUTPUT_EXTENSIONS",
     "SEMANTICS_NAMES",
     "Format",
     "ImportResult",

@@ -675,7 +675,7 @@ def from_argdown(text: str, *, path: str | Path | None = None,
             report.note(f"marked {len(tops)} statement{'s' if len(tops) > 1 else ''} that "
                         "others argue for or against, and that argue for or against "
                         "nothing, as positions")
-    if not claims:
+    if not claims and not p.front:
         raise fail("no statements or arguments: not an Argdown map", path, 1)
     payload: dict[str, Any] = {
         "id": graph_id or p.front.get("id") or id_from_path(path),
