@@ -92,6 +92,8 @@ def test_unusable_file_exit_2_others_still_checked(
     assert "Traceback" not in err
     assert f"{good}: S003 error [loop, bare]" in out
     assert "2 files could not be checked" in out
+    code, out, err = run(capsys, str(bad), "--no-config")
+    assert code == 2 and out == "No findings (0 files checked); 1 file could not be checked.\n"
 
 
 def test_missing_documents_folder_is_exit_2(
