@@ -23,9 +23,11 @@ True
 from __future__ import annotations
 
 import re
-from array import array
 from dataclasses import dataclass
 from functools import lru_cache
+
+import numpy as np
+import numpy.typing as npt
 
 __all__ = ["NormalizedText", "closest_passage", "find_quote", "normalize", "quote_parts"]
 
@@ -49,48 +51,53 @@ class NormalizedText:
     """A text in normal form, with the offset in the original of each character."""
 
     text: str
-    offsets: array[int]
+    offsets: npt.NDArray[np.int64]
     original: str
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original span of the normalised span ``[start, end)``."""
-        return self.offsets[start], self.offsets[end - 1] + 1
+        return int(self.offsets[start]), int(self.offsets[end - 1]) + 1
 
 
-_SPECIAL = re.compile(r"\s+|\u2026")
+# Every character ``str.isspace`` accepts (checked by a test).
+_SPACES = np.array([c for c in range(0x3001) if chr(c).isspace()], dtype=np.uint32)
+_ELLIPSIS = 0x2026
+_DOT = ord(".")
 
 
 @lru_cache(maxsize=64)
 def normalize(text: str) -> NormalizedText:
     """The normal form of ``text``, with offsets back into it.
 
-    Works run by run (between whitespace and ellipses) rather than character by
-    character, so a long document normalises at the speed of ``str.translate``.
+    Vectorised over the code points with NumPy: a 3-million-character document
+    normalises in a fraction of a second, so checking quotes against long texts stays
+    cheap.
 
     >>> normalize("  a \\n\\t b…  ").text
     'a b...'
-    >>> normalize("a \\n b").offsets
-    array('q', [0, 1, 4])
+    >>> normalize("a \\n b").offsets.tolist()
+    [0, 1, 4]
     """
-    pieces: list[str] = []
-    offsets = array("q")
-    pos = 0
-    for match in _SPECIAL.finditer(text):
-        start, end = match.span()
-        if start > pos:
-            pieces.append(text[pos:start])
-            offsets.extend(range(pos, start))
-        if match.group() == "\u2026":
-            pieces.append("...")
-            offsets.extend((start, start, start))
-        elif pieces and end < len(text):  # inner whitespace: one space
-            pieces.append(" ")
-            offsets.append(start)
-        pos = end
-    if pos < len(text):
-        pieces.append(text[pos:])
-        offsets.extend(range(pos, len(text)))
-    return NormalizedText("".join(pieces).translate(_TRANSLATE), offsets, text)
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    space = np.isin(codes, _SPACES)
+    solid = np.flatnonzero(~space)
+    if solid.size == 0:
+        return NormalizedText("", np.zeros(0, dtype=np.int64), text)
+    # Keep every non-space character, and the first character of each run of
+    # whitespace that lies between two of them, as one space.
+    inner = np.zeros(codes.size, dtype=bool)
+    inner[solid[0]:solid[-1] + 1] = True
+    run_start = space & inner & np.concatenate(([True], ~space[:-1]))
+    keep = np.flatnonzero(~space | run_start)
+    kept = codes[keep]
+    kept = np.where(space[keep], np.uint32(32), kept)
+    # An ellipsis character stands for three dots.
+    repeats = np.where(kept == _ELLIPSIS, 3, 1)
+    offsets = np.repeat(keep, repeats).astype(np.int64)
+    chars = np.repeat(kept, repeats)
+    chars[chars == _ELLIPSIS] = _DOT
+    normal = chars.astype("<u4").tobytes().decode("utf-32-le").translate(_TRANSLATE)
+    return NormalizedText(normal, offsets, text)
 
 
 def quote_parts(quote: str) -> list[str]:

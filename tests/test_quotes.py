@@ -77,3 +77,27 @@ def test_any_slice_of_a_text_is_found(text: str, data: st.DataObject) -> None:
     if not piece or "..." in piece or "[" in piece or "]" in piece:
         return
     assert find_quote(piece, text) is not None
+
+
+def test_every_unicode_space_counts_as_space() -> None:
+    import sys
+
+    from arggraph.quotes import _SPACES
+
+    spaces = {c for c in range(sys.maxunicode + 1) if chr(c).isspace()}
+    assert spaces == set(_SPACES.tolist())
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from(list("ab \t\n\u2026\u00a0\u2019\u2014x")), max_size=40))
+def test_normal_form_is_the_character_rule(text: str) -> None:
+    """The vectorised form equals the plain rule: whitespace runs inside the text become
+    one space, leading and trailing ones go, an ellipsis is three dots."""
+    expected = " ".join(text.split()).replace("\u2026", "...")
+    expected = expected.replace("\u2019", "'").replace("\u2014", "-")
+    norm = normalize(text)
+    assert norm.text == expected
+    assert len(norm.offsets) == len(norm.text)
+    for ch, off in zip(norm.text, norm.offsets.tolist(), strict=True):
+        src = text[off]
+        assert (ch == " " and src.isspace()) or ch == src or src in "\u2026\u2019\u2014"
