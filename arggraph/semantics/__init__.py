@@ -18,11 +18,14 @@ Two families, one package:
 {'p': 0.3, 'a': 0.4}
 >>> explain(fw, "p").contributions[0].removal
 -0.2
+>>> sorted(grounded(fw))
+['a']
 """
 
 from __future__ import annotations
 
 from .explain import Contribution, Explanation, explain
+from .extensions import acceptance, extensions, grounded
 from .gradual import SEMANTICS, score, strengths
 from .incremental import GradualEngine
 from .verdict import Verdict, flip_points, margin_curve, verdict
@@ -33,8 +36,11 @@ __all__ = [
     "Explanation",
     "GradualEngine",
     "Verdict",
+    "acceptance",
     "explain",
+    "extensions",
     "flip_points",
+    "grounded",
     "margin_curve",
     "score",
     "strengths",
