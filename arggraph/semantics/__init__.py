@@ -10,7 +10,10 @@ Two families, one package:
   and path (:mod:`.explain`), and the verdict between positions with the base scores
   that would flip it (:mod:`.verdict`).
 - *Extension* semantics (Dung) on the attack relation: grounded, complete, preferred
-  and stable extensions, and credulous/sceptical acceptance (:mod:`.extensions`).
+  and stable extensions, and credulous/sceptical acceptance (:mod:`.extensions`). Its
+  ``extensions`` function is not re-exported here: the name would shadow the module
+  itself (``from arggraph.semantics import extensions`` must keep giving the module);
+  import it from :mod:`arggraph.semantics.extensions`.
 
 >>> from arggraph.framework import Framework
 >>> fw = Framework.from_edges(["p", "a"], [0.5, 0.4], attacks=[("a", "p")])
@@ -25,7 +28,7 @@ Two families, one package:
 from __future__ import annotations
 
 from .explain import Contribution, Explanation, explain
-from .extensions import acceptance, extensions, grounded
+from .extensions import acceptance, grounded
 from .gradual import SEMANTICS, score, strengths
 from .incremental import GradualEngine
 from .verdict import Verdict, flip_points, margin_curve, verdict
@@ -38,7 +41,6 @@ __all__ = [
     "Verdict",
     "acceptance",
     "explain",
-    "extensions",
     "flip_points",
     "grounded",
     "margin_curve",
