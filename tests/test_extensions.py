@@ -3,6 +3,7 @@ brute-force enumeration written here from the definitions."""
 
 from __future__ import annotations
 
+import importlib
 import itertools
 import re
 from collections import deque
@@ -18,7 +19,6 @@ from arggraph.errors import SemanticsError, UnknownIdError, UsageError
 from arggraph.framework import Framework
 from arggraph.graph import Graph
 from arggraph.model import Claim, GraphModel, Relation
-from arggraph.semantics import extensions as ext
 from arggraph.semantics.extensions import (
     EXTENSION_SEMANTICS,
     acceptance,
@@ -30,6 +30,9 @@ from arggraph.semantics.extensions import (
     grounded_mask,
     iter_extensions,
 )
+
+# The package re-exports the function ``extensions``, which shadows the module's name.
+ext = importlib.import_module("arggraph.semantics.extensions")
 
 ICCMA = Path(__file__).resolve().parents[2] / "shared" / "realdata" / "iccma"
 

@@ -47,7 +47,7 @@ by ``argsort``; see ``benchmarks/bench_extensions.py`` for the figures.
 
 **Complete, preferred, stable through SAT.** Every complete labelling agrees with the
 grounded one on the claims the latter decides, so only the undecided *core* goes to the
-solver (:mod:`arggraph.semantics.sat`, Glucose 4 through python-sat).
+solver (:mod:`arggraph.semantics.sat`, CaDiCaL through python-sat).
 """
 
 from __future__ import annotations
