@@ -32,19 +32,19 @@ How it is computed, and why this way:
    million-claim chain is never a million NumPy calls. No JIT, no compiled extension:
    small graphs start instantly and big ones run at array speed.
 2. *Cycles, by iteration to a fixed point, one strongly connected component at a time.*
-   Claims the sweep cannot reach lie on or below a cycle. Their components are ordered
-   topologically (condensation levels); each cyclic component is solved once everything
-   upstream of it is final: starting from the base scores, every claim of the component
-   is updated at once (Jacobi) until no claim moves by more than ``tol`` (1e-9). Where
-   plain iteration has not settled after ``PATIENCE`` rounds it continues damped,
-   ``s <- s + d*(f(s) - s)`` with ``d`` halved up to ``DAMPING_RESTARTS`` times: the
-   explicit Euler scheme of Potyka's continuous model, which settles where plain
-   iteration oscillates (the quadratic-energy and Euler-based papers compute cyclic
-   graphs this way) and has exactly the same fixed points. After ``max_rounds`` rounds
-   in a component the claims still moving are reported by a
-   :class:`~arggraph.errors.ConvergenceError` with their last values, never returned as
-   if exact. Where a component has several fixed points, the result is the one this
-   schedule reaches from the base scores.
+   Claims the sweep cannot reach lie on or below a cycle. Their strongly connected
+   components (Tarjan's algorithm in Python for small remainders, SciPy's compiled one
+   for large) are ordered topologically (condensation levels); each cyclic component is
+   solved once everything upstream of it is final: starting from the base scores, every
+   claim of the component is updated at once (Jacobi) until no claim moves by more than
+   ``tol`` (1e-9). Where plain iteration has not settled after ``PATIENCE`` rounds it
+   continues damped, ``s <- s + d*(f(s) - s)`` with ``d`` halved up to
+   ``DAMPING_RESTARTS`` times: the explicit Euler scheme of the continuous model Potyka
+   (2018) uses for cyclic graphs, which settles where plain iteration oscillates and has
+   exactly the same fixed points. After ``max_rounds`` rounds in a component the claims
+   still moving are reported by a :class:`~arggraph.errors.ConvergenceError` with their
+   last values, never returned as if exact. Where a component has several fixed points,
+   the result is the one this schedule reaches from the base scores.
 
 The same machinery (:class:`Layout`, :class:`Region`, :func:`evaluate`) serves the
 incremental engine, the explanations and the verdict, so that every answer agrees.
