@@ -177,3 +177,24 @@ def test_big_graph_takes_the_radix_path_and_agrees() -> None:
     fw = medium(9, 40_000, 220_000, acyclic=True)
     got = strengths(fw, "dfquad")
     assert got.tolist() == pytest.approx(reference.strengths(fw, "dfquad"), abs=1e-9)
+
+
+@pytest.mark.parametrize("n", [300, 4500])
+def test_components_match_networkx(n: int) -> None:
+    """Both paths (Tarjan in Python below 4000 claims, SciPy above) find the same SCCs."""
+    import networkx as nx
+
+    from arggraph.semantics.gradual import _components
+
+    rng = np.random.default_rng(n)
+    src = rng.integers(0, n, int(1.2 * n))
+    tgt = rng.integers(0, n, int(1.2 * n))
+    labels, count = _components(n, src, tgt)
+    graph = nx.DiGraph()
+    graph.add_nodes_from(range(n))
+    graph.add_edges_from(zip(src.tolist(), tgt.tolist(), strict=True))
+    want = {frozenset(c) for c in nx.strongly_connected_components(graph)}
+    got: dict[int, set[int]] = {}
+    for v, c in enumerate(labels.tolist()):
+        got.setdefault(c, set()).add(v)
+    assert {frozenset(c) for c in got.values()} == want and count == len(want)
