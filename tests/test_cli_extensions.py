@@ -1,0 +1,155 @@
+"""``arggraph extensions``: output shapes, --claim, ICCMA input, and exit 2 on bad requests."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from arggraph.cli import main
+
+ICCMA = Path(__file__).resolve().parents[2] / "shared" / "realdata" / "iccma"
+
+# a <-> b (a mutual attack), both attack c, c attacks d; e supports d; f attacks d with
+# weight 0 (no attack at all); g attacks itself.
+GRAPH = {
+    "format": "arggraph/1",
+    "id": "ext-test",
+    "title": "Extensions test",
+    "claims": [{"id": cid, "text": f"claim {cid}"} for cid in "abcdefg"],
+    "relations": [
+        {"type": "attack", "source": "a", "target": "b"},
+        {"type": "attack", "source": "b", "target": "a"},
+        {"type": "attack", "source": "a", "target": "c"},
+        {"type": "attack", "source": "b", "target": "c"},
+        {"type": "attack", "source": "c", "target": "d"},
+        {"type": "support", "source": "e", "target": "d"},
+        {"type": "attack", "source": "f", "target": "d", "weight": 0},
+        {"type": "attack", "source": "g", "target": "g"},
+    ],
+}
+
+
+@pytest.fixture
+def graph(tmp_path: Path) -> Path:
+    path = tmp_path / "g.json"
+    path.write_text(json.dumps(GRAPH), encoding="utf-8")
+    return path
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(["extensions", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_json_shape_for_every_semantics(graph: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    expected = {
+        "grounded": [["e", "f"]],
+        "complete": [["a", "d", "e", "f"], ["b", "d", "e", "f"], ["e", "f"]],
+        "preferred": [["a", "d", "e", "f"], ["b", "d", "e", "f"]],
+        "stable": [],  # g attacks itself and nothing attacks it
+    }
+    for semantics, extensions in expected.items():
+        code, out, err = run(capsys, str(graph), "--semantics", semantics, "--format", "json")
+        assert code == 0 and err == ""
+        assert json.loads(out) == {"semantics": semantics, "extensions": extensions}
+
+
+def test_default_is_grounded_text(graph: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, str(graph))
+    assert code == 0 and out == "{e, f}\n"  # d waits on the a-b dispute
+    code, out, _ = run(capsys, str(graph), "--semantics", "preferred")
+    assert out == "{a, d, e, f}\n{b, d, e, f}\n"
+    code, out, _ = run(capsys, str(graph), "--semantics", "stable")
+    assert code == 0 and out == "no stable extension\n"
+
+
+def test_claim_acceptance(graph: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, str(graph), "--semantics", "preferred", "--claim", "a")
+    assert code == 0
+    assert out == ("a under preferred semantics: credulously accepted: yes; "
+                   "sceptically accepted: no\n")
+    code, out, _ = run(capsys, str(graph), "--semantics", "preferred", "--claim", "d",
+                       "--format", "json")
+    assert json.loads(out) == {"semantics": "preferred", "claim": "d", "credulous": True,
+                               "sceptical": True}
+    code, out, _ = run(capsys, str(graph), "--claim", "c", "--format", "json")
+    assert json.loads(out)["credulous"] is False
+
+
+def test_claim_under_stable_without_extensions_says_vacuous(
+    graph: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, str(graph), "--semantics", "stable", "--claim", "a")
+    assert code == 0
+    assert "sceptically accepted: yes (vacuously: no stable extension)" in out
+    assert "no stable extension" in err
+
+
+def test_unknown_claim_is_exit_2_naming_the_file(
+    graph: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, str(graph), "--claim", "zz")
+    assert code == 2 and out == ""
+    assert str(graph) in err and "no claim with id 'zz'" in err
+    assert "Traceback" not in err
+
+
+def test_unknown_semantics_and_bad_limit_are_exit_2(graph: Path) -> None:
+    for extra in (["--semantics", "semi-stable"], ["--limit", "0"]):
+        proc = subprocess.run(
+            [sys.executable, "-m", "arggraph", "extensions", str(graph), *extra],
+            capture_output=True, text=True, check=False,
+        )
+        assert proc.returncode == 2, extra
+        assert proc.stdout == "" and "Traceback" not in proc.stderr
+
+
+def test_unreadable_graph_is_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "arggraph/1", ', encoding="utf-8")
+    code, out, err = run(capsys, str(bad))
+    assert code == 2 and out == "" and "bad.json" in err
+
+
+def test_limit_and_output_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ids = [f"x{i}" for i in range(6)]
+    rels = [{"type": "attack", "source": ids[i], "target": ids[i ^ 1]} for i in range(6)]
+    path = tmp_path / "cycles.json"
+    path.write_text(json.dumps({"format": "arggraph/1", "id": "cycles",
+                                "claims": [{"id": c, "text": c} for c in ids],
+                                "relations": rels}), encoding="utf-8")
+    code, out, err = run(capsys, str(path), "--semantics", "complete", "--limit", "4")
+    assert code == 0 and len(out.splitlines()) == 4 and "--limit 4" in err
+    target = tmp_path / "out.json"
+    code, out, _ = run(capsys, str(path), "--semantics", "complete", "--format", "json",
+                       "-o", str(target))
+    assert code == 0 and out == ""
+    assert len(json.loads(target.read_text())["extensions"]) == 27  # three 2-cycles: 3**3
+
+
+def test_ids_are_escaped_in_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "hostile.json"
+    path.write_text(json.dumps({"format": "arggraph/1", "id": "h",
+                                "claims": [{"id": "a\x1b[31m", "text": "t"}]}),
+                    encoding="utf-8")
+    code, out, _ = run(capsys, str(path))
+    assert code == 0 and "\x1b" not in out and "\\x1b[31m" in out
+
+
+@pytest.mark.parametrize("suffix", ["apx", "tgf"])
+def test_iccma_files_are_read_by_their_ending(
+    suffix: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = ICCMA / f"probo_ex2.{suffix}"
+    if not path.exists():
+        pytest.skip("../shared/realdata/iccma is not there")
+    code, out, _ = run(capsys, str(path), "--semantics", "preferred", "--format", "json")
+    assert code == 0
+    assert json.loads(out)["extensions"] == [["a1", "a3", "a6"], ["a1", "a4", "a5"]]
+    code, out, _ = run(capsys, str(ICCMA / "taas-fudge_test.i23"), "--semantics", "stable")
+    assert out == "{2, 4, 5, 6}\n"
