@@ -9,6 +9,7 @@ import re
 from collections import deque
 from collections.abc import Iterable
 from pathlib import Path
+from unittest import mock
 
 import numpy as np
 import pytest
@@ -370,12 +371,14 @@ def shapes(rng: np.random.Generator, n: int) -> tuple[np.ndarray, np.ndarray]:
             np.concatenate([[perm[1]], perm[i], perm[i]]))
 
 
-@pytest.mark.parametrize(("thin", "wide"), [(128, 1024), (0, 1 << 30), (1 << 30, 1 << 30),
-                                            (1 << 30, 4)])
+@pytest.mark.parametrize(("small", "thin", "wide"), [
+    (0, 128, 1024), (0, 0, 1 << 30), (0, 1 << 30, 1 << 30), (0, 1 << 30, 4), (1 << 30, 0, 0)])
 def test_grounded_engine_matches_plain_queue_on_every_path(
-    monkeypatch: pytest.MonkeyPatch, thin: int, wide: int
+    monkeypatch: pytest.MonkeyPatch, small: int, thin: int, wide: int
 ) -> None:
-    """Force vectorised rounds only, the queue only, and constant switching between them."""
+    """Force vectorised rounds only, the queue only, constant switching between them, and
+    the small-framework path."""
+    monkeypatch.setattr(ext, "SMALL", small)
     monkeypatch.setattr(ext, "THIN", thin)
     monkeypatch.setattr(ext, "WIDE", wide)
     rng = np.random.default_rng(7)
@@ -386,6 +389,20 @@ def test_grounded_engine_matches_plain_queue_on_every_path(
                        tgt.astype(np.int64), np.ones(len(src)), np.zeros(0, np.int64),
                        np.zeros(0, np.int64), np.zeros(0))
         assert grounded_codes(fw).tolist() == queue_reference(n, src.tolist(), tgt.tolist())
+
+
+@settings(max_examples=200, deadline=None)
+@given(small_afs(max_n=12))
+def test_vectorised_grounded_equals_the_least_fixed_point(
+    af: tuple[int, list[tuple[int, int, float]]]
+) -> None:
+    """The array engine (not the small-framework queue) on self-attacks, repeated attacks,
+    attacks of weight 0, rounds only and queue only."""
+    fw, brute = build(*af)
+    want = {f"a{i}" for i in brute.grounded()}
+    for thin in (0, 1 << 30):
+        with mock.patch.object(ext, "SMALL", 0), mock.patch.object(ext, "THIN", thin):
+            assert grounded(fw) == want
 
 
 def test_grounded_on_a_long_chain_alternates() -> None:

@@ -42,8 +42,10 @@ microsecond per edge; NumPy pays a fixed cost per call. So the engine
    edges), and back to rounds when the queue widens again, so the cost is never the
    number of rounds times NumPy's per-call overhead.
 
-The out-edges are grouped by one SIMD sort of 64-bit keys (source, target, sign), not
-by ``argsort``; see ``benchmarks/bench_extensions.py`` for the figures.
+Small frameworks (fewer than ``SMALL`` claims plus attacks) skip all this and run the
+plain queue, which is faster there. The out-edges are grouped by one (SIMD) sort of
+64-bit keys (anchor, target, sign), not by ``argsort``; see
+``benchmarks/bench_extensions.py`` for the figures.
 
 **Complete, preferred, stable through SAT.** Every complete labelling agrees with the
 grounded one on the claims the latter decides, so only the undecided *core* goes to the
@@ -84,6 +86,9 @@ EXTENSION_SEMANTICS = ("grounded", "complete", "preferred", "stable")
 UNDEC, IN, OUT = 0, 1, 2
 _NAMES = ("undec", "in", "out")
 
+#: Frameworks with fewer claims plus attacks than this run the plain queue alone: below
+#: a few thousand, building arrays costs more than the whole Python loop.
+SMALL = 4096
 #: Below this many edges in a frontier, a Python queue beats a vectorised round.
 THIN = 128
 #: A Python queue longer than this goes back to vectorised rounds.
@@ -275,7 +280,32 @@ def grounded_codes(fw: Framework) -> Int8Array:
     src, tgt = _attacks(fw)
     if fw.n == 0:
         return np.zeros(0, dtype=np.int8)
+    if fw.n + src.size < SMALL:
+        return _small(fw.n, src.tolist(), tgt.tolist())
     return _Contracted(fw.n, src, tgt).label()
+
+
+def _small(n: int, src: list[int], tgt: list[int]) -> Int8Array:
+    """The plain queue, for small frameworks: each attack looked at once or twice."""
+    out: list[list[int]] = [[] for _ in range(n)]
+    waiting = [0] * n
+    for s, t in zip(src, tgt, strict=True):
+        out[s].append(t)
+        waiting[t] += 1
+    label = [UNDEC] * n
+    queue = deque(i for i in range(n) if waiting[i] == 0)
+    for i in queue:
+        label[i] = IN
+    while queue:
+        for b in out[queue.popleft()]:
+            if label[b] == UNDEC:
+                label[b] = OUT
+                for c in out[b]:
+                    waiting[c] -= 1
+                    if waiting[c] == 0 and label[c] == UNDEC:
+                        label[c] = IN
+                        queue.append(c)
+    return np.array(label, dtype=np.int8)
 
 
 def grounded_mask(fw: Framework) -> BoolArray:
