@@ -6,6 +6,7 @@ both the state behind the screen (the session, the score book) and what is on sc
 
 from __future__ import annotations
 
+import asyncio
 import io
 import json
 import shutil
@@ -16,6 +17,7 @@ from rich.console import Console
 from textual.binding import Binding
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
+from textual.worker import WorkerState
 
 from arggraph.graph import Graph
 from arggraph.io import load, load_scores
@@ -62,6 +64,19 @@ def main(app: ArggraphApp) -> MainScreen:
 def cursor_claim(app: ArggraphApp) -> str | None:
     item = main(app).current_item()
     return item.claim if item is not None else None
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Wait until no worker runs or waits to run (cancelled ones do not count)."""
+    app = pilot.app
+    for _ in range(1000):
+        await pilot.pause()
+        main = app.main_screen if isinstance(app, ArggraphApp) else None
+        busy = any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers)
+        if not busy and not (main is not None and main.working):
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError("the app never settled")
 
 
 async def press(pilot: Pilot[None], *keys: str) -> None:
@@ -356,8 +371,7 @@ async def test_x_lists_the_extensions_and_jumps(tmp_path: Path) -> None:
         await pilot.pause()
         await press(pilot, "x")
         assert isinstance(app.screen, ResultScreen)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         text = screen_text(app)
         assert "Grounded:" in text and "Preferred:" in text
         assert "OUT    in no preferred     ◆ Millbrook should build the eastern" in text
@@ -376,8 +390,7 @@ async def test_d_lists_check_findings_and_jumps(tmp_path: Path) -> None:
         await pilot.pause()
         await press(pilot, "d")
         assert isinstance(app.screen, ResultScreen)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         screen = app.screen
         assert screen.results is not None and screen.results.rows
         assert "roads-last" in {r.claim for r in screen.results.rows}  # no attribution
@@ -399,8 +412,7 @@ async def test_e_exports_the_view_as_dot(tmp_path: Path) -> None:
         await pilot.pause()
         app.screen.query_one("#export-path", Input).value = str(out)
         await press(pilot, "enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
     text = out.read_text()
     assert text.lstrip().startswith("//") and "digraph" in text
     assert "Millbrook should build" in text
@@ -415,8 +427,7 @@ async def test_e_export_as_svg_writes_a_picture_or_says_graphviz_is_missing(
         await press(pilot, "e")
         app.screen.query_one("#export-path", Input).value = str(out)
         await press(pilot, "enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         messages = [n.message for n in app._notifications]
     if shutil.which("dot"):
         assert out.read_text().lstrip().startswith(("<?xml", "<svg"))
@@ -648,4 +659,4 @@ async def test_a_10k_claim_graph_opens_and_scores(tmp_path: Path) -> None:
         changed = {k for k, v in session.strengths.items() if v != before[k]}
         assert claim in changed and len(changed) < 10_000
         assert "Position zero" in screen_text(app)
-        await app.workers.wait_for_complete()
+        await settle(pilot)

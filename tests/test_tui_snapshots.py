@@ -9,6 +9,7 @@ clock is shown, so every run draws the same screen. Update them with
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -36,16 +37,28 @@ def app_for(path: Path, tmp_path: Path) -> ArggraphApp:
 
 
 def keys(*presses: str) -> Callable[[Pilot[None]], Awaitable[None]]:
-    """Press the keys, then wait for every worker, so the picture is the settled one."""
+    """Press the keys, then wait until no panel is being computed, so the picture is
+    the settled one."""
 
     async def run(pilot: Pilot[None]) -> None:
         await pilot.pause()
         if presses:
             await pilot.press(*presses)
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await settled(pilot)
 
     return run
+
+
+async def settled(pilot: Pilot[None]) -> None:
+    app = pilot.app
+    assert isinstance(app, ArggraphApp)
+    for _ in range(500):
+        await pilot.pause()
+        main = app.main_screen
+        if main is None or not main.working:
+            break
+        await asyncio.sleep(0.01)
+    await pilot.pause()
 
 
 def test_main_screen(snap_compare: Compare, tmp_path: Path) -> None:

@@ -67,7 +67,7 @@ class Standing:
         return self.ranking[0][1] - self.ranking[1][1]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Snapshot:
     """What a worker thread needs, frozen at the moment it starts: the session may move
     on meanwhile (the user keeps scoring), the snapshot does not."""
@@ -79,6 +79,9 @@ class Snapshot:
     strengths: Mapping[str, float]
     bases: Mapping[str, float]
     problem: str | None
+
+    def __repr__(self) -> str:  # the default would print every strength
+        return f"<Snapshot {self.graph.id!r} {self.semantics} {self.fw.n} claims>"
 
     def base(self, claim: str) -> float:
         """The base score in force for ``claim`` when the snapshot was taken."""

@@ -10,6 +10,7 @@ answers (why, the lever) run in a worker when the graph is large.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
@@ -22,7 +23,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Tree
-from textual.worker import get_current_worker
+from textual.worker import WorkerState, get_current_worker
 
 from arggraph.errors import ArggraphError, StaleFileError
 from arggraph.text import shorten, terminal_safe
@@ -54,6 +55,8 @@ Location = tuple[str | None, tuple[str, ...], bool]
 SMALL = 1500
 #: On a large graph, the slow panels wait for this long a pause in the keys (seconds).
 QUIET = 0.25
+#: A delay meaning "once the next frame is on screen".
+AFTER_FRAME = -1.0
 
 
 class MainScreen(Screen[None]):
@@ -75,6 +78,7 @@ class MainScreen(Screen[None]):
         self._deciders_asked = -1
         self._deciders = WhyState(verdict_pending=True)
         self._pending_jobs: dict[str, Timer] = {}
+        self._after_frame: dict[str, Callable[[], object]] = {}
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -203,15 +207,23 @@ class MainScreen(Screen[None]):
         small = snap.fw.n <= SMALL
         if self._deciders_asked != self._version:
             self._deciders_asked = self._version
-            self._deciders = WhyState(verdict_pending=True)
-            self._later("deciders", 0.0 if small else QUIET,
-                        lambda: self._deciders_worker(snap, self._version))
+            self._deciders = self._deciders.verdict_outdated()
+            version = self._version
+            # Started after the next frame, so the thread does not delay the figures the
+            # user just changed; on a large graph only after a pause in the keys.
+            self._later("deciders", AFTER_FRAME if small else QUIET,
+                        lambda: self._deciders_worker(snap, version))
         if small:
             self._set_insight(drivers(snap, claim),
                               lever_state(snap, claim, relation, self.scoring_link))
             return
         what = "link weight" if self.scoring_link else "base score"
-        self._set_insight(WhyState(pending=True), LeverState(what=what, pending=True))
+        why = self.query_one(WhyPanel).state
+        lever = self.query_one(LeverChart).state
+        if why.topic == claim and claim is not None and lever.what == what:
+            self._set_insight(why.outdated(), replace(lever, stale=True))
+        else:
+            self._set_insight(WhyState(pending=True), LeverState(what=what, pending=True))
         link = self.scoring_link
         self._later("focus", QUIET / 2,
                     lambda: self._insight_worker(snap, claim, relation, link))
@@ -222,12 +234,33 @@ class MainScreen(Screen[None]):
         old = self._pending_jobs.pop(name, None)
         if old is not None:
             old.stop()
+        if delay == AFTER_FRAME:
+            self._after_frame[name] = job
+            self.call_after_refresh(self._run_after_frame, name)
+            return
         if delay <= 0:
             job()
             return
-        self._pending_jobs[name] = self.set_timer(delay, job)
 
-    @work(thread=True, exclusive=True, group="insight")
+        def run() -> None:
+            self._pending_jobs.pop(name, None)
+            job()
+
+        self._pending_jobs[name] = self.set_timer(delay, run)
+
+    def _run_after_frame(self, name: str) -> None:
+        job = self._after_frame.pop(name, None)
+        if job is not None:
+            job()
+
+    @property
+    def working(self) -> bool:
+        """Whether a slow panel is still being computed (or waits to start)."""
+        running = any(w.state in (WorkerState.PENDING, WorkerState.RUNNING)
+                      for w in self.workers)
+        return bool(self._pending_jobs) or bool(self._after_frame) or running
+
+    @work(thread=True, exclusive=True, group="insight", description="why and lever")
     def _insight_worker(self, snap: Snapshot, claim: str | None, relation: str | None,
                         link: bool) -> None:
         why = drivers(snap, claim)
@@ -235,7 +268,7 @@ class MainScreen(Screen[None]):
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._set_insight, why, lever)
 
-    @work(thread=True, exclusive=True, group="deciders")
+    @work(thread=True, exclusive=True, group="deciders", description="flip points")
     def _deciders_worker(self, snap: Snapshot, version: int) -> None:
         result = deciders(snap)
         if not get_current_worker().is_cancelled:
@@ -575,7 +608,7 @@ class MainScreen(Screen[None]):
 
         self.app.push_screen(screen, done)
 
-    @work(thread=True, exclusive=True, group="export")
+    @work(thread=True, exclusive=True, group="export", description="export")
     def _export(self, request: ExportRequest, claim: str | None) -> None:
         from arggraph.atomic import atomic_write
         from arggraph.formats.dot import to_dot

@@ -66,7 +66,7 @@ class ResultScreen(ModalScreen[str | None]):
         self.query_one(OptionList).focus()
         self._run()
 
-    @work(thread=True, exclusive=True, group="results")
+    @work(thread=True, exclusive=True, group="results", description="results")
     def _run(self) -> None:
         try:
             results = self._compute()

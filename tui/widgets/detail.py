@@ -32,33 +32,19 @@ from ..render import (
 )
 from ..state import Session
 from .lever import LeverChart
+from .panel import Panel
 from .tree import Item
 from .why import WhyPanel
 
-__all__ = ["ClaimDetail"]
+__all__ = ["ClaimDetail", "ClaimHead"]
 
 KIND_NAMES = {"position": "POSITION", "claim": "CLAIM", "evidence": "EVIDENCE"}
 BAR = 20
 
 
-class ClaimDetail(Vertical):
-    """Everything about the claim under the tree's cursor: its text and scores, why its
-    strength is what it is (:class:`~tui.widgets.why.WhyPanel`), its lever
-    (:class:`~tui.widgets.lever.LeverChart`), what supports and attacks it, and who said
-    it where. The screen sets the why and lever panels' state directly."""
-
-    DEFAULT_CSS = """
-    ClaimDetail { height: auto; }
-    ClaimDetail > #links { height: auto; max-height: 12; margin: 0 0 1 0; }
-    ClaimDetail > .title { color: $text-muted; text-style: bold; margin: 1 0 0 0; }
-    """
-
-    class Follow(Message):
-        """The user chose a supporter or attacker to go to."""
-
-        def __init__(self, relation: str) -> None:
-            self.relation = relation
-            super().__init__()
+class ClaimHead(Panel):
+    """The claim's kind and id, its text, and its scores as figures and bars; the row
+    the score keys act on is marked ▶."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -66,35 +52,7 @@ class ClaimDetail(Vertical):
         self.item: Item | None = None
         self.scoring_link = False
 
-    def compose(self) -> ComposeResult:
-        yield Static(id="head")
-        yield WhyPanel(id="why")
-        yield LeverChart(id="lever")
-        yield Static("", id="links-title", classes="title")
-        yield OptionList(id="links")
-        yield Static(id="sources")
-
-    # ------------------------------------------------------------------ showing
-    def show(self, item: Item | None) -> None:
-        """Show ``item`` (a tree node's data) in full."""
-        self.item = item
-        self._render_head()
-        self._render_links()
-        self._render_sources()
-
-    def on_resize(self) -> None:
-        self._render_head()
-
-    def refresh_figures(self) -> None:
-        """Redraw what scores change: the head and the strengths in the list."""
-        self._render_head()
-        self._render_links(keep_cursor=True)
-
-    def _render_head(self) -> None:
-        head = self.query_one("#head", Static)
-        head.update(self._head_text())
-
-    def _head_text(self) -> Text:
+    def build(self) -> Text:
         session, item = self.session, self.item
         out = Text()
         if session is None or item is None:
@@ -177,6 +135,59 @@ class ClaimDetail(Vertical):
             out.append("no link: this claim is not under another claim here", style="italic")
         return out
 
+
+class ClaimDetail(Vertical):
+    """Everything about the claim under the tree's cursor: its text and scores, why its
+    strength is what it is (:class:`~tui.widgets.why.WhyPanel`), its lever
+    (:class:`~tui.widgets.lever.LeverChart`), what supports and attacks it, and who said
+    it where. The screen sets the why and lever panels' state directly."""
+
+    DEFAULT_CSS = """
+    ClaimDetail { height: auto; }
+    ClaimDetail > #links { height: auto; max-height: 12; margin: 0 0 1 0; }
+    ClaimDetail > .title { color: $text-muted; text-style: bold; margin: 1 0 0 0; }
+    """
+
+    class Follow(Message):
+        """The user chose a supporter or attacker to go to."""
+
+        def __init__(self, relation: str) -> None:
+            self.relation = relation
+            super().__init__()
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.session: Session | None = None
+        self.item: Item | None = None
+        self.scoring_link = False
+        self._shown_links: tuple[str, ...] = ()
+
+    def compose(self) -> ComposeResult:
+        yield ClaimHead(id="head")
+        yield WhyPanel(id="why")
+        yield LeverChart(id="lever")
+        yield Static("", id="links-title", classes="title")
+        yield OptionList(id="links")
+        yield Static(id="sources")
+
+    # ------------------------------------------------------------------ showing
+    def show(self, item: Item | None) -> None:
+        """Show ``item`` (a tree node's data) in full."""
+        self.item = item
+        self._render_head()
+        self._render_links()
+        self._render_sources()
+
+    def refresh_figures(self) -> None:
+        """Redraw what scores change: the head and the strengths in the list."""
+        self._render_head()
+        self._render_links(keep_cursor=True)
+
+    def _render_head(self) -> None:
+        head = self.query_one(ClaimHead)
+        head.session, head.item, head.scoring_link = self.session, self.item, self.scoring_link
+        head.rebuild()
+
     def _visible_children(self) -> list[Relation]:
         session, item = self.session, self.item
         if session is None or item is None or item.claim is None or item.repeat:
@@ -190,32 +201,40 @@ class ClaimDetail(Vertical):
         session = self.session
         options = self.query_one("#links", OptionList)
         title = self.query_one("#links-title", Static)
-        highlighted = options.highlighted if keep_cursor else None
-        options.clear_options()
         rels = self._visible_children()
         if session is None or not rels:
+            options.clear_options()
+            self._shown_links = ()
             title.update(Text(""))
             options.display = False
             return
-        n_sup = sum(1 for r in rels if r.type == "support")
-        n_att = len(rels) - n_sup
-        title.update(Text(f"For ({n_sup}) and against ({n_att})  · Tab to pick one"))
-        options.display = True
         width = max(20, self.size.width - 12)
-        for rel in rels:
-            claim = session.graph.claims[rel.source]
-            value = session.strength(rel.source)
-            prompt = Text(no_wrap=True, overflow="ellipsis")
-            prompt.append_text(glyph(rel.type))
-            prompt.append(" ")
-            prompt.append(figure(value), style=strength_style(value))
-            prompt.append(" ")
-            prompt.append_text(literal(shorten(claim.text, width)))
-            options.add_option(Option(prompt, id=rel.id))
-        if highlighted is not None and highlighted < len(rels):
-            options.highlighted = highlighted
-        else:
-            options.highlighted = 0
+        prompts = [self._link_prompt(rel, width) for rel in rels]
+        ids = tuple(rel.id for rel in rels)
+        if keep_cursor and ids == self._shown_links:
+            for i, prompt in enumerate(prompts):  # same list: new figures, no new layout
+                options.replace_option_prompt_at_index(i, prompt)
+            return
+        n_sup = sum(1 for r in rels if r.type == "support")
+        title.update(Text(f"For ({n_sup}) and against ({len(rels) - n_sup})  · Tab to pick one"))
+        options.display = True
+        options.clear_options()
+        options.add_options([Option(p, id=rid) for p, rid in zip(prompts, ids, strict=True)])
+        options.highlighted = 0
+        self._shown_links = ids
+
+    def _link_prompt(self, rel: Relation, width: int) -> Text:
+        session = self.session
+        assert session is not None
+        claim = session.graph.claims[rel.source]
+        value = session.strength(rel.source)
+        prompt = Text(no_wrap=True, overflow="ellipsis")
+        prompt.append_text(glyph(rel.type))
+        prompt.append(" ")
+        prompt.append(figure(value), style=strength_style(value))
+        prompt.append(" ")
+        prompt.append_text(literal(shorten(claim.text, width)))
+        return prompt
 
     def _render_sources(self) -> None:
         sources = self.query_one("#sources", Static)

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual.reactive import reactive
-from textual.widget import Widget
 
 from ..render import ACCENT, ATTACK, figure
+from .panel import Panel
 
 __all__ = ["LeverChart", "LeverState", "interpolate"]
 
@@ -34,6 +34,7 @@ class LeverState:
     leader: str = ""
     pending: bool = False
     note: str | None = None
+    stale: bool = False
 
 
 def interpolate(curve: tuple[tuple[float, float], ...], x: float) -> float:
@@ -51,20 +52,24 @@ def interpolate(curve: tuple[tuple[float, float], ...], x: float) -> float:
     return curve[-1][1]
 
 
-class LeverChart(Widget):
+class LeverChart(Panel):
     """A small chart of the verdict margin against one score."""
 
     DEFAULT_CSS = """
     LeverChart { height: auto; }
     """
 
-    state: reactive[LeverState] = reactive(LeverState, layout=True)
+    state: reactive[LeverState] = reactive(LeverState)
 
-    def render(self) -> Text:
+    def watch_state(self) -> None:
+        self.rebuild()
+
+    def build(self) -> Text:
         state = self.state
         out = Text(no_wrap=True)
         out.append("Lever", style="bold")
         out.append(f": the verdict's margin as this {state.what} runs 0 → 1", style="dim")
+        out.append(" · updating" if state.stale else "           ", style="italic dim")
         if state.pending:
             out.append("\n  working it out…", style="italic dim")
             return out

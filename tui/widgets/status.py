@@ -6,11 +6,11 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual.reactive import reactive
-from textual.widget import Widget
 
 from arggraph.text import shorten
 
 from ..render import LENS, literal
+from .panel import Panel
 
 __all__ = ["Breadcrumbs", "Mode", "ModeLine"]
 
@@ -28,7 +28,7 @@ class Mode:
     link_available: bool = True
 
 
-class ModeLine(Widget):
+class ModeLine(Panel):
     """``semantics · scoring: claim base · lens · as of · unsaved``: always visible, so
     the user knows what ``0``-``9`` will change before pressing it."""
 
@@ -38,7 +38,10 @@ class ModeLine(Widget):
 
     mode: reactive[Mode | None] = reactive(None)
 
-    def render(self) -> Text:
+    def watch_mode(self) -> None:
+        self.rebuild()
+
+    def build(self) -> Text:
         mode = self.mode
         out = Text(no_wrap=True, overflow="ellipsis")
         if mode is None:
@@ -71,7 +74,7 @@ class ModeLine(Widget):
         return out
 
 
-class Breadcrumbs(Widget):
+class Breadcrumbs(Panel):
     """Where the cursor is in the tree (question › position › …) and how far back the
     history goes."""
 
@@ -82,7 +85,13 @@ class Breadcrumbs(Widget):
     trail: reactive[tuple[str, ...]] = reactive(())
     back: reactive[int] = reactive(0)
 
-    def render(self) -> Text:
+    def watch_trail(self) -> None:
+        self.rebuild()
+
+    def watch_back(self) -> None:
+        self.rebuild()
+
+    def build(self) -> Text:
         out = Text(no_wrap=True, overflow="ellipsis")
         width = max(self.size.width - 2, 20)
         suffix = f"   ⌫ back ({self.back})" if self.back else ""

@@ -6,12 +6,12 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual.reactive import reactive
-from textual.widget import Widget
 
 from arggraph.text import shorten
 
 from ..render import ACCENT, POSITION_GLYPH, QUESTION_GLYPH, bar, figure, literal
 from ..state import Standing
+from .panel import Panel
 
 __all__ = ["VerdictBar", "VerdictState"]
 
@@ -34,16 +34,19 @@ class VerdictState:
     scope: str = ""
 
 
-class VerdictBar(Widget):
+class VerdictBar(Panel):
     """The top of the screen: the question, then a bar per position."""
 
     DEFAULT_CSS = """
     VerdictBar { height: auto; padding: 0 1; }
     """
 
-    state: reactive[VerdictState | None] = reactive(None, layout=True)
+    state: reactive[VerdictState | None] = reactive(None)
 
-    def render(self) -> Text:
+    def watch_state(self) -> None:
+        self.rebuild()
+
+    def build(self) -> Text:
         state = self.state
         out = Text(no_wrap=True, overflow="ellipsis")
         if state is None:

@@ -6,11 +6,11 @@ from dataclasses import dataclass, replace
 
 from rich.text import Text
 from textual.reactive import reactive
-from textual.widget import Widget
 
 from arggraph.text import shorten
 
 from ..render import ATTACK, SUPPORT, figure, literal, signed
+from .panel import Panel
 
 __all__ = ["Driver", "WhyPanel", "WhyState"]
 
@@ -39,33 +39,54 @@ class WhyState:
     drivers: tuple[Driver, ...] = ()
     note: str | None = None
     pending: bool = False
+    stale: bool = False
     deciders: tuple[Driver, ...] = ()
     verdict_topic: str | None = None
     verdict_note: str | None = None
     verdict_pending: bool = False
+    verdict_stale: bool = False
 
     def with_verdict(self, other: WhyState) -> WhyState:
         """This state's focused-claim part with ``other``'s verdict part."""
         return replace(self, deciders=other.deciders, verdict_topic=other.verdict_topic,
                        verdict_note=other.verdict_note,
-                       verdict_pending=other.verdict_pending)
+                       verdict_pending=other.verdict_pending,
+                       verdict_stale=other.verdict_stale)
+
+    def outdated(self) -> WhyState:
+        """The same figures, marked as being recomputed (shown dimmed meanwhile, so the
+        panel keeps its shape instead of blinking to "working it out…")."""
+        return replace(self, stale=True)
+
+    def verdict_outdated(self) -> WhyState:
+        """The same flip points, marked as being recomputed."""
+        if self.verdict_pending:
+            return self
+        return replace(self, verdict_stale=True)
 
 
-class WhyPanel(Widget):
+class WhyPanel(Panel):
     """Two short ranked lists: what moves this claim, what could flip the verdict."""
 
     DEFAULT_CSS = """
     WhyPanel { height: auto; padding: 0 0 1 0; }
     """
 
-    state: reactive[WhyState] = reactive(WhyState, layout=True)
+    state: reactive[WhyState] = reactive(WhyState)
 
-    def render(self) -> Text:
+    def watch_state(self) -> None:
+        self.rebuild()
+
+    def build(self) -> Text:
         state = self.state
         width = max(self.size.width, 40)
         text_width = max(12, width - 22)
         out = Text()
         out.append("Why", style="bold")
+        busy = state.stale or state.verdict_stale
+        out.append(" · updating" if busy else "           ", style="italic dim")
+        focus_style = "dim" if state.stale else ""
+        verdict_style = "dim" if state.verdict_stale else ""
         if state.pending:
             out.append("\n  working it out…", style="italic dim")
         elif state.note:
@@ -82,8 +103,9 @@ class WhyPanel(Widget):
                 out.append("\n  ")
                 style = SUPPORT if d.effect > 0 else ATTACK
                 out.append("▲ " if d.effect > 0 else "▼ ", style=f"bold {style}")
-                out.append_text(literal(shorten(d.text, text_width).ljust(text_width)))
-                out.append(f"  {signed(d.effect)}", style=f"bold {style}")
+                out.append_text(literal(shorten(d.text, text_width).ljust(text_width),
+                                        style=focus_style))
+                out.append(f"  {signed(d.effect)}", style=f"bold {style} {focus_style}")
         out.append("\n")
         out.append("What could flip the verdict", style="underline")
         if state.verdict_pending:
@@ -98,7 +120,8 @@ class WhyPanel(Widget):
             out.append("\n  no single claim's score can flip it", style="italic dim")
         for d in state.deciders:
             out.append("\n  ")
-            out.append_text(literal(shorten(d.text, text_width).ljust(text_width)))
-            out.append(f"  {figure(d.base)} → ")
-            out.append(figure(d.flip), style="bold")
+            out.append_text(literal(shorten(d.text, text_width).ljust(text_width),
+                                    style=verdict_style))
+            out.append(f"  {figure(d.base)} → ", style=verdict_style)
+            out.append(figure(d.flip), style=f"bold {verdict_style}")
         return out
