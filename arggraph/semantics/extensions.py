@@ -34,7 +34,9 @@ microsecond per edge; NumPy pays a fixed cost per call. So the engine
    attackers (its *anchor*) and the parity of its distance to it. Pointer jumping finds
    anchors and parities in ``log2(depth)`` vectorised steps; paths that close into a cycle
    of single attackers have no anchor and stay undecided. A million-claim attack chain is
-   thus answered without a million rounds.
+   thus answered without a million rounds. (This step does ``O(h log d)`` work for ``h``
+   single-attacker claims on paths up to ``d`` long; the propagation below looks at each
+   contracted edge once, so the whole is linear up to that logarithm.)
 2. *propagates over anchors*, each contracted edge signed by that parity, one frontier per
    vectorised round (gather the out-edges of everything just labelled, mark OUT what an IN
    reaches, count down the rest), while the frontier is wide;
