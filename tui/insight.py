@@ -25,6 +25,8 @@ __all__ = [
     "lever_state",
 ]
 
+#: Points on a lever's curve.
+SAMPLES = 21
 #: How many drivers and deciders the Why panel lists.
 TOP = 4
 #: Up to this many claims, every claim's flip point is searched for.
@@ -33,9 +35,14 @@ FLIP_ALL = 400
 FLIP_CANDIDATES = 12
 
 
-def drivers(snap: Snapshot, claim: str | None) -> WhyState:
-    """What drives ``claim``: the claims whose removal would move it most."""
+def drivers(snap: Snapshot, claim: str | None, *, with_flips: bool = False) -> WhyState:
+    """What drives ``claim``: the claims whose removal would move it most.
+
+    With ``with_flips`` their flip points are searched here too (a large graph, in a
+    worker); otherwise the panel takes them from the verdict part once it is known.
+    """
     from arggraph.semantics.explain import explain
+    from arggraph.semantics.verdict import flip_points
 
     if snap.problem is not None:
         return WhyState(note="no strengths under this semantics: nothing to explain")
@@ -43,21 +50,32 @@ def drivers(snap: Snapshot, claim: str | None) -> WhyState:
         return WhyState()
     try:
         exp = explain(snap.fw, claim, snap.semantics)
+        top = [c for c in exp.contributions[:TOP] if abs(c.removal) > 1e-9]
+        flips: dict[str, float | None] = {}
+        if with_flips and top and len(snap.standing().ranking) > 1:
+            flips = flip_points(snap.fw, snap.semantics, None, positions=_positions(snap),
+                                claims=[c.claim for c in top])
     except ArggraphError as exc:
         return WhyState(note=exc.message)
     found = tuple(Driver(c.claim, snap.graph.claims[c.claim].text, c.removal,
-                         snap.base(c.claim))
-                  for c in exp.contributions[:TOP] if abs(c.removal) > 1e-9)
+                         snap.base(c.claim), flips.get(c.claim), c.claim in flips)
+                  for c in top)
     return WhyState(claim, exp.strength, found)
 
 
-def deciders(snap: Snapshot) -> WhyState:
-    """The claims whose base score, moved least, would change which position leads.
+def _positions(snap: Snapshot) -> list[str]:
+    return [p for p in snap.positions if p in snap.fw.index]
 
-    Flip points are searched for every claim on a small graph; on a large one only for
-    the claims that contribute most to the two leading positions (each search probes
-    the engine dozens of times). They depend on the scores, the semantics and the view,
-    not on the focused claim, so the screen computes them once per change.
+
+def deciders(snap: Snapshot) -> WhyState:
+    """The claims that decide the verdict, each with its flip point.
+
+    A claim's share of the verdict is its share of the margin: its contribution (by
+    removal) to the leading position minus its contribution to the runner-up. Flip
+    points are searched for every claim on a small graph; on a large one only for the
+    claims that weigh most on the two leading positions (each search probes the engine
+    dozens of times). They depend on the scores, the semantics and the view, not on the
+    focused claim, so the screen computes them once per change.
     """
     from arggraph.semantics.explain import explain
     from arggraph.semantics.verdict import flip_points
@@ -68,23 +86,34 @@ def deciders(snap: Snapshot) -> WhyState:
     if len(standing.ranking) < 2:
         return WhyState(verdict_note="a verdict needs two positions in view")
     fw = snap.fw
-    positions = [p for p in snap.positions if p in fw.index]
+    leader, runner = standing.ranking[0][0], standing.ranking[1][0]
     try:
+        lead = explain(fw, leader, snap.semantics).contributions
+        rival = explain(fw, runner, snap.semantics).contributions
+        share: dict[str, float] = {c.claim: c.removal for c in lead}
+        for c in rival:
+            share[c.claim] = share.get(c.claim, 0.0) - c.removal
+        ranked = sorted((cid for cid, v in share.items() if abs(v) > 1e-9),
+                        key=lambda cid: (-abs(share[cid]), cid))
         candidates = None
         if fw.n > FLIP_ALL:
-            found: dict[str, None] = {}
-            for pid, _ in standing.ranking[:2]:
-                for c in explain(fw, pid, snap.semantics).contributions[:FLIP_CANDIDATES]:
-                    found[c.claim] = None
-            candidates = list(found)
-        flips = flip_points(fw, snap.semantics, None, positions=positions, claims=candidates)
+            wanted = ranked[:TOP] + [c.claim for c in lead[:FLIP_CANDIDATES]]
+            wanted += [c.claim for c in rival[:FLIP_CANDIDATES]]
+            candidates = list(dict.fromkeys(wanted))
+        flips = flip_points(fw, snap.semantics, None, positions=_positions(snap),
+                            claims=candidates)
     except ArggraphError as exc:
         return WhyState(verdict_note=exc.message)
+
+    def driver(cid: str) -> Driver:
+        return Driver(cid, snap.graph.claims[cid].text, share.get(cid, 0.0), snap.base(cid),
+                      flips.get(cid), cid in flips)
+
     near = [(cid, x) for cid, x in flips.items() if x is not None]
     near.sort(key=lambda cx: (abs(cx[1] - snap.base(cx[0])), cx[0]))
-    return WhyState(deciders=tuple(Driver(cid, snap.graph.claims[cid].text, 0.0,
-                                          snap.base(cid), x) for cid, x in near[:TOP]),
-                    verdict_topic=standing.ranking[0][0])
+    return WhyState(deciders=tuple(driver(cid) for cid in ranked[:TOP]),
+                    nearest=driver(near[0][0]) if near else None, flips=flips,
+                    leader=leader, margin=standing.margin)
 
 
 def lever_state(snap: Snapshot, claim: str | None, relation: str | None,
@@ -104,17 +133,42 @@ def lever_state(snap: Snapshot, claim: str | None, relation: str | None,
         if relation is None:
             return LeverState(what=what, note="this claim has no link to a claim above it "
                                               "here")
-        return LeverState(what=what, note="the lever is drawn for base scores; press w "
-                                          "to score the claim's base")
+        if relation not in snap.fw.relation_index:
+            return LeverState(what=what, note="this link is not in the current view")
+        try:
+            return link_lever(snap, relation, leader, leader_text)
+        except ArggraphError as exc:
+            return LeverState(what=what, note=exc.message)
     if claim is None or claim not in snap.fw.index:
         return LeverState(what=what, note="pick a claim in the tree")
     try:
         curve = margin_curve(snap.fw, claim, snap.semantics, None,
-                             positions=list(snap.positions), samples=21)
+                             positions=_positions(snap), samples=SAMPLES)
     except ArggraphError as exc:
         return LeverState(what=what, note=exc.message)
     return LeverState(tuple((float(x), float(y)) for x, y in curve),
                       snap.base(claim), what, leader_text)
+
+
+def link_lever(snap: Snapshot, relation: str, leader: str, leader_text: str) -> LeverState:
+    """The margin of ``leader`` as ``relation``'s weight runs over [0, 1]: the engine
+    moves the weight step by step, recomputing only what lies downstream of it."""
+    from arggraph.semantics.incremental import GradualEngine
+
+    fw = snap.fw
+    names = _positions(snap)
+    lead = names.index(leader)
+    kind, k = fw.relation_index[relation]
+    now = float((fw.att_w if kind == "attack" else fw.sup_w)[k])
+    engine = GradualEngine(fw, snap.semantics)
+    curve: list[tuple[float, float]] = []
+    for i in range(SAMPLES):
+        w = i / (SAMPLES - 1)
+        engine.set_weight(relation, w)
+        values = [engine.strength(p) for p in names]
+        rival = max((v for j, v in enumerate(values) if j != lead), default=0.0)
+        curve.append((w, values[lead] - rival))
+    return LeverState(tuple(curve), now, "link weight", leader_text)
 
 
 def extensions_results(snap: Snapshot) -> Results:

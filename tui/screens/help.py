@@ -84,6 +84,10 @@ NUMBERS = [
     ("strength", "what the semantics makes of the base after weighing every supporter and "
                  "attacker (dfquad, qe, euler, hcat: m switches)"),
     ("margin", "how far the leading position is ahead of the next one"),
+    ("effect", "in Why: how much a claim moves the focused claim's strength (or the "
+               "margin): with it minus without it"),
+    ("flips at", "the base score at which that claim alone would change which position "
+                 "leads (now→then); never: no score of it does"),
     ("lever", "the margin as one claim's base runs from 0 to 1; where the curve crosses "
               "the line, the verdict flips"),
 ]
@@ -110,7 +114,7 @@ def _marks() -> list[tuple[Text, str]]:
         (Text("●", style=f"bold {LENS}"), "said by the actor whose lens is on"),
         (Text("×0.50", style="italic"), "a link weight other than 1"),
         (Text("0.62"), "computed strength (0 to 1); — where the view leaves the claim out"),
-        (Text("▲ ▼"), "in Why: raises or lowers the claim's strength"),
+        (Text("▲ ▼"), "in Why: raises or lowers the claim's strength (or the margin)"),
     ]
 
 

@@ -263,7 +263,7 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="insight", description="why and lever")
     def _insight_worker(self, snap: Snapshot, claim: str | None, relation: str | None,
                         link: bool) -> None:
-        why = drivers(snap, claim)
+        why = drivers(snap, claim, with_flips=True)
         lever = lever_state(snap, claim, relation, link)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._set_insight, why, lever)

@@ -68,7 +68,10 @@ class LeverChart(Panel):
         state = self.state
         out = Text(no_wrap=True)
         out.append("Lever", style="bold")
-        out.append(f": the verdict's margin as this {state.what} runs 0 → 1", style="dim")
+        title = f": the verdict's margin as this {state.what} runs 0 → 1"
+        if self.size.width and self.size.width < len(title) + 17:
+            title = f": margin as the {state.what.split()[0]} runs 0 → 1"
+        out.append(title, style="dim")
         out.append(" · updating" if state.stale else "           ", style="italic dim")
         if state.pending:
             out.append("\n  working it out…", style="italic dim")
@@ -145,7 +148,8 @@ class LeverChart(Panel):
             out.append("the verdict flips at " + ", ".join(f"{x:.2f}" for x in crossings),
                        style="bold")
         else:
-            out.append("no score of this flips the verdict", style="italic")
+            what = "weight of this link" if state.what == "link weight" else "base score of it"
+            out.append(f"no {what} flips the verdict", style="italic")
         return out
 
     @staticmethod

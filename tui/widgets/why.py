@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 
 from rich.text import Text
 from textual.reactive import reactive
@@ -12,27 +13,31 @@ from arggraph.text import shorten
 from ..render import ATTACK, SUPPORT, figure, literal, signed
 from .panel import Panel
 
-__all__ = ["Driver", "WhyPanel", "WhyState"]
+__all__ = ["Driver", "WhyPanel", "WhyState", "flip_cell"]
 
 
 @dataclass(frozen=True)
 class Driver:
-    """A claim that matters: ``effect`` is how much the topic's strength owes it (its
-    strength with the claim minus without it); ``base`` its base score now; ``flip``
-    the base score at which the verdict would change (``None``: no score of it does)."""
+    """A claim that matters. ``effect`` is how much the topic owes it: the topic's
+    strength (or the verdict's margin) with the claim minus without it; ``base`` the
+    claim's base score now; ``flip`` the base score at which the verdict would change
+    (``None``: no score of it does), known when ``flip_known``."""
 
     claim: str
     text: str
     effect: float
     base: float
     flip: float | None = None
+    flip_known: bool = False
 
 
 @dataclass(frozen=True)
 class WhyState:
-    """What the panel shows. The first part (``topic`` … ``note``) is about the focused
-    claim, the second (``deciders`` … ``verdict_note``) about the verdict; each has its
-    ``pending`` flag while a worker computes it."""
+    """What the panel shows. The first part (``topic`` … ``stale``) is about the focused
+    claim, the second (``deciders`` … ``verdict_stale``) about the verdict; each has its
+    ``pending`` flag while a worker computes it for the first time and its ``stale``
+    flag while it is being recomputed. ``flips`` holds every flip point the verdict part
+    found, so the focused claim's drivers can show theirs."""
 
     topic: str | None = None
     strength: float | None = None
@@ -41,14 +46,18 @@ class WhyState:
     pending: bool = False
     stale: bool = False
     deciders: tuple[Driver, ...] = ()
-    verdict_topic: str | None = None
+    nearest: Driver | None = None
+    flips: Mapping[str, float | None] = field(default_factory=dict)
+    leader: str | None = None
+    margin: float | None = None
     verdict_note: str | None = None
     verdict_pending: bool = False
     verdict_stale: bool = False
 
     def with_verdict(self, other: WhyState) -> WhyState:
         """This state's focused-claim part with ``other``'s verdict part."""
-        return replace(self, deciders=other.deciders, verdict_topic=other.verdict_topic,
+        return replace(self, deciders=other.deciders, nearest=other.nearest,
+                       flips=other.flips, leader=other.leader, margin=other.margin,
                        verdict_note=other.verdict_note,
                        verdict_pending=other.verdict_pending,
                        verdict_stale=other.verdict_stale)
@@ -65,63 +74,102 @@ class WhyState:
         return replace(self, verdict_stale=True)
 
 
+#: Cells of the effect and flip columns.
+EFFECT = 7
+FLIP = 12
+
+
+def flip_cell(base: float, flip: float | None, known: bool, *, narrow: bool = False) -> str:
+    """``0.50→0.66`` (``→0.66`` when ``narrow``), ``never``, or ``…`` while unknown.
+
+    >>> flip_cell(0.5, 0.66, True), flip_cell(0.5, None, True), flip_cell(0.5, None, False)
+    ('0.50→0.66', 'never', '…')
+    >>> flip_cell(0.5, 0.66, True, narrow=True)
+    '→0.66'
+    """
+    if not known:
+        return "…"
+    if flip is None:
+        return "never"
+    return f"→{figure(flip)}" if narrow else f"{figure(base)}→{figure(flip)}"
+
+
 class WhyPanel(Panel):
-    """Two short ranked lists: what moves this claim, what could flip the verdict."""
+    """Two short ranked lists, each claim with how far its base score would have to
+    move to flip the verdict: what moves the focused claim, what decides the verdict."""
 
     DEFAULT_CSS = """
     WhyPanel { height: auto; padding: 0 0 1 0; }
     """
 
     state: reactive[WhyState] = reactive(WhyState)
+    _narrow = False
+    _flip = FLIP
 
     def watch_state(self) -> None:
         self.rebuild()
 
+    def _row(self, out: Text, d: Driver, width: int, dim: str, flips: Mapping[str, float | None],
+             ) -> None:
+        style = SUPPORT if d.effect > 0 else ATTACK
+        out.append("\n  ")
+        out.append("▲ " if d.effect > 0 else "▼ " if d.effect < 0 else "  ",
+                   style=f"bold {style}")
+        out.append_text(literal(shorten(d.text, width).ljust(width), style=dim))
+        out.append(signed(d.effect).rjust(EFFECT), style=f"bold {style} {dim}")
+        known = d.flip_known or d.claim in flips
+        flip = d.flip if d.flip_known else flips.get(d.claim)
+        cell = flip_cell(d.base, flip, known, narrow=self._narrow)
+        out.append(cell.rjust(self._flip), style=f"{'bold' if flip is not None else 'dim'} {dim}")
+
+    def _header(self, out: Text, title: str, width: int, effect: str) -> None:
+        out.append("\n")
+        out.append_text(literal(shorten(title, width + 4).ljust(width + 4), style="underline"))
+        out.append(effect.rjust(EFFECT), style="dim")
+        out.append(("flips" if self._narrow else "flips at").rjust(self._flip), style="dim")
+
     def build(self) -> Text:
         state = self.state
-        width = max(self.size.width, 40)
-        text_width = max(12, width - 22)
-        out = Text()
+        width = self.size.width or 60
+        self._narrow = width < 60
+        self._flip = 7 if self._narrow else FLIP
+        text_width = max(8, width - 4 - EFFECT - self._flip)
+        out = Text(no_wrap=True, overflow="ellipsis")
         out.append("Why", style="bold")
         busy = state.stale or state.verdict_stale
         out.append(" · updating" if busy else "           ", style="italic dim")
-        focus_style = "dim" if state.stale else ""
-        verdict_style = "dim" if state.verdict_stale else ""
+        focus_dim = "dim" if state.stale else ""
+        verdict_dim = "dim" if state.verdict_stale else ""
+        flips = state.flips
         if state.pending:
             out.append("\n  working it out…", style="italic dim")
         elif state.note:
             out.append("\n  ")
-            out.append_text(literal(state.note, style="italic"))
+            out.append_text(literal(shorten(state.note, width - 4), style="italic"))
         elif state.topic is not None:
-            out.append(f"\nWhat moves this claim most (strength {figure(state.strength)})",
-                       style="underline")
-            out.append("   effect", style="dim")
+            self._header(out, f"What moves this claim (strength {figure(state.strength)})",
+                         text_width, "effect")
             if not state.drivers:
                 out.append("\n  nothing bears on it: its strength is its base score",
                            style="italic dim")
             for d in state.drivers:
-                out.append("\n  ")
-                style = SUPPORT if d.effect > 0 else ATTACK
-                out.append("▲ " if d.effect > 0 else "▼ ", style=f"bold {style}")
-                out.append_text(literal(shorten(d.text, text_width).ljust(text_width),
-                                        style=focus_style))
-                out.append(f"  {signed(d.effect)}", style=f"bold {style} {focus_style}")
-        out.append("\n")
-        out.append("What could flip the verdict", style="underline")
+                self._row(out, d, text_width, focus_dim, flips)
         if state.verdict_pending:
+            out.append("\nWhat decides the verdict", style="underline")
             out.append("\n  working it out…", style="italic dim")
             return out
         if state.verdict_note:
+            out.append("\nWhat decides the verdict", style="underline")
             out.append("\n  ")
-            out.append_text(literal(state.verdict_note, style="italic dim"))
+            out.append_text(literal(shorten(state.verdict_note, width - 4), style="italic dim"))
             return out
-        out.append("   base now → flips at", style="dim")
+        self._header(out, "What decides the verdict", text_width, "margin")
         if not state.deciders:
-            out.append("\n  no single claim's score can flip it", style="italic dim")
+            out.append("\n  no claim bears on the positions", style="italic dim")
         for d in state.deciders:
-            out.append("\n  ")
-            out.append_text(literal(shorten(d.text, text_width).ljust(text_width),
-                                    style=verdict_style))
-            out.append(f"  {figure(d.base)} → ", style=verdict_style)
-            out.append(figure(d.flip), style=f"bold {verdict_style}")
+            self._row(out, d, text_width, verdict_dim, flips)
+        near = state.nearest
+        if near is not None and all(d.claim != near.claim for d in state.deciders):
+            out.append("\n  nearest flip:", style=f"italic {verdict_dim}")
+            self._row(out, near, text_width, verdict_dim, flips)
         return out
