@@ -177,6 +177,16 @@ async def test_enter_follows_into_a_claim_and_backspace_comes_back(tmp_path: Pat
         assert cursor_claim(app) == "cost"  # nothing more to go back to
 
 
+async def test_a_click_selects_a_claim_without_going_into_it(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.click(DebateTree, offset=(12, 2))
+        await pilot.pause()
+        assert cursor_claim(app) == "lorries"
+        assert main(app).history == []
+
+
 async def test_enter_in_the_for_and_against_list_jumps_there(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:

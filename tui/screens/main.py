@@ -321,8 +321,8 @@ class MainScreen(Screen[None]):
     def _highlighted(self, event: Tree.NodeHighlighted[Item]) -> None:
         self.show_focus()
 
-    @on(Tree.NodeSelected, "#tree")
-    def _selected(self, event: Tree.NodeSelected[Item]) -> None:
+    @on(DebateTree.Follow)
+    def _follow_in_tree(self, event: DebateTree.Follow) -> None:
         """Enter in the tree: go into the claim, to the first thing that bears on it."""
         node = event.node
         tree = self.debate

@@ -17,6 +17,7 @@ from typing import ClassVar, Literal
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -71,6 +72,7 @@ class DebateTree(Tree[Item]):
     ICON_NODE_EXPANDED = "▾ "
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "follow", "follow", show=False, id="tree.follow"),
         Binding("j", "cursor_down", "Down", show=False, id="tree.down"),
         Binding("k", "cursor_up", "Up", show=False, id="tree.up"),
         Binding("left,h", "close_or_parent", "Close / up", show=False, id="tree.close"),
@@ -314,7 +316,19 @@ class DebateTree(Tree[Item]):
         relations.reverse()
         return here.data.claim, tuple(relations), here.data.role == "loose"
 
+    class Follow(Message):
+        """Enter on a node: the user wants to go into the claim (a click only selects)."""
+
+        def __init__(self, node: Node) -> None:
+            self.node = node
+            super().__init__()
+
     # ------------------------------------------------------------------ actions
+    def action_follow(self) -> None:
+        """Enter: ask the screen to go into the claim under the cursor."""
+        if self.cursor_node is not None:
+            self.post_message(self.Follow(self.cursor_node))
+
     def action_open_node(self) -> None:
         """Open the node under the cursor, or step into its first child if open."""
         node = self.cursor_node
