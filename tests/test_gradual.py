@@ -159,3 +159,19 @@ def test_long_chain_alternates() -> None:
     fw = Framework.from_edges(ids, [1.0] * n, attacks=[(ids[i], ids[i + 1]) for i in range(n - 1)])
     s = strengths(fw)
     assert np.array_equal(s, np.arange(n) % 2 == 0)
+
+
+def test_layout_cache_lets_frameworks_go() -> None:
+    """The cache of layouts must not keep a framework (or its arrays) alive."""
+    import gc
+    import weakref
+
+    from arggraph.semantics import gradual
+
+    fw = Framework.from_edges(["a", "b"], attacks=[("a", "b")], supports=[("b", "a")])
+    strengths(fw)
+    assert gradual.layout(fw).relation_ids == fw.att_ids + fw.sup_ids
+    ref = weakref.ref(fw)
+    del fw
+    gc.collect()
+    assert ref() is None

@@ -325,18 +325,27 @@ class Layout:
         self.m = len(self.src)
         self.sup: BoolArray = np.zeros(self.m, dtype=bool)
         self.sup[self.n_att:] = True
-        self._relation_ids: Callable[[], tuple[str, ...]] = lambda: (
-            fw.att_ids + fw.sup_ids)
+        # The framework itself is not kept: the layout cache maps frameworks to layouts
+        # weakly, and a reference back would keep both alive forever.
+        self._given_ids = (fw.att_rel, fw.sup_rel)
         self.rank: IntArray | None = None
         self.scc: IntArray = np.full(self.n, -1, dtype=np.int64)
         self.remainder: IntArray = np.zeros(0, dtype=np.int64)
 
     @cached_property
     def relation_ids(self) -> tuple[str, ...]:
-        """The relation id of each edge (attacks first)."""
-        ids = self._relation_ids()
-        self._relation_ids = lambda: ids
-        return ids
+        """The relation id of each edge (attacks first; ``TYPE:SOURCE->TARGET`` if none)."""
+        out: list[str] = []
+        for k, (given, kind) in enumerate(zip(self._given_ids, ("attack", "support"),
+                                              strict=True)):
+            if given is not None:
+                out.extend(given)
+                continue
+            part = slice(0, self.n_att) if k == 0 else slice(self.n_att, self.m)
+            ids = self.ids
+            out.extend(f"{kind}:{ids[a]}->{ids[b]}" for a, b in
+                       zip(self.src[part].tolist(), self.tgt[part].tolist(), strict=True))
+        return tuple(out)
 
     @cached_property
     def out_csr(self) -> tuple[IntArray, IntArray, AnyIntArray]:
