@@ -148,6 +148,7 @@ def test_iccma_files_are_read_by_their_ending(
     path = ICCMA / f"probo_ex2.{suffix}"
     if not path.exists():
         pytest.skip("../shared/realdata/iccma is not there")
+    pytest.importorskip("arggraph.formats.iccma")
     code, out, _ = run(capsys, str(path), "--semantics", "preferred", "--format", "json")
     assert code == 0
     assert json.loads(out)["extensions"] == [["a1", "a3", "a6"], ["a1", "a4", "a5"]]
