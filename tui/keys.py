@@ -41,7 +41,7 @@ SECTIONS: list[tuple[str, list[Binding]]] = [
                 id="score.up"),
         Binding("-", "nudge(-0.05)", "lower the score by 0.05", show=False, key_display="-",
                 id="score.down"),
-        Binding("s", "type_score", "type", id="score.type",
+        Binding("s", "type_score", "type", show=False, id="score.type",
                 tooltip="type an exact score (a number from 0 to 1)"),
         Binding("w", "toggle_link", "claim/link", id="score.mode",
                 tooltip="switch the keys between scoring the claim's base (is it true?) and "

@@ -89,7 +89,7 @@ class MainScreen(Screen[None]):
             with VerticalScroll(id="side"):
                 yield ClaimDetail(id="detail")
         yield Breadcrumbs(id="crumbs")
-        yield Footer()
+        yield Footer(compact=True)
 
     @property
     def debate(self) -> DebateTree:
