@@ -5,10 +5,14 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+__all__ = ["SEMANTICS", "register", "run"]
+
+#: The gradual semantics the UI offers (named here so that ``--help`` imports no NumPy).
 SEMANTICS = ("dfquad", "qe", "euler", "hcat")
 
 
 def register(sub: Any) -> None:
+    """Add ``arggraph tui`` to the command line's subcommands."""
     p = sub.add_parser(
         "tui",
         help="walk and score a debate in the terminal UI",
@@ -24,6 +28,7 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Open the app; its exit code is 2 when the graph could not be opened."""
     from .factory import create_app
 
     app = create_app(args.graph, scores=args.scores, semantics=args.semantics)
