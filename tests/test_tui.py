@@ -16,7 +16,7 @@ import pytest
 from rich.console import Console
 from textual.binding import Binding
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList
+from textual.widgets import Checkbox, Input, OptionList
 from textual.worker import WorkerState
 
 from arggraph.graph import Graph
@@ -426,6 +426,25 @@ async def test_e_exports_the_view_as_dot(tmp_path: Path) -> None:
     text = out.read_text()
     assert text.lstrip().startswith("//") and "digraph" in text
     assert "Millbrook should build" in text
+
+
+async def test_e_exports_only_around_the_focused_claim_when_asked(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    out = tmp_path / "around.dot"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "down", "down", "down", "right", "down", "right", "down", "e")
+        assert cursor_claim(app) == "grant-unconfirmed"
+        screen = app.screen
+        screen.query_one("#fmt-dot").value = True  # type: ignore[attr-defined]
+        screen.query_one(Checkbox).value = True
+        screen.query_one("#export-path", Input).value = str(out)
+        await press(pilot, "enter")
+        await settle(pilot)
+    text = out.read_text()
+    assert "The grant has not been approved yet." in text
+    assert "A national grant would pay" in text  # one link away
+    assert "protected wetland" not in text  # far away
 
 
 async def test_e_export_as_svg_writes_a_picture_or_says_graphviz_is_missing(
