@@ -10,10 +10,11 @@ Two families, one package:
   and path (:mod:`.explain`), and the verdict between positions with the base scores
   that would flip it (:mod:`.verdict`).
 - *Extension* semantics (Dung) on the attack relation: grounded, complete, preferred
-  and stable extensions, and credulous/sceptical acceptance (:mod:`.extensions`). Its
-  ``extensions`` function is not re-exported here: the name would shadow the module
-  itself (``from arggraph.semantics import extensions`` must keep giving the module);
-  import it from :mod:`arggraph.semantics.extensions`.
+  and stable extensions, and credulous/sceptical acceptance (:mod:`.extensions`). The
+  function ``extensions`` is re-exported here and so shadows its module's name on this
+  package: reach the module itself with
+  ``importlib.import_module("arggraph.semantics.extensions")`` (``from
+  arggraph.semantics.extensions import ...`` works as usual).
 
 >>> from arggraph.framework import Framework
 >>> fw = Framework.from_edges(["p", "a"], [0.5, 0.4], attacks=[("a", "p")])
@@ -28,7 +29,7 @@ Two families, one package:
 from __future__ import annotations
 
 from .explain import Contribution, Explanation, explain
-from .extensions import acceptance, grounded
+from .extensions import acceptance, extensions, grounded
 from .gradual import SEMANTICS, score, strengths
 from .incremental import GradualEngine
 from .verdict import Verdict, flip_points, margin_curve, verdict
@@ -41,6 +42,7 @@ __all__ = [
     "Verdict",
     "acceptance",
     "explain",
+    "extensions",
     "flip_points",
     "grounded",
     "margin_curve",
