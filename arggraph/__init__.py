@@ -9,11 +9,14 @@ like code, and draw it.
 >>> g = arggraph.loads('{"format": "arggraph/1", "id": "g", "claims": [{"id": "a", "text": "A"}]}')
 >>> g.claim("a").text
 'A'
+>>> arggraph.score(g)
+{'a': 0.5}
 """
 
 from __future__ import annotations
 
 from .bundled import bundled_graph
+from .checks import RULES, Finding, check, rule
 from .errors import ArggraphError
 from .framework import Framework
 from .graph import Graph
@@ -29,6 +32,19 @@ from .model import (
     ScoreSheet,
     WeightScore,
 )
+from .semantics import (
+    SEMANTICS,
+    Explanation,
+    GradualEngine,
+    Verdict,
+    acceptance,
+    explain,
+    extensions,
+    flip_points,
+    grounded,
+    score,
+    verdict,
+)
 from .summary import summarize
 
 __all__ = [
@@ -38,18 +54,33 @@ __all__ = [
     "Claim",
     "ClaimScore",
     "Document",
+    "Explanation",
+    "Finding",
     "Framework",
+    "GradualEngine",
     "Graph",
     "GraphModel",
+    "RULES",
     "Relation",
+    "SEMANTICS",
     "ScoreSheet",
+    "Verdict",
     "WeightScore",
+    "acceptance",
     "bundled_graph",
+    "check",
     "dump_graph",
+    "explain",
+    "extensions",
+    "flip_points",
+    "grounded",
     "load",
     "load_scores",
     "loads",
+    "rule",
     "save",
     "save_scores",
+    "score",
     "summarize",
+    "verdict",
 ]
