@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .errors import FileAccessError, StaleFileError
 
-__all__ = ["FileStamp", "atomic_write", "stamp_bytes", "stamp_file"]
+__all__ = ["FileStamp", "atomic_write", "same_file", "stamp_bytes", "stamp_file"]
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,14 @@ def stamp_file(path: Path) -> FileStamp | None:
         return stamp_bytes(path.read_bytes())
     except FileNotFoundError:
         return None
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name the same file (after resolving links and ``..``)."""
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:  # pragma: no cover - resolve fails only on exotic file systems
+        return a == b
 
 
 def atomic_write(

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .atomic import atomic_write, stamp_bytes
+from .atomic import atomic_write, same_file, stamp_bytes
 from .errors import FileAccessError, JSONSyntaxError, SchemaError
 from .graph import Graph
 from .model import FORMAT, SCORES_FORMAT, GraphModel, ScoreSheet
@@ -220,18 +220,11 @@ def save(graph: Graph | GraphModel, path: str | Path | None = None, *,
     target = Path(path) if path is not None else graph.path
     if target is None:
         raise FileAccessError("the graph was not loaded from a file; give a path to save to")
-    expected = graph.stamp if graph.path is not None and _same(target, graph.path) else None
+    expected = graph.stamp if graph.path is not None and same_file(target, graph.path) else None
     graph.stamp = atomic_write(target, dump_graph(graph.model).encode("utf-8"),
                                expected=expected, force=force)
     graph.path = target
     return target
-
-
-def _same(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve()
-    except OSError:  # pragma: no cover - resolve only fails on exotic file systems
-        return a == b
 
 
 def load_scores(path: str | Path) -> ScoreSheet:
@@ -257,7 +250,7 @@ def save_scores(sheet: ScoreSheet, path: str | Path, *, force: bool = False) -> 
     was loaded with :func:`load_scores` (or last saved here), unless ``force``."""
     target = Path(path)
     known = sheet._source
-    expected = known[1] if known is not None and _same(target, known[0]) else None
+    expected = known[1] if known is not None and same_file(target, known[0]) else None
     stamp = atomic_write(target, dump_scores(sheet).encode("utf-8"), expected=expected,
                          force=force)
     sheet._source = (target, stamp)

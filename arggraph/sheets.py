@@ -35,7 +35,7 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
-from .atomic import stamp_file
+from .atomic import same_file, stamp_file
 from .errors import InputError, StaleFileError, UnknownIdError
 from .graph import Graph
 from .io import load_scores, save_scores
@@ -282,7 +282,7 @@ class ScoreBook:
         target = Path(path) if path is not None else self.path
         sheet = self.to_sheet()
         known = sheet._source
-        ours = known is not None and _same_file(known[0], target)
+        ours = known is not None and same_file(known[0], target)
         if not force and not ours and stamp_file(target) is not None:
             raise StaleFileError("a file is already there; not overwritten", path=target)
         if not target.parent.exists():
@@ -296,13 +296,6 @@ class ScoreBook:
         self.path = written
         self._saved = (dict(self.bases), dict(self.weights))
         return written
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve()
-    except OSError:  # pragma: no cover - resolve fails only on exotic file systems
-        return a == b
 
 
 def open_book(graph: Graph, *, scores: str | Path | None = None, user: str | None = None,

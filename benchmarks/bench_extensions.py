@@ -32,7 +32,6 @@ import statistics
 import sys
 import time
 import tracemalloc
-from collections import deque
 from collections.abc import Callable
 from typing import Any
 
@@ -42,35 +41,12 @@ from _graphs import chain, random_af
 from arggraph.framework import Framework
 from arggraph.semantics import sat
 from arggraph.semantics.extensions import acceptance, extensions, grounded_mask
+from arggraph.semantics.reference import grounded_queue
 
 Row = dict[str, Any]
 
 
 # ---------------------------------------------------------------------- baselines
-def plain_queue(n: int, src: list[int], tgt: list[int]) -> list[bool]:
-    """The textbook grounded algorithm in plain Python: IN when every attacker is OUT."""
-    out: list[list[int]] = [[] for _ in range(n)]
-    waiting = [0] * n
-    for s, t in zip(src, tgt, strict=True):
-        out[s].append(t)
-        waiting[t] += 1
-    label = [0] * n
-    queue = deque(i for i in range(n) if waiting[i] == 0)
-    for i in queue:
-        label[i] = 1
-    while queue:
-        a = queue.popleft()
-        for b in out[a]:
-            if label[b] == 0:
-                label[b] = 2
-                for c in out[b]:
-                    waiting[c] -= 1
-                    if waiting[c] == 0 and label[c] == 0:
-                        label[c] = 1
-                        queue.append(c)
-    return [x == 1 for x in label]
-
-
 def py_arg_framework(fw: Framework) -> Any:
     from py_arg.abstract_argumentation_classes.abstract_argumentation_framework import (
         AbstractArgumentationFramework,
@@ -180,8 +156,8 @@ def grounded_row(task: str, size: str, fw: Framework, repeat: int, baseline: str
         agree = {a.name for a in ext} == {fw.ids[i] for i in np.flatnonzero(mask)}
     else:
         src, tgt = fw.att_src.tolist(), fw.att_tgt.tolist()
-        base_t, ref = median_time(lambda: plain_queue(fw.n, src, tgt), repeat)
-        agree = ref == mask.tolist()
+        base_t, ref = median_time(lambda: grounded_queue(fw.n, src, tgt), repeat)
+        agree = [code == 1 for code in ref] == mask.tolist()
     return {"task": task, "size": size, "ours": ours_t, "baseline": baseline,
             "base": base_t, "peak": peak, "agree": "yes" if agree else "NO"}
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import importlib
 import itertools
 import re
-from collections import deque
 from collections.abc import Iterable
 from pathlib import Path
 from unittest import mock
@@ -31,6 +30,7 @@ from arggraph.semantics.extensions import (
     grounded_mask,
     iter_extensions,
 )
+from arggraph.semantics.reference import grounded_queue
 
 # The package re-exports the function ``extensions``, which shadows the module's name.
 ext = importlib.import_module("arggraph.semantics.extensions")
@@ -325,30 +325,6 @@ def test_bad_requests() -> None:
 
 
 # ---------------------------------------------------------------------- grounded engine
-def queue_reference(n: int, src: list[int], tgt: list[int]) -> list[int]:
-    """The textbook grounded queue: IN when every attacker is OUT (codes as the engine's)."""
-    out: list[list[int]] = [[] for _ in range(n)]
-    waiting = [0] * n
-    for s, t in zip(src, tgt, strict=True):
-        out[s].append(t)
-        waiting[t] += 1
-    label = [0] * n
-    queue = deque(i for i in range(n) if waiting[i] == 0)
-    for i in queue:
-        label[i] = 1
-    while queue:
-        a = queue.popleft()
-        for b in out[a]:
-            if label[b] == 0:
-                label[b] = 2
-                for c in out[b]:
-                    waiting[c] -= 1
-                    if waiting[c] == 0 and label[c] == 0:
-                        label[c] = 1
-                        queue.append(c)
-    return label
-
-
 def shapes(rng: np.random.Generator, n: int) -> tuple[np.ndarray, np.ndarray]:
     """Mixed structure: random attacks, chains of single attackers, cycles, self-attacks."""
     kind = rng.integers(0, 4)
@@ -388,7 +364,7 @@ def test_grounded_engine_matches_plain_queue_on_every_path(
         fw = Framework(tuple(map(str, range(n))), np.full(n, 0.5), src.astype(np.int64),
                        tgt.astype(np.int64), np.ones(len(src)), np.zeros(0, np.int64),
                        np.zeros(0, np.int64), np.zeros(0))
-        assert grounded_codes(fw).tolist() == queue_reference(n, src.tolist(), tgt.tolist())
+        assert grounded_codes(fw).tolist() == grounded_queue(n, src.tolist(), tgt.tolist())
 
 
 @settings(max_examples=200, deadline=None)

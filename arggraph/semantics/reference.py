@@ -41,7 +41,14 @@ from collections.abc import Callable
 from ..errors import ConvergenceError, SemanticsError
 from ..framework import Framework
 
-__all__ = ["DAMPING_RESTARTS", "SEMANTICS", "is_acyclic", "strength_of", "strengths"]
+__all__ = [
+    "DAMPING_RESTARTS",
+    "SEMANTICS",
+    "grounded_queue",
+    "is_acyclic",
+    "strength_of",
+    "strengths",
+]
 
 SEMANTICS = ("dfquad", "qe", "euler", "hcat")
 
@@ -189,3 +196,38 @@ def _iterate(fw: Framework, update: Callable[[float, list[float], list[float]], 
     raise ConvergenceError(
         f"no fixed point within {max_rounds} rounds: {len(moving)} claims still moving",
         moving=moving, last=dict(zip(fw.ids, strength, strict=True)))
+
+
+def grounded_queue(n: int, src: list[int], tgt: list[int]) -> list[int]:
+    """Dung's grounded labelling by the textbook queue, in plain Python.
+
+    The yardstick for :func:`arggraph.semantics.extensions.grounded_codes` (tests) and its
+    baseline (benchmarks): a claim is IN (1) once every attacker is OUT, OUT (2) once an
+    attacker is IN, and UNDECIDED (0) when neither ever happens. ``src[k]`` attacks
+    ``tgt[k]``; weights are the caller's business (drop weight-0 attacks first).
+
+    >>> grounded_queue(3, [0, 1], [1, 2])
+    [1, 2, 1]
+    >>> grounded_queue(2, [0, 1], [1, 0])
+    [0, 0]
+    """
+    out: list[list[int]] = [[] for _ in range(n)]
+    waiting = [0] * n
+    for s, t in zip(src, tgt, strict=True):
+        out[s].append(t)
+        waiting[t] += 1
+    label = [0] * n
+    queue = deque(i for i in range(n) if waiting[i] == 0)
+    for i in queue:
+        label[i] = 1
+    while queue:
+        a = queue.popleft()
+        for b in out[a]:
+            if label[b] == 0:
+                label[b] = 2
+                for c in out[b]:
+                    waiting[c] -= 1
+                    if waiting[c] == 0 and label[c] == 0:
+                        label[c] = 1
+                        queue.append(c)
+    return label
