@@ -20,13 +20,12 @@ from __future__ import annotations
 import argparse
 import random
 import shutil
-import statistics
 import subprocess
 import sys
 import time
-import tracemalloc
-from collections.abc import Callable
 from typing import Any
+
+from _timing import median_and_peak
 
 from arggraph.formats.dot import _Writer, to_dot
 from arggraph.formats.render import choose_layout, render
@@ -81,20 +80,6 @@ def pydot_baseline(graph: Graph, strengths: dict[str, float]) -> str:
     return str(dot.to_string())
 
 
-def timed(fn: Callable[[], object], repeat: int) -> tuple[float, float]:
-    """Median seconds over ``repeat`` runs, and peak traced memory (MiB) of one run."""
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    tracemalloc.start()
-    fn()
-    peak = tracemalloc.get_traced_memory()[1] / 2**20
-    tracemalloc.stop()
-    return statistics.median(times), peak
-
-
 def render_time(text: str, engine: str | None, timeout: float) -> str:
     """Seconds to render ``text`` to SVG, or why it did not finish."""
     t0 = time.perf_counter()
@@ -123,9 +108,10 @@ def main(argv: list[str] | None = None) -> int:
         for dense in (False, True):
             g = make_graph(n, dense)
             strengths = {cid: c.base for cid, c in g.claims.items()}
-            t_dot, mem = timed(lambda g=g, s=strengths: to_dot(g, strengths=s), args.repeat)
-            t_pydot, mem_pydot = timed(lambda g=g, s=strengths: pydot_baseline(g, s),
-                                       args.repeat)
+            t_dot, mem = median_and_peak(lambda g=g, s=strengths: to_dot(g, strengths=s),
+                                         args.repeat)
+            t_pydot, mem_pydot = median_and_peak(lambda g=g, s=strengths: pydot_baseline(g, s),
+                                                 args.repeat)
             text = to_dot(g, strengths=strengths)
             row = {"claims": n, "shape": "dense" if dense else "tree",
                    "relations": len(g.relations), "to_dot": t_dot, "pydot": t_pydot,

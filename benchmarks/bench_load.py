@@ -16,12 +16,10 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import statistics
 import sys
-import time
-import tracemalloc
-from collections.abc import Callable
 from typing import Any
+
+from _timing import median_and_peak
 
 from arggraph import loads
 
@@ -57,20 +55,6 @@ def make_graph(n: int, seed: int = 7) -> bytes:
     return json.dumps(doc).encode()
 
 
-def timed(fn: Callable[[], object], repeat: int) -> tuple[float, float]:
-    """Median seconds over ``repeat`` runs, and peak traced memory (MiB) of one run."""
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    tracemalloc.start()
-    fn()
-    peak = tracemalloc.get_traced_memory()[1] / 2**20
-    tracemalloc.stop()
-    return statistics.median(times), peak
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000")
@@ -79,10 +63,10 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for n in (int(s) for s in args.sizes.split(",")):
         data = make_graph(n)
-        base_t, base_m = timed(lambda data=data: json.loads(data), args.repeat)
-        load_t, load_m = timed(lambda data=data: loads(data), args.repeat)
+        base_t, base_m = median_and_peak(lambda data=data: json.loads(data), args.repeat)
+        load_t, load_m = median_and_peak(lambda data=data: loads(data), args.repeat)
         g = loads(data)
-        arr_t, _ = timed(lambda g=g: g.__dict__.pop("framework", None) or g.framework,
+        arr_t, _ = median_and_peak(lambda g=g: g.__dict__.pop("framework", None) or g.framework,
                          args.repeat)
         rows.append((n, len(data) / 2**20, base_t, base_m, load_t, load_m, arr_t))
         print(f"  done {n}", file=sys.stderr)
