@@ -414,22 +414,33 @@ class MainScreen(Screen[None]):
         self.app.push_screen(screen, done)
 
     # ------------------------------------------------------------------ scoring
-    def _score(self, value: float) -> None:
+    def _scoring_target(self) -> Item | None:
+        """The tree item the score keys act on, or None after saying why there is none."""
         item = self.current_item()
         if item is None or item.claim is None:
             self.say("Move the cursor to a claim to score it.")
-            return
+            return None
+        if self.scoring_link and item.relation is None:
+            self.say("This claim has no link to a claim above it here; press w to "
+                     "score its base instead.", severity="warning")
+            return None
+        return item
+
+    def _apply_score(self, item: Item, value: float) -> None:
+        assert item.claim is not None
         s = self.session
         if self.scoring_link:
-            if item.relation is None:
-                self.say("This claim has no link to a claim above it here; press w to "
-                            "score its base instead.", severity="warning")
-                return
+            assert item.relation is not None
             changed = s.set_weight(item.relation, value)
             self.debate.refresh_relation(item.relation)
         else:
             changed = s.set_base(item.claim, value)
         self.after_change(changed, item.claim)
+
+    def _score(self, value: float) -> None:
+        item = self._scoring_target()
+        if item is not None:
+            self._apply_score(item, value)
 
     def action_set_score(self, value: float) -> None:
         """``0``-``9`` and ``=``: set the score."""
@@ -437,29 +448,24 @@ class MainScreen(Screen[None]):
 
     def action_nudge(self, step: float) -> None:
         """``+``/``-``: move the score by 0.05."""
-        item = self.current_item()
-        if item is None or item.claim is None:
-            self.say("Move the cursor to a claim to score it.")
+        item = self._scoring_target()
+        if item is None:
             return
+        assert item.claim is not None
         s = self.session
         if self.scoring_link:
-            if item.relation is None:
-                self._score(0.0)  # says why there is nothing to score
-                return
-            self._score(s.nudged_weight(item.relation, step))
+            assert item.relation is not None
+            self._apply_score(item, s.nudged_weight(item.relation, step))
         else:
-            self._score(s.nudged_base(item.claim, step))
+            self._apply_score(item, s.nudged_base(item.claim, step))
 
     def action_type_score(self) -> None:
         """``s``: type an exact score."""
-        item = self.current_item()
-        if item is None or item.claim is None:
-            self.say("Move the cursor to a claim to score it.")
+        item = self._scoring_target()
+        if item is None:
             return
+        assert item.claim is not None
         s = self.session
-        if self.scoring_link and item.relation is None:
-            self._score(0.0)
-            return
         what = "link weight" if self.scoring_link else "base score"
         now = (s.book.weight(item.relation) if self.scoring_link and item.relation
                else s.book.base(item.claim))
