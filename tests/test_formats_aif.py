@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
+from _support import BAKHMUT, realdata, relation_triples
 
 from arggraph.errors import ImportFormatError
 from arggraph.formats import import_file
@@ -14,24 +14,9 @@ from arggraph.formats.aif import EXTRA_KEY, from_aif, speaker_and_words, to_aif
 from arggraph.graph import Graph
 from arggraph.io import load
 
-ROOT = Path(__file__).resolve().parents[1]
-BAKHMUT = ROOT / "graphs" / "bakhmut.json"
-REAL = Path(__file__).resolve().parents[2] / "shared" / "realdata" / "aif"
-
-
-def real(name: str) -> Path:
-    path = REAL / name
-    if not path.exists():
-        pytest.skip(f"{path} is not here")
-    return path
-
-
-def relations(g: Graph) -> set[tuple[str, str, str]]:
-    return {(r.type, r.source, r.target) for r in g.relations.values()}
-
 
 def test_qt30_dialogue() -> None:
-    result = import_file(real("qt30_nodeset18317.json"))
+    result = import_file(realdata("aif", "qt30_nodeset18317.json"))
     g = result.graph()
     assert len(g.claims) == 14  # the I nodes
     nodes = {r.meta["aif"]["node"]: r.meta["aif"]["type"] for r in g.relations.values()}
@@ -65,7 +50,7 @@ def test_qt30_dialogue() -> None:
 
 
 def test_us2016_schemes_and_linked_conflict() -> None:
-    g = import_file(real("us2016_nodeset10450.json")).graph()
+    g = import_file(realdata("aif", "us2016_nodeset10450.json")).graph()
     assert len(g.claims) == 23
     authority = [r for r in g.relations.values()
                  if r.meta and r.meta["aif"].get("scheme") == "ArgumentFromAuthority"]
@@ -77,16 +62,16 @@ def test_us2016_schemes_and_linked_conflict() -> None:
 
 
 def test_moral_maze_analyst_prefix_is_not_a_speaker() -> None:
-    g = import_file(real("moralmaze_nodeset6064_arguebuf.json")).graph()
+    g = import_file(realdata("aif", "moralmaze_nodeset6064_arguebuf.json")).graph()
     assert {a.name for a in g.actors.values()} == {"CL", "NL"}
     assert len(g.claims) == 9 and len(g.relations) == 5
 
 
 def test_ova3_xaif_participants_and_int_ids() -> None:
-    result = import_file(real("ova3_xaif_example_arguebuf.json"))
+    result = import_file(realdata("aif", "ova3_xaif_example_arguebuf.json"))
     g = result.graph()
     assert [c.text for c in g.claims.values()] == ["A", "B"]
-    assert relations(g) == {("support", "15_164926162804546033", "2_164926129380455983")}
+    assert relation_triples(g) == {("support", "15_164926162804546033", "2_164926129380455983")}
     assert [a.name for a in g.actors.values()] == ["Participant Rachel"]
     att = g.claim("2_164926129380455983").attributions[0]
     assert (att.quote, att.date) == ("A", "2021-11-11")
@@ -95,7 +80,7 @@ def test_ova3_xaif_participants_and_int_ids() -> None:
 
 
 def test_araucaria_locutions_point_at_propositions() -> None:
-    g = import_file(real("araucaria_nodeset137.json")).graph()
+    g = import_file(realdata("aif", "araucaria_nodeset137.json")).graph()
     assert len(g.claims) == 7 and len(g.relations) == 6
     schemes = {r.meta["aif"].get("scheme") for r in g.relations.values() if r.meta}
     assert {"ExpertOpinion", "ExceptionalCase"} <= schemes
@@ -104,7 +89,7 @@ def test_araucaria_locutions_point_at_propositions() -> None:
 
 
 def test_microtexts_attack_on_attack_is_kept_in_meta_and_reported() -> None:
-    result = import_file(real("microtexts_nodeset6414.json"))
+    result = import_file(realdata("aif", "microtexts_nodeset6414.json"))
     g = result.graph()
     assert len(g.relations) == 4
     target = g.relations["ca120405"]
@@ -123,7 +108,7 @@ def test_microtexts_attack_on_attack_is_kept_in_meta_and_reported() -> None:
                                   "ova3_xaif_example_arguebuf.json",
                                   "araucaria_nodeset137.json", "microtexts_nodeset6414.json"])
 def test_real_files_round_trip_through_the_export(name: str) -> None:
-    first = import_file(real(name)).model
+    first = import_file(realdata("aif", name)).model
     again = from_aif(to_aif(Graph(first))).model
     assert again == first
 
@@ -198,5 +183,5 @@ def test_edges_to_missing_nodes_are_reported() -> None:
                        "edges": [{"fromID": 1, "toID": 3}, {"fromID": 3, "toID": 2},
                                  {"fromID": 9, "toID": 3}]})
     result = from_aif(text)
-    assert relations(result.graph()) == {("support", "1", "2")}
+    assert relation_triples(result.graph()) == {("support", "1", "2")}
     assert "dropped: 1 edge to a node that is not in the file" in result.report.lines()

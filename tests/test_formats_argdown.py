@@ -3,9 +3,8 @@ the export read back."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from _support import BAKHMUT, realdata, relation_triples
 
 from arggraph.errors import ImportFormatError
 from arggraph.formats import import_file
@@ -15,29 +14,14 @@ from arggraph.graph import Graph
 from arggraph.io import load
 from arggraph.model import Claim, GraphModel, Relation
 
-ROOT = Path(__file__).resolve().parents[1]
-BAKHMUT = ROOT / "graphs" / "bakhmut.json"
-REAL = Path(__file__).resolve().parents[2] / "shared" / "realdata" / "argdown"
-
-
-def real(name: str) -> Path:
-    path = REAL / name
-    if not path.exists():
-        pytest.skip(f"{path} is not here")
-    return path
-
-
-def triples(g: Graph) -> set[tuple[str, str, str]]:
-    return {(r.type, r.source, r.target) for r in g.relations.values()}
-
 
 def test_legalisation_pro_con_tree() -> None:
-    result = import_file(real("legalisation-softdrugs.argdown"))
+    result = import_file(realdata("argdown", "legalisation-softdrugs.argdown"))
     g = result.graph()
     assert g.model.title == "Pros and Cons Legalisation of Soft Drugs"
     assert len(g.claims) == 18 and len(g.relations) == 19
     assert [c.id for c in g.positions] == ["Legalisation of Soft Drugs"]
-    rel = triples(g)
+    rel = relation_triples(g)
     assert ("support", "No harm, no ban", "Legalisation of Soft Drugs") in rel
     assert ("attack", "Law must protect", "Legalisation of Soft Drugs") in rel
     # "-> <No harm, no ban>" under a claim: that claim attacks it
@@ -56,8 +40,8 @@ def test_legalisation_pro_con_tree() -> None:
 
 
 def test_state_censorship_premise_conclusion_structures() -> None:
-    g = import_file(real("state-censorship.argdown")).graph()
-    rel = triples(g)
+    g = import_file(realdata("argdown", "state-censorship.argdown")).graph()
+    rel = relation_triples(g)
     # the conclusion's "-> [Censorship]" is the argument's attack
     assert ("attack", "Argument from Freedom of Speech", "Censorship") in rel
     # a titled premise supports its argument; the argument supports its titled conclusion
@@ -73,9 +57,9 @@ def test_state_censorship_premise_conclusion_structures() -> None:
 
 
 def test_primer_syntax_tour() -> None:
-    result = import_file(real("argdown-primer.argdown"))
+    result = import_file(realdata("argdown", "argdown-primer.argdown"))
     g = result.graph()
-    rel = triples(g)
+    rel = relation_triples(g)
     assert ("attack", "Intro", "Argument 1") in rel  # "[Intro]\n  -> <Argument 1>"
     assert ("support", "Argument 1", "Yet another argument") in rel  # "+>" from a conclusion
     # a relation after an HTML comment still belongs to the conclusion above it
@@ -86,11 +70,11 @@ def test_primer_syntax_tour() -> None:
 
 
 def test_veggie_debate_german() -> None:
-    result = import_file(real("veggie_debate_de.argdown"))
+    result = import_file(realdata("argdown", "veggie_debate_de.argdown"))
     g = result.graph()
     assert "Fleischküche ist Kulturerbe" in g.claims
-    assert ("support", "Fleischküche ist Kulturerbe", "Fleisch-OK") in triples(g)
-    assert ("support", "Strikt-Vegan", "Strikt-Veggie") in triples(g)  # "+>"
+    assert ("support", "Fleischküche ist Kulturerbe", "Fleisch-OK") in relation_triples(g)
+    assert ("support", "Strikt-Vegan", "Strikt-Veggie") in relation_triples(g)  # "+>"
     assert g.claim("Vitalitäts-Argument").meta["argdown"]["section"] == \
         "Gesundheitliche Erwägungen"  # type: ignore[index]
     assert not any("nothing above" in line for line in result.report.lines())
@@ -99,7 +83,7 @@ def test_veggie_debate_german() -> None:
 def test_relation_symbols() -> None:
     text = ("[A]: a\n  + [B]: b\n  - [C]: c\n  <+ [D]: d\n  <- [E]: e\n  +> [F]: f\n"
             "  -> [G]: g\n  <_ <U>: u\n  >< [X]: x\n")
-    rel = triples(from_argdown(text).graph())
+    rel = relation_triples(from_argdown(text).graph())
     assert rel == {("support", "B", "A"), ("attack", "C", "A"), ("support", "D", "A"),
                    ("attack", "E", "A"), ("support", "A", "F"), ("attack", "A", "G"),
                    ("attack", "U", "A"), ("attack", "A", "X"), ("attack", "X", "A")}
@@ -134,7 +118,7 @@ def test_export_reads_back() -> None:
     e = back.claim("e(1)")
     assert (e.text, e.kind, e.base, e.date) == ("Evidence <b> 2 // not a comment",
                                                  "evidence", 0.8, "2023-03")
-    assert triples(back) == {("support", "e(1)", "p"), ("attack", "c", "p")}
+    assert relation_triples(back) == {("support", "e(1)", "p"), ("attack", "c", "p")}
     lines = "\n".join(report.lines())
     assert "dropped: 1 line break in a claim text" in lines
     assert "dropped: 1 relation weight" in lines
@@ -151,7 +135,7 @@ def test_bakhmut_round_trip() -> None:
         return {c.id: (c.text, c.kind, c.base, c.tags, c.date) for c in x.claims.values()}
 
     assert view(back) == view(g)
-    assert triples(back) == triples(g)
+    assert relation_triples(back) == relation_triples(g)
 
 
 def test_not_argdown() -> None:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from _support import realdata
 
 from arggraph.errors import ImportFormatError
 from arggraph.formats import import_file
@@ -14,15 +13,6 @@ from arggraph.formats.report import Report
 from arggraph.graph import Graph
 from arggraph.model import Claim, GraphModel, Relation
 
-REAL = Path(__file__).resolve().parents[2] / "shared" / "realdata" / "iccma"
-
-
-def real(name: str) -> Path:
-    path = REAL / name
-    if not path.exists():
-        pytest.skip(f"{path} is not here")
-    return path
-
 
 def attacks(g: Graph) -> set[tuple[str, str]]:
     return {(r.source, r.target) for r in g.relations.values() if r.type == "attack"}
@@ -30,15 +20,15 @@ def attacks(g: Graph) -> set[tuple[str, str]]:
 
 @pytest.mark.parametrize("n", [1, 2, 3])
 def test_probo_apx_and_tgf_are_the_same_framework(n: int) -> None:
-    apx = import_file(real(f"probo_ex{n}.apx")).graph()
-    tgf = import_file(real(f"probo_ex{n}.tgf")).graph()
+    apx = import_file(realdata("iccma", f"probo_ex{n}.apx")).graph()
+    tgf = import_file(realdata("iccma", f"probo_ex{n}.tgf")).graph()
     assert set(apx.claims) == set(tgf.claims)
     assert attacks(apx) == attacks(tgf)
     assert all(r.type == "attack" for r in apx.relations.values())
 
 
 def test_probo_ex3_keeps_declaration_order_and_self_attack() -> None:
-    g = import_file(real("probo_ex3.apx")).graph()
+    g = import_file(realdata("iccma", "probo_ex3.apx")).graph()
     assert list(g.claims)[:3] == ["a2", "a1", "a4"]
     assert len(g.claims) == 10 and len(g.relations) == 25
     assert ("a9", "a9") in attacks(g)
@@ -46,17 +36,17 @@ def test_probo_ex3_keeps_declaration_order_and_self_attack() -> None:
 
 def test_apx_export_reproduces_the_file() -> None:
     for n in (1, 2, 3):
-        path = real(f"probo_ex{n}.apx")
+        path = realdata("iccma", f"probo_ex{n}.apx")
         text = path.read_text()
         assert to_apx(from_apx(text).graph()) == text
 
 
 def test_i23_real_file_with_unattacked_arguments() -> None:
-    result = import_file(real("taas-fudge_test.i23"))
+    result = import_file(realdata("iccma", "taas-fudge_test.i23"))
     g = result.graph()
     assert list(g.claims) == ["1", "2", "3", "4", "5", "6"]
     assert attacks(g) == {("1", "2"), ("2", "1"), ("2", "3"), ("3", "3"), ("3", "4")}
-    assert to_i23(g) == real("taas-fudge_test.i23").read_text()
+    assert to_i23(g) == realdata("iccma", "taas-fudge_test.i23").read_text()
 
 
 def bipolar() -> Graph:

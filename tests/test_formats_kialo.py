@@ -4,27 +4,19 @@ sources, escapes, and files that are not Kialo exports."""
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 import pytest
+from _support import realdata
 
 from arggraph.errors import ImportFormatError
 from arggraph.formats import import_file
 from arggraph.formats.kialo import from_kialo
 from arggraph.graph import Graph
 
-REAL = Path(__file__).resolve().parents[2] / "shared" / "realdata" / "kialo"
 EXODUS = "did-the-exodus-really-happen-14445.txt"
 HATE = "should-hate-speech-be-illegal-6148.txt"
 EDU = "what-are-the-most-useful-educational-resources-websites-on-the-internet-14768.txt"
 BIDEN = "is-biden-an-incompetent-president-44217.txt"
-
-
-def real(name: str) -> Path:
-    path = REAL / name
-    if not path.exists():
-        pytest.skip(f"{path} is not here")
-    return path
 
 
 def types(g: Graph) -> Counter[str]:
@@ -32,7 +24,7 @@ def types(g: Graph) -> Counter[str]:
 
 
 def test_old_layout_lf_with_links_and_escapes() -> None:
-    result = import_file(real(EXODUS))
+    result = import_file(realdata("kialo", EXODUS))
     g = result.graph()
     # 98 numbered claims, 6 of them links to others
     assert len(g.claims) == 92
@@ -51,7 +43,7 @@ def test_old_layout_lf_with_links_and_escapes() -> None:
 
 
 def test_old_layout_crlf() -> None:
-    g = import_file(real(HATE)).graph()
+    g = import_file(realdata("kialo", HATE)).graph()
     assert len(g.claims) == 105
     assert types(g) == {"support": 42, "attack": 63}
     assert all("\r" not in c.text for c in g.claims.values())
@@ -59,7 +51,7 @@ def test_old_layout_crlf() -> None:
 
 
 def test_new_layout_multi_thesis_question_crlf() -> None:
-    result = import_file(real(EDU))
+    result = import_file(realdata("kialo", EDU))
     g = result.graph()
     assert g.model.question == ("What are the most important websites for self-education "
                                 "and research?")
@@ -87,7 +79,7 @@ def test_new_layout_multi_thesis_question_crlf() -> None:
 
 
 def test_new_layout_lf_deep_with_sources() -> None:
-    g = import_file(real(BIDEN)).graph()
+    g = import_file(realdata("kialo", BIDEN)).graph()
     assert len(g.claims) == 226
     assert types(g) == {"support": 125, "attack": 109}
     assert max(c.id.count(".") for c in g.claims.values()) == 11

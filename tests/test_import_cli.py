@@ -7,18 +7,10 @@ import json
 from pathlib import Path
 
 import pytest
+from _support import realdata
 
 from arggraph.cli import main
 from arggraph.io import load, loads
-
-REAL = Path(__file__).resolve().parents[2] / "shared" / "realdata"
-
-
-def real(name: str) -> Path:
-    path = REAL / name
-    if not path.exists():
-        pytest.skip(f"{path} is not here")
-    return path
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -37,7 +29,7 @@ def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
 ])
 def test_format_from_extension(name: str, claims: int,
                                capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(["import", str(real(name))], capsys)
+    code, out, _ = run(["import", str(realdata(name))], capsys)
     assert code == 0
     g = loads(out)
     assert len(g.claims) == claims
@@ -47,7 +39,7 @@ def test_format_from_extension(name: str, claims: int,
 def test_output_file_reports_and_show(tmp_path: Path,
                                       capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "qt30.json"
-    code, out, err = run(["import", str(real("aif/qt30_nodeset18317.json")), "-o",
+    code, out, err = run(["import", str(realdata("aif/qt30_nodeset18317.json")), "-o",
                           str(target), "--id", "qt30"], capsys)
     assert code == 0 and out == ""
     assert "arggraph: dropped: 13 TA (transition) nodes (the order of the dialogue)" in err
@@ -101,7 +93,7 @@ def test_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
 
 def test_import_then_export_round_trip(tmp_path: Path,
                                        capsys: pytest.CaptureFixture[str]) -> None:
-    src = real("iccma/probo_ex3.apx")
+    src = realdata("iccma/probo_ex3.apx")
     graph = tmp_path / "ex3.json"
     assert run(["import", str(src), "-o", str(graph)], capsys)[0] == 0
     code, out, _ = run(["export", str(graph), "--to", "apx"], capsys)
