@@ -30,8 +30,10 @@ if TYPE_CHECKING:
 
 __all__ = ["Edge", "Framework"]
 
+# The array types the engine's modules share.
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
 
 #: An edge given by claim ids, with an optional weight (default 1).
 Edge = tuple[str, str] | tuple[str, str, float]

@@ -56,11 +56,10 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 import numpy as np
-import numpy.typing as npt
 
 from .dates import date_bounds, latest
 from .errors import UnknownIdError
-from .framework import Framework
+from .framework import FloatArray, Framework, IntArray
 from .graph import Graph
 from .model import Attribution, Claim, Relation
 
@@ -84,8 +83,6 @@ __all__ = [
     "subgraph",
 ]
 
-IntArray = npt.NDArray[np.int64]
-FloatArray = npt.NDArray[np.float64]
 
 
 @dataclass(frozen=True)

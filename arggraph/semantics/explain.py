@@ -43,10 +43,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
-import numpy.typing as npt
 
 from ..errors import SemanticsError
-from ..framework import Framework
+from ..framework import FloatArray, Framework, IntArray
 from .gradual import (
     MAX_ROUNDS,
     TOLERANCE,
@@ -70,8 +69,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Contribution", "Explanation", "explain"]
 
-FloatArray = npt.NDArray[np.float64]
-IntArray = npt.NDArray[np.int64]
 
 # Values held at once by the removal matrix (rows x claims), about 32 MB.
 _BATCH_CELLS = 4_000_000

@@ -64,7 +64,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..errors import SemanticsError, UsageError
-from ..framework import Framework
+from ..framework import BoolArray, Framework, IntArray
 
 if TYPE_CHECKING:
     from ..graph import Graph
@@ -96,9 +96,7 @@ THIN = 128
 #: A Python queue longer than this goes back to vectorised rounds.
 WIDE = 1024
 
-IntArray = npt.NDArray[np.int64]
 Int8Array = npt.NDArray[np.int8]
-BoolArray = npt.NDArray[np.bool_]
 
 _MAX = np.iinfo(np.int64).max
 

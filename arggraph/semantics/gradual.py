@@ -71,7 +71,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..errors import ConvergenceError, SemanticsError
-from ..framework import Framework
+from ..framework import BoolArray, FloatArray, Framework, IntArray
 
 if TYPE_CHECKING:
     from ..graph import Graph
@@ -99,9 +99,6 @@ __all__ = [
     "views_of",
 ]
 
-FloatArray = npt.NDArray[np.float64]
-IntArray = npt.NDArray[np.int64]
-BoolArray = npt.NDArray[np.bool_]
 AnyIntArray = npt.NDArray[np.signedinteger[Any]]
 
 #: The gradual semantics, default first.

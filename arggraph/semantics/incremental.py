@@ -34,10 +34,9 @@ from dataclasses import replace
 from typing import Any
 
 import numpy as np
-import numpy.typing as npt
 
 from ..errors import ConvergenceError, InputError, SemanticsError, UnknownIdError
-from ..framework import Framework
+from ..framework import FloatArray, Framework
 from .gradual import (
     DAMPING_RESTARTS,
     MAX_ROUNDS,
@@ -57,8 +56,6 @@ from .gradual import (
 
 __all__ = ["GradualEngine"]
 
-FloatArray = npt.NDArray[np.float64]
-IntArray = npt.NDArray[np.int64]
 
 # Cones up to this many claims are recomputed in plain Python.
 _SMALL_CONE = 200

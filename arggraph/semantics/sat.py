@@ -54,7 +54,8 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 import numpy as np
-import numpy.typing as npt
+
+from ..framework import BoolArray, IntArray
 
 __all__ = [
     "SOLVER",
@@ -69,8 +70,6 @@ __all__ = [
 #: The python-sat solver every search uses (see the module docstring for why).
 SOLVER = "cadical195"
 
-IntArray = npt.NDArray[np.int64]
-BoolArray = npt.NDArray[np.bool_]
 Clause = list[int]
 
 

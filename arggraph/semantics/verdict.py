@@ -37,10 +37,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
-import numpy.typing as npt
 
 from ..errors import UsageError
-from ..framework import Framework
+from ..framework import FloatArray, Framework, IntArray
 from .gradual import framework_of
 from .incremental import GradualEngine
 
@@ -50,8 +49,6 @@ if TYPE_CHECKING:
 
 __all__ = ["TIE", "Verdict", "flip_points", "margin_curve", "verdict"]
 
-FloatArray = npt.NDArray[np.float64]
-IntArray = npt.NDArray[np.int64]
 
 #: Positions whose strengths differ by no more than this are tied.
 TIE = 1e-9
