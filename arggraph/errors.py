@@ -131,7 +131,11 @@ class UnknownIdError(InputError):
     """An id given by the user (say on the command line) is not in the graph."""
 
     def __init__(
-        self, kind: str, ident: str, *, path: str | Path | None = None,
+        self,
+        kind: str,
+        ident: str,
+        *,
+        path: str | Path | None = None,
         known: Sequence[str] = (),
     ) -> None:
         self.kind = kind

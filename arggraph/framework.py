@@ -72,8 +72,9 @@ class Framework:
     def att_ids(self) -> tuple[str, ...]:
         """The relation id of each attack (``attack:SOURCE->TARGET`` when none was given)."""
         if self.att_rel is None:
-            object.__setattr__(self, "att_rel", self._default_ids("attack", self.att_src,
-                                                                  self.att_tgt))
+            object.__setattr__(
+                self, "att_rel", self._default_ids("attack", self.att_src, self.att_tgt)
+            )
         assert self.att_rel is not None
         return self.att_rel
 
@@ -81,8 +82,9 @@ class Framework:
     def sup_ids(self) -> tuple[str, ...]:
         """The relation id of each support (``support:SOURCE->TARGET`` when none was given)."""
         if self.sup_rel is None:
-            object.__setattr__(self, "sup_rel", self._default_ids("support", self.sup_src,
-                                                                  self.sup_tgt))
+            object.__setattr__(
+                self, "sup_rel", self._default_ids("support", self.sup_src, self.sup_tgt)
+            )
         assert self.sup_rel is not None
         return self.sup_rel
 

@@ -107,8 +107,9 @@ class Graph:
                 for end in ("source", "target"):
                     ref = getattr(rel, end)
                     if ref not in self.claims:
-                        self._dangling(f"relations[{i}].{end}", ref, "claim",
-                                       f"relation {rel.id!r}")
+                        self._dangling(
+                            f"relations[{i}].{end}", ref, "claim", f"relation {rel.id!r}"
+                        )
         groups = [c.attributions for c in m.claims if c.attributions]
         groups += [r.attributions for r in m.relations if r.attributions]
         actors = {a.actor for g in groups for a in g}
@@ -123,8 +124,7 @@ class Graph:
                 if att.actor not in self.actors:
                     self._dangling(f"{owner}.actor", att.actor, "actor", "attribution")
                 if att.document is not None and att.document not in self.documents:
-                    self._dangling(f"{owner}.document", att.document, "document",
-                                   "attribution")
+                    self._dangling(f"{owner}.document", att.document, "document", "attribution")
 
     def _collect(self, section: str, what: str, items: list[T]) -> dict[str, T]:
         """Items by id; on clashing ids the first wins and each later one is recorded."""
@@ -134,18 +134,29 @@ class Graph:
         out = {}
         for i, item in enumerate(items):
             if item.id in out:
-                self.problems.append(IntegrityProblem(
-                    "duplicate", f"{section}[{i}].id", item.id, what,
-                    f"duplicate {what} id {item.id!r}",
-                ))
+                self.problems.append(
+                    IntegrityProblem(
+                        "duplicate",
+                        f"{section}[{i}].id",
+                        item.id,
+                        what,
+                        f"duplicate {what} id {item.id!r}",
+                    )
+                )
             else:
                 out[item.id] = item
         return out
 
     def _dangling(self, place: str, ref: str, target: str, who: str) -> None:
-        self.problems.append(IntegrityProblem(
-            "dangling", place, ref, target, f"{who} refers to unknown {target} {ref!r}",
-        ))
+        self.problems.append(
+            IntegrityProblem(
+                "dangling",
+                place,
+                ref,
+                target,
+                f"{who} refers to unknown {target} {ref!r}",
+            )
+        )
 
     def _raise_first(self) -> None:
         first = self.problems[0]
@@ -170,24 +181,25 @@ class Graph:
         try:
             return self.claims[claim_id]
         except KeyError:
-            raise UnknownIdError("claim", claim_id, path=self.path,
-                                 known=list(self.claims)) from None
+            raise UnknownIdError(
+                "claim", claim_id, path=self.path, known=list(self.claims)
+            ) from None
 
     def relation(self, relation_id: str) -> Relation:
         """The relation with this id, or :class:`~arggraph.errors.UnknownIdError`."""
         try:
             return self.relations[relation_id]
         except KeyError:
-            raise UnknownIdError("relation", relation_id, path=self.path,
-                                 known=list(self.relations)) from None
+            raise UnknownIdError(
+                "relation", relation_id, path=self.path, known=list(self.relations)
+            ) from None
 
     @cached_property
     def framework(self) -> Framework:
         """Claims and usable relations as arrays (see :mod:`arggraph.framework`)."""
         ids = tuple(self.claims)
         index = {cid: i for i, cid in enumerate(ids)}
-        base = np.fromiter((c.base for c in self.claims.values()), dtype=np.float64,
-                           count=len(ids))
+        base = np.fromiter((c.base for c in self.claims.values()), dtype=np.float64, count=len(ids))
         lists: dict[str, tuple[list[int], list[int], list[float], list[str]]] = {
             "attack": ([], [], [], []),
             "support": ([], [], [], []),
@@ -220,5 +232,7 @@ class Graph:
 
     def __repr__(self) -> str:
         where = f" from {self.path}" if self.path else ""
-        return (f"<Graph {self.id!r}{where}: {len(self.claims)} claims, "
-                f"{len(self.relations)} relations>")
+        return (
+            f"<Graph {self.id!r}{where}: {len(self.claims)} claims, "
+            f"{len(self.relations)} relations>"
+        )

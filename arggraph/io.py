@@ -107,25 +107,29 @@ def _problems(exc: ValidationError, raw: Any, expected_format: str) -> list[tupl
         if kind == "extra_forbidden":
             key = str(loc[-1]) if loc else "?"
             where = _json_path(loc[:-1])
-            message = (f"unknown key {key!r}" if not where
-                       else f"unknown key {key!r} in {where}")
+            message = f"unknown key {key!r}" if not where else f"unknown key {key!r} in {where}"
             problems.append((place, message + _item_label(raw, loc)))
             continue
         if kind == "missing":
-            problems.append((place, f"required key {str(loc[-1])!r} is missing"
-                             + _item_label(raw, loc)))
+            problems.append(
+                (place, f"required key {str(loc[-1])!r} is missing" + _item_label(raw, loc))
+            )
             continue
         if kind == "model_type" and not loc:
-            problems.append(("", f"the top level must be a JSON object, not "
-                             f"{_json_type(value)}"))
+            problems.append(("", f"the top level must be a JSON object, not {_json_type(value)}"))
             continue
         if loc == ("format",) and kind == "literal_error":
-            problems.append((place, f"format {_short(value)} is not {expected_format!r} "
-                             f"(the format this version of arggraph reads)"))
+            problems.append(
+                (
+                    place,
+                    f"format {_short(value)} is not {expected_format!r} "
+                    f"(the format this version of arggraph reads)",
+                )
+            )
             continue
         message = err["msg"]
         if message.startswith("Value error, "):
-            message = message[len("Value error, "):]
+            message = message[len("Value error, ") :]
         problems.append((place, f"{message}, got {_short(value)}" + _item_label(raw, loc)))
     return problems
 
@@ -144,8 +148,7 @@ def _json_type(value: Any) -> str:
     return type(value).__name__
 
 
-def parse_model(data: bytes, model: type[M], path: str | Path | None,
-                expected_format: str) -> M:
+def parse_model(data: bytes, model: type[M], path: str | Path | None, expected_format: str) -> M:
     """Validate ``data`` as ``model``, turning every failure into an InputError."""
     if data.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte-order mark, as some editors write
         data = data[3:]
@@ -161,8 +164,9 @@ def parse_model(data: bytes, model: type[M], path: str | Path | None,
     try:
         json.loads(text)
     except json.JSONDecodeError as exc:
-        raise JSONSyntaxError(f"malformed JSON: {exc.msg}", path=path, line=exc.lineno,
-                              column=exc.colno) from None
+        raise JSONSyntaxError(
+            f"malformed JSON: {exc.msg}", path=path, line=exc.lineno, column=exc.colno
+        ) from None
     raise JSONSyntaxError("malformed JSON", path=path, line=1, column=1)  # pragma: no cover
 
 
@@ -207,8 +211,7 @@ def dump_graph(model: GraphModel) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
-def save(graph: Graph | GraphModel, path: str | Path | None = None, *,
-         force: bool = False) -> Path:
+def save(graph: Graph | GraphModel, path: str | Path | None = None, *, force: bool = False) -> Path:
     """Save a graph atomically; returns where it went.
 
     ``path`` defaults to the file the graph was loaded from. Saving over that file
@@ -221,8 +224,9 @@ def save(graph: Graph | GraphModel, path: str | Path | None = None, *,
     if target is None:
         raise FileAccessError("the graph was not loaded from a file; give a path to save to")
     expected = graph.stamp if graph.path is not None and same_file(target, graph.path) else None
-    graph.stamp = atomic_write(target, dump_graph(graph.model).encode("utf-8"),
-                               expected=expected, force=force)
+    graph.stamp = atomic_write(
+        target, dump_graph(graph.model).encode("utf-8"), expected=expected, force=force
+    )
     graph.path = target
     return target
 
@@ -251,7 +255,6 @@ def save_scores(sheet: ScoreSheet, path: str | Path, *, force: bool = False) -> 
     target = Path(path)
     known = sheet._source
     expected = known[1] if known is not None and same_file(target, known[0]) else None
-    stamp = atomic_write(target, dump_scores(sheet).encode("utf-8"), expected=expected,
-                         force=force)
+    stamp = atomic_write(target, dump_scores(sheet).encode("utf-8"), expected=expected, force=force)
     sheet._source = (target, stamp)
     return target

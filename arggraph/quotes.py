@@ -31,14 +31,31 @@ import numpy.typing as npt
 
 __all__ = ["NormalizedText", "closest_passage", "find_quote", "normalize", "quote_parts"]
 
-_TRANSLATE = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
-    "\u00b4": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-    "\u00ab": '"', "\u00bb": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
-    "\u2015": "-", "\u2212": "-",
-})
+_TRANSLATE = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "`": "'",
+        "\u00b4": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+    }
+)
 
 #: Largest gap (in normalised characters) an omission ``...`` may stand for.
 MAX_GAP = 600
@@ -86,7 +103,7 @@ def normalize(text: str) -> NormalizedText:
     # Keep every non-space character, and the first character of each run of
     # whitespace that lies between two of them, as one space.
     inner = np.zeros(codes.size, dtype=bool)
-    inner[solid[0]:solid[-1] + 1] = True
+    inner[solid[0] : solid[-1] + 1] = True
     run_start = space & inner & np.concatenate(([True], ~space[:-1]))
     keep = np.flatnonzero(~space | run_start)
     kept = codes[keep]
@@ -148,7 +165,7 @@ def closest_passage(quote: str, text: str | NormalizedText, *, width: int | None
     words = " ".join(quote_parts(quote)).lower().split()
     if not words:
         return ""
-    runs = [" ".join(words[i:i + 3]) for i in range(max(1, len(words) - 2))]
+    runs = [" ".join(words[i : i + 3]) for i in range(max(1, len(words) - 2))]
     span = width or max(len(" ".join(words)), 40)
     votes: dict[int, int] = {}
     for run in runs:

@@ -176,8 +176,9 @@ class ScoreBook:
     back), not applied: :attr:`unknown` lists them.
     """
 
-    def __init__(self, graph: Graph, *, path: Path, scorer: str,
-                 sheet: ScoreSheet | None = None) -> None:
+    def __init__(
+        self, graph: Graph, *, path: Path, scorer: str, sheet: ScoreSheet | None = None
+    ) -> None:
         self.graph = graph
         self.path = path
         self.sheet = sheet
@@ -221,8 +222,9 @@ class ScoreBook:
         """How many claims and relations have a score that differs from the last load or
         save (what "3 unsaved changes" counts)."""
         bases, weights = self._saved
-        return (sum(1 for k, v in self.bases.items() if bases.get(k) != v)
-                + sum(1 for k, v in self.weights.items() if weights.get(k) != v))
+        return sum(1 for k, v in self.bases.items() if bases.get(k) != v) + sum(
+            1 for k, v in self.weights.items() if weights.get(k) != v
+        )
 
     def base(self, claim: str) -> float:
         """The base score in force for ``claim``: the user's, else the graph's."""
@@ -241,8 +243,9 @@ class ScoreBook:
         """Score ``claim``'s base; returns the value kept (rounded). ValueError outside
         [0, 1]; UnknownIdError for a claim the graph lacks."""
         if claim not in self.graph.claims:
-            raise UnknownIdError("claim", claim, path=self.graph.path,
-                                 known=list(self.graph.claims))
+            raise UnknownIdError(
+                "claim", claim, path=self.graph.path, known=list(self.graph.claims)
+            )
         kept = _unit(value, "a base score")
         self.bases[claim] = kept
         return kept
@@ -250,8 +253,9 @@ class ScoreBook:
     def set_weight(self, relation: str, value: float) -> float:
         """Score ``relation``'s weight; returns the value kept (rounded)."""
         if relation not in self.graph.relations:
-            raise UnknownIdError("relation", relation, path=self.graph.path,
-                                 known=list(self.graph.relations))
+            raise UnknownIdError(
+                "relation", relation, path=self.graph.path, known=list(self.graph.relations)
+            )
         kept = _unit(value, "a link weight")
         self.weights[relation] = kept
         return kept
@@ -265,8 +269,7 @@ class ScoreBook:
         weights = dict(self._kept_weights)
         for rid, value in self.weights.items():
             weights[rid] = WeightScore(weight=value, note=self.weight_notes.get(rid))
-        out = ScoreSheet(graph=self.graph.id, scorer=self.scorer, scores=scores,
-                         weights=weights)
+        out = ScoreSheet(graph=self.graph.id, scorer=self.scorer, scores=scores, weights=weights)
         if self.sheet is not None:
             out._source = self.sheet._source
         return out
@@ -289,8 +292,9 @@ class ScoreBook:
             try:
                 target.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise InputError(f"cannot create the folder: {exc.strerror or exc}",
-                                 path=target.parent) from None
+                raise InputError(
+                    f"cannot create the folder: {exc.strerror or exc}", path=target.parent
+                ) from None
         written = save_scores(sheet, target, force=force)
         self.sheet = sheet
         self.path = written
@@ -298,8 +302,14 @@ class ScoreBook:
         return written
 
 
-def open_book(graph: Graph, *, scores: str | Path | None = None, user: str | None = None,
-              beside: bool = True, env: Mapping[str, str] | None = None) -> ScoreBook:
+def open_book(
+    graph: Graph,
+    *,
+    scores: str | Path | None = None,
+    user: str | None = None,
+    beside: bool = True,
+    env: Mapping[str, str] | None = None,
+) -> ScoreBook:
     """The user's score book for ``graph``: the sheet at ``scores`` or at the default
     place, loaded when it exists, else an empty book that will save there.
 
@@ -307,10 +317,12 @@ def open_book(graph: Graph, *, scores: str | Path | None = None, user: str | Non
     names another graph.
     """
     who = user if user is not None else current_user()
-    path = default_sheet_path(graph.path, graph.id, scores=scores, user=who,
-                              beside=beside, env=env)
+    path = default_sheet_path(graph.path, graph.id, scores=scores, user=who, beside=beside, env=env)
     sheet = load_scores(path) if path.exists() else None
     if sheet is not None and sheet.graph != graph.id:
-        raise InputError(f"this score sheet is for graph {sheet.graph!r}, not {graph.id!r}",
-                         path=path, place="graph")
+        raise InputError(
+            f"this score sheet is for graph {sheet.graph!r}, not {graph.id!r}",
+            path=path,
+            place="graph",
+        )
     return ScoreBook(graph, path=path, scorer=who, sheet=sheet)

@@ -45,7 +45,8 @@ def summarize(graph: Graph) -> dict[str, Any]:
     first = min(dates, key=earliest) if dates else None
     last = max(dates, key=latest) if dates else None
     n_attr = sum(len(c.attributions) for c in graph.claims.values()) + sum(
-        len(r.attributions) for r in graph.relations.values())
+        len(r.attributions) for r in graph.relations.values()
+    )
     return {
         "id": graph.id,
         "title": graph.model.title,

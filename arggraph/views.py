@@ -84,7 +84,6 @@ __all__ = [
 ]
 
 
-
 @dataclass(frozen=True)
 class View:
     """The claims and relations a way of looking at the graph keeps.
@@ -113,18 +112,25 @@ class View:
 def everything(graph: Graph) -> View:
     """The whole graph as a view (relations whose ends are missing are left out)."""
     claims = frozenset(graph.claims)
-    relations = frozenset(r.id for r in graph.relations.values()
-                          if r.source in claims and r.target in claims)
+    relations = frozenset(
+        r.id for r in graph.relations.values() if r.source in claims and r.target in claims
+    )
     return View(claims, relations, "")
 
 
-def _closed(graph: Graph, claims: set[str], label: str, highlight: Iterable[str] = (),
-            keep: Mapping[str, bool] | None = None) -> View:
+def _closed(
+    graph: Graph,
+    claims: set[str],
+    label: str,
+    highlight: Iterable[str] = (),
+    keep: Mapping[str, bool] | None = None,
+) -> View:
     """Add the positions, then every relation whose ends are both kept (and which
     ``keep`` does not drop)."""
     claims |= {c.id for c in graph.positions}
     relations = frozenset(
-        r.id for r in graph.relations.values()
+        r.id
+        for r in graph.relations.values()
         if r.source in claims and r.target in claims and (keep is None or keep[r.id])
     )
     frozen = frozenset(claims)
@@ -147,8 +153,7 @@ def actor_claims(graph: Graph, actor: str) -> set[str]:
     """
     if actor not in graph.actors:
         raise UnknownIdError("actor", actor, path=graph.path, known=list(graph.actors))
-    out = {c.id for c in graph.claims.values()
-           if any(a.actor == actor for a in c.attributions)}
+    out = {c.id for c in graph.claims.values() if any(a.actor == actor for a in c.attributions)}
     for rel in graph.relations.values():
         if any(a.actor == actor for a in rel.attributions):
             out.update(x for x in (rel.source, rel.target) if x in graph.claims)
@@ -246,8 +251,12 @@ def restrict(fw: Framework, view: View) -> Framework:
     new_index = np.full(fw.n, -1, dtype=np.int64)
     new_index[keep] = np.arange(len(ids), dtype=np.int64)
 
-    def edges(src: IntArray, tgt: IntArray, w: FloatArray, rel: tuple[str, ...],
-              ) -> tuple[IntArray, IntArray, FloatArray, tuple[str, ...]]:
+    def edges(
+        src: IntArray,
+        tgt: IntArray,
+        w: FloatArray,
+        rel: tuple[str, ...],
+    ) -> tuple[IntArray, IntArray, FloatArray, tuple[str, ...]]:
         mask = np.fromiter((r in view.relations for r in rel), dtype=bool, count=len(rel))
         mask &= keep[src] & keep[tgt]
         kept_rel = tuple(r for r, k in zip(rel, mask.tolist(), strict=True) if k)
@@ -255,8 +264,18 @@ def restrict(fw: Framework, view: View) -> Framework:
 
     a_src, a_tgt, a_w, a_rel = edges(fw.att_src, fw.att_tgt, fw.att_w, fw.att_ids)
     s_src, s_tgt, s_w, s_rel = edges(fw.sup_src, fw.sup_tgt, fw.sup_w, fw.sup_ids)
-    return Framework(ids, fw.base[keep].copy(), a_src, a_tgt, a_w, s_src, s_tgt, s_w,
-                     att_rel=a_rel, sup_rel=s_rel)
+    return Framework(
+        ids,
+        fw.base[keep].copy(),
+        a_src,
+        a_tgt,
+        a_w,
+        s_src,
+        s_tgt,
+        s_w,
+        att_rel=a_rel,
+        sup_rel=s_rel,
+    )
 
 
 # ---------------------------------------------------------------------- the tree
@@ -280,15 +299,16 @@ def children(graph: Graph) -> dict[str, list[Relation]]:
     return out
 
 
-def path_from_position(graph: Graph, claim: str, view: View | None = None, *,
-                       roots: Iterable[str] | None = None) -> list[Relation] | None:
+def path_from_position(
+    graph: Graph, claim: str, view: View | None = None, *, roots: Iterable[str] | None = None
+) -> list[Relation] | None:
     """The shortest chain of relations from a position down to ``claim``, top first,
     through the view's relations only: ``[]`` when the claim is a position, ``None`` when
     it bears on no position. The UI opens the tree along it to show a claim found by a
     search or a check. ``roots`` replaces the positions as the places to start from.
     """
     graph.claim(claim)  # UnknownIdError for an id the graph lacks
-    tops = ({c.id for c in graph.positions} if roots is None else set(roots))
+    tops = {c.id for c in graph.positions} if roots is None else set(roots)
     if claim in tops:
         return []
     out_edges: dict[str, list[Relation]] = {}
@@ -364,18 +384,28 @@ def subgraph(graph: Graph, view: View) -> Graph:
 
     Actors and documents are kept whole; claims and relations in file order.
     """
-    model = graph.model.model_copy(update={
-        "claims": [c for c in graph.claims.values() if c.id in view.claims],
-        "relations": [r for r in graph.relations.values() if r.id in view.relations],
-    })
+    model = graph.model.model_copy(
+        update={
+            "claims": [c for c in graph.claims.values() if c.id in view.claims],
+            "relations": [r for r in graph.relations.values() if r.id in view.relations],
+        }
+    )
     return Graph(model, path=graph.path, strict=False)
 
 
 # ---------------------------------------------------------------------- search
-_FOLD = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
-    "\u2014": "-", "\u2212": "-", "\u00a0": " ",
-})
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+    }
+)
 
 
 def _fold(text: str) -> str:
@@ -425,11 +455,11 @@ class SearchIndex:
         def add_attributions(claim: str, attributions: Iterable[Attribution]) -> None:
             for att in attributions:
                 if att.quote:
-                    entries.append(_Entry(claim, "quote", _fold(att.quote), att.quote,
-                                          att.actor))
+                    entries.append(_Entry(claim, "quote", _fold(att.quote), att.quote, att.actor))
                 name = names.get(att.actor, att.actor)
-                entries.append(_Entry(claim, "actor", _fold(f"{name} {att.actor}"), name,
-                                      att.actor))
+                entries.append(
+                    _Entry(claim, "actor", _fold(f"{name} {att.actor}"), name, att.actor)
+                )
 
         for claim in graph.claims.values():
             entries.append(_Entry(claim.id, "text", _fold(claim.text), claim.text, None))

@@ -50,9 +50,7 @@ def _ids(n: int) -> tuple[str, ...]:
     return tuple(f"a{i}" for i in range(n))
 
 
-def _pairs(
-    rng: np.random.Generator, n: int, m: int, acyclic: bool
-) -> tuple[IntArray, IntArray]:
+def _pairs(rng: np.random.Generator, n: int, m: int, acyclic: bool) -> tuple[IntArray, IntArray]:
     """``m`` distinct ordered pairs (source, target) of distinct claims, in random order."""
     if n < 2:
         if m:
@@ -91,8 +89,7 @@ def _framework(
 
 
 def _no_edges() -> tuple[IntArray, IntArray, FloatArray]:
-    return (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64),
-            np.zeros(0, dtype=np.float64))
+    return (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
 
 
 def random_af(n: int, m: int, seed: int = 0) -> Framework:
@@ -144,11 +141,15 @@ def debate(n: int, seed: int = 0, positions: int = 2, cross: float = 0.2) -> Fra
     extra_parent = (rng.random(len(extra)) * extra).astype(np.int64)
     src = np.concatenate([later, extra])
     tgt = np.concatenate([parent, extra_parent])
-    pairs = np.array([(i, j) for i in range(positions) for j in range(positions) if i != j],
-                     dtype=np.int64).reshape(-1, 2)
+    pairs = np.array(
+        [(i, j) for i in range(positions) for j in range(positions) if i != j], dtype=np.int64
+    ).reshape(-1, 2)
     weight = rng.uniform(0.3, 1.0, size=len(src))
     is_att = rng.random(len(src)) < 0.5
-    att = (np.concatenate([pairs[:, 0], src[is_att]]), np.concatenate([pairs[:, 1], tgt[is_att]]),
-           np.concatenate([np.ones(len(pairs)), weight[is_att]]))
+    att = (
+        np.concatenate([pairs[:, 0], src[is_att]]),
+        np.concatenate([pairs[:, 1], tgt[is_att]]),
+        np.concatenate([np.ones(len(pairs)), weight[is_att]]),
+    )
     sup = (src[~is_att], tgt[~is_att], weight[~is_att])
     return _framework(n, base, att, sup)

@@ -43,10 +43,12 @@ from arggraph.checks.documents import QuoteFinder
 from arggraph.io import loads
 from arggraph.quotes import find_quote, normalize
 
-WORDS = ("the front line city defence supply road troops artillery losses russian ukrainian "
-         "forces withdraw hold position bridge hills west east north south ammunition "
-         "reserves brigade commander analysts said report week month counteroffensive "
-         "attrition symbolic strategic value casualties ratio").split()
+WORDS = (
+    "the front line city defence supply road troops artillery losses russian ukrainian "
+    "forces withdraw hold position bridge hills west east north south ammunition "
+    "reserves brigade commander analysts said report week month counteroffensive "
+    "attrition symbolic strategic value casualties ratio"
+).split()
 N_ACTORS = 50
 
 
@@ -68,28 +70,50 @@ def make_case(n: int, folder: Path, seed: int = 11) -> bytes:
         said = sentence(rng, i)
         texts[d].append(said + " " + sentence(rng, -i))  # the quote and some filler
         quote = said[:-1] if i % 100 else said.replace("the", "a", 1) + " (altered)"
-        claims.append({
-            "id": f"c{i}", "text": f"Claim {i} about the question.",
-            "kind": rng.choice(["claim", "claim", "evidence"]),
-            "attributions": [{"actor": f"a{i % N_ACTORS}", "document": f"d{d}",
-                              "quote": quote, "date": f"2023-{1 + i % 4:02d}-{1 + i % 28:02d}"}],
-        })
-    relations = [{"type": "attack", "source": "withdraw", "target": "hold"},
-                 {"type": "attack", "source": "hold", "target": "withdraw"}]
+        claims.append(
+            {
+                "id": f"c{i}",
+                "text": f"Claim {i} about the question.",
+                "kind": rng.choice(["claim", "claim", "evidence"]),
+                "attributions": [
+                    {
+                        "actor": f"a{i % N_ACTORS}",
+                        "document": f"d{d}",
+                        "quote": quote,
+                        "date": f"2023-{1 + i % 4:02d}-{1 + i % 28:02d}",
+                    }
+                ],
+            }
+        )
+    relations = [
+        {"type": "attack", "source": "withdraw", "target": "hold"},
+        {"type": "attack", "source": "hold", "target": "withdraw"},
+    ]
     for i in range(2, n):
         said = claims[i]["attributions"][0]
         for t in sorted({rng.randrange(i) for _ in range(3)}):
-            relations.append({
-                "type": rng.choice(["support", "attack"]), "source": f"c{i}",
-                "target": claims[t]["id"], "attributions": [dict(said)]})
+            relations.append(
+                {
+                    "type": rng.choice(["support", "attack"]),
+                    "source": f"c{i}",
+                    "target": claims[t]["id"],
+                    "attributions": [dict(said)],
+                }
+            )
     for d, parts in enumerate(texts):
         (folder / f"d{d}.txt").write_text("\n".join(parts), encoding="utf-8")
     graph = {
-        "format": "arggraph/1", "id": "bench", "title": "bench", "question": "?",
-        "documents": [{"id": f"d{d}", "title": f"Doc {d}", "published": "2023-05-01",
-                       "file": f"d{d}.txt"} for d in range(n_docs)],
-        "actors": [{"id": f"a{j}", "name": f"Actor {j}", "kind": "analyst"}
-                   for j in range(N_ACTORS)],
+        "format": "arggraph/1",
+        "id": "bench",
+        "title": "bench",
+        "question": "?",
+        "documents": [
+            {"id": f"d{d}", "title": f"Doc {d}", "published": "2023-05-01", "file": f"d{d}.txt"}
+            for d in range(n_docs)
+        ],
+        "actors": [
+            {"id": f"a{j}", "name": f"Actor {j}", "kind": "analyst"} for j in range(N_ACTORS)
+        ],
         "claims": claims,
         "relations": relations,
     }
@@ -138,16 +162,20 @@ def measure(n: int, repeat: int) -> str:
         peak = peak_mib(with_texts)
         quotes = sum(len(c.attributions) for c in g.model.claims)
         quotes += sum(len(r.attributions) for r in g.model.relations)
-        return (f"| {n:,} | {len(g.relations):,} | {len(g.documents):,} | {quotes:,} "
-                f"| {load_t:.2f} | {plain:.2f} | {plain / load_t:.2f}x | {fam[0]:.2f} "
-                f"| {fam[1]:.2f} | {fam[2]:.2f} | {full:.2f} | {full / load_t:.2f}x "
-                f"| {count:,} | {peak:.0f} |")
+        return (
+            f"| {n:,} | {len(g.relations):,} | {len(g.documents):,} | {quotes:,} "
+            f"| {load_t:.2f} | {plain:.2f} | {plain / load_t:.2f}x | {fam[0]:.2f} "
+            f"| {fam[1]:.2f} | {fam[2]:.2f} | {full:.2f} | {full / load_t:.2f}x "
+            f"| {count:,} | {peak:.0f} |"
+        )
 
 
 def part_one(sizes: list[int], repeat: int) -> None:
     print("## check on generated graphs\n")
-    print("| claims | relations | documents | quotes | load s (baseline) | check s, no texts "
-          "| ratio | S s | P s | R s | check s, with texts | ratio | findings | peak MiB |")
+    print(
+        "| claims | relations | documents | quotes | load s (baseline) | check s, no texts "
+        "| ratio | S s | P s | R s | check s, with texts | ratio | findings | peak MiB |"
+    )
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for n in sizes:
         print(measure(n, repeat), flush=True)
@@ -156,8 +184,10 @@ def part_one(sizes: list[int], repeat: int) -> None:
 
 def part_two(repeat: int) -> None:
     print("\n## quote verification: q quotes against one document of L characters\n")
-    print("| q quotes | L chars | checks s | us/quote | plain search s | us/quote "
-          "| naive s | naive / checks |")
+    print(
+        "| q quotes | L chars | checks s | us/quote | plain search s | us/quote "
+        "| naive s | naive / checks |"
+    )
     print("|---:|---:|---:|---:|---:|---:|---:|---:|")
     rng = random.Random(5)
     naive_normalize = normalize.__wrapped__
@@ -183,8 +213,10 @@ def part_two(repeat: int) -> None:
         t_naive = timed(naive, 1) * q / 100 if step < 4 else float("nan")
         naive_s = f"{t_naive:.1f}" if t_naive == t_naive else "-"
         ratio = f"{t_naive / t_checks:.0f}x" if t_naive == t_naive else "-"
-        print(f"| {q:,} | {len(text):,} | {t_checks:.3f} | {t_checks / q * 1e6:.0f} "
-              f"| {t_plain:.3f} | {t_plain / q * 1e6:.0f} | {naive_s} | {ratio} |")
+        print(
+            f"| {q:,} | {len(text):,} | {t_checks:.3f} | {t_checks / q * 1e6:.0f} "
+            f"| {t_plain:.3f} | {t_plain / q * 1e6:.0f} | {naive_s} | {ratio} |"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -36,17 +36,25 @@ from arggraph.model import Actor, Attribution, Claim, GraphModel, Relation
 def make_graph(n: int, dense: bool, seed: int = 7) -> Graph:
     rng = random.Random(seed)
     actors = [Actor(id=f"a{j}", name=f"Actor {j}", kind="analyst") for j in range(20)]
-    claims = [Claim(id="p0", text="Ukraine should withdraw from the town.", kind="position"),
-              Claim(id="p1", text="Ukraine should keep holding the town.", kind="position")]
+    claims = [
+        Claim(id="p0", text="Ukraine should withdraw from the town.", kind="position"),
+        Claim(id="p1", text="Ukraine should keep holding the town.", kind="position"),
+    ]
     for i in range(2, n):
-        claims.append(Claim(
-            id=f"c{i}", kind=rng.choice(["claim", "claim", "evidence"]),
-            text=f"Claim {i}: a sentence of the usual length about what follows "
-                 "from holding or leaving, with a reason attached.",
-            base=round(rng.random(), 3),
-            attributions=[Attribution(actor=f"a{i % 20}", quote=f"words {i}")]))
-    relations = [Relation(type="attack", source="p0", target="p1"),
-                 Relation(type="attack", source="p1", target="p0")]
+        claims.append(
+            Claim(
+                id=f"c{i}",
+                kind=rng.choice(["claim", "claim", "evidence"]),
+                text=f"Claim {i}: a sentence of the usual length about what follows "
+                "from holding or leaving, with a reason attached.",
+                base=round(rng.random(), 3),
+                attributions=[Attribution(actor=f"a{i % 20}", quote=f"words {i}")],
+            )
+        )
+    relations = [
+        Relation(type="attack", source="p0", target="p1"),
+        Relation(type="attack", source="p1", target="p0"),
+    ]
     seen = {("p0", "p1"), ("p1", "p0")}
     for i in range(2, n):
         targets = rng.sample(range(i), min(3, i)) if dense else [rng.randrange(i)]
@@ -54,10 +62,18 @@ def make_graph(n: int, dense: bool, seed: int = 7) -> Graph:
             pair = (f"c{i}", claims[t].id)
             if pair not in seen:
                 seen.add(pair)
-                relations.append(Relation(type=rng.choice(["support", "attack"]),
-                                          source=pair[0], target=pair[1]))
-    return Graph(GraphModel(id="bench", question="Withdraw or hold?", actors=actors,
-                            claims=claims, relations=relations))
+                relations.append(
+                    Relation(type=rng.choice(["support", "attack"]), source=pair[0], target=pair[1])
+                )
+    return Graph(
+        GraphModel(
+            id="bench",
+            question="Withdraw or hold?",
+            actors=actors,
+            claims=claims,
+            relations=relations,
+        )
+    )
 
 
 def pydot_baseline(graph: Graph, strengths: dict[str, float]) -> str:
@@ -68,15 +84,27 @@ def pydot_baseline(graph: Graph, strengths: dict[str, float]) -> str:
     dot = pydot.Dot("arggraph", graph_type="digraph", rankdir="TB")
     for cid, claim in graph.claims.items():
         hue, _ = w.hue(cid)
-        dot.add_node(pydot.Node(w.names[cid], label=w.node_label(claim, strengths[cid]),
-                                fillcolor=f'"{hue}"', style='"rounded,filled"',
-                                tooltip=f'"{cid}"'))
+        dot.add_node(
+            pydot.Node(
+                w.names[cid],
+                label=w.node_label(claim, strengths[cid]),
+                fillcolor=f'"{hue}"',
+                style='"rounded,filled"',
+                tooltip=f'"{cid}"',
+            )
+        )
     for rel in graph.relations.values():
         attack = rel.type == "attack"
-        dot.add_edge(pydot.Edge(w.names[rel.target], w.names[rel.source], dir="back",
-                                color='"#b2182b"' if attack else '"#1b7837"',
-                                style="dashed" if attack else "solid",
-                                arrowtail="tee" if attack else "normal"))
+        dot.add_edge(
+            pydot.Edge(
+                w.names[rel.target],
+                w.names[rel.source],
+                dir="back",
+                color='"#b2182b"' if attack else '"#1b7837"',
+                style="dashed" if attack else "solid",
+                arrowtail="tee" if attack else "normal",
+            )
+        )
     return str(dot.to_string())
 
 
@@ -89,8 +117,13 @@ def render_time(text: str, engine: str | None, timeout: float) -> str:
         else:
             program = shutil.which(engine)
             assert program is not None
-            subprocess.run([program, "-Tsvg"], input=text.encode(), capture_output=True,
-                           check=True, timeout=timeout)
+            subprocess.run(
+                [program, "-Tsvg"],
+                input=text.encode(),
+                capture_output=True,
+                check=True,
+                timeout=timeout,
+            )
     except subprocess.TimeoutExpired:
         return f">{timeout:g} s (stopped)"
     return f"{time.perf_counter() - t0:.2f} s"
@@ -108,15 +141,26 @@ def main(argv: list[str] | None = None) -> int:
         for dense in (False, True):
             g = make_graph(n, dense)
             strengths = {cid: c.base for cid, c in g.claims.items()}
-            t_dot, mem = median_and_peak(lambda g=g, s=strengths: to_dot(g, strengths=s),
-                                         args.repeat)
-            t_pydot, mem_pydot = median_and_peak(lambda g=g, s=strengths: pydot_baseline(g, s),
-                                                 args.repeat)
+            t_dot, mem = median_and_peak(
+                lambda g=g, s=strengths: to_dot(g, strengths=s), args.repeat
+            )
+            t_pydot, mem_pydot = median_and_peak(
+                lambda g=g, s=strengths: pydot_baseline(g, s), args.repeat
+            )
             text = to_dot(g, strengths=strengths)
-            row = {"claims": n, "shape": "dense" if dense else "tree",
-                   "relations": len(g.relations), "to_dot": t_dot, "pydot": t_pydot,
-                   "ratio": t_pydot / t_dot, "mem": mem, "mem_pydot": mem_pydot,
-                   "engine": choose_layout(text), "auto": "-", "forced": "-"}
+            row = {
+                "claims": n,
+                "shape": "dense" if dense else "tree",
+                "relations": len(g.relations),
+                "to_dot": t_dot,
+                "pydot": t_pydot,
+                "ratio": t_pydot / t_dot,
+                "mem": mem,
+                "mem_pydot": mem_pydot,
+                "engine": choose_layout(text),
+                "auto": "-",
+                "forced": "-",
+            }
             if have_graphviz:
                 row["auto"] = render_time(text, None, args.dot_timeout)
                 if len(g.relations) > 5000:
@@ -125,13 +169,17 @@ def main(argv: list[str] | None = None) -> int:
                     row["forced"] = render_time(text, "dot", args.dot_timeout)
             rows.append(row)
             print(f"done: {n} claims, {row['shape']}", file=sys.stderr)
-    print(f"{'claims':>7} {'shape':>6} {'rels':>6} {'to_dot':>9} {'pydot':>9} {'x':>6} "
-          f"{'peak MiB':>9} {'pydot MiB':>10}  {'auto engine':>11} {'svg auto':>10} "
-          f"{'svg, plain dot':>16}")
+    print(
+        f"{'claims':>7} {'shape':>6} {'rels':>6} {'to_dot':>9} {'pydot':>9} {'x':>6} "
+        f"{'peak MiB':>9} {'pydot MiB':>10}  {'auto engine':>11} {'svg auto':>10} "
+        f"{'svg, plain dot':>16}"
+    )
     for r in rows:
-        print(f"{r['claims']:>7} {r['shape']:>6} {r['relations']:>6} {r['to_dot']:>8.3f}s "
-              f"{r['pydot']:>8.3f}s {r['ratio']:>5.1f}x {r['mem']:>9.1f} "
-              f"{r['mem_pydot']:>10.1f}  {r['engine']:>11} {r['auto']:>10} {r['forced']:>16}")
+        print(
+            f"{r['claims']:>7} {r['shape']:>6} {r['relations']:>6} {r['to_dot']:>8.3f}s "
+            f"{r['pydot']:>8.3f}s {r['ratio']:>5.1f}x {r['mem']:>9.1f} "
+            f"{r['mem_pydot']:>10.1f}  {r['engine']:>11} {r['auto']:>10} {r['forced']:>16}"
+        )
     if not have_graphviz:
         print("Graphviz is not installed: rendering not timed (apt-get install graphviz)")
     return 0

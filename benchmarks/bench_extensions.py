@@ -55,8 +55,10 @@ def py_arg_framework(fw: Framework) -> Any:
     from py_arg.abstract_argumentation_classes.defeat import Defeat
 
     args = [Argument(i) for i in fw.ids]
-    defeats = [Defeat(args[s], args[t])
-               for s, t in zip(fw.att_src.tolist(), fw.att_tgt.tolist(), strict=True)]
+    defeats = [
+        Defeat(args[s], args[t])
+        for s, t in zip(fw.att_src.tolist(), fw.att_tgt.tolist(), strict=True)
+    ]
     return AbstractArgumentationFramework("bench", args, defeats)
 
 
@@ -71,9 +73,16 @@ def has_py_arg() -> bool:
 # ---------------------------------------------------------------------- graphs
 def framework(n: int, src: np.ndarray, tgt: np.ndarray) -> Framework:
     empty = np.zeros(0, dtype=np.int64)
-    return Framework(tuple(f"a{i}" for i in range(n)), np.full(n, 0.5),
-                     src.astype(np.int64), tgt.astype(np.int64), np.ones(len(src)),
-                     empty, empty.copy(), np.zeros(0))
+    return Framework(
+        tuple(f"a{i}" for i in range(n)),
+        np.full(n, 0.5),
+        src.astype(np.int64),
+        tgt.astype(np.int64),
+        np.ones(len(src)),
+        empty,
+        empty.copy(),
+        np.zeros(0),
+    )
 
 
 def shuffled_chain(n: int, seed: int = 3) -> Framework:
@@ -84,8 +93,11 @@ def shuffled_chain(n: int, seed: int = 3) -> Framework:
 def two_attacker_chain(n: int, seed: int = 4) -> Framework:
     perm = np.random.default_rng(seed).permutation(n)
     i = np.arange(2, n)
-    return framework(n, np.concatenate([[perm[0]], perm[i - 1], perm[i - 2]]),
-                     np.concatenate([[perm[1]], perm[i], perm[i]]))
+    return framework(
+        n,
+        np.concatenate([[perm[0]], perm[i - 1], perm[i - 2]]),
+        np.concatenate([[perm[1]], perm[i], perm[i]]),
+    )
 
 
 # ---------------------------------------------------------------------- checks
@@ -158,16 +170,27 @@ def grounded_row(task: str, size: str, fw: Framework, repeat: int, baseline: str
         src, tgt = fw.att_src.tolist(), fw.att_tgt.tolist()
         base_t, ref = median_time(lambda: grounded_queue(fw.n, src, tgt), repeat)
         agree = [code == 1 for code in ref] == mask.tolist()
-    return {"task": task, "size": size, "ours": ours_t, "baseline": baseline,
-            "base": base_t, "peak": peak, "agree": "yes" if agree else "NO"}
+    return {
+        "task": task,
+        "size": size,
+        "ours": ours_t,
+        "baseline": baseline,
+        "base": base_t,
+        "peak": peak,
+        "agree": "yes" if agree else "NO",
+    }
 
 
 def enumeration_row(semantics: str, n: int, m: int, repeat: int, seed: int = 1) -> Row:
     fw = random_af(n, m, seed)
     ours_t, found = median_time(lambda: extensions(fw, semantics), repeat)
     peak = peak_bytes(lambda: extensions(fw, semantics))
-    row: Row = {"task": f"{semantics} ({len(found)} found)", "size": f"{n} / {m}",
-                "ours": ours_t, "peak": peak}
+    row: Row = {
+        "task": f"{semantics} ({len(found)} found)",
+        "size": f"{n} / {m}",
+        "ours": ours_t,
+        "peak": peak,
+    }
     if n <= 30 and has_py_arg():
         from py_arg.algorithms.semantics.get_preferred_extensions import (
             get_preferred_extensions,
@@ -181,8 +204,7 @@ def enumeration_row(semantics: str, n: int, m: int, repeat: int, seed: int = 1) 
         row.update(baseline="py_arg", base=base_t, agree="yes" if same else "NO")
     else:
         ok = all(verify(fw, e, semantics) for e in found)
-        row.update(baseline="(none answers)", base=None,
-                   agree="verified" if ok else "NO")
+        row.update(baseline="(none answers)", base=None, agree="verified" if ok else "NO")
     return row
 
 
@@ -194,32 +216,50 @@ def acceptance_row(semantics: str, n: int, m: int, repeat: int, seed: int = 1) -
     found = extensions(fw, semantics)
     cred = {c for e in found for c in e}
     scep = set.intersection(*found) if found else set(fw.ids)
-    ok = all(v["credulous"] == (c in cred) and v["sceptical"] == (c in scep)
-             for c, v in acc.items())
-    return {"task": f"{semantics} acceptance, all args", "size": f"{n} / {m}", "ours": ours_t,
-            "baseline": "via extensions", "base": None, "peak": peak,
-            "agree": "yes" if ok else "NO"}
+    ok = all(
+        v["credulous"] == (c in cred) and v["sceptical"] == (c in scep) for c, v in acc.items()
+    )
+    return {
+        "task": f"{semantics} acceptance, all args",
+        "size": f"{n} / {m}",
+        "ours": ours_t,
+        "baseline": "via extensions",
+        "base": None,
+        "peak": peak,
+        "agree": "yes" if ok else "NO",
+    }
 
 
 def table(rows: list[Row]) -> str:
-    head = ("| task | size (args / attacks) | arggraph | baseline | baseline time | ratio "
-            "| peak memory | answers agree |")
+    head = (
+        "| task | size (args / attacks) | arggraph | baseline | baseline time | ratio "
+        "| peak memory | answers agree |"
+    )
     lines = [head, "|---|---|---|---|---|---|---|---|"]
     for r in rows:
         ratio = f"{r['base'] / r['ours']:.1f}x" if r.get("base") else "-"
-        lines.append(f"| {r['task']} | {r['size']} | {seconds(r['ours'])} | {r['baseline']} "
-                     f"| {seconds(r.get('base'))} | {ratio} | {human_bytes(r['peak'])} "
-                     f"| {r['agree']} |")
+        lines.append(
+            f"| {r['task']} | {r['size']} | {seconds(r['ours'])} | {r['baseline']} "
+            f"| {seconds(r.get('base'))} | {ratio} | {human_bytes(r['peak'])} "
+            f"| {r['agree']} |"
+        )
     return "\n".join(lines)
 
 
 def solver_table(repeat: int) -> str:
     """Time the candidate solvers on easy and hard random 1k frameworks."""
-    cases = [("preferred", 1000, 3000, None), ("preferred", 1000, 4000, None),
-             ("stable", 1000, 4000, None), ("stable", 1000, 4500, 1)]
-    lines = ["| solver | " + " | ".join(f"{s} {n}/{m}" + (" (first)" if lim else "")
-                                         for s, n, m, lim in cases) + " |",
-             "|---|" + "---|" * len(cases)]
+    cases = [
+        ("preferred", 1000, 3000, None),
+        ("preferred", 1000, 4000, None),
+        ("stable", 1000, 4000, None),
+        ("stable", 1000, 4500, 1),
+    ]
+    lines = [
+        "| solver | "
+        + " | ".join(f"{s} {n}/{m}" + (" (first)" if lim else "") for s, n, m, lim in cases)
+        + " |",
+        "|---|" + "---|" * len(cases),
+    ]
     chosen = sat.SOLVER
     try:
         for name in ("cadical195", "glucose4", "glucose42", "minisat22", "maplechrono"):
@@ -227,8 +267,9 @@ def solver_table(repeat: int) -> str:
             cells = []
             for semantics, n, m, lim in cases:
                 fw = random_af(n, m, 1)
-                t, _ = median_time(lambda fw=fw, s=semantics, lim=lim:
-                                   extensions(fw, s, limit=lim), repeat)
+                t, _ = median_time(
+                    lambda fw=fw, s=semantics, lim=lim: extensions(fw, s, limit=lim), repeat
+                )
                 cells.append(seconds(t))
             lines.append(f"| {name} | " + " | ".join(cells) + " |")
             print(lines[-1], file=sys.stderr, flush=True)
@@ -248,28 +289,56 @@ def main(argv: list[str] | None = None) -> int:
 
     def add(row: Row) -> None:
         rows.append(row)
-        print(f"  {row['task']} {row['size']}: {seconds(row['ours'])}", file=sys.stderr,
-              flush=True)
+        print(f"  {row['task']} {row['size']}: {seconds(row['ours'])}", file=sys.stderr, flush=True)
 
     sizes = [1_000, 10_000, 100_000] + ([] if args.quick else [1_000_000])
     if has_py_arg():
-        add(grounded_row("grounded, random AF", "1k / 3k", random_af(1000, 3000, 1), repeat,
-                         "py_arg"))
+        add(
+            grounded_row(
+                "grounded, random AF", "1k / 3k", random_af(1000, 3000, 1), repeat, "py_arg"
+            )
+        )
     else:
-        print("py_arg is not installed: its row is skipped (the issue measured 4.75 s at 1k)",
-              file=sys.stderr)
+        print(
+            "py_arg is not installed: its row is skipped (the issue measured 4.75 s at 1k)",
+            file=sys.stderr,
+        )
     for n in sizes:
         label = f"{n // 1000}k / {3 * n // 1000}k" if n < 1_000_000 else "1M / 3M"
-        add(grounded_row("grounded, random AF", label, random_af(n, 3 * n, 1), repeat,
-                         "plain queue"))
+        add(
+            grounded_row(
+                "grounded, random AF", label, random_af(n, 3 * n, 1), repeat, "plain queue"
+            )
+        )
     big = 100_000 if args.quick else 1_000_000
     label = "100k" if args.quick else "1M"
-    add(grounded_row("grounded, attack chain in order", f"{label} / {label}", chain(big),
-                     repeat, "plain queue"))
-    add(grounded_row("grounded, attack chain shuffled", f"{label} / {label}",
-                     shuffled_chain(big), repeat, "plain queue"))
-    add(grounded_row("grounded, two-attacker chain", f"{label} / 2x", two_attacker_chain(big),
-                     repeat, "plain queue"))
+    add(
+        grounded_row(
+            "grounded, attack chain in order",
+            f"{label} / {label}",
+            chain(big),
+            repeat,
+            "plain queue",
+        )
+    )
+    add(
+        grounded_row(
+            "grounded, attack chain shuffled",
+            f"{label} / {label}",
+            shuffled_chain(big),
+            repeat,
+            "plain queue",
+        )
+    )
+    add(
+        grounded_row(
+            "grounded, two-attacker chain",
+            f"{label} / 2x",
+            two_attacker_chain(big),
+            repeat,
+            "plain queue",
+        )
+    )
     for semantics in ("preferred", "stable"):
         add(enumeration_row(semantics, 25, 50, repeat))
     for m in (2000, 3000, 4000):

@@ -91,8 +91,7 @@ def contractive(fw: Framework, total: float = 0.9) -> Framework:
     return replace(fw, att_w=w[:k], sup_w=w[k:])
 
 
-def semantics_rows(fw: Framework, label: str, size: str, sems: list[str],
-                   repeat: int) -> list[Row]:
+def semantics_rows(fw: Framework, label: str, size: str, sems: list[str], repeat: int) -> list[Row]:
     rows: list[Row] = []
     for sem in sems:
         fast_times, ref_times = [], []
@@ -126,8 +125,14 @@ def incremental_row(n: int, edits: int) -> Row:
     t_full = statistics.median(fulls)
     agree = bool(np.abs(full - engine.values).max() <= 1e-9)
     mem = peak_mib(lambda: engine.set_base(fw.ids[3], 0.123))
-    return ("one base edit, incremental (median)", f"{n:,} claims debate",
-            statistics.median(times), t_full, mem, agree)
+    return (
+        "one base edit, incremental (median)",
+        f"{n:,} claims debate",
+        statistics.median(times),
+        t_full,
+        mem,
+        agree,
+    )
 
 
 def peer_explain(fw: Framework, topic: str) -> tuple[dict[str, float], dict[str, float]]:
@@ -147,10 +152,17 @@ def peer_explain(fw: Framework, topic: str) -> tuple[dict[str, float], dict[str,
         i = fw.position(cid)
         keep_a = (fw.att_src != i) & (fw.att_tgt != i)
         keep_s = (fw.sup_src != i) & (fw.sup_tgt != i)
-        cut = replace(fw, att_src=fw.att_src[keep_a], att_tgt=fw.att_tgt[keep_a],
-                      att_w=fw.att_w[keep_a], sup_src=fw.sup_src[keep_s],
-                      sup_tgt=fw.sup_tgt[keep_s], sup_w=fw.sup_w[keep_s], att_rel=None,
-                      sup_rel=None)
+        cut = replace(
+            fw,
+            att_src=fw.att_src[keep_a],
+            att_tgt=fw.att_tgt[keep_a],
+            att_w=fw.att_w[keep_a],
+            sup_src=fw.sup_src[keep_s],
+            sup_tgt=fw.sup_tgt[keep_s],
+            sup_w=fw.sup_w[keep_s],
+            att_rel=None,
+            sup_rel=None,
+        )
         removals[cid] = base - reference.strengths(cut)[t]
     return grads, removals
 
@@ -167,8 +179,10 @@ def explain_row(fw: Framework, label: str, with_baseline: bool) -> Row:
     if not with_baseline:
         return (f"explain, {label}", size, t_fast, None, mem, None)
     t_peer, (grads, removals) = timed(lambda: peer_explain(fw, topic), 1)
-    agree = all(abs(c.removal - removals[c.claim]) <= 1e-9
-                and abs(c.gradient - grads[c.claim]) <= 1e-5 for c in ex.contributions)
+    agree = all(
+        abs(c.removal - removals[c.claim]) <= 1e-9 and abs(c.gradient - grads[c.claim]) <= 1e-5
+        for c in ex.contributions
+    )
     return (f"explain, {label} (vs finite diff.)", size, t_fast, t_peer, mem, agree)
 
 
@@ -186,21 +200,31 @@ def process_row() -> Row:
         subprocess.run([sys.executable, "-c", "pass"], check=True)
         bare.append(time.perf_counter() - t0)
     t_py = statistics.median(bare)
-    return ("`arggraph score bakhmut.json` (process)",
-            f"whole process (bare python: {t_py * 1e3:.0f} ms)",
-            statistics.median(times), None, float("nan"), None)
+    return (
+        "`arggraph score bakhmut.json` (process)",
+        f"whole process (bare python: {t_py * 1e3:.0f} ms)",
+        statistics.median(times),
+        None,
+        float("nan"),
+        None,
+    )
 
 
 def print_table(rows: list[Row]) -> None:
     head = ("task", "size", "arggraph", "baseline", "ratio", "peak MiB", "agree")
     table = [head]
     for task, size, fast, base, mem, agree in rows:
-        table.append((
-            task, size, f"{fast * 1e3:.2f} ms" if fast < 1 else f"{fast:.2f} s",
-            "-" if base is None else (f"{base * 1e3:.2f} ms" if base < 1 else f"{base:.2f} s"),
-            "-" if base is None else f"{base / fast:.0f}x",
-            "-" if mem != mem else f"{mem:.1f}",
-            "-" if agree is None else ("yes" if agree else "NO")))
+        table.append(
+            (
+                task,
+                size,
+                f"{fast * 1e3:.2f} ms" if fast < 1 else f"{fast:.2f} s",
+                "-" if base is None else (f"{base * 1e3:.2f} ms" if base < 1 else f"{base:.2f} s"),
+                "-" if base is None else f"{base / fast:.0f}x",
+                "-" if mem != mem else f"{mem:.1f}",
+                "-" if agree is None else ("yes" if agree else "NO"),
+            )
+        )
     widths = [max(len(r[i]) for r in table) for i in range(len(head))]
     for j, r in enumerate(table):
         print("| " + " | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) + " |")
@@ -217,23 +241,29 @@ def main(argv: list[str] | None = None) -> int:
     n_big, n_cyc = 1_000_000 // scale, 100_000 // scale
     rows: list[Row] = []
     dag = random_bipolar(n_big, 3 * n_big, seed=1, acyclic=True)
-    rows += semantics_rows(dag, "acyclic", f"{n_big:,} / {3 * n_big:,}",
-                           ["dfquad", "qe", "euler"], args.repeat)
+    rows += semantics_rows(
+        dag, "acyclic", f"{n_big:,} / {3 * n_big:,}", ["dfquad", "qe", "euler"], args.repeat
+    )
     del dag
     cyc = contractive(random_bipolar(n_cyc, 3 * n_cyc, seed=2, acyclic=False))
-    rows += semantics_rows(cyc, "cyclic, to 1e-9", f"{n_cyc:,} / {3 * n_cyc:,}",
-                           ["dfquad"], args.repeat)
+    rows += semantics_rows(
+        cyc, "cyclic, to 1e-9", f"{n_cyc:,} / {3 * n_cyc:,}", ["dfquad"], args.repeat
+    )
     rows.append(incremental_row(10_000, 300))
     rows.append(explain_row(random_bipolar(1000, 3000, seed=3), "random 1k", True))
     rows.append(explain_row(debate(1000, seed=3), "debate 1k", False))
     rows.append(explain_row(debate(10_000, seed=3), "debate 10k", False))
     if (ROOT / "graphs" / "bakhmut.json").exists():
         rows.append(process_row())
-    print("Times: CPU seconds of this process, fastest of several runs (edit and process "
-          "rows: median wall time).\n")
+    print(
+        "Times: CPU seconds of this process, fastest of several runs (edit and process "
+        "rows: median wall time).\n"
+    )
     print_table(rows)
-    print("\nQBAF-Py, as measured in the speed issue on 1k claims: 12.1 s for all gradient "
-          "contributions, 6.9 s for all removal contributions.")
+    print(
+        "\nQBAF-Py, as measured in the speed issue on 1k claims: 12.1 s for all gradient "
+        "contributions, 6.9 s for all removal contributions."
+    )
     return 0
 
 

@@ -31,23 +31,40 @@ def make_graph(n: int, seed: int = 7) -> bytes:
         {"id": "p1", "text": "Position one", "kind": "position"},
     ]
     for i in range(2, n):
-        claims.append({
-            "id": f"c{i}",
-            "text": f"Claim number {i} about the question, in a sentence of usual length.",
-            "kind": rng.choice(["claim", "claim", "evidence"]),
-            "base": round(rng.random(), 3),
-            "attributions": [{"actor": f"a{i % 50}", "document": f"d{i % 20}",
-                              "quote": f"quoted words {i}", "date": "2023-03-06"}],
-        })
+        claims.append(
+            {
+                "id": f"c{i}",
+                "text": f"Claim number {i} about the question, in a sentence of usual length.",
+                "kind": rng.choice(["claim", "claim", "evidence"]),
+                "base": round(rng.random(), 3),
+                "attributions": [
+                    {
+                        "actor": f"a{i % 50}",
+                        "document": f"d{i % 20}",
+                        "quote": f"quoted words {i}",
+                        "date": "2023-03-06",
+                    }
+                ],
+            }
+        )
     relations = []
     for i in range(2, n):
         for t in rng.sample(range(i), min(3, i)):
-            relations.append({"type": rng.choice(["support", "attack"]),
-                              "source": f"c{i}", "target": claims[t]["id"]})
+            relations.append(
+                {
+                    "type": rng.choice(["support", "attack"]),
+                    "source": f"c{i}",
+                    "target": claims[t]["id"],
+                }
+            )
     doc = {
-        "format": "arggraph/1", "id": "bench", "title": "bench", "question": "?",
-        "documents": [{"id": f"d{j}", "title": f"Doc {j}", "published": "2023-05-01"}
-                      for j in range(20)],
+        "format": "arggraph/1",
+        "id": "bench",
+        "title": "bench",
+        "question": "?",
+        "documents": [
+            {"id": f"d{j}", "title": f"Doc {j}", "published": "2023-05-01"} for j in range(20)
+        ],
         "actors": [{"id": f"a{j}", "name": f"Actor {j}", "kind": "analyst"} for j in range(50)],
         "claims": claims,
         "relations": relations,
@@ -66,16 +83,21 @@ def main(argv: list[str] | None = None) -> int:
         base_t, base_m = median_and_peak(lambda data=data: json.loads(data), args.repeat)
         load_t, load_m = median_and_peak(lambda data=data: loads(data), args.repeat)
         g = loads(data)
-        arr_t, _ = median_and_peak(lambda g=g: g.__dict__.pop("framework", None) or g.framework,
-                         args.repeat)
+        arr_t, _ = median_and_peak(
+            lambda g=g: g.__dict__.pop("framework", None) or g.framework, args.repeat
+        )
         rows.append((n, len(data) / 2**20, base_t, base_m, load_t, load_m, arr_t))
         print(f"  done {n}", file=sys.stderr)
-    print("| claims | file MiB | json.loads s | peak MiB | arggraph.loads s | peak MiB "
-          "| ratio | arrays s |")
+    print(
+        "| claims | file MiB | json.loads s | peak MiB | arggraph.loads s | peak MiB "
+        "| ratio | arrays s |"
+    )
     print("|---:|---:|---:|---:|---:|---:|---:|---:|")
     for n, mib, bt, bm, lt, lm, at in rows:
-        print(f"| {n:,} | {mib:.1f} | {bt:.3f} | {bm:.0f} | {lt:.3f} | {lm:.0f} "
-              f"| {lt / bt:.2f}x | {at:.3f} |")
+        print(
+            f"| {n:,} | {mib:.1f} | {bt:.3f} | {bm:.0f} | {lt:.3f} | {lm:.0f} "
+            f"| {lt / bt:.2f}x | {at:.3f} |"
+        )
     return 0
 
 

@@ -49,21 +49,34 @@ SIZE = (120, 40)
 def generated(n: int, seed: int = 1) -> Graph:
     """Two positions attacking each other; claim ``i`` bears on one or two earlier claims."""
     rng = random.Random(seed)
-    claims = [Claim(id="p0", text="Position zero", kind="position"),
-              Claim(id="p1", text="Position one", kind="position")]
-    relations = [Relation(type="attack", source="p0", target="p1"),
-                 Relation(type="attack", source="p1", target="p0")]
+    claims = [
+        Claim(id="p0", text="Position zero", kind="position"),
+        Claim(id="p1", text="Position one", kind="position"),
+    ]
+    relations = [
+        Relation(type="attack", source="p0", target="p1"),
+        Relation(type="attack", source="p1", target="p0"),
+    ]
     for i in range(2, n):
-        claims.append(Claim(id=f"c{i}", text=f"Generated claim number {i}",
-                            base=round(rng.random(), 3)))
+        claims.append(
+            Claim(id=f"c{i}", text=f"Generated claim number {i}", base=round(rng.random(), 3))
+        )
         targets = {rng.randrange(0, i) for _ in range(1 if rng.random() < 0.5 else 2)}
         for t in sorted(targets):
             target = f"p{t}" if t < 2 else f"c{t}"
-            relations.append(Relation(type=rng.choice(("support", "attack")),
-                                      source=f"c{i}", target=target,
-                                      weight=round(rng.uniform(0.2, 1.0), 3)))
-    return Graph(GraphModel(id=f"generated-{n}", question="Which position?", claims=claims,
-                            relations=relations))
+            relations.append(
+                Relation(
+                    type=rng.choice(("support", "attack")),
+                    source=f"c{i}",
+                    target=target,
+                    weight=round(rng.uniform(0.2, 1.0), 3),
+                )
+            )
+    return Graph(
+        GraphModel(
+            id=f"generated-{n}", question="Which position?", claims=claims, relations=relations
+        )
+    )
 
 
 class Clock:
@@ -120,8 +133,11 @@ async def settle(app: App[object]) -> None:
         await asyncio.sleep(0.002)
 
 
-async def measure_keys(pilot: Pilot[object], clock: Clock, keys: list[str],
-                       ) -> tuple[list[float], list[float]]:
+async def measure_keys(
+    pilot: Pilot[object],
+    clock: Clock,
+    keys: list[str],
+) -> tuple[list[float], list[float]]:
     """Per key: (ms to the first frame after the change, ms until the panels settle)."""
     app = pilot.app
     first: list[float] = []
@@ -144,8 +160,11 @@ async def measure_keys(pilot: Pilot[object], clock: Clock, keys: list[str],
     return first, settled
 
 
-async def open_and_score(graph: Graph, keys: list[str], before: list[str] | None = None,
-                         ) -> tuple[float, list[float], list[float]]:
+async def open_and_score(
+    graph: Graph,
+    keys: list[str],
+    before: list[str] | None = None,
+) -> tuple[float, list[float], list[float]]:
     clock = Clock()
     undo = clock.install()
     try:
@@ -180,8 +199,10 @@ async def main(repeat: int, n: int) -> None:
     fixture = load(ROOT / "tests" / "fixtures" / "bypass.json")
     bundled_path = ROOT / "graphs" / "bakhmut.json"
     big = generated(n)
-    print(f"arggraph TUI, {SIZE[0]}x{SIZE[1]}, Python {sys.version.split()[0]}, "
-          f"{repeat} presses per case; times in ms (median, 90th percentile)\n")
+    print(
+        f"arggraph TUI, {SIZE[0]}x{SIZE[1]}, Python {sys.version.split()[0]}, "
+        f"{repeat} presses per case; times in ms (median, 90th percentile)\n"
+    )
     print(f"{'case':<52} {'median':>9} {'p90':>9} {'ratio':>8}")
     print("-" * 81)
 
@@ -193,10 +214,10 @@ async def main(repeat: int, n: int) -> None:
 
     if bundled_path.is_file():
         bundled = load(bundled_path)
-        paint_b, first_b, settled_b = await open_and_score(bundled, score_keys(repeat),
-                                                           ["j", "j"])
-        print(row(f"bundled ({len(bundled.claims)} claims): score key -> screen", first_b,
-                  base_first))
+        paint_b, first_b, settled_b = await open_and_score(bundled, score_keys(repeat), ["j", "j"])
+        print(
+            row(f"bundled ({len(bundled.claims)} claims): score key -> screen", first_b, base_first)
+        )
         print(row("bundled: score key -> why/lever settled", settled_b, base_settled))
 
     paint_n, first_n, settled_n = await open_and_score(big, score_keys(repeat), ["j"])
@@ -205,8 +226,7 @@ async def main(repeat: int, n: int) -> None:
     _, first_w, _ = await open_and_score(big, score_keys(repeat), ["j", "w"])
     print(row(f"{n} claims: link weight key -> screen", first_w, base_first))
     _, first_m, _ = await open_and_score(big, ["m"] * max(4, repeat // 4))
-    print(row(f"{n} claims: m (switch semantics, full recompute) -> screen", first_m,
-              base_first))
+    print(row(f"{n} claims: m (switch semantics, full recompute) -> screen", first_m, base_first))
 
     print("\nfirst paint (app start to first frame), ms")
     print(f"  12-claim fixture {paint_f:8.1f}")
@@ -214,13 +234,20 @@ async def main(repeat: int, n: int) -> None:
         print(f"  bundled graph    {paint_b:8.1f}")
     print(f"  {n} claims     {paint_n:8.1f}")
 
-    print("\nfirst paint from a cold start (a new Python process: imports, loading the "
-          "graph, computing, the first frame), ms")
-    for label, graph_arg in (("bundled graph", None), ("12-claim fixture",
-                              str(ROOT / "tests" / "fixtures" / "bypass.json"))):
+    print(
+        "\nfirst paint from a cold start (a new Python process: imports, loading the "
+        "graph, computing, the first frame), ms"
+    )
+    for label, graph_arg in (
+        ("bundled graph", None),
+        ("12-claim fixture", str(ROOT / "tests" / "fixtures" / "bypass.json")),
+    ):
         runs = [cold_first_paint(graph_arg) for _ in range(3)]
-        print(f"  {label:<16} {statistics.median(runs):8.1f}  (runs: "
-              + ", ".join(f"{r:.0f}" for r in runs) + ")")
+        print(
+            f"  {label:<16} {statistics.median(runs):8.1f}  (runs: "
+            + ", ".join(f"{r:.0f}" for r in runs)
+            + ")"
+        )
 
     tracemalloc.start()
     await open_and_score(big, score_keys(5), ["j"])

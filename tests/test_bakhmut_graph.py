@@ -21,10 +21,28 @@ SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 # Every actor the issue asks for, by id.
 REQUIRED_ACTORS = {
-    "kofman", "isw", "austin", "goemans", "us-officials", "biden-official", "pentagon",
-    "zelensky", "ukrainian-top-brass", "ukrainian-commanders", "syrskyi", "cherevaty",
-    "kukharchuk", "andrei", "prigozhin", "danilov", "muzyka", "uk-mod", "bnd",
-    "washington-post", "economist", "webber",
+    "kofman",
+    "isw",
+    "austin",
+    "goemans",
+    "us-officials",
+    "biden-official",
+    "pentagon",
+    "zelensky",
+    "ukrainian-top-brass",
+    "ukrainian-commanders",
+    "syrskyi",
+    "cherevaty",
+    "kukharchuk",
+    "andrei",
+    "prigozhin",
+    "danilov",
+    "muzyka",
+    "uk-mod",
+    "bnd",
+    "washington-post",
+    "economist",
+    "webber",
 }
 
 
@@ -172,8 +190,11 @@ def test_every_actor_is_cited(model):
 def test_isw_change_of_view_is_dated(model):
     isw = [c for c in model.claims if any(a.actor == "isw" for a in c.attributions)]
     dated = {c.id: {a.date for a in c.attributions if a.actor == "isw"} for c in isw}
-    views = ["isw-2023-01-defence-sound", "isw-2023-01-opportunity-costs",
-             "isw-2023-03-withdraw-smartest"]
+    views = [
+        "isw-2023-01-defence-sound",
+        "isw-2023-01-opportunity-costs",
+        "isw-2023-03-withdraw-smartest",
+    ]
     for view in views:
         assert len(dated[view]) == 1, view
     assert len({next(iter(dated[v])) for v in views}) == 3
@@ -197,7 +218,9 @@ def test_no_actor_contradicts_itself_on_one_date(model):
 def test_kofman_thread_is_cited_from_both_reports(model):
     claim = next(c for c in model.claims if c.id == "kofman-impede-offensive")
     assert {a.document for a in claim.attributions if a.actor == "kofman"} == {
-        "report-2023-03-06", "wire-2023-03-06"}
+        "report-2023-03-06",
+        "wire-2023-03-06",
+    }
     assert all(a.date == "2023-03-05" for a in claim.attributions)
 
 

@@ -17,8 +17,7 @@ def test_library_imports_no_textual(module: str) -> None:
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in {'textual', 'tui'})\n"
         "print(','.join(bad))\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert proc.stdout.strip() == ""
 
 
@@ -31,8 +30,7 @@ def test_every_library_module_imports_without_textual() -> None:
         "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in "
         "{'textual', 'tui'})))\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert proc.stdout.strip() == ""
 
 

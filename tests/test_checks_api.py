@@ -23,10 +23,17 @@ BAKHMUT = Path(__file__).resolve().parents[1] / "graphs" / "bakhmut.json"
 
 
 def test_check_select_ignore_and_order() -> None:
-    g = loads(json.dumps({
-        "format": "arggraph/1", "id": "g",
-        "claims": [{"id": "b", "text": "B"}, {"id": "a", "text": "A"}],
-        "relations": [{"type": "support", "source": "a", "target": "a"}]}), strict=False)
+    g = loads(
+        json.dumps(
+            {
+                "format": "arggraph/1",
+                "id": "g",
+                "claims": [{"id": "b", "text": "B"}, {"id": "a", "text": "A"}],
+                "relations": [{"type": "support", "source": "a", "target": "a"}],
+            }
+        ),
+        strict=False,
+    )
     everything = check(g)
     assert everything == sorted(everything, key=finding_sort_key)
     assert {f.code for f in everything} >= {"S003", "S008", "P001", "P002"}
@@ -52,24 +59,34 @@ def test_selection_is_most_specific_wins() -> None:
 
 
 def test_findings_sort_in_file_order() -> None:
-    fs = [Finding("P001", "warning", "m", path="claims[10]"),
-          Finding("S008", "warning", "m"),
-          Finding("S003", "error", "m", path="relations[0]"),
-          Finding("P001", "warning", "m", path="claims[2]"),
-          Finding("P011", "info", "m", path="documents[0]"),
-          Finding("S001", "error", "m", path="claims[2].attributions[0].actor")]
+    fs = [
+        Finding("P001", "warning", "m", path="claims[10]"),
+        Finding("S008", "warning", "m"),
+        Finding("S003", "error", "m", path="relations[0]"),
+        Finding("P001", "warning", "m", path="claims[2]"),
+        Finding("P011", "info", "m", path="documents[0]"),
+        Finding("S001", "error", "m", path="claims[2].attributions[0].actor"),
+    ]
     assert [(f.code, f.path) for f in sorted(fs, key=finding_sort_key)] == [
-        ("S008", None), ("P011", "documents[0]"), ("P001", "claims[2]"),
-        ("S001", "claims[2].attributions[0].actor"), ("P001", "claims[10]"),
-        ("S003", "relations[0]")]
+        ("S008", None),
+        ("P011", "documents[0]"),
+        ("P001", "claims[2]"),
+        ("S001", "claims[2].attributions[0].actor"),
+        ("P001", "claims[10]"),
+        ("S003", "relations[0]"),
+    ]
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.recursive(
-    st.none() | st.booleans() | st.integers() | st.text(max_size=5),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=4), inner,
-                                                                max_size=4),
-    max_leaves=20))
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+        lambda inner: (
+            st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=4), inner, max_size=4)
+        ),
+        max_leaves=20,
+    )
+)
 def test_locator_finds_every_value(value: object) -> None:
     """Every value's path leads to the line where the indented dump has that value."""
     text = json.dumps({"root": value}, indent=1)
@@ -91,7 +108,8 @@ def test_locator_finds_every_value(value: object) -> None:
 
 def test_find_config_walks_up_and_caches(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text(
-        '[tool.arggraph.check]\nignore = ["P01"]\ndocuments = "docs"\n', encoding="utf-8")
+        '[tool.arggraph.check]\nignore = ["P01"]\ndocuments = "docs"\n', encoding="utf-8"
+    )
     deep = tmp_path / "a" / "b"
     deep.mkdir(parents=True)
     cache: dict[Path, CheckConfig] = {}
@@ -114,8 +132,27 @@ def test_bakhmut_is_clean() -> None:
     assert "2023-01" in isw[0].message and "2023-03" in isw[0].message
 
 
-_WORDS = st.sampled_from(["hold", "the", "line", "we", "will", "Bakhmut", "“", "”", ",",
-                          "—", "-", "...", "city", "a", "withdraw", "\n", "  "])
+_WORDS = st.sampled_from(
+    [
+        "hold",
+        "the",
+        "line",
+        "we",
+        "will",
+        "Bakhmut",
+        "“",
+        "”",
+        ",",
+        "—",
+        "-",
+        "...",
+        "city",
+        "a",
+        "withdraw",
+        "\n",
+        "  ",
+    ]
+)
 
 
 @settings(max_examples=150, deadline=None)

@@ -12,17 +12,40 @@ import pytest
 from arggraph.cli import main
 
 CLEAN: dict[str, Any] = {
-    "format": "arggraph/1", "id": "g",
+    "format": "arggraph/1",
+    "id": "g",
     "documents": [{"id": "d", "title": "D", "published": "2023-03-06", "file": "d.txt"}],
     "actors": [{"id": "x", "name": "X", "kind": "analyst"}],
     "claims": [
         {"id": "go", "text": "Go", "kind": "position"},
-        {"id": "c", "text": "C", "attributions": [{
-            "actor": "x", "document": "d", "quote": "they said we should go",
-            "date": "2023-03-06"}]},
+        {
+            "id": "c",
+            "text": "C",
+            "attributions": [
+                {
+                    "actor": "x",
+                    "document": "d",
+                    "quote": "they said we should go",
+                    "date": "2023-03-06",
+                }
+            ],
+        },
     ],
-    "relations": [{"type": "support", "source": "c", "target": "go", "attributions": [
-        {"actor": "x", "document": "d", "quote": "they said we should go", "date": "2023-03-06"}]}],
+    "relations": [
+        {
+            "type": "support",
+            "source": "c",
+            "target": "go",
+            "attributions": [
+                {
+                    "actor": "x",
+                    "document": "d",
+                    "quote": "they said we should go",
+                    "date": "2023-03-06",
+                }
+            ],
+        }
+    ],
 }
 
 
@@ -34,17 +57,23 @@ def with_changes(**changes: Any) -> dict[str, Any]:
 FAULTY = with_changes(
     actors=[*CLEAN["actors"], {"id": "idle", "name": "Idle", "kind": "analyst"}],
     claims=[*CLEAN["claims"], {"id": "bare", "text": "Bare \x1b[31m text"}],
-    relations=[*CLEAN["relations"],
-               {"type": "support", "source": "bare", "target": "bare", "id": "loop",
-                "attributions": CLEAN["relations"][0]["attributions"]}],
+    relations=[
+        *CLEAN["relations"],
+        {
+            "type": "support",
+            "source": "bare",
+            "target": "bare",
+            "id": "loop",
+            "attributions": CLEAN["relations"][0]["attributions"],
+        },
+    ],
 )
 
 
 def write(folder: Path, name: str, data: Any) -> Path:
     path = folder / name
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(data if isinstance(data, str) else json.dumps(data, indent=2),
-                    encoding="utf-8")
+    path.write_text(data if isinstance(data, str) else json.dumps(data, indent=2), encoding="utf-8")
     return path
 
 
@@ -65,8 +94,10 @@ def test_clean_graph_exit_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     g = write(tmp_path, "g.json", CLEAN)
     code, out, err = run(capsys, str(g), "--no-config")
     assert code == 0 and err == ""
-    assert out == "All checks passed (1 file).\n" \
+    assert (
+        out == "All checks passed (1 file).\n"
         "Quotes were not verified: give --documents DIR to check them.\n"
+    )
 
 
 def test_errors_exit_1_and_fail_on(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -80,12 +111,12 @@ def test_errors_exit_1_and_fail_on(tmp_path: Path, capsys: pytest.CaptureFixture
 
 
 def test_unusable_file_exit_2_others_still_checked(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = write(tmp_path, "bad.json", '{"format": "arggraph/1", "id": "b", "claims": [}')
     schema = write(tmp_path, "schema.json", {"format": "arggraph/1", "id": "s", "wrong": 1})
     good = write(tmp_path, "good.json", FAULTY)
-    code, out, err = run(capsys, str(bad), str(good), str(schema), "--no-config",
-                         "--exit-zero")
+    code, out, err = run(capsys, str(bad), str(good), str(schema), "--no-config", "--exit-zero")
     assert code == 2
     assert f"{bad}: line 1, column" in err and "malformed JSON" in err
     assert f"{schema}: wrong: unknown key 'wrong'" in err
@@ -97,7 +128,8 @@ def test_unusable_file_exit_2_others_still_checked(
 
 
 def test_missing_documents_folder_is_exit_2(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     g = write(tmp_path, "g.json", CLEAN)
     code, out, err = run(capsys, str(g), "--documents", str(tmp_path / "nope"))
     assert code == 2 and out == ""
@@ -105,7 +137,8 @@ def test_missing_documents_folder_is_exit_2(
 
 
 def test_unknown_selector_is_exit_2_with_did_you_mean(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     g = write(tmp_path, "g.json", CLEAN)
     code, out, err = run(capsys, str(g), "--select", "S0O3")
     assert code == 2 and out == ""
@@ -116,14 +149,18 @@ def test_unknown_selector_is_exit_2_with_did_you_mean(
 
 # ------------------------------------------------------------------ text
 def test_text_lines_locations_hints_and_escaping(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    data = with_changes(relations=[*CLEAN["relations"],
-                                   {"type": "attack", "source": "c", "target": "goo"}])
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = with_changes(
+        relations=[*CLEAN["relations"], {"type": "attack", "source": "c", "target": "goo"}]
+    )
     g = write(tmp_path, "g.json", data)
     code, out, _ = run(capsys, str(g), "--no-config", "--select", "S001")
     lines = out.splitlines()
-    assert lines[0] == (f"{g}: S001 error [attack:c->goo, goo] relation 'attack:c->goo': "
-                        "target refers to unknown claim 'goo'")
+    assert lines[0] == (
+        f"{g}: S001 error [attack:c->goo, goo] relation 'attack:c->goo': "
+        "target refers to unknown claim 'goo'"
+    )
     target_line = json.dumps(data, indent=2).splitlines().index('      "target": "goo"') + 1
     assert lines[1] == f"    at {g}:{target_line} relations[1].target"
     assert lines[2] == "    hint: did you mean 'go'?"
@@ -135,8 +172,8 @@ def test_text_lines_locations_hints_and_escaping(
 
 
 def test_colour_only_on_request_or_terminal(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     g = write(tmp_path, "g.json", FAULTY)
     monkeypatch.setenv("FORCE_COLOR", "1")
     out = run(capsys, str(g), "--no-config")[1]
@@ -151,8 +188,11 @@ def test_statistics(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, str(g), "--no-config", "--statistics")
     assert code == 1
     assert [line.split() for line in out.splitlines()[:-1]] == [
-        ["1", "P001", "warning", "unattributed-claim"], ["1", "P010", "info", "unused-actor"],
-        ["1", "S003", "error", "self-relation"], ["1", "S006", "warning", "unreachable-claim"]]
+        ["1", "P001", "warning", "unattributed-claim"],
+        ["1", "P010", "info", "unused-actor"],
+        ["1", "S003", "error", "self-relation"],
+        ["1", "S006", "warning", "unreachable-claim"],
+    ]
     assert "Found 4 findings" in out.splitlines()[-1]
 
 
@@ -163,21 +203,28 @@ def test_json_findings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert code == 1
     data = json.loads(out)
     assert {tuple(sorted(d)) for d in data} == {
-        ("code", "file", "hint", "ids", "line", "message", "path", "severity")}
+        ("code", "file", "hint", "ids", "line", "message", "path", "severity")
+    }
     assert [(d["code"], d["severity"]) for d in data] == [
-        ("P010", "info"), ("P001", "warning"), ("S006", "warning"), ("S003", "error")]
+        ("P010", "info"),
+        ("P001", "warning"),
+        ("S006", "warning"),
+        ("S003", "error"),
+    ]
     s003 = data[-1]
     assert s003["ids"] == ["loop", "bare"] and s003["path"] == "relations[1]"
     assert s003["file"] == str(g) and isinstance(s003["line"], int)
 
 
-def test_sarif_log(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_sarif_log(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     write(tmp_path, "graphs/g.json", FAULTY)
     write(tmp_path, "graphs/bad.json", "{")
-    code, out, _ = run(capsys, "graphs/g.json", "graphs/bad.json", "--no-config",
-                       "--format", "sarif")
+    code, out, _ = run(
+        capsys, "graphs/g.json", "graphs/bad.json", "--no-config", "--format", "sarif"
+    )
     assert code == 2
     log = json.loads(out)
     assert log["version"] == "2.1.0" and "sarif-2.1.0" in log["$schema"]
@@ -190,19 +237,21 @@ def test_sarif_log(tmp_path: Path, capsys: pytest.CaptureFixture[str],
     s003 = next(r for r in run_["results"] if r["ruleId"] == "S003")
     assert rules[s003["ruleIndex"]]["id"] == "S003"
     (loc,) = s003["locations"]
-    assert loc["physicalLocation"]["artifactLocation"] == {"uri": "graphs/g.json",
-                                                           "uriBaseId": "%SRCROOT%"}
+    assert loc["physicalLocation"]["artifactLocation"] == {
+        "uri": "graphs/g.json",
+        "uriBaseId": "%SRCROOT%",
+    }
     assert loc["physicalLocation"]["region"]["startLine"] > 1
-    assert loc["logicalLocations"] == [{"fullyQualifiedName": "relations[1]",
-                                        "kind": "object"}]
+    assert loc["logicalLocations"] == [{"fullyQualifiedName": "relations[1]", "kind": "object"}]
     (invocation,) = run_["invocations"]
     assert invocation["executionSuccessful"] is False
     assert "graphs/bad.json" in invocation["toolExecutionNotifications"][0]["message"]["text"]
 
 
 def test_github_annotations_escaped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    data = with_changes(claims=[*CLEAN["claims"],
-                                {"id": "100%,a:b", "text": "x\ny", "kind": "position"}])
+    data = with_changes(
+        claims=[*CLEAN["claims"], {"id": "100%,a:b", "text": "x\ny", "kind": "position"}]
+    )
     g = write(tmp_path, "a,b:c.json", data)
     code, out, _ = run(capsys, str(g), "--no-config", "--select", "S007", "--format", "github")
     assert code == 0
@@ -211,23 +260,30 @@ def test_github_annotations_escaped(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert line.startswith(f"::warning file={file},line=")
     assert ",title=S007::[100%25,a:b] no argument bears on position '100%25,a:b'" in line
     assert "\n" not in line and "\r" not in line
-    info = run(capsys, str(write(tmp_path, "f.json", FAULTY)), "--no-config", "--format",
-               "github", "--select", "P010")[1]
+    info = run(
+        capsys,
+        str(write(tmp_path, "f.json", FAULTY)),
+        "--no-config",
+        "--format",
+        "github",
+        "--select",
+        "P010",
+    )[1]
     assert info.startswith("::notice file=")
 
 
 def test_output_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     g = write(tmp_path, "g.json", FAULTY)
     out_file = tmp_path / "report.sarif"
-    code, out, _ = run(capsys, str(g), "--no-config", "--format", "sarif", "-o",
-                       str(out_file))
+    code, out, _ = run(capsys, str(g), "--no-config", "--format", "sarif", "-o", str(out_file))
     assert code == 1 and out == ""
     assert json.loads(out_file.read_text(encoding="utf-8"))["version"] == "2.1.0"
 
 
 # ------------------------------------------------------------------ files and folders
 def test_folders_are_searched_for_graphs_only(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     write(tmp_path, "maps/a.json", FAULTY)
     write(tmp_path, "maps/sub/b.json", CLEAN)
     write(tmp_path, "maps/package.json", {"name": "not a graph"})
@@ -244,8 +300,9 @@ def test_graphs_only_skips_other_json(tmp_path: Path, capsys: pytest.CaptureFixt
     mention = write(tmp_path, "notes.json", {"about": "arggraph/1"})
     graph = write(tmp_path, "g.json", CLEAN)
     assert run(capsys, str(other), str(graph), "--no-config")[0] == 2
-    code, out, err = run(capsys, str(other), str(mention), str(graph), "--no-config",
-                         "--graphs-only")
+    code, out, err = run(
+        capsys, str(other), str(mention), str(graph), "--no-config", "--graphs-only"
+    )
     assert code == 0 and err == "" and "(1 file)" in out
 
 
@@ -265,9 +322,13 @@ def test_documents_verify_quotes(tmp_path: Path, capsys: pytest.CaptureFixture[s
 
 # ------------------------------------------------------------------ pyproject settings
 def test_settings_from_the_nearest_pyproject(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    write(tmp_path, "pyproject.toml", '[tool.arggraph.check]\nignore = ["S003"]\n'
-          'fail-on = "warning"\ndocuments = "texts"\n')
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(
+        tmp_path,
+        "pyproject.toml",
+        '[tool.arggraph.check]\nignore = ["S003"]\nfail-on = "warning"\ndocuments = "texts"\n',
+    )
     (tmp_path / "texts").mkdir()
     (tmp_path / "texts" / "d.txt").write_text("they said we should go", encoding="utf-8")
     # a nearer pyproject without our table is passed over
@@ -287,9 +348,13 @@ def test_settings_from_the_nearest_pyproject(
 
 
 def test_settings_select_and_extend_select(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    write(tmp_path, "pyproject.toml",
-          '[tool.arggraph.check]\nselect = ["S"]\nextend-select = ["P010"]\n')
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(
+        tmp_path,
+        "pyproject.toml",
+        '[tool.arggraph.check]\nselect = ["S"]\nextend-select = ["P010"]\n',
+    )
     g = write(tmp_path, "g.json", FAULTY)
     out = run(capsys, str(g), "--format", "json")[1]
     assert {d["code"] for d in json.loads(out)} == {"S003", "S006", "P010"}
@@ -297,15 +362,19 @@ def test_settings_select_and_extend_select(
     assert {d["code"] for d in json.loads(out)} == {"S003", "S006", "P010", "P001"}
 
 
-@pytest.mark.parametrize(("toml", "message"), [
-    ('[tool.arggraph.check]\nselct = ["S"]\n', "unknown key 'selct'"),
-    ('[tool.arggraph.check]\nselect = "S"\n', "select must be a list of strings"),
-    ('[tool.arggraph.check]\nignore = ["Q9"]\n', "ignore: unknown rule selector 'Q9'"),
-    ('[tool.arggraph.check]\nfail-on = "fatal"\n', "fail-on must be one of"),
-    ('[tool.arggraph.check\n', "not valid TOML"),
-])
-def test_bad_settings_are_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                 toml: str, message: str) -> None:
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ('[tool.arggraph.check]\nselct = ["S"]\n', "unknown key 'selct'"),
+        ('[tool.arggraph.check]\nselect = "S"\n', "select must be a list of strings"),
+        ('[tool.arggraph.check]\nignore = ["Q9"]\n', "ignore: unknown rule selector 'Q9'"),
+        ('[tool.arggraph.check]\nfail-on = "fatal"\n', "fail-on must be one of"),
+        ("[tool.arggraph.check\n", "not valid TOML"),
+    ],
+)
+def test_bad_settings_are_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], toml: str, message: str
+) -> None:
     settings = write(tmp_path, "pyproject.toml", toml)
     g = write(tmp_path, "g.json", CLEAN)
     code, out, err = run(capsys, str(g))

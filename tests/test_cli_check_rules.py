@@ -22,8 +22,16 @@ def test_rules_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rules", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert [d["code"] for d in data] == list(RULES)
-    assert data[0].keys() == {"code", "name", "severity", "family", "summary", "explanation",
-                              "fix", "needs_documents"}
+    assert data[0].keys() == {
+        "code",
+        "name",
+        "severity",
+        "family",
+        "summary",
+        "explanation",
+        "fix",
+        "needs_documents",
+    }
 
 
 def test_rule_explained_with_its_example(capsys: pytest.CaptureFixture[str]) -> None:

@@ -71,12 +71,18 @@ def test_default_is_grounded_text(graph: Path, capsys: pytest.CaptureFixture[str
 def test_claim_acceptance(graph: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, str(graph), "--semantics", "preferred", "--claim", "a")
     assert code == 0
-    assert out == ("a under preferred semantics: credulously accepted: yes; "
-                   "sceptically accepted: no\n")
-    code, out, _ = run(capsys, str(graph), "--semantics", "preferred", "--claim", "d",
-                       "--format", "json")
-    assert json.loads(out) == {"semantics": "preferred", "claim": "d", "credulous": True,
-                               "sceptical": True}
+    assert out == (
+        "a under preferred semantics: credulously accepted: yes; sceptically accepted: no\n"
+    )
+    code, out, _ = run(
+        capsys, str(graph), "--semantics", "preferred", "--claim", "d", "--format", "json"
+    )
+    assert json.loads(out) == {
+        "semantics": "preferred",
+        "claim": "d",
+        "credulous": True,
+        "sceptical": True,
+    }
     code, out, _ = run(capsys, str(graph), "--claim", "c", "--format", "json")
     assert json.loads(out)["credulous"] is False
 
@@ -103,7 +109,9 @@ def test_unknown_semantics_and_bad_limit_are_exit_2(graph: Path) -> None:
     for extra in (["--semantics", "semi-stable"], ["--limit", "0"]):
         proc = subprocess.run(
             [sys.executable, "-m", "arggraph", "extensions", str(graph), *extra],
-            capture_output=True, text=True, check=False,
+            capture_output=True,
+            text=True,
+            check=False,
         )
         assert proc.returncode == 2, extra
         assert proc.stdout == "" and "Traceback" not in proc.stderr
@@ -120,23 +128,35 @@ def test_limit_and_output_file(tmp_path: Path, capsys: pytest.CaptureFixture[str
     ids = [f"x{i}" for i in range(6)]
     rels = [{"type": "attack", "source": ids[i], "target": ids[i ^ 1]} for i in range(6)]
     path = tmp_path / "cycles.json"
-    path.write_text(json.dumps({"format": "arggraph/1", "id": "cycles",
-                                "claims": [{"id": c, "text": c} for c in ids],
-                                "relations": rels}), encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "format": "arggraph/1",
+                "id": "cycles",
+                "claims": [{"id": c, "text": c} for c in ids],
+                "relations": rels,
+            }
+        ),
+        encoding="utf-8",
+    )
     code, out, err = run(capsys, str(path), "--semantics", "complete", "--limit", "4")
     assert code == 0 and len(out.splitlines()) == 4 and "--limit 4" in err
     target = tmp_path / "out.json"
-    code, out, _ = run(capsys, str(path), "--semantics", "complete", "--format", "json",
-                       "-o", str(target))
+    code, out, _ = run(
+        capsys, str(path), "--semantics", "complete", "--format", "json", "-o", str(target)
+    )
     assert code == 0 and out == ""
     assert len(json.loads(target.read_text())["extensions"]) == 27  # three 2-cycles: 3**3
 
 
 def test_ids_are_escaped_in_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "hostile.json"
-    path.write_text(json.dumps({"format": "arggraph/1", "id": "h",
-                                "claims": [{"id": "a\x1b[31m", "text": "t"}]}),
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {"format": "arggraph/1", "id": "h", "claims": [{"id": "a\x1b[31m", "text": "t"}]}
+        ),
+        encoding="utf-8",
+    )
     code, out, _ = run(capsys, str(path))
     assert code == 0 and "\x1b" not in out and "\\x1b[31m" in out
 

@@ -12,18 +12,27 @@ import pytest
 from arggraph.cli import main
 
 GRAPH = {
-    "format": "arggraph/1", "id": "g", "title": "Hold or go",
+    "format": "arggraph/1",
+    "id": "g",
+    "title": "Hold or go",
     "claims": [
         {"id": "go", "text": "Go", "kind": "position"},
         {"id": "stay", "text": "Stay \x1b[31m red", "kind": "position"},
         {"id": "e1", "text": "E1", "kind": "evidence", "base": 0.6},
         {"id": "x", "text": "X", "base": 0.3},
     ],
-    "relations": [{"type": "support", "source": "e1", "target": "go"},
-                  {"type": "attack", "source": "x", "target": "stay"}],
+    "relations": [
+        {"type": "support", "source": "e1", "target": "go"},
+        {"type": "attack", "source": "x", "target": "stay"},
+    ],
 }
-SHEET = {"format": "arggraph-scores/1", "graph": "g", "scorer": "ana",
-         "scores": {"x": {"base": 0.9}}, "weights": {"support:e1->go": {"weight": 0.5}}}
+SHEET = {
+    "format": "arggraph-scores/1",
+    "graph": "g",
+    "scorer": "ana",
+    "scores": {"x": {"base": 0.9}},
+    "weights": {"support:e1->go": {"weight": 0.5}},
+}
 
 
 @pytest.fixture
@@ -77,8 +86,9 @@ def test_table(graph: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "verdict: go leads stay by 0.4500 (0.8000 to 0.3500)" in out
 
 
-def test_scores_sheet_applied(graph: Path, tmp_path: Path,
-                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_scores_sheet_applied(
+    graph: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     sheet = tmp_path / "s.json"
     sheet.write_text(json.dumps(SHEET), encoding="utf-8")
     code, out, _ = run(capsys, "score", str(graph), "--format", "json", "--scores", str(sheet))
@@ -88,15 +98,17 @@ def test_scores_sheet_applied(graph: Path, tmp_path: Path,
     assert s["go"] == pytest.approx(0.5 + 0.5 * 0.3)
 
 
-def test_sheet_with_unknown_ids(graph: Path, tmp_path: Path,
-                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_sheet_with_unknown_ids(
+    graph: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     sheet = tmp_path / "s.json"
     sheet.write_text(json.dumps({**SHEET, "scores": {"xx": {"base": 0.1}}}), encoding="utf-8")
     code, _, err = run(capsys, "score", str(graph), "--scores", str(sheet))
     assert code == 2
     assert f"{sheet}: scores['xx']: no claim with id 'xx'; did you mean 'x'?" in err
-    sheet.write_text(json.dumps({**SHEET, "weights": {"attack:q->go": {"weight": 0.1}}}),
-                     encoding="utf-8")
+    sheet.write_text(
+        json.dumps({**SHEET, "weights": {"attack:q->go": {"weight": 0.1}}}), encoding="utf-8"
+    )
     code, _, err = run(capsys, "score", str(graph), "--scores", str(sheet))
     assert code == 2 and "weights['attack:q->go']: no relation" in err
 
@@ -115,22 +127,27 @@ def test_bad_graph_is_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert code == 2 and out == "" and str(bad) in err and "Traceback" not in err
 
 
-def test_convergence_failure_is_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_convergence_failure_is_exit_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A mutual DF-QuAD attack with bases 1 oscillates until damped; with the round budget
     cut to 3 it cannot settle, and the command says so instead of printing numbers."""
     import functools
 
     from arggraph.semantics import gradual
 
-    cyc = {"format": "arggraph/1", "id": "c", "claims": [
-        {"id": "a", "text": "A", "base": 1.0}, {"id": "b", "text": "B", "base": 1.0}],
-        "relations": [{"type": "attack", "source": "a", "target": "b"},
-                      {"type": "attack", "source": "b", "target": "a"}]}
+    cyc = {
+        "format": "arggraph/1",
+        "id": "c",
+        "claims": [{"id": "a", "text": "A", "base": 1.0}, {"id": "b", "text": "B", "base": 1.0}],
+        "relations": [
+            {"type": "attack", "source": "a", "target": "b"},
+            {"type": "attack", "source": "b", "target": "a"},
+        ],
+    }
     path = tmp_path / "c.json"
     path.write_text(json.dumps(cyc), encoding="utf-8")
-    monkeypatch.setattr(gradual, "strengths", functools.partial(gradual.strengths,
-                                                                max_rounds=3))
+    monkeypatch.setattr(gradual, "strengths", functools.partial(gradual.strengths, max_rounds=3))
     code, out, err = run(capsys, "score", str(path), "--format", "json")
     assert code == 2 and out == ""
     assert "no fixed point within 3 rounds" in err and "'a'" in err and "'b'" in err
@@ -149,8 +166,14 @@ def test_explain_json(graph: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     data = json.loads(out)
     assert data["topic"] == "stay" and data["strength"] == pytest.approx(0.35)
-    assert data["contributions"] == [{"claim": "x", "removal": pytest.approx(-0.15),
-                                      "gradient": pytest.approx(-0.5), "path": ["x", "stay"]}]
+    assert data["contributions"] == [
+        {
+            "claim": "x",
+            "removal": pytest.approx(-0.15),
+            "gradient": pytest.approx(-0.5),
+            "path": ["x", "stay"],
+        }
+    ]
     assert data["weights"] == {"attack:x->stay": pytest.approx(-0.15)}
     v = data["verdict"]
     assert v["leader"] == "go" and v["margin"] == pytest.approx(0.45)

@@ -10,19 +10,27 @@ import pytest
 from arggraph.cli import main
 
 GRAPH = {
-    "format": "arggraph/1", "id": "g", "title": "Hold or go", "question": "Should we?",
+    "format": "arggraph/1",
+    "id": "g",
+    "title": "Hold or go",
+    "question": "Should we?",
     "documents": [{"id": "d", "title": "D", "published": "2023-05-03"}],
     "actors": [{"id": "x", "name": "X", "kind": "analyst"}],
     "claims": [
         {"id": "go", "text": "Go", "kind": "position"},
         {"id": "stay", "text": "Stay \x1b[31m", "kind": "position"},
-        {"id": "e", "text": "E", "kind": "evidence",
-         "attributions": [{"actor": "x", "document": "d", "quote": "q", "date": "2023-01"}]},
-        {"id": "c", "text": "C",
-         "attributions": [{"actor": "x", "document": "d", "quote": "q"}]},
+        {
+            "id": "e",
+            "text": "E",
+            "kind": "evidence",
+            "attributions": [{"actor": "x", "document": "d", "quote": "q", "date": "2023-01"}],
+        },
+        {"id": "c", "text": "C", "attributions": [{"actor": "x", "document": "d", "quote": "q"}]},
     ],
-    "relations": [{"type": "attack", "source": "go", "target": "stay"},
-                  {"type": "support", "source": "e", "target": "go"}],
+    "relations": [
+        {"type": "attack", "source": "go", "target": "stay"},
+        {"type": "support", "source": "e", "target": "go"},
+    ],
 }
 
 

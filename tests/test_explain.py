@@ -22,19 +22,29 @@ def without(fw: Framework, claim: str) -> Framework:
     ids = fw.ids
 
     def edges(src: np.ndarray, tgt: np.ndarray, w: np.ndarray) -> list[tuple[str, str, float]]:
-        return [(ids[s], ids[t], float(x)) for s, t, x in zip(src, tgt, w, strict=True)
-                if claim not in (ids[s], ids[t])]
+        return [
+            (ids[s], ids[t], float(x))
+            for s, t, x in zip(src, tgt, w, strict=True)
+            if claim not in (ids[s], ids[t])
+        ]
 
-    return Framework.from_edges(keep, {c: float(fw.base[fw.index[c]]) for c in keep},
-                                attacks=edges(fw.att_src, fw.att_tgt, fw.att_w),
-                                supports=edges(fw.sup_src, fw.sup_tgt, fw.sup_w))
+    return Framework.from_edges(
+        keep,
+        {c: float(fw.base[fw.index[c]]) for c in keep},
+        attacks=edges(fw.att_src, fw.att_tgt, fw.att_w),
+        supports=edges(fw.sup_src, fw.sup_tgt, fw.sup_w),
+    )
 
 
 def interior(fw: Framework, seed: int) -> Framework:
     """Bases and weights away from 0 and 1, so central differences stay inside [0, 1]."""
     rng = np.random.default_rng(seed)
-    return replace(fw, base=rng.uniform(0.05, 0.95, fw.n), att_w=np.clip(fw.att_w, 0.05, 0.95),
-                   sup_w=np.clip(fw.sup_w, 0.05, 0.95))
+    return replace(
+        fw,
+        base=rng.uniform(0.05, 0.95, fw.n),
+        att_w=np.clip(fw.att_w, 0.05, 0.95),
+        sup_w=np.clip(fw.sup_w, 0.05, 0.95),
+    )
 
 
 def check(fw: Framework, topic: str, sem: str, limit: int = 40) -> None:
@@ -45,8 +55,13 @@ def check(fw: Framework, topic: str, sem: str, limit: int = 40) -> None:
     assert ex.strength == pytest.approx(s[t], abs=1e-12)
     keys = [(-abs(c.removal), -abs(c.gradient), c.claim) for c in ex.contributions]
     assert keys == sorted(keys)
-    edges = set(zip(np.concatenate([fw.att_src, fw.sup_src]).tolist(),
-                    np.concatenate([fw.att_tgt, fw.sup_tgt]).tolist(), strict=True))
+    edges = set(
+        zip(
+            np.concatenate([fw.att_src, fw.sup_src]).tolist(),
+            np.concatenate([fw.att_tgt, fw.sup_tgt]).tolist(),
+            strict=True,
+        )
+    )
     h = 1e-6
     for c in ex.contributions[:limit]:
         assert c.path[0] == c.claim and c.path[-1] == topic
@@ -60,9 +75,12 @@ def check(fw: Framework, topic: str, sem: str, limit: int = 40) -> None:
         down = strengths(fw.with_base({c.claim: b - h}), sem, tol=tol)[t]
         assert c.gradient == pytest.approx((up - down) / (2 * h), abs=1e-6)
     for rid, g in list(ex.weights.items())[:limit]:
-        w = float(np.concatenate([fw.att_w, fw.sup_w])[
-            fw.relation_index[rid][1] + (len(fw.att_w) if fw.relation_index[rid][0]
-                                          == "support" else 0)])
+        w = float(
+            np.concatenate([fw.att_w, fw.sup_w])[
+                fw.relation_index[rid][1]
+                + (len(fw.att_w) if fw.relation_index[rid][0] == "support" else 0)
+            ]
+        )
         up = strengths(fw.with_weights({rid: w + h}), sem, tol=tol)[t]
         down = strengths(fw.with_weights({rid: w - h}), sem, tol=tol)[t]
         assert g == pytest.approx((up - down) / (2 * h), abs=1e-6)
@@ -70,7 +88,8 @@ def check(fw: Framework, topic: str, sem: str, limit: int = 40) -> None:
     for cid in set(fw.ids) - reach - {topic}:
         reduced = without(fw, cid)
         assert strengths(reduced, sem, tol=tol)[reduced.position(topic)] == pytest.approx(
-            s[t], abs=1e-12)
+            s[t], abs=1e-12
+        )
 
 
 @pytest.mark.parametrize("sem", ["dfquad", "qe", "euler"])
@@ -79,8 +98,9 @@ def test_removals_and_gradients(sem: str, acyclic: bool) -> None:
     fw = interior(medium(11, 70, 170, acyclic), 3)
     if not acyclic:
         fw = contractive(fw)
-    topic = fw.ids[int(np.argmax(np.bincount(np.concatenate([fw.att_tgt, fw.sup_tgt]),
-                                             minlength=fw.n)))]
+    topic = fw.ids[
+        int(np.argmax(np.bincount(np.concatenate([fw.att_tgt, fw.sup_tgt]), minlength=fw.n)))
+    ]
     check(fw, topic, sem)
 
 
@@ -104,11 +124,14 @@ def test_worked_example() -> None:
     d t / d base(a) = (-0.5) * (1 - 0.5) = -0.25; d t / d base(b) = (-0.5) * 0.4 = -0.2;
     d t / d weight(a->t) = -0.5 * 0.8 = -0.4.
     """
-    fw = Framework.from_edges(["t", "a", "b"], [0.5, 0.6, 0.5],
-                              attacks=[("a", "t")], supports=[("b", "a")])
+    fw = Framework.from_edges(
+        ["t", "a", "b"], [0.5, 0.6, 0.5], attacks=[("a", "t")], supports=[("b", "a")]
+    )
     ex = explain(fw, "t")
-    assert [(c.claim, c.path) for c in ex.contributions] == [("a", ["a", "t"]),
-                                                              ("b", ["b", "a", "t"])]
+    assert [(c.claim, c.path) for c in ex.contributions] == [
+        ("a", ["a", "t"]),
+        ("b", ["b", "a", "t"]),
+    ]
     assert [c.removal for c in ex.contributions] == pytest.approx([-0.4, -0.1])
     assert [c.gradient for c in ex.contributions] == pytest.approx([-0.25, -0.2])
     assert ex.weights["attack:a->t"] == pytest.approx(-0.4)
@@ -124,8 +147,10 @@ def test_isolated_topic_and_unknown_topic() -> None:
 
 
 def test_strongest_path_prefers_the_weightier_route() -> None:
-    fw = Framework.from_edges(["t", "m1", "m2", "c"], [0.5] * 4,
-                              supports=[("m1", "t", 0.1), ("m2", "t", 0.9),
-                                        ("c", "m1"), ("c", "m2")])
+    fw = Framework.from_edges(
+        ["t", "m1", "m2", "c"],
+        [0.5] * 4,
+        supports=[("m1", "t", 0.1), ("m2", "t", 0.9), ("c", "m1"), ("c", "m2")],
+    )
     path = {c.claim: c.path for c in explain(fw, "t").contributions}
     assert path["c"] == ["c", "m2", "t"]

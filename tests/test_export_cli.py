@@ -17,14 +17,21 @@ from arggraph.io import loads
 HAVE_DOT = shutil.which("dot") is not None
 
 GRAPH = {
-    "format": "arggraph/1", "id": "g", "title": "Hold or go", "question": "Should we go?",
+    "format": "arggraph/1",
+    "id": "g",
+    "title": "Hold or go",
+    "question": "Should we go?",
     "actors": [{"id": "ana", "name": "Ana", "kind": "analyst"}],
     "documents": [{"id": "d", "title": "Report"}],
     "claims": [
         {"id": "go", "text": "We go", "kind": "position"},
         {"id": "stay", "text": "We stay", "kind": "position"},
-        {"id": "cheap", "text": "Going is cheap", "base": 0.8,
-         "attributions": [{"actor": "ana", "document": "d", "quote": "cheap"}]},
+        {
+            "id": "cheap",
+            "text": "Going is cheap",
+            "base": 0.8,
+            "attributions": [{"actor": "ana", "document": "d", "quote": "cheap"}],
+        },
         {"id": "risky", "text": "Going is risky", "kind": "evidence"},
     ],
     "relations": [
@@ -33,8 +40,12 @@ GRAPH = {
         {"type": "attack", "source": "risky", "target": "go", "weight": 0.5},
     ],
 }
-SHEET = {"format": "arggraph-scores/1", "graph": "g", "scorer": "bo",
-         "scores": {"cheap": {"base": 0.2}}}
+SHEET = {
+    "format": "arggraph-scores/1",
+    "graph": "g",
+    "scorer": "bo",
+    "scores": {"cheap": {"base": 0.2}},
+}
 
 
 @pytest.fixture
@@ -66,8 +77,9 @@ def test_dot_to_stdout_with_strengths(path: Path, capsys: pytest.CaptureFixture[
     assert "quadratic energy" in qe
 
 
-def test_score_sheet_changes_strength_and_bag_base(path: Path, tmp_path: Path,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_score_sheet_changes_strength_and_bag_base(
+    path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     sheet = tmp_path / "s.json"
     sheet.write_text(json.dumps(SHEET), encoding="utf-8")
     _, out, _ = run(["export", str(path), "--to", "bag", "--scores", str(sheet)], capsys)
@@ -81,28 +93,46 @@ def test_score_sheet_changes_strength_and_bag_base(path: Path, tmp_path: Path,
 
 
 @pytest.mark.skipif(not HAVE_DOT, reason="Graphviz is not installed")
-@pytest.mark.parametrize(("name", "magic"), [("map.svg", b"<?xml"), ("map.png", b"\x89PNG"),
-                                             ("map.pdf", b"%PDF")])
-def test_pictures_to_files(path: Path, tmp_path: Path, name: str, magic: bytes,
-                           capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    ("name", "magic"), [("map.svg", b"<?xml"), ("map.png", b"\x89PNG"), ("map.pdf", b"%PDF")]
+)
+def test_pictures_to_files(
+    path: Path, tmp_path: Path, name: str, magic: bytes, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / name
-    code, stdout, err = run(["export", str(path), "-o", str(out), "--label", "actors",
-                             "--cluster", "actor", "--rankdir", "LR", "--layout", "dot"],
-                            capsys)
+    code, stdout, err = run(
+        [
+            "export",
+            str(path),
+            "-o",
+            str(out),
+            "--label",
+            "actors",
+            "--cluster",
+            "actor",
+            "--rankdir",
+            "LR",
+            "--layout",
+            "dot",
+        ],
+        capsys,
+    )
     assert code == 0 and stdout == "" and err == ""
     assert out.read_bytes().startswith(magic)
 
 
-def test_binary_refused_on_a_terminal(path: Path, monkeypatch: pytest.MonkeyPatch,
-                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_binary_refused_on_a_terminal(
+    path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setattr("arggraph.cli.export._stdout_is_terminal", lambda: True)
     code, out, err = run(["export", str(path), "--to", "png"], capsys)
     assert code == 2 and out == ""
     assert "PNG is binary" in err and "-o FILE.png" in err
 
 
-def test_missing_graphviz(path: Path, monkeypatch: pytest.MonkeyPatch,
-                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_missing_graphviz(
+    path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setattr(render_mod.shutil, "which", lambda name: None)
     code, out, err = run(["export", str(path), "--to", "svg"], capsys)
     assert code == 2 and out == ""
@@ -126,34 +156,41 @@ def test_interchange_formats_and_reports(path: Path, capsys: pytest.CaptureFixtu
 
 
 def test_focus_applies_to_every_format(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    _, out, _ = run(["export", str(path), "--to", "apx", "--focus", "risky", "--depth", "1"],
-                    capsys)
+    _, out, _ = run(
+        ["export", str(path), "--to", "apx", "--focus", "risky", "--depth", "1"], capsys
+    )
     assert out == "arg(go).\narg(risky).\natt(risky,go).\n"
-    _, out, _ = run(["export", str(path), "--to", "dot", "--focus", "risky", "--depth", "1"],
-                    capsys)
+    _, out, _ = run(
+        ["export", str(path), "--to", "dot", "--focus", "risky", "--depth", "1"], capsys
+    )
     assert "around risky (depth 1)" in out
 
 
-def test_output_file_and_format_from_extension(path: Path, tmp_path: Path,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_output_file_and_format_from_extension(
+    path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "map.argdown"
     code, stdout, _ = run(["export", str(path), "-o", str(out)], capsys)
     assert code == 0 and stdout == ""
     assert out.read_text(encoding="utf-8").startswith("===\n")
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["-o", "map.foo"], "say which format with --to"),
-    ([], "say which format with --to"),
-    (["--to", "apx", "--cluster", "actor"], "--cluster applies to --to dot, svg, png, pdf"),
-    (["--to", "dot", "--layout", "sfdp"], "--layout applies to --to svg, png, pdf"),
-    (["--to", "aif", "--label", "id"], "--label applies to diagrams"),
-    (["--to", "dot", "--depth", "2"], "--depth needs --focus CLAIM"),
-    (["--to", "dot", "--focus", "chep"], "no claim with id 'chep'; did you mean 'cheap'?"),
-    (["--to", "dot", "--focus", "cheap", "--depth", "-1"], "--depth must be 0 or more"),
-])
-def test_usage_errors(path: Path, args: list[str], message: str,
-                      capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-o", "map.foo"], "say which format with --to"),
+        ([], "say which format with --to"),
+        (["--to", "apx", "--cluster", "actor"], "--cluster applies to --to dot, svg, png, pdf"),
+        (["--to", "dot", "--layout", "sfdp"], "--layout applies to --to svg, png, pdf"),
+        (["--to", "aif", "--label", "id"], "--label applies to diagrams"),
+        (["--to", "dot", "--depth", "2"], "--depth needs --focus CLAIM"),
+        (["--to", "dot", "--focus", "chep"], "no claim with id 'chep'; did you mean 'cheap'?"),
+        (["--to", "dot", "--focus", "cheap", "--depth", "-1"], "--depth must be 0 or more"),
+    ],
+)
+def test_usage_errors(
+    path: Path, args: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, err = run(["export", str(path), *args], capsys)
     assert code == 2 and out == ""
     assert message in err and "Traceback" not in err

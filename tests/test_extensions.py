@@ -87,8 +87,9 @@ def read_solution(text: str) -> set[frozenset[str]]:
 def iccma_cases() -> list[tuple[str, str]]:
     if not ICCMA.is_dir():
         return []
-    return [(p.name, code) for p in sorted(ICCMA.glob("*.apx"))
-            for code in ("GR", "CO", "PR", "ST")]
+    return [
+        (p.name, code) for p in sorted(ICCMA.glob("*.apx")) for code in ("GR", "CO", "PR", "ST")
+    ]
 
 
 SEMANTICS_OF = {"GR": "grounded", "CO": "complete", "PR": "preferred", "ST": "stable"}
@@ -149,23 +150,33 @@ class Brute:
         return self.conflict_free(s) and all(self.defends(s, x) for x in s)
 
     def subsets(self) -> list[frozenset[int]]:
-        return [frozenset(c) for r in range(self.n + 1)
-                for c in itertools.combinations(range(self.n), r)]
+        return [
+            frozenset(c)
+            for r in range(self.n + 1)
+            for c in itertools.combinations(range(self.n), r)
+        ]
 
     def all_admissible(self) -> list[frozenset[int]]:
         return [s for s in self.subsets() if self.admissible(s)]
 
     def complete(self) -> set[frozenset[int]]:
-        return {s for s in self.all_admissible()
-                if all(x in s for x in range(self.n) if self.defends(s, x))}
+        return {
+            s
+            for s in self.all_admissible()
+            if all(x in s for x in range(self.n) if self.defends(s, x))
+        }
 
     def preferred(self) -> set[frozenset[int]]:
         adm = self.all_admissible()
         return {s for s in adm if not any(s < t for t in adm)}
 
     def stable(self) -> set[frozenset[int]]:
-        return {s for s in self.subsets() if self.conflict_free(s)
-                and all(any((a, x) in self.att for a in s) for x in range(self.n) if x not in s)}
+        return {
+            s
+            for s in self.subsets()
+            if self.conflict_free(s)
+            and all(any((a, x) in self.att for a in s) for x in range(self.n) if x not in s)
+        }
 
     def grounded(self) -> frozenset[int]:
         """The least fixed point of the characteristic function, iterated from nothing."""
@@ -179,8 +190,9 @@ class Brute:
     def of(self, semantics: str) -> set[frozenset[int]]:
         if semantics == "grounded":
             return {self.grounded()}
-        return {"complete": self.complete, "preferred": self.preferred,
-                "stable": self.stable}[semantics]()
+        return {"complete": self.complete, "preferred": self.preferred, "stable": self.stable}[
+            semantics
+        ]()
 
 
 @st.composite
@@ -189,8 +201,9 @@ def small_afs(draw: st.DrawFn, max_n: int = 7) -> tuple[int, list[tuple[int, int
     n = draw(st.integers(0, max_n))
     if n == 0:
         return 0, []
-    edge = st.tuples(st.integers(0, n - 1), st.integers(0, n - 1),
-                     st.sampled_from([1.0, 1.0, 0.5, 0.0]))
+    edge = st.tuples(
+        st.integers(0, n - 1), st.integers(0, n - 1), st.sampled_from([1.0, 1.0, 0.5, 0.0])
+    )
     return n, draw(st.lists(edge, max_size=3 * n))
 
 
@@ -225,8 +238,9 @@ def test_dung_properties(af: tuple[int, list[tuple[int, int, float]]]) -> None:
     assert all(gr <= e for e in complete)
     assert gr in complete and min(complete, key=len) == gr  # the least complete extension
     assert all(s in preferred for s in stable)
-    assert set(preferred) == {s for s in brute.all_admissible()
-                              if not any(s < t for t in brute.all_admissible())}
+    assert set(preferred) == {
+        s for s in brute.all_admissible() if not any(s < t for t in brute.all_admissible())
+    }
 
 
 @settings(max_examples=120, deadline=None)
@@ -245,8 +259,9 @@ def test_acceptance_equals_brute_force(
 
 
 def test_weight_zero_attacks_and_supports_do_not_count() -> None:
-    with_zero = Framework.from_edges(["a", "b", "c"], attacks=[("a", "b", 0.0), ("c", "b")],
-                                     supports=[("a", "c")])
+    with_zero = Framework.from_edges(
+        ["a", "b", "c"], attacks=[("a", "b", 0.0), ("c", "b")], supports=[("a", "c")]
+    )
     without = Framework.from_edges(["a", "b", "c"], attacks=[("c", "b")])
     for semantics in EXTENSION_SEMANTICS:
         assert extensions(with_zero, semantics) == extensions(without, semantics)
@@ -265,11 +280,13 @@ def test_self_attacks() -> None:
 
 
 def test_no_stable_extension_makes_sceptical_acceptance_vacuous() -> None:
-    odd = Framework.from_edges(["a", "b", "c", "d"],
-                               attacks=[("a", "b"), ("b", "c"), ("c", "a"), ("d", "a")])
+    odd = Framework.from_edges(
+        ["a", "b", "c", "d"], attacks=[("a", "b"), ("b", "c"), ("c", "a"), ("d", "a")]
+    )
     assert extensions(odd, "stable") == [{"b", "d"}]
-    fw = Framework.from_edges(["a", "b", "c", "d"],
-                              attacks=[("a", "b"), ("b", "c"), ("c", "a"), ("d", "d")])
+    fw = Framework.from_edges(
+        ["a", "b", "c", "d"], attacks=[("a", "b"), ("b", "c"), ("c", "a"), ("d", "d")]
+    )
     assert extensions(fw, "stable") == []
     acc = acceptance(fw, "stable")
     assert all(v == {"credulous": False, "sceptical": True} for v in acc.values())
@@ -279,11 +296,16 @@ def test_no_stable_extension_makes_sceptical_acceptance_vacuous() -> None:
 def test_graph_input_and_empty_graph() -> None:
     model = GraphModel(
         id="g",
-        claims=[Claim(id="p", text="P", kind="position"), Claim(id="q", text="Q"),
-                Claim(id="r", text="R")],
-        relations=[Relation(type="attack", source="q", target="p"),
-                   Relation(type="attack", source="r", target="q", weight=0.0),
-                   Relation(type="support", source="r", target="p")],
+        claims=[
+            Claim(id="p", text="P", kind="position"),
+            Claim(id="q", text="Q"),
+            Claim(id="r", text="R"),
+        ],
+        relations=[
+            Relation(type="attack", source="q", target="p"),
+            Relation(type="attack", source="r", target="q", weight=0.0),
+            Relation(type="support", source="r", target="p"),
+        ],
     )
     g = Graph(model)
     assert grounded(g) == {"q", "r"}
@@ -300,8 +322,9 @@ def test_graph_input_and_empty_graph() -> None:
 def test_order_is_deterministic_and_limit_applies() -> None:
     # four independent 2-cycles: 3**4 complete extensions, 2**4 preferred = stable
     ids = [f"x{i}" for i in range(8)]
-    atts = [(ids[i], ids[i + 1]) for i in range(0, 8, 2)] + \
-        [(ids[i + 1], ids[i]) for i in range(0, 8, 2)]
+    atts = [(ids[i], ids[i + 1]) for i in range(0, 8, 2)] + [
+        (ids[i + 1], ids[i]) for i in range(0, 8, 2)
+    ]
     fw = Framework.from_edges(ids, attacks=atts)
     complete = extensions(fw, "complete")
     assert len(complete) == 81 and complete == sorted(complete, key=sorted)
@@ -343,12 +366,16 @@ def shapes(rng: np.random.Generator, n: int) -> tuple[np.ndarray, np.ndarray]:
         return np.concatenate([src, es, es[:3]]), np.concatenate([tgt, et, es[:3]])
     # every claim attacked by the two before it: no single-attacker paths at all
     i = np.arange(2, n)
-    return (np.concatenate([[perm[0]], perm[i - 1], perm[i - 2]]),
-            np.concatenate([[perm[1]], perm[i], perm[i]]))
+    return (
+        np.concatenate([[perm[0]], perm[i - 1], perm[i - 2]]),
+        np.concatenate([[perm[1]], perm[i], perm[i]]),
+    )
 
 
-@pytest.mark.parametrize(("small", "thin", "wide"), [
-    (0, 128, 1024), (0, 0, 1 << 30), (0, 1 << 30, 1 << 30), (0, 1 << 30, 4), (1 << 30, 0, 0)])
+@pytest.mark.parametrize(
+    ("small", "thin", "wide"),
+    [(0, 128, 1024), (0, 0, 1 << 30), (0, 1 << 30, 1 << 30), (0, 1 << 30, 4), (1 << 30, 0, 0)],
+)
 def test_grounded_engine_matches_plain_queue_on_every_path(
     monkeypatch: pytest.MonkeyPatch, small: int, thin: int, wide: int
 ) -> None:
@@ -361,16 +388,23 @@ def test_grounded_engine_matches_plain_queue_on_every_path(
     for _ in range(40):
         n = int(rng.integers(3, 2000))
         src, tgt = shapes(rng, n)
-        fw = Framework(tuple(map(str, range(n))), np.full(n, 0.5), src.astype(np.int64),
-                       tgt.astype(np.int64), np.ones(len(src)), np.zeros(0, np.int64),
-                       np.zeros(0, np.int64), np.zeros(0))
+        fw = Framework(
+            tuple(map(str, range(n))),
+            np.full(n, 0.5),
+            src.astype(np.int64),
+            tgt.astype(np.int64),
+            np.ones(len(src)),
+            np.zeros(0, np.int64),
+            np.zeros(0, np.int64),
+            np.zeros(0),
+        )
         assert grounded_codes(fw).tolist() == grounded_queue(n, src.tolist(), tgt.tolist())
 
 
 @settings(max_examples=200, deadline=None)
 @given(small_afs(max_n=12))
 def test_vectorised_grounded_equals_the_least_fixed_point(
-    af: tuple[int, list[tuple[int, int, float]]]
+    af: tuple[int, list[tuple[int, int, float]]],
 ) -> None:
     """The array engine (not the small-framework queue) on self-attacks, repeated attacks,
     attacks of weight 0, rounds only and queue only."""
@@ -384,7 +418,15 @@ def test_vectorised_grounded_equals_the_least_fixed_point(
 def test_grounded_on_a_long_chain_alternates() -> None:
     n = 100_001
     src = np.arange(n - 1, dtype=np.int64)
-    fw = Framework(tuple(map(str, range(n))), np.full(n, 0.5), src, src + 1, np.ones(n - 1),
-                   np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))
+    fw = Framework(
+        tuple(map(str, range(n))),
+        np.full(n, 0.5),
+        src,
+        src + 1,
+        np.ones(n - 1),
+        np.zeros(0, np.int64),
+        np.zeros(0, np.int64),
+        np.zeros(0),
+    )
     mask = grounded_mask(fw)
     assert mask[::2].all() and not mask[1::2].any()

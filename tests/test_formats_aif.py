@@ -35,7 +35,8 @@ def test_qt30_dialogue() -> None:
     assert names == {"Alex Massie", "Politicians"}
     c = g.claim("542804")
     assert [(g.actors[a.actor].name, a.quote, a.date) for a in c.attributions] == [
-        ("Alex Massie", "looks to be a terrible mistake", "2020-05-28")]
+        ("Alex Massie", "looks to be a terrible mistake", "2020-05-28")
+    ]
     # reported speech: the reported speaker, and the one who reports
     att = g.claim("542813").attributions
     assert [g.actors[a.actor].name for a in att] == ["Politicians", "Alex Massie"]
@@ -52,13 +53,18 @@ def test_qt30_dialogue() -> None:
 def test_us2016_schemes_and_linked_conflict() -> None:
     g = import_file(realdata("aif", "us2016_nodeset10450.json")).graph()
     assert len(g.claims) == 23
-    authority = [r for r in g.relations.values()
-                 if r.meta and r.meta["aif"].get("scheme") == "ArgumentFromAuthority"]
+    authority = [
+        r
+        for r in g.relations.values()
+        if r.meta and r.meta["aif"].get("scheme") == "ArgumentFromAuthority"
+    ]
     assert len(authority) == 1 and authority[0].type == "support"
     ca = [r for r in g.relations.values() if r.id.startswith("ca218388")]
     assert len(ca) == 2 and all(r.type == "attack" for r in ca)
     assert {g.actors[a.actor].name for c in g.claims.values() for a in c.attributions} == {
-        "KELLY", "TRUMP"}
+        "KELLY",
+        "TRUMP",
+    }
 
 
 def test_moral_maze_analyst_prefix_is_not_a_speaker() -> None:
@@ -94,7 +100,8 @@ def test_microtexts_attack_on_attack_is_kept_in_meta_and_reported() -> None:
     assert len(g.relations) == 4
     target = g.relations["ca120405"]
     assert target.meta["aif"]["undercut_by"] == [
-        {"node": "120406", "type": "CA", "premises": ["120402"]}]
+        {"node": "120406", "type": "CA", "premises": ["120402"]}
+    ]
     assert "dropped: 1 attack on a relation" in "\n".join(result.report.lines())
     # and the export writes it back as a CA node on the CA node
     data = json.loads(to_aif(g))
@@ -103,10 +110,17 @@ def test_microtexts_attack_on_attack_is_kept_in_meta_and_reported() -> None:
     assert len(s_to_s) == 1
 
 
-@pytest.mark.parametrize("name", ["qt30_nodeset18317.json", "us2016_nodeset10450.json",
-                                  "moralmaze_nodeset6064_arguebuf.json",
-                                  "ova3_xaif_example_arguebuf.json",
-                                  "araucaria_nodeset137.json", "microtexts_nodeset6414.json"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "qt30_nodeset18317.json",
+        "us2016_nodeset10450.json",
+        "moralmaze_nodeset6064_arguebuf.json",
+        "ova3_xaif_example_arguebuf.json",
+        "araucaria_nodeset137.json",
+        "microtexts_nodeset6414.json",
+    ],
+)
 def test_real_files_round_trip_through_the_export(name: str) -> None:
     first = import_file(realdata("aif", name)).model
     again = from_aif(to_aif(Graph(first))).model
@@ -125,12 +139,16 @@ def aif_view(g: Graph) -> tuple[Any, ...]:
     text_of = {cid: c.text for cid, c in g.claims.items()}
 
     def atts(items: list[Any]) -> frozenset[tuple[str, str, str | None]]:
-        return frozenset((g.actors[a.actor].name, a.quote,
-                          a.date if a.date and len(a.date) == 10 else None) for a in items)
+        return frozenset(
+            (g.actors[a.actor].name, a.quote, a.date if a.date and len(a.date) == 10 else None)
+            for a in items
+        )
 
     claims = sorted((c.text, atts(c.attributions)) for c in g.claims.values())
-    rels = sorted((r.type, text_of[r.source], text_of[r.target], atts(r.attributions))
-                  for r in g.relations.values())
+    rels = sorted(
+        (r.type, text_of[r.source], text_of[r.target], atts(r.attributions))
+        for r in g.relations.values()
+    )
     return tuple(claims), tuple(rels)
 
 
@@ -148,7 +166,8 @@ def test_bakhmut_round_trip() -> None:
     data = json.loads(text)
     assert {n["type"] for n in data["nodes"]} == {"I", "RA", "CA", "L", "YA"}
     assert len(data["locutions"]) == sum(len(c.attributions) for c in g.claims.values()) + sum(
-        len(r.attributions) for r in g.relations.values())
+        len(r.attributions) for r in g.relations.values()
+    )
 
 
 def test_speaker_parsing() -> None:
@@ -157,18 +176,25 @@ def test_speaker_parsing() -> None:
     assert speaker_and_words("See https://x.org: a") == (None, "See https://x.org: a")
 
 
-@pytest.mark.parametrize(("text", "place", "expected"), [
-    ("{", "line 1, column 2", "not JSON"),
-    ("[]", None, "expected a JSON object"),
-    ('{"nodes": []}', None, "expected an AIF object with 'nodes' and 'edges'"),
-    ('{"AIF": {"nodes": 3, "edges": []}}', "AIF", "expected an AIF object"),
-    ('{"nodes": [{"text": "x", "type": "I"}], "edges": []}', "nodes[0]", "without a nodeID"),
-    ('{"nodes": [{"nodeID": 1, "text": "x"}], "edges": []}', "nodes[0].type", "has no type"),
-    ('{"nodes": [{"nodeID": 1, "text": "x", "type": "I"}, {"nodeID": "1", "text": "y",'
-     ' "type": "I"}], "edges": []}', "nodes[1].nodeID", "two nodes have the id '1'"),
-    ('{"nodes": [], "edges": [{"fromID": 1}]}', "edges[0]", "fromID and toID"),
-    ('{"format": "arggraph/1", "id": "g"}', "format", "already an arggraph/1 graph"),
-])
+@pytest.mark.parametrize(
+    ("text", "place", "expected"),
+    [
+        ("{", "line 1, column 2", "not JSON"),
+        ("[]", None, "expected a JSON object"),
+        ('{"nodes": []}', None, "expected an AIF object with 'nodes' and 'edges'"),
+        ('{"AIF": {"nodes": 3, "edges": []}}', "AIF", "expected an AIF object"),
+        ('{"nodes": [{"text": "x", "type": "I"}], "edges": []}', "nodes[0]", "without a nodeID"),
+        ('{"nodes": [{"nodeID": 1, "text": "x"}], "edges": []}', "nodes[0].type", "has no type"),
+        (
+            '{"nodes": [{"nodeID": 1, "text": "x", "type": "I"}, {"nodeID": "1", "text": "y",'
+            ' "type": "I"}], "edges": []}',
+            "nodes[1].nodeID",
+            "two nodes have the id '1'",
+        ),
+        ('{"nodes": [], "edges": [{"fromID": 1}]}', "edges[0]", "fromID and toID"),
+        ('{"format": "arggraph/1", "id": "g"}', "format", "already an arggraph/1 graph"),
+    ],
+)
 def test_malformed_aif_names_the_place(text: str, place: str | None, expected: str) -> None:
     with pytest.raises(ImportFormatError) as err:
         from_aif(text, path="x.json")
@@ -177,11 +203,16 @@ def test_malformed_aif_names_the_place(text: str, place: str | None, expected: s
 
 
 def test_edges_to_missing_nodes_are_reported() -> None:
-    text = json.dumps({"nodes": [{"nodeID": 1, "text": "A", "type": "I"},
-                                 {"nodeID": 2, "text": "B", "type": "I"},
-                                 {"nodeID": 3, "text": "RA", "type": "RA"}],
-                       "edges": [{"fromID": 1, "toID": 3}, {"fromID": 3, "toID": 2},
-                                 {"fromID": 9, "toID": 3}]})
+    text = json.dumps(
+        {
+            "nodes": [
+                {"nodeID": 1, "text": "A", "type": "I"},
+                {"nodeID": 2, "text": "B", "type": "I"},
+                {"nodeID": 3, "text": "RA", "type": "RA"},
+            ],
+            "edges": [{"fromID": 1, "toID": 3}, {"fromID": 3, "toID": 2}, {"fromID": 9, "toID": 3}],
+        }
+    )
     result = from_aif(text)
     assert relation_triples(result.graph()) == {("support", "1", "2")}
     assert "dropped: 1 edge to a node that is not in the file" in result.report.lines()

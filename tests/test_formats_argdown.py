@@ -31,7 +31,9 @@ def test_legalisation_pro_con_tree() -> None:
     # "<_" undercuts become attacks, noted
     undercut = [r for r in g.relations.values() if r.meta]
     assert {(r.source, r.meta["argdown"]["relation"]) for r in undercut} == {
-        ("Poor reason", "undercut"), ("Addiction no reason to ban", "undercut")}
+        ("Poor reason", "undercut"),
+        ("Addiction no reason to ban", "undercut"),
+    }
     # multi-line texts joined, tags taken out of the text, comments skipped
     c = g.claim("No harm, no ban")
     assert c.text.startswith("The role of legislation is to protect society from harm")
@@ -75,39 +77,67 @@ def test_veggie_debate_german() -> None:
     assert "Fleischküche ist Kulturerbe" in g.claims
     assert ("support", "Fleischküche ist Kulturerbe", "Fleisch-OK") in relation_triples(g)
     assert ("support", "Strikt-Vegan", "Strikt-Veggie") in relation_triples(g)  # "+>"
-    assert g.claim("Vitalitäts-Argument").meta["argdown"]["section"] == \
-        "Gesundheitliche Erwägungen"  # type: ignore[index]
+    assert g.claim("Vitalitäts-Argument").meta["argdown"]["section"] == "Gesundheitliche Erwägungen"  # type: ignore[index]
     assert not any("nothing above" in line for line in result.report.lines())
 
 
 def test_relation_symbols() -> None:
-    text = ("[A]: a\n  + [B]: b\n  - [C]: c\n  <+ [D]: d\n  <- [E]: e\n  +> [F]: f\n"
-            "  -> [G]: g\n  <_ <U>: u\n  >< [X]: x\n")
+    text = (
+        "[A]: a\n  + [B]: b\n  - [C]: c\n  <+ [D]: d\n  <- [E]: e\n  +> [F]: f\n"
+        "  -> [G]: g\n  <_ <U>: u\n  >< [X]: x\n"
+    )
     rel = relation_triples(from_argdown(text).graph())
-    assert rel == {("support", "B", "A"), ("attack", "C", "A"), ("support", "D", "A"),
-                   ("attack", "E", "A"), ("support", "A", "F"), ("attack", "A", "G"),
-                   ("attack", "U", "A"), ("attack", "A", "X"), ("attack", "X", "A")}
+    assert rel == {
+        ("support", "B", "A"),
+        ("attack", "C", "A"),
+        ("support", "D", "A"),
+        ("attack", "E", "A"),
+        ("support", "A", "F"),
+        ("attack", "A", "G"),
+        ("attack", "U", "A"),
+        ("attack", "A", "X"),
+        ("attack", "X", "A"),
+    }
 
 
 def test_escapes_and_data() -> None:
     assert escape_text("a [b] <c> #d @e {f} *g* _h_ // i /* j\nk") == (
-        "a \\[b\\] \\<c\\> \\#d \\@e \\{f\\} \\*g\\* \\_h\\_ \\// i \\/\\* j k")
+        "a \\[b\\] \\<c\\> \\#d \\@e \\{f\\} \\*g\\* \\_h\\_ \\// i \\/\\* j k"
+    )
     g = from_argdown("[T]: " + escape_text("x [y] #z // w") + " #real {base: 0.8}").graph()
     assert g.claim("T").text == "x [y] #z // w" and g.claim("T").tags == ["real"]
     assert g.claim("T").base == 0.8
     assert parse_data("{a: 'it''s', b: [x, 2.5], c: {d: null}}") == {
-        "a": "it's", "b": ["x", 2.5], "c": {"d": None}}
+        "a": "it's",
+        "b": ["x", 2.5],
+        "c": {"d": None},
+    }
     assert parse_data("{broken") is None
 
 
 def test_export_reads_back() -> None:
-    g = Graph(GraphModel(id="g", title="T: x", question='Q "why"?', claims=[
-        Claim(id="p", text="Position [one] #1", kind="position", tags=["two words"]),
-        Claim(id="e[1]", text="Evidence <b> 2 // not a comment", kind="evidence", base=0.8,
-              date="2023-03"),
-        Claim(id="c", text="Multi\nline")],
-        relations=[Relation(type="support", source="e[1]", target="p"),
-                   Relation(type="attack", source="c", target="p", weight=0.5)]))
+    g = Graph(
+        GraphModel(
+            id="g",
+            title="T: x",
+            question='Q "why"?',
+            claims=[
+                Claim(id="p", text="Position [one] #1", kind="position", tags=["two words"]),
+                Claim(
+                    id="e[1]",
+                    text="Evidence <b> 2 // not a comment",
+                    kind="evidence",
+                    base=0.8,
+                    date="2023-03",
+                ),
+                Claim(id="c", text="Multi\nline"),
+            ],
+            relations=[
+                Relation(type="support", source="e[1]", target="p"),
+                Relation(type="attack", source="c", target="p", weight=0.5),
+            ],
+        )
+    )
     report = Report()
     text = to_argdown(g, report=report)
     back = from_argdown(text).graph()
@@ -116,8 +146,12 @@ def test_export_reads_back() -> None:
     assert back.claim("p").text == "Position [one] #1"
     assert back.claim("p").tags == ["two words"] and back.claim("p").kind == "position"
     e = back.claim("e(1)")
-    assert (e.text, e.kind, e.base, e.date) == ("Evidence <b> 2 // not a comment",
-                                                 "evidence", 0.8, "2023-03")
+    assert (e.text, e.kind, e.base, e.date) == (
+        "Evidence <b> 2 // not a comment",
+        "evidence",
+        0.8,
+        "2023-03",
+    )
     assert relation_triples(back) == {("support", "e(1)", "p"), ("attack", "c", "p")}
     lines = "\n".join(report.lines())
     assert "dropped: 1 line break in a claim text" in lines

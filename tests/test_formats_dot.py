@@ -43,40 +43,68 @@ HOSTILE = [
 def hostile_graph() -> Graph:
     claims = [Claim(id="pos", text="The position", kind="position")]
     for i, text in enumerate(HOSTILE):
-        claims.append(Claim(id=f'c{i}"<&>\\', text=text,
-                            kind="evidence" if i % 2 else "claim",
-                            attributions=[Attribution(actor='a<"&>', quote=text)]))
-    relations = [Relation(type="attack" if i % 2 else "support", source=c.id, target="pos")
-                 for i, c in enumerate(claims[1:])]
-    return Graph(GraphModel(
-        id="hostile", title='Title "with" <tags> & \\N', question="Q \\G <b>?\n\x1b",
-        actors=[Actor(id='a<"&>', name='Name "<&>" \\N\x1b', kind="analyst")],
-        documents=[Document(id="d", title="Doc <&> \\")],
-        claims=claims, relations=relations,
-    ))
+        claims.append(
+            Claim(
+                id=f'c{i}"<&>\\',
+                text=text,
+                kind="evidence" if i % 2 else "claim",
+                attributions=[Attribution(actor='a<"&>', quote=text)],
+            )
+        )
+    relations = [
+        Relation(type="attack" if i % 2 else "support", source=c.id, target="pos")
+        for i, c in enumerate(claims[1:])
+    ]
+    return Graph(
+        GraphModel(
+            id="hostile",
+            title='Title "with" <tags> & \\N',
+            question="Q \\G <b>?\n\x1b",
+            actors=[Actor(id='a<"&>', name='Name "<&>" \\N\x1b', kind="analyst")],
+            documents=[Document(id="d", title="Doc <&> \\")],
+            claims=claims,
+            relations=relations,
+        )
+    )
 
 
 def small() -> Graph:
-    return Graph(GraphModel(
-        id="g", title="Hold or go", question="Should we go?",
-        actors=[Actor(id="ana", name="Ana Analyst", kind="analyst"),
-                Actor(id="bo", name="Bo Official", kind="official")],
-        documents=[Document(id="d1", title="Report one"), Document(id="d2", title="Report two")],
-        claims=[
-            Claim(id="go", text="We should go", kind="position"),
-            Claim(id="stay", text="We should stay", kind="position"),
-            Claim(id="cheap", text="Going is cheap",
-                  attributions=[Attribution(actor="ana", document="d1", quote="cheap")]),
-            Claim(id="costly", text="Going costs a lot", kind="evidence",
-                  attributions=[Attribution(actor="bo", document="d2", quote="costly")]),
-            Claim(id="lonely", text="Unrelated claim"),
-        ],
-        relations=[
-            Relation(type="attack", source="go", target="stay"),
-            Relation(type="support", source="cheap", target="go"),
-            Relation(type="attack", source="costly", target="cheap", weight=0.5),
-        ],
-    ))
+    return Graph(
+        GraphModel(
+            id="g",
+            title="Hold or go",
+            question="Should we go?",
+            actors=[
+                Actor(id="ana", name="Ana Analyst", kind="analyst"),
+                Actor(id="bo", name="Bo Official", kind="official"),
+            ],
+            documents=[
+                Document(id="d1", title="Report one"),
+                Document(id="d2", title="Report two"),
+            ],
+            claims=[
+                Claim(id="go", text="We should go", kind="position"),
+                Claim(id="stay", text="We should stay", kind="position"),
+                Claim(
+                    id="cheap",
+                    text="Going is cheap",
+                    attributions=[Attribution(actor="ana", document="d1", quote="cheap")],
+                ),
+                Claim(
+                    id="costly",
+                    text="Going costs a lot",
+                    kind="evidence",
+                    attributions=[Attribution(actor="bo", document="d2", quote="costly")],
+                ),
+                Claim(id="lonely", text="Unrelated claim"),
+            ],
+            relations=[
+                Relation(type="attack", source="go", target="stay"),
+                Relation(type="support", source="cheap", target="go"),
+                Relation(type="attack", source="costly", target="cheap", weight=0.5),
+            ],
+        )
+    )
 
 
 def parse(dot_text: str) -> pydot.Dot:
@@ -113,8 +141,7 @@ def all_edges(g: pydot.Dot) -> list[pydot.Edge]:
 # ---------------------------------------------------------------------- structure
 def test_nodes_edges_and_conventions() -> None:
     g = small()
-    text = to_dot(g, strengths={"go": 0.7, "stay": 0.2, "cheap": 0.9, "costly": 0.4,
-                                "lonely": 0.5})
+    text = to_dot(g, strengths={"go": 0.7, "stay": 0.2, "cheap": 0.9, "costly": 0.4, "lonely": 0.5})
     dot = parse(text)
     nodes = all_nodes(dot)
     claim_nodes = {k: v for k, v in nodes.items() if re.fullmatch(r"n\d+", k)}
@@ -159,17 +186,36 @@ def test_sides_follow_the_chain_of_relations() -> None:
     assert s["cheap"] == Side("go") and s["costly"] == Side("stay")
     assert "lonely" not in s
     # one position only: attacking it is serving *against* it
-    g = Graph(GraphModel(id="g", claims=[Claim(id="p", text="P", kind="position"),
-                                         Claim(id="x", text="X"), Claim(id="y", text="Y")],
-                         relations=[Relation(type="attack", source="x", target="p"),
-                                    Relation(type="support", source="y", target="x")]))
+    g = Graph(
+        GraphModel(
+            id="g",
+            claims=[
+                Claim(id="p", text="P", kind="position"),
+                Claim(id="x", text="X"),
+                Claim(id="y", text="Y"),
+            ],
+            relations=[
+                Relation(type="attack", source="x", target="p"),
+                Relation(type="support", source="y", target="x"),
+            ],
+        )
+    )
     assert sides(g)["y"] == Side("p", against=True)
     # equally near to both sides: mixed
-    g = Graph(GraphModel(id="g", claims=[Claim(id="a", text="A", kind="position"),
-                                         Claim(id="b", text="B", kind="position"),
-                                         Claim(id="m", text="M")],
-                         relations=[Relation(type="support", source="m", target="a"),
-                                    Relation(type="support", source="m", target="b")]))
+    g = Graph(
+        GraphModel(
+            id="g",
+            claims=[
+                Claim(id="a", text="A", kind="position"),
+                Claim(id="b", text="B", kind="position"),
+                Claim(id="m", text="M"),
+            ],
+            relations=[
+                Relation(type="support", source="m", target="a"),
+                Relation(type="support", source="m", target="b"),
+            ],
+        )
+    )
     assert sides(g)["m"] == MIXED
 
 
@@ -184,11 +230,16 @@ def test_label_modes() -> None:
 
 def test_clusters_group_by_first_attribution() -> None:
     g = small()
-    for mode, names in (("actor", ("Ana Analyst", "Bo Official")),
-                        ("document", ("Report one", "Report two"))):
+    for mode, names in (
+        ("actor", ("Ana Analyst", "Bo Official")),
+        ("document", ("Report one", "Report two")),
+    ):
         dot = parse(to_dot(g, cluster=mode))
-        clusters = [s for s in dot.get_subgraphs() if s.get_name().startswith("cluster_")
-                    and s.get_name() != "cluster_legend"]
+        clusters = [
+            s
+            for s in dot.get_subgraphs()
+            if s.get_name().startswith("cluster_") and s.get_name() != "cluster_legend"
+        ]
         assert len(clusters) == 2
         labels = " ".join(str(c.get("label")) for c in clusters)
         assert all(n in labels for n in names)
@@ -241,21 +292,30 @@ def test_hostile_text_renders_and_reads_back_verbatim() -> None:
     root = ET.fromstring(svg)  # well-formed XML: no control character got through
     shown = " ".join("".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text"))
     shown = " ".join(shown.split())
-    for piece in ('"; n0 -> n1; evil [label="pwn', "</TD></TR></TABLE>>];",
-                  "\\N \\G \\L", "<<B>bold</B>> &amp; &#x41; &", "{a|b} | <port>",
-                  "esc\\x1b[31m", "bidi\\u202eevil", "]]> and <!-- comment -->"):
+    for piece in (
+        '"; n0 -> n1; evil [label="pwn',
+        "</TD></TR></TABLE>>];",
+        "\\N \\G \\L",
+        "<<B>bold</B>> &amp; &#x41; &",
+        "{a|b} | <port>",
+        "esc\\x1b[31m",
+        "bidi\\u202eevil",
+        "]]> and <!-- comment -->",
+    ):
         assert piece in shown, piece
-    assert "Name \"<&>\" \\N\\x1b" in shown
+    assert 'Name "<&>" \\N\\x1b' in shown
     # dot itself parses the DOT text (canonical output has the same nodes)
-    canon = subprocess.run(["dot", "-Tcanon"], input=text.encode(), capture_output=True,
-                           check=True).stdout.decode()
+    canon = subprocess.run(
+        ["dot", "-Tcanon"], input=text.encode(), capture_output=True, check=True
+    ).stdout.decode()
     assert "evil" not in re.findall(r"^\s*(\w+)\s*\[", canon, re.MULTILINE)
 
 
 # ---------------------------------------------------------------------- rendering
 @needs_graphviz
-@pytest.mark.parametrize(("fmt", "magic"), [("svg", b"<?xml"), ("png", b"\x89PNG"),
-                                            ("pdf", b"%PDF")])
+@pytest.mark.parametrize(
+    ("fmt", "magic"), [("svg", b"<?xml"), ("png", b"\x89PNG"), ("pdf", b"%PDF")]
+)
 def test_render_formats(fmt: str, magic: bytes) -> None:
     data = render(to_dot(small(), strengths={c: 0.5 for c in small().claims}), fmt)
     assert data.startswith(magic)
@@ -286,8 +346,7 @@ def test_missing_graphviz_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -
 
 def test_layout_auto_by_size_and_shape() -> None:
     def stats(nodes: int, edges: int, cycles: int) -> str:
-        return (f"// arggraph-diagram: nodes={nodes} edges={edges} cycles={cycles}\n"
-                "digraph {}")
+        return f"// arggraph-diagram: nodes={nodes} edges={edges} cycles={cycles}\ndigraph {{}}"
 
     assert choose_layout(stats(81, 97, 17)) == "dot"
     assert choose_layout(stats(150, 440, 291)) == "dot"
@@ -299,9 +358,11 @@ def test_layout_auto_by_size_and_shape() -> None:
     assert choose_layout(stats(10000, 10000, 1)) == "sfdp"
     # the stats line counts cycles, directions ignored
     claims = [Claim(id=x, text=x) for x in "abcd"]
-    rels = [Relation(type="support", source="b", target="a"),
-            Relation(type="attack", source="c", target="a"),
-            Relation(type="attack", source="a", target="c")]
+    rels = [
+        Relation(type="support", source="b", target="a"),
+        Relation(type="attack", source="c", target="a"),
+        Relation(type="attack", source="a", target="c"),
+    ]
     line = read_stats(to_dot(Graph(GraphModel(id="g", claims=claims, relations=rels))))
     assert line is not None and (line.nodes, line.edges, line.cycles) == (4, 3, 1)
     # DOT text from elsewhere is estimated from its edges

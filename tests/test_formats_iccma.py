@@ -50,21 +50,28 @@ def test_i23_real_file_with_unattacked_arguments() -> None:
 
 
 def bipolar() -> Graph:
-    return Graph(GraphModel(id="g", claims=[
-        Claim(id="withdraw", text="W", kind="position", base=0.7),
-        Claim(id="hold", text="H", kind="position"),
-        Claim(id="cost of lives", text="C", base=0.9)],
-        relations=[Relation(type="attack", source="withdraw", target="hold"),
-                   Relation(type="support", source="cost of lives", target="withdraw"),
-                   Relation(type="attack", source="cost of lives", target="hold", weight=0.4),
-                   Relation(type="attack", source="hold", target="withdraw", weight=0.0)]))
+    return Graph(
+        GraphModel(
+            id="g",
+            claims=[
+                Claim(id="withdraw", text="W", kind="position", base=0.7),
+                Claim(id="hold", text="H", kind="position"),
+                Claim(id="cost of lives", text="C", base=0.9),
+            ],
+            relations=[
+                Relation(type="attack", source="withdraw", target="hold"),
+                Relation(type="support", source="cost of lives", target="withdraw"),
+                Relation(type="attack", source="cost of lives", target="hold", weight=0.4),
+                Relation(type="attack", source="hold", target="withdraw", weight=0.0),
+            ],
+        )
+    )
 
 
 def test_exports_report_what_they_drop() -> None:
     report = Report()
     text = to_apx(bipolar(), report=report)
-    assert text == ("arg(withdraw).\narg(hold).\narg(a3).\n"
-                    "att(withdraw,hold).\natt(a3,hold).\n")
+    assert text == ("arg(withdraw).\narg(hold).\narg(a3).\natt(withdraw,hold).\natt(a3,hold).\n")
     lines = "\n".join(report.lines())
     assert "dropped: 1 support (apx holds attacks only)" in lines
     assert "dropped: 1 attack of weight 0" in lines
@@ -82,16 +89,23 @@ def test_bag_export_and_import() -> None:
     report = Report()
     text = to_bag(bipolar(), report=report)
     assert text.splitlines() == [
-        "arg(withdraw, 0.7).", "arg(hold, 0.5).", "arg(a3, 0.9).",
-        "att(withdraw, hold).", "sup(a3, withdraw).", "att(a3, hold).", "att(hold, withdraw).",
+        "arg(withdraw, 0.7).",
+        "arg(hold, 0.5).",
+        "arg(a3, 0.9).",
+        "att(withdraw, hold).",
+        "sup(a3, withdraw).",
+        "att(a3, hold).",
+        "att(hold, withdraw).",
     ]
     assert "dropped: 2 relation weights" in "\n".join(report.lines())
     g = from_bag(text).graph()
-    assert {c.id: c.base for c in g.claims.values()} == {"withdraw": 0.7, "hold": 0.5,
-                                                          "a3": 0.9}
+    assert {c.id: c.base for c in g.claims.values()} == {"withdraw": 0.7, "hold": 0.5, "a3": 0.9}
     assert {(r.type, r.source, r.target) for r in g.relations.values()} == {
-        ("attack", "withdraw", "hold"), ("support", "a3", "withdraw"),
-        ("attack", "a3", "hold"), ("attack", "hold", "withdraw")}
+        ("attack", "withdraw", "hold"),
+        ("support", "a3", "withdraw"),
+        ("attack", "a3", "hold"),
+        ("attack", "hold", "withdraw"),
+    }
     # a score sheet's base scores replace the claims' own
     assert "arg(hold, 0.25)." in to_bag(bipolar(), base={"hold": 0.25})
 
@@ -99,30 +113,36 @@ def test_bag_export_and_import() -> None:
 def test_uncertainpy_example_file() -> None:
     # Uncertainpy's own example, RagoEtAlEDemocracy.bag, in its layout: blank lines
     # between statements and no final newline.
-    text = ("arg(A1, 0.5).\narg(A2, 0.5).\narg(P1, 0.7).\narg(C1, 0.2).\n\n\n"
-            "att(C1, A2).\n\nsup(P1, A1).")
+    text = (
+        "arg(A1, 0.5).\narg(A2, 0.5).\narg(P1, 0.7).\narg(C1, 0.2).\n\n\n"
+        "att(C1, A2).\n\nsup(P1, A1)."
+    )
     g = from_bag(text).graph()
     assert len(g.claims) == 4 and g.claim("P1").base == 0.7
-    assert to_bag(g) == ("arg(A1, 0.5).\narg(A2, 0.5).\narg(P1, 0.7).\narg(C1, 0.2).\n"
-                         "att(C1, A2).\nsup(P1, A1).\n")
+    assert to_bag(g) == (
+        "arg(A1, 0.5).\narg(A2, 0.5).\narg(P1, 0.7).\narg(C1, 0.2).\natt(C1, A2).\nsup(P1, A1).\n"
+    )
 
 
-@pytest.mark.parametrize(("reader", "text", "line", "expected"), [
-    (from_apx, "arg(a).\narg(b).\natt(a,b)\n", 3, "expected arg(NAME). or att(NAME,NAME)."),
-    (from_apx, "arg(a).\n% comment\natt(a,c).\n", 3, "no arg(c). declares"),
-    (from_apx, "arg(a,b).\n", 1, "arg() takes one name"),
-    (from_tgf, "a\nb\n#\na\n", 4, "expected an edge 'SOURCE TARGET'"),
-    (from_tgf, "a\n#\na b\n", 3, "which is not a node"),
-    (from_tgf, "a\na\n#\n", 2, "listed twice"),
-    (from_i23, "# c\np af x\n", 2, "expected the header 'p af N'"),
-    (from_i23, "p af 2\n1 3\n", 2, "outside 1..2"),
-    (from_i23, "p af 2\n1 2 3\n", 2, "expected an attack 'i j'"),
-    (from_i23, "1 2\n", 1, "expected the header"),
-    (from_bag, "arg(a, 0.5).\nfoo\n", 2, "expected arg(NAME, BASE)."),
-    (from_bag, "arg(a, 1.5).\n", 1, "between 0 and 1"),
-    (from_bag, "arg(a, x).\n", 1, "not a number"),
-    (from_bag, "arg(a, 0.5).\nsup(a, b).\n", 2, "no arg(b, BASE). declares"),
-])
+@pytest.mark.parametrize(
+    ("reader", "text", "line", "expected"),
+    [
+        (from_apx, "arg(a).\narg(b).\natt(a,b)\n", 3, "expected arg(NAME). or att(NAME,NAME)."),
+        (from_apx, "arg(a).\n% comment\natt(a,c).\n", 3, "no arg(c). declares"),
+        (from_apx, "arg(a,b).\n", 1, "arg() takes one name"),
+        (from_tgf, "a\nb\n#\na\n", 4, "expected an edge 'SOURCE TARGET'"),
+        (from_tgf, "a\n#\na b\n", 3, "which is not a node"),
+        (from_tgf, "a\na\n#\n", 2, "listed twice"),
+        (from_i23, "# c\np af x\n", 2, "expected the header 'p af N'"),
+        (from_i23, "p af 2\n1 3\n", 2, "outside 1..2"),
+        (from_i23, "p af 2\n1 2 3\n", 2, "expected an attack 'i j'"),
+        (from_i23, "1 2\n", 1, "expected the header"),
+        (from_bag, "arg(a, 0.5).\nfoo\n", 2, "expected arg(NAME, BASE)."),
+        (from_bag, "arg(a, 1.5).\n", 1, "between 0 and 1"),
+        (from_bag, "arg(a, x).\n", 1, "not a number"),
+        (from_bag, "arg(a, 0.5).\nsup(a, b).\n", 2, "no arg(b, BASE). declares"),
+    ],
+)
 def test_malformed_files_name_the_line(reader, text, line, expected) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ImportFormatError) as err:
         reader(text, path="f.txt")

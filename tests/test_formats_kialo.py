@@ -32,8 +32,9 @@ def test_old_layout_lf_with_links_and_escapes() -> None:
     assert g.model.title == "Did the Exodus Really Happen?"
     assert [c.id for c in g.positions] == ["1"]
     # "1.3.2. Pro: -> See 1.1.3.1." reuses 1.1.3.1 as a supporter of 1.3
-    assert ("support", "1.1.3.1", "1.3") in {(r.type, r.source, r.target)
-                                            for r in g.relations.values()}
+    assert ("support", "1.1.3.1", "1.3") in {
+        (r.type, r.source, r.target) for r in g.relations.values()
+    }
     assert "1.3.2" not in g.claims
     text = g.claim("1.1.2.1").text
     assert "Burden_of_proof_(philosophy)" in text and "\\(" not in text
@@ -53,20 +54,23 @@ def test_old_layout_crlf() -> None:
 def test_new_layout_multi_thesis_question_crlf() -> None:
     result = import_file(realdata("kialo", EDU))
     g = result.graph()
-    assert g.model.question == ("What are the most important websites for self-education "
-                                "and research?")
+    assert g.model.question == (
+        "What are the most important websites for self-education and research?"
+    )
     assert g.model.title.startswith("What are the most useful educational resources")
     positions = g.positions
     assert len(positions) == 38 and positions[0].text == "Facebook"
     assert types(g) == {"support": 117, "attack": 79}
     # a text over five lines keeps its line breaks
-    assert g.claim("1.2.1").text.endswith("kinds of:\nRelationships\nWork\nLeisure\nCulture\"")
+    assert g.claim("1.2.1").text.endswith('kinds of:\nRelationships\nWork\nLeisure\nCulture"')
     # footnotes become documents; the claim names its sources
     claim = g.claim("1.1.4.1")
     assert claim.meta is not None and claim.meta["kialo"]["sources"] == ["source-1"]
     doc = g.documents["source-1"]
-    assert doc.url == ("https://www.statista.com/statistics/264810/"
-                       "number-of-monthly-active-facebook-users-worldwide/")
+    assert doc.url == (
+        "https://www.statista.com/statistics/264810/"
+        "number-of-monthly-active-facebook-users-worldwide/"
+    )
     # excerpt lines after a source are kept in its note
     assert any(d.note and "Wikipedia" in d.note for d in g.documents.values())
     # links to other discussions become claims holding their title
@@ -74,8 +78,10 @@ def test_new_layout_multi_thesis_question_crlf() -> None:
     assert len(other) == 7
     assert g.claims["discussion-34335"].text == "Wikipedia is a reliable source of information."
     lines = result.report.lines()
-    assert "kept: 7 links to other Kialo discussions as claims holding the other " \
+    assert (
+        "kept: 7 links to other Kialo discussions as claims holding the other "
         "discussion's title" in lines
+    )
 
 
 def test_new_layout_lf_deep_with_sources() -> None:
@@ -115,19 +121,25 @@ def test_new_layout_small(newline: str) -> None:
     assert g.claim("1").kind == "position"
     assert g.claim("1.2").text == "Coffee tastes better.\nMuch better."
     assert {(r.type, r.source, r.target) for r in g.relations.values()} == {
-        ("support", "1.1", "1"), ("attack", "1.2", "1"), ("attack", "1.2", "1.1")}
+        ("support", "1.1", "1"),
+        ("attack", "1.2", "1"),
+        ("attack", "1.2", "1.1"),
+    }
     assert g.documents["source-1"].url == "https://example.org/caffeine"
 
 
-@pytest.mark.parametrize(("text", "line", "expected"), [
-    ("Title: no\n1. x\n", 1, "expected 'Discussion Title: ...' or 'Discussion Name:'"),
-    ("Discussion Title: T\n\nhello\n", 3, "expected the first claim"),
-    ("Discussion Title: T\n\n1. A\n1.2.1. Pro: B\n", 4, "has no parent 1.2."),
-    ("Discussion Title: T\n\n1. A\n1.1. Pro: -> See 1.9.\n", 4, "points at no claim"),
-    ("Discussion Title: T\n\n1. A\n1.1. Pro: B\n1.1. Con: C\n", 5, "appears twice"),
-    ("Discussion Name:\n", 1, "followed by no name"),
-    ("Discussion Title: T\n\n", 2, "no claims"),
-])
+@pytest.mark.parametrize(
+    ("text", "line", "expected"),
+    [
+        ("Title: no\n1. x\n", 1, "expected 'Discussion Title: ...' or 'Discussion Name:'"),
+        ("Discussion Title: T\n\nhello\n", 3, "expected the first claim"),
+        ("Discussion Title: T\n\n1. A\n1.2.1. Pro: B\n", 4, "has no parent 1.2."),
+        ("Discussion Title: T\n\n1. A\n1.1. Pro: -> See 1.9.\n", 4, "points at no claim"),
+        ("Discussion Title: T\n\n1. A\n1.1. Pro: B\n1.1. Con: C\n", 5, "appears twice"),
+        ("Discussion Name:\n", 1, "followed by no name"),
+        ("Discussion Title: T\n\n", 2, "no claims"),
+    ],
+)
 def test_not_kialo(text: str, line: int, expected: str) -> None:
     with pytest.raises(ImportFormatError) as err:
         from_kialo(text, path="k.txt")

@@ -14,17 +14,30 @@ from arggraph.model import Actor, Attribution, Claim, GraphModel, Relation
 
 
 def graph() -> Graph:
-    return Graph(GraphModel(
-        id="g", title="T", question='Go "now"?',
-        actors=[Actor(id="a", name="Ana", kind="analyst")],
-        claims=[Claim(id="go", text="We go", kind="position"),
+    return Graph(
+        GraphModel(
+            id="g",
+            title="T",
+            question='Go "now"?',
+            actors=[Actor(id="a", name="Ana", kind="analyst")],
+            claims=[
+                Claim(id="go", text="We go", kind="position"),
                 Claim(id="stay", text="We stay", kind="position"),
-                Claim(id="e", text='He said "no" #1 <b>; ok & done `x`', kind="evidence",
-                      attributions=[Attribution(actor="a", quote="no")]),
-                Claim(id="c", text="A claim with a rather long text that must wrap over lines")],
-        relations=[Relation(type="attack", source="go", target="stay"),
-                   Relation(type="support", source="e", target="go"),
-                   Relation(type="attack", source="c", target="e")]))
+                Claim(
+                    id="e",
+                    text='He said "no" #1 <b>; ok & done `x`',
+                    kind="evidence",
+                    attributions=[Attribution(actor="a", quote="no")],
+                ),
+                Claim(id="c", text="A claim with a rather long text that must wrap over lines"),
+            ],
+            relations=[
+                Relation(type="attack", source="go", target="stay"),
+                Relation(type="support", source="e", target="go"),
+                Relation(type="attack", source="c", target="e"),
+            ],
+        )
+    )
 
 
 def test_mermaid_structure() -> None:
@@ -47,7 +60,7 @@ def test_mermaid_structure() -> None:
 def test_mermaid_escapes_every_label() -> None:
     text = to_mermaid(graph())
     label = next(x for x in text.splitlines() if x.startswith("  n2["))
-    inner = label[len("  n2[/\""):-len("\"/]")]
+    inner = label[len('  n2[/"') : -len('"/]')]
     assert '"' not in inner and "#1" not in inner and "<b>" not in inner
     assert "#quot;no#quot; #35;1 #lt;b#gt;#59; ok #amp; done #96;x#96;" in inner
     assert escape_label("a\nb\x1b") == "a b\\x1b"

@@ -31,8 +31,7 @@ from arggraph.formats.report import Report
 from arggraph.graph import Graph
 from arggraph.model import Actor, Attribution, Claim, Document, GraphModel, Relation
 
-SETTINGS = settings(max_examples=60, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Text as people paste it: letters in several scripts, punctuation that means
 # something to some format, quotes, backslashes, tabs and line breaks.
@@ -51,38 +50,81 @@ units = st.one_of(st.just(0.5), st.just(1.0), st.floats(0, 1, allow_nan=False))
 @st.composite
 def graphs(draw: Any, text: Any = texts, claim_ids: Any = ids) -> Graph:
     n_actors = draw(st.integers(0, 3))
-    actor_names = draw(st.lists(st.text(st.characters(whitelist_categories=("Ll", "Lu")),
-                                        min_size=1, max_size=12),
-                                min_size=n_actors, max_size=n_actors, unique=True))
-    actors = [Actor(id=f"actor{i}", name=name, kind=draw(st.sampled_from(
-        ["analyst", "official", "media"]))) for i, name in enumerate(actor_names)]
-    documents = [Document(id=f"doc{i}", title=draw(text),
-                          url=draw(st.one_of(st.none(), st.just(f"https://example.org/{i}"))),
-                          published=draw(dates))
-                 for i in range(draw(st.integers(0, 2)))]
+    actor_names = draw(
+        st.lists(
+            st.text(st.characters(whitelist_categories=("Ll", "Lu")), min_size=1, max_size=12),
+            min_size=n_actors,
+            max_size=n_actors,
+            unique=True,
+        )
+    )
+    actors = [
+        Actor(
+            id=f"actor{i}", name=name, kind=draw(st.sampled_from(["analyst", "official", "media"]))
+        )
+        for i, name in enumerate(actor_names)
+    ]
+    documents = [
+        Document(
+            id=f"doc{i}",
+            title=draw(text),
+            url=draw(st.one_of(st.none(), st.just(f"https://example.org/{i}"))),
+            published=draw(dates),
+        )
+        for i in range(draw(st.integers(0, 2)))
+    ]
 
     def attributions() -> list[Attribution]:
         if not actors:
             return []
-        return [Attribution(actor=draw(st.sampled_from(actors)).id,
-                            document=draw(st.one_of(st.none(), st.sampled_from(
-                                [d.id for d in documents]))) if documents else None,
-                            quote=draw(text), date=draw(dates))
-                for _ in range(draw(st.integers(0, 2)))]
+        return [
+            Attribution(
+                actor=draw(st.sampled_from(actors)).id,
+                document=draw(st.one_of(st.none(), st.sampled_from([d.id for d in documents])))
+                if documents
+                else None,
+                quote=draw(text),
+                date=draw(dates),
+            )
+            for _ in range(draw(st.integers(0, 2)))
+        ]
 
     cids = draw(st.lists(claim_ids, min_size=1, max_size=8, unique=True))
-    claims = [Claim(id=cid, text=draw(text), kind=draw(st.sampled_from(
-        ["position", "claim", "evidence"])), base=draw(units), date=draw(dates),
-        tags=draw(st.lists(words, max_size=2, unique=True)), attributions=attributions())
-        for cid in cids]
+    claims = [
+        Claim(
+            id=cid,
+            text=draw(text),
+            kind=draw(st.sampled_from(["position", "claim", "evidence"])),
+            base=draw(units),
+            date=draw(dates),
+            tags=draw(st.lists(words, max_size=2, unique=True)),
+            attributions=attributions(),
+        )
+        for cid in cids
+    ]
     relations = []
     for k in range(draw(st.integers(0, 10))):
-        relations.append(Relation(
-            id=f"r{k}", type=draw(st.sampled_from(["support", "attack"])),
-            source=draw(st.sampled_from(cids)), target=draw(st.sampled_from(cids)),
-            weight=draw(units), attributions=attributions()))
-    return Graph(GraphModel(id="gen", title=draw(text), question=draw(text), actors=actors,
-                            documents=documents, claims=claims, relations=relations))
+        relations.append(
+            Relation(
+                id=f"r{k}",
+                type=draw(st.sampled_from(["support", "attack"])),
+                source=draw(st.sampled_from(cids)),
+                target=draw(st.sampled_from(cids)),
+                weight=draw(units),
+                attributions=attributions(),
+            )
+        )
+    return Graph(
+        GraphModel(
+            id="gen",
+            title=draw(text),
+            question=draw(text),
+            actors=actors,
+            documents=documents,
+            claims=claims,
+            relations=relations,
+        )
+    )
 
 
 def dump(g: Graph | GraphModel) -> dict[str, Any]:
@@ -102,13 +144,18 @@ def plain_view(g: Graph) -> tuple[Any, ...]:
     text_of = {cid: c.text for cid, c in g.claims.items()}
 
     def atts(items: list[Attribution]) -> tuple[Any, ...]:
-        return tuple(sorted((g.actors[a.actor].name, a.quote,
-                             a.date if a.date and len(a.date) == 10 else "")
-                            for a in items))
+        return tuple(
+            sorted(
+                (g.actors[a.actor].name, a.quote, a.date if a.date and len(a.date) == 10 else "")
+                for a in items
+            )
+        )
 
     claims = sorted((c.text, atts(c.attributions)) for c in g.claims.values())
-    rels = sorted((r.type, text_of[r.source], text_of[r.target], atts(r.attributions))
-                  for r in g.relations.values())
+    rels = sorted(
+        (r.type, text_of[r.source], text_of[r.target], atts(r.attributions))
+        for r in g.relations.values()
+    )
     return tuple(claims), tuple(rels)
 
 
@@ -124,7 +171,8 @@ def test_plain_aif_keeps_texts_types_and_attributions(g: Graph) -> None:
 # XML cannot carry some control characters, and its parsers read a carriage return
 # as a line feed; the other characters all come back.
 xml_texts = st.text(TEXT_CHARS, min_size=1, max_size=40).filter(
-    lambda t: not XML_FORBIDDEN.search(t) and "\r" not in t)
+    lambda t: not XML_FORBIDDEN.search(t) and "\r" not in t
+)
 xml_ids = ids.filter(lambda t: not XML_FORBIDDEN.search(t))
 
 
@@ -137,20 +185,28 @@ def test_graphml_round_trip_is_lossless(g: Graph) -> None:
 
 
 def test_graphml_shows_what_xml_cannot_carry() -> None:
-    g = Graph(GraphModel(id="g", claims=[
-        Claim(id="a", text="bell\x07 and \ufffe", attributions=[]),
-        Claim(id="b", text="fine \u202e", note="nul\x00")]))
+    g = Graph(
+        GraphModel(
+            id="g",
+            claims=[
+                Claim(id="a", text="bell\x07 and \ufffe", attributions=[]),
+                Claim(id="b", text="fine \u202e", note="nul\x00"),
+            ],
+        )
+    )
     report = Report()
     back = from_graphml(to_graphml(g, report=report)).model
     assert back.claims[0].text == "bell\\x07 and \\ufffe"
     assert back.claims[1].text == "fine \u202e" and back.claims[1].note == "nul\\x00"
-    assert report.lines() == ["note: 2 texts held characters XML cannot carry, shown as "
-                              "escapes such as \\x1f"]
+    assert report.lines() == [
+        "note: 2 texts held characters XML cannot carry, shown as escapes such as \\x1f"
+    ]
 
 
 one_line = st.text(TEXT_CHARS, min_size=1, max_size=40).filter(lambda t: t.strip() != "")
-title_ids = st.text(st.sampled_from("abcxyz0123-_. /:#\"'<>&é{}@*"), min_size=1,
-                    max_size=10).filter(lambda t: " ".join(t.split()) == t and t != "")
+title_ids = st.text(
+    st.sampled_from("abcxyz0123-_. /:#\"'<>&é{}@*"), min_size=1, max_size=10
+).filter(lambda t: " ".join(t.split()) == t and t != "")
 
 
 @SETTINGS
@@ -159,10 +215,13 @@ def test_argdown_round_trip(g: Graph) -> None:
     back = from_argdown(to_argdown(g)).graph()
 
     def view(x: Graph) -> tuple[Any, ...]:
-        claims = [(c.id, " ".join(c.text.split()), c.kind, c.base, c.date, c.tags)
-                  for c in x.claims.values()]
-        rels = sorted({(r.type, r.source, r.target) for r in x.relations.values()
-                       if r.source != r.target})
+        claims = [
+            (c.id, " ".join(c.text.split()), c.kind, c.base, c.date, c.tags)
+            for c in x.claims.values()
+        ]
+        rels = sorted(
+            {(r.type, r.source, r.target) for r in x.relations.values() if r.source != r.target}
+        )
         return claims, rels
 
     assert view(back) == view(g)
@@ -174,8 +233,9 @@ names = st.text(st.sampled_from("abcdefghij"), min_size=1, max_size=3).map(lambd
 @st.composite
 def frameworks(draw: Any) -> tuple[list[str], list[tuple[str, str]]]:
     args = draw(st.lists(names, min_size=1, max_size=12, unique=True))
-    pairs = draw(st.lists(st.tuples(st.sampled_from(args), st.sampled_from(args)),
-                          max_size=30, unique=True))
+    pairs = draw(
+        st.lists(st.tuples(st.sampled_from(args), st.sampled_from(args)), max_size=30, unique=True)
+    )
     return args, pairs
 
 
@@ -188,9 +248,14 @@ def test_apx_round_trip(af: tuple[list[str], list[tuple[str, str]]]) -> None:
 
 
 @SETTINGS
-@given(st.integers(1, 15).flatmap(lambda n: st.tuples(
-    st.just(n), st.lists(st.tuples(st.integers(1, n), st.integers(1, n)), max_size=30,
-                         unique=True))))
+@given(
+    st.integers(1, 15).flatmap(
+        lambda n: st.tuples(
+            st.just(n),
+            st.lists(st.tuples(st.integers(1, n), st.integers(1, n)), max_size=30, unique=True),
+        )
+    )
+)
 def test_i23_round_trip(af: tuple[int, list[tuple[int, int]]]) -> None:
     n, pairs = af
     text = f"p af {n}\n" + "".join(f"{a} {b}\n" for a, b in pairs)

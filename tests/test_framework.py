@@ -11,13 +11,23 @@ from arggraph import ClaimScore, ScoreSheet, WeightScore, loads
 from arggraph.errors import UnknownIdError
 from arggraph.framework import Framework
 
-G = loads(json.dumps({
-    "format": "arggraph/1", "id": "g",
-    "claims": [{"id": "p", "text": "P", "kind": "position", "base": 0.7},
-               {"id": "a", "text": "A"}, {"id": "s", "text": "S", "base": 0.2}],
-    "relations": [{"type": "attack", "source": "a", "target": "p", "weight": 0.5},
-                  {"id": "r2", "type": "support", "source": "s", "target": "p"}],
-}))
+G = loads(
+    json.dumps(
+        {
+            "format": "arggraph/1",
+            "id": "g",
+            "claims": [
+                {"id": "p", "text": "P", "kind": "position", "base": 0.7},
+                {"id": "a", "text": "A"},
+                {"id": "s", "text": "S", "base": 0.2},
+            ],
+            "relations": [
+                {"type": "attack", "source": "a", "target": "p", "weight": 0.5},
+                {"id": "r2", "type": "support", "source": "s", "target": "p"},
+            ],
+        }
+    )
+)
 
 
 def test_arrays_follow_the_file() -> None:
@@ -35,8 +45,9 @@ def test_framework_is_cached_per_graph() -> None:
 
 
 def test_score_sheet_overrides_without_touching_the_original() -> None:
-    sheet = ScoreSheet(graph="g", scores={"a": ClaimScore(base=0.9)},
-                       weights={"r2": WeightScore(weight=0.25)})
+    sheet = ScoreSheet(
+        graph="g", scores={"a": ClaimScore(base=0.9)}, weights={"r2": WeightScore(weight=0.25)}
+    )
     fw = G.framework.with_scores(sheet)
     assert fw.base.tolist() == [0.7, 0.9, 0.2] and fw.sup_w.tolist() == [0.25]
     assert G.framework.base.tolist() == [0.7, 0.5, 0.2]

@@ -22,7 +22,8 @@ from arggraph.semantics.gradual import DAMPING_RESTARTS, PATIENCE
 IDS = ["A", "P1", "P2", "C1", "C2"]
 BASE = {"A": 0.5, "P1": 0.6, "P2": 0.4, "C1": 0.7, "C2": 0.5}
 PROPOSAL = Framework.from_edges(
-    IDS, BASE,
+    IDS,
+    BASE,
     attacks=[("C1", "A"), ("C2", "P1")],
     supports=[("P1", "A"), ("P2", "A")],
 )
@@ -121,8 +122,9 @@ def test_oscillation_settles_by_damping() -> None:
 
 
 def test_no_convergence_names_the_moving_claims() -> None:
-    fw = Framework.from_edges(["a", "b", "c"], [1.0, 1.0, 0.3],
-                              attacks=[("a", "b"), ("b", "a"), ("c", "a", 0.0)])
+    fw = Framework.from_edges(
+        ["a", "b", "c"], [1.0, 1.0, 0.3], attacks=[("a", "b"), ("b", "a"), ("c", "a", 0.0)]
+    )
     with pytest.raises(ConvergenceError) as info:
         strengths(fw, max_rounds=10)
     err = info.value
@@ -136,9 +138,11 @@ def test_no_convergence_names_the_moving_claims() -> None:
 def test_cycle_with_acyclic_parts_around_it() -> None:
     """Claims above and below a cycle: above exact, the cycle iterated, below from it."""
     fw = Framework.from_edges(
-        ["up", "a", "b", "down"], [0.9, 0.6, 0.4, 0.5],
+        ["up", "a", "b", "down"],
+        [0.9, 0.6, 0.4, 0.5],
         attacks=[("up", "a", 0.5), ("a", "b", 0.8), ("b", "a", 0.8)],
-        supports=[("b", "down")])
+        supports=[("b", "down")],
+    )
     for sem in ("dfquad", "qe", "euler"):
         got = strengths(fw, sem, tol=1e-13)
         want = reference.strengths(fw, sem, tol=1e-13)

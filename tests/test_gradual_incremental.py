@@ -13,12 +13,12 @@ from arggraph.framework import Framework
 from arggraph.semantics.gradual import strengths
 from arggraph.semantics.incremental import GradualEngine
 
-edits = st.lists(st.tuples(st.booleans(), st.integers(0, 10_000), st.floats(0.0, 1.0)),
-                 min_size=1, max_size=8)
+edits = st.lists(
+    st.tuples(st.booleans(), st.integers(0, 10_000), st.floats(0.0, 1.0)), min_size=1, max_size=8
+)
 
 
-def apply(engine: GradualEngine, fw: Framework,
-          steps: list[tuple[bool, int, float]]) -> None:
+def apply(engine: GradualEngine, fw: Framework, steps: list[tuple[bool, int, float]]) -> None:
     rel = fw.att_ids + fw.sup_ids
     for on_claim, k, value in steps:
         if on_claim or not rel:
@@ -34,11 +34,14 @@ def apply(engine: GradualEngine, fw: Framework,
 
 
 @settings(max_examples=80, deadline=None)
-@given(st.sampled_from([True, False]).flatmap(lambda a: frameworks(acyclic=a)), edits,
-       st.sampled_from(["dfquad", "qe", "euler"]))
-def test_small_graphs_edits_equal_full_recompute(fw: Framework,
-                                                 steps: list[tuple[bool, int, float]],
-                                                 sem: str) -> None:
+@given(
+    st.sampled_from([True, False]).flatmap(lambda a: frameworks(acyclic=a)),
+    edits,
+    st.sampled_from(["dfquad", "qe", "euler"]),
+)
+def test_small_graphs_edits_equal_full_recompute(
+    fw: Framework, steps: list[tuple[bool, int, float]], sem: str
+) -> None:
     engine = GradualEngine(fw, sem, tol=1e-13)
     before = engine.values.copy()
     apply(engine, fw, steps)
@@ -54,16 +57,19 @@ def test_large_cones_edits_equal_full_recompute(acyclic: bool, sem: str) -> None
     fw = medium(3, 800, 2400, acyclic)
     engine = GradualEngine(fw, sem, tol=1e-13)
     rng = np.random.default_rng(5)
-    steps = [(bool(rng.random() < 0.6), int(rng.integers(10_000)), float(rng.random()))
-             for _ in range(25)]
+    steps = [
+        (bool(rng.random() < 0.6), int(rng.integers(10_000)), float(rng.random()))
+        for _ in range(25)
+    ]
     apply(engine, fw, steps)
     full = strengths(engine.framework, sem, tol=1e-13)
     assert np.abs(engine.values - full).max() < 1e-9
 
 
 def test_changed_claims_are_the_downstream_ones() -> None:
-    fw = Framework.from_edges(["p", "a", "b", "x"], [0.5, 0.8, 0.4, 0.3],
-                              attacks=[("a", "p")], supports=[("b", "a")])
+    fw = Framework.from_edges(
+        ["p", "a", "b", "x"], [0.5, 0.8, 0.4, 0.3], attacks=[("a", "p")], supports=[("b", "a")]
+    )
     engine = GradualEngine(fw)
     changed = engine.set_base("b", 0.0)
     assert set(changed) == {"b", "a", "p"}

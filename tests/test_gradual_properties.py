@@ -33,13 +33,18 @@ def contractive(fw: Framework, total: float = 0.9) -> Framework:
 
 
 @st.composite
-def frameworks(draw: st.DrawFn, acyclic: bool = True, supports: bool = True,
-               max_n: int = 9) -> Framework:
+def frameworks(
+    draw: st.DrawFn, acyclic: bool = True, supports: bool = True, max_n: int = 9
+) -> Framework:
     n = draw(st.integers(1, max_n))
     ids = [f"c{i}" for i in range(n)]
     base = draw(st.lists(unit, min_size=n, max_size=n))
-    raw = draw(st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1), unit,
-                                  st.booleans()), max_size=3 * n))
+    raw = draw(
+        st.lists(
+            st.tuples(st.integers(0, n - 1), st.integers(0, n - 1), unit, st.booleans()),
+            max_size=3 * n,
+        )
+    )
     att, sup = [], []
     for s, t, w, is_sup in raw:
         if acyclic:
@@ -63,9 +68,16 @@ def medium(seed: int, n: int, m: int, acyclic: bool, supports: bool = True) -> F
         src, tgt = perm[src], perm[tgt]
     is_sup = (rng.random(len(src)) < 0.5) & supports
     w = rng.uniform(0.05, 1.0, len(src))
-    fw = Framework(tuple(f"a{i}" for i in range(n)), rng.random(n),
-                   src[~is_sup], tgt[~is_sup], w[~is_sup], src[is_sup], tgt[is_sup],
-                   w[is_sup])
+    fw = Framework(
+        tuple(f"a{i}" for i in range(n)),
+        rng.random(n),
+        src[~is_sup],
+        tgt[~is_sup],
+        w[~is_sup],
+        src[is_sup],
+        tgt[is_sup],
+        w[is_sup],
+    )
     return fw if acyclic else contractive(fw)
 
 
@@ -100,8 +112,7 @@ def test_wide_graphs_match_reference(seed: int, acyclic: bool) -> None:
         assert got.tolist() == pytest.approx(reference.strengths(fw, sem, tol=1e-13), abs=1e-9)
     attacks = medium(seed, 600, 1500, acyclic, supports=False)
     got = strengths(attacks, "hcat", tol=1e-13)
-    assert got.tolist() == pytest.approx(reference.strengths(attacks, "hcat", tol=1e-13),
-                                         abs=1e-9)
+    assert got.tolist() == pytest.approx(reference.strengths(attacks, "hcat", tol=1e-13), abs=1e-9)
 
 
 @settings(max_examples=100, deadline=None)
@@ -117,8 +128,9 @@ def test_unattacked_unsupported_claims_keep_their_base(fw: Framework) -> None:
 
 @settings(max_examples=100, deadline=None)
 @given(frameworks(acyclic=True), st.data())
-def test_dfquad_raising_a_support_never_lowers_its_target(fw: Framework,
-                                                         data: st.DataObject) -> None:
+def test_dfquad_raising_a_support_never_lowers_its_target(
+    fw: Framework, data: st.DataObject
+) -> None:
     if not len(fw.sup_src):
         return
     k = data.draw(st.integers(0, len(fw.sup_src) - 1))
@@ -148,15 +160,23 @@ def test_weight_zero_is_no_relation(fw: Framework, data: st.DataObject) -> None:
     zeroed = replace(fw, att_w=w[:na], sup_w=w[na:])
     keep_a = [i for i in range(na) if i != k]
     keep_s = [i for i in range(len(fw.sup_src)) if i + na != k]
-    dropped = replace(fw, att_src=fw.att_src[keep_a], att_tgt=fw.att_tgt[keep_a],
-                      att_w=zeroed.att_w[keep_a], sup_src=fw.sup_src[keep_s],
-                      sup_tgt=fw.sup_tgt[keep_s], sup_w=zeroed.sup_w[keep_s],
-                      att_rel=None, sup_rel=None)
+    dropped = replace(
+        fw,
+        att_src=fw.att_src[keep_a],
+        att_tgt=fw.att_tgt[keep_a],
+        att_w=zeroed.att_w[keep_a],
+        sup_src=fw.sup_src[keep_s],
+        sup_tgt=fw.sup_tgt[keep_s],
+        sup_w=zeroed.sup_w[keep_s],
+        att_rel=None,
+        sup_rel=None,
+    )
     for sem in semantics_for(dropped):
         if sem == "hcat" and len(zeroed.sup_w) and zeroed.sup_w.max() > 0:
             continue
         assert strengths(zeroed, sem, tol=1e-13).tolist() == pytest.approx(
-            strengths(dropped, sem, tol=1e-13).tolist(), abs=1e-9)
+            strengths(dropped, sem, tol=1e-13).tolist(), abs=1e-9
+        )
 
 
 @pytest.mark.parametrize("m", [1_000, 60_000, 250_000])
@@ -170,8 +190,7 @@ def test_grouping_orders_by_key(m: int) -> None:
     ptr, order = _group(keys, bound)
     assert np.array_equal(np.sort(order), np.arange(m))
     assert np.array_equal(keys[order], np.sort(keys))
-    assert np.array_equal(ptr, np.concatenate([[0], np.cumsum(np.bincount(keys,
-                                                                          minlength=bound))]))
+    assert np.array_equal(ptr, np.concatenate([[0], np.cumsum(np.bincount(keys, minlength=bound))]))
 
 
 def test_big_graph_takes_the_fast_paths_and_agrees() -> None:

@@ -19,16 +19,18 @@ def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
     return code, out, err
 
 
-@pytest.mark.parametrize(("name", "claims"), [
-    ("aif/microtexts_nodeset6414.json", 6),
-    ("kialo/should-hate-speech-be-illegal-6148.txt", 105),
-    ("argdown/legalisation-softdrugs.argdown", 18),
-    ("iccma/probo_ex1.apx", 5),
-    ("iccma/probo_ex2.tgf", 6),
-    ("iccma/taas-fudge_test.i23", 6),
-])
-def test_format_from_extension(name: str, claims: int,
-                               capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    ("name", "claims"),
+    [
+        ("aif/microtexts_nodeset6414.json", 6),
+        ("kialo/should-hate-speech-be-illegal-6148.txt", 105),
+        ("argdown/legalisation-softdrugs.argdown", 18),
+        ("iccma/probo_ex1.apx", 5),
+        ("iccma/probo_ex2.tgf", 6),
+        ("iccma/taas-fudge_test.i23", 6),
+    ],
+)
+def test_format_from_extension(name: str, claims: int, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["import", str(realdata(name))], capsys)
     assert code == 0
     g = loads(out)
@@ -36,11 +38,12 @@ def test_format_from_extension(name: str, claims: int,
     assert g.id == Path(name).name.split(".")[0]
 
 
-def test_output_file_reports_and_show(tmp_path: Path,
-                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_output_file_reports_and_show(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "qt30.json"
-    code, out, err = run(["import", str(realdata("aif/qt30_nodeset18317.json")), "-o",
-                          str(target), "--id", "qt30"], capsys)
+    code, out, err = run(
+        ["import", str(realdata("aif/qt30_nodeset18317.json")), "-o", str(target), "--id", "qt30"],
+        capsys,
+    )
     assert code == 0 and out == ""
     assert "arggraph: dropped: 13 TA (transition) nodes (the order of the dialogue)" in err
     assert "arggraph: kept: 3 MA (rephrase) nodes as supports" in err
@@ -67,17 +70,24 @@ def test_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[st
     assert code == 2 and "reading stdin needs --from" in err
 
 
-@pytest.mark.parametrize(("name", "content", "message"), [
-    ("x.unknown", b"whatever", "cannot tell the format of"),
-    ("x.json", b"", "the file is empty"),
-    ("x.apx", b"arg(a).\n\xff\n", "not UTF-8 text"),
-    ("x.json", b'{"nodes": [{"nodeID": 1}], "edges": []}', "x.json: nodes[0].type: node 1 "
-     "has no type"),
-    ("x.bag", b"arg(a, 0.5).\narg(b 0.5).\n", "x.bag: line 2: expected arg(NAME, BASE)."),
-    ("x.argdown", b"// nothing\n", "no statements or arguments"),
-])
-def test_bad_files_exit_2_with_place(tmp_path: Path, name: str, content: bytes, message: str,
-                                     capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("x.unknown", b"whatever", "cannot tell the format of"),
+        ("x.json", b"", "the file is empty"),
+        ("x.apx", b"arg(a).\n\xff\n", "not UTF-8 text"),
+        (
+            "x.json",
+            b'{"nodes": [{"nodeID": 1}], "edges": []}',
+            "x.json: nodes[0].type: node 1 has no type",
+        ),
+        ("x.bag", b"arg(a, 0.5).\narg(b 0.5).\n", "x.bag: line 2: expected arg(NAME, BASE)."),
+        ("x.argdown", b"// nothing\n", "no statements or arguments"),
+    ],
+)
+def test_bad_files_exit_2_with_place(
+    tmp_path: Path, name: str, content: bytes, message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     p = tmp_path / name
     p.write_bytes(content)
     code, out, err = run(["import", str(p)], capsys)
@@ -91,8 +101,7 @@ def test_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert code == 2 and "no such file" in err
 
 
-def test_import_then_export_round_trip(tmp_path: Path,
-                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_then_export_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     src = realdata("iccma/probo_ex3.apx")
     graph = tmp_path / "ex3.json"
     assert run(["import", str(src), "-o", str(graph)], capsys)[0] == 0

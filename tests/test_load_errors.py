@@ -87,8 +87,9 @@ def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
     assert load(p).id == "g"
 
 
-def test_malformed_json_has_line_and_column(tmp_path: Path,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_malformed_json_has_line_and_column(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     p = write(tmp_path, '{\n  "format": "arggraph/1",\n  "id": "g",\n  "claims": [,]\n}')
     with pytest.raises(JSONSyntaxError) as info:
         load(p)
@@ -96,18 +97,22 @@ def test_malformed_json_has_line_and_column(tmp_path: Path,
     assert "line 4, column 14" in cli_error(p, capsys)
 
 
-@pytest.mark.parametrize("value,kind", [("[1, 2]", "an array"), ('"text"', "a string"),
-                                        ("3", "a number"), ("null", "null")])
-def test_top_level_not_an_object(tmp_path: Path, value: str, kind: str,
-                                 capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    "value,kind",
+    [("[1, 2]", "an array"), ('"text"', "a string"), ("3", "a number"), ("null", "null")],
+)
+def test_top_level_not_an_object(
+    tmp_path: Path, value: str, kind: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     p = write(tmp_path, value)
     with pytest.raises(SchemaError, match=f"must be a JSON object, not {kind}"):
         load(p)
     cli_error(p, capsys)
 
 
-def test_schema_violation_names_json_path_and_value(tmp_path: Path,
-                                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_schema_violation_names_json_path_and_value(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data = graph()
     data["claims"][1]["base"] = 1.5  # type: ignore[index]
     p = write(tmp_path, json.dumps(data))
@@ -118,8 +123,7 @@ def test_schema_violation_names_json_path_and_value(tmp_path: Path,
     assert "claims[1].base" in cli_error(p, capsys)
 
 
-def test_unknown_top_level_key_is_named(tmp_path: Path,
-                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_unknown_top_level_key_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     p = write(tmp_path, json.dumps(graph(claimz=[])))
     with pytest.raises(SchemaError, match="unknown key 'claimz'"):
         load(p)
@@ -174,8 +178,9 @@ def test_duplicate_id_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str
     cli_error(p, capsys)
 
 
-def test_dangling_claim_reference_is_named(tmp_path: Path,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_dangling_claim_reference_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data = graph()
     data["relations"][0]["target"] = "nowhere"  # type: ignore[index]
     p = write(tmp_path, json.dumps(data))
@@ -187,8 +192,9 @@ def test_dangling_claim_reference_is_named(tmp_path: Path,
 
 @pytest.mark.parametrize("field,kind", [("actor", "actor"), ("document", "document")])
 def test_dangling_actor_or_document(tmp_path: Path, field: str, kind: str) -> None:
-    data = graph(actors=[{"id": "a", "name": "A", "kind": "analyst"}],
-                 documents=[{"id": "d", "title": "D"}])
+    data = graph(
+        actors=[{"id": "a", "name": "A", "kind": "analyst"}], documents=[{"id": "d", "title": "D"}]
+    )
     att = {"actor": "a", "document": "d", "quote": "q"}
     att[field] = "ghost"
     data["claims"][1]["attributions"] = [att]  # type: ignore[index]
@@ -202,26 +208,37 @@ def test_lenient_load_keeps_problems(tmp_path: Path) -> None:
     data["relations"].append({"type": "support", "source": "x", "target": "p"})  # type: ignore[attr-defined]
     g = load(write(tmp_path, json.dumps(data)), strict=False)
     assert [(p.kind, p.place, p.ident) for p in g.problems] == [
-        ("dangling", "relations[1].source", "x")]
+        ("dangling", "relations[1].source", "x")
+    ]
     # the relation with a missing end is left out of the engine's arrays
     assert g.framework.sup_src.size == 0 and g.framework.att_src.size == 1
 
 
 def test_bare_framework_loads(tmp_path: Path) -> None:
     """Researchers feed bare frameworks: no documents, actors or attributions."""
-    p = write(tmp_path, json.dumps({"format": "arggraph/1", "id": "af",
-                                    "claims": [{"id": "a", "text": "a"},
-                                               {"id": "b", "text": "b"}],
-                                    "relations": [{"type": "attack", "source": "a",
-                                                   "target": "b"}]}))
+    p = write(
+        tmp_path,
+        json.dumps(
+            {
+                "format": "arggraph/1",
+                "id": "af",
+                "claims": [{"id": "a", "text": "a"}, {"id": "b", "text": "b"}],
+                "relations": [{"type": "attack", "source": "a", "target": "b"}],
+            }
+        ),
+    )
     g = load(p)
     assert list(g.claims) == ["a", "b"] and g.relations["attack:a->b"].weight == 1.0
 
 
 def test_cli_error_has_no_traceback_in_a_real_process(tmp_path: Path) -> None:
     p = write(tmp_path, "{oops")
-    proc = subprocess.run([sys.executable, "-m", "arggraph", "show", str(p)],
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "arggraph", "show", str(p)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert proc.returncode == 2
     assert proc.stdout == ""
     assert proc.stderr.startswith("arggraph: error: ")

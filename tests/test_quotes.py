@@ -16,14 +16,15 @@ DOC = (
 
 def found(quote: str) -> str | None:
     span = find_quote(quote, DOC)
-    return None if span is None else DOC[span[0]:span[1]]
+    return None if span is None else DOC[span[0] : span[1]]
 
 
 def test_exact_and_typographic_variants() -> None:
     assert found("the defense of Bakhmut has achieved a great deal") is not None
     assert found('"the defense of Bakhmut has achieved a great deal" - but') is not None
     assert found("Ukraine's forces should now be conserved") == (
-        "Ukraine’s forces  should now be conserved")
+        "Ukraine’s forces  should now be conserved"
+    )
 
 
 def test_wording_and_case_must_match() -> None:

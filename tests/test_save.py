@@ -71,8 +71,9 @@ def test_atomic_write_leaves_no_temp_file_and_keeps_mode(tmp_path: Path) -> None
     assert [p.name for p in tmp_path.iterdir()] == ["f.json"]
 
 
-def test_atomic_write_failure_keeps_the_old_file(tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_atomic_write_failure_keeps_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "f.json"
     target.write_text("old")
 
@@ -101,13 +102,16 @@ def test_score_sheet_round_trip_and_stale_refusal(tmp_path: Path) -> None:
     assert load_scores(p).scores["c"].base == 0.9
 
 
-ids = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1,
-              max_size=8)
+ids = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=8
+)
 
 
 @settings(max_examples=60)
-@given(texts=st.lists(st.text(min_size=1, max_size=30), min_size=1, max_size=6),
-       bases=st.lists(st.floats(0, 1), min_size=6, max_size=6))
+@given(
+    texts=st.lists(st.text(min_size=1, max_size=30), min_size=1, max_size=6),
+    bases=st.lists(st.floats(0, 1), min_size=6, max_size=6),
+)
 def test_dump_and_load_round_trip(texts: list[str], bases: list[float]) -> None:
     claims = [{"id": f"c{i}", "text": t, "base": bases[i]} for i, t in enumerate(texts)]
     g = loads(json.dumps({"format": "arggraph/1", "id": "g", "claims": claims}))

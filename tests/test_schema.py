@@ -22,15 +22,29 @@ def test_shipped_schema_matches_the_models(kind: str) -> None:
 
 
 def test_schema_validates_the_models_output() -> None:
-    g = loads(json.dumps({
-        "format": "arggraph/1", "id": "g", "title": "T", "question": "Q?",
-        "documents": [{"id": "d", "title": "D", "published": "2023-03"}],
-        "actors": [{"id": "a", "name": "A", "kind": "analyst"}],
-        "claims": [{"id": "p", "text": "P", "kind": "position",
-                    "attributions": [{"actor": "a", "document": "d", "quote": "q",
-                                      "date": "2023-03-01"}]}],
-        "relations": [],
-    }))
+    g = loads(
+        json.dumps(
+            {
+                "format": "arggraph/1",
+                "id": "g",
+                "title": "T",
+                "question": "Q?",
+                "documents": [{"id": "d", "title": "D", "published": "2023-03"}],
+                "actors": [{"id": "a", "name": "A", "kind": "analyst"}],
+                "claims": [
+                    {
+                        "id": "p",
+                        "text": "P",
+                        "kind": "position",
+                        "attributions": [
+                            {"actor": "a", "document": "d", "quote": "q", "date": "2023-03-01"}
+                        ],
+                    }
+                ],
+                "relations": [],
+            }
+        )
+    )
     validator = jsonschema.Draft202012Validator(schema("graph"))
     validator.validate(json.loads(dump_graph(g.model)))
 

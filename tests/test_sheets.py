@@ -39,8 +39,10 @@ ENV = {"HOME": "/nonexistent-home"}
 
 # ---------------------------------------------------------------------- where
 def test_scores_option_wins(graph: Graph, tmp_path: Path) -> None:
-    assert default_sheet_path(graph.path, graph.id, scores=tmp_path / "mine.json",
-                              user="ana") == tmp_path / "mine.json"
+    assert (
+        default_sheet_path(graph.path, graph.id, scores=tmp_path / "mine.json", user="ana")
+        == tmp_path / "mine.json"
+    )
 
 
 def test_beside_the_graph_when_the_folder_is_the_users(graph: Graph) -> None:
@@ -49,8 +51,9 @@ def test_beside_the_graph_when_the_folder_is_the_users(graph: Graph) -> None:
     assert path == graph.path.resolve().parent / "bypass.ana.scores.json"
 
 
-def test_not_beside_a_graph_in_someone_elses_folder(graph: Graph, tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_not_beside_a_graph_in_someone_elses_folder(
+    graph: Graph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert graph.path is not None
     owner = graph.path.parent.stat().st_uid
     monkeypatch.setattr(os, "getuid", lambda: owner + 1)
@@ -59,8 +62,9 @@ def test_not_beside_a_graph_in_someone_elses_folder(graph: Graph, tmp_path: Path
     assert path == tmp_path / "data" / "arggraph" / "scores" / "bypass-2022.ana.scores.json"
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
-                    reason="needs POSIX permissions that apply to the user")
+@pytest.mark.skipif(
+    os.name != "posix" or os.geteuid() == 0, reason="needs POSIX permissions that apply to the user"
+)
 def test_not_beside_a_graph_in_a_read_only_folder(graph: Graph) -> None:
     assert graph.path is not None
     folder = graph.path.parent
@@ -75,14 +79,16 @@ def test_not_beside_a_graph_in_a_read_only_folder(graph: Graph) -> None:
 
 def test_bundled_graphs_keep_sheets_in_the_data_folder(graph: Graph) -> None:
     path = default_sheet_path(graph.path, graph.id, user="ana", beside=False, env=ENV)
-    assert path == Path("/nonexistent-home/.local/share/arggraph/scores/"
-                        "bypass-2022.ana.scores.json")
+    assert path == Path(
+        "/nonexistent-home/.local/share/arggraph/scores/bypass-2022.ana.scores.json"
+    )
 
 
 def test_xdg_data_home_must_be_absolute() -> None:
     assert data_folder({"XDG_DATA_HOME": "/d"}) == Path("/d/arggraph/scores")
     assert data_folder({"XDG_DATA_HOME": "rel", "HOME": "/h"}) == Path(
-        "/h/.local/share/arggraph/scores")
+        "/h/.local/share/arggraph/scores"
+    )
 
 
 def test_names_are_safe_for_any_file_system() -> None:
@@ -134,14 +140,26 @@ def test_dirty_and_unsaved_follow_the_edits(graph: Graph, tmp_path: Path) -> Non
 
 
 def test_the_sheet_keeps_notes_and_scores_for_ids_the_graph_lacks(
-        graph: Graph, tmp_path: Path) -> None:
+    graph: Graph, tmp_path: Path
+) -> None:
     sheet_path = tmp_path / "s.json"
-    sheet_path.write_text(json.dumps({
-        "format": "arggraph-scores/1", "graph": "bypass-2022", "scorer": "bo",
-        "scores": {"cost": {"base": 0.9, "note": "the budget says so"},
-                   "gone": {"base": 0.2}},
-        "weights": {"attack:grant->cost": {"weight": 0.3, "note": "partly"},
-                    "support:gone->cost": {"weight": 1.0}}}))
+    sheet_path.write_text(
+        json.dumps(
+            {
+                "format": "arggraph-scores/1",
+                "graph": "bypass-2022",
+                "scorer": "bo",
+                "scores": {
+                    "cost": {"base": 0.9, "note": "the budget says so"},
+                    "gone": {"base": 0.2},
+                },
+                "weights": {
+                    "attack:grant->cost": {"weight": 0.3, "note": "partly"},
+                    "support:gone->cost": {"weight": 1.0},
+                },
+            }
+        )
+    )
     book = open_book(graph, scores=sheet_path, user="ana")
     assert book.scorer == "bo"  # the sheet's scorer, not whoever opened it
     assert book.unknown == ["gone", "support:gone->cost"]
@@ -160,8 +178,7 @@ def test_save_writes_a_sheet_that_loads_back(graph: Graph, tmp_path: Path) -> No
     book.set_base("wetland", 0.25)
     assert book.save() == target
     sheet = load_scores(target)
-    assert (sheet.graph, sheet.scorer, sheet.scores["wetland"].base) == (
-        "bypass-2022", "ana", 0.25)
+    assert (sheet.graph, sheet.scorer, sheet.scores["wetland"].base) == ("bypass-2022", "ana", 0.25)
     assert [p.name for p in target.parent.iterdir()] == ["s.json"]  # no temp files left
 
 
@@ -194,8 +211,7 @@ def test_a_sheet_changed_on_disk_is_not_overwritten(graph: Graph, tmp_path: Path
     assert load_scores(target).scores["cost"].base == 0.2
 
 
-def test_a_new_sheet_does_not_overwrite_a_file_already_there(graph: Graph,
-                                                             tmp_path: Path) -> None:
+def test_a_new_sheet_does_not_overwrite_a_file_already_there(graph: Graph, tmp_path: Path) -> None:
     target = tmp_path / "taken.json"
     target.write_text("precious")
     book = ScoreBook(graph, path=target, scorer="ana")
@@ -207,8 +223,9 @@ def test_a_new_sheet_does_not_overwrite_a_file_already_there(graph: Graph,
     assert book.path == elsewhere and not book.dirty
 
 
-def test_a_failed_save_leaves_the_old_sheet_whole(graph: Graph, tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_save_leaves_the_old_sheet_whole(
+    graph: Graph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "sheets" / "s.json"
     book = ScoreBook(graph, path=target, scorer="ana")
     book.set_base("cost", 0.9)
@@ -247,7 +264,8 @@ def test_open_book_refuses_a_sheet_for_another_graph(graph: Graph, tmp_path: Pat
 
 def test_open_book_reports_a_broken_sheet_with_its_place(graph: Graph, tmp_path: Path) -> None:
     sheet = tmp_path / "s.json"
-    sheet.write_text('{"format": "arggraph-scores/1", "graph": "bypass-2022",\n'
-                     ' "scores": {"cost": {"base": 7}}}')
+    sheet.write_text(
+        '{"format": "arggraph-scores/1", "graph": "bypass-2022",\n "scores": {"cost": {"base": 7}}}'
+    )
     with pytest.raises(InputError, match=r"scores\.cost\.base"):
         open_book(graph, scores=sheet, user="ana")

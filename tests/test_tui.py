@@ -48,10 +48,18 @@ def make_app(tmp_path: Path, name: str = "bypass.json", **kwargs: object) -> Arg
 def screen_text(app: ArggraphApp) -> str:
     """What the terminal shows, as plain text."""
     width, height = app.size
-    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
-                      color_system="truecolor", record=True, legacy_windows=False)
-    console.print(app.screen._compositor.render_update(
-        full=True, screen_stack=app._background_screens))
+    console = Console(
+        width=width,
+        height=height,
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system="truecolor",
+        record=True,
+        legacy_windows=False,
+    )
+    console.print(
+        app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    )
     return console.export_text(styles=False)
 
 
@@ -447,8 +455,7 @@ async def test_e_exports_only_around_the_focused_claim_when_asked(tmp_path: Path
     assert "protected wetland" not in text  # far away
 
 
-async def test_e_export_as_svg_writes_a_picture_or_says_graphviz_is_missing(
-        tmp_path: Path) -> None:
+async def test_e_export_as_svg_writes_a_picture_or_says_graphviz_is_missing(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     out = tmp_path / "diagram.svg"
     async with app.run_test(size=SIZE) as pilot:
@@ -596,8 +603,11 @@ async def test_a_broken_graph_opens_an_error_screen(tmp_path: Path) -> None:
 
 async def test_a_schema_error_names_the_place(tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
-    bad.write_text(json.dumps({"format": "arggraph/1", "id": "g",
-                               "claims": [{"id": "a", "text": "A", "base": 3}]}))
+    bad.write_text(
+        json.dumps(
+            {"format": "arggraph/1", "id": "g", "claims": [{"id": "a", "text": "A", "base": 3}]}
+        )
+    )
     app = create_app(str(bad), user="tester")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -616,8 +626,9 @@ async def test_a_sheet_for_another_graph_opens_an_error_screen(tmp_path: Path) -
 
 
 async def test_an_unknown_semantics_opens_an_error_screen(tmp_path: Path) -> None:
-    app = create_app(str(FIXTURES / "bypass.json"), semantics="nope", user="tester",
-                     env={"HOME": str(tmp_path)})
+    app = create_app(
+        str(FIXTURES / "bypass.json"), semantics="nope", user="tester", env={"HOME": str(tmp_path)}
+    )
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, ErrorScreen)
@@ -628,23 +639,30 @@ async def test_an_unknown_semantics_opens_an_error_screen(tmp_path: Path) -> Non
 def test_the_factory_loads_the_users_sheet(tmp_path: Path) -> None:
     graph_path = tmp_path / "bypass.json"
     shutil.copy(FIXTURES / "bypass.json", graph_path)
-    (tmp_path / "bypass.tester.scores.json").write_text(json.dumps({
-        "format": "arggraph-scores/1", "graph": "bypass-2022", "scorer": "tester",
-        "scores": {"cost": {"base": 0.9}}}))
+    (tmp_path / "bypass.tester.scores.json").write_text(
+        json.dumps(
+            {
+                "format": "arggraph-scores/1",
+                "graph": "bypass-2022",
+                "scorer": "tester",
+                "scores": {"cost": {"base": 0.9}},
+            }
+        )
+    )
     app = create_app(str(graph_path), user="tester", env={"HOME": str(tmp_path / "home")})
     assert app.session is not None
     assert app.session.book.bases == {"cost": 0.9}
     assert app.session.book.path == graph_path.resolve().parent / "bypass.tester.scores.json"
 
 
-def test_the_factory_opens_the_bundled_graph_with_sheets_in_the_data_folder(
-        tmp_path: Path) -> None:
+def test_the_factory_opens_the_bundled_graph_with_sheets_in_the_data_folder(tmp_path: Path) -> None:
     app = create_app(None, user="tester", env={"XDG_DATA_HOME": str(tmp_path)})
     if app.session is None:  # the bundled graph is not there (yet)
         pytest.skip("no bundled graph in this checkout")
     assert app.bundled
-    assert app.session.book.path == (tmp_path / "arggraph" / "scores"
-                                     / f"{app.session.graph.id}.tester.scores.json")
+    assert app.session.book.path == (
+        tmp_path / "arggraph" / "scores" / f"{app.session.graph.id}.tester.scores.json"
+    )
 
 
 # ---------------------------------------------------------------------- a large graph
@@ -655,23 +673,32 @@ def big_graph(n: int = 10_000, seed: int = 7) -> Graph:
     from arggraph.model import Claim, GraphModel, Relation
 
     rng = random.Random(seed)
-    claims = [Claim(id="p0", text="Position zero", kind="position"),
-              Claim(id="p1", text="Position one", kind="position")]
-    relations = [Relation(type="attack", source="p0", target="p1"),
-                 Relation(type="attack", source="p1", target="p0")]
+    claims = [
+        Claim(id="p0", text="Position zero", kind="position"),
+        Claim(id="p1", text="Position one", kind="position"),
+    ]
+    relations = [
+        Relation(type="attack", source="p0", target="p1"),
+        Relation(type="attack", source="p1", target="p0"),
+    ]
     for i in range(2, n):
         claims.append(Claim(id=f"c{i}", text=f"Claim number {i}", base=rng.random()))
         target = f"c{rng.randrange(2, i)}" if i > 3 else f"p{i % 2}"
-        relations.append(Relation(type=rng.choice(["support", "attack"]),
-                                  source=f"c{i}", target=target if i > 3 else f"p{i % 2}"))
-    return Graph(GraphModel(id="big", question="Which position?", claims=claims,
-                            relations=relations))
+        relations.append(
+            Relation(
+                type=rng.choice(["support", "attack"]),
+                source=f"c{i}",
+                target=target if i > 3 else f"p{i % 2}",
+            )
+        )
+    return Graph(
+        GraphModel(id="big", question="Which position?", claims=claims, relations=relations)
+    )
 
 
 async def test_a_10k_claim_graph_opens_and_scores(tmp_path: Path) -> None:
     graph = big_graph()
-    app = ArggraphApp(graph, book=ScoreBook(graph, path=tmp_path / "s.json", scorer="t"),
-                      user="t")
+    app = ArggraphApp(graph, book=ScoreBook(graph, path=tmp_path / "s.json", scorer="t"), user="t")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         session = main(app).session

@@ -22,5 +22,4 @@ def test_docstring_examples(name: str) -> None:
 
 
 def test_every_module_is_covered() -> None:
-    assert {"tui.render", "tui.state", "tui.screens.dialogs", "tui.widgets.lever"} <= set(
-        MODULES)
+    assert {"tui.render", "tui.state", "tui.screens.dialogs", "tui.widgets.lever"} <= set(MODULES)

@@ -78,8 +78,7 @@ def test_help_screen(snap_compare: Compare, tmp_path: Path) -> None:
 
 def test_actor_lens(snap_compare: Compare, tmp_path: Path) -> None:
     app = app_for(FIXTURES / "bypass.json", tmp_path)
-    assert snap_compare(app, terminal_size=(120, 40),
-                        run_before=keys("a", "down", "enter", "j"))
+    assert snap_compare(app, terminal_size=(120, 40), run_before=keys("a", "down", "enter", "j"))
 
 
 def test_actor_lens_picker(snap_compare: Compare, tmp_path: Path) -> None:
@@ -89,8 +88,7 @@ def test_actor_lens_picker(snap_compare: Compare, tmp_path: Path) -> None:
 
 def test_timeline(snap_compare: Compare, tmp_path: Path) -> None:
     app = app_for(FIXTURES / "bypass.json", tmp_path)
-    assert snap_compare(app, terminal_size=(120, 40),
-                        run_before=keys("t", "down", "down", "enter"))
+    assert snap_compare(app, terminal_size=(120, 40), run_before=keys("t", "down", "down", "enter"))
 
 
 def test_timeline_picker(snap_compare: Compare, tmp_path: Path) -> None:
@@ -107,7 +105,9 @@ def test_bundled_graph(snap_compare: Compare, tmp_path: Path) -> None:
     if not BUNDLED.is_file():
         pytest.skip("no bundled graph in this checkout")
     if hashlib.sha256(BUNDLED.read_bytes()).hexdigest() != BUNDLED_SHA256:
-        pytest.skip("the bundled graph changed since its snapshot was taken; take it again "
-                    "with --snapshot-update and update BUNDLED_SHA256")
+        pytest.skip(
+            "the bundled graph changed since its snapshot was taken; take it again "
+            "with --snapshot-update and update BUNDLED_SHA256"
+        )
     app = app_for(BUNDLED, tmp_path)
     assert snap_compare(app, terminal_size=(120, 40), run_before=keys())

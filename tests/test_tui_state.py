@@ -40,8 +40,11 @@ def test_edits_keep_every_strength_exact(graph: Graph, tmp_path: Path) -> None:
     s.set_weight("attack:cost->build", 0.3)
     s.set_base("grant", 0.1)
     assert s.strengths == pytest.approx(exact(s), abs=1e-12)
-    full = score(graph.framework.with_base({"accidents": 0.9, "grant": 0.1})
-                 .with_weights({"attack:cost->build": 0.3}))
+    full = score(
+        graph.framework.with_base({"accidents": 0.9, "grant": 0.1}).with_weights(
+            {"attack:cost->build": 0.3}
+        )
+    )
     assert s.strengths == pytest.approx(full, abs=1e-12)
 
 
@@ -61,8 +64,7 @@ def test_every_semantics_and_the_one_that_does_not_fit(graph: Graph, tmp_path: P
         s.set_semantics("nope")
 
 
-def test_the_lens_computes_the_verdict_from_the_actors_claims(graph: Graph,
-                                                             tmp_path: Path) -> None:
+def test_the_lens_computes_the_verdict_from_the_actors_claims(graph: Graph, tmp_path: Path) -> None:
     s = session_for(graph, tmp_path)
     s.set_base("lorries", 0.9)
     s.set_view(actor="mayor", day=None)
@@ -76,7 +78,8 @@ def test_the_lens_computes_the_verdict_from_the_actors_claims(graph: Graph,
     assert s.book.bases["cost"] == 0.7 and s.strength("cost") is None
     s.set_view(actor=None, day=None)
     assert s.strengths == pytest.approx(
-        score(graph.framework.with_base({"lorries": 0.2, "cost": 0.7})), abs=1e-12)
+        score(graph.framework.with_base({"lorries": 0.2, "cost": 0.7})), abs=1e-12
+    )
 
 
 def test_stepping_through_the_dates(graph: Graph, tmp_path: Path) -> None:
@@ -102,8 +105,9 @@ def test_drivers_are_explains_top_contributions(graph: Graph, tmp_path: Path) ->
     assert drivers(s.snapshot(), "survey").drivers == ()  # nothing bears on it
 
 
-def test_deciders_rank_the_claims_by_their_share_of_the_margin(graph: Graph,
-                                                               tmp_path: Path) -> None:
+def test_deciders_rank_the_claims_by_their_share_of_the_margin(
+    graph: Graph, tmp_path: Path
+) -> None:
     s = session_for(graph, tmp_path)
     s.set_base("lorries", 0.9)
     snap = s.snapshot()

@@ -20,8 +20,11 @@ POSITIONS = ["go", "stay"]
 def debate() -> Framework:
     """go (0.5) supported by e1 (0.6); stay (0.5) supported by e2 (0.5), attacked by x (0.3)."""
     return Framework.from_edges(
-        ["go", "stay", "e1", "e2", "x", "idle"], [0.5, 0.5, 0.6, 0.5, 0.3, 0.9],
-        supports=[("e1", "go"), ("e2", "stay")], attacks=[("x", "stay"), ("go", "idle")])
+        ["go", "stay", "e1", "e2", "x", "idle"],
+        [0.5, 0.5, 0.6, 0.5, 0.3, 0.9],
+        supports=[("e1", "go"), ("e2", "stay")],
+        attacks=[("x", "stay"), ("go", "idle")],
+    )
 
 
 def leader(fw: Framework, positions: list[str]) -> str | None:

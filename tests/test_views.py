@@ -48,20 +48,33 @@ def test_lens_keeps_the_actors_claims_and_every_position(bypass: Graph) -> None:
 
 def test_lens_keeps_exactly_the_relations_between_kept_claims(bypass: Graph) -> None:
     lens = actor_lens(bypass, "mayor")
-    expected = {r.id for r in bypass.relations.values()
-                if r.source in lens.claims and r.target in lens.claims}
+    expected = {
+        r.id
+        for r in bypass.relations.values()
+        if r.source in lens.claims and r.target in lens.claims
+    }
     assert lens.relations == expected
     assert "support:lorries->build" in lens.relations
     assert "attack:grant->cost" not in lens.relations  # cost is the treasurer's
 
 
 def test_lens_counts_the_ends_of_relations_the_actor_states() -> None:
-    g = Graph(GraphModel(
-        id="g", actors=[Actor(id="a", name="A", kind="analyst")],
-        claims=[Claim(id="p", text="P", kind="position"), Claim(id="x", text="X"),
-                Claim(id="y", text="Y")],
-        relations=[Relation(type="support", source="x", target="y",
-                            attributions=[Attribution(actor="a")])]))
+    g = Graph(
+        GraphModel(
+            id="g",
+            actors=[Actor(id="a", name="A", kind="analyst")],
+            claims=[
+                Claim(id="p", text="P", kind="position"),
+                Claim(id="x", text="X"),
+                Claim(id="y", text="Y"),
+            ],
+            relations=[
+                Relation(
+                    type="support", source="x", target="y", attributions=[Attribution(actor="a")]
+                )
+            ],
+        )
+    )
     assert actor_claims(g, "a") == {"x", "y"}
     assert actor_lens(g, "a").claims == {"p", "x", "y"}
 
@@ -72,8 +85,11 @@ def test_lens_of_an_unknown_actor_names_close_ones(bypass: Graph) -> None:
 
 
 def test_lens_of_an_actor_with_no_claims_keeps_only_the_positions(bypass: Graph) -> None:
-    g = Graph(bypass.model.model_copy(update={
-        "actors": [*bypass.model.actors, Actor(id="silent", name="S", kind="media")]}))
+    g = Graph(
+        bypass.model.model_copy(
+            update={"actors": [*bypass.model.actors, Actor(id="silent", name="S", kind="media")]}
+        )
+    )
     lens = actor_lens(g, "silent")
     assert lens.claims == {"build", "dont-build"}
     assert lens.highlight == frozenset()
@@ -129,8 +145,12 @@ def test_lens_and_timeline_combine(bypass: Graph) -> None:
 
 # ---------------------------------------------------------------------- restrict
 def test_restrict_renumbers_and_keeps_scores() -> None:
-    fw = Framework.from_edges(["a", "b", "c", "d"], [0.1, 0.2, 0.3, 0.4],
-                              attacks=[("a", "b"), ("c", "d")], supports=[("d", "b", 0.5)])
+    fw = Framework.from_edges(
+        ["a", "b", "c", "d"],
+        [0.1, 0.2, 0.3, 0.4],
+        attacks=[("a", "b"), ("c", "d")],
+        supports=[("d", "b", 0.5)],
+    )
     view = View(frozenset({"b", "d", "c"}), frozenset({"attack:c->d", "support:d->b"}))
     sub = restrict(fw.with_base({"d": 0.9}), view)
     assert sub.ids == ("b", "c", "d")
@@ -159,15 +179,21 @@ def test_restrict_to_everything_is_the_same_framework(bypass: Graph) -> None:
 def test_children_list_supporters_before_attackers(bypass: Graph) -> None:
     kids = children(bypass)
     assert [(r.type, r.source) for r in kids["build"]] == [
-        ("support", "lorries"), ("attack", "dont-build"), ("attack", "cost")]
+        ("support", "lorries"),
+        ("attack", "dont-build"),
+        ("attack", "cost"),
+    ]
     assert kids["survey"] == []
 
 
 def test_path_from_position_is_shortest_and_top_first(bypass: Graph) -> None:
     path = path_from_position(bypass, "grant-unconfirmed")
     assert path is not None
-    assert [r.id for r in path] == ["attack:cost->build", "attack:grant->cost",
-                                    "attack:grant-unconfirmed->grant"]
+    assert [r.id for r in path] == [
+        "attack:cost->build",
+        "attack:grant->cost",
+        "attack:grant-unconfirmed->grant",
+    ]
     assert path_from_position(bypass, "build") == []
 
 
@@ -179,22 +205,38 @@ def test_path_from_position_respects_the_view(bypass: Graph) -> None:
 
 
 def test_loose_tops_cover_every_claim_that_reaches_no_position() -> None:
-    g = Graph(GraphModel(id="g", claims=[
-        Claim(id="p", text="P", kind="position"), Claim(id="a", text="A"),
-        Claim(id="b", text="B"), Claim(id="x", text="X"), Claim(id="y", text="Y"),
-        Claim(id="z", text="Z")], relations=[
-        Relation(type="attack", source="a", target="p"),
-        Relation(type="attack", source="x", target="y"),
-        Relation(type="attack", source="y", target="x"),
-        Relation(type="support", source="z", target="y")]))
+    g = Graph(
+        GraphModel(
+            id="g",
+            claims=[
+                Claim(id="p", text="P", kind="position"),
+                Claim(id="a", text="A"),
+                Claim(id="b", text="B"),
+                Claim(id="x", text="X"),
+                Claim(id="y", text="Y"),
+                Claim(id="z", text="Z"),
+            ],
+            relations=[
+                Relation(type="attack", source="a", target="p"),
+                Relation(type="attack", source="x", target="y"),
+                Relation(type="attack", source="y", target="x"),
+                Relation(type="support", source="z", target="y"),
+            ],
+        )
+    )
     assert loose_tops(g) == ["b", "x"]
     path = path_from_position(g, "z", roots=loose_tops(g))
     assert path is not None and [r.id for r in path] == ["attack:y->x", "support:z->y"]
 
 
 def test_without_positions_the_tops_are_the_whole_graphs() -> None:
-    g = Graph(GraphModel(id="g", claims=[Claim(id="a", text="A"), Claim(id="b", text="B")],
-                         relations=[Relation(type="attack", source="a", target="b")]))
+    g = Graph(
+        GraphModel(
+            id="g",
+            claims=[Claim(id="a", text="A"), Claim(id="b", text="B")],
+            relations=[Relation(type="attack", source="a", target="b")],
+        )
+    )
     assert loose_tops(g) == ["b"]
     assert path_from_position(g, "a") is None
     path = path_from_position(g, "a", roots=["b"])
@@ -211,8 +253,7 @@ def test_subgraph_keeps_the_view_in_file_order(bypass: Graph) -> None:
 # ---------------------------------------------------------------------- search
 def test_search_finds_claim_text_before_quotes_before_actors(bypass: Graph) -> None:
     hits = search(bypass, "lorries")
-    assert [(h.claim, h.field) for h in hits] == [
-        ("lorries", "text"), ("accidents", "quote")]
+    assert [(h.claim, h.field) for h in hits] == [("lorries", "text"), ("accidents", "quote")]
 
 
 def test_search_needs_every_word_in_one_field(bypass: Graph) -> None:
@@ -233,10 +274,8 @@ def test_search_ignores_case_and_typographic_quotes(bypass: Graph) -> None:
 
 def test_search_finds_ids_last(bypass: Graph) -> None:
     hits = search(bypass, "grant")
-    assert [(h.claim, h.field) for h in hits] == [
-        ("grant", "text"), ("grant-unconfirmed", "text")]
-    assert [(h.claim, h.field) for h in search(bypass, "roads-last")] == [
-        ("roads-last", "id")]
+    assert [(h.claim, h.field) for h in hits] == [("grant", "text"), ("grant-unconfirmed", "text")]
+    assert [(h.claim, h.field) for h in search(bypass, "roads-last")] == [("roads-last", "id")]
 
 
 def test_search_index_is_reusable_and_limits(bypass: Graph) -> None:
@@ -252,16 +291,28 @@ def dated_graphs(draw: st.DrawFn) -> Graph:
     days = st.sampled_from(["2023", "2023-02", "2023-02-10", "2023-03-05", "2024-01"])
     claims = []
     for i in range(n):
-        atts = [Attribution(actor="a", date=d)
-                for d in draw(st.lists(st.one_of(st.none(), days), max_size=2))]
-        claims.append(Claim(id=f"c{i}", text=f"C{i}", attributions=atts,
-                            kind="position" if i == 0 else "claim"))
-    pairs = draw(st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)),
-                          max_size=12, unique=True))
-    rels = [Relation(type=draw(st.sampled_from(["attack", "support"])),
-                     source=f"c{s}", target=f"c{t}") for s, t in pairs if s != t]
-    return Graph(GraphModel(id="g", actors=[Actor(id="a", name="A", kind="x")],
-                            claims=claims, relations=rels))
+        atts = [
+            Attribution(actor="a", date=d)
+            for d in draw(st.lists(st.one_of(st.none(), days), max_size=2))
+        ]
+        claims.append(
+            Claim(
+                id=f"c{i}", text=f"C{i}", attributions=atts, kind="position" if i == 0 else "claim"
+            )
+        )
+    pairs = draw(
+        st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=12, unique=True)
+    )
+    rels = [
+        Relation(type=draw(st.sampled_from(["attack", "support"])), source=f"c{s}", target=f"c{t}")
+        for s, t in pairs
+        if s != t
+    ]
+    return Graph(
+        GraphModel(
+            id="g", actors=[Actor(id="a", name="A", kind="x")], claims=claims, relations=rels
+        )
+    )
 
 
 @settings(max_examples=80, deadline=None)

@@ -86,8 +86,10 @@ class ArggraphApp(App[None]):
         if isinstance(self.screen, ChoiceScreen):
             return
         count = self.session.book.unsaved
-        message = Text(f"You have {count} unsaved score change{'s' if count != 1 else ''}.\n"
-                       "Save them to your score sheet before quitting?")
+        message = Text(
+            f"You have {count} unsaved score change{'s' if count != 1 else ''}.\n"
+            "Save them to your score sheet before quitting?"
+        )
 
         def answer(choice: str | None) -> None:
             if choice == "discard":
@@ -95,9 +97,18 @@ class ArggraphApp(App[None]):
             elif choice == "save":
                 main.save_scores(lambda ok: self.exit() if ok else None)
 
-        self.push_screen(ChoiceScreen("Unsaved scores", message, [
-            ("save", "Save and quit", "s"), ("discard", "Quit without saving", "d"),
-            ("cancel", "Cancel", "c")]), answer)
+        self.push_screen(
+            ChoiceScreen(
+                "Unsaved scores",
+                message,
+                [
+                    ("save", "Save and quit", "s"),
+                    ("discard", "Quit without saving", "d"),
+                    ("cancel", "Cancel", "c"),
+                ],
+            ),
+            answer,
+        )
 
     def action_quit_now(self, code: int = 0) -> None:
         """Leave at once with exit ``code`` (the error screen's ``q``)."""

@@ -19,10 +19,16 @@ def register(sub: Any) -> None:
         description="Open a graph in the terminal UI (the bundled Bakhmut debate when no "
         "GRAPH is given): walk the debate, score each argument, see the verdict move.",
     )
-    p.add_argument("graph", metavar="GRAPH", nargs="?", default=None,
-                   help="an arggraph/1 file (default: the bundled Bakhmut debate)")
-    p.add_argument("--scores", metavar="SHEET", default=None,
-                   help="a score sheet to load and save to")
+    p.add_argument(
+        "graph",
+        metavar="GRAPH",
+        nargs="?",
+        default=None,
+        help="an arggraph/1 file (default: the bundled Bakhmut debate)",
+    )
+    p.add_argument(
+        "--scores", metavar="SHEET", default=None, help="a score sheet to load and save to"
+    )
     p.add_argument("--semantics", choices=SEMANTICS, default="dfquad")
     p.set_defaults(run=run)
 

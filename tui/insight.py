@@ -53,13 +53,26 @@ def drivers(snap: Snapshot, claim: str | None, *, with_flips: bool = False) -> W
         top = [c for c in exp.contributions[:TOP] if abs(c.removal) > 1e-9]
         flips: dict[str, float | None] = {}
         if with_flips and top and len(snap.standing().ranking) > 1:
-            flips = flip_points(snap.fw, snap.semantics, None, positions=_positions(snap),
-                                claims=[c.claim for c in top])
+            flips = flip_points(
+                snap.fw,
+                snap.semantics,
+                None,
+                positions=_positions(snap),
+                claims=[c.claim for c in top],
+            )
     except ArggraphError as exc:
         return WhyState(note=exc.message)
-    found = tuple(Driver(c.claim, snap.graph.claims[c.claim].text, c.removal,
-                         snap.base(c.claim), flips.get(c.claim), c.claim in flips)
-                  for c in top)
+    found = tuple(
+        Driver(
+            c.claim,
+            snap.graph.claims[c.claim].text,
+            c.removal,
+            snap.base(c.claim),
+            flips.get(c.claim),
+            c.claim in flips,
+        )
+        for c in top
+    )
     return WhyState(claim, exp.strength, found)
 
 
@@ -93,31 +106,41 @@ def deciders(snap: Snapshot) -> WhyState:
         share: dict[str, float] = {c.claim: c.removal for c in lead}
         for c in rival:
             share[c.claim] = share.get(c.claim, 0.0) - c.removal
-        ranked = sorted((cid for cid, v in share.items() if abs(v) > 1e-9),
-                        key=lambda cid: (-abs(share[cid]), cid))
+        ranked = sorted(
+            (cid for cid, v in share.items() if abs(v) > 1e-9),
+            key=lambda cid: (-abs(share[cid]), cid),
+        )
         candidates = None
         if fw.n > FLIP_ALL:
             wanted = ranked[:TOP] + [c.claim for c in lead[:FLIP_CANDIDATES]]
             wanted += [c.claim for c in rival[:FLIP_CANDIDATES]]
             candidates = list(dict.fromkeys(wanted))
-        flips = flip_points(fw, snap.semantics, None, positions=_positions(snap),
-                            claims=candidates)
+        flips = flip_points(fw, snap.semantics, None, positions=_positions(snap), claims=candidates)
     except ArggraphError as exc:
         return WhyState(verdict_note=exc.message)
 
     def driver(cid: str) -> Driver:
-        return Driver(cid, snap.graph.claims[cid].text, share.get(cid, 0.0), snap.base(cid),
-                      flips.get(cid), cid in flips)
+        return Driver(
+            cid,
+            snap.graph.claims[cid].text,
+            share.get(cid, 0.0),
+            snap.base(cid),
+            flips.get(cid),
+            cid in flips,
+        )
 
     near = [(cid, x) for cid, x in flips.items() if x is not None]
     near.sort(key=lambda cx: (abs(cx[1] - snap.base(cx[0])), cx[0]))
-    return WhyState(deciders=tuple(driver(cid) for cid in ranked[:TOP]),
-                    nearest=driver(near[0][0]) if near else None, flips=flips,
-                    leader=leader, margin=standing.margin)
+    return WhyState(
+        deciders=tuple(driver(cid) for cid in ranked[:TOP]),
+        nearest=driver(near[0][0]) if near else None,
+        flips=flips,
+        leader=leader,
+        margin=standing.margin,
+    )
 
 
-def lever_state(snap: Snapshot, claim: str | None, relation: str | None,
-                link: bool) -> LeverState:
+def lever_state(snap: Snapshot, claim: str | None, relation: str | None, link: bool) -> LeverState:
     """The verdict margin as the claim's base (or its link's weight) runs over [0, 1]."""
     from arggraph.semantics.verdict import margin_curve
 
@@ -131,8 +154,7 @@ def lever_state(snap: Snapshot, claim: str | None, relation: str | None,
     leader_text = shorten(snap.graph.claims[leader].text, 30)
     if link:
         if relation is None:
-            return LeverState(what=what, note="this claim has no link to a claim above it "
-                                              "here")
+            return LeverState(what=what, note="this claim has no link to a claim above it here")
         if relation not in snap.fw.relation_index:
             return LeverState(what=what, note="this link is not in the current view")
         try:
@@ -142,12 +164,14 @@ def lever_state(snap: Snapshot, claim: str | None, relation: str | None,
     if claim is None or claim not in snap.fw.index:
         return LeverState(what=what, note="pick a claim in the tree")
     try:
-        curve = margin_curve(snap.fw, claim, snap.semantics, None,
-                             positions=_positions(snap), samples=SAMPLES)
+        curve = margin_curve(
+            snap.fw, claim, snap.semantics, None, positions=_positions(snap), samples=SAMPLES
+        )
     except ArggraphError as exc:
         return LeverState(what=what, note=exc.message)
-    return LeverState(tuple((float(x), float(y)) for x, y in curve),
-                      snap.base(claim), what, leader_text)
+    return LeverState(
+        tuple((float(x), float(y)) for x, y in curve), snap.base(claim), what, leader_text
+    )
 
 
 def link_lever(snap: Snapshot, relation: str, leader: str, leader_text: str) -> LeverState:
@@ -182,8 +206,10 @@ def extensions_results(snap: Snapshot) -> Results:
     pref = acceptance(fw, "preferred")
     counts = {k: sum(1 for v in labels.values() if v == k) for k in ("in", "out", "undec")}
     summary = Text()
-    summary.append("Dung's semantics on the attacks (supports and weight-0 attacks do not "
-                   "count).\n", style="italic")
+    summary.append(
+        "Dung's semantics on the attacks (supports and weight-0 attacks do not count).\n",
+        style="italic",
+    )
     summary.append("Grounded: ", style="bold")
     summary.append(f"{counts['in']} in, {counts['out']} out, {counts['undec']} undecided.  ")
     summary.append("Preferred: ", style="bold")
@@ -199,8 +225,13 @@ def extensions_results(snap: Snapshot) -> Results:
         prompt = Text(no_wrap=True, overflow="ellipsis")
         prompt.append(names[labels[cid]], style=styles[labels[cid]])
         acc = pref.get(cid, {"credulous": False, "sceptical": False})
-        word = ("in every preferred" if acc["sceptical"] else
-                "in some preferred " if acc["credulous"] else "in no preferred   ")
+        word = (
+            "in every preferred"
+            if acc["sceptical"]
+            else "in some preferred "
+            if acc["credulous"]
+            else "in no preferred   "
+        )
         prompt.append(f"  {word}  ", style="dim")
         if cid in positions:
             prompt.append("◆ ", style="bold")
@@ -220,10 +251,13 @@ def findings_results(graph: Graph) -> Results:
     if not findings:
         summary.append("No findings: the checks pass.", style="bold green")
     else:
-        summary.append(f"{by['error']} errors, {by['warning']} warnings, {by['info']} notes. ",
-                       style="bold")
-    summary.append("\nQuotes are checked against their documents by "
-                   "arggraph check --documents DIR.", style="dim italic")
+        summary.append(
+            f"{by['error']} errors, {by['warning']} warnings, {by['info']} notes. ", style="bold"
+        )
+    summary.append(
+        "\nQuotes are checked against their documents by arggraph check --documents DIR.",
+        style="dim italic",
+    )
     rows: list[Row] = []
     styles = {"error": "bold red", "warning": "yellow", "info": "cyan"}
     for f in findings:

@@ -14,72 +14,221 @@ __all__ = ["DIGITS", "FOOTER", "SECTIONS", "main_bindings"]
 DIGITS = Binding.Group("set score", compact=True)
 
 _digits = [
-    Binding(str(d), f"set_score({d / 10})", "score" if d == 0 else f"set the score to 0.{d}",
-            show=d == 0, key_display="0-9" if d == 0 else str(d), id=f"score.{d}",
-            group=DIGITS)
+    Binding(
+        str(d),
+        f"set_score({d / 10})",
+        "score" if d == 0 else f"set the score to 0.{d}",
+        show=d == 0,
+        key_display="0-9" if d == 0 else str(d),
+        id=f"score.{d}",
+        group=DIGITS,
+    )
     for d in range(10)
 ]
 
 SECTIONS: list[tuple[str, list[Binding]]] = [
-    ("Move", [
-        Binding("backspace", "back", "back", show=False, id="move.back",
-                tooltip="go back to where the last jump (Enter, search, a check) started"),
-        Binding("slash", "search", "search", key_display="/", id="move.search",
-                tooltip="search claim texts, quotes and actor names; Enter goes to the claim"),
-        Binding("tab", "app.focus_next", "pane", show=False, id="move.pane",
-                tooltip="move between the tree and the For/against list of the claim"),
-        Binding("ctrl+down", "scroll_side(3)", "scroll down", show=False, key_display="ctrl+↓",
-                id="move.side-down", tooltip="scroll the claim's panel down"),
-        Binding("ctrl+up", "scroll_side(-3)", "scroll up", show=False, key_display="ctrl+↑",
-                id="move.side-up", tooltip="scroll the claim's panel up"),
-    ]),
-    ("Score the focused claim (or its link, after w)", [
-        *_digits,
-        Binding("=", "set_score(1.0)", "set the score to 1.0", show=False, key_display="=",
-                id="score.one"),
-        Binding("+", "nudge(0.05)", "raise the score by 0.05", show=False, key_display="+",
-                id="score.up"),
-        Binding("-", "nudge(-0.05)", "lower the score by 0.05", show=False, key_display="-",
-                id="score.down"),
-        Binding("s", "type_score", "type", show=False, id="score.type",
-                tooltip="type an exact score (a number from 0 to 1)"),
-        Binding("w", "toggle_link", "claim/link", id="score.mode",
+    (
+        "Move",
+        [
+            Binding(
+                "backspace",
+                "back",
+                "back",
+                show=False,
+                id="move.back",
+                tooltip="go back to where the last jump (Enter, search, a check) started",
+            ),
+            Binding(
+                "slash",
+                "search",
+                "search",
+                key_display="/",
+                id="move.search",
+                tooltip="search claim texts, quotes and actor names; Enter goes to the claim",
+            ),
+            Binding(
+                "tab",
+                "app.focus_next",
+                "pane",
+                show=False,
+                id="move.pane",
+                tooltip="move between the tree and the For/against list of the claim",
+            ),
+            Binding(
+                "ctrl+down",
+                "scroll_side(3)",
+                "scroll down",
+                show=False,
+                key_display="ctrl+↓",
+                id="move.side-down",
+                tooltip="scroll the claim's panel down",
+            ),
+            Binding(
+                "ctrl+up",
+                "scroll_side(-3)",
+                "scroll up",
+                show=False,
+                key_display="ctrl+↑",
+                id="move.side-up",
+                tooltip="scroll the claim's panel up",
+            ),
+        ],
+    ),
+    (
+        "Score the focused claim (or its link, after w)",
+        [
+            *_digits,
+            Binding(
+                "=",
+                "set_score(1.0)",
+                "set the score to 1.0",
+                show=False,
+                key_display="=",
+                id="score.one",
+            ),
+            Binding(
+                "+",
+                "nudge(0.05)",
+                "raise the score by 0.05",
+                show=False,
+                key_display="+",
+                id="score.up",
+            ),
+            Binding(
+                "-",
+                "nudge(-0.05)",
+                "lower the score by 0.05",
+                show=False,
+                key_display="-",
+                id="score.down",
+            ),
+            Binding(
+                "s",
+                "type_score",
+                "type",
+                show=False,
+                id="score.type",
+                tooltip="type an exact score (a number from 0 to 1)",
+            ),
+            Binding(
+                "w",
+                "toggle_link",
+                "claim/link",
+                id="score.mode",
                 tooltip="switch the keys between scoring the claim's base (is it true?) and "
-                "the weight of its link to the claim above (does it matter here?)"),
-    ]),
-    ("Look at it another way", [
-        Binding("a", "lens", "lens", id="view.lens",
+                "the weight of its link to the claim above (does it matter here?)",
+            ),
+        ],
+    ),
+    (
+        "Look at it another way",
+        [
+            Binding(
+                "a",
+                "lens",
+                "lens",
+                id="view.lens",
                 tooltip="actor lens: mark one actor's claims and compute the verdict from "
-                "them alone"),
-        Binding("t", "timeline", "timeline", id="view.timeline",
-                tooltip="timeline: the debate as it stood at the end of a date"),
-        Binding("left_square_bracket", "step_day(-1)", "timeline: earlier date",
-                show=False, key_display="[", id="view.earlier"),
-        Binding("right_square_bracket", "step_day(1)", "timeline: later date",
-                show=False, key_display="]", id="view.later"),
-        Binding("m", "semantics", "semantics", id="view.semantics",
-                tooltip="switch the gradual semantics: dfquad, qe, euler, hcat"),
-        Binding("x", "extensions", "extensions", id="view.extensions",
-                tooltip="Dung's grounded and preferred extensions of what is in view"),
-        Binding("d", "findings", "checks", id="view.findings",
-                tooltip="what arggraph check finds; Enter goes to the claim concerned"),
-    ]),
-    ("Files and the rest", [
-        Binding("e", "export", "export", id="file.export",
-                tooltip="export what is in view as a Graphviz diagram (SVG or DOT)"),
-        Binding("ctrl+s", "save", "save", id="file.save",
-                tooltip="save your scores to your score sheet (the graph file is never changed)"),
-        Binding("q", "app.quit", "quit", id="app.quit",
-                tooltip="quit (asks first when scores are unsaved)"),
-        Binding("question_mark", "app.help", "help", key_display="?", id="app.help",
-                tooltip="this help: every key and what the marks mean"),
-    ]),
+                "them alone",
+            ),
+            Binding(
+                "t",
+                "timeline",
+                "timeline",
+                id="view.timeline",
+                tooltip="timeline: the debate as it stood at the end of a date",
+            ),
+            Binding(
+                "left_square_bracket",
+                "step_day(-1)",
+                "timeline: earlier date",
+                show=False,
+                key_display="[",
+                id="view.earlier",
+            ),
+            Binding(
+                "right_square_bracket",
+                "step_day(1)",
+                "timeline: later date",
+                show=False,
+                key_display="]",
+                id="view.later",
+            ),
+            Binding(
+                "m",
+                "semantics",
+                "semantics",
+                id="view.semantics",
+                tooltip="switch the gradual semantics: dfquad, qe, euler, hcat",
+            ),
+            Binding(
+                "x",
+                "extensions",
+                "extensions",
+                id="view.extensions",
+                tooltip="Dung's grounded and preferred extensions of what is in view",
+            ),
+            Binding(
+                "d",
+                "findings",
+                "checks",
+                id="view.findings",
+                tooltip="what arggraph check finds; Enter goes to the claim concerned",
+            ),
+        ],
+    ),
+    (
+        "Files and the rest",
+        [
+            Binding(
+                "e",
+                "export",
+                "export",
+                id="file.export",
+                tooltip="export what is in view as a Graphviz diagram (SVG or DOT)",
+            ),
+            Binding(
+                "ctrl+s",
+                "save",
+                "save",
+                id="file.save",
+                tooltip="save your scores to your score sheet (the graph file is never changed)",
+            ),
+            Binding(
+                "q",
+                "app.quit",
+                "quit",
+                id="app.quit",
+                tooltip="quit (asks first when scores are unsaved)",
+            ),
+            Binding(
+                "question_mark",
+                "app.help",
+                "help",
+                key_display="?",
+                id="app.help",
+                tooltip="this help: every key and what the marks mean",
+            ),
+        ],
+    ),
 ]
 
 #: The footer's order: what a newcomer needs first. Bindings not named here follow.
-FOOTER = ("app.help", "move.search", "score.0", "score.type", "score.mode", "view.lens",
-          "view.timeline", "view.semantics", "view.extensions", "view.findings",
-          "file.export", "file.save", "app.quit")
+FOOTER = (
+    "app.help",
+    "move.search",
+    "score.0",
+    "score.type",
+    "score.mode",
+    "view.lens",
+    "view.timeline",
+    "view.semantics",
+    "view.extensions",
+    "view.findings",
+    "file.export",
+    "file.save",
+    "app.quit",
+)
 
 
 def main_bindings() -> list[Binding]:

@@ -105,7 +105,8 @@ class Session:
     def __init__(self, graph: Graph, book: ScoreBook, semantics: str = "dfquad") -> None:
         if semantics not in SEMANTICS:
             raise SemanticsError(
-                f"unknown semantics {semantics!r}; choose one of {', '.join(SEMANTICS)}")
+                f"unknown semantics {semantics!r}; choose one of {', '.join(SEMANTICS)}"
+            )
         self.graph = graph
         self.book = book
         self.semantics = semantics
@@ -163,9 +164,11 @@ class Session:
     def _not_converged(self, exc: ConvergenceError) -> None:
         self.strengths = {k: float(v) for k, v in exc.last.items()}
         moving = len(exc.moving)
-        self.warning = (f"{self.semantics} did not settle: {moving} claim"
-                        f"{'s' if moving != 1 else ''} still moving; figures are the last "
-                        "iteration's")
+        self.warning = (
+            f"{self.semantics} did not settle: {moving} claim"
+            f"{'s' if moving != 1 else ''} still moving; figures are the last "
+            "iteration's"
+        )
 
     def strength(self, claim: str) -> float | None:
         """The computed strength of ``claim`` (``None`` outside the view or on a problem)."""
@@ -177,8 +180,15 @@ class Session:
 
     def snapshot(self) -> Snapshot:
         """The state a worker computes from (copies of what scoring changes)."""
-        return Snapshot(self.graph, self.fw, self.semantics, tuple(self.positions),
-                        dict(self.strengths), dict(self.book.bases), self.problem)
+        return Snapshot(
+            self.graph,
+            self.fw,
+            self.semantics,
+            tuple(self.positions),
+            dict(self.strengths),
+            dict(self.book.bases),
+            self.problem,
+        )
 
     def in_view(self, claim: str) -> bool:
         """Whether the current view keeps ``claim``."""
@@ -246,7 +256,8 @@ class Session:
         """Switch the semantics and recompute."""
         if name not in SEMANTICS:
             raise SemanticsError(
-                f"unknown semantics {name!r}; choose one of {', '.join(SEMANTICS)}")
+                f"unknown semantics {name!r}; choose one of {', '.join(SEMANTICS)}"
+            )
         self.semantics = name
         self.rebuild()
 
@@ -284,4 +295,3 @@ class Session:
             i = -1 if step > 0 else len(self.dates)
         j = i + step
         return self.dates[j] if 0 <= j < len(self.dates) else None
-

@@ -66,32 +66,37 @@ def read_config(pyproject: Path) -> CheckConfig | None:
         raise InputError("must be a table", path=pyproject, place=TABLE)
     for key in table:
         if key not in _KEYS:
-            raise InputError(f"unknown key {key!r} (known: {', '.join(_KEYS)})",
-                             path=pyproject, place=TABLE)
+            raise InputError(
+                f"unknown key {key!r} (known: {', '.join(_KEYS)})", path=pyproject, place=TABLE
+            )
 
     def selectors(key: str) -> tuple[str, ...] | None:
         value = table.get(key)
         if value is None:
             return None
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise InputError(f"{key} must be a list of strings, such as [\"S\", \"P001\"]",
-                             path=pyproject, place=TABLE)
+            raise InputError(
+                f'{key} must be a list of strings, such as ["S", "P001"]',
+                path=pyproject,
+                place=TABLE,
+            )
         for v in value:
             try:
                 expand_selector(v)
             except ArggraphError as exc:
-                raise InputError(f"{key}: {exc.message}", path=pyproject,
-                                 place=TABLE) from None
+                raise InputError(f"{key}: {exc.message}", path=pyproject, place=TABLE) from None
         return tuple(value)
 
     fail_on: Any = table.get("fail-on")
     if fail_on is not None and fail_on not in SEVERITIES:
-        raise InputError(f"fail-on must be one of {', '.join(SEVERITIES)}, got {fail_on!r}",
-                         path=pyproject, place=TABLE)
+        raise InputError(
+            f"fail-on must be one of {', '.join(SEVERITIES)}, got {fail_on!r}",
+            path=pyproject,
+            place=TABLE,
+        )
     documents = table.get("documents")
     if documents is not None and not isinstance(documents, str):
-        raise InputError("documents must be a folder name (a string)", path=pyproject,
-                         place=TABLE)
+        raise InputError("documents must be a folder name (a string)", path=pyproject, place=TABLE)
     return CheckConfig(
         source=pyproject,
         select=selectors("select"),
@@ -102,8 +107,9 @@ def read_config(pyproject: Path) -> CheckConfig | None:
     )
 
 
-def find_config(graph_path: str | Path,
-                cache: dict[Path, CheckConfig] | None = None) -> CheckConfig:
+def find_config(
+    graph_path: str | Path, cache: dict[Path, CheckConfig] | None = None
+) -> CheckConfig:
     """The settings for the graph at ``graph_path``: those of the nearest pyproject.toml
     with a ``[tool.arggraph.check]`` table at or above its folder, else the defaults.
 

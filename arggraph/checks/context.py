@@ -74,18 +74,24 @@ def show_claim(claim: Claim, width: int = 40) -> str:
 class Context:
     """One graph, the rules enabled for it, and what they share."""
 
-    def __init__(self, graph: Graph, enabled: frozenset[str],
-                 documents: DocumentStore | None = None) -> None:
+    def __init__(
+        self, graph: Graph, enabled: frozenset[str], documents: DocumentStore | None = None
+    ) -> None:
         self.graph = graph
         self.enabled = enabled
         self.documents = documents
         self.file = str(graph.path) if graph.path is not None else None
 
-    def finding(self, code: str, message: str, ids: Iterable[str] = (),
-                path: str | None = None, hint: str | None = None) -> Finding:
+    def finding(
+        self,
+        code: str,
+        message: str,
+        ids: Iterable[str] = (),
+        path: str | None = None,
+        hint: str | None = None,
+    ) -> Finding:
         """A finding of rule ``code`` with its default severity, for this graph's file."""
-        return Finding(code, RULES[code].severity, message, tuple(ids), path, self.file,
-                       hint)
+        return Finding(code, RULES[code].severity, message, tuple(ids), path, self.file, hint)
 
     # ---------------------------------------------------------------- places
     @cached_property
@@ -114,10 +120,10 @@ class Context:
         out: list[Located] = []
         m = self.graph.model
         items: list[tuple[Literal["claim", "relation"], str, Claim | Relation]]
-        items = [("claim", f"claims[{i}]", c) for i, c in enumerate(m.claims)
-                 if c.attributions]
-        items += [("relation", f"relations[{i}]", r) for i, r in enumerate(m.relations)
-                  if r.attributions]
+        items = [("claim", f"claims[{i}]", c) for i, c in enumerate(m.claims) if c.attributions]
+        items += [
+            ("relation", f"relations[{i}]", r) for i, r in enumerate(m.relations) if r.attributions
+        ]
         for kind, where, item in items:
             for j, att in enumerate(item.attributions):
                 out.append(Located(kind, item.id, f"{where}.attributions[{j}]", att))
@@ -144,4 +150,3 @@ def _first_paths(section: str, ids: list[str]) -> dict[str, str]:
     for i, ident in enumerate(ids):
         out.setdefault(ident, f"{section}[{i}]")
     return out
-

@@ -131,7 +131,7 @@ class QuoteFinder:
             k = self.KEY
             for m in _WORD_START.finditer(hay):
                 p = m.start()
-                index.setdefault(hay[p:p + k], []).append(p)
+                index.setdefault(hay[p : p + k], []).append(p)
             self._index = index
 
     def found(self, quote: str) -> bool:
@@ -144,7 +144,7 @@ class QuoteFinder:
             word = _WORD_CHAR.search(first)
             if word is not None:
                 shift = word.start()
-                key = first[shift:shift + self.KEY]
+                key = first[shift : shift + self.KEY]
                 for p in self._index.get(key, ()) if len(key) == self.KEY else ():
                     if p >= shift and self._matches_at(p - shift, parts):
                         return True

@@ -66,13 +66,13 @@ class Example:
             comma = "," if n < len(entries) - 1 else ""
             if isinstance(value, list):
                 lines.append(f"  {json.dumps(key)}: [")
-                lines += [f"    {json.dumps(item, ensure_ascii=False)}"
-                          f"{',' if i < len(value) - 1 else ''}"
-                          for i, item in enumerate(value)]
+                lines += [
+                    f"    {json.dumps(item, ensure_ascii=False)}{',' if i < len(value) - 1 else ''}"
+                    for i, item in enumerate(value)
+                ]
                 lines.append(f"  ]{comma}")
             else:
-                lines.append(f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}"
-                             f"{comma}")
+                lines.append(f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}{comma}")
         lines.append("}")
         return "\n".join(lines)
 
@@ -89,8 +89,12 @@ def _claim(ident: str, text: str, *attributions: dict[str, Any]) -> dict[str, An
     return {"id": ident, "text": text, "attributions": list(attributions)}
 
 
-def _att(actor: str, document: str | None = "doc", quote: str = "as quoted",
-         date: str | None = "2023-03-06") -> dict[str, Any]:
+def _att(
+    actor: str,
+    document: str | None = "doc",
+    quote: str = "as quoted",
+    date: str | None = "2023-03-06",
+) -> dict[str, Any]:
     out: dict[str, Any] = {"actor": actor, "quote": quote}
     if document is not None:
         out["document"] = document
@@ -112,107 +116,231 @@ _ISW = {"id": "isw", "name": "Institute for the Study of War", "kind": "think-ta
 _DOC = {"id": "doc", "title": "A report", "published": "2023-03-06"}
 
 EXAMPLES: dict[str, Example] = {
-    "S001": Example(_g(
-        claims=[_WITHDRAW, _claim("costs", "The defence costs too many lives")],
-        relations=[_rel("support", "costs", "withdrawl")])),
-    "S002": Example(_g(
-        claims=[_WITHDRAW, _claim("costs", "The defence costs too many lives"),
-                _claim("costs", "The defence ties down Russian forces")])),
-    "S003": Example(_g(
-        claims=[_WITHDRAW, _claim("costs", "The defence costs too many lives")],
-        relations=[_rel("support", "costs", "costs")])),
-    "S004": Example(_g(
-        claims=[_WITHDRAW, _claim("costs", "The defence costs too many lives")],
-        relations=[_rel("support", "costs", "withdraw"),
-                   _rel("attack", "withdraw", "costs")])),
-    "S005": Example(_g(
-        claims=[_WITHDRAW, _claim("a", "Bakhmut is lost"),
-                _claim("b", "Holding Bakhmut is futile")],
-        relations=[_rel("support", "a", "b"), _rel("support", "b", "a"),
-                   _rel("support", "b", "withdraw")])),
-    "S006": Example(_g(
-        claims=[_WITHDRAW, _claim("weather", "The spring thaw came late")])),
-    "S007": Example(_g(
-        claims=[_WITHDRAW, _HOLD, _claim("symbolic", "Bakhmut has symbolic value")],
-        relations=[_rel("attack", "withdraw", "hold"), _rel("attack", "hold", "withdraw"),
-                   _rel("support", "symbolic", "hold")])),
-    "S008": Example(_g(
-        claims=[_claim("a", "Argument a"), _claim("b", "Argument b")],
-        relations=[_rel("attack", "a", "b")])),
-    "S009": Example(_g(
-        claims=[_WITHDRAW, _claim("costs", "The defence costs too many lives")],
-        relations=[_rel("support", "costs", "withdraw", "r1"),
-                   _rel("support", "costs", "withdraw", "r2")])),
-    "S010": Example(_g(
-        claims=[_WITHDRAW, _claim("a", "Bakhmut has symbolic value."),
-                _claim("b", "Bakhmut has  symbolic value.")],
-        relations=[_rel("attack", "a", "withdraw"), _rel("attack", "b", "withdraw")])),
-    "P001": Example(_g(
-        claims=[_WITHDRAW, _claim("costs", "The defence costs too many lives")],
-        relations=[_rel("support", "costs", "withdraw")])),
-    "P002": Example(_g(
-        actors=[_ISW], documents=[_DOC],
-        claims=[_WITHDRAW, _claim("costs", "The defence costs too many lives",
-                                  _att("isw"))],
-        relations=[_rel("support", "costs", "withdraw")])),
-    "P003": Example(_g(
-        actors=[_ISW], documents=[_DOC],
-        claims=[_claim("costs", "The defence costs too many lives", _att("isw", quote=""))])),
-    "P004": Example(_g(
-        actors=[_ISW], documents=[{"id": "doc", "title": "An undated report"}],
-        claims=[_claim("costs", "The defence costs too many lives", _att("isw", date=None))])),
-    "P005": Example(_g(
-        actors=[_ISW],
-        claims=[_claim("costs", "The defence costs too many lives",
-                       _att("isw", document=None))])),
-    "P006": Example(_g(
-        actors=[_ISW], documents=[{**_DOC, "file": "report.txt"}],
-        claims=[_claim("smartest", "Withdrawing may now be the smartest option",
-                       _att("isw", quote="the smartest option for Kyiv is to withdraw"))]),
-        documents={"report.txt": "The think tank considered that the smartest option now "
-                   "for Kyiv may be to withdraw to positions that are easier to defend."}),
-    "P007": Example(_g(
-        actors=[_ISW], documents=[_DOC],
-        claims=[_claim("costs", "The defence costs too many lives",
-                       _att("isw", date="2023-04"))])),
-    "P008": Example(_g(
-        actors=[_ISW], documents=[{**_DOC, "file": "report.txt"}],
-        claims=[_claim("costs", "The defence costs too many lives", _att("isw"))]),
-        documents={"other.txt": "Another text."}),
-    "P009": Example(_g(
-        actors=[_ISW], documents=[_DOC],
-        claims=[_claim("costs", "The defence costs too many lives", _att("isw"))]),
-        documents={"other.txt": "Another text."}),
-    "P010": Example(_g(
-        actors=[_ISW, {"id": "kofman", "name": "Michael Kofman", "kind": "analyst"}],
-        documents=[_DOC],
-        claims=[_claim("costs", "The defence costs too many lives", _att("isw"))])),
-    "P011": Example(_g(
-        actors=[_ISW], documents=[_DOC, {"id": "unread", "title": "A report nobody cites"}],
-        claims=[_claim("costs", "The defence costs too many lives", _att("isw"))])),
-    "P012": Example(_g(
-        actors=[_ISW], documents=[_DOC],
-        claims=[_claim("costs", "The defence costs too many lives", _att("isw"),
-                       _att("isw"))])),
-    "R001": Example(_g(
-        actors=[_ISW], documents=[_DOC],
-        claims=[_claim("sound", "Defending Bakhmut is strategically sound", _att("isw")),
-                _claim("futile", "Defending Bakhmut is futile", _att("isw"))],
-        relations=[_rel("attack", "futile", "sound")])),
-    "R002": Example(_g(
-        actors=[_ISW], documents=[_DOC],
-        claims=[_claim("sound", "Defending Bakhmut is strategically sound",
-                       _att("isw", date="2023-01-21")),
-                _claim("smartest", "Withdrawing may now be the smartest option",
-                       _att("isw", date="2023-03-06"))],
-        relations=[_rel("attack", "smartest", "sound")])),
-    "R003": Example(_g(
-        actors=[_ISW], documents=[_DOC],
-        claims=[{**_WITHDRAW, "attributions": [_att("isw")]},
-                {**_HOLD, "attributions": [_att("isw")]}],
-        relations=[_rel("attack", "withdraw", "hold"), _rel("attack", "hold", "withdraw")])),
-    "R004": Example(_g(
-        claims=[_HOLD, _claim("lost", "Bakhmut is already lost"),
-                _claim("roads", "Both supply roads are still open")],
-        relations=[_rel("attack", "lost", "hold"), _rel("attack", "roads", "lost")])),
+    "S001": Example(
+        _g(
+            claims=[_WITHDRAW, _claim("costs", "The defence costs too many lives")],
+            relations=[_rel("support", "costs", "withdrawl")],
+        )
+    ),
+    "S002": Example(
+        _g(
+            claims=[
+                _WITHDRAW,
+                _claim("costs", "The defence costs too many lives"),
+                _claim("costs", "The defence ties down Russian forces"),
+            ]
+        )
+    ),
+    "S003": Example(
+        _g(
+            claims=[_WITHDRAW, _claim("costs", "The defence costs too many lives")],
+            relations=[_rel("support", "costs", "costs")],
+        )
+    ),
+    "S004": Example(
+        _g(
+            claims=[_WITHDRAW, _claim("costs", "The defence costs too many lives")],
+            relations=[_rel("support", "costs", "withdraw"), _rel("attack", "withdraw", "costs")],
+        )
+    ),
+    "S005": Example(
+        _g(
+            claims=[
+                _WITHDRAW,
+                _claim("a", "Bakhmut is lost"),
+                _claim("b", "Holding Bakhmut is futile"),
+            ],
+            relations=[
+                _rel("support", "a", "b"),
+                _rel("support", "b", "a"),
+                _rel("support", "b", "withdraw"),
+            ],
+        )
+    ),
+    "S006": Example(_g(claims=[_WITHDRAW, _claim("weather", "The spring thaw came late")])),
+    "S007": Example(
+        _g(
+            claims=[_WITHDRAW, _HOLD, _claim("symbolic", "Bakhmut has symbolic value")],
+            relations=[
+                _rel("attack", "withdraw", "hold"),
+                _rel("attack", "hold", "withdraw"),
+                _rel("support", "symbolic", "hold"),
+            ],
+        )
+    ),
+    "S008": Example(
+        _g(
+            claims=[_claim("a", "Argument a"), _claim("b", "Argument b")],
+            relations=[_rel("attack", "a", "b")],
+        )
+    ),
+    "S009": Example(
+        _g(
+            claims=[_WITHDRAW, _claim("costs", "The defence costs too many lives")],
+            relations=[
+                _rel("support", "costs", "withdraw", "r1"),
+                _rel("support", "costs", "withdraw", "r2"),
+            ],
+        )
+    ),
+    "S010": Example(
+        _g(
+            claims=[
+                _WITHDRAW,
+                _claim("a", "Bakhmut has symbolic value."),
+                _claim("b", "Bakhmut has  symbolic value."),
+            ],
+            relations=[_rel("attack", "a", "withdraw"), _rel("attack", "b", "withdraw")],
+        )
+    ),
+    "P001": Example(
+        _g(
+            claims=[_WITHDRAW, _claim("costs", "The defence costs too many lives")],
+            relations=[_rel("support", "costs", "withdraw")],
+        )
+    ),
+    "P002": Example(
+        _g(
+            actors=[_ISW],
+            documents=[_DOC],
+            claims=[_WITHDRAW, _claim("costs", "The defence costs too many lives", _att("isw"))],
+            relations=[_rel("support", "costs", "withdraw")],
+        )
+    ),
+    "P003": Example(
+        _g(
+            actors=[_ISW],
+            documents=[_DOC],
+            claims=[_claim("costs", "The defence costs too many lives", _att("isw", quote=""))],
+        )
+    ),
+    "P004": Example(
+        _g(
+            actors=[_ISW],
+            documents=[{"id": "doc", "title": "An undated report"}],
+            claims=[_claim("costs", "The defence costs too many lives", _att("isw", date=None))],
+        )
+    ),
+    "P005": Example(
+        _g(
+            actors=[_ISW],
+            claims=[
+                _claim("costs", "The defence costs too many lives", _att("isw", document=None))
+            ],
+        )
+    ),
+    "P006": Example(
+        _g(
+            actors=[_ISW],
+            documents=[{**_DOC, "file": "report.txt"}],
+            claims=[
+                _claim(
+                    "smartest",
+                    "Withdrawing may now be the smartest option",
+                    _att("isw", quote="the smartest option for Kyiv is to withdraw"),
+                )
+            ],
+        ),
+        documents={
+            "report.txt": "The think tank considered that the smartest option now "
+            "for Kyiv may be to withdraw to positions that are easier to defend."
+        },
+    ),
+    "P007": Example(
+        _g(
+            actors=[_ISW],
+            documents=[_DOC],
+            claims=[
+                _claim("costs", "The defence costs too many lives", _att("isw", date="2023-04"))
+            ],
+        )
+    ),
+    "P008": Example(
+        _g(
+            actors=[_ISW],
+            documents=[{**_DOC, "file": "report.txt"}],
+            claims=[_claim("costs", "The defence costs too many lives", _att("isw"))],
+        ),
+        documents={"other.txt": "Another text."},
+    ),
+    "P009": Example(
+        _g(
+            actors=[_ISW],
+            documents=[_DOC],
+            claims=[_claim("costs", "The defence costs too many lives", _att("isw"))],
+        ),
+        documents={"other.txt": "Another text."},
+    ),
+    "P010": Example(
+        _g(
+            actors=[_ISW, {"id": "kofman", "name": "Michael Kofman", "kind": "analyst"}],
+            documents=[_DOC],
+            claims=[_claim("costs", "The defence costs too many lives", _att("isw"))],
+        )
+    ),
+    "P011": Example(
+        _g(
+            actors=[_ISW],
+            documents=[_DOC, {"id": "unread", "title": "A report nobody cites"}],
+            claims=[_claim("costs", "The defence costs too many lives", _att("isw"))],
+        )
+    ),
+    "P012": Example(
+        _g(
+            actors=[_ISW],
+            documents=[_DOC],
+            claims=[_claim("costs", "The defence costs too many lives", _att("isw"), _att("isw"))],
+        )
+    ),
+    "R001": Example(
+        _g(
+            actors=[_ISW],
+            documents=[_DOC],
+            claims=[
+                _claim("sound", "Defending Bakhmut is strategically sound", _att("isw")),
+                _claim("futile", "Defending Bakhmut is futile", _att("isw")),
+            ],
+            relations=[_rel("attack", "futile", "sound")],
+        )
+    ),
+    "R002": Example(
+        _g(
+            actors=[_ISW],
+            documents=[_DOC],
+            claims=[
+                _claim(
+                    "sound",
+                    "Defending Bakhmut is strategically sound",
+                    _att("isw", date="2023-01-21"),
+                ),
+                _claim(
+                    "smartest",
+                    "Withdrawing may now be the smartest option",
+                    _att("isw", date="2023-03-06"),
+                ),
+            ],
+            relations=[_rel("attack", "smartest", "sound")],
+        )
+    ),
+    "R003": Example(
+        _g(
+            actors=[_ISW],
+            documents=[_DOC],
+            claims=[
+                {**_WITHDRAW, "attributions": [_att("isw")]},
+                {**_HOLD, "attributions": [_att("isw")]},
+            ],
+            relations=[_rel("attack", "withdraw", "hold"), _rel("attack", "hold", "withdraw")],
+        )
+    ),
+    "R004": Example(
+        _g(
+            claims=[
+                _HOLD,
+                _claim("lost", "Bakhmut is already lost"),
+                _claim("roads", "Both supply roads are still open"),
+            ],
+            relations=[_rel("attack", "lost", "hold"), _rel("attack", "roads", "lost")],
+        )
+    ),
 }

@@ -32,51 +32,86 @@ def attribution_gaps(ctx: Context) -> Iterator[Finding]:
     positions = ctx.position_ids
     for i, claim in enumerate(g.model.claims):
         if not claim.attributions and claim.kind != "position":
-            yield ctx.finding("P001", f"claim {quote_id(claim.id)} has no attribution",
-                              (claim.id,), f"claims[{i}]")
+            yield ctx.finding(
+                "P001",
+                f"claim {quote_id(claim.id)} has no attribution",
+                (claim.id,),
+                f"claims[{i}]",
+            )
     for i, rel in enumerate(g.model.relations):
         if rel.attributions or (rel.source in positions and rel.target in positions):
             continue
         yield ctx.finding(
-            "P002", f"{rel.type} {quote_id(rel.id)} ({quote_id(rel.source)} -> "
-            f"{quote_id(rel.target)}) has no attribution", (rel.id,), f"relations[{i}]")
+            "P002",
+            f"{rel.type} {quote_id(rel.id)} ({quote_id(rel.source)} -> "
+            f"{quote_id(rel.target)}) has no attribution",
+            (rel.id,),
+            f"relations[{i}]",
+        )
     seen: set[tuple[str, str, str | None, str, str | None]] = set()
     for loc in ctx.attributions:
         att = loc.attribution
-        key = (loc.path.split(".", 1)[0], att.actor, att.document,
-               " ".join(att.quote.split()), att.date)
+        key = (
+            loc.path.split(".", 1)[0],
+            att.actor,
+            att.document,
+            " ".join(att.quote.split()),
+            att.date,
+        )
         if key in seen:
             yield ctx.finding(
-                "P012", f"{loc.owner_kind} {quote_id(loc.owner_id)} carries this attribution "
-                f"of {quote_id(att.actor)} twice", (loc.owner_id, att.actor), loc.path)
+                "P012",
+                f"{loc.owner_kind} {quote_id(loc.owner_id)} carries this attribution "
+                f"of {quote_id(att.actor)} twice",
+                (loc.owner_id, att.actor),
+                loc.path,
+            )
         seen.add(key)
         if not att.quote.strip():
             yield ctx.finding(
-                "P003", f"attribution of {loc.owner_kind} {quote_id(loc.owner_id)} to "
-                f"{quote_id(att.actor)} has no quote", (loc.owner_id, att.actor),
-                f"{loc.path}.quote" if att.quote else loc.path)
+                "P003",
+                f"attribution of {loc.owner_kind} {quote_id(loc.owner_id)} to "
+                f"{quote_id(att.actor)} has no quote",
+                (loc.owner_id, att.actor),
+                f"{loc.path}.quote" if att.quote else loc.path,
+            )
         if att.document is None:
             yield ctx.finding(
-                "P005", f"attribution of {loc.owner_kind} {quote_id(loc.owner_id)} to "
-                f"{quote_id(att.actor)} cites no document", (loc.owner_id, att.actor),
-                loc.path)
+                "P005",
+                f"attribution of {loc.owner_kind} {quote_id(loc.owner_id)} to "
+                f"{quote_id(att.actor)} cites no document",
+                (loc.owner_id, att.actor),
+                loc.path,
+            )
         doc = g.documents.get(att.document) if att.document is not None else None
         if att.date is None:
             if doc is None or doc.published is None:
-                why = "and its document has none" if doc is not None else (
-                    "and cites no document" if att.document is None
-                    else "and its document is unknown")
+                why = (
+                    "and its document has none"
+                    if doc is not None
+                    else (
+                        "and cites no document"
+                        if att.document is None
+                        else "and its document is unknown"
+                    )
+                )
                 yield ctx.finding(
-                    "P004", f"attribution of {loc.owner_kind} {quote_id(loc.owner_id)} to "
-                    f"{quote_id(att.actor)} has no date, {why}", (loc.owner_id, att.actor),
-                    loc.path)
+                    "P004",
+                    f"attribution of {loc.owner_kind} {quote_id(loc.owner_id)} to "
+                    f"{quote_id(att.actor)} has no date, {why}",
+                    (loc.owner_id, att.actor),
+                    loc.path,
+                )
         elif doc is not None and doc.published is not None:
             if bounds(att.date)[0] > bounds(doc.published)[1]:
                 yield ctx.finding(
-                    "P007", f"attribution of {loc.owner_kind} {quote_id(loc.owner_id)} is "
+                    "P007",
+                    f"attribution of {loc.owner_kind} {quote_id(loc.owner_id)} is "
                     f"dated {att.date}, after its document {quote_id(doc.id)} was "
-                    f"published ({doc.published})", (loc.owner_id, doc.id),
-                    f"{loc.path}.date")
+                    f"published ({doc.published})",
+                    (loc.owner_id, doc.id),
+                    f"{loc.path}.date",
+                )
 
 
 def quotes(ctx: Context) -> Iterator[Finding]:
@@ -99,8 +134,11 @@ def quotes(ctx: Context) -> Iterator[Finding]:
         except FileAccessError as exc:
             usable[doc.id] = False
             yield ctx.finding(
-                "P008", f"document {quote_id(doc.id)}: text file {quote_id(doc.file)} "
-                f"{exc.message}", (doc.id,), f"documents[{i}].file")
+                "P008",
+                f"document {quote_id(doc.id)}: text file {quote_id(doc.file)} {exc.message}",
+                (doc.id,),
+                f"documents[{i}].file",
+            )
     unverifiable: set[str] = set()
     by_document: dict[str, list[Located]] = defaultdict(list)
     for loc in ctx.attributions:
@@ -124,17 +162,28 @@ def quotes(ctx: Context) -> Iterator[Finding]:
             if finder.found(att.quote):
                 continue
             passage = closest_passage(att.quote, text)
-            hint = (f'closest passage: "{shorten(passage, HINT_WIDTH)}"' if passage
-                    else "no passage of the document shares three words in a row with it")
+            hint = (
+                f'closest passage: "{shorten(passage, HINT_WIDTH)}"'
+                if passage
+                else "no passage of the document shares three words in a row with it"
+            )
             yield ctx.finding(
-                "P006", f"quote of {quote_id(att.actor)} on {loc.owner_kind} "
+                "P006",
+                f"quote of {quote_id(att.actor)} on {loc.owner_kind} "
                 f"{quote_id(loc.owner_id)} not found in document {quote_id(doc.id)} "
-                f"({quote_id(doc.file)}): \"{shorten(att.quote, 60)}\"",
-                (loc.owner_id, doc.id), f"{loc.path}.quote", hint)
+                f'({quote_id(doc.file)}): "{shorten(att.quote, 60)}"',
+                (loc.owner_id, doc.id),
+                f"{loc.path}.quote",
+                hint,
+            )
     for doc_id in sorted(unverifiable, key=lambda d: ctx.document_path.get(d, d)):
         yield ctx.finding(
-            "P009", f"document {quote_id(doc_id)} is cited but has no \"file\": its quotes "
-            "cannot be verified", (doc_id,), ctx.document_path.get(doc_id))
+            "P009",
+            f'document {quote_id(doc_id)} is cited but has no "file": its quotes '
+            "cannot be verified",
+            (doc_id,),
+            ctx.document_path.get(doc_id),
+        )
 
 
 def unused(ctx: Context) -> Iterator[Finding]:
@@ -143,17 +192,18 @@ def unused(ctx: Context) -> Iterator[Finding]:
     documents = {loc.attribution.document for loc in ctx.attributions}
     for i, actor in enumerate(ctx.graph.model.actors):
         if actor.id not in actors:
-            yield ctx.finding("P010", f"actor {quote_id(actor.id)} is never cited",
-                              (actor.id,), f"actors[{i}]")
+            yield ctx.finding(
+                "P010", f"actor {quote_id(actor.id)} is never cited", (actor.id,), f"actors[{i}]"
+            )
     for i, doc in enumerate(ctx.graph.model.documents):
         if doc.id not in documents:
-            yield ctx.finding("P011", f"document {quote_id(doc.id)} is never cited",
-                              (doc.id,), f"documents[{i}]")
+            yield ctx.finding(
+                "P011", f"document {quote_id(doc.id)} is never cited", (doc.id,), f"documents[{i}]"
+            )
 
 
 CHECKERS = [
-    Checker(frozenset({"P001", "P002", "P003", "P004", "P005", "P007", "P012"}),
-            attribution_gaps),
+    Checker(frozenset({"P001", "P002", "P003", "P004", "P005", "P007", "P012"}), attribution_gaps),
     Checker(frozenset({"P006", "P008", "P009"}), quotes),
     Checker(frozenset({"P010", "P011"}), unused),
 ]

@@ -52,8 +52,7 @@ def _endorsements(ctx: Context) -> dict[str, dict[str, list[Endorsement]]]:
         base = ctx.claim_path[cid]
         by_actor: dict[str, list[Endorsement]] = defaultdict(list)
         for j, att in enumerate(claim.attributions):
-            by_actor[att.actor].append(Endorsement(ctx.date_of(att),
-                                                   f"{base}.attributions[{j}]"))
+            by_actor[att.actor].append(Endorsement(ctx.date_of(att), f"{base}.attributions[{j}]"))
         out[cid] = by_actor
     return out
 
@@ -66,8 +65,9 @@ def _dates(items: list[Endorsement]) -> str:
     return text
 
 
-def _concurrent(xs: list[Endorsement], ys: list[Endorsement]
-                ) -> tuple[Endorsement, Endorsement] | None:
+def _concurrent(
+    xs: list[Endorsement], ys: list[Endorsement]
+) -> tuple[Endorsement, Endorsement] | None:
     """A pair of endorsements that may be of the same day, if there is one."""
     for x in xs:
         for y in ys:
@@ -128,16 +128,20 @@ def _link(ctx: Context, first: str, second: str, rel_ids: list[str]) -> str:
     """How the later claim of a pair stands to the earlier one, for messages."""
     if not rel_ids:
         return ""
-    directions = {(ctx.graph.relations[r].source, ctx.graph.relations[r].target)
-                  for r in rel_ids}
+    directions = {(ctx.graph.relations[r].source, ctx.graph.relations[r].target) for r in rel_ids}
     if len(directions) > 1:
         return ", and they attack each other"
     return ", which attacks it" if (second, first) in directions else ", which it attacks"
 
 
-def _judge(ctx: Context, actor: str, a: str, b: str,
-           endorsed: dict[str, dict[str, list[Endorsement]]],
-           rel_ids: list[str]) -> Iterator[Finding]:
+def _judge(
+    ctx: Context,
+    actor: str,
+    a: str,
+    b: str,
+    endorsed: dict[str, dict[str, list[Endorsement]]],
+    rel_ids: list[str],
+) -> Iterator[Finding]:
     g = ctx.graph
     ea, eb = endorsed[a][actor], endorsed[b][actor]
     ca, cb = g.claims[a], g.claims[b]
@@ -147,28 +151,38 @@ def _judge(ctx: Context, actor: str, a: str, b: str,
     if pair is not None:
         if rel_ids:
             rel = g.relations[rel_ids[0]]
-            conflict = ("they attack each other" if _link(ctx, a, b, rel_ids).endswith(
-                "each other") else f"{quote_id(rel.source)} attacks {quote_id(rel.target)}")
+            conflict = (
+                "they attack each other"
+                if _link(ctx, a, b, rel_ids).endswith("each other")
+                else f"{quote_id(rel.source)} attacks {quote_id(rel.target)}"
+            )
         else:
             conflict = "they are alternative answers to the question"
-        message = (f"actor {who} endorses the {what} {show_claim(ca)} and {show_claim(cb)} "
-                   f"at the same time ({_same_time(*pair)}), but {conflict}")
-        yield ctx.finding("R001" if rel_ids else "R003", message, (actor, a, b, *rel_ids),
-                          pair[1].path)
+        message = (
+            f"actor {who} endorses the {what} {show_claim(ca)} and {show_claim(cb)} "
+            f"at the same time ({_same_time(*pair)}), but {conflict}"
+        )
+        yield ctx.finding(
+            "R001" if rel_ids else "R003", message, (actor, a, b, *rel_ids), pair[1].path
+        )
         return
     order = _order(ea, eb)
     kind = "view" if rel_ids else "sides"
     if order == 0:
-        message = (f"actor {who} changed {kind} back and forth: endorsed the {what} "
-                   f"{show_claim(ca)} on {_dates(ea)} and {show_claim(cb)} on {_dates(eb)}"
-                   f"{_link(ctx, a, b, rel_ids).replace('which', 'the latter')}")
+        message = (
+            f"actor {who} changed {kind} back and forth: endorsed the {what} "
+            f"{show_claim(ca)} on {_dates(ea)} and {show_claim(cb)} on {_dates(eb)}"
+            f"{_link(ctx, a, b, rel_ids).replace('which', 'the latter')}"
+        )
         yield ctx.finding("R002", message, (actor, a, b, *rel_ids), eb[0].path)
         return
     (first, e1), (second, e2) = ((ca, ea), (cb, eb)) if order < 0 else ((cb, eb), (ca, ea))
     noun = "" if rel_ids else "position "
-    message = (f"actor {who} changed {kind}: on {_dates(e1)} endorsed {noun}"
-               f"{show_claim(first)}, on {_dates(e2)} {noun}{show_claim(second)}"
-               f"{_link(ctx, first.id, second.id, rel_ids)}")
+    message = (
+        f"actor {who} changed {kind}: on {_dates(e1)} endorsed {noun}"
+        f"{show_claim(first)}, on {_dates(e2)} {noun}{show_claim(second)}"
+        f"{_link(ctx, first.id, second.id, rel_ids)}"
+    )
     yield ctx.finding("R002", message, (actor, first.id, second.id, *rel_ids), e2[0].path)
 
 
@@ -205,15 +219,19 @@ def failed_rebuttals(ctx: Context) -> Iterator[Finding]:
         attackers[t].append(s)
     for t, sources in attackers.items():
         claim = g.claims[fw.ids[t]]
-        names = [f"{quote_id(fw.ids[s])} ({'defeated' if out[s] else 'undecided'})"
-                 for s in sources[:5]]
+        names = [
+            f"{quote_id(fw.ids[s])} ({'defeated' if out[s] else 'undecided'})" for s in sources[:5]
+        ]
         if len(sources) > 5:
             names.append(f"and {len(sources) - 5} more")
         state = "it stands" if inside[t] else "it stays undecided"
         yield ctx.finding(
-            "R004", f"every attack on {show_claim(claim)} comes from outside the grounded "
+            "R004",
+            f"every attack on {show_claim(claim)} comes from outside the grounded "
             f"extension, so {state}: " + ", ".join(names),
-            (claim.id, *(fw.ids[s] for s in sources)), ctx.claim_path[claim.id])
+            (claim.id, *(fw.ids[s] for s in sources)),
+            ctx.claim_path[claim.id],
+        )
 
 
 CHECKERS = [

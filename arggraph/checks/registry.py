@@ -56,17 +56,21 @@ class Rule:
 _CATALOGUE = [
     # ---------------------------------------------------------------- structure
     Rule(
-        "S001", "unknown-reference", "error",
+        "S001",
+        "unknown-reference",
+        "error",
         "A relation or attribution refers to a claim, actor or document that does not exist.",
         "Every relation's source and target must be claims of the graph, and every "
-        "attribution's actor and document must be declared under \"actors\" and "
-        "\"documents\". A dangling reference is usually a typo, or an item renamed in one "
+        'attribution\'s actor and document must be declared under "actors" and '
+        '"documents". A dangling reference is usually a typo, or an item renamed in one '
         "place only. A relation with a missing end is left out of every computation, so "
         "the graph says less than its file does.",
         "Correct the id (the hint names the closest existing ids), or add the missing item.",
     ),
     Rule(
-        "S002", "duplicate-id", "error",
+        "S002",
+        "duplicate-id",
+        "error",
         "Two claims, two relations, two actors or two documents share an id.",
         "Ids are unique per kind: relations, attributions and score sheets name items by "
         "id, so of two items with one id only the first is ever used and the later one is "
@@ -75,7 +79,9 @@ _CATALOGUE = [
         "Rename one of them, or merge the two into one item that keeps both attributions.",
     ),
     Rule(
-        "S003", "self-relation", "error",
+        "S003",
+        "self-relation",
+        "error",
         "A relation joins a claim to itself.",
         "A claim cannot be a reason for itself, and a claim that attacks itself "
         "contradicts itself: in a debate map either is almost always a wrong source or "
@@ -84,7 +90,9 @@ _CATALOGUE = [
         "Point the relation at the claim that was meant, or remove it.",
     ),
     Rule(
-        "S004", "support-and-attack", "error",
+        "S004",
+        "support-and-attack",
+        "error",
         "Two claims are joined by both a support and an attack.",
         "If one claim supports another they stand together; if one attacks the other (in "
         "either direction) they conflict. Both at once cannot be right, and the semantics "
@@ -93,7 +101,9 @@ _CATALOGUE = [
         "Keep the relation the sources state, or split the claim that says two things.",
     ),
     Rule(
-        "S005", "support-cycle", "error",
+        "S005",
+        "support-cycle",
+        "error",
         "Claims support each other in a cycle.",
         "A cycle of supports (a supports b supports ... supports a) is circular reasoning: "
         "each claim in it is in the end a reason for itself, and gradual semantics then "
@@ -103,7 +113,9 @@ _CATALOGUE = [
         "claim back to the more specific one.",
     ),
     Rule(
-        "S006", "unreachable-claim", "warning",
+        "S006",
+        "unreachable-claim",
+        "warning",
         "A claim reaches no position along relations.",
         "Every argument should bear on the question: a chain of supports and attacks "
         "should lead from each claim to a position. A claim that reaches none cannot move "
@@ -113,7 +125,9 @@ _CATALOGUE = [
         "remove the claim.",
     ),
     Rule(
-        "S007", "unargued-position", "warning",
+        "S007",
+        "unargued-position",
+        "warning",
         "No argument bears on a position.",
         "A position that no claim supports or attacks, other than the positions it "
         "competes with, keeps its base score: no reason for or against it has been "
@@ -123,15 +137,19 @@ _CATALOGUE = [
         "not consider it.",
     ),
     Rule(
-        "S008", "no-positions", "warning",
+        "S008",
+        "no-positions",
+        "warning",
         "The graph has no position.",
         "Positions are the answers to the graph's question: the verdict compares them and "
         "S006 measures every claim against them. A graph without one (an abstract "
         "framework, say) can still be scored, but nothing can be checked for relevance.",
-        "Give the claims that answer the question the kind \"position\".",
+        'Give the claims that answer the question the kind "position".',
     ),
     Rule(
-        "S009", "duplicate-relation", "warning",
+        "S009",
+        "duplicate-relation",
+        "warning",
         "Two relations of the same type join the same two claims.",
         "Two supports (or two attacks) from one claim to another are each counted by "
         "every semantics, so the source weighs twice. Two actors making the same point "
@@ -139,17 +157,20 @@ _CATALOGUE = [
         "Merge the relations into one that keeps every attribution.",
     ),
     Rule(
-        "S010", "duplicate-claim", "warning",
+        "S010",
+        "duplicate-claim",
+        "warning",
         "Two claims have the same text.",
         "Texts that are equal up to case and spacing are usually one claim entered twice, "
         "often from two sources. Its relations are then split between two nodes, and "
         "each looks weaker than the claim is.",
-        "Merge them into one claim carrying both attributions, and point their relations "
-        "at it.",
+        "Merge them into one claim carrying both attributions, and point their relations at it.",
     ),
     # ---------------------------------------------------------------- provenance
     Rule(
-        "P001", "unattributed-claim", "warning",
+        "P001",
+        "unattributed-claim",
+        "warning",
         "A claim has no attribution.",
         "Every claim should say who made it, where, in which words and when: without that "
         "a reader cannot check it, and the reasoning rules cannot see who holds it. "
@@ -158,7 +179,9 @@ _CATALOGUE = [
         "Add an attribution: actor, document, verbatim quote, date.",
     ),
     Rule(
-        "P002", "unattributed-relation", "warning",
+        "P002",
+        "unattributed-relation",
+        "warning",
         "A relation has no attribution.",
         "That one claim supports or attacks another is itself a claim someone made; an "
         "unattributed relation is the map-maker's own inference. Relations between two "
@@ -166,36 +189,43 @@ _CATALOGUE = [
         "Attribute the relation to the actor and the passage that draw the connection.",
     ),
     Rule(
-        "P003", "missing-quote", "warning",
+        "P003",
+        "missing-quote",
+        "warning",
         "An attribution has no quote.",
         "The quote is the evidence that the actor said it: without one the attribution "
         "cannot be checked against its document.",
         "Copy the shortest passage of the document that says it, verbatim.",
     ),
     Rule(
-        "P004", "missing-date", "warning",
+        "P004",
+        "missing-date",
+        "warning",
         "An attribution has no date, and its document has none either.",
         "Dates order what actors said: they tell a change of view (R002) from a "
         "contradiction (R001) and place the claim in the debate's timeline. An attribution "
         "without a date takes its document's publication date, so this fires only when "
         "neither is known.",
-        "Date the attribution (when the actor said it), or give the document its "
-        "publication date.",
+        "Date the attribution (when the actor said it), or give the document its publication date.",
     ),
     Rule(
-        "P005", "missing-document", "warning",
+        "P005",
+        "missing-document",
+        "warning",
         "An attribution cites no document.",
         "Without a document the quote has no source a reader can find, and nothing to be "
         "verified against.",
-        "Add the source under \"documents\" and name it in the attribution.",
+        'Add the source under "documents" and name it in the attribution.',
     ),
     Rule(
-        "P006", "quote-not-found", "error",
+        "P006",
+        "quote-not-found",
+        "error",
         "A quote is not found in its document's text.",
         "With --documents DIR each quote is looked up in its document's text (the file "
-        "the document's \"file\" names, in DIR). The comparison forgives typesetting and "
+        'the document\'s "file" names, in DIR). The comparison forgives typesetting and '
         "nothing else: runs of whitespace, curly quotes and apostrophes, dashes, the "
-        "ellipsis character. Inside a quote \"...\" marks an omission (the parts must "
+        'ellipsis character. Inside a quote "..." marks an omission (the parts must '
         "appear in order, close together) and a [bracketed] part an editorial insertion, "
         "which is not looked up. Letters are compared exactly: a quote is verbatim or it "
         "is not. The hint shows the passage of the document closest to the quote.",
@@ -204,7 +234,9 @@ _CATALOGUE = [
         needs_documents=True,
     ),
     Rule(
-        "P007", "date-after-publication", "error",
+        "P007",
+        "date-after-publication",
+        "error",
         "An attribution is dated after its document was published.",
         "A document cannot report what was said after it appeared. A partial date stands "
         "for the whole period it names, and only a date surely after the publication is "
@@ -212,39 +244,48 @@ _CATALOGUE = [
         "Correct the attribution's date or the document's publication date.",
     ),
     Rule(
-        "P008", "missing-document-file", "error",
+        "P008",
+        "missing-document-file",
+        "error",
         "A document's text file is missing or unreadable in the documents folder.",
-        "With --documents DIR, a document whose \"file\" is not in DIR (or is not UTF-8 "
+        'With --documents DIR, a document whose "file" is not in DIR (or is not UTF-8 '
         "text, or names a place outside DIR) leaves every quote from it unverified.",
-        "Put the document's text in DIR under the name its \"file\" gives, or correct the "
-        "name.",
+        'Put the document\'s text in DIR under the name its "file" gives, or correct the name.',
         needs_documents=True,
     ),
     Rule(
-        "P009", "unverifiable-document", "info",
+        "P009",
+        "unverifiable-document",
+        "info",
         "A cited document has no text file, so its quotes cannot be verified.",
         "With --documents DIR, quotes are verified against their document's text; a "
-        "document without \"file\" is skipped, and this says so rather than pass it "
+        'document without "file" is skipped, and this says so rather than pass it '
         "silently.",
         "Save the document's text in DIR and name it in the document's \"file\".",
         needs_documents=True,
     ),
     Rule(
-        "P010", "unused-actor", "info",
+        "P010",
+        "unused-actor",
+        "info",
         "An actor is never cited.",
         "An actor that no attribution names adds nothing to the map, or shows an "
         "attribution that names someone else by mistake.",
         "Attribute their statements to them, or remove the actor.",
     ),
     Rule(
-        "P011", "unused-document", "info",
+        "P011",
+        "unused-document",
+        "info",
         "A document is never cited.",
         "A document that no attribution names adds nothing to the map, or shows an "
         "attribution that names another document by mistake.",
         "Cite it where its statements are mapped, or remove it.",
     ),
     Rule(
-        "P012", "duplicate-attribution", "warning",
+        "P012",
+        "duplicate-attribution",
+        "warning",
         "A claim or relation carries the same attribution twice.",
         "Two attributions with the same actor, document, quote and date add nothing but "
         "weight in counts of who holds what; usually one was pasted twice.",
@@ -252,7 +293,9 @@ _CATALOGUE = [
     ),
     # ---------------------------------------------------------------- reasoning
     Rule(
-        "R001", "conflicting-endorsement", "error",
+        "R001",
+        "conflicting-endorsement",
+        "error",
         "An actor endorses two claims at the same time, one attacking the other.",
         "An actor endorses a claim when one of its attributions names them. This rule is "
         "the conflict-freeness of each actor's endorsed claims under the attack relation, "
@@ -269,7 +312,9 @@ _CATALOGUE = [
         "date both attributions so the change shows as R002.",
     ),
     Rule(
-        "R002", "change-of-view", "info",
+        "R002",
+        "change-of-view",
+        "info",
         "An actor endorsed conflicting claims at different dates: a change of view.",
         "The conflict of R001 (one endorsed claim attacks the other) or of R003 (two "
         "positions), but every date of the one is surely before every date of the other: "
@@ -278,7 +323,9 @@ _CATALOGUE = [
         "Nothing to fix; check that the dates are right.",
     ),
     Rule(
-        "R003", "both-positions", "error",
+        "R003",
+        "both-positions",
+        "error",
         "An actor endorses two positions at the same time.",
         "Positions are alternative answers to the question: an actor attributed to two at "
         "once takes both sides, or an attribution is misplaced (reporting a view is not "
@@ -287,7 +334,9 @@ _CATALOGUE = [
         "changed sides.",
     ),
     Rule(
-        "R004", "failed-rebuttal", "info",
+        "R004",
+        "failed-rebuttal",
+        "info",
         "A claim is attacked only by claims outside the grounded extension.",
         "The grounded extension holds the claims that stand on the attack relation alone, "
         "for the most sceptical reader (Dung 1995): those nothing attacks, those defended "
@@ -318,8 +367,9 @@ def rule(code: str) -> Rule:
     """
     found = RULES.get(code.upper()) or _BY_NAME.get(code.lower())
     if found is None:
-        raise UsageError(f"no rule {code!r}{_did_you_mean(code)}",
-                         hint="`arggraph rules` lists them")
+        raise UsageError(
+            f"no rule {code!r}{_did_you_mean(code)}", hint="`arggraph rules` lists them"
+        )
     return found
 
 
@@ -337,8 +387,10 @@ def expand_selector(selector: str) -> list[str]:
         return [_BY_NAME[sel.lower()].code]
     codes = [c for c in RULES if c.startswith(sel.upper())] if sel else []
     if not codes:
-        raise UsageError(f"unknown rule selector {selector!r}{_did_you_mean(sel)}",
-                         hint="a selector is a code (S003), a prefix (S, P0) or ALL")
+        raise UsageError(
+            f"unknown rule selector {selector!r}{_did_you_mean(sel)}",
+            hint="a selector is a code (S003), a prefix (S, P0) or ALL",
+        )
     return codes
 
 

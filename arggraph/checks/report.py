@@ -84,8 +84,10 @@ def summary_line(reports: Sequence[FileReport]) -> str:
         return f"All checks passed ({_plural(len(checked), 'file')})."
     parts = ", ".join(_plural(counts[s], s) for s in SEVERITIES if counts[s])
     with_findings = sum(1 for r in checked if r.findings)
-    return (f"Found {_plural(total, 'finding')} ({parts}) in {with_findings} of "
-            f"{_plural(len(checked), 'file')}{tail}.")
+    return (
+        f"Found {_plural(total, 'finding')} ({parts}) in {with_findings} of "
+        f"{_plural(len(checked), 'file')}{tail}."
+    )
 
 
 def _ids(ids: Sequence[str], limit: int = 3) -> str:
@@ -124,8 +126,9 @@ def render_statistics(reports: Sequence[FileReport]) -> str:
     counts = Counter(f.code for r in reports for f in r.findings)
     rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     width = max((len(str(n)) for _, n in rows), default=1)
-    return "".join(f"{n:>{width}}  {code}  {RULES[code].severity:<7}  {RULES[code].name}\n"
-                   for code, n in rows)
+    return "".join(
+        f"{n:>{width}}  {code}  {RULES[code].severity:<7}  {RULES[code].name}\n" for code, n in rows
+    )
 
 
 def _finding_dict(report: FileReport, f: Finding) -> dict[str, Any]:
@@ -146,8 +149,10 @@ def _uri(file: str) -> dict[str, str]:
     path = Path(file)
     if path.is_absolute():
         return {"uri": path.as_uri()}
-    return {"uri": quote(Path(os.path.normpath(file)).as_posix(), safe="/"),
-            "uriBaseId": "%SRCROOT%"}
+    return {
+        "uri": quote(Path(os.path.normpath(file)).as_posix(), safe="/"),
+        "uriBaseId": "%SRCROOT%",
+    }
 
 
 def _rule_sarif(code: str) -> dict[str, Any]:
@@ -178,40 +183,54 @@ def render_sarif(reports: Sequence[FileReport], *, version: str = "unknown") -> 
                 },
             }
             if f.path is not None:
-                location["logicalLocations"] = [{
-                    "fullyQualifiedName": f.path,
-                    "kind": "object" if f.path.endswith("]") else "property",
-                }]
+                location["logicalLocations"] = [
+                    {
+                        "fullyQualifiedName": f.path,
+                        "kind": "object" if f.path.endswith("]") else "property",
+                    }
+                ]
             text = f.message + (f" (hint: {f.hint})" if f.hint else "")
-            results.append({
-                "ruleId": f.code,
-                "ruleIndex": index[f.code],
-                "level": _SARIF_LEVEL[f.severity],
-                "message": {"text": text},
-                "locations": [location],
-                "properties": {"ids": list(f.ids), "path": f.path, "hint": f.hint},
-            })
-    notes = [{
-        "level": "error",
-        "message": {"text": str(r.error)},
-        "locations": [{"physicalLocation": {"artifactLocation": _uri(r.file)}}],
-    } for r in reports if r.error is not None]
+            results.append(
+                {
+                    "ruleId": f.code,
+                    "ruleIndex": index[f.code],
+                    "level": _SARIF_LEVEL[f.severity],
+                    "message": {"text": text},
+                    "locations": [location],
+                    "properties": {"ids": list(f.ids), "path": f.path, "hint": f.hint},
+                }
+            )
+    notes = [
+        {
+            "level": "error",
+            "message": {"text": str(r.error)},
+            "locations": [{"physicalLocation": {"artifactLocation": _uri(r.file)}}],
+        }
+        for r in reports
+        if r.error is not None
+    ]
     log = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "arggraph",
-                "version": version,
-                "semanticVersion": version,
-                "rules": [_rule_sarif(code) for code in RULES],
-            }},
-            "invocations": [{
-                "executionSuccessful": not notes,
-                "toolExecutionNotifications": notes,
-            }],
-            "results": results,
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "arggraph",
+                        "version": version,
+                        "semanticVersion": version,
+                        "rules": [_rule_sarif(code) for code in RULES],
+                    }
+                },
+                "invocations": [
+                    {
+                        "executionSuccessful": not notes,
+                        "toolExecutionNotifications": notes,
+                    }
+                ],
+                "results": results,
+            }
+        ],
     }
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
 
@@ -231,8 +250,9 @@ def render_github(reports: Sequence[FileReport]) -> str:
     for report in reports:
         file = _escape_property(report.file)
         if report.error is not None:
-            out.append(f"::error file={file},title=unusable graph::"
-                       f"{_escape_data(str(report.error))}")
+            out.append(
+                f"::error file={file},title=unusable graph::{_escape_data(str(report.error))}"
+            )
         for f in report.findings:
             line = report.line(f)
             props = f"file={file}" + (f",line={line}" if line is not None else "")

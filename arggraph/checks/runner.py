@@ -35,8 +35,9 @@ __all__ = ["CHECKERS", "check", "run_checks"]
 CHECKERS: list[Checker] = [*STRUCTURE, *PROVENANCE, *REASONING]
 
 
-def run_checks(graph: Graph, enabled: frozenset[str],
-               documents: DocumentStore | None = None) -> list[Finding]:
+def run_checks(
+    graph: Graph, enabled: frozenset[str], documents: DocumentStore | None = None
+) -> list[Finding]:
     """The findings of the ``enabled`` rule codes, sorted as :func:`check` sorts them.
 
     ``documents`` is shared between calls by the command line, so a folder of texts is

@@ -39,15 +39,22 @@ def _owner_id(ctx: Context, place: str) -> str | None:
 def integrity(ctx: Context) -> Iterator[Finding]:
     """S001 and S002, from the problems the loader kept instead of raising."""
     g = ctx.graph
-    known: dict[str, list[str]] = {"claim": list(g.claims), "actor": list(g.actors),
-                                   "document": list(g.documents),
-                                   "relation": list(g.relations)}
+    known: dict[str, list[str]] = {
+        "claim": list(g.claims),
+        "actor": list(g.actors),
+        "document": list(g.documents),
+        "relation": list(g.relations),
+    }
     budget = _HINT_BUDGET
     for p in g.problems:
         owner = _owner_id(ctx, p.place)
         if p.kind == "duplicate":
-            first = {"claim": ctx.claim_path, "relation": ctx.relation_path,
-                     "actor": ctx.actor_path, "document": ctx.document_path}[p.target]
+            first = {
+                "claim": ctx.claim_path,
+                "relation": ctx.relation_path,
+                "actor": ctx.actor_path,
+                "document": ctx.document_path,
+            }[p.target]
             where = first.get(p.ident)
             message = f"duplicate {p.target} id {quote_id(p.ident)}"
             if where is not None:
@@ -59,14 +66,15 @@ def integrity(ctx: Context) -> Iterator[Finding]:
         if budget >= len(candidates):  # a did-you-mean costs a pass over the candidates
             budget -= len(candidates)
             close = difflib.get_close_matches(p.ident, candidates, n=3, cutoff=0.6)
-        hint = ("did you mean " + ", ".join(quote_id(c) for c in close) + "?") if close \
-            else None
+        hint = ("did you mean " + ", ".join(quote_id(c) for c in close) + "?") if close else None
         what = p.place.rsplit(".", 1)[-1]
         holder = "relation" if p.place.startswith("relations") else "claim"
         if ".attributions[" in p.place:
             holder = f"an attribution of {holder}"
-        message = (f"{holder} {quote_id(owner or '?')}: {what} refers to unknown "
-                   f"{p.target} {quote_id(p.ident)}")
+        message = (
+            f"{holder} {quote_id(owner or '?')}: {what} refers to unknown "
+            f"{p.target} {quote_id(p.ident)}"
+        )
         ids = (owner, p.ident) if owner is not None else (p.ident,)
         yield ctx.finding("S001", message, ids, p.place, hint)
 
@@ -84,10 +92,11 @@ def relations(ctx: Context) -> Iterator[Finding]:
                 "S003",
                 f"relation {quote_id(rel.id)}: claim {quote_id(rel.source)} "
                 f"{'supports' if rel.type == 'support' else 'attacks'} itself",
-                (rel.id, rel.source), ctx.relation_path[rel.id])
+                (rel.id, rel.source),
+                ctx.relation_path[rel.id],
+            )
             continue
-        pair = (rel.source, rel.target) if rel.source < rel.target else (rel.target,
-                                                                         rel.source)
+        pair = (rel.source, rel.target) if rel.source < rel.target else (rel.target, rel.source)
         by_pair[pair].append(rel.id)
         same[(rel.type, rel.source, rel.target)].append(rel.id)
     for (a, b), rel_ids in by_pair.items():
@@ -95,20 +104,26 @@ def relations(ctx: Context) -> Iterator[Finding]:
         supports = [r for r in rels if r.type == "support"]
         attacks = [r for r in rels if r.type == "attack"]
         if supports and attacks:
-            parts = [f"{r.type} {quote_id(r.id)} ({quote_id(r.source)} -> "
-                     f"{quote_id(r.target)})" for r in (supports[0], attacks[0])]
+            parts = [
+                f"{r.type} {quote_id(r.id)} ({quote_id(r.source)} -> {quote_id(r.target)})"
+                for r in (supports[0], attacks[0])
+            ]
             yield ctx.finding(
                 "S004",
                 f"claims {quote_id(a)} and {quote_id(b)} are joined by both a support and "
                 f"an attack: {parts[0]}, {parts[1]}",
-                [r.id for r in supports + attacks], ctx.relation_path[attacks[0].id])
+                [r.id for r in supports + attacks],
+                ctx.relation_path[attacks[0].id],
+            )
     for (type_, source, target), rel_ids in same.items():
         if len(rel_ids) > 1:
             yield ctx.finding(
                 "S009",
                 f"{len(rel_ids)} {type_}s run from {quote_id(source)} to {quote_id(target)}: "
                 + ", ".join(quote_id(r) for r in rel_ids),
-                rel_ids, ctx.relation_path[rel_ids[1]])
+                rel_ids,
+                ctx.relation_path[rel_ids[1]],
+            )
 
 
 def support_cycles(ctx: Context) -> Iterator[Finding]:
@@ -128,8 +143,7 @@ def support_cycles(ctx: Context) -> Iterator[Finding]:
     if count == n:
         return
     sizes = np.bincount(labels, minlength=count)
-    edge_of = {(s, t): r for s, t, r in zip(src.tolist(), tgt.tolist(), rel_ids,
-                                            strict=True)}
+    edge_of = {(s, t): r for s, t, r in zip(src.tolist(), tgt.tolist(), rel_ids, strict=True)}
     indptr, indices = adj.indptr, adj.indices
     for label in np.flatnonzero(sizes > 1).tolist():
         members = np.flatnonzero(labels == label)
@@ -144,15 +158,16 @@ def support_cycles(ctx: Context) -> Iterator[Finding]:
         yield ctx.finding("S005", message, names, ctx.relation_path.get(first_rel))
 
 
-def _shortest_cycle(start: int, indptr: np.ndarray, indices: np.ndarray,
-                    labels: np.ndarray, label: int) -> list[int]:
+def _shortest_cycle(
+    start: int, indptr: np.ndarray, indices: np.ndarray, labels: np.ndarray, label: int
+) -> list[int]:
     """A shortest cycle through ``start`` inside its strongly connected component."""
     parent = {start: -1}
     frontier = [start]
     while frontier:
         nxt: list[int] = []
         for u in frontier:
-            for v in indices[indptr[u]:indptr[u + 1]].tolist():
+            for v in indices[indptr[u] : indptr[u + 1]].tolist():
                 if v == start:
                     path = [u]
                     while parent[path[-1]] != -1:
@@ -170,8 +185,7 @@ def relevance(ctx: Context) -> Iterator[Finding]:
     g = ctx.graph
     positions = ctx.position_ids
     if not positions:
-        yield ctx.finding("S008", "the graph has no claim of kind \"position\"",
-                          (g.id,), None)
+        yield ctx.finding("S008", 'the graph has no claim of kind "position"', (g.id,), None)
         return
     fw = g.framework
     if "S007" in ctx.enabled:
@@ -183,14 +197,20 @@ def relevance(ctx: Context) -> Iterator[Finding]:
         for claim in g.positions:
             if claim.id not in argued:
                 yield ctx.finding(
-                    "S007", f"no argument bears on position {show_claim(claim)}",
-                    (claim.id,), ctx.claim_path[claim.id])
+                    "S007",
+                    f"no argument bears on position {show_claim(claim)}",
+                    (claim.id,),
+                    ctx.claim_path[claim.id],
+                )
     if "S006" in ctx.enabled:
         for i in _unreachable(ctx).tolist():
             claim = g.claims[fw.ids[i]]
             yield ctx.finding(
-                "S006", f"claim {show_claim(claim)} reaches no position along relations",
-                (claim.id,), ctx.claim_path[claim.id])
+                "S006",
+                f"claim {show_claim(claim)} reaches no position along relations",
+                (claim.id,),
+                ctx.claim_path[claim.id],
+            )
 
 
 def _unreachable(ctx: Context) -> np.ndarray:
@@ -224,7 +244,9 @@ def duplicate_texts(ctx: Context) -> Iterator[Finding]:
                 "S010",
                 f"{len(ids)} claims have the text of {show_claim(claim)}: "
                 + ", ".join(quote_id(c) for c in ids),
-                ids, ctx.claim_path[ids[1]])
+                ids,
+                ctx.claim_path[ids[1]],
+            )
 
 
 CHECKERS = [

@@ -37,32 +37,63 @@ def register(sub: Any) -> None:
         "option could not be used. CODES are comma-separated codes (S003), prefixes (S, "
         "P0), rule names or ALL; the most specific selector wins, ignore wins a tie.",
     )
-    p.add_argument("graphs", nargs="+", metavar="GRAPH",
-                   help="arggraph/1 JSON files, or folders to search for them")
-    p.add_argument("--format", choices=["text", "json", "sarif", "github"], default="text",
-                   help="text (default), json (a list of findings), sarif (SARIF 2.1.0, "
-                   "for code scanning) or github (workflow annotations)")
-    p.add_argument("--documents", metavar="DIR",
-                   help="folder of the documents' texts: verify every quote against it")
-    p.add_argument("--select", metavar="CODES",
-                   help="the rules to run (default ALL, or the settings' select)")
-    p.add_argument("--extend-select", metavar="CODES",
-                   help="rules to run in addition to the selected ones")
+    p.add_argument(
+        "graphs",
+        nargs="+",
+        metavar="GRAPH",
+        help="arggraph/1 JSON files, or folders to search for them",
+    )
+    p.add_argument(
+        "--format",
+        choices=["text", "json", "sarif", "github"],
+        default="text",
+        help="text (default), json (a list of findings), sarif (SARIF 2.1.0, "
+        "for code scanning) or github (workflow annotations)",
+    )
+    p.add_argument(
+        "--documents",
+        metavar="DIR",
+        help="folder of the documents' texts: verify every quote against it",
+    )
+    p.add_argument(
+        "--select", metavar="CODES", help="the rules to run (default ALL, or the settings' select)"
+    )
+    p.add_argument(
+        "--extend-select", metavar="CODES", help="rules to run in addition to the selected ones"
+    )
     p.add_argument("--ignore", metavar="CODES", help="rules not to run")
-    p.add_argument("--fail-on", choices=["error", "warning", "info"],
-                   help="the least severity that makes the exit code 1 (default error)")
-    p.add_argument("--exit-zero", action="store_true",
-                   help="exit 0 even when findings reach --fail-on (2 still means an "
-                   "unusable graph)")
-    p.add_argument("--no-config", action="store_true",
-                   help="ignore [tool.arggraph.check] in pyproject.toml files")
-    p.add_argument("--graphs-only", action="store_true",
-                   help="skip JSON files that are not arggraph/1 graphs instead of failing "
-                   "on them (for pre-commit hooks; implied for files found in folders)")
-    p.add_argument("--statistics", action="store_true",
-                   help="print how many findings each rule has instead of the findings")
-    p.add_argument("-o", "--output", metavar="OUT",
-                   help="write the report to OUT (atomically) instead of stdout")
+    p.add_argument(
+        "--fail-on",
+        choices=["error", "warning", "info"],
+        help="the least severity that makes the exit code 1 (default error)",
+    )
+    p.add_argument(
+        "--exit-zero",
+        action="store_true",
+        help="exit 0 even when findings reach --fail-on (2 still means an unusable graph)",
+    )
+    p.add_argument(
+        "--no-config",
+        action="store_true",
+        help="ignore [tool.arggraph.check] in pyproject.toml files",
+    )
+    p.add_argument(
+        "--graphs-only",
+        action="store_true",
+        help="skip JSON files that are not arggraph/1 graphs instead of failing "
+        "on them (for pre-commit hooks; implied for files found in folders)",
+    )
+    p.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print how many findings each rule has instead of the findings",
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="write the report to OUT (atomically) instead of stdout",
+    )
     p.set_defaults(run=run)
 
 
@@ -136,8 +167,11 @@ def run(args: argparse.Namespace) -> int:
 
     select, ignore = _codes(args.select), _codes(args.ignore) or []
     extend = _codes(args.extend_select) or []
-    for option, given in (("--select", select or []), ("--ignore", ignore),
-                          ("--extend-select", extend)):
+    for option, given in (
+        ("--select", select or []),
+        ("--ignore", ignore),
+        ("--extend-select", extend),
+    ):
         for sel in given:  # a wrong selector is a usage error, before any work
             try:
                 expand_selector(sel)
@@ -147,8 +181,9 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--select names no rule")
     files = _expand(args.graphs)
     if not files:
-        print("arggraph: warning: no argument graphs found under the given folders",
-              file=sys.stderr)
+        print(
+            "arggraph: warning: no argument graphs found under the given folders", file=sys.stderr
+        )
     configs: dict[Path, CheckConfig] = {}
     stores: dict[Path, DocumentStore] = {}
 
@@ -189,8 +224,11 @@ def run(args: argparse.Namespace) -> int:
                 reports.append(FileReport(file, error=exc))
                 bar.advance()
                 continue
-            if folder is None and "P006" in enabled and any(
-                    a.quote for c in graph.model.claims for a in c.attributions):
+            if (
+                folder is None
+                and "P006" in enabled
+                and any(a.quote for c in graph.model.claims for a in c.attributions)
+            ):
                 unverified = True
             fail_on = args.fail_on or cfg.fail_on or "error"
             failing |= any(severity_at_least(f.severity, fail_on) for f in findings)

@@ -45,7 +45,8 @@ def load_sheet(path: str | None, graph: Graph | None = None) -> ScoreSheet | Non
     if graph is not None and sheet.graph != graph.id:
         raise InputError(
             f"this score sheet is for graph {sheet.graph!r}, not {graph.id!r}",
-            path=path, place="graph",
+            path=path,
+            place="graph",
         )
     return sheet
 
@@ -126,8 +127,13 @@ def progress(description: str, total: float | None = None) -> Iterator[Progress]
     )
     from rich.progress import Progress as RichProgress
 
-    columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-               MofNCompleteColumn(), TimeElapsedColumn()]
+    columns = [
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    ]
     with RichProgress(*columns, console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task(description, total=total)
         yield _RichProgress(bar, task)

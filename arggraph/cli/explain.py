@@ -43,12 +43,20 @@ def register(sub: Any) -> None:
     )
     add_common(p)
     p.add_argument("claim", metavar="CLAIM", help="the id of the claim to explain")
-    p.add_argument("--format", choices=["table", "json"], default="table",
-                   help="table (default) or json")
-    p.add_argument("--top", type=_positive, metavar="N",
-                   help="show the N largest contributions and relations only")
-    p.add_argument("--no-verdict", action="store_true",
-                   help="skip the verdict and flip points (faster on large graphs)")
+    p.add_argument(
+        "--format", choices=["table", "json"], default="table", help="table (default) or json"
+    )
+    p.add_argument(
+        "--top",
+        type=_positive,
+        metavar="N",
+        help="show the N largest contributions and relations only",
+    )
+    p.add_argument(
+        "--no-verdict",
+        action="store_true",
+        help="skip the verdict and flip points (faster on large graphs)",
+    )
     p.set_defaults(run=run)
 
 
@@ -73,8 +81,7 @@ def run(args: argparse.Namespace) -> int:
     sheet = load_sheet(args.scores, graph)
     fw = apply_scores(graph, sheet, args.scores)
     result = explain(fw, args.claim, args.semantics)
-    top = args.top if args.top is not None else (None if args.format == "json"
-                                                 else _TABLE_TOP)
+    top = args.top if args.top is not None else (None if args.format == "json" else _TABLE_TOP)
     shown = result.contributions[:top] if top else result.contributions
     weights = sorted(result.weights.items(), key=lambda kv: (-abs(kv[1]), kv[0]))
     weights = weights[:top] if top else weights
@@ -83,31 +90,48 @@ def run(args: argparse.Namespace) -> int:
     flips: dict[str, float | None] = {}
     if positions and not args.no_verdict:
         judged = verdict(fw, args.semantics, positions=positions)
-        flips = flip_points(fw, args.semantics, positions=positions,
-                            claims=[c.claim for c in shown])
+        flips = flip_points(
+            fw, args.semantics, positions=positions, claims=[c.claim for c in shown]
+        )
     base = float(fw.base[fw.position(args.claim)])
     if args.format == "json":
-        emit_json({
-            "semantics": args.semantics,
-            "topic": result.topic,
-            "strength": result.strength,
-            "base": base,
-            "contributions": [{"claim": c.claim, "removal": c.removal,
-                               "gradient": c.gradient, "path": c.path} for c in shown],
-            "weights": dict(weights),
-            "verdict": None if judged is None else {
-                "strengths": judged.strengths, "leader": judged.leader,
-                "runner_up": judged.runner_up, "margin": judged.margin,
-                "flip_points": flips},
-        })
+        emit_json(
+            {
+                "semantics": args.semantics,
+                "topic": result.topic,
+                "strength": result.strength,
+                "base": base,
+                "contributions": [
+                    {"claim": c.claim, "removal": c.removal, "gradient": c.gradient, "path": c.path}
+                    for c in shown
+                ],
+                "weights": dict(weights),
+                "verdict": None
+                if judged is None
+                else {
+                    "strengths": judged.strengths,
+                    "leader": judged.leader,
+                    "runner_up": judged.runner_up,
+                    "margin": judged.margin,
+                    "flip_points": flips,
+                },
+            }
+        )
         return 0
     emit(_table(graph, result, base, shown, weights, judged, flips, args.semantics))
     return 0
 
 
-def _table(graph: Graph, result: Explanation, base: float, shown: list[Any],
-           weights: list[tuple[str, float]], judged: Verdict | None,
-           flips: dict[str, float | None], semantics: str) -> str:
+def _table(
+    graph: Graph,
+    result: Explanation,
+    base: float,
+    shown: list[Any],
+    weights: list[tuple[str, float]],
+    judged: Verdict | None,
+    flips: dict[str, float | None],
+    semantics: str,
+) -> str:
     import shutil
 
     from ..text import one_line, shorten

@@ -47,17 +47,31 @@ def register(sub: Any) -> None:
         epilog="Exit codes: 0 success (also when there is no stable extension), 2 the graph "
         "could not be read or the claim is unknown.",
     )
-    p.add_argument("graph", metavar="GRAPH",
-                   help="an arggraph/1 JSON file, or an ICCMA .apx, .tgf or .i23 framework")
-    p.add_argument("--semantics", choices=_SEMANTICS, default="grounded",
-                   help="the extension semantics (default grounded)")
-    p.add_argument("--format", choices=["text", "json"], default="text",
-                   help="text (default) or json")
-    p.add_argument("--claim", metavar="ID",
-                   help="only say whether this claim is credulously and sceptically accepted")
-    p.add_argument("--limit", metavar="N", type=_positive,
-                   help="stop after N extensions (complete extensions can be exponentially "
-                   "many)")
+    p.add_argument(
+        "graph",
+        metavar="GRAPH",
+        help="an arggraph/1 JSON file, or an ICCMA .apx, .tgf or .i23 framework",
+    )
+    p.add_argument(
+        "--semantics",
+        choices=_SEMANTICS,
+        default="grounded",
+        help="the extension semantics (default grounded)",
+    )
+    p.add_argument(
+        "--format", choices=["text", "json"], default="text", help="text (default) or json"
+    )
+    p.add_argument(
+        "--claim",
+        metavar="ID",
+        help="only say whether this claim is credulously and sceptically accepted",
+    )
+    p.add_argument(
+        "--limit",
+        metavar="N",
+        type=_positive,
+        help="stop after N extensions (complete extensions can be exponentially many)",
+    )
     p.add_argument("-o", "--output", metavar="OUT", help="write the result here (atomic)")
     p.set_defaults(run=run)
 
@@ -95,26 +109,37 @@ def run(args: argparse.Namespace) -> int:
         if args.claim not in graph.claims:
             from ..errors import UnknownIdError
 
-            raise UnknownIdError("claim", args.claim, path=args.graph,
-                                 known=list(graph.claims))
+            raise UnknownIdError("claim", args.claim, path=args.graph, known=list(graph.claims))
         answer = claim_acceptance(graph, args.claim, semantics)
         vacuous = semantics == "stable" and answer == {"credulous": False, "sceptical": True}
         if vacuous:
-            print("arggraph: note: there is no stable extension, so every claim is "
-                  "sceptically accepted (vacuously) and none credulously", file=sys.stderr)
+            print(
+                "arggraph: note: there is no stable extension, so every claim is "
+                "sceptically accepted (vacuously) and none credulously",
+                file=sys.stderr,
+            )
         if args.format == "json":
-            text = json.dumps({"semantics": semantics, "claim": args.claim, **answer},
-                              ensure_ascii=False, indent=2) + "\n"
+            text = (
+                json.dumps(
+                    {"semantics": semantics, "claim": args.claim, **answer},
+                    ensure_ascii=False,
+                    indent=2,
+                )
+                + "\n"
+            )
         else:
             from ..text import one_line
 
             def yes(flag: bool) -> str:
                 return "yes" if flag else "no"
 
-            text = (f"{one_line(args.claim)} under {semantics} semantics: credulously "
-                    f"accepted: {yes(answer['credulous'])}; sceptically accepted: "
-                    f"{yes(answer['sceptical'])}"
-                    + (" (vacuously: no stable extension)" if vacuous else "") + "\n")
+            text = (
+                f"{one_line(args.claim)} under {semantics} semantics: credulously "
+                f"accepted: {yes(answer['credulous'])}; sceptically accepted: "
+                f"{yes(answer['sceptical'])}"
+                + (" (vacuously: no stable extension)" if vacuous else "")
+                + "\n"
+            )
         write_result(text, args.output)
         return 0
 
@@ -125,11 +150,14 @@ def run(args: argparse.Namespace) -> int:
             bar.advance()
     found.sort()
     if args.limit is not None and len(found) == args.limit and semantics != "grounded":
-        print(f"arggraph: note: stopped at --limit {args.limit}; there may be more",
-              file=sys.stderr)
+        print(
+            f"arggraph: note: stopped at --limit {args.limit}; there may be more", file=sys.stderr
+        )
     if args.format == "json":
-        text = json.dumps({"semantics": semantics, "extensions": found},
-                          ensure_ascii=False, indent=2) + "\n"
+        text = (
+            json.dumps({"semantics": semantics, "extensions": found}, ensure_ascii=False, indent=2)
+            + "\n"
+        )
     elif not found:
         text = f"no {semantics} extension\n"
     else:

@@ -15,8 +15,9 @@ def register(sub: Any) -> None:
         "summary), or explain one: what it finds and why it matters, how to fix a "
         "finding, and an example graph with what the rule says about it.",
     )
-    p.add_argument("code", nargs="?", metavar="CODE",
-                   help="a rule code (S003) or name (self-relation)")
+    p.add_argument(
+        "code", nargs="?", metavar="CODE", help="a rule code (S003) or name (self-relation)"
+    )
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.set_defaults(run=run)
 
@@ -25,9 +26,16 @@ def _rule_data(code: str) -> dict[str, Any]:
     from ..checks.registry import RULES
 
     r = RULES[code]
-    return {"code": r.code, "name": r.name, "severity": r.severity, "family": r.family,
-            "summary": r.summary, "explanation": r.explanation, "fix": r.fix,
-            "needs_documents": r.needs_documents}
+    return {
+        "code": r.code,
+        "name": r.name,
+        "severity": r.severity,
+        "family": r.family,
+        "summary": r.summary,
+        "explanation": r.explanation,
+        "fix": r.fix,
+        "needs_documents": r.needs_documents,
+    }
 
 
 def _wrap(text: str, indent: str = "") -> str:
@@ -43,8 +51,11 @@ def run(args: argparse.Namespace) -> int:
             emit_json([_rule_data(code) for code in RULES])
             return 0
         width = max(len(r.name) for r in RULES.values())
-        emit("\n".join(f"{r.code}  {r.severity:<7}  {r.name:<{width}}  {r.summary}"
-                       for r in RULES.values()))
+        emit(
+            "\n".join(
+                f"{r.code}  {r.severity:<7}  {r.name:<{width}}  {r.summary}" for r in RULES.values()
+            )
+        )
         return 0
 
     from ..checks.examples import EXAMPLES
@@ -55,15 +66,30 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         data = _rule_data(r.code)
         if example is not None:
-            data["example"] = {"graph": example.graph, "documents": example.documents,
-                               "findings": [f.to_dict() for f in findings]}
+            data["example"] = {
+                "graph": example.graph,
+                "documents": example.documents,
+                "findings": [f.to_dict() for f in findings],
+            }
         emit_json(data)
         return 0
-    lines = [f"{r.code} {r.name} ({r.severity}, {r.family})", "", _wrap(r.summary), "",
-             _wrap(r.explanation), "", _wrap(f"Fix: {r.fix}")]
+    lines = [
+        f"{r.code} {r.name} ({r.severity}, {r.family})",
+        "",
+        _wrap(r.summary),
+        "",
+        _wrap(r.explanation),
+        "",
+        _wrap(f"Fix: {r.fix}"),
+    ]
     if r.needs_documents:
-        lines += ["", _wrap("Runs only when the documents' texts are given: "
-                            "arggraph check GRAPH --documents DIR.")]
+        lines += [
+            "",
+            _wrap(
+                "Runs only when the documents' texts are given: "
+                "arggraph check GRAPH --documents DIR."
+            ),
+        ]
     if example is not None:
         lines += ["", "Example (example.json):", textwrap.indent(example.text(), "  ")]
         command = f"arggraph check example.json --select {r.code}"

@@ -11,7 +11,7 @@ def register(sub: Any) -> None:
         "schema",
         help="print the JSON Schema of arggraph/1",
         description="Print the JSON Schema of the arggraph/1 graph format (or, with "
-        "--scores, of arggraph-scores/1 score sheets). Name it in a file's \"$schema\" "
+        '--scores, of arggraph-scores/1 score sheets). Name it in a file\'s "$schema" '
         "and editors validate the file as you type.",
     )
     p.add_argument("--scores", action="store_true", help="the schema of score sheets")

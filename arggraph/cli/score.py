@@ -41,8 +41,12 @@ def register(sub: Any) -> None:
         "used (including a cycle that does not settle).",
     )
     add_common(p)
-    p.add_argument("--format", choices=["table", "json", "csv"], default="table",
-                   help="table (default), json or csv")
+    p.add_argument(
+        "--format",
+        choices=["table", "json", "csv"],
+        default="table",
+        help="table (default), json or csv",
+    )
     p.add_argument("-o", "--output", metavar="OUT", help="write the result here (atomic)")
     p.set_defaults(run=run)
 
@@ -50,11 +54,17 @@ def register(sub: Any) -> None:
 def add_common(p: argparse.ArgumentParser) -> None:
     """GRAPH, --semantics and --scores, shared with ``arggraph explain``."""
     p.add_argument("graph", metavar="GRAPH", help="an arggraph/1 JSON file")
-    p.add_argument("--semantics", choices=list(LABELS), default="dfquad",
-                   help="the gradual semantics (default dfquad)")
-    p.add_argument("--scores", metavar="SHEET",
-                   help="a score sheet (arggraph-scores/1) whose bases and weights override "
-                   "the graph's")
+    p.add_argument(
+        "--semantics",
+        choices=list(LABELS),
+        default="dfquad",
+        help="the gradual semantics (default dfquad)",
+    )
+    p.add_argument(
+        "--scores",
+        metavar="SHEET",
+        help="a score sheet (arggraph-scores/1) whose bases and weights override the graph's",
+    )
 
 
 def apply_scores(graph: Graph, sheet: ScoreSheet | None, path: str | None) -> Framework:
@@ -64,8 +74,10 @@ def apply_scores(graph: Graph, sheet: ScoreSheet | None, path: str | None) -> Fr
     fw = graph.framework
     if sheet is None:
         return fw
-    for section, kind, known in (("scores", "claim", graph.claims),
-                                 ("weights", "relation", fw.relation_index)):
+    for section, kind, known in (
+        ("scores", "claim", graph.claims),
+        ("weights", "relation", fw.relation_index),
+    ):
         for ident in getattr(sheet, section):
             if ident not in known:
                 err = UnknownIdError(kind, ident, path=path, known=list(known))
@@ -90,10 +102,15 @@ def verdict_line(graph: Graph, strengths: dict[str, float]) -> str | None:
     gap = strengths[top] - strengths[second]
     if gap <= TIE:
         tied = [p for p in ranked if strengths[top] - strengths[p] <= TIE]
-        return "verdict: tie between " + ", ".join(one_line(p) for p in tied) + \
-            f" at {strengths[top]:.4f}"
-    return (f"verdict: {one_line(top)} leads {one_line(second)} by {gap:.4f} "
-            f"({strengths[top]:.4f} to {strengths[second]:.4f})")
+        return (
+            "verdict: tie between "
+            + ", ".join(one_line(p) for p in tied)
+            + f" at {strengths[top]:.4f}"
+        )
+    return (
+        f"verdict: {one_line(top)} leads {one_line(second)} by {gap:.4f} "
+        f"({strengths[top]:.4f} to {strengths[second]:.4f})"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -107,8 +124,12 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         import json
 
-        text = json.dumps({"semantics": args.semantics, "strengths": values},
-                          ensure_ascii=False, indent=2) + "\n"
+        text = (
+            json.dumps(
+                {"semantics": args.semantics, "strengths": values}, ensure_ascii=False, indent=2
+            )
+            + "\n"
+        )
     elif args.format == "csv":
         text = _csv(graph, fw, values)
     else:
@@ -127,8 +148,9 @@ def _csv(graph: Graph, fw: Framework, values: dict[str, float]) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["claim", "kind", "base", "strength"])
     for i, cid in enumerate(fw.ids):
-        writer.writerow([terminal_safe(cid), graph.claims[cid].kind, repr(float(fw.base[i])),
-                         repr(values[cid])])
+        writer.writerow(
+            [terminal_safe(cid), graph.claims[cid].kind, repr(float(fw.base[i])), repr(values[cid])]
+        )
     return out.getvalue()
 
 
@@ -144,15 +166,15 @@ def _table(graph: Graph, fw: Framework, values: dict[str, float], semantics: str
     id_width = max(id_width, 5)
     head = f"{'strength':>8}  {'base':>6}  {'change':>7}  {'kind':<8}  {'claim':<{id_width}}"
     text_width = max(width - len(head) - 2, 20)
-    lines = [f"{one_line(graph.model.title or graph.id)}: {LABELS[semantics]}",
-             head + "  text"]
+    lines = [f"{one_line(graph.model.title or graph.id)}: {LABELS[semantics]}", head + "  text"]
     for c in order:
         i = fw.index[c]
         base = float(fw.base[i])
         lines.append(
             f"{values[c]:>8.4f}  {base:>6.3f}  {values[c] - base:>+7.3f}  "
             f"{graph.claims[c].kind:<8}  {shorten(c, id_width):<{id_width}}  "
-            f"{shorten(graph.claims[c].text, text_width)}")
+            f"{shorten(graph.claims[c].text, text_width)}"
+        )
     line = verdict_line(graph, values)
     if line:
         lines += ["", line]

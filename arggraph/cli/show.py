@@ -44,7 +44,10 @@ def run(args: argparse.Namespace) -> int:
         f"quotes:     {s['attributions']} attributions",
     ]
     d = s["dates"]
-    lines.append(f"dates:      {d['first']} to {d['last']}" if d["first"]
-                 else "dates:      (no dated attributions)")
+    lines.append(
+        f"dates:      {d['first']} to {d['last']}"
+        if d["first"]
+        else "dates:      (no dated attributions)"
+    )
     emit("\n".join(lines))
     return 0

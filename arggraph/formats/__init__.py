@@ -59,50 +59,78 @@ class Format:
     binary: bool = False
 
 
-EXPORTS: dict[str, Format] = {f.name: f for f in (
-    Format("dot", "Graphviz DOT text of the argument map", ".dot"),
-    Format("svg", "the argument map drawn by Graphviz, as SVG", ".svg"),
-    Format("png", "the argument map drawn by Graphviz, as PNG", ".png", binary=True),
-    Format("pdf", "the argument map drawn by Graphviz, as PDF", ".pdf", binary=True),
-    Format("mermaid", "a Mermaid flowchart (renders on GitHub and GitLab)", ".mmd"),
-    Format("argdown", "Argdown statements and relations", ".argdown"),
-    Format("aif", "Argument Interchange Format JSON, as AIFdb and OVA read it", ".json"),
-    Format("graphml", "GraphML with every attribute, for network tools", ".graphml"),
-    Format("apx", "ICCMA/ASPARTIX facts of the attack relation", ".apx"),
-    Format("tgf", "Trivial Graph Format of the attack relation (ICCMA)", ".tgf"),
-    Format("i23", "ICCMA 2023 format of the attack relation", ".i23"),
-    Format("bag", "Uncertainpy bipolar argumentation graph", ".bag"),
-)}
+EXPORTS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("dot", "Graphviz DOT text of the argument map", ".dot"),
+        Format("svg", "the argument map drawn by Graphviz, as SVG", ".svg"),
+        Format("png", "the argument map drawn by Graphviz, as PNG", ".png", binary=True),
+        Format("pdf", "the argument map drawn by Graphviz, as PDF", ".pdf", binary=True),
+        Format("mermaid", "a Mermaid flowchart (renders on GitHub and GitLab)", ".mmd"),
+        Format("argdown", "Argdown statements and relations", ".argdown"),
+        Format("aif", "Argument Interchange Format JSON, as AIFdb and OVA read it", ".json"),
+        Format("graphml", "GraphML with every attribute, for network tools", ".graphml"),
+        Format("apx", "ICCMA/ASPARTIX facts of the attack relation", ".apx"),
+        Format("tgf", "Trivial Graph Format of the attack relation (ICCMA)", ".tgf"),
+        Format("i23", "ICCMA 2023 format of the attack relation", ".i23"),
+        Format("bag", "Uncertainpy bipolar argumentation graph", ".bag"),
+    )
+}
 
-IMPORTS: dict[str, Format] = {f.name: f for f in (
-    Format("aif", "AIF JSON from AIFdb or OVA (xAIF too)", ".json"),
-    Format("kialo", "a Kialo discussion export, either layout", ".txt"),
-    Format("argdown", "an Argdown file", ".argdown"),
-    Format("graphml", "GraphML (as arggraph or networkx write it)", ".graphml"),
-    Format("apx", "ICCMA/ASPARTIX arg/att facts", ".apx"),
-    Format("tgf", "Trivial Graph Format (edges are attacks)", ".tgf"),
-    Format("i23", "ICCMA 2023 'p af N' format", ".i23"),
-    Format("bag", "Uncertainpy bipolar argumentation graph", ".bag"),
-)}
+IMPORTS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("aif", "AIF JSON from AIFdb or OVA (xAIF too)", ".json"),
+        Format("kialo", "a Kialo discussion export, either layout", ".txt"),
+        Format("argdown", "an Argdown file", ".argdown"),
+        Format("graphml", "GraphML (as arggraph or networkx write it)", ".graphml"),
+        Format("apx", "ICCMA/ASPARTIX arg/att facts", ".apx"),
+        Format("tgf", "Trivial Graph Format (edges are attacks)", ".tgf"),
+        Format("i23", "ICCMA 2023 'p af N' format", ".i23"),
+        Format("bag", "Uncertainpy bipolar argumentation graph", ".bag"),
+    )
+}
 
 #: File extensions and the import format each implies.
 EXTENSIONS = {
-    ".json": "aif", ".txt": "kialo", ".argdown": "argdown", ".ad": "argdown",
-    ".graphml": "graphml", ".apx": "apx", ".tgf": "tgf", ".i23": "i23", ".af": "i23",
+    ".json": "aif",
+    ".txt": "kialo",
+    ".argdown": "argdown",
+    ".ad": "argdown",
+    ".graphml": "graphml",
+    ".apx": "apx",
+    ".tgf": "tgf",
+    ".i23": "i23",
+    ".af": "i23",
     ".bag": "bag",
 }
 
 #: Export formats implied by an output file's extension (``-o map.svg``).
 OUTPUT_EXTENSIONS = {
-    ".dot": "dot", ".gv": "dot", ".svg": "svg", ".png": "png", ".pdf": "pdf",
-    ".mmd": "mermaid", ".mermaid": "mermaid", ".argdown": "argdown", ".ad": "argdown",
-    ".graphml": "graphml", ".apx": "apx", ".tgf": "tgf", ".i23": "i23", ".af": "i23",
+    ".dot": "dot",
+    ".gv": "dot",
+    ".svg": "svg",
+    ".png": "png",
+    ".pdf": "pdf",
+    ".mmd": "mermaid",
+    ".mermaid": "mermaid",
+    ".argdown": "argdown",
+    ".ad": "argdown",
+    ".graphml": "graphml",
+    ".apx": "apx",
+    ".tgf": "tgf",
+    ".i23": "i23",
+    ".af": "i23",
     ".bag": "bag",
 }
 
 #: How the gradual semantics are named in a legend.
-SEMANTICS_NAMES = {"dfquad": "DF-QuAD", "qe": "quadratic energy", "euler": "Euler-based",
-                   "hcat": "weighted h-categorizer"}
+SEMANTICS_NAMES = {
+    "dfquad": "DF-QuAD",
+    "qe": "quadratic energy",
+    "euler": "Euler-based",
+    "hcat": "weighted h-categorizer",
+}
 
 _DIAGRAMS = ("dot", "svg", "png", "pdf")
 _WITH_STRENGTHS = (*_DIAGRAMS, "mermaid", "graphml")
@@ -124,8 +152,9 @@ def export_format_for(path: str | Path) -> str | None:
     return OUTPUT_EXTENSIONS.get(Path(path).suffix.lower())
 
 
-def import_text(text: str, fmt: str, *, path: str | Path | None = None,
-                graph_id: str | None = None) -> ImportResult:
+def import_text(
+    text: str, fmt: str, *, path: str | Path | None = None, graph_id: str | None = None
+) -> ImportResult:
     """A graph from the text of a file in format ``fmt`` (``path`` names it in errors)."""
     if fmt not in IMPORTS:
         raise UsageError(f"cannot import {fmt!r}; formats: " + ", ".join(IMPORTS))
@@ -146,8 +175,9 @@ def import_text(text: str, fmt: str, *, path: str | Path | None = None,
     return reader(text, path=path, graph_id=graph_id)
 
 
-def import_file(path: str | Path, fmt: str | None = None, *,
-                graph_id: str | None = None) -> ImportResult:
+def import_file(
+    path: str | Path, fmt: str | None = None, *, graph_id: str | None = None
+) -> ImportResult:
     """A graph from a file; ``fmt`` defaults to what its extension implies."""
     from ..io import decode_text, read_bytes
 
@@ -192,9 +222,18 @@ def export_graph(
     if fmt in _DIAGRAMS:
         from .dot import to_dot
 
-        text = to_dot(graph, strengths=strengths, focus=focus, depth=depth, label=label,
-                      cluster=cluster, rankdir=rankdir, base=base, legend=legend,
-                      semantics=SEMANTICS_NAMES.get(semantics or "", semantics))
+        text = to_dot(
+            graph,
+            strengths=strengths,
+            focus=focus,
+            depth=depth,
+            label=label,
+            cluster=cluster,
+            rankdir=rankdir,
+            base=base,
+            legend=legend,
+            semantics=SEMANTICS_NAMES.get(semantics or "", semantics),
+        )
         if fmt == "dot":
             return text.encode("utf-8")
         from .render import render

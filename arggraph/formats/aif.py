@@ -64,10 +64,12 @@ __all__ = ["EXTRA_KEY", "from_aif", "speaker_and_words", "to_aif"]
 EXTRA_KEY = "arggraph"
 
 _S_TYPES = {"RA": "support", "CA": "attack", "MA": "support"}
-_DEFAULT_SCHEMES = {"RA": ("Default Inference", "72"), "CA": ("Default Conflict", "71"),
-                    "MA": ("Default Rephrase", "144")}
-_SPEAKER = re.compile(r"\s*(?P<who>[^:\n]{1,80}?)[ \t]*:(?: |(?=\S)|$)(?P<said>.*)",
-                      re.DOTALL)
+_DEFAULT_SCHEMES = {
+    "RA": ("Default Inference", "72"),
+    "CA": ("Default Conflict", "71"),
+    "MA": ("Default Rephrase", "144"),
+}
+_SPEAKER = re.compile(r"\s*(?P<who>[^:\n]{1,80}?)[ \t]*:(?: |(?=\S)|$)(?P<said>.*)", re.DOTALL)
 
 
 def speaker_and_words(text: str) -> tuple[str | None, str]:
@@ -106,8 +108,7 @@ def to_aif(graph: Graph, *, report: Report | None = None) -> str:
         return nid
 
     def link(a: str, b: str) -> None:
-        edges.append({"edgeID": str(len(edges) + 1), "fromID": a, "toID": b,
-                      "formEdgeID": None})
+        edges.append({"edgeID": str(len(edges) + 1), "fromID": a, "toID": b, "formEdgeID": None})
 
     person = {aid: str(i) for i, aid in enumerate(graph.actors, start=1)}
     extra_claims: dict[str, Any] = {}
@@ -123,18 +124,23 @@ def to_aif(graph: Graph, *, report: Report | None = None) -> str:
         link(l_id, ya)
         link(ya, target)
         doc = graph.documents.get(att.document) if att.document else None
-        locutions.append({"nodeID": l_id, "personID": person.get(att.actor, att.actor),
-                          "timestamp": None, "start": _timestamp(att.date), "end": None,
-                          "source": (doc.url or doc.title) if doc is not None else None})
-        extra_locutions[l_id] = {"l_text": l_text,
-                                 **att.model_dump(mode="json", exclude_none=True)}
+        locutions.append(
+            {
+                "nodeID": l_id,
+                "personID": person.get(att.actor, att.actor),
+                "timestamp": None,
+                "start": _timestamp(att.date),
+                "end": None,
+                "source": (doc.url or doc.title) if doc is not None else None,
+            }
+        )
+        extra_locutions[l_id] = {"l_text": l_text, **att.model_dump(mode="json", exclude_none=True)}
 
     i_node: dict[str, str] = {}
     for cid, claim in graph.claims.items():
         nid = new_node("I", claim.text, timestamp=_timestamp(claim.date))
         i_node[cid] = nid
-        data = claim.model_dump(mode="json", exclude_none=True,
-                                exclude={"text", "attributions"})
+        data = claim.model_dump(mode="json", exclude_none=True, exclude={"text", "attributions"})
         extra_claims[nid] = data
         for att in claim.attributions:
             speak(att, nid, "Asserting")
@@ -170,9 +176,14 @@ def to_aif(graph: Graph, *, report: Report | None = None) -> str:
             s_of_relation[rel.id] = sid
         link(sid, i_node[first.target])
         extra_relations[sid] = [
-            {"source_node": i_node[r.source],
-             **r.model_dump(mode="json", exclude_none=True,
-                            exclude={"attributions", "source", "target", "type"})}
+            {
+                "source_node": i_node[r.source],
+                **r.model_dump(
+                    mode="json",
+                    exclude_none=True,
+                    exclude={"attributions", "source", "target", "type"},
+                ),
+            }
             for r in rels
         ]
         written: list[Attribution] = []
@@ -206,17 +217,25 @@ def to_aif(graph: Graph, *, report: Report | None = None) -> str:
     m = graph.model
     extra = {
         "format": "arggraph/1",
-        "graph": m.model_dump(mode="json", exclude_none=True, by_alias=False,
-                              include={"id", "title", "question", "description", "meta"}),
-        "actors": {person[a.id]: a.model_dump(mode="json", exclude_none=True)
-                   for a in m.actors},
+        "graph": m.model_dump(
+            mode="json",
+            exclude_none=True,
+            by_alias=False,
+            include={"id", "title", "question", "description", "meta"},
+        ),
+        "actors": {person[a.id]: a.model_dump(mode="json", exclude_none=True) for a in m.actors},
         "documents": [d.model_dump(mode="json", exclude_none=True) for d in m.documents],
         "claims": extra_claims,
         "relations": extra_relations,
         "locutions": extra_locutions,
     }
-    payload = {"nodes": nodes, "edges": edges, "locutions": locutions,
-               "participants": participants, EXTRA_KEY: extra}
+    payload = {
+        "nodes": nodes,
+        "edges": edges,
+        "locutions": locutions,
+        "participants": participants,
+        EXTRA_KEY: extra,
+    }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -235,17 +254,23 @@ def _parse_json(text: str, path: str | Path | None) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise fail(f"not JSON: {exc.msg}", path,
-                   place=f"line {exc.lineno}, column {exc.colno}") from None
+        raise fail(
+            f"not JSON: {exc.msg}", path, place=f"line {exc.lineno}, column {exc.colno}"
+        ) from None
 
 
-def _read_nodes(root: dict[str, Any], path: str | Path | None,
-                prefix: str) -> tuple[dict[str, _Node], list[tuple[str, str]]]:
+def _read_nodes(
+    root: dict[str, Any], path: str | Path | None, prefix: str
+) -> tuple[dict[str, _Node], list[tuple[str, str]]]:
     raw_nodes = root.get("nodes")
     raw_edges = root.get("edges")
     if not isinstance(raw_nodes, list) or not isinstance(raw_edges, list):
-        raise fail("expected an AIF object with 'nodes' and 'edges' lists (AIFdb, or OVA's "
-                   "xAIF with an 'AIF' object)", path, place=prefix.rstrip(".") or None)
+        raise fail(
+            "expected an AIF object with 'nodes' and 'edges' lists (AIFdb, or OVA's "
+            "xAIF with an 'AIF' object)",
+            path,
+            place=prefix.rstrip(".") or None,
+        )
     nodes: dict[str, _Node] = {}
     for i, raw in enumerate(raw_nodes):
         place = f"{prefix}nodes[{i}]"
@@ -256,8 +281,11 @@ def _read_nodes(root: dict[str, Any], path: str | Path | None,
             raise fail("node without a nodeID (a string or a number)", path, place=place)
         kind = raw.get("type")
         if not isinstance(kind, str):
-            raise fail(f"node {nid!r} has no type (I, RA, CA, MA, L, YA, TA...)", path,
-                       place=f"{place}.type")
+            raise fail(
+                f"node {nid!r} has no type (I, RA, CA, MA, L, YA, TA...)",
+                path,
+                place=f"{place}.type",
+            )
         text = raw.get("text", "")
         if not isinstance(text, str):
             raise fail(f"node {nid!r}: text must be a string", path, place=f"{place}.text")
@@ -268,8 +296,11 @@ def _read_nodes(root: dict[str, Any], path: str | Path | None,
     edges: list[tuple[str, str]] = []
     for i, raw in enumerate(raw_edges):
         place = f"{prefix}edges[{i}]"
-        if not isinstance(raw, dict) or not isinstance(raw.get("fromID"), str | int) \
-                or not isinstance(raw.get("toID"), str | int):
+        if (
+            not isinstance(raw, dict)
+            or not isinstance(raw.get("fromID"), str | int)
+            or not isinstance(raw.get("toID"), str | int)
+        ):
             raise fail("expected an edge object with fromID and toID", path, place=place)
         edges.append((str(raw["fromID"]), str(raw["toID"])))
     return nodes, edges
@@ -283,8 +314,11 @@ class _Importer:
         if not isinstance(data, dict):
             raise fail("expected a JSON object with AIF 'nodes' and 'edges'", path)
         if data.get("format") == "arggraph/1":
-            raise fail("this is already an arggraph/1 graph: use it directly, no import "
-                       "needed", path, place="format")
+            raise fail(
+                "this is already an arggraph/1 graph: use it directly, no import needed",
+                path,
+                place="format",
+            )
         self.top = data
         self.root: dict[str, Any] = data
         prefix = ""
@@ -373,11 +407,16 @@ class _Importer:
         saved = self.extra.get("locutions")
         saved = saved.get(l_id) if isinstance(saved, dict) else None
         # The arggraph object's attribution holds where the L node is as exported.
-        if (isinstance(saved, dict) and saved.get("l_text") == node.text
-                and isinstance(saved.get("actor"), str)
-                and self._restore("actors", saved["actor"])
-                and (not isinstance(saved.get("document"), str)
-                     or self._restore("documents", saved["document"]))):
+        if (
+            isinstance(saved, dict)
+            and saved.get("l_text") == node.text
+            and isinstance(saved.get("actor"), str)
+            and self._restore("actors", saved["actor"])
+            and (
+                not isinstance(saved.get("document"), str)
+                or self._restore("documents", saved["document"])
+            )
+        ):
             return {k: v for k, v in saved.items() if k != "l_text"}
         name = self.people.get(person) if person is not None else None
         if name is None:
@@ -415,10 +454,10 @@ class _Importer:
             text = node.text
             if not text:
                 text = f"(empty I node {nid})"
-                self.report.kept("I node without text|I nodes without text", 1,
-                                 "with a placeholder text")
-            claim: dict[str, Any] = {"id": cid, "text": text, "kind": "claim",
-                                     "attributions": []}
+                self.report.kept(
+                    "I node without text|I nodes without text", 1, "with a placeholder text"
+                )
+            claim: dict[str, Any] = {"id": cid, "text": text, "kind": "claim", "attributions": []}
             if saved:
                 for key in ("kind", "base", "date", "tags", "note", "meta"):
                     if key in saved:
@@ -456,29 +495,38 @@ class _Importer:
             payload["meta"] = meta
         return ImportResult(model_from(payload, self.path), self.report)
 
-    def _relations(self, claim_of: dict[str, str]
-                   ) -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]]]:
+    def _relations(
+        self, claim_of: dict[str, str]
+    ) -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]]]:
         relations: list[dict[str, Any]] = []
         by_snode: dict[str, list[dict[str, Any]]] = defaultdict(list)
         rel_ids = Ids()
         saved_all = self.extra.get("relations", {})
         saved_all = saved_all if isinstance(saved_all, dict) else {}
-        schemes = {str(s.get("nodeID")): str(s.get("schemeID"))
-                   for s in self.root.get("schemefulfillments", []) or []
-                   if isinstance(s, dict)}
+        schemes = {
+            str(s.get("nodeID")): str(s.get("schemeID"))
+            for s in self.root.get("schemefulfillments", []) or []
+            if isinstance(s, dict)
+        }
         for sid, node in self.nodes.items():
             if node.type not in _S_TYPES:
                 if node.type == "PA":
-                    self.report.dropped("PA (preference) node|PA (preference) nodes", 1,
-                                        "arggraph/1 has no preferences")
+                    self.report.dropped(
+                        "PA (preference) node|PA (preference) nodes",
+                        1,
+                        "arggraph/1 has no preferences",
+                    )
                 continue
             premises = [claim_of[p] for p in node.ins if p in claim_of]
             concl_i = [claim_of[c] for c in node.outs if c in claim_of]
             concl_s = [c for c in node.outs if self.nodes[c].type in _S_TYPES]
             if not premises or (not concl_i and not concl_s):
-                self.report.dropped(f"{node.type} node without premise or conclusion|"
-                                    f"{node.type} nodes without premise or conclusion", 1,
-                                    example=sid)
+                self.report.dropped(
+                    f"{node.type} node without premise or conclusion|"
+                    f"{node.type} nodes without premise or conclusion",
+                    1,
+                    example=sid,
+                )
                 continue
             if not concl_i:
                 continue  # an S node on an S node: see _undercuts
@@ -491,8 +539,11 @@ class _Importer:
                     aif["schemeID"] = str(node.raw["schemeID"])
             elif sid in schemes and schemes[sid] != _DEFAULT_SCHEMES[node.type][1]:
                 aif["schemeID"] = schemes[sid]
-            if node.text and node.text not in (node.type, _DEFAULT_SCHEMES[node.type][0],
-                                               aif.get("scheme")):
+            if node.text and node.text not in (
+                node.type,
+                _DEFAULT_SCHEMES[node.type][0],
+                aif.get("scheme"),
+            ):
                 aif["text"] = node.text
             if len(premises) > 1:
                 aif["linked"] = premises
@@ -500,14 +551,28 @@ class _Importer:
             assert isinstance(saved, list)
             for target in concl_i:
                 for k, premise in enumerate(premises):
-                    keep = next((s for s in saved if isinstance(s, dict)
-                                 and claim_of.get(str(s.get("source_node"))) == premise), None)
-                    wanted = (str(keep["id"]) if keep and keep.get("id") else
-                              f"{node.type.lower()}{sid}"
-                              + (f".{k + 1}" if len(premises) > 1 else ""))
-                    rel: dict[str, Any] = {"id": rel_ids.new(wanted), "type": rel_type,
-                                           "source": premise, "target": target,
-                                           "attributions": []}
+                    keep = next(
+                        (
+                            s
+                            for s in saved
+                            if isinstance(s, dict)
+                            and claim_of.get(str(s.get("source_node"))) == premise
+                        ),
+                        None,
+                    )
+                    wanted = (
+                        str(keep["id"])
+                        if keep and keep.get("id")
+                        else f"{node.type.lower()}{sid}"
+                        + (f".{k + 1}" if len(premises) > 1 else "")
+                    )
+                    rel: dict[str, Any] = {
+                        "id": rel_ids.new(wanted),
+                        "type": rel_type,
+                        "source": premise,
+                        "target": target,
+                        "attributions": [],
+                    }
                     meta = dict(keep.get("meta") or {}) if keep else {}
                     if not keep or node.type == "MA" or len(premises) > 1:
                         meta["aif"] = {**aif, **(meta.get("aif") or {})}
@@ -522,12 +587,17 @@ class _Importer:
                     relations.append(rel)
                     by_snode[sid].append(rel)
             if node.type == "MA":
-                self.report.kept("MA (rephrase) node|MA (rephrase) nodes", 1,
-                                 "as supports, marked in meta")
+                self.report.kept(
+                    "MA (rephrase) node|MA (rephrase) nodes", 1, "as supports, marked in meta"
+                )
         return relations, by_snode
 
-    def _undercuts(self, claim_of: dict[str, str], relations: list[dict[str, Any]],
-                   by_snode: dict[str, list[dict[str, Any]]]) -> None:
+    def _undercuts(
+        self,
+        claim_of: dict[str, str],
+        relations: list[dict[str, Any]],
+        by_snode: dict[str, list[dict[str, Any]]],
+    ) -> None:
         for sid, node in self.nodes.items():
             if node.type not in _S_TYPES:
                 continue
@@ -537,22 +607,32 @@ class _Importer:
                 continue
             for target in targets:
                 what = "attack on a relation" if node.type == "CA" else "support of a relation"
-                self.report.dropped(what, 1, "arggraph/1 relations join claims only; kept in "
-                                    "the meta of the relations it targets",
-                                    example=f"{node.type} {sid} -> {self.nodes[target].type} "
-                                    f"{target}")
+                self.report.dropped(
+                    what,
+                    1,
+                    "arggraph/1 relations join claims only; kept in "
+                    "the meta of the relations it targets",
+                    example=f"{node.type} {sid} -> {self.nodes[target].type} {target}",
+                )
                 for rel in by_snode.get(target, []):
                     meta = rel.setdefault("meta", {})
-                    aif = meta.setdefault("aif", {"node": target,
-                                                  "type": self.nodes[target].type})
+                    aif = meta.setdefault("aif", {"node": target, "type": self.nodes[target].type})
                     entries = aif.setdefault("undercut_by", [])
-                    if not any(isinstance(e, dict) and e.get("type") == node.type
-                               and e.get("premises") == premises for e in entries):
+                    if not any(
+                        isinstance(e, dict)
+                        and e.get("type") == node.type
+                        and e.get("premises") == premises
+                        for e in entries
+                    ):
                         entries.append({"node": sid, "type": node.type, "premises": premises})
 
-    def _attributions(self, claim_of: dict[str, str], claims: dict[str, dict[str, Any]],
-                      relations: list[dict[str, Any]],
-                      by_snode: dict[str, list[dict[str, Any]]]) -> None:
+    def _attributions(
+        self,
+        claim_of: dict[str, str],
+        claims: dict[str, dict[str, Any]],
+        relations: list[dict[str, Any]],
+        by_snode: dict[str, list[dict[str, Any]]],
+    ) -> None:
         done: set[tuple[int, str]] = set()  # (item, locution) pairs already attributed
 
         def add(targets: list[dict[str, Any]], l_id: str, note: str | None) -> None:
@@ -577,8 +657,11 @@ class _Importer:
             if ya.type != "YA":
                 continue
             illocution = str(ya.raw.get("scheme") or ya.text or "").strip()
-            note = (None if illocution in ("", "Asserting", "Arguing", "Disagreeing")
-                    else f"illocution: {illocution}")
+            note = (
+                None
+                if illocution in ("", "Asserting", "Arguing", "Disagreeing")
+                else f"illocution: {illocution}"
+            )
             for target in ya.outs:
                 items = targets_of(target)
                 if not items:
@@ -603,9 +686,12 @@ class _Importer:
             if nid in self.nodes and self.nodes[nid].type != "L":
                 add(targets_of(nid), nid, None)
         unused = [n for n, node in self.nodes.items() if node.type == "L" and n not in used_l]
-        self.report.dropped("L node (locution) that asserts no proposition|"
-                            "L nodes (locutions) that assert no proposition", len(unused),
-                            "analysts' copies, questions and reported layers")
+        self.report.dropped(
+            "L node (locution) that asserts no proposition|"
+            "L nodes (locutions) that assert no proposition",
+            len(unused),
+            "analysts' copies, questions and reported layers",
+        )
 
     def _saved_order(self) -> None:
         """Actors and documents the ``arggraph`` object lists, all of them, in its order
@@ -643,29 +729,40 @@ class _Importer:
             elif node.type not in ("I", "L", "PA", *_S_TYPES):
                 counts[node.type] += 1
         if counts.get("TA"):
-            self.report.dropped("TA (transition) node|TA (transition) nodes", counts.pop("TA"),
-                                "the order of the dialogue")
+            self.report.dropped(
+                "TA (transition) node|TA (transition) nodes",
+                counts.pop("TA"),
+                "the order of the dialogue",
+            )
         unused_ya = counts.pop("YA", 0) - len(self.used_ya)
-        self.report.dropped("YA (illocution) node|YA (illocution) nodes", unused_ya,
-                            "between locutions or on transitions: the dialogue's moves")
+        self.report.dropped(
+            "YA (illocution) node|YA (illocution) nodes",
+            unused_ya,
+            "between locutions or on transitions: the dialogue's moves",
+        )
         for kind, n in sorted(counts.items()):
-            self.report.dropped(f"{kind} node|{kind} nodes", n,
-                                "a node type arggraph does not read")
+            self.report.dropped(
+                f"{kind} node|{kind} nodes", n, "a node type arggraph does not read"
+            )
 
-    def _positions(self, claims: dict[str, dict[str, Any]],
-                   relations: list[dict[str, Any]]) -> None:
+    def _positions(
+        self, claims: dict[str, dict[str, Any]], relations: list[dict[str, Any]]
+    ) -> None:
         sources = {r["source"] for r in relations}
         targets = {r["target"] for r in relations}
         tops = [cid for cid in claims if cid in targets and cid not in sources]
         for cid in tops:
             claims[cid]["kind"] = "position"
         if tops:
-            self.report.note(f"marked {len(tops)} claim{'s' if len(tops) > 1 else ''} that "
-                             "other claims argue for or against, and that argue for or "
-                             "against nothing, as positions")
+            self.report.note(
+                f"marked {len(tops)} claim{'s' if len(tops) > 1 else ''} that "
+                "other claims argue for or against, and that argue for or "
+                "against nothing, as positions"
+            )
 
 
-def from_aif(text: str, *, path: str | Path | None = None,
-             graph_id: str | None = None) -> ImportResult:
+def from_aif(
+    text: str, *, path: str | Path | None = None, graph_id: str | None = None
+) -> ImportResult:
     """A graph from AIF JSON (AIFdb's export, or OVA's xAIF with a top-level ``AIF``)."""
     return _Importer(_parse_json(text, path), path, graph_id).run()

@@ -244,7 +244,8 @@ def to_argdown(graph: Graph, *, report: Report | None = None) -> str:
     for rel in graph.relations.values():
         if rel.source in titles and rel.target in titles:
             incoming.setdefault(rel.target, []).append(
-                ("-" if rel.type == "attack" else "+", rel.source))
+                ("-" if rel.type == "attack" else "+", rel.source)
+            )
     breaks = 0
     for cid, claim in graph.claims.items():
         if "\n" in claim.text.strip():
@@ -267,14 +268,20 @@ def to_argdown(graph: Graph, *, report: Report | None = None) -> str:
         out.append("")
     if report is not None:
         if renamed:
-            report.note(f"renamed {plural(renamed, 'claim id')} that cannot be Argdown "
-                        "titles (square brackets become parentheses)")
-        report.dropped("line break in a claim text|line breaks in claim texts", breaks,
-                       "Argdown statements are one paragraph")
+            report.note(
+                f"renamed {plural(renamed, 'claim id')} that cannot be Argdown "
+                "titles (square brackets become parentheses)"
+            )
+        report.dropped(
+            "line break in a claim text|line breaks in claim texts",
+            breaks,
+            "Argdown statements are one paragraph",
+        )
         weighted = sum(1 for r in graph.relations.values() if r.weight != 1.0)
         report.dropped("relation weight", weighted, "Argdown relations are unweighted")
         atts = sum(len(c.attributions) for c in graph.claims.values()) + sum(
-            len(r.attributions) for r in graph.relations.values())
+            len(r.attributions) for r in graph.relations.values()
+        )
         report.dropped("attribution", atts, "Argdown has no provenance")
     return "\n".join(out).rstrip("\n") + "\n"
 
@@ -283,8 +290,11 @@ def to_argdown(graph: Graph, *, report: Report | None = None) -> str:
 _FRONT = re.compile(r"\A\s*(===+)[^=]*?===+", re.DOTALL)
 # Comments, and what Argdown's lexer reads before it could see one: escaped
 # characters, titles ``[...]``/``<...>`` and Markdown links (which keep their ``//``).
-_COMMENT = re.compile(r"\\.|\[[^\]\n]+?\](?:\([^)\n]+?\))?|<!--.*?-->|<[^>\n]+?>|/\*.*?\*/"
-                      r"|//[^\n]*", re.DOTALL)
+_COMMENT = re.compile(
+    r"\\.|\[[^\]\n]+?\](?:\([^)\n]+?\))?|<!--.*?-->|<[^>\n]+?>|/\*.*?\*/"
+    r"|//[^\n]*",
+    re.DOTALL,
+)
 _RELATION = re.compile(r"([ \t]*)(\+>|->|<\+|<-|<_|_>|><|\+|-)(?!-)[ \t]*(.*)")
 _NUMBERED = re.compile(r"([ \t]*)\((\d+)\)[ \t]*(.*)")
 _INFERENCE = re.compile(r"[ \t]*--")
@@ -299,9 +309,15 @@ _ESCAPED = re.compile(r"\\(.)", re.DOTALL)
 
 # symbol -> (relation type, True when the element on the line is the source)
 _SYMBOLS = {
-    "+": ("support", True), "<+": ("support", True), "-": ("attack", True),
-    "<-": ("attack", True), "<_": ("undercut", True), "+>": ("support", False),
-    "->": ("attack", False), "_>": ("undercut", False), "><": ("contradiction", True),
+    "+": ("support", True),
+    "<+": ("support", True),
+    "-": ("attack", True),
+    "<-": ("attack", True),
+    "<_": ("undercut", True),
+    "+>": ("support", False),
+    "->": ("attack", False),
+    "_>": ("undercut", False),
+    "><": ("contradiction", True),
 }
 
 
@@ -339,12 +355,15 @@ _GONE = "\x00"
 
 def _blank_out(text: str, pattern: re.Pattern[str], keep_links: bool = False) -> str:
     """Replace matches by placeholders, keeping their line breaks (so line numbers hold)."""
+
     def sub(m: re.Match[str]) -> str:
         text = m.group()
-        if text.startswith("\\") or (keep_links and text.startswith(("[", "<"))
-                                      and not text.startswith("<!--")):
+        if text.startswith("\\") or (
+            keep_links and text.startswith(("[", "<")) and not text.startswith("<!--")
+        ):
             return text  # an escaped character, a title or a link: not a comment
         return re.sub(r"[^\n]+", _GONE, m.group())
+
     return pattern.sub(sub, text.replace(_GONE, " "))
 
 
@@ -368,7 +387,7 @@ class _Parser:
                     elif value.startswith("'") and value.endswith("'") and len(value) > 1:
                         value = value[1:-1].replace("''", "'")
                     self.front[kv.group(1)] = value
-            text = re.sub(r"[^\n]", " ", m.group()) + text[m.end():]
+            text = re.sub(r"[^\n]", " ", m.group()) + text[m.end() :]
         self.lines = _blank_out(text, _COMMENT, keep_links=True).split("\n")
         self.items: dict[tuple[str, str], _Item] = {}
         self.untitled = 0
@@ -380,10 +399,12 @@ class _Parser:
     def element(self, content: str, line: int) -> _Element:
         """The statement or argument a line's content defines or names."""
         content = content.strip()
-        for pattern, kind, defines in ((_STATEMENT_DEF, "statement", True),
-                                       (_ARGUMENT_DEF, "argument", True),
-                                       (_STATEMENT_REF, "statement", False),
-                                       (_ARGUMENT_REF, "argument", False)):
+        for pattern, kind, defines in (
+            (_STATEMENT_DEF, "statement", True),
+            (_ARGUMENT_DEF, "argument", True),
+            (_STATEMENT_REF, "statement", False),
+            (_ARGUMENT_REF, "argument", False),
+        ):
             m = pattern.match(content)
             if m:
                 title = m.group(1).strip()
@@ -477,15 +498,18 @@ class _Parser:
                 if argument is None:
                     self.untitled += 1
                     argument = ("argument", f"\0{self.untitled}")
-                    self.items[argument] = _Item("argument", None, number,
-                                                 section=self.section)
+                    self.items[argument] = _Item("argument", None, number, section=self.section)
                 current = self.element(numbered.group(3), number)
-                self.items[argument].pcs.append({
-                    "number": int(numbered.group(2)), "key": current.key,
-                    "conclusion": pcs_next_is_conclusion,
-                    "inference": " ".join(" ".join(rule).split()) or None
-                    if pcs_next_is_conclusion else None,
-                })
+                self.items[argument].pcs.append(
+                    {
+                        "number": int(numbered.group(2)),
+                        "key": current.key,
+                        "conclusion": pcs_next_is_conclusion,
+                        "inference": " ".join(" ".join(rule).split()) or None
+                        if pcs_next_is_conclusion
+                        else None,
+                    }
+                )
                 pcs_next_is_conclusion = False
                 rule = []
                 stack = [(len(numbered.group(1)), current)]
@@ -494,9 +518,12 @@ class _Parser:
             if relation and not stack:
                 self.finish(current)
                 current = None
-                self.report.dropped("relation with nothing above it|relations with nothing "
-                                    "above them", 1, "after a blank line or a heading",
-                                    example=f"line {number}")
+                self.report.dropped(
+                    "relation with nothing above it|relations with nothing above them",
+                    1,
+                    "after a blank line or a heading",
+                    example=f"line {number}",
+                )
                 continue
             if relation:
                 self.finish(current)
@@ -531,8 +558,9 @@ def _front_list(value: str | None) -> list[str] | None:
     return [str(x) for x in items] if isinstance(items, list) else None
 
 
-def from_argdown(text: str, *, path: str | Path | None = None,
-                 graph_id: str | None = None) -> ImportResult:
+def from_argdown(
+    text: str, *, path: str | Path | None = None, graph_id: str | None = None
+) -> ImportResult:
     """A graph from Argdown text."""
     p = _Parser(text, path)
     p.parse()
@@ -564,13 +592,17 @@ def from_argdown(text: str, *, path: str | Path | None = None,
         in_relation.update((parent, child))
     for _, a, b in implicit:
         in_relation.update((a, b))
-    keep = sorted((k for k, it in items.items() if it.title is not None or k in in_relation
-                   or it.pcs), key=lambda k: items[k].order)
+    keep = sorted(
+        (k for k, it in items.items() if it.title is not None or k in in_relation or it.pcs),
+        key=lambda k: items[k].order,
+    )
     pcs_only = {e["key"] for it in items.values() for e in it.pcs}
-    prose = sum(1 for k, it in items.items()
-                if k not in keep and it.text and k not in pcs_only)
-    report.dropped("untitled paragraph in no relation|untitled paragraphs in no relation",
-                   prose, "Argdown prose, not part of the map")
+    prose = sum(1 for k, it in items.items() if k not in keep and it.text and k not in pcs_only)
+    report.dropped(
+        "untitled paragraph in no relation|untitled paragraphs in no relation",
+        prose,
+        "Argdown prose, not part of the map",
+    )
     ids = Ids()
     claim_id: dict[tuple[str, str], str] = {}
     for k in keep:
@@ -598,8 +630,12 @@ def from_argdown(text: str, *, path: str | Path | None = None,
             meta["title"] = item.title
         if item.section:
             meta["section"] = item.section
-        claim: dict[str, Any] = {"id": cid, "text": item.text or item.title or cid,
-                                 "kind": "claim", "tags": item.tags}
+        claim: dict[str, Any] = {
+            "id": cid,
+            "text": item.text or item.title or cid,
+            "kind": "claim",
+            "tags": item.tags,
+        }
         if positions is not None and item.kind == "statement" and item.title in positions:
             claim["kind"] = "position"
         data = dict(item.data)
@@ -626,15 +662,22 @@ def from_argdown(text: str, *, path: str | Path | None = None,
             meta["data"] = data
         if item.pcs:
             meta["pcs"] = [
-                {"number": e["number"],
-                 "text": items[e["key"]].text or items[e["key"]].title or "",
-                 **({"title": items[e["key"]].title} if items[e["key"]].title else {}),
-                 **({"conclusion": True} if e["conclusion"] else {}),
-                 **({"inference": e["inference"]} if e["inference"] else {})}
-                for e in item.pcs]
+                {
+                    "number": e["number"],
+                    "text": items[e["key"]].text or items[e["key"]].title or "",
+                    **({"title": items[e["key"]].title} if items[e["key"]].title else {}),
+                    **({"conclusion": True} if e["conclusion"] else {}),
+                    **({"inference": e["inference"]} if e["inference"] else {}),
+                }
+                for e in item.pcs
+            ]
         if not item.text and item.title is not None:
-            report.kept("title without a text|titles without a text", 1,
-                        "as the claim's text", example=item.title)
+            report.kept(
+                "title without a text|titles without a text",
+                1,
+                "as the claim's text",
+                example=item.title,
+            )
         claim["meta"] = {"argdown": meta}
         claims.append(claim)
     relations: list[dict[str, Any]] = []
@@ -667,14 +710,21 @@ def from_argdown(text: str, *, path: str | Path | None = None,
     if not has_kinds:
         sources = {r["source"] for r in relations}
         targets = {r["target"] for r in relations}
-        tops = [c for c in claims if c["id"] in targets and c["id"] not in sources
-                and c["meta"]["argdown"]["type"] == "statement"]
+        tops = [
+            c
+            for c in claims
+            if c["id"] in targets
+            and c["id"] not in sources
+            and c["meta"]["argdown"]["type"] == "statement"
+        ]
         for c in tops:
             c["kind"] = "position"
         if tops:
-            report.note(f"marked {len(tops)} statement{'s' if len(tops) > 1 else ''} that "
-                        "others argue for or against, and that argue for or against "
-                        "nothing, as positions")
+            report.note(
+                f"marked {len(tops)} statement{'s' if len(tops) > 1 else ''} that "
+                "others argue for or against, and that argue for or against "
+                "nothing, as positions"
+            )
     if not claims and not p.front:
         raise fail("no statements or arguments: not an Argdown map", path, 1)
     payload: dict[str, Any] = {

@@ -42,8 +42,9 @@ __all__ = ["from_bag", "to_bag"]
 _NAME = re.compile(r"[A-Za-z0-9_.\-]+")
 
 
-def to_bag(graph: Graph, *, base: Mapping[str, float] | None = None,
-           report: Report | None = None) -> str:
+def to_bag(
+    graph: Graph, *, base: Mapping[str, float] | None = None, report: Report | None = None
+) -> str:
     """The graph as Uncertainpy BAG text; ``base`` overrides claims' base scores."""
     names = safe_names(graph, _NAME, "a", report, "bag")
     lines = []
@@ -69,11 +70,13 @@ def to_bag(graph: Graph, *, base: Mapping[str, float] | None = None,
 
 
 _STATEMENT = re.compile(
-    r"(arg|att|sup)\s*\(\s*([^(),\s]+)\s*,\s*([^(),\s]+)\s*\)\s*\.?\s*(?:[%#].*)?")
+    r"(arg|att|sup)\s*\(\s*([^(),\s]+)\s*,\s*([^(),\s]+)\s*\)\s*\.?\s*(?:[%#].*)?"
+)
 
 
-def from_bag(text: str, *, path: str | Path | None = None,
-             graph_id: str | None = None) -> ImportResult:
+def from_bag(
+    text: str, *, path: str | Path | None = None, graph_id: str | None = None
+) -> ImportResult:
     """A graph from BAG text: one claim per ``arg``, an attack per ``att``, a support
     per ``sup``. Blank lines and ``%``/``#`` comments are skipped; anything else, a
     base outside 0..1, or an edge naming an undeclared argument is an error with its
@@ -88,18 +91,21 @@ def from_bag(text: str, *, path: str | Path | None = None,
             continue
         m = _STATEMENT.fullmatch(line)
         if m is None:
-            raise fail(f"expected arg(NAME, BASE)., att(A, B). or sup(A, B)., found {line!r}",
-                       path, number)
+            raise fail(
+                f"expected arg(NAME, BASE)., att(A, B). or sup(A, B)., found {line!r}", path, number
+            )
         kind, a, b = m.groups()
         if kind == "arg":
             try:
                 value = float(b)
             except ValueError:
-                raise fail(f"the base score of {a!r} is not a number: {b!r}",
-                           path, number) from None
+                raise fail(
+                    f"the base score of {a!r} is not a number: {b!r}", path, number
+                ) from None
             if not (math.isfinite(value) and 0.0 <= value <= 1.0):
-                raise fail(f"the base score of {a!r} must be between 0 and 1, not {b}",
-                           path, number)
+                raise fail(
+                    f"the base score of {a!r} must be between 0 and 1, not {b}", path, number
+                )
             if a in claims:
                 raise fail(f"argument {a!r} is declared twice", path, number)
             claims[a] = Claim(id=a, text=a, base=value)
@@ -109,8 +115,11 @@ def from_bag(text: str, *, path: str | Path | None = None,
     for kind, a, b, number in pending:
         for name in (a, b):
             if name not in claims:
-                raise fail(f"{kind}({a}, {b}) names {name!r}, which no arg({name}, BASE). "
-                           "declares", path, number)
+                raise fail(
+                    f"{kind}({a}, {b}) names {name!r}, which no arg({name}, BASE). declares",
+                    path,
+                    number,
+                )
         rel_type = "attack" if kind == "att" else "support"
         if (rel_type, a, b) in seen:
             report.dropped(f"repeated {kind}", 1, "listed twice", example=f"{a} -> {b}")

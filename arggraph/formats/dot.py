@@ -84,8 +84,7 @@ def read_stats(dot_text: str) -> DiagramStats | None:
     first = dot_text.lstrip()[:200].split("\n", 1)[0]
     if not first.startswith(_STATS_PREFIX):
         return None
-    fields = dict(part.split("=", 1) for part in first[len(_STATS_PREFIX):].split()
-                  if "=" in part)
+    fields = dict(part.split("=", 1) for part in first[len(_STATS_PREFIX) :].split() if "=" in part)
     try:
         return DiagramStats(int(fields["nodes"]), int(fields["edges"]), int(fields["cycles"]))
     except (KeyError, ValueError):
@@ -205,12 +204,11 @@ class _Writer:
         rows: list[str] = []
         tag = {"position": "POSITION", "evidence": "EVIDENCE"}.get(claim.kind, "")
         head = f"{tag} · {claim.id}" if tag else claim.id
-        rows.append(f'<TR><TD ALIGN="LEFT">{_font(8, "#4d4d4d")}'
-                    f"{html_text(head)}</FONT></TD></TR>")
+        rows.append(f'<TR><TD ALIGN="LEFT">{_font(8, "#4d4d4d")}{html_text(head)}</FONT></TD></TR>')
         if self.label != "id":
             if claim.kind == "position":
                 body = html_lines(claim.text, POSITION_WRAP, max_lines=MAX_LINES)
-                body = f'{_font(14)}<B>{body}</B></FONT>'
+                body = f"{_font(14)}<B>{body}</B></FONT>"
             else:
                 body = html_lines(claim.text, WRAP, max_lines=MAX_LINES)
             rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{body}</TD></TR>')
@@ -218,14 +216,18 @@ class _Writer:
             names = self.actors_of(claim)
             if names:
                 who = html_lines("— " + ", ".join(names), WRAP + 4, max_lines=3)
-                rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{_font(9, "#333333")}'
-                            f"<I>{who}</I></FONT></TD></TR>")
+                rows.append(
+                    f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{_font(9, "#333333")}'
+                    f"<I>{who}</I></FONT></TD></TR>"
+                )
         if strength is not None:
             base = self.base.get(claim.id, claim.base) if self.base is not None else claim.base
-            rows.append(f'<TR><TD ALIGN="RIGHT">{self.strength_bar(strength, base)}'
-                        f"</TD></TR>")
-        return ('<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
-                + "".join(rows) + "</TABLE>>")
+            rows.append(f'<TR><TD ALIGN="RIGHT">{self.strength_bar(strength, base)}</TD></TR>')
+        return (
+            '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
+            + "".join(rows)
+            + "</TABLE>>"
+        )
 
     @staticmethod
     def strength_bar(strength: float, base: float) -> str:
@@ -240,9 +242,9 @@ class _Writer:
         )
         return (
             '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
-            f'<TD>{_font(8, "#595959")}base {_figure(base)}   </FONT></TD>'
+            f"<TD>{_font(8, '#595959')}base {_figure(base)}   </FONT></TD>"
             f"<TD>{bar}</TD>"
-            f'<TD>{_font(11)}<B> {_figure(strength)}</B></FONT></TD>'
+            f"<TD>{_font(11)}<B> {_figure(strength)}</B></FONT></TD>"
             "</TR></TABLE>"
         )
 
@@ -274,23 +276,24 @@ class _Writer:
         attrs["tooltip"] = dot_quote(tip)
         if minlen > 1:
             attrs["minlen"] = str(minlen)
-        return (f"  {self.names[rel.target]} -> {self.names[rel.source]} "
-                f"[{_attr_list(attrs)}];")
+        return f"  {self.names[rel.target]} -> {self.names[rel.source]} [{_attr_list(attrs)}];"
 
     # ------------------------------------------------------------------ frame
     def title(self, focus: str | None, depth: int | None) -> str | None:
         model = self.graph.model
         lines: list[str] = []
         if model.question:
-            lines.append(_font(20) + '<B>'
-                         + "<BR/>".join(html_text(x) for x in wrap(model.question, 70))
-                         + "</B></FONT>")
+            lines.append(
+                _font(20)
+                + "<B>"
+                + "<BR/>".join(html_text(x) for x in wrap(model.question, 70))
+                + "</B></FONT>"
+            )
         sub = [x for x in (model.title if model.title != model.question else "",) if x]
         if focus is not None:
             sub.append(f"around {focus} (depth {depth})")
         if sub:
-            lines.append(f'{_font(12, "#4d4d4d")}'
-                         f"{html_text(' · '.join(sub))}</FONT>")
+            lines.append(f"{_font(12, '#4d4d4d')}{html_text(' · '.join(sub))}</FONT>")
         if not lines:
             return None
         return "<" + "<BR/>".join(lines) + "<BR/> >"
@@ -302,8 +305,10 @@ class _Writer:
         rows: list[str] = []
 
         def swatch(colour: str, text: str, border: str = "#4d4d4d") -> str:
-            return (f'<TR><TD BGCOLOR="{colour}" COLOR="{border}" BORDER="1" WIDTH="18">'
-                    f'</TD><TD ALIGN="LEFT">{text}</TD></TR>')
+            return (
+                f'<TR><TD BGCOLOR="{colour}" COLOR="{border}" BORDER="1" WIDTH="18">'
+                f'</TD><TD ALIGN="LEFT">{text}</TD></TR>'
+            )
 
         for p in self.graph.positions:
             if Side(p.id) in sides_shown:
@@ -311,8 +316,7 @@ class _Writer:
                 rows.append(swatch(fill(self.hues[p.id], 0.6), f"serves: {short}"))
             if Side(p.id, against=True) in sides_shown:
                 short = html_text(_shorten(p.text, 40))
-                rows.append(swatch(fill(NO_SIDE, 0.6), f"against: {short}",
-                                   border=self.hues[p.id]))
+                rows.append(swatch(fill(NO_SIDE, 0.6), f"against: {short}", border=self.hues[p.id]))
         if MIXED in sides_shown:
             rows.append(swatch(MIXED_FILL, "mixed: serves more than one side"))
         if None in sides_shown and self.graph.positions:
@@ -321,15 +325,19 @@ class _Writer:
             name = html_text(self.semantics) if self.semantics else "computed"
             rows.append(
                 f'<TR><TD COLSPAN="2" ALIGN="LEFT">{_font(9)}'
-                f"fill depth and bar: {name} strength (0 to 1)</FONT></TD></TR>")
+                f"fill depth and bar: {name} strength (0 to 1)</FONT></TD></TR>"
+            )
         shapes = []
         if "position" in kinds:
             shapes.append("bold box: position")
         if "evidence" in kinds:
             shapes.append("folded note: evidence")
         if shapes:
-            rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT">{_font(9)}'
-                        + html_text("; ".join(shapes)) + "</FONT></TD></TR>")
+            rows.append(
+                f'<TR><TD COLSPAN="2" ALIGN="LEFT">{_font(9)}'
+                + html_text("; ".join(shapes))
+                + "</FONT></TD></TR>"
+            )
         out = [
             "  subgraph cluster_legend {",
             f'    label=<<B>Legend</B>>; fontsize=11; style="rounded"; color="#bdbdbd";'
@@ -341,16 +349,18 @@ class _Writer:
             f'    lg_sup_t -> lg_sup_s [dir=back, color="{SUPPORT}", style=solid, '
             "arrowtail=normal, penwidth=2.2];",
             '    lg_att_t [shape=point, width=0.08, color="#4d4d4d"];',
-            f'    lg_att_s [shape=plaintext, label="attacks", fontcolor="{ATTACK}", '
-            "fontsize=10];",
+            f'    lg_att_s [shape=plaintext, label="attacks", fontcolor="{ATTACK}", fontsize=10];',
             f'    lg_att_t -> lg_att_s [dir=back, color="{ATTACK}", style=dashed, '
             "arrowtail=tee, penwidth=2.2];",
             "    { rank=same; lg_sup_s; lg_sup_t; }",
             "    { rank=same; lg_att_s; lg_att_t; }",
         ]
         if rows:
-            table = ('<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="3" CELLPADDING="2">'
-                     + "".join(rows) + "</TABLE>>")
+            table = (
+                '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="3" CELLPADDING="2">'
+                + "".join(rows)
+                + "</TABLE>>"
+            )
             out.append(f"    lg_key [shape=plaintext, fontsize=10, label={table}];")
         out.append("  }")
         return out
@@ -435,11 +445,11 @@ def to_dot(
     w = _Writer(graph, strengths, label, semantics, base)
     shown = [cid for cid in graph.claims if keep is None or cid in keep]
     shown_set = set(shown)
-    rels = [r for r in graph.relations.values()
-            if r.source in shown_set and r.target in shown_set]
+    rels = [r for r in graph.relations.values() if r.source in shown_set and r.target in shown_set]
 
-    stats = DiagramStats(len(shown), len(rels),
-                         _cycles(shown, ((r.source, r.target) for r in rels)))
+    stats = DiagramStats(
+        len(shown), len(rels), _cycles(shown, ((r.source, r.target) for r in rels))
+    )
     out = [stats.line(), "digraph arggraph {"]
     graph_attrs = {
         "rankdir": rankdir,
@@ -458,8 +468,10 @@ def to_dot(
     if title is not None:
         graph_attrs["label"] = title
     out.append(f"  graph [{_attr_list(graph_attrs)}];")
-    out.append(f'  node [shape=box, style="rounded,filled", fontname="{FONT}", fontsize=11, '
-               'margin="0.12,0.06", penwidth=1.2, color="#595959"];')
+    out.append(
+        f'  node [shape=box, style="rounded,filled", fontname="{FONT}", fontsize=11, '
+        'margin="0.12,0.06", penwidth=1.2, color="#595959"];'
+    )
     out.append(f'  edge [fontname="{FONT}", arrowsize=0.9];')
 
     groups: dict[str, tuple[str, list[str]]] = {}
@@ -475,19 +487,19 @@ def to_dot(
         out.append(w.node(graph.claims[cid], focus))
     for k, (name, members) in enumerate(groups.values()):
         out.append(f"  subgraph cluster_{k} {{")
-        out.append(f'    label=<<B>{html_text(_shorten(name, 60))}</B>>; style="rounded,dashed"; '
-                   f'color="#9e9e9e"; fontsize=12; fontname="{FONT}";')
+        out.append(
+            f'    label=<<B>{html_text(_shorten(name, 60))}</B>>; style="rounded,dashed"; '
+            f'color="#9e9e9e"; fontsize=12; fontname="{FONT}";'
+        )
         out.extend("  " + w.node(graph.claims[cid], focus) for cid in members)
         out.append("  }")
     stagger = _stagger(rels)
     for rel in rels:
         out.append(w.edge(rel, stagger.get(rel.id, 1)))
-    top = [w.names[c.id] for c in graph.positions
-           if c.id in shown_set and c.id in set(loose)]
+    top = [w.names[c.id] for c in graph.positions if c.id in shown_set and c.id in set(loose)]
     if len(top) > 1:
         out.append("  { rank=same; " + " ".join(f"{n};" for n in top) + " }")
     if legend and shown:
         out.extend(w.legend(shown))
     out.append("}")
     return "\n".join(out) + "\n"
-

@@ -22,8 +22,7 @@ import textwrap
 
 from ..text import terminal_safe
 
-__all__ = ["XML_FORBIDDEN", "clean", "dot_quote", "html_lines", "html_text", "wrap",
-           "xml_text"]
+__all__ = ["XML_FORBIDDEN", "clean", "dot_quote", "html_lines", "html_text", "wrap", "xml_text"]
 
 # Characters XML 1.0 cannot hold even escaped (SVG is XML), beyond the controls
 # that terminal_safe already shows as escapes.
@@ -52,8 +51,11 @@ def xml_text(text: str) -> str:
     'a\\\\x1fb\\u202ec'
     """
     return XML_FORBIDDEN.sub(
-        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
-        else f"\\u{ord(m.group()):04x}", text)
+        lambda m: (
+            f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}"
+        ),
+        text,
+    )
 
 
 def dot_quote(text: str) -> str:
@@ -67,10 +69,17 @@ def dot_quote(text: str) -> str:
     return f'"{text}"'
 
 
-_HTML = str.maketrans({
-    "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;",
-    "\t": " ", "\\": "\\\\",
-})
+_HTML = str.maketrans(
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        '"': "&quot;",
+        "'": "&#39;",
+        "\t": " ",
+        "\\": "\\\\",
+    }
+)
 
 
 def html_text(text: str) -> str:
@@ -89,8 +98,7 @@ def wrap(text: str, width: int) -> list[str]:
     flat = " ".join(text.split())
     if not flat:
         return [""]
-    return textwrap.wrap(flat, width=width, break_long_words=True,
-                         break_on_hyphens=False) or [""]
+    return textwrap.wrap(flat, width=width, break_long_words=True, break_on_hyphens=False) or [""]
 
 
 def html_lines(text: str, width: int, *, max_lines: int | None = None) -> str:

@@ -70,9 +70,12 @@ def restrict(graph: Graph, keep: Collection[str]) -> Graph:
     >>> [r.id for r in restrict(g, {"a", "b"}).relations.values()]
     ['support:a->b']
     """
-    model = graph.model.model_copy(update={
-        "claims": [c for c in graph.model.claims if c.id in keep],
-        "relations": [r for r in graph.model.relations
-                      if r.source in keep and r.target in keep],
-    })
+    model = graph.model.model_copy(
+        update={
+            "claims": [c for c in graph.model.claims if c.id in keep],
+            "relations": [
+                r for r in graph.model.relations if r.source in keep and r.target in keep
+            ],
+        }
+    )
     return Graph(model, path=graph.path, strict=False)

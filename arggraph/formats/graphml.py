@@ -40,12 +40,14 @@ _JSON = ("tags", "attributions", "meta")
 def _dumps(value: Any) -> str:
     """JSON text XML can carry: the few characters it cannot are JSON-escaped, which
     reads back exactly."""
-    return XML_FORBIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}",
-                             json.dumps(value, ensure_ascii=False))
+    return XML_FORBIDDEN.sub(
+        lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False)
+    )
 
 
-def to_graphml(graph: Graph, *, strengths: Mapping[str, float] | None = None,
-               report: Report | None = None) -> str:
+def to_graphml(
+    graph: Graph, *, strengths: Mapping[str, float] | None = None, report: Report | None = None
+) -> str:
     """The graph as GraphML text (UTF-8 XML).
 
     Control characters XML cannot hold are shown as visible escapes in plain
@@ -63,14 +65,19 @@ def to_graphml(graph: Graph, *, strengths: Mapping[str, float] | None = None,
 
     g = nx.MultiDiGraph()
     m = graph.model
-    g.graph.update({"graph_id": x(m.id), "title": x(m.title), "question": x(m.question),
-                    "format": "arggraph/1"})
+    g.graph.update(
+        {
+            "graph_id": x(m.id),
+            "title": x(m.title),
+            "question": x(m.question),
+            "format": "arggraph/1",
+        }
+    )
     if m.description:
         g.graph["description"] = x(m.description)
     for key, items in (("actors", m.actors), ("documents", m.documents)):
         if items:
-            g.graph[key] = _dumps([x.model_dump(mode="json", exclude_none=True)
-                                   for x in items])
+            g.graph[key] = _dumps([x.model_dump(mode="json", exclude_none=True) for x in items])
     if m.meta:
         g.graph["meta"] = _dumps(m.meta)
     side_of = sides(graph)
@@ -101,8 +108,10 @@ def to_graphml(graph: Graph, *, strengths: Mapping[str, float] | None = None,
                 attrs[key] = _dumps(data[key])
         g.add_edge(x(rel.source), x(rel.target), key=x(rid), **attrs)
     if report is not None and changed:
-        report.note(f"{plural(changed, 'text')} held characters XML cannot carry, "
-                    "shown as escapes such as \\x1f")
+        report.note(
+            f"{plural(changed, 'text')} held characters XML cannot carry, "
+            "shown as escapes such as \\x1f"
+        )
     return "\n".join(nx.generate_graphml(g, encoding="utf-8", prettyprint=True)) + "\n"
 
 
@@ -110,12 +119,12 @@ def _loads(value: Any, path: str | Path | None, place: str) -> Any:
     try:
         return json.loads(value)
     except (TypeError, ValueError):
-        raise fail(f"expected JSON text, found {str(value)[:40]!r}", path,
-                   place=place) from None
+        raise fail(f"expected JSON text, found {str(value)[:40]!r}", path, place=place) from None
 
 
-def from_graphml(text: str, *, path: str | Path | None = None,
-                 graph_id: str | None = None) -> ImportResult:
+def from_graphml(
+    text: str, *, path: str | Path | None = None, graph_id: str | None = None
+) -> ImportResult:
     """A graph from GraphML: nodes become claims (``label`` or ``text`` as text, the
     attributes :func:`to_graphml` writes read back), edges relations (``type``
     ``attack`` or ``support``; edges without one are read as supports and reported).
@@ -130,8 +139,10 @@ def from_graphml(text: str, *, path: str | Path | None = None,
     attrs = dict(g.graph)
     claims = []
     for node, data in g.nodes(data=True):
-        claim: dict[str, Any] = {"id": str(node),
-                                 "text": str(data.get("label") or data.get("text") or node)}
+        claim: dict[str, Any] = {
+            "id": str(node),
+            "text": str(data.get("label") or data.get("text") or node),
+        }
         for key in _CLAIM_SCALARS:
             if key in data:
                 claim[key] = data[key]
@@ -140,16 +151,21 @@ def from_graphml(text: str, *, path: str | Path | None = None,
                 claim[key] = _loads(data[key], path, f"node {node!r} {key}")
         claims.append(claim)
     relations = []
-    edges = sorted(g.edges(keys=True, data=True),
-                   key=lambda e: e[3].get("order", 0) if isinstance(e[3].get("order"), int)
-                   else 0)
+    edges = sorted(
+        g.edges(keys=True, data=True),
+        key=lambda e: e[3].get("order", 0) if isinstance(e[3].get("order"), int) else 0,
+    )
     for source, target, key, data in edges:
         rel_type = data.get("type")
         if rel_type not in ("attack", "support"):
             report.kept("edge without a support/attack type", 1, "as a support")
             rel_type = "support"
-        rel: dict[str, Any] = {"id": str(key), "type": rel_type, "source": str(source),
-                               "target": str(target)}
+        rel: dict[str, Any] = {
+            "id": str(key),
+            "type": rel_type,
+            "source": str(source),
+            "target": str(target),
+        }
         if "weight" in data:
             rel["weight"] = data["weight"]
         if "note" in data:
@@ -160,8 +176,10 @@ def from_graphml(text: str, *, path: str | Path | None = None,
         relations.append(rel)
     payload: dict[str, Any] = {
         "id": graph_id or attrs.get("graph_id") or id_from_path(path),
-        "title": attrs.get("title", ""), "question": attrs.get("question", ""),
-        "claims": claims, "relations": relations,
+        "title": attrs.get("title", ""),
+        "question": attrs.get("question", ""),
+        "claims": claims,
+        "relations": relations,
     }
     if attrs.get("description"):
         payload["description"] = attrs["description"]

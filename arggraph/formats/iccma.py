@@ -44,8 +44,9 @@ __all__ = ["from_apx", "from_i23", "from_tgf", "safe_names", "to_apx", "to_i23",
 _APX_NAME = re.compile(r"[a-z][A-Za-z0-9_]*|[0-9]+")
 
 
-def safe_names(graph: Graph, valid: re.Pattern[str], prefix: str,
-               report: Report | None, fmt: str) -> dict[str, str]:
+def safe_names(
+    graph: Graph, valid: re.Pattern[str], prefix: str, report: Report | None, fmt: str
+) -> dict[str, str]:
     """Claim id -> a name the format accepts: the id itself when it is valid, else
     ``prefix`` and the claim's place in the graph (1-based), kept unique."""
     names: dict[str, str] = {}
@@ -64,15 +65,20 @@ def safe_names(graph: Graph, valid: re.Pattern[str], prefix: str,
         names[cid] = name
         renamed.append(f"{cid!r} -> {name}")
     if bad and report is not None:
-        report.note(f"renamed {plural(len(bad), 'claim id')} that "
-                    f"{'is' if len(bad) == 1 else 'are'} not valid {fmt} names, e.g. "
-                    + ", ".join(renamed[:3]))
+        report.note(
+            f"renamed {plural(len(bad), 'claim id')} that "
+            f"{'is' if len(bad) == 1 else 'are'} not valid {fmt} names, e.g. "
+            + ", ".join(renamed[:3])
+        )
     return names
 
 
 def _attacks(graph: Graph, report: Report | None, fmt: str) -> list[Relation]:
-    attacks = [r for r in graph.relations.values()
-               if r.type == "attack" and r.source in graph.claims and r.target in graph.claims]
+    attacks = [
+        r
+        for r in graph.relations.values()
+        if r.type == "attack" and r.source in graph.claims and r.target in graph.claims
+    ]
     if report is not None:
         supports = sum(1 for r in graph.relations.values() if r.type == "support")
         report.dropped("support", supports, f"{fmt} holds attacks only")
@@ -127,8 +133,14 @@ def _one_line(text: str) -> str:
 
 
 # ---------------------------------------------------------------------- import
-def _model(claims: list[str], texts: dict[str, str], attacks: list[tuple[str, str]],
-           path: str | Path | None, gid: str | None, fmt: str) -> ImportResult:
+def _model(
+    claims: list[str],
+    texts: dict[str, str],
+    attacks: list[tuple[str, str]],
+    path: str | Path | None,
+    gid: str | None,
+    fmt: str,
+) -> ImportResult:
     report = Report()
     seen: set[tuple[str, str]] = set()
     relations = []
@@ -148,13 +160,13 @@ def _model(claims: list[str], texts: dict[str, str], attacks: list[tuple[str, st
     return ImportResult(model, report)
 
 
-_APX_STATEMENT = re.compile(
-    r"(arg|att)\s*\(\s*([^(),\s]+)\s*(?:,\s*([^(),\s]+)\s*)?\)\s*\.")
+_APX_STATEMENT = re.compile(r"(arg|att)\s*\(\s*([^(),\s]+)\s*(?:,\s*([^(),\s]+)\s*)?\)\s*\.")
 _SKIP = re.compile(r"(?:\s+|%[^\n]*)+")
 
 
-def _statements(text: str, path: str | Path | None, expected: str,
-                pattern: re.Pattern[str]) -> Iterator[tuple[int, re.Match[str]]]:
+def _statements(
+    text: str, path: str | Path | None, expected: str, pattern: re.Pattern[str]
+) -> Iterator[tuple[int, re.Match[str]]]:
     pos = 0
     end = len(text)
     while True:
@@ -165,14 +177,15 @@ def _statements(text: str, path: str | Path | None, expected: str,
             return
         m = pattern.match(text, pos)
         if m is None:
-            snippet = text[pos:pos + 30].split("\n", 1)[0]
+            snippet = text[pos : pos + 30].split("\n", 1)[0]
             raise fail(f"expected {expected}, found {snippet!r}", path, line_of(text, pos))
         yield line_of(text, pos), m
         pos = m.end()
 
 
-def from_apx(text: str, *, path: str | Path | None = None,
-             graph_id: str | None = None) -> ImportResult:
+def from_apx(
+    text: str, *, path: str | Path | None = None, graph_id: str | None = None
+) -> ImportResult:
     """A graph from ASPARTIX ``arg``/``att`` facts (each attack's arguments must be
     declared, as the format requires; a missing one is an error with its line)."""
     claims: list[str] = []
@@ -193,13 +206,15 @@ def from_apx(text: str, *, path: str | Path | None = None,
     for a, b, line in attacks:
         for name in (a, b):
             if name not in declared:
-                raise fail(f"att({a},{b}) names {name!r}, which no arg({name}). declares",
-                           path, line)
+                raise fail(
+                    f"att({a},{b}) names {name!r}, which no arg({name}). declares", path, line
+                )
     return _model(claims, {}, [(a, b) for a, b, _ in attacks], path, graph_id, "apx")
 
 
-def from_tgf(text: str, *, path: str | Path | None = None,
-             graph_id: str | None = None) -> ImportResult:
+def from_tgf(
+    text: str, *, path: str | Path | None = None, graph_id: str | None = None
+) -> ImportResult:
     """A graph from Trivial Graph Format: nodes (``ID [label]``), ``#``, edges
     (``SOURCE TARGET [label]``) read as attacks; node labels become claim texts."""
     claims: list[str] = []
@@ -212,8 +227,7 @@ def from_tgf(text: str, *, path: str | Path | None = None,
             continue
         if line == "#":
             if in_edges:
-                raise fail("a second '#' line; tgf has one, between nodes and edges",
-                           path, number)
+                raise fail("a second '#' line; tgf has one, between nodes and edges", path, number)
             in_edges = True
             continue
         parts = line.split(None, 2)
@@ -229,8 +243,11 @@ def from_tgf(text: str, *, path: str | Path | None = None,
         a, b = parts[0], parts[1]
         for name in (a, b):
             if name not in texts:
-                raise fail(f"edge {a} {b} names {name!r}, which is not a node above the "
-                           "'#' line", path, number)
+                raise fail(
+                    f"edge {a} {b} names {name!r}, which is not a node above the '#' line",
+                    path,
+                    number,
+                )
         attacks.append((a, b))
     if not in_edges and not claims:
         raise fail("no nodes and no '#' line: not a tgf file", path, 1)
@@ -240,8 +257,9 @@ def from_tgf(text: str, *, path: str | Path | None = None,
 _NAME_COMMENT = re.compile(r"#\s*name\s+([0-9]+)\s+(\S.*)")
 
 
-def from_i23(text: str, *, path: str | Path | None = None,
-             graph_id: str | None = None) -> ImportResult:
+def from_i23(
+    text: str, *, path: str | Path | None = None, graph_id: str | None = None
+) -> ImportResult:
     """A graph from the ICCMA 2023 format (``p af N``, then ``i j`` attacks).
 
     Arguments are numbered ``1..N`` and keep their numbers as ids, unless the file
@@ -266,12 +284,14 @@ def from_i23(text: str, *, path: str | Path | None = None,
             count = int(parts[2])
             continue
         if len(parts) != 2 or not all(p.isdigit() for p in parts):
-            raise fail(f"expected an attack 'i j' (two argument numbers), found {line!r}",
-                       path, number)
+            raise fail(
+                f"expected an attack 'i j' (two argument numbers), found {line!r}", path, number
+            )
         for p in parts:
             if not 1 <= int(p) <= count:
-                raise fail(f"argument {p} is outside 1..{count} declared by 'p af {count}'",
-                           path, number)
+                raise fail(
+                    f"argument {p} is outside 1..{count} declared by 'p af {count}'", path, number
+                )
         attacks.append((str(int(parts[0])), str(int(parts[1]))))
     if count is None:
         raise fail("no 'p af N' header: not an i23 file", path, 1)
@@ -279,5 +299,6 @@ def from_i23(text: str, *, path: str | Path | None = None,
     ids = {n: names.get(n, n) for n in numbers}
     if len(set(ids.values())) != len(ids):
         ids = {n: n for n in numbers}
-    return _model([ids[n] for n in numbers], {}, [(ids[a], ids[b]) for a, b in attacks],
-                  path, graph_id, "i23")
+    return _model(
+        [ids[n] for n in numbers], {}, [(ids[a], ids[b]) for a, b in attacks], path, graph_id, "i23"
+    )

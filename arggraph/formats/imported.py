@@ -105,8 +105,9 @@ def line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
-def fail(message: str, path: str | Path | None, line: int | None = None,
-         place: str | None = None) -> ImportFormatError:
+def fail(
+    message: str, path: str | Path | None, line: int | None = None, place: str | None = None
+) -> ImportFormatError:
     """The error for a file that is not what its format says (raise it)."""
     where = place if place is not None else (f"line {line}" if line is not None else None)
     return ImportFormatError(message, path=path, place=where)
@@ -123,11 +124,15 @@ def model_from(payload: dict[str, Any], path: str | Path | None) -> GraphModel:
     except ValidationError as exc:
         err = exc.errors(include_url=False)[0]
         message = err["msg"].removeprefix("Value error, ")
-        raise ImportFormatError(f"cannot be made into arggraph/1: {message}",
-                                path=path, place=_json_path(tuple(err["loc"]))) from None
+        raise ImportFormatError(
+            f"cannot be made into arggraph/1: {message}",
+            path=path,
+            place=_json_path(tuple(err["loc"])),
+        ) from None
     try:
         Graph(model)
     except ArggraphError as exc:
-        raise ImportFormatError(f"cannot be made into arggraph/1: {exc.message}",
-                                path=path, place=exc.place) from None
+        raise ImportFormatError(
+            f"cannot be made into arggraph/1: {exc.message}", path=path, place=exc.place
+        ) from None
     return model

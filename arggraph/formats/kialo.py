@@ -38,8 +38,10 @@ from .report import Report
 
 __all__ = ["from_kialo", "unescape"]
 
-_HEADER = re.compile(r"(?P<indent>[ \t]*)(?P<num>\d+(?:\.\d+)*)\.[ \t]+"
-                     r"(?:(?P<role>Thesis|Pro|Con|Question):)?[ \t]*(?P<rest>.*)")
+_HEADER = re.compile(
+    r"(?P<indent>[ \t]*)(?P<num>\d+(?:\.\d+)*)\.[ \t]+"
+    r"(?:(?P<role>Thesis|Pro|Con|Question):)?[ \t]*(?P<rest>.*)"
+)
 _LINK = re.compile(r"->\s*See\s+(\d+(?:\.\d+)*)\.?\s*")
 _OTHER = re.compile(r"->\s*See\s+discussion\s+#(\d+)\s*:?\s*(.*)", re.DOTALL)
 _SOURCE = re.compile(r"\s*\[(\d+)\]\s*(.*)")
@@ -76,18 +78,19 @@ class _Node:
         return "\n".join(lines)
 
 
-def _read(text: str, path: str | Path | None
-          ) -> tuple[str, list[_Node], dict[str, tuple[str, list[str]]]]:
+def _read(
+    text: str, path: str | Path | None
+) -> tuple[str, list[_Node], dict[str, tuple[str, list[str]]]]:
     lines = text.splitlines()
     first = next((i for i, x in enumerate(lines) if x.strip()), None)
     if first is None:
         raise fail("empty: expected a Kialo export", path, 1)
     head = lines[first].strip().lstrip("\ufeff")
     if head.startswith("Discussion Title:"):
-        title = head[len("Discussion Title:"):].strip()
+        title = head[len("Discussion Title:") :].strip()
         start = first + 1
     elif head.startswith("Discussion Name:"):
-        title = head[len("Discussion Name:"):].strip()
+        title = head[len("Discussion Name:") :].strip()
         start = first + 1
         if not title:
             nxt = next((i for i in range(first + 1, len(lines)) if lines[i].strip()), None)
@@ -96,8 +99,12 @@ def _read(text: str, path: str | Path | None
             title = lines[nxt].strip()
             start = nxt + 1
     else:
-        raise fail(f"expected 'Discussion Title: ...' or 'Discussion Name:' (the first line "
-                   f"of a Kialo export), found {head[:40]!r}", path, first + 1)
+        raise fail(
+            f"expected 'Discussion Title: ...' or 'Discussion Name:' (the first line "
+            f"of a Kialo export), found {head[:40]!r}",
+            path,
+            first + 1,
+        )
     nodes: list[_Node] = []
     sources: dict[str, tuple[str, list[str]]] = {}
     in_sources = False
@@ -111,8 +118,11 @@ def _read(text: str, path: str | Path | None
             elif last_source is not None:
                 sources[last_source][1].append(raw.strip())
             elif raw.strip():
-                raise fail(f"expected a source '[n] ...' after 'Sources:', found "
-                           f"{raw.strip()[:40]!r}", path, number)
+                raise fail(
+                    f"expected a source '[n] ...' after 'Sources:', found {raw.strip()[:40]!r}",
+                    path,
+                    number,
+                )
             continue
         if raw.strip() == "Sources:":
             in_sources = True
@@ -127,16 +137,21 @@ def _read(text: str, path: str | Path | None
         if nodes:
             nodes[-1].lines.append(raw)
         elif raw.strip():
-            raise fail(f"expected the first claim ('1. ...' or '1. Thesis:'), found "
-                       f"{raw.strip()[:40]!r}", path, number)
+            raise fail(
+                f"expected the first claim ('1. ...' or '1. Thesis:'), found {raw.strip()[:40]!r}",
+                path,
+                number,
+            )
     if not nodes:
-        raise fail("no claims: expected numbered claims such as '1. ...' or '1.1. Pro:'",
-                   path, start + 1)
+        raise fail(
+            "no claims: expected numbered claims such as '1. ...' or '1.1. Pro:'", path, start + 1
+        )
     return title, nodes, sources
 
 
-def from_kialo(text: str, *, path: str | Path | None = None,
-               graph_id: str | None = None) -> ImportResult:
+def from_kialo(
+    text: str, *, path: str | Path | None = None, graph_id: str | None = None
+) -> ImportResult:
     """A graph from a Kialo discussion export, in either layout."""
     report = Report()
     title, nodes, sources = _read(text, path)
@@ -188,12 +203,17 @@ def from_kialo(text: str, *, path: str | Path | None = None,
         if m_other:
             cid = claim_ids.new(f"discussion-{m_other.group(1)}")
             other[node.num] = cid
-            claims[cid] = {"id": cid, "text": unescape(m_other.group(2).strip())
-                           or f"Kialo discussion #{m_other.group(1)}",
-                           "meta": {"kialo": {"id": node.num,
-                                              "discussion": int(m_other.group(1))}}}
-            report.kept("link to another Kialo discussion|links to other Kialo discussions",
-                        1, "as claims holding the other discussion's title")
+            claims[cid] = {
+                "id": cid,
+                "text": unescape(m_other.group(2).strip())
+                or f"Kialo discussion #{m_other.group(1)}",
+                "meta": {"kialo": {"id": node.num, "discussion": int(m_other.group(1))}},
+            }
+            report.kept(
+                "link to another Kialo discussion|links to other Kialo discussions",
+                1,
+                "as claims holding the other discussion's title",
+            )
             continue
         if not raw:
             raise fail(f"claim {node.num}. has no text", path, node.line)
@@ -202,9 +222,15 @@ def from_kialo(text: str, *, path: str | Path | None = None,
         cited = [doc_of[n] for n in _FOOTNOTE.findall(raw) if n in doc_of]
         if cited:
             meta["kialo"]["sources"] = list(dict.fromkeys(cited))
-        claims[cid] = {"id": cid, "text": unescape(raw), "meta": meta,
-                       "kind": "position" if node.role in ("Thesis", "Question") and (
-                           parent is None or by_num[parent].role == "Question") else "claim"}
+        claims[cid] = {
+            "id": cid,
+            "text": unescape(raw),
+            "meta": meta,
+            "kind": "position"
+            if node.role in ("Thesis", "Question")
+            and (parent is None or by_num[parent].role == "Question")
+            else "claim",
+        }
     # Relations, now that every claim (and link target) is known.
     relations: list[dict[str, Any]] = []
     seen: set[tuple[str, str, str]] = set()
@@ -226,12 +252,18 @@ def from_kialo(text: str, *, path: str | Path | None = None,
         parent = node.parent
         if parent is None or node.role not in ("Pro", "Con"):
             if node.role == "Thesis" and parent is not None and by_num[parent].role != "Question":
-                report.kept("thesis below a claim|theses below claims", 1,
-                            "as positions with no relation to their parent")
+                report.kept(
+                    "thesis below a claim|theses below claims",
+                    1,
+                    "as positions with no relation to their parent",
+                )
             continue
         if by_num[parent].role == "Question" and parent not in claims:
-            report.dropped("Pro or Con on the question|Pros and Cons on the question", 1,
-                           "a question is no claim to support or attack")
+            report.dropped(
+                "Pro or Con on the question|Pros and Cons on the question",
+                1,
+                "a question is no claim to support or attack",
+            )
             continue
         source = resolve(node.num, node.line)
         target = resolve(parent, node.line)
@@ -242,8 +274,9 @@ def from_kialo(text: str, *, path: str | Path | None = None,
         seen.add((rel_type, source, target))
         relations.append({"type": rel_type, "source": source, "target": target})
     if link_to:
-        report.kept("'-> See' link|'-> See' links", len(link_to),
-                    "as relations of the claim they name")
+        report.kept(
+            "'-> See' link|'-> See' links", len(link_to), "as relations of the claim they name"
+        )
     for doc in documents.values():
         doc.pop("_entry", None)
     payload: dict[str, Any] = {

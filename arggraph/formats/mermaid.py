@@ -37,8 +37,13 @@ WRAP = 36
 MAX_CHARS = 280
 
 _ENTITIES = {
-    "#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;",
-    "`": "#96;", ";": "#59;",
+    "#": "#35;",
+    '"': "#quot;",
+    "<": "#lt;",
+    ">": "#gt;",
+    "&": "#amp;",
+    "`": "#96;",
+    ";": "#59;",
 }
 
 
@@ -83,8 +88,11 @@ def to_mermaid(
     out: list[str] = []
     title = graph.model.question or graph.model.title
     if title:
-        out += ["---", "title: " + json.dumps(clean(" ".join(title.split())),
-                                              ensure_ascii=False), "---"]
+        out += [
+            "---",
+            "title: " + json.dumps(clean(" ".join(title.split())), ensure_ascii=False),
+            "---",
+        ]
     out.append(f"flowchart {direction}")
     out.append("  %% supports: solid green arrows; attacks: dotted red lines ending in x")
     styles: list[str] = []
@@ -128,8 +136,9 @@ def to_mermaid(
             width = "3px"
         if cid == focus:
             stroke, width = "#000000", "4px"
-        styles.append(f"  style {n} fill:{colour},stroke:{stroke},stroke-width:{width},"
-                      "color:#000000")
+        styles.append(
+            f"  style {n} fill:{colour},stroke:{stroke},stroke-width:{width},color:#000000"
+        )
     supports: list[int] = []
     attacks: list[int] = []
     k = 0
@@ -145,9 +154,13 @@ def to_mermaid(
         k += 1
     out += styles
     if supports:
-        out.append("  linkStyle " + ",".join(map(str, supports))
-                   + f" stroke:{SUPPORT},stroke-width:2px")
+        out.append(
+            "  linkStyle " + ",".join(map(str, supports)) + f" stroke:{SUPPORT},stroke-width:2px"
+        )
     if attacks:
-        out.append("  linkStyle " + ",".join(map(str, attacks))
-                   + f" stroke:{ATTACK},stroke-width:2px,stroke-dasharray:5 4")
+        out.append(
+            "  linkStyle "
+            + ",".join(map(str, attacks))
+            + f" stroke:{ATTACK},stroke-width:2px,stroke-dasharray:5 4"
+        )
     return "\n".join(out) + "\n"

@@ -57,8 +57,13 @@ DOT_MAX_TREE = 3000
 # so boxes do not sit on each other; 20 rounds of it (prism20) leave no overlap on
 # these diagrams and take half the time of the default 1000 at 10k claims.
 _ENGINE_ARGS = {
-    "sfdp": ["-Goverlap=prism20", "-Gsplines=line", "-Gsep=+6", "-GK=1.2",
-             "-Goutputorder=edgesfirst"],
+    "sfdp": [
+        "-Goverlap=prism20",
+        "-Gsplines=line",
+        "-Gsep=+6",
+        "-GK=1.2",
+        "-Goutputorder=edgesfirst",
+    ],
     "neato": ["-Goverlap=prism20", "-Gsplines=line", "-Gsep=+6", "-Goutputorder=edgesfirst"],
 }
 
@@ -116,8 +121,7 @@ def engine_args(engine: str, dot_text: str) -> list[str]:
     return args
 
 
-def render(dot_text: str, fmt: str, layout: str = "auto", *,
-           timeout: float | None = None) -> bytes:
+def render(dot_text: str, fmt: str, layout: str = "auto", *, timeout: float | None = None) -> bytes:
     """The picture of ``dot_text`` in ``fmt`` (``svg``, ``png`` or ``pdf``).
 
     ``layout`` is ``auto`` (see :func:`choose_layout`), ``dot``, ``sfdp`` or ``neato``.
@@ -126,32 +130,41 @@ def render(dot_text: str, fmt: str, layout: str = "auto", *,
     :class:`~arggraph.errors.UsageError` for an unknown format or layout.
     """
     if fmt not in FORMATS:
-        raise UsageError(f"cannot render to {fmt!r}; Graphviz output formats here are "
-                         + ", ".join(FORMATS))
+        raise UsageError(
+            f"cannot render to {fmt!r}; Graphviz output formats here are " + ", ".join(FORMATS)
+        )
     if layout not in LAYOUTS:
         raise UsageError(f"unknown layout {layout!r}; choose one of " + ", ".join(LAYOUTS))
     engine = choose_layout(dot_text) if layout == "auto" else layout
     program = shutil.which(engine)
     if program is None:
-        raise ToolMissingError(f"Graphviz's {engine!r} program is not installed: "
-                               + _INSTALL_HINT)
+        raise ToolMissingError(f"Graphviz's {engine!r} program is not installed: " + _INSTALL_HINT)
     # cairo gives antialiased PNG and PDF with embedded fonts; fall back to the
     # core renderers where this Graphviz build has no cairo.
     device = fmt if fmt == "svg" else f"{fmt}:cairo"
     args = [program, f"-T{device}", *engine_args(engine, dot_text)]
     try:
-        done = subprocess.run(args, input=dot_text.encode("utf-8"), capture_output=True,
-                              timeout=timeout, check=False)
+        done = subprocess.run(
+            args, input=dot_text.encode("utf-8"), capture_output=True, timeout=timeout, check=False
+        )
         if done.returncode != 0 and device != fmt and b"not recognized" in done.stderr:
             args[1] = f"-T{fmt}"
-            done = subprocess.run(args, input=dot_text.encode("utf-8"), capture_output=True,
-                                  timeout=timeout, check=False)
+            done = subprocess.run(
+                args,
+                input=dot_text.encode("utf-8"),
+                capture_output=True,
+                timeout=timeout,
+                check=False,
+            )
     except subprocess.TimeoutExpired:
-        raise RenderError(f"Graphviz {engine} took longer than {timeout:g} s; try "
-                          "--layout sfdp, or --focus CLAIM for a smaller diagram") from None
+        raise RenderError(
+            f"Graphviz {engine} took longer than {timeout:g} s; try "
+            "--layout sfdp, or --focus CLAIM for a smaller diagram"
+        ) from None
     except OSError as exc:
-        raise ToolMissingError(f"cannot run Graphviz's {engine!r} ({exc.strerror or exc}): "
-                               + _INSTALL_HINT) from None
+        raise ToolMissingError(
+            f"cannot run Graphviz's {engine!r} ({exc.strerror or exc}): " + _INSTALL_HINT
+        ) from None
     if done.returncode != 0 or not done.stdout:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
         detail = message[-1] if message else f"exit status {done.returncode}"

@@ -22,8 +22,10 @@ from dataclasses import dataclass, field
 
 __all__ = ["Report", "plural"]
 
-_QUALIFIER = re.compile(r" (?:of|on|to|in|with|without|that|between|from|below|after|"
-                        r"for|as)\b| \(")
+_QUALIFIER = re.compile(
+    r" (?:of|on|to|in|with|without|that|between|from|below|after|"
+    r"for|as)\b| \("
+)
 
 
 def plural(count: int, noun: str) -> str:
@@ -46,7 +48,7 @@ def plural(count: int, noun: str) -> str:
         return f"{count} {noun}"
     # The head noun is the last word before a preposition or a parenthesis.
     m = _QUALIFIER.search(noun)
-    head, tail = (noun[: m.start()], noun[m.start():]) if m else (noun, "")
+    head, tail = (noun[: m.start()], noun[m.start() :]) if m else (noun, "")
     before, _, word = head.rpartition(" ")
     if word.endswith(("s", "x", "ch", "sh")):
         word += "es"
@@ -79,13 +81,13 @@ class Report:
             if len(examples) < 3:
                 examples.append(example)
 
-    def dropped(self, noun: str, count: int = 1, reason: str = "", *,
-                example: str | None = None) -> None:
+    def dropped(
+        self, noun: str, count: int = 1, reason: str = "", *, example: str | None = None
+    ) -> None:
         """``count`` items of kind ``noun`` were left out, and why."""
         self._add("dropped", noun, count, reason, example)
 
-    def kept(self, noun: str, count: int = 1, how: str = "", *,
-             example: str | None = None) -> None:
+    def kept(self, noun: str, count: int = 1, how: str = "", *, example: str | None = None) -> None:
         """``count`` items the target format has no name for were kept another way."""
         self._add("kept", noun, count, how, example)
 

@@ -56,8 +56,12 @@ def opponents(graph: Graph) -> dict[str, str]:
     pos = set(positions)
     linked: dict[str, set[str]] = defaultdict(set)
     for rel in graph.relations.values():
-        if rel.type == "attack" and rel.source in pos and rel.target in pos \
-                and rel.source != rel.target:
+        if (
+            rel.type == "attack"
+            and rel.source in pos
+            and rel.target in pos
+            and rel.source != rel.target
+        ):
             linked[rel.source].add(rel.target)
             linked[rel.target].add(rel.source)
     out: dict[str, str] = {}
@@ -102,8 +106,7 @@ def sides(graph: Graph) -> dict[str, Side]:
                 if source not in level:
                     level[source] = reached
                 elif level[source] is not None and (
-                    reached is None
-                    or resolve(*reached) != resolve(*level[source])  # type: ignore[misc]
+                    reached is None or resolve(*reached) != resolve(*level[source])  # type: ignore[misc]
                 ):
                     level[source] = None
         state.update(level)

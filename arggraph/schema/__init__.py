@@ -39,4 +39,3 @@ def schema(kind: Literal["graph", "scores"] = "graph") -> dict[str, Any]:
 def schema_text(kind: Literal["graph", "scores"] = "graph") -> str:
     """The schema as the shipped file holds it."""
     return json.dumps(schema(kind), indent=2, ensure_ascii=False) + "\n"
-

@@ -108,9 +108,15 @@ class Explanation:
     semantics: str = "dfquad"
 
 
-def explain(graph: Graph | Framework, topic: str, semantics: str = "dfquad",
-            scores: ScoreSheet | None = None, *, tol: float = TOLERANCE,
-            max_rounds: int = MAX_ROUNDS) -> Explanation:
+def explain(
+    graph: Graph | Framework,
+    topic: str,
+    semantics: str = "dfquad",
+    scores: ScoreSheet | None = None,
+    *,
+    tol: float = TOLERANCE,
+    max_rounds: int = MAX_ROUNDS,
+) -> Explanation:
     """Every other claim's contribution to ``topic``: by removal, by gradient, and how.
 
     An unknown ``topic`` raises :class:`~arggraph.errors.UnknownIdError` (with the
@@ -125,8 +131,7 @@ def explain(graph: Graph | Framework, topic: str, semantics: str = "dfquad",
     region = Region.build(lay, lay.ancestors([t]))
     grad_base, grad_w, sens = _reverse(lay, region, semantics, strength, fw.base, w, t)
     others = region.nodes[region.nodes != t]
-    removal = _removals(lay, region, semantics, strength, fw.base, w, t, others, tol,
-                        max_rounds)
+    removal = _removals(lay, region, semantics, strength, fw.base, w, t, others, tol, max_rounds)
     nxt = _strongest_paths(lay, region, sens, t)
     ids = fw.ids
     contributions = []
@@ -134,8 +139,7 @@ def explain(graph: Graph | Framework, topic: str, semantics: str = "dfquad",
         path = [c]
         while path[-1] != t:
             path.append(nxt[path[-1]])
-        contributions.append(Contribution(ids[c], r, float(grad_base[c]),
-                                          [ids[v] for v in path]))
+        contributions.append(Contribution(ids[c], r, float(grad_base[c]), [ids[v] for v in path]))
     contributions.sort(key=lambda x: (-abs(x.removal), -abs(x.gradient), x.claim))
     into = np.isin(lay.tgt, region.nodes)
     rel_ids = lay.relation_ids
@@ -150,8 +154,9 @@ def _position(graph: Graph | Framework, fw: Framework, topic: str) -> int:
 
 
 # ---------------------------------------------------------------------- gradients
-def _edge_partials(semantics: str, group: Group, row: FloatArray, w: FloatArray,
-                   b: FloatArray) -> tuple[FloatArray, FloatArray]:
+def _edge_partials(
+    semantics: str, group: Group, row: FloatArray, w: FloatArray, b: FloatArray
+) -> tuple[FloatArray, FloatArray]:
     """``(d strength / d base`` per claim, ``d strength(target) / d x_e`` per in-edge)."""
     a, s = _aggregate(semantics, group, row[None, :], w)
     d_b, g_att, g_sup = derivatives(semantics, b, a[0], s[0])
@@ -168,14 +173,19 @@ def _edge_partials(semantics: str, group: Group, row: FloatArray, w: FloatArray,
     seg = group.edge_segment
     prod = np.multiply.reduceat(safe, group.seg_start)[seg]
     zeros = np.add.reduceat(zero.astype(np.int64), group.seg_start)[seg]
-    others = np.where(zero, np.where(zeros == 1, prod, 0.0),
-                      np.where(zeros > 0, 0.0, prod / safe))
+    others = np.where(zero, np.where(zeros == 1, prod, 0.0), np.where(zeros > 0, 0.0, prod / safe))
     return d_b, per_type * others
 
 
-def _reverse(lay: Layout, region: Region, semantics: str, strength: FloatArray,
-             base: FloatArray, w: FloatArray, t: int,
-             ) -> tuple[FloatArray, FloatArray, FloatArray]:
+def _reverse(
+    lay: Layout,
+    region: Region,
+    semantics: str,
+    strength: FloatArray,
+    base: FloatArray,
+    w: FloatArray,
+    t: int,
+) -> tuple[FloatArray, FloatArray, FloatArray]:
     """Gradients of the topic by every base and weight, and each edge's sensitivity."""
     r = region.size
     row = strength[region.nodes]
@@ -192,9 +202,13 @@ def _reverse(lay: Layout, region: Region, semantics: str, strength: FloatArray,
             s_e = p * w[group.edges]
             inside = (group.src_col >= lo) & (group.src_col < hi)
             if group.cyclic:
-                lam[lo:hi] = _solve_adjoint(hi - lo, group.tgt_col[inside],
-                                            group.src_col[inside] - lo, s_e[inside],
-                                            lam[lo:hi])
+                lam[lo:hi] = _solve_adjoint(
+                    hi - lo,
+                    group.tgt_col[inside],
+                    group.src_col[inside] - lo,
+                    s_e[inside],
+                    lam[lo:hi],
+                )
             lam_g = lam[lo:hi]
             grad_base[region.nodes[lo:hi]] = lam_g * d_b
             grad_w[group.edges] = lam_g[group.tgt_col] * p * row[group.src_col]
@@ -204,8 +218,9 @@ def _reverse(lay: Layout, region: Region, semantics: str, strength: FloatArray,
     return grad_base, grad_w, sens
 
 
-def _solve_adjoint(size: int, tgt: IntArray, src: IntArray, value: FloatArray,
-                   rhs: FloatArray) -> FloatArray:
+def _solve_adjoint(
+    size: int, tgt: IntArray, src: IntArray, value: FloatArray, rhs: FloatArray
+) -> FloatArray:
     """Solve ``(I - J)^T l = rhs`` where ``J[tgt, src] += value``."""
     if size <= 3000:
         jac = np.zeros((size, size))
@@ -227,14 +242,24 @@ def _solve_adjoint(size: int, tgt: IntArray, src: IntArray, value: FloatArray,
     if not np.all(np.isfinite(sol)):
         raise SemanticsError(
             "the gradient is undefined here: a cycle's fixed point is not locally unique "
-            "(its Jacobian has an eigenvalue 1)")
+            "(its Jacobian has an eigenvalue 1)"
+        )
     return np.asarray(sol, dtype=np.float64)
 
 
 # ---------------------------------------------------------------------- removals
-def _removals(lay: Layout, region: Region, semantics: str, strength: FloatArray,
-              base: FloatArray, w: FloatArray, t: int, others: IntArray, tol: float,
-              max_rounds: int) -> FloatArray:
+def _removals(
+    lay: Layout,
+    region: Region,
+    semantics: str,
+    strength: FloatArray,
+    base: FloatArray,
+    w: FloatArray,
+    t: int,
+    others: IntArray,
+    tol: float,
+    max_rounds: int,
+) -> FloatArray:
     """Topic strength minus its strength without each claim of ``others``."""
     out = np.zeros(len(others))
     if not len(others):
@@ -245,7 +270,7 @@ def _removals(lay: Layout, region: Region, semantics: str, strength: FloatArray,
     start = 0
     rows = max(1, min(256, _BATCH_CELLS // max(region.size, 1)))
     while start < len(order):
-        chunk_idx = order[start:start + rows]
+        chunk_idx = order[start : start + rows]
         start += len(chunk_idx)
         chunk = others[chunk_idx]
         down = lay.descendants(chunk.tolist())
@@ -253,10 +278,12 @@ def _removals(lay: Layout, region: Region, semantics: str, strength: FloatArray,
         sub = Region.build(lay, members)
         col = np.full(lay.n, -1, dtype=np.int64)
         col[sub.nodes] = np.arange(sub.size, dtype=np.int64)
-        scenario = Scenario(rows=len(chunk), clamp_rows=np.arange(len(chunk)),
-                            clamp_cols=col[chunk])
-        values = evaluate(sub, semantics, strength, base, w, lay.ids, scenario, tol=tol,
-                          max_rounds=max_rounds)
+        scenario = Scenario(
+            rows=len(chunk), clamp_rows=np.arange(len(chunk)), clamp_cols=col[chunk]
+        )
+        values = evaluate(
+            sub, semantics, strength, base, w, lay.ids, scenario, tol=tol, max_rounds=max_rounds
+        )
         out[chunk_idx] = strength[t] - values[:, col[t]]
     return out
 

@@ -151,22 +151,27 @@ def finish(semantics: str, b: FloatArray, a: FloatArray, s: FloatArray) -> Float
 def _finish_scalar(semantics: str) -> Callable[[float, float, float], float]:
     """The same formulas for one claim, for the plain-Python paths."""
     if semantics == "dfquad":
+
         def f(b: float, a: float, s: float) -> float:
             d = s - a
             return b - b * d if d >= 0.0 else b - (1.0 - b) * d
     elif semantics == "qe":
+
         def f(b: float, a: float, s: float) -> float:
             e = s - a
             p = e if e > 0.0 else 0.0
             q = -e if e < 0.0 else 0.0
             return b - b * (q * q / (1.0 + q * q)) + (1.0 - b) * (p * p / (1.0 + p * p))
     elif semantics == "euler":
+
         def f(b: float, a: float, s: float) -> float:
             e = min(s - a, _EULER_CAP)
             return b if e == 0.0 else 1.0 - (1.0 - b * b) / (1.0 + b * math.exp(e))
     else:
+
         def f(b: float, a: float, s: float) -> float:
             return b / (1.0 + a)
+
     return f
 
 
@@ -214,26 +219,36 @@ def check_semantics(semantics: str) -> None:
 
         close = difflib.get_close_matches(semantics, SEMANTICS, n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""
-        raise SemanticsError(f"unknown gradual semantics {semantics!r}{hint} "
-                             f"(choose one of {', '.join(SEMANTICS)})")
+        raise SemanticsError(
+            f"unknown gradual semantics {semantics!r}{hint} (choose one of {', '.join(SEMANTICS)})"
+        )
 
 
-def _check_inputs(semantics: str, ids: Sequence[str], base: FloatArray, n_att: int,
-                  w: FloatArray, relation_ids: Callable[[], Sequence[str]]) -> None:
+def _check_inputs(
+    semantics: str,
+    ids: Sequence[str],
+    base: FloatArray,
+    n_att: int,
+    w: FloatArray,
+    relation_ids: Callable[[], Sequence[str]],
+) -> None:
     check_semantics(semantics)
     if base.size and not (np.all(base >= 0.0) and np.all(base <= 1.0)):
         bad = int(np.flatnonzero(~((base >= 0.0) & (base <= 1.0)))[0])
-        raise SemanticsError(f"base score of claim {ids[bad]!r} is {float(base[bad])!r}, "
-                             "not in [0, 1]")
+        raise SemanticsError(
+            f"base score of claim {ids[bad]!r} is {float(base[bad])!r}, not in [0, 1]"
+        )
     if w.size and not (np.all(w >= 0.0) and np.all(w <= 1.0)):
         bad = int(np.flatnonzero(~((w >= 0.0) & (w <= 1.0)))[0])
-        raise SemanticsError(f"weight of relation {relation_ids()[bad]!r} is {float(w[bad])!r}, "
-                             "not in [0, 1]")
+        raise SemanticsError(
+            f"weight of relation {relation_ids()[bad]!r} is {float(w[bad])!r}, not in [0, 1]"
+        )
     if semantics == "hcat" and np.any(w[n_att:] > 0.0):
         bad = n_att + int(np.flatnonzero(w[n_att:] > 0.0)[0])
         raise SemanticsError(
             f"h-categorizer takes attacks only, and relation {relation_ids()[bad]!r} is a "
-            "support (use dfquad, qe or euler, or give the support weight 0)")
+            "support (use dfquad, qe or euler, or give the support weight 0)"
+        )
 
 
 # ---------------------------------------------------------------------- arrays
@@ -321,7 +336,7 @@ class Layout:
         self.tgt: IntArray = np.concatenate([fw.att_tgt, fw.sup_tgt]).astype(np.int64, copy=False)
         self.m = len(self.src)
         self.sup: BoolArray = np.zeros(self.m, dtype=bool)
-        self.sup[self.n_att:] = True
+        self.sup[self.n_att :] = True
         # The framework itself is not kept: the layout cache maps frameworks to layouts
         # weakly, and a reference back would keep both alive forever.
         self._given_ids = (fw.att_rel, fw.sup_rel)
@@ -333,15 +348,16 @@ class Layout:
     def relation_ids(self) -> tuple[str, ...]:
         """The relation id of each edge (attacks first; ``TYPE:SOURCE->TARGET`` if none)."""
         out: list[str] = []
-        for k, (given, kind) in enumerate(zip(self._given_ids, ("attack", "support"),
-                                              strict=True)):
+        for k, (given, kind) in enumerate(zip(self._given_ids, ("attack", "support"), strict=True)):
             if given is not None:
                 out.extend(given)
                 continue
             part = slice(0, self.n_att) if k == 0 else slice(self.n_att, self.m)
             ids = self.ids
-            out.extend(f"{kind}:{ids[a]}->{ids[b]}" for a, b in
-                       zip(self.src[part].tolist(), self.tgt[part].tolist(), strict=True))
+            out.extend(
+                f"{kind}:{ids[a]}->{ids[b]}"
+                for a, b in zip(self.src[part].tolist(), self.tgt[part].tolist(), strict=True)
+            )
         return tuple(out)
 
     @cached_property
@@ -422,8 +438,9 @@ class Layout:
         self.scc[rest] = scc
 
 
-def _closure(ptr: IntArray, nbr: AnyIntArray, seeds: Sequence[int], n: int,
-             small: int = 256) -> IntArray:
+def _closure(
+    ptr: IntArray, nbr: AnyIntArray, seeds: Sequence[int], n: int, small: int = 256
+) -> IntArray:
     """Every node reachable from ``seeds`` in the CSR graph ``(ptr, nbr)``, sorted.
 
     A plain-Python search while the set is small (an edit in a debate usually reaches a
@@ -636,9 +653,20 @@ class Region:
             else:
                 scc_start = np.zeros(0, dtype=np.int64)
             segs = seg_start[s0:s1]
-            groups.append(Group(
-                lo, hi, cyclic, edges[e0:e1], src_col[e0:e1], tgt_col[e0:e1] - lo,
-                segs - e0, tgt_col[segs] - lo, sup[segs], scc_start))
+            groups.append(
+                Group(
+                    lo,
+                    hi,
+                    cyclic,
+                    edges[e0:e1],
+                    src_col[e0:e1],
+                    tgt_col[e0:e1] - lo,
+                    segs - e0,
+                    tgt_col[segs] - lo,
+                    sup[segs],
+                    scc_start,
+                )
+            )
         return cls(nodes, ext, tuple(groups))
 
     @property
@@ -646,8 +674,12 @@ class Region:
         return len(self.nodes)
 
 
-def _aggregate(semantics: str, group: Group, values: FloatArray, w: FloatArray,
-               ) -> tuple[FloatArray, FloatArray]:
+def _aggregate(
+    semantics: str,
+    group: Group,
+    values: FloatArray,
+    w: FloatArray,
+) -> tuple[FloatArray, FloatArray]:
     """The attack and support aggregates of each claim of a group, per row."""
     rows = values.shape[0]
     width = group.hi - group.lo
@@ -683,9 +715,18 @@ class Scenario:
     clamp_cols: IntArray | None = None
 
 
-def evaluate(region: Region, semantics: str, strength: FloatArray, base: FloatArray,
-             w: FloatArray, ids: Sequence[str], scenario: Scenario | None = None, *,
-             tol: float = TOLERANCE, max_rounds: int = MAX_ROUNDS) -> FloatArray:
+def evaluate(
+    region: Region,
+    semantics: str,
+    strength: FloatArray,
+    base: FloatArray,
+    w: FloatArray,
+    ids: Sequence[str],
+    scenario: Scenario | None = None,
+    *,
+    tol: float = TOLERANCE,
+    max_rounds: int = MAX_ROUNDS,
+) -> FloatArray:
     """Compute every claim of ``region`` from its inputs, for each row of a scenario.
 
     ``strength`` gives the (final) strengths of the claims outside the region. Returns
@@ -697,8 +738,9 @@ def evaluate(region: Region, semantics: str, strength: FloatArray, base: FloatAr
     values[:, r:] = strength[region.ext]
     node_base = base[region.nodes]
     for group in region.groups:
-        b: FloatArray = np.broadcast_to(node_base[group.lo:group.hi],
-                                        (sc.rows, group.hi - group.lo))
+        b: FloatArray = np.broadcast_to(
+            node_base[group.lo : group.hi], (sc.rows, group.hi - group.lo)
+        )
         if group.lo <= sc.base_col < group.hi:
             assert sc.base_values is not None
             b = b.copy()
@@ -715,13 +757,22 @@ def evaluate(region: Region, semantics: str, strength: FloatArray, base: FloatAr
             out = finish(semantics, b, a, s)
             if clamp is not None:
                 out[clamp] = 0.0
-            values[:, group.lo:group.hi] = out
+            values[:, group.lo : group.hi] = out
     return values
 
 
-def _iterate(region: Region, group: Group, semantics: str, values: FloatArray,
-             b: FloatArray, w: FloatArray, ids: Sequence[str],
-             clamp: tuple[IntArray, IntArray] | None, tol: float, max_rounds: int) -> None:
+def _iterate(
+    region: Region,
+    group: Group,
+    semantics: str,
+    values: FloatArray,
+    b: FloatArray,
+    w: FloatArray,
+    ids: Sequence[str],
+    clamp: tuple[IntArray, IntArray] | None,
+    tol: float,
+    max_rounds: int,
+) -> None:
     """Solve the cyclic components of a group, each row and component on its own.
 
     Every (row, component) starts from the base scores and stops as soon as none of its
@@ -748,8 +799,7 @@ def _iterate(region: Region, group: Group, semantics: str, values: FloatArray,
             done = active & (residual <= tol)
             moving = np.repeat(active & ~done, sizes, axis=1)
             settled = np.repeat(done, sizes, axis=1)
-            current = np.where(settled, target, np.where(moving, current + damping * step,
-                                                        current))
+            current = np.where(settled, target, np.where(moving, current + damping * step, current))
             active &= ~done
             if not active.any():
                 values[:, lo:hi] = current
@@ -764,12 +814,16 @@ def _iterate(region: Region, group: Group, semantics: str, values: FloatArray,
     moving_ = {ids[v]: float(x) for v, x in zip(nodes.tolist(), last.tolist(), strict=True)}
     shown = ", ".join(f"{cid!r} at {x:.6g}" for cid, x in list(moving_.items())[:5])
     more = f" and {len(moving_) - 5} more" if len(moving_) > 5 else ""
-    allv = {ids[v]: float(x) for v, x in zip(region.nodes[lo:hi].tolist(),
-                                             current[row].tolist(), strict=True)}
+    allv = {
+        ids[v]: float(x)
+        for v, x in zip(region.nodes[lo:hi].tolist(), current[row].tolist(), strict=True)
+    }
     raise ConvergenceError(
         f"no fixed point within {max_rounds} rounds (tolerance {tol:g}): "
         f"{len(moving_)} claims on a cycle still moving: {shown}{more}",
-        moving=moving_, last=allv)
+        moving=moving_,
+        last=allv,
+    )
 
 
 # ---------------------------------------------------------------------- full compute
@@ -789,8 +843,9 @@ def _sweep(lay: Layout, semantics: str, base: FloatArray, w: FloatArray) -> Floa
     record = lay.rank is None
     rank = np.full(n, -1, dtype=np.int64) if record else np.zeros(0, dtype=np.int64)
     ready = np.zeros(n, dtype=bool)
-    count_up: AnyIntArray = np.arange(max(lay.m, n),
-                                      dtype=np.int32 if lay.m < 1 << 31 else np.int64)
+    count_up: AnyIntArray = np.arange(
+        max(lay.m, n), dtype=np.int32 if lay.m < 1 << 31 else np.int64
+    )
     frontier = np.flatnonzero(indeg == 0)
     batch = 0
     fin1 = _finish_scalar(semantics)
@@ -801,8 +856,7 @@ def _sweep(lay: Layout, semantics: str, base: FloatArray, w: FloatArray) -> Floa
                 if record:
                     rank[frontier] = batch
                 batch += 1
-                sf = finish(semantics, base[frontier], acc[2 * frontier],
-                            acc[2 * frontier + 1])
+                sf = finish(semantics, base[frontier], acc[2 * frontier], acc[2 * frontier + 1])
                 strength[frontier] = sf
                 starts = ptr[frontier]
                 counts = ptr[frontier + 1] - starts
@@ -818,8 +872,15 @@ def _sweep(lay: Layout, semantics: str, base: FloatArray, w: FloatArray) -> Floa
                 frontier = _ready(t[indeg[t] == 0], ready)
                 continue
             if views is None:
-                views = views_of(ptr, out_key, out_w, indeg, acc, strength,
-                                 np.ascontiguousarray(base, dtype=np.float64))
+                views = views_of(
+                    ptr,
+                    out_key,
+                    out_w,
+                    indeg,
+                    acc,
+                    strength,
+                    np.ascontiguousarray(base, dtype=np.float64),
+                )
             vptr, vkey, vw, vdeg, vacc, vs, vb = views
             queue = deque(frontier.tolist())
             done: list[int] = []
@@ -842,7 +903,8 @@ def _sweep(lay: Layout, semantics: str, base: FloatArray, w: FloatArray) -> Floa
                         queue.append(t1)
             if record and done:
                 rank[np.array(done, dtype=np.int64)] = np.arange(
-                    batch, batch + len(done), dtype=np.int64)
+                    batch, batch + len(done), dtype=np.int64
+                )
             batch += len(done)
             frontier = np.array(queue, dtype=np.int64)
     if record:
@@ -852,20 +914,33 @@ def _sweep(lay: Layout, semantics: str, base: FloatArray, w: FloatArray) -> Floa
     return strength
 
 
-def compute(lay: Layout, semantics: str, base: FloatArray, w: FloatArray, *,
-            tol: float = TOLERANCE, max_rounds: int = MAX_ROUNDS) -> FloatArray:
+def compute(
+    lay: Layout,
+    semantics: str,
+    base: FloatArray,
+    w: FloatArray,
+    *,
+    tol: float = TOLERANCE,
+    max_rounds: int = MAX_ROUNDS,
+) -> FloatArray:
     """Every claim's strength on a laid-out framework with these bases and weights."""
     strength = _sweep(lay, semantics, base, w)
     if lay.remainder.size:
         region = lay.remainder_region
-        values = evaluate(region, semantics, strength, base, w, lay.ids,
-                          tol=tol, max_rounds=max_rounds)
-        strength[region.nodes] = values[0, :region.size]
+        values = evaluate(
+            region, semantics, strength, base, w, lay.ids, tol=tol, max_rounds=max_rounds
+        )
+        strength[region.nodes] = values[0, : region.size]
     return strength
 
 
-def strengths(fw: Framework, semantics: str = "dfquad", *, tol: float = TOLERANCE,
-              max_rounds: int = MAX_ROUNDS) -> FloatArray:
+def strengths(
+    fw: Framework,
+    semantics: str = "dfquad",
+    *,
+    tol: float = TOLERANCE,
+    max_rounds: int = MAX_ROUNDS,
+) -> FloatArray:
     """Every claim's final strength under a gradual semantics, aligned with ``fw.ids``.
 
     >>> fw = Framework.from_edges(["a", "b"], [1.0, 1.0], attacks=[("a", "b"), ("b", "a")])
@@ -884,8 +959,9 @@ def framework_of(graph: Graph | Framework, scores: ScoreSheet | None = None) -> 
     return fw.with_scores(scores)
 
 
-def score(graph: Graph | Framework, semantics: str = "dfquad",
-          scores: ScoreSheet | None = None) -> dict[str, float]:
+def score(
+    graph: Graph | Framework, semantics: str = "dfquad", scores: ScoreSheet | None = None
+) -> dict[str, float]:
     """Each claim's final strength, by claim id, in the graph's order.
 
     ``scores`` (a score sheet) overrides base scores and relation weights first.

@@ -75,19 +75,27 @@ class GradualEngine:
     changed, with their new strengths.
     """
 
-    def __init__(self, fw: Framework, semantics: str = "dfquad", *,
-                 tol: float = TOLERANCE, max_rounds: int = MAX_ROUNDS) -> None:
+    def __init__(
+        self,
+        fw: Framework,
+        semantics: str = "dfquad",
+        *,
+        tol: float = TOLERANCE,
+        max_rounds: int = MAX_ROUNDS,
+    ) -> None:
         self._fw0 = fw
         self._lay: Layout = layout(fw)
         self._base: FloatArray = np.array(fw.base, dtype=np.float64)
         self._w: FloatArray = self._lay.weights(fw).copy()
-        _check_inputs(semantics, fw.ids, self._base, self._lay.n_att, self._w,
-                      lambda: self._lay.relation_ids)
+        _check_inputs(
+            semantics, fw.ids, self._base, self._lay.n_att, self._w, lambda: self._lay.relation_ids
+        )
         self.semantics = semantics
         self.tol = tol
         self.max_rounds = max_rounds
-        self._s: FloatArray = compute(self._lay, semantics, self._base, self._w, tol=tol,
-                                      max_rounds=max_rounds)
+        self._s: FloatArray = compute(
+            self._lay, semantics, self._base, self._w, tol=tol, max_rounds=max_rounds
+        )
         self._fw: Framework | None = fw
         self._regions: OrderedDict[tuple[int, tuple[int, ...]], Region | None] = OrderedDict()
 
@@ -97,8 +105,12 @@ class GradualEngine:
         """The framework with the engine's current base scores and weights."""
         if self._fw is None:
             na = self._lay.n_att
-            self._fw = replace(self._fw0, base=self._base.copy(),
-                               att_w=self._w[:na].copy(), sup_w=self._w[na:].copy())
+            self._fw = replace(
+                self._fw0,
+                base=self._base.copy(),
+                att_w=self._w[:na].copy(),
+                sup_w=self._w[na:].copy(),
+            )
         return self._fw
 
     @property
@@ -128,8 +140,9 @@ class GradualEngine:
         try:
             kind, k = self._fw0.relation_index[relation_id]
         except KeyError:
-            raise UnknownIdError("relation", relation_id,
-                                 known=list(self._fw0.relation_index)) from None
+            raise UnknownIdError(
+                "relation", relation_id, known=list(self._fw0.relation_index)
+            ) from None
         return k if kind == "attack" else self._lay.n_att + k
 
     # ------------------------------------------------------------------ edits
@@ -148,8 +161,10 @@ class GradualEngine:
         e = self._edge(relation_id)
         value = _unit(value, f"the weight of {relation_id!r}")
         if self.semantics == "hcat" and e >= self._lay.n_att and value > 0.0:
-            raise SemanticsError(f"h-categorizer takes attacks only; relation "
-                                 f"{relation_id!r} is a support and must keep weight 0")
+            raise SemanticsError(
+                f"h-categorizer takes attacks only; relation "
+                f"{relation_id!r} is a support and must keep weight 0"
+            )
         if self._w[e] == value:
             return {}
         self._w[e] = value
@@ -163,14 +178,23 @@ class GradualEngine:
             self._recompute_small(cone.tolist())
         else:
             region = Region.build(self._lay, cone)
-            values = evaluate(region, self.semantics, self._s, self._base, self._w,
-                              self._lay.ids, tol=self.tol, max_rounds=self.max_rounds)
-            self._s[region.nodes] = values[0, :region.size]
+            values = evaluate(
+                region,
+                self.semantics,
+                self._s,
+                self._base,
+                self._w,
+                self._lay.ids,
+                tol=self.tol,
+                max_rounds=self.max_rounds,
+            )
+            self._s[region.nodes] = values[0, : region.size]
         new = self._s[cone]
         changed = np.flatnonzero(new != old)
         ids = self._lay.ids
-        return {ids[v]: x for v, x in zip(cone[changed].tolist(), new[changed].tolist(),
-                                           strict=True)}
+        return {
+            ids[v]: x for v, x in zip(cone[changed].tolist(), new[changed].tolist(), strict=True)
+        }
 
     # ------------------------------------------------------------------ small cones
     def _recompute_small(self, cone: list[int]) -> None:
@@ -180,7 +204,8 @@ class GradualEngine:
         cone.sort(key=lambda v: (int(rank[v]), int(scc[v])))
         ptr, edge = lay.in_csr
         vptr, vedge, vsrc, vsup, vw, vs, vb = views_of(
-            ptr, edge, lay.src, lay.sup.view(np.uint8), self._w, self._s, self._base)
+            ptr, edge, lay.src, lay.sup.view(np.uint8), self._w, self._s, self._base
+        )
         fin = _finish_scalar(self.semantics)
         ident = _identity(self.semantics)
         mult = self.semantics == "dfquad"
@@ -210,8 +235,9 @@ class GradualEngine:
             self._solve_small(cone[i:j], update, vs, vb)
             i = j
 
-    def _solve_small(self, members: list[int], update: Callable[[int], float], sview: Any,
-                     bview: Any) -> None:
+    def _solve_small(
+        self, members: list[int], update: Callable[[int], float], sview: Any, bview: Any
+    ) -> None:
         """One cyclic component by the schedule of :func:`~.gradual.evaluate`."""
         current = [bview[v] for v in members]
         damping = 1.0
@@ -230,17 +256,21 @@ class GradualEngine:
         for v, c in zip(members, current, strict=True):
             sview[v] = c
         ids = self._lay.ids
-        moving = {ids[v]: c for v, c, d in zip(members, current, step, strict=True)
-                  if abs(d) > self.tol}
+        moving = {
+            ids[v]: c for v, c, d in zip(members, current, step, strict=True) if abs(d) > self.tol
+        }
         shown = ", ".join(f"{cid!r} at {x:.6g}" for cid, x in list(moving.items())[:5])
         raise ConvergenceError(
             f"no fixed point within {self.max_rounds} rounds (tolerance {self.tol:g}): "
             f"{len(moving)} claims on a cycle still moving: {shown}",
-            moving=moving, last={ids[v]: c for v, c in zip(members, current, strict=True)})
+            moving=moving,
+            last={ids[v]: c for v, c in zip(members, current, strict=True)},
+        )
 
     # ------------------------------------------------------------------ what if
-    def probe(self, claim_id: str, values: Sequence[float] | FloatArray,
-              watch: Sequence[str]) -> FloatArray:
+    def probe(
+        self, claim_id: str, values: Sequence[float] | FloatArray, watch: Sequence[str]
+    ) -> FloatArray:
         """The strengths of ``watch`` if ``claim_id``'s base were each of ``values``.
 
         Returns an array of shape ``(len(values), len(watch))``; the engine is left as it
@@ -261,8 +291,17 @@ class GradualEngine:
             return out
         col = self._column(region, v)
         scenario = Scenario(rows=len(vals), base_col=col, base_values=vals)
-        result = evaluate(region, self.semantics, self._s, self._base, self._w,
-                          self._lay.ids, scenario, tol=self.tol, max_rounds=self.max_rounds)
+        result = evaluate(
+            region,
+            self.semantics,
+            self._s,
+            self._base,
+            self._w,
+            self._lay.ids,
+            scenario,
+            tol=self.tol,
+            max_rounds=self.max_rounds,
+        )
         for j, t in enumerate(targets):
             c = self._column(region, t)
             if c >= 0:

@@ -95,8 +95,9 @@ _UPDATE: dict[str, Callable[[float, list[float], list[float]], float]] = {
 }
 
 
-def strength_of(semantics: str, base: float, attackers: list[float],
-                supporters: list[float]) -> float:
+def strength_of(
+    semantics: str, base: float, attackers: list[float], supporters: list[float]
+) -> float:
     """One claim's strength from its base and its weighted attackers and supporters.
 
     >>> strength_of("dfquad", 0.5, [0.4], [])
@@ -109,11 +110,9 @@ def strength_of(semantics: str, base: float, attackers: list[float],
 
 def _in_edges(fw: Framework) -> list[list[InEdge]]:
     incoming: list[list[InEdge]] = [[] for _ in range(fw.n)]
-    for s, t, w in zip(fw.att_src.tolist(), fw.att_tgt.tolist(), fw.att_w.tolist(),
-                       strict=True):
+    for s, t, w in zip(fw.att_src.tolist(), fw.att_tgt.tolist(), fw.att_w.tolist(), strict=True):
         incoming[t].append((s, w, False))
-    for s, t, w in zip(fw.sup_src.tolist(), fw.sup_tgt.tolist(), fw.sup_w.tolist(),
-                       strict=True):
+    for s, t, w in zip(fw.sup_src.tolist(), fw.sup_tgt.tolist(), fw.sup_w.tolist(), strict=True):
         incoming[t].append((s, w, True))
     return incoming
 
@@ -146,15 +145,25 @@ def is_acyclic(fw: Framework) -> bool:
     return _topological(fw, _in_edges(fw)) is not None
 
 
-def _update(update: Callable[[float, list[float], list[float]], float], base: float,
-            edges: list[InEdge], strength: list[float]) -> float:
+def _update(
+    update: Callable[[float, list[float], list[float]], float],
+    base: float,
+    edges: list[InEdge],
+    strength: list[float],
+) -> float:
     att = [w * strength[s] for s, w, sup in edges if not sup]
     sup_ = [w * strength[s] for s, w, sup in edges if sup]
     return update(base, att, sup_)
 
 
-def strengths(fw: Framework, semantics: str = "dfquad", *, tol: float = 1e-9,
-              max_rounds: int = 10_000, patience: int = 500) -> list[float]:
+def strengths(
+    fw: Framework,
+    semantics: str = "dfquad",
+    *,
+    tol: float = 1e-9,
+    max_rounds: int = 10_000,
+    patience: int = 500,
+) -> list[float]:
     """Every claim's final strength, in the order of ``fw.ids``.
 
     Raises :class:`~arggraph.errors.SemanticsError` for an unknown semantics or for
@@ -162,8 +171,9 @@ def strengths(fw: Framework, semantics: str = "dfquad", *, tol: float = 1e-9,
     graph does not settle within ``max_rounds`` rounds in all.
     """
     if semantics not in _UPDATE:
-        raise SemanticsError(f"unknown semantics {semantics!r}; choose one of "
-                             + ", ".join(SEMANTICS))
+        raise SemanticsError(
+            f"unknown semantics {semantics!r}; choose one of " + ", ".join(SEMANTICS)
+        )
     if semantics == "hcat" and len(fw.sup_src):
         raise SemanticsError("h-categorizer takes attacks only, and this graph has supports")
     update = _UPDATE[semantics]
@@ -178,9 +188,15 @@ def strengths(fw: Framework, semantics: str = "dfquad", *, tol: float = 1e-9,
     return _iterate(fw, update, base, incoming, tol, max_rounds, patience)
 
 
-def _iterate(fw: Framework, update: Callable[[float, list[float], list[float]], float],
-             base: list[float], incoming: list[list[InEdge]], tol: float, max_rounds: int,
-             patience: int) -> list[float]:
+def _iterate(
+    fw: Framework,
+    update: Callable[[float, list[float], list[float]], float],
+    base: list[float],
+    incoming: list[list[InEdge]],
+    tol: float,
+    max_rounds: int,
+    patience: int,
+) -> list[float]:
     damping = 1.0
     strength = list(base)
     residual = [0.0] * fw.n
@@ -195,7 +211,9 @@ def _iterate(fw: Framework, update: Callable[[float, list[float], list[float]], 
     moving = {fw.ids[v]: strength[v] for v in range(fw.n) if residual[v] > tol}
     raise ConvergenceError(
         f"no fixed point within {max_rounds} rounds: {len(moving)} claims still moving",
-        moving=moving, last=dict(zip(fw.ids, strength, strict=True)))
+        moving=moving,
+        last=dict(zip(fw.ids, strength, strict=True)),
+    )
 
 
 def grounded_queue(n: int, src: list[int], tgt: list[int]) -> list[int]:

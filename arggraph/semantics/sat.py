@@ -73,8 +73,9 @@ SOLVER = "cadical195"
 Clause = list[int]
 
 
-def _arrays(src: Sequence[int] | IntArray, tgt: Sequence[int] | IntArray
-            ) -> tuple[IntArray, IntArray]:
+def _arrays(
+    src: Sequence[int] | IntArray, tgt: Sequence[int] | IntArray
+) -> tuple[IntArray, IntArray]:
     return np.asarray(src, dtype=np.int64), np.asarray(tgt, dtype=np.int64)
 
 
@@ -193,7 +194,9 @@ def _enumerate(search: _Search, limit: int | None, subset_free: bool) -> Iterato
 
 
 def complete_extensions(
-    k: int, src: Sequence[int] | IntArray, tgt: Sequence[int] | IntArray,
+    k: int,
+    src: Sequence[int] | IntArray,
+    tgt: Sequence[int] | IntArray,
     limit: int | None = None,
 ) -> Iterator[frozenset[int]]:
     """Every complete extension of the attack graph (at most ``limit``), lazily."""
@@ -202,7 +205,9 @@ def complete_extensions(
 
 
 def stable_extensions(
-    k: int, src: Sequence[int] | IntArray, tgt: Sequence[int] | IntArray,
+    k: int,
+    src: Sequence[int] | IntArray,
+    tgt: Sequence[int] | IntArray,
     limit: int | None = None,
 ) -> Iterator[frozenset[int]]:
     """Every stable extension (at most ``limit``), lazily; none at all is possible."""
@@ -211,7 +216,9 @@ def stable_extensions(
 
 
 def preferred_extensions(
-    k: int, src: Sequence[int] | IntArray, tgt: Sequence[int] | IntArray,
+    k: int,
+    src: Sequence[int] | IntArray,
+    tgt: Sequence[int] | IntArray,
     limit: int | None = None,
 ) -> Iterator[frozenset[int]]:
     """Every preferred extension (at most ``limit``), lazily, by growing complete ones.
@@ -312,7 +319,10 @@ def sceptical(
 
 
 def accepts(
-    k: int, src: Sequence[int] | IntArray, tgt: Sequence[int] | IntArray, semantics: str,
+    k: int,
+    src: Sequence[int] | IntArray,
+    tgt: Sequence[int] | IntArray,
+    semantics: str,
     a: int,
 ) -> tuple[bool, bool | None]:
     """(credulous, sceptical) for argument ``a`` alone, in a few solver calls.

@@ -71,8 +71,9 @@ class Verdict:
     margin: float
 
 
-def _positions(graph: Graph | Framework, fw: Framework,
-               positions: Sequence[str] | None) -> list[str]:
+def _positions(
+    graph: Graph | Framework, fw: Framework, positions: Sequence[str] | None
+) -> list[str]:
     if positions is not None:
         chosen = list(dict.fromkeys(positions))
         for p in chosen:
@@ -85,8 +86,9 @@ def _positions(graph: Graph | Framework, fw: Framework,
     else:
         chosen = [c.id for c in graph.positions]
     if not chosen:
-        raise UsageError("there are no positions to compare: the graph has no claims of "
-                         "kind 'position'")
+        raise UsageError(
+            "there are no positions to compare: the graph has no claims of kind 'position'"
+        )
     return chosen
 
 
@@ -114,9 +116,13 @@ def _judge(names: list[str], values: FloatArray) -> Verdict:
     return Verdict(strengths, names[int(order[0])], runner, margin)
 
 
-def verdict(graph: Graph | Framework, semantics: str = "dfquad",
-            scores: ScoreSheet | None = None, *,
-            positions: list[str] | None = None) -> Verdict:
+def verdict(
+    graph: Graph | Framework,
+    semantics: str = "dfquad",
+    scores: ScoreSheet | None = None,
+    *,
+    positions: list[str] | None = None,
+) -> Verdict:
     """Which position leads and by how much.
 
     ``positions`` default to the graph's claims of kind ``position`` (a bare
@@ -130,10 +136,15 @@ def verdict(graph: Graph | Framework, semantics: str = "dfquad",
     return _judge(names, values)
 
 
-def flip_points(graph: Graph | Framework, semantics: str = "dfquad",
-                scores: ScoreSheet | None = None, *, positions: list[str] | None = None,
-                claims: Sequence[str] | None = None, samples: int = 33,
-                ) -> dict[str, float | None]:
+def flip_points(
+    graph: Graph | Framework,
+    semantics: str = "dfquad",
+    scores: ScoreSheet | None = None,
+    *,
+    positions: list[str] | None = None,
+    claims: Sequence[str] | None = None,
+    samples: int = 33,
+) -> dict[str, float | None]:
     """For each claim, the base score nearest its own at which the leader changes.
 
     ``None`` where no base score in [0, 1] changes the leader. ``claims`` limits the
@@ -145,7 +156,7 @@ def flip_points(graph: Graph | Framework, semantics: str = "dfquad",
     current = _leaders(engine.values[[fw.position(p) for p in names]][None, :])[0]
     grid = np.linspace(0.0, 1.0, max(samples, 2))
     out: dict[str, float | None] = {}
-    for cid in (fw.ids if claims is None else claims):
+    for cid in fw.ids if claims is None else claims:
         b0 = engine.base(cid)
         values = np.union1d(grid, [b0])
         flipped = _leaders(engine.probe(cid, values, names)) != current
@@ -154,7 +165,7 @@ def flip_points(graph: Graph | Framework, semantics: str = "dfquad",
             continue
         here = int(np.searchsorted(values, b0))
         found: list[float] = []
-        right = np.flatnonzero(flipped[here + 1:])
+        right = np.flatnonzero(flipped[here + 1 :])
         if len(right):
             j = here + 1 + int(right[0])
             found.append(_narrow(engine, cid, names, current, values[j - 1], values[j]))
@@ -166,8 +177,9 @@ def flip_points(graph: Graph | Framework, semantics: str = "dfquad",
     return out
 
 
-def _narrow(engine: GradualEngine, cid: str, names: list[str], current: int, ok: float,
-            bad: float) -> float:
+def _narrow(
+    engine: GradualEngine, cid: str, names: list[str], current: int, ok: float, bad: float
+) -> float:
     """Shrink the bracket (leader unchanged at ``ok``, changed at ``bad``) to a point."""
     while abs(bad - ok) > _RESOLUTION:
         points = np.linspace(ok, bad, _SPLIT + 2)[1:-1]
@@ -182,9 +194,15 @@ def _narrow(engine: GradualEngine, cid: str, names: list[str], current: int, ok:
     return float(bad)
 
 
-def margin_curve(graph: Graph | Framework, claim: str, semantics: str = "dfquad",
-                 scores: ScoreSheet | None = None, *, positions: list[str] | None = None,
-                 samples: int = 21) -> list[tuple[float, float]]:
+def margin_curve(
+    graph: Graph | Framework,
+    claim: str,
+    semantics: str = "dfquad",
+    scores: ScoreSheet | None = None,
+    *,
+    positions: list[str] | None = None,
+    samples: int = 21,
+) -> list[tuple[float, float]]:
     """The current leader's margin as ``claim``'s base runs evenly over [0, 1].
 
     Each point is ``(base, margin)``: the leader's strength minus the strongest other

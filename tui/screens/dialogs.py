@@ -26,8 +26,12 @@ class ChoiceScreen(ModalScreen[str | None]):
         Binding("escape", "cancel", "cancel", id="dialog.cancel"),
     ]
 
-    def __init__(self, title: str, message: Text, choices: Sequence[tuple[str, str, str]],
-                 ) -> None:
+    def __init__(
+        self,
+        title: str,
+        message: Text,
+        choices: Sequence[tuple[str, str, str]],
+    ) -> None:
         super().__init__(classes="dialog")
         self._title = title
         self._message = message
@@ -39,9 +43,11 @@ class ChoiceScreen(ModalScreen[str | None]):
             yield Static(self._message, classes="message")
             with Horizontal(classes="buttons"):
                 for answer, label, key in self._choices:
-                    yield Button(f"{label} ({key})", id=f"choice-{answer}",
-                                 variant="primary" if answer == self._choices[0][0]
-                                 else "default")
+                    yield Button(
+                        f"{label} ({key})",
+                        id=f"choice-{answer}",
+                        variant="primary" if answer == self._choices[0][0] else "default",
+                    )
 
     def on_mount(self) -> None:
         self.query(Button).first().focus()
@@ -73,9 +79,15 @@ class PromptScreen(ModalScreen[str | None]):
         Binding("escape", "cancel", "cancel", id="dialog.cancel"),
     ]
 
-    def __init__(self, title: str, message: Text, value: str = "", *,
-                 check: Callable[[str], str | None] | None = None,
-                 placeholder: str = "") -> None:
+    def __init__(
+        self,
+        title: str,
+        message: Text,
+        value: str = "",
+        *,
+        check: Callable[[str], str | None] | None = None,
+        placeholder: str = "",
+    ) -> None:
         super().__init__(classes="dialog")
         self._title = title
         self._message = message

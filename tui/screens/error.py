@@ -22,8 +22,12 @@ def error_text(error: ArggraphError) -> Text:
     """The error laid out: file, place, what is wrong, and how to fix it if known."""
     out = Text()
     out.append("This file could not be opened.\n\n", style="bold red")
-    rows = [("file", error.path), ("place", error.place), ("problem", error.message),
-            ("hint", error.hint if error.hint and error.hint not in error.message else None)]
+    rows = [
+        ("file", error.path),
+        ("place", error.place),
+        ("problem", error.message),
+        ("hint", error.hint if error.hint and error.hint not in error.message else None),
+    ]
     for name, value in rows:
         if value:
             out.append(f"{name:>8}  ", style="bold")

@@ -70,8 +70,12 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
             with RadioSet(id="export-format"):
                 yield RadioButton("SVG picture (needs Graphviz)", value=True, id="fmt-svg")
                 yield RadioButton("DOT text (for Graphviz or other tools)", id="fmt-dot")
-            yield Checkbox("Only the focused claim and what is within 2 links of it",
-                           value=False, id="export-focus", disabled=self.focus_text is None)
+            yield Checkbox(
+                "Only the focused claim and what is within 2 links of it",
+                value=False,
+                id="export-focus",
+                disabled=self.focus_text is None,
+            )
             yield Input(str(self.stem.with_suffix(".svg")), id="export-path")
             yield Static("", id="export-error", classes="error")
 
@@ -96,8 +100,9 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         if problem is not None:
             self.query_one("#export-error", Static).update(Text(problem))
             return
-        self.dismiss(ExportRequest(Path(text).expanduser(), self._format(),
-                                   self.query_one(Checkbox).value))
+        self.dismiss(
+            ExportRequest(Path(text).expanduser(), self._format(), self.query_one(Checkbox).value)
+        )
 
     def action_cancel(self) -> None:
         self.dismiss(None)

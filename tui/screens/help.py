@@ -63,8 +63,14 @@ def help_rows(bindings: Iterable[Binding]) -> list[tuple[str, str]]:
                 rows[i] = (f"{rows[i][0]} {b.key}", rows[i][1])
                 continue
             grouped[b.group.description] = len(rows)
-            rows.append((b.key, "set the score to 0.0 … 0.9"
-                         if b.group.description == "set score" else b.description))
+            rows.append(
+                (
+                    b.key,
+                    "set the score to 0.0 … 0.9"
+                    if b.group.description == "set score"
+                    else b.description,
+                )
+            )
             continue
         rows.append((_key(b), b.tooltip or b.description))
     return rows
@@ -76,20 +82,33 @@ INTRO = (
     "claim under the cursor in full: its scores, why its strength is what it is, its lever "
     "on the verdict, and who said it where. Score how plausible a claim is (its base "
     "score) or how much it bears on the claim above it (its link weight): every strength "
-    "and the verdict at the top are recomputed at once.")
+    "and the verdict at the top are recomputed at once."
+)
 
 NUMBERS = [
     ("base score", "how plausible a claim is on its own, before any argument (0 to 1)"),
     ("link weight", "how much a claim bears on the one above it, if true (0 to 1)"),
-    ("strength", "what the semantics makes of the base after weighing every supporter and "
-                 "attacker (dfquad, qe, euler, hcat: m switches)"),
+    (
+        "strength",
+        "what the semantics makes of the base after weighing every supporter and "
+        "attacker (dfquad, qe, euler, hcat: m switches)",
+    ),
     ("margin", "how far the leading position is ahead of the next one"),
-    ("effect", "in Why: how much a claim moves the focused claim's strength (or the "
-               "margin): with it minus without it"),
-    ("flips at", "the base score at which that claim alone would change which position "
-                 "leads (now→then); never: no score of it does"),
-    ("lever", "the margin as one claim's base runs from 0 to 1; where the curve crosses "
-              "the line, the verdict flips"),
+    (
+        "effect",
+        "in Why: how much a claim moves the focused claim's strength (or the "
+        "margin): with it minus without it",
+    ),
+    (
+        "flips at",
+        "the base score at which that claim alone would change which position "
+        "leads (now→then); never: no score of it does",
+    ),
+    (
+        "lever",
+        "the margin as one claim's base runs from 0 to 1; where the curve crosses "
+        "the line, the verdict flips",
+    ),
 ]
 
 
@@ -131,8 +150,10 @@ def _grid(rows: list[tuple[Text | str, str]]) -> Table:
 def help_renderable() -> Group:
     """The whole help: introduction, keys by section, marks, numbers."""
     parts: list[RenderableType] = [
-        Text("arggraph: walk a debate, score its arguments, watch the verdict move",
-             style=f"bold {ACCENT}"),
+        Text(
+            "arggraph: walk a debate, score its arguments, watch the verdict move",
+            style=f"bold {ACCENT}",
+        ),
         Text(INTRO),
     ]
     for title, rows in help_sections():
@@ -142,8 +163,13 @@ def help_renderable() -> Group:
     parts.append(_grid([(m, d) for m, d in _marks()]))
     parts.append(Text("\nThe numbers", style="bold underline"))
     parts.append(_grid([(k, d) for k, d in NUMBERS]))
-    parts.append(Text("\nYour scores go to a score sheet of your own (ctrl+s); the graph file "
-                      "is never changed.", style="italic"))
+    parts.append(
+        Text(
+            "\nYour scores go to a score sheet of your own (ctrl+s); the graph file "
+            "is never changed.",
+            style="italic",
+        )
+    )
     return Group(*parts)
 
 

@@ -115,11 +115,15 @@ class MainScreen(Screen[None]):
         self.show_focus()
         unknown = self.session.book.unknown
         if unknown:
-            self.say(f"{len(unknown)} score(s) in the sheet name claims or relations this "
-                        "graph lacks: kept in the sheet, not used.", severity="warning")
+            self.say(
+                f"{len(unknown)} score(s) in the sheet name claims or relations this "
+                "graph lacks: kept in the sheet, not used.",
+                severity="warning",
+            )
 
-    def say(self, message: str, *, severity: SeverityLevel = "information",
-            timeout: float | None = None) -> None:
+    def say(
+        self, message: str, *, severity: SeverityLevel = "information", timeout: float | None = None
+    ) -> None:
         """A notification, shown literally (it may quote file names and ids)."""
         self.notify(terminal_safe(message), severity=severity, timeout=timeout, markup=False)
 
@@ -211,11 +215,15 @@ class MainScreen(Screen[None]):
             version = self._version
             # Started after the next frame, so the thread does not delay the figures the
             # user just changed; on a large graph only after a pause in the keys.
-            self._later("deciders", AFTER_FRAME if small else QUIET,
-                        lambda: self._deciders_worker(snap, version))
+            self._later(
+                "deciders",
+                AFTER_FRAME if small else QUIET,
+                lambda: self._deciders_worker(snap, version),
+            )
         if small:
-            self._set_insight(drivers(snap, claim),
-                              lever_state(snap, claim, relation, self.scoring_link))
+            self._set_insight(
+                drivers(snap, claim), lever_state(snap, claim, relation, self.scoring_link)
+            )
             return
         what = "link weight" if self.scoring_link else "base score"
         why = self.query_one(WhyPanel).state
@@ -225,8 +233,7 @@ class MainScreen(Screen[None]):
         else:
             self._set_insight(WhyState(pending=True), LeverState(what=what, pending=True))
         link = self.scoring_link
-        self._later("focus", QUIET / 2,
-                    lambda: self._insight_worker(snap, claim, relation, link))
+        self._later("focus", QUIET / 2, lambda: self._insight_worker(snap, claim, relation, link))
 
     def _later(self, name: str, delay: float, job: Callable[[], object]) -> None:
         """Run ``job`` after ``delay`` seconds unless asked again meanwhile (a burst of
@@ -256,13 +263,13 @@ class MainScreen(Screen[None]):
     @property
     def working(self) -> bool:
         """Whether a slow panel is still being computed (or waits to start)."""
-        running = any(w.state in (WorkerState.PENDING, WorkerState.RUNNING)
-                      for w in self.workers)
+        running = any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in self.workers)
         return bool(self._pending_jobs) or bool(self._after_frame) or running
 
     @work(thread=True, exclusive=True, group="insight", description="why and lever")
-    def _insight_worker(self, snap: Snapshot, claim: str | None, relation: str | None,
-                        link: bool) -> None:
+    def _insight_worker(
+        self, snap: Snapshot, claim: str | None, relation: str | None, link: bool
+    ) -> None:
         why = drivers(snap, claim, with_flips=True)
         lever = lever_state(snap, claim, relation, link)
         if not get_current_worker().is_cancelled:
@@ -328,8 +335,7 @@ class MainScreen(Screen[None]):
         tree = self.debate
         item = node.data
         if item is not None and item.repeat:
-            self.say("This claim is already on the path above (a cycle); it is opened "
-                        "higher up.")
+            self.say("This claim is already on the path above (a cycle); it is opened higher up.")
             return
         tree.open(node)
         if not node.children:
@@ -346,8 +352,14 @@ class MainScreen(Screen[None]):
         if node is None:
             return
         tree.open(node)
-        child = next((c for c in node.children
-                      if c.data is not None and c.data.relation == message.relation), None)
+        child = next(
+            (
+                c
+                for c in node.children
+                if c.data is not None and c.data.relation == message.relation
+            ),
+            None,
+        )
         if child is None:
             return
         self.history.append(tree.location(node))
@@ -375,8 +387,7 @@ class MainScreen(Screen[None]):
         """Open the tree down to ``claim`` (shortest path from a position) and go there."""
         s = self.session
         if s.dated_view is not None and claim not in s.dated_view.claims:
-            self.say(f"That claim is not in the debate as of {s.day}.",
-                        severity="warning")
+            self.say(f"That claim is not in the debate as of {s.day}.", severity="warning")
             return False
         before = self.location()
         path = path_from_position(s.graph, claim, s.dated_view)
@@ -391,8 +402,7 @@ class MainScreen(Screen[None]):
                 top = path[0].target if path else claim
                 node = self.debate.reveal(top, [r.id for r in path], loose=bool(s.positions))
         if node is None:
-            self.say("That claim could not be placed in the tree.",
-                        severity="warning")
+            self.say("That claim could not be placed in the tree.", severity="warning")
             return False
         self.history.append(before)
         self.debate.focus()
@@ -421,8 +431,11 @@ class MainScreen(Screen[None]):
             self.say("Move the cursor to a claim to score it.")
             return None
         if self.scoring_link and item.relation is None:
-            self.say("This claim has no link to a claim above it here; press w to "
-                     "score its base instead.", severity="warning")
+            self.say(
+                "This claim has no link to a claim above it here; press w to "
+                "score its base instead.",
+                severity="warning",
+            )
             return None
         return item
 
@@ -467,8 +480,11 @@ class MainScreen(Screen[None]):
         assert item.claim is not None
         s = self.session
         what = "link weight" if self.scoring_link else "base score"
-        now = (s.book.weight(item.relation) if self.scoring_link and item.relation
-               else s.book.base(item.claim))
+        now = (
+            s.book.weight(item.relation)
+            if self.scoring_link and item.relation
+            else s.book.base(item.claim)
+        )
         message = Text(f"The {what} of\n")
         message.append(shorten(s.graph.claims[item.claim].text, 70), style="bold")
         message.append(f"\nnow {now:.2f}. Type a number from 0 to 1 (0.35, or 35%).")
@@ -484,16 +500,17 @@ class MainScreen(Screen[None]):
             if isinstance(parsed, float):
                 self._score(parsed)
 
-        self.app.push_screen(PromptScreen(f"Score: {what}", message, f"{now:g}",
-                                          check=check), done)
+        self.app.push_screen(PromptScreen(f"Score: {what}", message, f"{now:g}", check=check), done)
 
     def action_toggle_link(self) -> None:
         """``w``: switch the score keys between the claim's base and its link's weight."""
         self.scoring_link = not self.scoring_link
         item = self.current_item()
         if self.scoring_link and (item is None or item.relation is None):
-            self.say("Scoring link weights. This claim has no link to a claim above it; "
-                        "move to one that does.")
+            self.say(
+                "Scoring link weights. This claim has no link to a claim above it; "
+                "move to one that does."
+            )
         self.show_focus()
 
     # ------------------------------------------------------------------ views
@@ -505,12 +522,17 @@ class MainScreen(Screen[None]):
         self.debate.refresh_labels()
         self.refresh_verdict()
         self.show_focus()
-        names = {"dfquad": "DF-QuAD", "qe": "quadratic energy", "euler": "Euler-based",
-                 "hcat": "weighted h-categorizer"}
+        names = {
+            "dfquad": "DF-QuAD",
+            "qe": "quadratic energy",
+            "euler": "Euler-based",
+            "hcat": "weighted h-categorizer",
+        }
         self.say(f"Semantics: {s.semantics} ({names.get(s.semantics, s.semantics)})")
 
     def action_lens(self) -> None:
         """``a``: pick an actor whose claims alone decide the verdict."""
+
         def done(actor: str | None) -> None:
             if actor is None:
                 return
@@ -521,6 +543,7 @@ class MainScreen(Screen[None]):
 
     def action_timeline(self) -> None:
         """``t``: pick an as-of date."""
+
         def done(day: str | None) -> None:
             if day is None:
                 return
@@ -550,15 +573,17 @@ class MainScreen(Screen[None]):
     def action_extensions(self) -> None:
         """``x``: the grounded labelling and preferred extensions of this view."""
         snap = self.session.snapshot()
-        self.app.push_screen(ResultScreen("Extensions (grounded, preferred)",
-                                          lambda: extensions_results(snap)),
-                             self._jump_if)
+        self.app.push_screen(
+            ResultScreen("Extensions (grounded, preferred)", lambda: extensions_results(snap)),
+            self._jump_if,
+        )
 
     def action_findings(self) -> None:
         """``d``: what the checks find; Enter goes to the claim concerned."""
         graph = self.session.graph
-        self.app.push_screen(ResultScreen("Check findings", lambda: findings_results(graph)),
-                             self._jump_if)
+        self.app.push_screen(
+            ResultScreen("Check findings", lambda: findings_results(graph)), self._jump_if
+        )
 
     def _jump_if(self, claim: str | None) -> None:
         if claim:
@@ -586,15 +611,15 @@ class MainScreen(Screen[None]):
         """``e``: export the current view as DOT or SVG."""
         item = self.current_item()
         s = self.session
-        focus_text = (s.graph.claims[item.claim].text
-                      if item is not None and item.claim is not None else None)
+        focus_text = (
+            s.graph.claims[item.claim].text if item is not None and item.claim is not None else None
+        )
         scope = []
         if s.actor is not None:
             scope.append(f"{s.graph.actors[s.actor].name}'s lens")
         if s.day is not None:
             scope.append(f"the debate as of {s.day}")
-        screen = ExportScreen(self.export_stem(), focus_text=focus_text,
-                              scope=", ".join(scope))
+        screen = ExportScreen(self.export_stem(), focus_text=focus_text, scope=", ".join(scope))
 
         def done(request: ExportRequest | None) -> None:
             if request is None:
@@ -607,8 +632,14 @@ class MainScreen(Screen[None]):
                     if answer == "overwrite":
                         self._export(request, item.claim if item is not None else None)
 
-                self.app.push_screen(ChoiceScreen("Overwrite?", message, [
-                    ("overwrite", "Overwrite", "o"), ("cancel", "Cancel", "c")]), confirm)
+                self.app.push_screen(
+                    ChoiceScreen(
+                        "Overwrite?",
+                        message,
+                        [("overwrite", "Overwrite", "o"), ("cancel", "Cancel", "c")],
+                    ),
+                    confirm,
+                )
                 return
             self._export(request, item.claim if item is not None else None)
 
@@ -624,8 +655,13 @@ class MainScreen(Screen[None]):
         try:
             graph = subgraph(s.graph, s.view) if s.restricted else s.graph
             focus = claim if request.around_focus and claim in graph.claims else None
-            dot = to_dot(graph, strengths=dict(s.strengths), focus=focus,
-                         depth=2 if focus else None, semantics=s.semantics)
+            dot = to_dot(
+                graph,
+                strengths=dict(s.strengths),
+                focus=focus,
+                depth=2 if focus else None,
+                semantics=s.semantics,
+            )
             data = dot.encode("utf-8")
             if request.fmt == "svg":
                 from arggraph.formats.render import render
@@ -644,8 +680,9 @@ class MainScreen(Screen[None]):
         """``ctrl+s``: save the score sheet (and say where)."""
         self.save_scores(None)
 
-    def save_scores(self, then: Callable[[bool], None] | None, path: Path | None = None,
-                    force: bool = False) -> None:
+    def save_scores(
+        self, then: Callable[[bool], None] | None, path: Path | None = None, force: bool = False
+    ) -> None:
         """Save; on a sheet changed on disk ask: overwrite, save elsewhere, or cancel.
 
         ``then`` is called with whether the scores were saved in the end.
@@ -663,8 +700,10 @@ class MainScreen(Screen[None]):
             target = Path(exc.path) if exc.path else book.path
             message = Text()
             message.append_text(Text(str(target), style="bold"))
-            message.append(f"\n{exc.message}.\nOverwrite it with your scores, save them "
-                           "to another file, or cancel?")
+            message.append(
+                f"\n{exc.message}.\nOverwrite it with your scores, save them "
+                "to another file, or cancel?"
+            )
 
             def answer(choice: str | None) -> None:
                 if choice == "overwrite":
@@ -674,9 +713,18 @@ class MainScreen(Screen[None]):
                 else:
                     finish(False)
 
-            self.app.push_screen(ChoiceScreen("The score sheet changed on disk", message, [
-                ("overwrite", "Overwrite", "o"), ("elsewhere", "Save elsewhere", "e"),
-                ("cancel", "Cancel", "c")]), answer)
+            self.app.push_screen(
+                ChoiceScreen(
+                    "The score sheet changed on disk",
+                    message,
+                    [
+                        ("overwrite", "Overwrite", "o"),
+                        ("elsewhere", "Save elsewhere", "e"),
+                        ("cancel", "Cancel", "c"),
+                    ],
+                ),
+                answer,
+            )
             return
         except ArggraphError as exc:
             self.say(f"Not saved: {exc}", severity="error", timeout=10)
@@ -695,5 +743,9 @@ class MainScreen(Screen[None]):
                 return
             self.save_scores(then, Path(text).expanduser())
 
-        self.app.push_screen(PromptScreen("Save the score sheet as", Text("File name:"),
-                                          str(suggestion), check=check_target), done)
+        self.app.push_screen(
+            PromptScreen(
+                "Save the score sheet as", Text("File name:"), str(suggestion), check=check_target
+            ),
+            done,
+        )

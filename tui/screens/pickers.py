@@ -101,8 +101,10 @@ class ActorScreen(_Picker):
     """``a``: whose arguments to single out."""
 
     TITLE_TEXT = "Actor lens"
-    HINT = ("See one actor's arguments: their claims are marked ● and the verdict is "
-            "computed from their claims alone (the positions always count).")
+    HINT = (
+        "See one actor's arguments: their claims are marked ● and the verdict is "
+        "computed from their claims alone (the positions always count)."
+    )
 
     def __init__(self, graph: Graph, current: str | None) -> None:
         super().__init__()
@@ -130,8 +132,10 @@ class TimelineScreen(_Picker):
     """``t``: the debate as it stood at the end of a date."""
 
     TITLE_TEXT = "Timeline"
-    HINT = ("See the debate as it stood then: only what was said by the end of that date "
-            "counts. On the main screen, [ and ] step through the dates.")
+    HINT = (
+        "See the debate as it stood then: only what was said by the end of that date "
+        "counts. On the main screen, [ and ] step through the dates."
+    )
 
     def __init__(self, graph: Graph, dates: list[str], current: str | None) -> None:
         super().__init__()
@@ -145,8 +149,9 @@ class TimelineScreen(_Picker):
     def options(self) -> list[Option]:
         out = [Option(Text("Now: the whole debate", style="bold"), id=NONE)]
         if not self.dates:
-            out.append(Option(Text("(this graph carries no dates)", style="dim italic"),
-                              disabled=True))
+            out.append(
+                Option(Text("(this graph carries no dates)", style="dim italic"), disabled=True)
+            )
         for day, new, standing in date_rows(self.graph, self.dates):
             prompt = Text(no_wrap=True)
             prompt.append(f"{day:<10}", style="bold")

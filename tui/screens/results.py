@@ -58,8 +58,9 @@ class ResultScreen(ModalScreen[str | None]):
         with Vertical(classes="box results") as box:
             box.border_title = self._title
             box.border_subtitle = "Enter goes to the claim · Escape closes"
-            yield Static(Text("working it out…", style="italic"), id="results-summary",
-                         classes="message")
+            yield Static(
+                Text("working it out…", style="italic"), id="results-summary", classes="message"
+            )
             yield OptionList(id="results-list")
 
     def on_mount(self) -> None:

@@ -45,8 +45,9 @@ class SearchScreen(ModalScreen[str | None]):
         with Vertical(classes="box search") as box:
             box.border_title = "Search claims, quotes and actors"
             box.border_subtitle = "Enter goes to the claim · Escape cancels"
-            yield Input(self._query, placeholder="words to find, e.g. fire control",
-                        id="search-input")
+            yield Input(
+                self._query, placeholder="words to find, e.g. fire control", id="search-input"
+            )
             yield Static("", id="search-count", classes="message")
             yield OptionList(id="search-results")
 
@@ -67,8 +68,13 @@ class SearchScreen(ModalScreen[str | None]):
             count.update(Text("Type to search.", style="dim"))
             return
         hits = self.index.search(query, limit=LIMIT)
-        count.update(Text(f"{len(hits)}{'+' if len(hits) == LIMIT else ''} "
-                          f"claim{'s' if len(hits) != 1 else ''} found", style="dim"))
+        count.update(
+            Text(
+                f"{len(hits)}{'+' if len(hits) == LIMIT else ''} "
+                f"claim{'s' if len(hits) != 1 else ''} found",
+                style="dim",
+            )
+        )
         room = results.size.width or int(self.size.width * 0.8) - 6
         width = max(20, room - 12)
         for hit in hits:
@@ -80,8 +86,9 @@ class SearchScreen(ModalScreen[str | None]):
                 prompt.append("\n         ")
                 who = self.graph.actors.get(hit.actor or "")
                 if hit.field == "quote":
-                    prompt.append_text(literal("“" + shorten(hit.excerpt, width - 30) + "”",
-                                               style="italic"))
+                    prompt.append_text(
+                        literal("“" + shorten(hit.excerpt, width - 30) + "”", style="italic")
+                    )
                     if who is not None:
                         prompt.append(" — ", style="dim")
                         prompt.append_text(literal(shorten(who.name, 28), style="dim"))

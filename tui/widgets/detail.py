@@ -65,16 +65,21 @@ class ClaimHead(Panel):
                 out.append("\n\n")
                 out.append_text(literal(model.description))
             g = session.graph
-            out.append(f"\n\n{len(g.positions)} positions · {len(g.claims)} claims · "
-                       f"{len(g.relations)} relations · {len(g.actors)} actors · "
-                       f"{len(g.documents)} documents", style="dim")
+            out.append(
+                f"\n\n{len(g.positions)} positions · {len(g.claims)} claims · "
+                f"{len(g.relations)} relations · {len(g.actors)} actors · "
+                f"{len(g.documents)} documents",
+                style="dim",
+            )
             out.append("\nOpen a position with → or Enter; ? lists every key.", style="italic")
             return out
         if item.role == "loose-group":
             out.append("CLAIMS THAT BEAR ON NO POSITION\n", style="bold")
-            out.append("They support or attack no position, directly or through other "
-                       "claims, so they cannot move the verdict. Open the group to see them.",
-                       style="italic")
+            out.append(
+                "They support or attack no position, directly or through other "
+                "claims, so they cannot move the verdict. Open the group to see them.",
+                style="italic",
+            )
             return out
         assert item.claim is not None
         claim = session.graph.claims[item.claim]
@@ -128,8 +133,7 @@ class ClaimHead(Panel):
             out.append(" supports" if rel.type == "support" else " attacks", style="dim")
             if target is not None:
                 out.append("\n           the claim: ", style="dim")
-                out.append_text(literal(shorten(target.text, max(12, width - 24)),
-                                        style="italic"))
+                out.append_text(literal(shorten(target.text, max(12, width - 24)), style="italic"))
         elif marker_link:
             out.append("▶ link     —  ", style="bold")
             out.append("no link: this claim is not under another claim here", style="italic")
@@ -248,8 +252,9 @@ class ClaimDetail(Vertical):
             rel = session.graph.relations[item.relation]
             verb = "supports" if rel.type == "support" else "attacks"
             parts.append(Text())
-            parts.extend(self._attributions(f"Who says it {verb} the claim above",
-                                            rel.attributions))
+            parts.extend(
+                self._attributions(f"Who says it {verb} the claim above", rel.attributions)
+            )
         sources.update(Group(*parts))
 
     def _attributions(self, heading: str, atts: list[Attribution]) -> list[RenderableType]:
@@ -259,8 +264,11 @@ class ClaimDetail(Vertical):
         assert session is not None
         out: list[RenderableType] = [Text(f"{heading} ({len(atts)})", style="bold")]
         if not atts:
-            out.append(Text("  no attribution: nobody in the sources is quoted for this",
-                            style="italic dim"))
+            out.append(
+                Text(
+                    "  no attribution: nobody in the sources is quoted for this", style="italic dim"
+                )
+            )
             return out
         grid = Table.grid(padding=(0, 1))
         grid.add_column(width=1, no_wrap=True)
@@ -294,8 +302,7 @@ class ClaimDetail(Vertical):
                 body.append("\n")
                 body.append_text(literal(" · ".join(where), style="dim"))
             if later:
-                body.append(f"\nsaid after {session.day}: does not count yet",
-                            style="italic dim")
+                body.append(f"\nsaid after {session.day}: does not count yet", style="italic dim")
             grid.add_row(Text("•", style=dim), body)
         out.append(grid)
         return out

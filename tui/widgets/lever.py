@@ -86,14 +86,14 @@ class LeverChart(Panel):
         xs = [i / (width - 1) for i in range(width)]
         ys = [interpolate(curve, x) for x in xs]
         top = max(0.05, max(abs(y) for y in ys))
-        cur_col = (round(state.current * (width - 1))
-                   if state.current is not None else None)
+        cur_col = round(state.current * (width - 1)) if state.current is not None else None
         rows: list[Text] = []
         for r in range(HALF, 0, -1):  # above the zero line, top row first
             line = Text(no_wrap=True)
             label = f"{top:+.2f} " if r == HALF else ""
-            line.append(label.rjust(axis - 1) + "┤" if r == HALF else " " * (axis - 1) + "│",
-                        style="dim")
+            line.append(
+                label.rjust(axis - 1) + "┤" if r == HALF else " " * (axis - 1) + "│", style="dim"
+            )
             for c, y in enumerate(ys):
                 cells = max(0.0, y) / top * HALF - (r - 1)
                 ch = _UP[min(8, max(0, round(cells * 8)))] if cells < 1 else "█"
@@ -113,8 +113,9 @@ class LeverChart(Panel):
         for r in range(1, HALF + 1):  # below the zero line
             line = Text(no_wrap=True)
             label = f"{-top:+.2f} " if r == HALF else ""
-            line.append(label.rjust(axis - 1) + "┤" if r == HALF else " " * (axis - 1) + "│",
-                        style="dim")
+            line.append(
+                label.rjust(axis - 1) + "┤" if r == HALF else " " * (axis - 1) + "│", style="dim"
+            )
             for c, y in enumerate(ys):
                 cells = max(0.0, -y) / top * HALF - (r - 1)
                 ch = "█" if cells >= 1 else ("▀" if cells >= 0.5 else " ")
@@ -145,8 +146,9 @@ class LeverChart(Panel):
         if state.leader:
             out.append(f"  above the line: {state.leader} stays ahead; ", style="dim")
         if crossings:
-            out.append("the verdict flips at " + ", ".join(f"{x:.2f}" for x in crossings),
-                       style="bold")
+            out.append(
+                "the verdict flips at " + ", ".join(f"{x:.2f}" for x in crossings), style="bold"
+            )
         else:
             what = "weight of this link" if state.what == "link weight" else "base score of it"
             out.append(f"no {what} flips the verdict", style="italic")

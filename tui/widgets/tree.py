@@ -154,8 +154,7 @@ class DebateTree(Tree[Item]):
         for rel in session.children.get(item.claim, ()):
             if not self._shown_relation(rel):
                 continue
-            self._add(node, Item("argument", rel.source, rel.id, above,
-                                 repeat=rel.source in above))
+            self._add(node, Item("argument", rel.source, rel.id, above, repeat=rel.source in above))
 
     def open(self, node: Node) -> None:
         """Fill and expand a node."""
@@ -266,8 +265,13 @@ class DebateTree(Tree[Item]):
         """The nodes created so far that show ``claim``."""
         return list(self._by_claim.get(claim, ()))
 
-    def reveal(self, top: str | None, relations: Iterable[str], *, loose: bool = False,
-               ) -> Node | None:
+    def reveal(
+        self,
+        top: str | None,
+        relations: Iterable[str],
+        *,
+        loose: bool = False,
+    ) -> Node | None:
         """Open the tree along a path and put the cursor on its end.
 
         ``top`` is the claim of a top-level node (a position, or a loose claim when
@@ -282,14 +286,16 @@ class DebateTree(Tree[Item]):
         if loose and self._loose is not None:
             self.open(self._loose)
             parent = self._loose
-        node = next((n for n in parent.children
-                     if n.data is not None and n.data.claim == top), None)
+        node = next(
+            (n for n in parent.children if n.data is not None and n.data.claim == top), None
+        )
         if node is None:
             return None
         for rid in relations:
             self.open(node)
-            child = next((n for n in node.children
-                          if n.data is not None and n.data.relation == rid), None)
+            child = next(
+                (n for n in node.children if n.data is not None and n.data.relation == rid), None
+            )
             if child is None:
                 return None
             node = child

@@ -62,8 +62,10 @@ class VerdictBar(Panel):
             out.append("  (press m for another semantics)", style="italic")
             return out
         if not texts:
-            out.append("\nNo positions in this graph: a verdict compares claims of kind "
-                       "\"position\".", style="italic")
+            out.append(
+                '\nNo positions in this graph: a verdict compares claims of kind "position".',
+                style="italic",
+            )
             return out
         ranking = list(state.standing.ranking)
         missing = [pid for pid in texts if pid not in dict(ranking)]

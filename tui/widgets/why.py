@@ -56,11 +56,17 @@ class WhyState:
 
     def with_verdict(self, other: WhyState) -> WhyState:
         """This state's focused-claim part with ``other``'s verdict part."""
-        return replace(self, deciders=other.deciders, nearest=other.nearest,
-                       flips=other.flips, leader=other.leader, margin=other.margin,
-                       verdict_note=other.verdict_note,
-                       verdict_pending=other.verdict_pending,
-                       verdict_stale=other.verdict_stale)
+        return replace(
+            self,
+            deciders=other.deciders,
+            nearest=other.nearest,
+            flips=other.flips,
+            leader=other.leader,
+            margin=other.margin,
+            verdict_note=other.verdict_note,
+            verdict_pending=other.verdict_pending,
+            verdict_stale=other.verdict_stale,
+        )
 
     def outdated(self) -> WhyState:
         """The same figures, marked as being recomputed (shown dimmed meanwhile, so the
@@ -109,12 +115,17 @@ class WhyPanel(Panel):
     def watch_state(self) -> None:
         self.rebuild()
 
-    def _row(self, out: Text, d: Driver, width: int, dim: str, flips: Mapping[str, float | None],
-             ) -> None:
+    def _row(
+        self,
+        out: Text,
+        d: Driver,
+        width: int,
+        dim: str,
+        flips: Mapping[str, float | None],
+    ) -> None:
         style = SUPPORT if d.effect > 0 else ATTACK
         out.append("\n  ")
-        out.append("▲ " if d.effect > 0 else "▼ " if d.effect < 0 else "  ",
-                   style=f"bold {style}")
+        out.append("▲ " if d.effect > 0 else "▼ " if d.effect < 0 else "  ", style=f"bold {style}")
         out.append_text(literal(shorten(d.text, width).ljust(width), style=dim))
         out.append(signed(d.effect).rjust(EFFECT), style=f"bold {style} {dim}")
         known = d.flip_known or d.claim in flips
@@ -147,11 +158,16 @@ class WhyPanel(Panel):
             out.append("\n  ")
             out.append_text(literal(shorten(state.note, width - 4), style="italic"))
         elif state.topic is not None:
-            self._header(out, f"What moves this claim (strength {figure(state.strength)})",
-                         text_width, "effect")
+            self._header(
+                out,
+                f"What moves this claim (strength {figure(state.strength)})",
+                text_width,
+                "effect",
+            )
             if not state.drivers:
-                out.append("\n  nothing bears on it: its strength is its base score",
-                           style="italic dim")
+                out.append(
+                    "\n  nothing bears on it: its strength is its base score", style="italic dim"
+                )
             for d in state.drivers:
                 self._row(out, d, text_width, focus_dim, flips)
         if state.verdict_pending:
