@@ -45,8 +45,9 @@ from _graphs import debate, random_bipolar
 
 from arggraph import Framework
 from arggraph.semantics import reference
+from arggraph.semantics._engine import layout
 from arggraph.semantics.explain import explain
-from arggraph.semantics.gradual import layout, strengths
+from arggraph.semantics.gradual import strengths
 from arggraph.semantics.incremental import GradualEngine
 
 ROOT = Path(__file__).resolve().parents[1]

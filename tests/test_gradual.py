@@ -170,11 +170,11 @@ def test_layout_cache_lets_frameworks_go() -> None:
     import gc
     import weakref
 
-    from arggraph.semantics import gradual
+    from arggraph.semantics import _engine
 
     fw = Framework.from_edges(["a", "b"], attacks=[("a", "b")], supports=[("b", "a")])
     strengths(fw)
-    assert gradual.layout(fw).relation_ids == fw.att_ids + fw.sup_ids
+    assert _engine.layout(fw).relation_ids == fw.att_ids + fw.sup_ids
     ref = weakref.ref(fw)
     del fw
     gc.collect()

@@ -182,12 +182,12 @@ def test_weight_zero_is_no_relation(fw: Framework, data: st.DataObject) -> None:
 @pytest.mark.parametrize("m", [1_000, 60_000, 250_000])
 def test_grouping_orders_by_key(m: int) -> None:
     """Each size takes its own path (a stable argsort when small, 32-bit keys when big)."""
-    from arggraph.semantics.gradual import _group
+    from arggraph.semantics._sparse import group
 
     rng = np.random.default_rng(m)
     bound = 70_000
     keys = rng.integers(0, bound, m)
-    ptr, order = _group(keys, bound)
+    ptr, order = group(keys, bound)
     assert np.array_equal(np.sort(order), np.arange(m))
     assert np.array_equal(keys[order], np.sort(keys))
     assert np.array_equal(ptr, np.concatenate([[0], np.cumsum(np.bincount(keys, minlength=bound))]))
@@ -204,12 +204,12 @@ def test_components_match_networkx(n: int) -> None:
     """Both paths (Tarjan in Python below 4000 claims, SciPy above) find the same SCCs."""
     import networkx as nx
 
-    from arggraph.semantics.gradual import _components
+    from arggraph.semantics._sparse import components
 
     rng = np.random.default_rng(n)
     src = rng.integers(0, n, int(1.2 * n))
     tgt = rng.integers(0, n, int(1.2 * n))
-    labels, count = _components(n, src, tgt)
+    labels, count = components(n, src, tgt)
     graph = nx.DiGraph()
     graph.add_nodes_from(range(n))
     graph.add_edges_from(zip(src.tolist(), tgt.tolist(), strict=True))

@@ -1,6 +1,7 @@
 """Semantics: what follows from a graph of arguments.
 
-Two families, one package:
+Two families, one package, each a table in :mod:`.registry` (:data:`GRADUAL`,
+:data:`EXTENSION`) that every surface reads:
 
 - *Gradual* semantics give every claim a strength in [0, 1] from the base scores and
   relation weights: DF-QuAD (the default), quadratic energy, Euler-based and weighted
@@ -32,13 +33,18 @@ from .explain import Contribution, Explanation, explain
 from .extensions import acceptance, extensions, grounded
 from .gradual import SEMANTICS, score, strengths
 from .incremental import GradualEngine
+from .registry import EXTENSION, GRADUAL, ExtensionSemantics, GradualSemantics
 from .verdict import Verdict, flip_points, margin_curve, verdict
 
 __all__ = [
+    "EXTENSION",
+    "GRADUAL",
     "SEMANTICS",
     "Contribution",
     "Explanation",
+    "ExtensionSemantics",
     "GradualEngine",
+    "GradualSemantics",
     "Verdict",
     "acceptance",
     "explain",

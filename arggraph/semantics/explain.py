@@ -4,9 +4,11 @@ For a topic claim ``t``, :func:`explain` reports for each claim ``c`` that can r
 
 - ``removal``: ``t``'s strength minus its strength in the graph without ``c`` (and its
   relations). Removing a claim is the same as holding its strength at 0, since a
-  contribution of 0 is no contribution under all four semantics; so all removals are
-  computed side by side, one row of a matrix per removed claim, over the claims between
-  the removed ones and the topic only (:func:`~.gradual.evaluate`), chunk by chunk.
+  contribution of 0 is no contribution to a probabilistic sum or a sum; so all removals
+  are computed side by side, one row of a matrix per removed claim, over the claims
+  between the removed ones and the topic only (the engine's vectorised evaluation),
+  chunk by chunk. (Under a mean a removed claim also leaves the count of its targets'
+  relations, so there each removal is recomputed on its own.)
 - ``gradient``: ``d strength(t) / d base(c)``, exact, for every ``c`` at once by one
   reverse pass (reverse-mode differentiation through the engine): claims are visited
   from the topic back towards the leaves, each passing its adjoint to its attackers and
@@ -46,22 +48,20 @@ import numpy as np
 
 from ..errors import SemanticsError
 from ..framework import FloatArray, Framework, IntArray
-from .gradual import (
+from ._engine import (
     MAX_ROUNDS,
     TOLERANCE,
     Group,
     Layout,
     Region,
+    Rule,
     Scenario,
-    _aggregate,
-    _check_inputs,
     compute,
-    derivatives,
     evaluate,
     framework_of,
-    layout,
-    views_of,
+    prepare,
 )
+from ._sparse import views_of
 
 if TYPE_CHECKING:
     from ..graph import Graph
@@ -124,14 +124,24 @@ def explain(
     """
     fw = framework_of(graph, scores)
     t = _position(graph, fw, topic)
-    lay = layout(fw)
-    w = lay.weights(fw)
-    _check_inputs(semantics, fw.ids, fw.base, lay.n_att, w, lambda: lay.relation_ids)
-    strength = compute(lay, semantics, fw.base, w, tol=tol, max_rounds=max_rounds)
+    lay, rule, w = prepare(fw, semantics)
+    strength = compute(lay, rule, fw.base, w, tol=tol, max_rounds=max_rounds)
     region = Region.build(lay, lay.ancestors([t]))
-    grad_base, grad_w, sens = _reverse(lay, region, semantics, strength, fw.base, w, t)
+    grad_base, grad_w, sens = _reverse(lay, region, rule, strength, fw.base, w, t)
+    if rule.reducer.scaled:  # the gradient by a relation's own weight, not the scaled one
+        grad_w *= lay.edge_scale
     others = region.nodes[region.nodes != t]
-    removal = _removals(lay, region, semantics, strength, fw.base, w, t, others, tol, max_rounds)
+    if rule.reducer.scaled:
+        raw = lay.weights(fw)
+        removal = np.array(
+            [
+                strength[t]
+                - _without(lay, region, rule, strength, fw.base, raw, c, t, tol, max_rounds)
+                for c in others.tolist()
+            ]
+        )
+    else:
+        removal = _removals(lay, region, rule, strength, fw.base, w, t, others, tol, max_rounds)
     nxt = _strongest_paths(lay, region, sens, t)
     ids = fw.ids
     contributions = []
@@ -155,16 +165,16 @@ def _position(graph: Graph | Framework, fw: Framework, topic: str) -> int:
 
 # ---------------------------------------------------------------------- gradients
 def _edge_partials(
-    semantics: str, group: Group, row: FloatArray, w: FloatArray, b: FloatArray
+    rule: Rule, group: Group, row: FloatArray, w: FloatArray, b: FloatArray
 ) -> tuple[FloatArray, FloatArray]:
     """``(d strength / d base`` per claim, ``d strength(target) / d x_e`` per in-edge)."""
-    a, s = _aggregate(semantics, group, row[None, :], w)
-    d_b, g_att, g_sup = derivatives(semantics, b, a[0], s[0])
+    va, vs = group.aggregate(rule.reducer, row[None, :], w)
+    d_b, g_att, g_sup = rule.kernels.derivatives(b, va[0], vs[0])
     if not len(group.edges):
         return d_b, np.zeros(0)
     sup = group.seg_sup[group.edge_segment]
     per_type = np.where(sup, g_sup[group.tgt_col], g_att[group.tgt_col])
-    if semantics != "dfquad":
+    if not rule.reducer.multiplicative:  # d sum / d x_e is 1
         return d_b, per_type
     # d va / d x_e is the product of the other factors (1 - x) of its segment.
     f = 1.0 - row[group.src_col] * w[group.edges]
@@ -180,7 +190,7 @@ def _edge_partials(
 def _reverse(
     lay: Layout,
     region: Region,
-    semantics: str,
+    rule: Rule,
     strength: FloatArray,
     base: FloatArray,
     w: FloatArray,
@@ -198,7 +208,7 @@ def _reverse(
     with np.errstate(over="ignore"):
         for group in reversed(region.groups):
             lo, hi = group.lo, group.hi
-            d_b, p = _edge_partials(semantics, group, row, w, node_base[lo:hi])
+            d_b, p = _edge_partials(rule, group, row, w, node_base[lo:hi])
             s_e = p * w[group.edges]
             inside = (group.src_col >= lo) & (group.src_col < hi)
             if group.cyclic:
@@ -251,7 +261,7 @@ def _solve_adjoint(
 def _removals(
     lay: Layout,
     region: Region,
-    semantics: str,
+    rule: Rule,
     strength: FloatArray,
     base: FloatArray,
     w: FloatArray,
@@ -282,10 +292,44 @@ def _removals(
             rows=len(chunk), clamp_rows=np.arange(len(chunk)), clamp_cols=col[chunk]
         )
         values = evaluate(
-            sub, semantics, strength, base, w, lay.ids, scenario, tol=tol, max_rounds=max_rounds
+            sub, rule, strength, base, w, lay.ids, scenario, tol=tol, max_rounds=max_rounds
         )
         out[chunk_idx] = strength[t] - values[:, col[t]]
     return out
+
+
+def _without(
+    lay: Layout,
+    region: Region,
+    rule: Rule,
+    strength: FloatArray,
+    base: FloatArray,
+    raw: FloatArray,
+    c: int,
+    t: int,
+    tol: float,
+    max_rounds: int,
+) -> float:
+    """The topic's strength without claim ``c``, under an aggregation that scales weights.
+
+    Under a mean, a removed claim also leaves the count of its targets' relations, so
+    holding its strength at 0 (as :func:`_removals` does for every claim at once) is not
+    its removal: its targets' other relations are rescaled here, one claim at a time.
+    """
+    slot = lay.tgt * 2 + lay.sup
+    keep = lay.src != c
+    count = np.bincount(slot[keep], minlength=2 * lay.n)
+    w = np.where(keep, raw / np.maximum(count[slot], 1), 0.0)
+    down = lay.descendants([c])
+    members = np.intersect1d(down, region.nodes, assume_unique=True)
+    sub = Region.build(lay, members)
+    col = np.full(lay.n, -1, dtype=np.int64)
+    col[sub.nodes] = np.arange(sub.size, dtype=np.int64)
+    scenario = Scenario(rows=1, clamp_rows=np.zeros(1, dtype=np.int64), clamp_cols=col[[c]])
+    values = evaluate(
+        sub, rule, strength, base, w, lay.ids, scenario, tol=tol, max_rounds=max_rounds
+    )
+    return float(values[0, col[t]])
 
 
 def _locality_order(lay: Layout, region: Region, t: int, others: IntArray) -> IntArray:

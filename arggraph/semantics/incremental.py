@@ -7,7 +7,7 @@ full computation (each claim once its inputs are final; each cyclic component so
 from its base scores once everything upstream of it is final), so the result equals a
 full recompute. A cone of a few hundred claims is walked in plain Python over
 ``memoryview`` s of the engine's arrays (no NumPy call overhead for a two-keystroke
-edit); a larger one is recomputed with the vectorised :func:`~.gradual.evaluate`.
+edit); a larger one is recomputed with the vectorised evaluation of the full engine.
 
 :meth:`GradualEngine.probe` answers "what if this claim's base were each of these
 values?" for many values at once, without changing the engine: the verdict's flip
@@ -37,7 +37,7 @@ import numpy as np
 
 from ..errors import ConvergenceError, InputError, SemanticsError, UnknownIdError
 from ..framework import FloatArray, Framework
-from .gradual import (
+from ._engine import (
     DAMPING_RESTARTS,
     MAX_ROUNDS,
     PATIENCE,
@@ -45,14 +45,11 @@ from .gradual import (
     Layout,
     Region,
     Scenario,
-    _check_inputs,
-    _finish_scalar,
-    _identity,
     compute,
     evaluate,
-    layout,
-    views_of,
+    prepare,
 )
+from ._sparse import views_of
 
 __all__ = ["GradualEngine"]
 
@@ -84,17 +81,17 @@ class GradualEngine:
         max_rounds: int = MAX_ROUNDS,
     ) -> None:
         self._fw0 = fw
-        self._lay: Layout = layout(fw)
+        lay, self._rule, _ = prepare(fw, semantics)
+        self._lay: Layout = lay
         self._base: FloatArray = np.array(fw.base, dtype=np.float64)
-        self._w: FloatArray = self._lay.weights(fw).copy()
-        _check_inputs(
-            semantics, fw.ids, self._base, self._lay.n_att, self._w, lambda: self._lay.relation_ids
-        )
+        #: The relations' weights, and the engine's (the same array unless a mean scales it).
+        self._w: FloatArray = lay.weights(fw).copy()
+        self._we: FloatArray = self._rule.weights(lay, self._w)
         self.semantics = semantics
         self.tol = tol
         self.max_rounds = max_rounds
         self._s: FloatArray = compute(
-            self._lay, semantics, self._base, self._w, tol=tol, max_rounds=max_rounds
+            lay, self._rule, self._base, self._we, tol=tol, max_rounds=max_rounds
         )
         self._fw: Framework | None = fw
         self._regions: OrderedDict[tuple[int, tuple[int, ...]], Region | None] = OrderedDict()
@@ -160,14 +157,17 @@ class GradualEngine:
         """Set a relation's weight; returns the claims whose strength changed."""
         e = self._edge(relation_id)
         value = _unit(value, f"the weight of {relation_id!r}")
-        if self.semantics == "hcat" and e >= self._lay.n_att and value > 0.0:
+        entry = self._rule.entry
+        if not entry.supports and e >= self._lay.n_att and value > 0.0:
             raise SemanticsError(
-                f"h-categorizer takes attacks only; relation "
+                f"{entry.label} takes attacks only; relation "
                 f"{relation_id!r} is a support and must keep weight 0"
             )
         if self._w[e] == value:
             return {}
         self._w[e] = value
+        if self._we is not self._w:
+            self._we[e] = value * self._lay.edge_scale[e]
         self._fw = None
         return self._recompute([int(self._lay.tgt[e])])
 
@@ -180,10 +180,10 @@ class GradualEngine:
             region = Region.build(self._lay, cone)
             values = evaluate(
                 region,
-                self.semantics,
+                self._rule,
                 self._s,
                 self._base,
-                self._w,
+                self._we,
                 self._lay.ids,
                 tol=self.tol,
                 max_rounds=self.max_rounds,
@@ -199,16 +199,15 @@ class GradualEngine:
     # ------------------------------------------------------------------ small cones
     def _recompute_small(self, cone: list[int]) -> None:
         lay = self._lay
-        assert lay.rank is not None
         rank, scc = lay.rank, lay.scc
         cone.sort(key=lambda v: (int(rank[v]), int(scc[v])))
         ptr, edge = lay.in_csr
         vptr, vedge, vsrc, vsup, vw, vs, vb = views_of(
-            ptr, edge, lay.src, lay.sup.view(np.uint8), self._w, self._s, self._base
+            ptr, edge, lay.src, lay.sup.view(np.uint8), self._we, self._s, self._base
         )
-        fin = _finish_scalar(self.semantics)
-        ident = _identity(self.semantics)
-        mult = self.semantics == "dfquad"
+        fin = self._rule.kernels.scalar
+        ident = self._rule.reducer.identity
+        mult = self._rule.reducer.multiplicative
 
         def update(v: int) -> float:
             a = s = ident
@@ -219,7 +218,7 @@ class GradualEngine:
                     s = s * (1.0 - x) if mult else s + x
                 else:
                     a = a * (1.0 - x) if mult else a + x
-            return fin(vb[v], a, s)
+            return fin(vb[v], 1.0 - a, 1.0 - s) if mult else fin(vb[v], a, s)
 
         i = 0
         while i < len(cone):
@@ -238,7 +237,7 @@ class GradualEngine:
     def _solve_small(
         self, members: list[int], update: Callable[[int], float], sview: Any, bview: Any
     ) -> None:
-        """One cyclic component by the schedule of :func:`~.gradual.evaluate`."""
+        """One cyclic component by the schedule of the vectorised evaluation."""
         current = [bview[v] for v in members]
         damping = 1.0
         for round_ in range(1, self.max_rounds + 1):
@@ -293,10 +292,10 @@ class GradualEngine:
         scenario = Scenario(rows=len(vals), base_col=col, base_values=vals)
         result = evaluate(
             region,
-            self.semantics,
+            self._rule,
             self._s,
             self._base,
-            self._w,
+            self._we,
             self._lay.ids,
             scenario,
             tol=self.tol,

@@ -15,6 +15,10 @@ weight of its relation:
   strength ``1 - (1 - w**2) / (1 + w*exp(E))``.
 - ``hcat`` (weighted h-categorizer; attacks only): strength ``w / (1 + sum(A))``.
 
+Each is computed as its entry in :data:`~.registry.GRADUAL` says: its aggregation,
+written here in plain Python (:data:`AGGREGATE`, one function per kind), then the scalar
+kernel of its influence function; so a semantics added to the table is checked here too.
+
 On an acyclic graph :func:`strengths` visits the claims in topological order (Kahn's
 queue) and computes each once. On a cyclic graph it iterates the update of every claim
 at once (Jacobi) from the base scores until no claim moves by more than ``tol``; every
@@ -40,8 +44,10 @@ from collections.abc import Callable
 
 from ..errors import ConvergenceError, SemanticsError
 from ..framework import Framework
+from .registry import GRADUAL, Aggregation, gradual
 
 __all__ = [
+    "AGGREGATE",
     "DAMPING_RESTARTS",
     "SEMANTICS",
     "grounded_queue",
@@ -50,7 +56,8 @@ __all__ = [
     "strengths",
 ]
 
-SEMANTICS = ("dfquad", "qe", "euler", "hcat")
+#: The gradual semantics the reference computes: every entry of the registry.
+SEMANTICS = tuple(GRADUAL)
 
 #: How many times a cyclic computation halves its damping (every ``patience`` rounds).
 DAMPING_RESTARTS = 4
@@ -59,40 +66,39 @@ DAMPING_RESTARTS = 4
 InEdge = tuple[int, float, bool]
 
 
-def _dfquad(w: float, att: list[float], sup: list[float]) -> float:
-    va = 1.0 - math.prod(1.0 - v for v in att)
-    vs = 1.0 - math.prod(1.0 - v for v in sup)
-    if va >= vs:
-        return w - w * (va - vs)
-    return w + (1.0 - w) * (vs - va)
+def _probabilistic_sum(xs: list[float]) -> float:
+    return 1.0 - math.prod(1.0 - x for x in xs)
 
 
-def _h(x: float) -> float:
-    x = max(x, 0.0)
-    return x * x / (1.0 + x * x)
+def _mean(xs: list[float]) -> float:
+    return sum(xs) / len(xs) if xs else 0.0
 
 
-def _qe(w: float, att: list[float], sup: list[float]) -> float:
-    e = sum(sup) - sum(att)
-    return w - w * _h(-e) + (1.0 - w) * _h(e)
-
-
-def _euler(w: float, att: list[float], sup: list[float]) -> float:
-    e = sum(sup) - sum(att)
-    e = min(e, 700.0)  # exp(700) is near the float limit; the strength is 1 there anyway
-    return 1.0 - (1.0 - w * w) / (1.0 + w * math.exp(e))
-
-
-def _hcat(w: float, att: list[float], sup: list[float]) -> float:
-    return w / (1.0 + sum(att))
-
-
-_UPDATE: dict[str, Callable[[float, list[float], list[float]], float]] = {
-    "dfquad": _dfquad,
-    "qe": _qe,
-    "euler": _euler,
-    "hcat": _hcat,
+#: Each aggregation kind of the registry, straight from its formula.
+AGGREGATE: dict[str, Callable[[list[float]], float]] = {
+    "product": _probabilistic_sum,
+    "sum": math.fsum,
+    "mean": _mean,
 }
+
+
+def _aggregate(aggregation: Aggregation, xs: list[float]) -> float:
+    return AGGREGATE[aggregation.kind](xs)
+
+
+Update = Callable[[float, list[float], list[float]], float]
+
+
+def _update_of(semantics: str) -> Update:
+    """One claim's strength from its base and weighted attackers and supporters."""
+    entry = gradual(semantics)
+    influence = entry.kernels().scalar
+    agg = entry.aggregation
+
+    def update(w: float, att: list[float], sup: list[float]) -> float:
+        return influence(w, _aggregate(agg, att), _aggregate(agg, sup))
+
+    return update
 
 
 def strength_of(
@@ -105,7 +111,7 @@ def strength_of(
     >>> strength_of("hcat", 1.0, [1.0, 1.0], [])
     0.3333333333333333
     """
-    return _UPDATE[semantics](base, attackers, supporters)
+    return _update_of(semantics)(base, attackers, supporters)
 
 
 def _in_edges(fw: Framework) -> list[list[InEdge]]:
@@ -170,13 +176,10 @@ def strengths(
     supports under ``hcat``, and :class:`~arggraph.errors.ConvergenceError` when a cyclic
     graph does not settle within ``max_rounds`` rounds in all.
     """
-    if semantics not in _UPDATE:
-        raise SemanticsError(
-            f"unknown semantics {semantics!r}; choose one of " + ", ".join(SEMANTICS)
-        )
-    if semantics == "hcat" and len(fw.sup_src):
-        raise SemanticsError("h-categorizer takes attacks only, and this graph has supports")
-    update = _UPDATE[semantics]
+    update = _update_of(semantics)
+    entry = gradual(semantics)
+    if not entry.supports and len(fw.sup_src):
+        raise SemanticsError(f"{entry.label} takes attacks only, and this graph has supports")
     base = fw.base.tolist()
     incoming = _in_edges(fw)
     order = _topological(fw, incoming)

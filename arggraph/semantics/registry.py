@@ -285,7 +285,7 @@ def _find(table: Mapping[str, _Entry], name: str, family: str) -> _Entry:
     close = difflib.get_close_matches(str(name), list(table), n=1)
     hint = f"; did you mean {close[0]!r}?" if close else ""
     raise SemanticsError(
-        f"unknown {family} semantics {name!r}{hint} (choose one of {', '.join(table)})"
+        f"unknown semantics {name!r}{hint} (the {family} semantics are {', '.join(table)})"
     )
 
 
@@ -300,7 +300,7 @@ def gradual(name: str) -> GradualSemantics:
     >>> gradual("dfqad")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    arggraph.errors.SemanticsError: unknown gradual semantics 'dfqad'; did you mean 'dfquad'? ...
+    arggraph.errors.SemanticsError: unknown semantics 'dfqad'; did you mean 'dfquad'? ...
     """
     return _find(GRADUAL, name, "gradual")
 

@@ -40,7 +40,7 @@ import numpy as np
 
 from ..errors import UsageError
 from ..framework import FloatArray, Framework, IntArray
-from .gradual import framework_of
+from ._engine import framework_of
 from .incremental import GradualEngine
 
 if TYPE_CHECKING:
