@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-__all__ = ["SEMANTICS", "register", "run"]
+from arggraph.semantics.registry import GRADUAL
 
-#: The gradual semantics the UI offers (named here so that ``--help`` imports no NumPy).
-SEMANTICS = ("dfquad", "qe", "euler", "hcat")
+__all__ = ["register", "run"]
 
 
 def register(sub: Any) -> None:
@@ -29,7 +28,13 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--scores", metavar="SHEET", default=None, help="a score sheet to load and save to"
     )
-    p.add_argument("--semantics", choices=SEMANTICS, default="dfquad")
+    p.add_argument(
+        "--semantics",
+        choices=list(GRADUAL),
+        default=next(iter(GRADUAL)),
+        help="the gradual semantics to start with (m switches): "
+        + "; ".join(s.summary for s in GRADUAL.values()),
+    )
     p.set_defaults(run=run)
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
+from arggraph.semantics.registry import GRADUAL
+
 __all__ = ["DIGITS", "FOOTER", "SECTIONS", "main_bindings"]
 
 DIGITS = Binding.Group("set score", compact=True)
@@ -159,7 +161,7 @@ SECTIONS: list[tuple[str, list[Binding]]] = [
                 "semantics",
                 "semantics",
                 id="view.semantics",
-                tooltip="switch the gradual semantics: dfquad, qe, euler, hcat",
+                tooltip="switch the gradual semantics: " + ", ".join(GRADUAL),
             ),
             Binding(
                 "x",

@@ -19,14 +19,14 @@ from arggraph.errors import ConvergenceError, SemanticsError
 from arggraph.framework import Framework
 from arggraph.graph import Graph
 from arggraph.model import Relation
-from arggraph.semantics.gradual import SEMANTICS
+from arggraph.semantics.registry import GRADUAL, gradual
 from arggraph.sheets import ScoreBook, nudge
 from arggraph.views import View, actor_lens, as_of, children, everything, graph_dates, restrict
 
 if TYPE_CHECKING:
     from arggraph.semantics.incremental import GradualEngine
 
-__all__ = ["SEMANTICS", "Session", "Snapshot", "Standing", "rank"]
+__all__ = ["Session", "Snapshot", "Standing", "rank"]
 
 #: Two strengths closer than this are a tie.
 TIE = 1e-9
@@ -103,10 +103,7 @@ class Session:
     """The graph, the user's scores and view, and the strengths they give."""
 
     def __init__(self, graph: Graph, book: ScoreBook, semantics: str = "dfquad") -> None:
-        if semantics not in SEMANTICS:
-            raise SemanticsError(
-                f"unknown semantics {semantics!r}; choose one of {', '.join(SEMANTICS)}"
-            )
+        gradual(semantics)  # SemanticsError, with the nearest name, for an unknown one
         self.graph = graph
         self.book = book
         self.semantics = semantics
@@ -254,16 +251,14 @@ class Session:
     # ------------------------------------------------------------------ views
     def set_semantics(self, name: str) -> None:
         """Switch the semantics and recompute."""
-        if name not in SEMANTICS:
-            raise SemanticsError(
-                f"unknown semantics {name!r}; choose one of {', '.join(SEMANTICS)}"
-            )
+        gradual(name)  # SemanticsError, with the nearest name, for an unknown one
         self.semantics = name
         self.rebuild()
 
     def next_semantics(self) -> str:
-        """The semantics after the current one, in the order of ``SEMANTICS``."""
-        return SEMANTICS[(SEMANTICS.index(self.semantics) + 1) % len(SEMANTICS)]
+        """The semantics after the current one, in the order of the registry's table."""
+        names = list(GRADUAL)
+        return names[(names.index(self.semantics) + 1) % len(names)]
 
     def set_view(self, *, actor: str | None, day: str | None) -> None:
         """Look through an actor's lens, at the debate as of a date, both, or neither."""

@@ -134,14 +134,15 @@ def _table(
 ) -> str:
     import shutil
 
+    from ..semantics.registry import gradual
     from ..text import one_line, shorten
-    from .score import LABELS, verdict_line
+    from .score import verdict_line
 
     width = shutil.get_terminal_size((100, 24)).columns
     topic = graph.claims[result.topic]
     lines = [
         f"claim     {one_line(result.topic)}: {shorten(topic.text, max(width - 12, 20))}",
-        f"strength  {result.strength:.4f} (base {base:.3f}) under {LABELS[semantics]}; "
+        f"strength  {result.strength:.4f} (base {base:.3f}) under {gradual(semantics).label}; "
         f"{len(result.contributions)} claims reach it",
     ]
     if judged is not None:

@@ -6,6 +6,8 @@ import argparse
 import sys
 from typing import Any
 
+from ..semantics.registry import GRADUAL
+
 _FORMATS = (
     "dot",
     "svg",
@@ -50,9 +52,10 @@ def register(sub: Any) -> None:
     )
     p.add_argument(
         "--semantics",
-        default="dfquad",
-        choices=["dfquad", "qe", "euler", "hcat", "none"],
-        help="gradual semantics for the strengths shown (default dfquad; none for no strengths)",
+        default=next(iter(GRADUAL)),
+        choices=[*GRADUAL, "none"],
+        help=f"gradual semantics for the strengths shown (default {next(iter(GRADUAL))}; "
+        "none for no strengths)",
     )
     p.add_argument("--scores", metavar="SHEET", help="a score sheet to apply first")
     p.add_argument(

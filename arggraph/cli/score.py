@@ -18,15 +18,9 @@ if TYPE_CHECKING:
     from ..graph import Graph
     from ..model import ScoreSheet
 
-__all__ = ["LABELS", "apply_scores", "register", "run", "verdict_line"]
+from ..semantics.registry import GRADUAL, gradual
 
-#: How each gradual semantics is named in human-readable output.
-LABELS = {
-    "dfquad": "DF-QuAD",
-    "qe": "quadratic energy",
-    "euler": "Euler-based",
-    "hcat": "weighted h-categorizer",
-}
+__all__ = ["add_common", "apply_scores", "register", "run", "verdict_line"]
 
 
 def register(sub: Any) -> None:
@@ -34,9 +28,9 @@ def register(sub: Any) -> None:
         "score",
         help="every claim's final strength under a gradual semantics",
         description="Compute every claim's final strength in [0, 1] from the base scores "
-        "and relation weights: DF-QuAD (default), quadratic energy (qe), Euler-based "
-        "(euler) or weighted h-categorizer (hcat, attacks only). Cyclic graphs are "
-        "iterated to a fixed point (tolerance 1e-9).",
+        "and relation weights under a gradual semantics: "
+        + "; ".join(s.summary for s in GRADUAL.values())
+        + ". Cyclic graphs are iterated to a fixed point (tolerance 1e-9).",
         epilog="Exit codes: 0 success, 2 the graph, the sheet or the semantics could not be "
         "used (including a cycle that does not settle).",
     )
@@ -56,9 +50,9 @@ def add_common(p: argparse.ArgumentParser) -> None:
     p.add_argument("graph", metavar="GRAPH", help="an arggraph/1 JSON file")
     p.add_argument(
         "--semantics",
-        choices=list(LABELS),
-        default="dfquad",
-        help="the gradual semantics (default dfquad)",
+        choices=list(GRADUAL),
+        default=next(iter(GRADUAL)),
+        help=f"the gradual semantics (default {next(iter(GRADUAL))})",
     )
     p.add_argument(
         "--scores",
@@ -166,7 +160,10 @@ def _table(graph: Graph, fw: Framework, values: dict[str, float], semantics: str
     id_width = max(id_width, 5)
     head = f"{'strength':>8}  {'base':>6}  {'change':>7}  {'kind':<8}  {'claim':<{id_width}}"
     text_width = max(width - len(head) - 2, 20)
-    lines = [f"{one_line(graph.model.title or graph.id)}: {LABELS[semantics]}", head + "  text"]
+    lines = [
+        f"{one_line(graph.model.title or graph.id)}: {gradual(semantics).label}",
+        head + "  text",
+    ]
     for c in order:
         i = fw.index[c]
         base = float(fw.base[i])

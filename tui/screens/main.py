@@ -26,6 +26,7 @@ from textual.widgets import Footer, Tree
 from textual.worker import WorkerState, get_current_worker
 
 from arggraph.errors import ArggraphError, StaleFileError
+from arggraph.semantics.registry import gradual
 from arggraph.text import shorten, terminal_safe
 from arggraph.views import SearchIndex, loose_tops, path_from_position
 
@@ -522,13 +523,8 @@ class MainScreen(Screen[None]):
         self.debate.refresh_labels()
         self.refresh_verdict()
         self.show_focus()
-        names = {
-            "dfquad": "DF-QuAD",
-            "qe": "quadratic energy",
-            "euler": "Euler-based",
-            "hcat": "weighted h-categorizer",
-        }
-        self.say(f"Semantics: {s.semantics} ({names.get(s.semantics, s.semantics)})")
+        entry = gradual(s.semantics)
+        self.say(f"Semantics: {entry.name} ({entry.label}, {entry.citation})")
 
     def action_lens(self) -> None:
         """``a``: pick an actor whose claims alone decide the verdict."""
