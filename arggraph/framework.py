@@ -1,8 +1,8 @@
 """The graph as the engine sees it: claims by index, edges as parallel arrays.
 
-A bipolar weighted argumentation framework: ``n`` claims with base scores, and two
-edge lists (attacks and supports), each three arrays ``src``, ``tgt`` (claim
-indices) and ``w`` (relation weights), plus the relation ids so score sheets can
+A weighted quantitative bipolar argumentation framework (QBAF): ``n`` claims with base
+scores, and two edge lists (attacks and supports), each three arrays ``src``, ``tgt``
+(claim indices) and ``w`` (relation weights), plus the relation ids so score sheets can
 override weights. Every semantics, check and view computes from this, never from
 pydantic objects, so hot loops run over NumPy arrays.
 
@@ -28,7 +28,7 @@ from .errors import UnknownIdError
 if TYPE_CHECKING:
     from .model import ScoreSheet
 
-__all__ = ["Edge", "Framework"]
+__all__ = ["BoolArray", "Edge", "FloatArray", "Framework", "IntArray"]
 
 # The array types the engine's modules share.
 FloatArray = npt.NDArray[np.float64]
@@ -49,7 +49,13 @@ def _floats(values: Iterable[float]) -> FloatArray:
 
 @dataclass(frozen=True, eq=False)
 class Framework:
-    """Claims and relations as arrays; immutable, so results can be cached by identity.
+    """A weighted quantitative bipolar argumentation framework (QBAF) as arrays.
+
+    Claims with base scores, attacks and supports with weights: the weighted QBAF of
+    Baroni, Rago and Toni ("From fine-grained properties to broad principles for gradual
+    argumentation", International Journal of Approximate Reasoning 105, 2019), plus the
+    relation ids that score sheets key weights on. Immutable, so results can be cached by
+    identity.
 
     ``ids[i]`` is the id of claim ``i``; ``base[i]`` its base score. Attack ``k`` runs
     from ``att_src[k]`` to ``att_tgt[k]`` with weight ``att_w[k]`` and relation id
@@ -158,9 +164,27 @@ class Framework:
         assert self._index is not None
         return self._index
 
-    def position(self, claim_id: str) -> int:
-        """The index of a claim, or :class:`~arggraph.errors.UnknownIdError`."""
+    def index_of(self, claim_id: str) -> int:
+        """The index of a claim (into ``ids`` and ``base``).
+
+        Raises :class:`~arggraph.errors.UnknownIdError` (with the nearest ids as a hint)
+        for an id the framework lacks.
+
+        >>> Framework.from_edges(["a", "b"]).index_of("b")
+        1
+        """
         return self._lookup(self.index, claim_id)
+
+    def position(self, claim_id: str) -> int:
+        """Deprecated alias of :meth:`index_of` (the word is a claim kind's), for one release."""
+        import warnings
+
+        warnings.warn(
+            "Framework.position() is renamed Framework.index_of(); position() goes in 0.3",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return self.index_of(claim_id)
 
     @cached_property
     def relation_index(self) -> dict[str, tuple[str, int]]:
@@ -177,7 +201,7 @@ class Framework:
         """A copy whose base scores are overridden for the given claim ids."""
         base = self.base.copy()
         for cid, value in updates.items():
-            base[self.position(cid)] = float(value)
+            base[self.index_of(cid)] = float(value)
         return replace(self, base=base, _index=self._index)
 
     def with_weights(self, updates: Mapping[str, float]) -> Framework:

@@ -138,7 +138,7 @@ def incremental_row(n: int, edits: int) -> Row:
 
 def peer_explain(fw: Framework, topic: str) -> tuple[dict[str, float], dict[str, float]]:
     """The peers' method: finite differences and one recomputation per claim."""
-    t = fw.position(topic)
+    t = fw.index_of(topic)
     base = reference.strengths(fw)[t]
     grads: dict[str, float] = {}
     removals: dict[str, float] = {}
@@ -146,11 +146,11 @@ def peer_explain(fw: Framework, topic: str) -> tuple[dict[str, float], dict[str,
     for cid in fw.ids:
         if cid == topic:
             continue
-        b = float(fw.base[fw.position(cid)])
+        b = float(fw.base[fw.index_of(cid)])
         up = reference.strengths(fw.with_base({cid: min(b + h, 1.0)}))[t]
         down = reference.strengths(fw.with_base({cid: max(b - h, 0.0)}))[t]
         grads[cid] = (up - down) / (min(b + h, 1.0) - max(b - h, 0.0))
-        i = fw.position(cid)
+        i = fw.index_of(cid)
         keep_a = (fw.att_src != i) & (fw.att_tgt != i)
         keep_s = (fw.sup_src != i) & (fw.sup_tgt != i)
         cut = replace(

@@ -50,7 +50,7 @@ def interior(fw: Framework, seed: int) -> Framework:
 def check(fw: Framework, topic: str, sem: str, limit: int = 40) -> None:
     tol = 1e-14
     ex = explain(fw, topic, sem, tol=tol)
-    t = fw.position(topic)
+    t = fw.index_of(topic)
     s = strengths(fw, sem, tol=tol)
     assert ex.strength == pytest.approx(s[t], abs=1e-12)
     keys = [(-abs(c.removal), -abs(c.gradient), c.claim) for c in ex.contributions]
@@ -66,11 +66,11 @@ def check(fw: Framework, topic: str, sem: str, limit: int = 40) -> None:
     for c in ex.contributions[:limit]:
         assert c.path[0] == c.claim and c.path[-1] == topic
         for u, v in zip(c.path, c.path[1:], strict=False):
-            assert (fw.position(u), fw.position(v)) in edges
+            assert (fw.index_of(u), fw.index_of(v)) in edges
         reduced = without(fw, c.claim)
-        alone = strengths(reduced, sem, tol=tol)[reduced.position(topic)]
+        alone = strengths(reduced, sem, tol=tol)[reduced.index_of(topic)]
         assert c.removal == pytest.approx(s[t] - alone, abs=1e-9)
-        b = float(fw.base[fw.position(c.claim)])
+        b = float(fw.base[fw.index_of(c.claim)])
         up = strengths(fw.with_base({c.claim: b + h}), sem, tol=tol)[t]
         down = strengths(fw.with_base({c.claim: b - h}), sem, tol=tol)[t]
         assert c.gradient == pytest.approx((up - down) / (2 * h), abs=1e-6)
@@ -87,7 +87,7 @@ def check(fw: Framework, topic: str, sem: str, limit: int = 40) -> None:
     reach = {c.claim for c in ex.contributions}
     for cid in set(fw.ids) - reach - {topic}:
         reduced = without(fw, cid)
-        assert strengths(reduced, sem, tol=tol)[reduced.position(topic)] == pytest.approx(
+        assert strengths(reduced, sem, tol=tol)[reduced.index_of(topic)] == pytest.approx(
             s[t], abs=1e-12
         )
 

@@ -66,3 +66,10 @@ def test_from_edges() -> None:
     assert fw.base.tolist() == [0.5, 0.1] and fw.att_w.tolist() == [0.3]
     with pytest.raises(ValueError):
         Framework.from_edges(["a", "a"])
+
+
+def test_position_is_a_deprecated_alias_of_index_of() -> None:
+    fw = Framework.from_edges(["a", "b"])
+    assert fw.index_of("b") == 1
+    with pytest.warns(DeprecationWarning, match="index_of"):
+        assert fw.position("b") == 1

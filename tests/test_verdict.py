@@ -58,7 +58,7 @@ def test_flip_points_by_hand_and_really_flip() -> None:
         if at is None:
             continue
         assert leader(fw.with_base({cid: at}), POSITIONS) != "go"
-        b = float(fw.base[fw.position(cid)])
+        b = float(fw.base[fw.index_of(cid)])
         back = at + (1e-6 if b > at else -1e-6)
         assert leader(fw.with_base({cid: back}), POSITIONS) == "go"
 
@@ -74,7 +74,7 @@ def test_flip_points_flip_on_random_graphs(seed: int) -> None:
         if at is None:
             continue
         assert leader(fw.with_base({cid: at}), positions) != before
-        b = float(fw.base[fw.position(cid)])
+        b = float(fw.base[fw.index_of(cid)])
         assert at != b
 
 
@@ -95,7 +95,7 @@ def test_margin_curve() -> None:
     flat = margin_curve(fw, "idle", positions=POSITIONS, samples=3)
     assert [m for _, m in flat] == pytest.approx([0.2, 0.2, 0.2])
     s = strengths(fw)
-    assert s[fw.position("go")] - s[fw.position("stay")] == pytest.approx(0.2)
+    assert s[fw.index_of("go")] - s[fw.index_of("stay")] == pytest.approx(0.2)
 
 
 def test_single_position_and_errors() -> None:

@@ -93,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
         flips = flip_points(
             fw, args.semantics, positions=positions, claims=[c.claim for c in shown]
         )
-    base = float(fw.base[fw.position(args.claim)])
+    base = float(fw.base[fw.index_of(args.claim)])
     if args.format == "json":
         emit_json(
             {

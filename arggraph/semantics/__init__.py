@@ -37,14 +37,14 @@ from .registry import EXTENSION, GRADUAL, ExtensionSemantics, GradualSemantics
 from .verdict import Verdict, flip_points, margin_curve, verdict
 
 __all__ = [
-    "EXTENSION",
-    "GRADUAL",
-    "SEMANTICS",
     "Contribution",
+    "EXTENSION",
     "Explanation",
     "ExtensionSemantics",
+    "GRADUAL",
     "GradualEngine",
     "GradualSemantics",
+    "SEMANTICS",
     "Verdict",
     "acceptance",
     "explain",

@@ -119,8 +119,21 @@ def explain(
 ) -> Explanation:
     """Every other claim's contribution to ``topic``: by removal, by gradient, and how.
 
-    An unknown ``topic`` raises :class:`~arggraph.errors.UnknownIdError` (with the
-    nearest ids as a hint).
+    ``graph`` is a loaded graph or a framework, ``scores`` a score sheet applied first.
+    Returns an :class:`Explanation`: the topic's strength in [0, 1]; one
+    :class:`Contribution` per claim that can reach the topic (``removal`` in strength
+    units, ``gradient`` in strength per unit of base score, ``path`` of claim ids), and
+    ``weights``, ``d strength / d weight`` per relation upstream of the topic. The
+    gradients are exact (reverse-mode differentiation; implicit differentiation at the
+    fixed point of a cycle), not finite differences; the attribution by removal and by
+    gradient follows the contribution functions of Kampik, Potyka, Yin, Cyras and Toni,
+    "Contribution functions for quantitative bipolar argumentation graphs: a principle-based
+    analysis" (International Journal of Approximate Reasoning, 2024).
+
+    Raises :class:`~arggraph.errors.UnknownIdError` for an unknown ``topic`` (with the
+    nearest ids as a hint), :class:`~arggraph.errors.SemanticsError` as
+    :func:`~.gradual.strengths` does, and also when a gradient is undefined (a cycle
+    whose fixed point is not locally unique).
     """
     fw = framework_of(graph, scores)
     t = _position(graph, fw, topic)
@@ -160,7 +173,7 @@ def explain(
 def _position(graph: Graph | Framework, fw: Framework, topic: str) -> int:
     if not isinstance(graph, Framework):
         graph.claim(topic)  # raises UnknownIdError naming the graph's file
-    return fw.position(topic)
+    return fw.index_of(topic)
 
 
 # ---------------------------------------------------------------------- gradients

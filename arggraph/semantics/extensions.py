@@ -472,7 +472,7 @@ def claim_acceptance(
     """
     _check_semantics(semantics)
     fw = _framework(graph_or_fw)
-    index = fw.position(claim)
+    index = fw.index_of(claim)
     code = int(grounded_codes(fw)[index])
     if semantics == "grounded" or code != UNDEC:
         if semantics == "stable" and not _has_stable(fw):

@@ -123,11 +123,11 @@ class GradualEngine:
 
     def strength(self, claim_id: str) -> float:
         """One claim's current strength."""
-        return float(self._s[self._fw0.position(claim_id)])
+        return float(self._s[self._fw0.index_of(claim_id)])
 
     def base(self, claim_id: str) -> float:
         """One claim's current base score."""
-        return float(self._base[self._fw0.position(claim_id)])
+        return float(self._base[self._fw0.index_of(claim_id)])
 
     def weight(self, relation_id: str) -> float:
         """One relation's current weight."""
@@ -145,7 +145,7 @@ class GradualEngine:
     # ------------------------------------------------------------------ edits
     def set_base(self, claim_id: str, value: float) -> dict[str, float]:
         """Set a claim's base score; returns the claims whose strength changed."""
-        v = self._fw0.position(claim_id)
+        v = self._fw0.index_of(claim_id)
         value = _unit(value, f"the base score of {claim_id!r}")
         if self._base[v] == value:
             return {}
@@ -281,8 +281,8 @@ class GradualEngine:
         >>> GradualEngine(fw).probe("a", [0.0, 1.0], ["p", "a"]).tolist()
         [[0.5, 0.0], [0.0, 1.0]]
         """
-        v = self._fw0.position(claim_id)
-        targets = [self._fw0.position(t) for t in watch]
+        v = self._fw0.index_of(claim_id)
+        targets = [self._fw0.index_of(t) for t in watch]
         vals = np.asarray(values, dtype=np.float64).reshape(-1)
         out = np.tile(self._s[targets], (len(vals), 1))
         region = self._probe_region(v, tuple(targets))

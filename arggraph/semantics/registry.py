@@ -36,17 +36,17 @@ if TYPE_CHECKING:
     from ..framework import FloatArray
 
 __all__ = [
-    "EXTENSION",
-    "GRADUAL",
-    "MEAN",
-    "PROBABILISTIC_SUM",
-    "SUM",
     "Aggregation",
+    "EXTENSION",
     "ExtensionName",
     "ExtensionSemantics",
+    "GRADUAL",
     "GradualName",
     "GradualSemantics",
     "Kernels",
+    "MEAN",
+    "PROBABILISTIC_SUM",
+    "SUM",
     "extension",
     "gradual",
 ]

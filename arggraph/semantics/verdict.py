@@ -78,7 +78,7 @@ def _positions(
         chosen = list(dict.fromkeys(positions))
         for p in chosen:
             if isinstance(graph, Framework):
-                fw.position(p)
+                fw.index_of(p)
             else:
                 graph.claim(p)
     elif isinstance(graph, Framework):
@@ -123,16 +123,29 @@ def verdict(
     *,
     positions: list[str] | None = None,
 ) -> Verdict:
-    """Which position leads and by how much.
+    """Which position leads and by how much, under a gradual semantics.
 
-    ``positions`` default to the graph's claims of kind ``position`` (a bare
-    :class:`~arggraph.framework.Framework` needs them passed).
+    ``graph`` is a loaded graph or a framework; ``scores`` a score sheet applied first;
+    ``positions`` the claims compared (default: the graph's claims of kind ``position``;
+    a bare :class:`~arggraph.framework.Framework` needs them passed). Returns a
+    :class:`Verdict`: the positions' strengths in [0, 1], the leader and runner-up (both
+    ``None`` when the top two are within ``TIE``, 1e-9) and the margin (strength units).
+
+    Raises :class:`~arggraph.errors.UsageError` when there are no positions,
+    :class:`~arggraph.errors.UnknownIdError` for a position not in the graph, and
+    :class:`~arggraph.errors.SemanticsError` as :func:`~.gradual.strengths` does.
+
+    >>> fw = Framework.from_edges(["go", "stay", "cost"], [0.5, 0.5, 0.8],
+    ...                           attacks=[("cost", "go")])
+    >>> v = verdict(fw, positions=["go", "stay"])
+    >>> v.leader, round(v.margin, 2)
+    ('stay', 0.4)
     """
     from .gradual import strengths
 
     fw = framework_of(graph, scores)
     names = _positions(graph, fw, positions)
-    values = strengths(fw, semantics)[[fw.position(p) for p in names]]
+    values = strengths(fw, semantics)[[fw.index_of(p) for p in names]]
     return _judge(names, values)
 
 
@@ -147,13 +160,22 @@ def flip_points(
 ) -> dict[str, float | None]:
     """For each claim, the base score nearest its own at which the leader changes.
 
-    ``None`` where no base score in [0, 1] changes the leader. ``claims`` limits the
-    search to some claims (default: every claim).
+    Returns ``{claim id: base in [0, 1] or None}``, ``None`` where no base score in
+    [0, 1] changes the leader (a tie counts as a change). ``claims`` limits the search
+    to some claims (default: every claim); ``samples`` is the number of evenly spaced
+    bases tried before each bracket is narrowed to 1e-10 (a flip window narrower than
+    ``1 / (samples - 1)`` can be missed). Raises as :func:`verdict` does, and
+    :class:`~arggraph.errors.UnknownIdError` for an unknown claim in ``claims``.
+
+    >>> fw = Framework.from_edges(["go", "stay", "cost"], [0.5, 0.5, 0.8],
+    ...                           attacks=[("cost", "go")])
+    >>> round(flip_points(fw, positions=["go", "stay"], claims=["cost"])["cost"], 6)
+    0.0
     """
     fw = framework_of(graph, scores)
     names = _positions(graph, fw, positions)
     engine = GradualEngine(fw, semantics)
-    current = _leaders(engine.values[[fw.position(p) for p in names]][None, :])[0]
+    current = _leaders(engine.values[[fw.index_of(p) for p in names]][None, :])[0]
     grid = np.linspace(0.0, 1.0, max(samples, 2))
     out: dict[str, float | None] = {}
     for cid in fw.ids if claims is None else claims:
@@ -214,7 +236,7 @@ def margin_curve(
     engine = GradualEngine(fw, semantics)
     if not isinstance(graph, Framework):
         graph.claim(claim)
-    now = engine.values[[fw.position(p) for p in names]]
+    now = engine.values[[fw.index_of(p) for p in names]]
     lead = int(np.flatnonzero(now >= now.max() - TIE)[0])
     bases = np.linspace(0.0, 1.0, max(samples, 2))
     table = engine.probe(claim, bases, names)
