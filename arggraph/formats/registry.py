@@ -9,7 +9,8 @@ it cannot hold (:mod:`arggraph.formats.losses`). ``arggraph import``/``export``/
 entry here plus its tests.
 
 Readers and writers are named as ``"module:function"`` and imported only when used:
-reading this table loads no format module (and no NumPy, networkx or pydot).
+this module imports no format module (nor NumPy, networkx or pydot), so reading the
+table, as every CLI command's help does, costs nothing.
 
 A reader is called as ``reader(text, path=..., graph_id=...)`` and returns an
 :class:`~arggraph.formats.imported.ImportResult`. A writer is called as
@@ -127,14 +128,15 @@ class Format:
 
     def load_reader(self) -> Reader:
         """The reader function, imported now. Raises ``UsageError`` if the format
-        cannot be read."""
+        cannot be read (a reference that does not resolve is a bug in the table and
+        raises ``ImportError``, ``AttributeError`` or ``TypeError``)."""
         if self.reader is None:
             raise UsageError(f"arggraph cannot read {self.name}")
         return cast(Reader, _resolve(self.reader))
 
     def load_writer(self) -> Writer:
         """The writer function, imported now. Raises ``UsageError`` if the format
-        cannot be written."""
+        cannot be written (and what :meth:`load_reader` raises for a bad reference)."""
         if self.writer is None:
             raise UsageError(f"arggraph cannot write {self.name}")
         return _resolve(self.writer)
