@@ -65,7 +65,12 @@ def test_dot_to_stdout_with_strengths(path: Path, capsys: pytest.CaptureFixture[
     from arggraph.semantics.gradual import score
 
     code, out, err = run(["export", str(path), "--to", "dot"], capsys)
-    assert code == 0 and err == ""
+    # stderr names only what the diagram cannot show
+    assert code == 0 and err.splitlines() == [
+        "arggraph: dropped: 1 quote (a diagram shows no quotes)",
+        "arggraph: dropped: 1 speaker of a claim (--label actors names them)",
+        "arggraph: dropped: 1 document (only --cluster document names them)",
+    ]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
         assert pydot.graph_from_dot_data(out) is not None
@@ -117,7 +122,11 @@ def test_pictures_to_files(
         ],
         capsys,
     )
-    assert code == 0 and stdout == "" and err == ""
+    assert code == 0 and stdout == ""
+    assert err.splitlines() == [
+        "arggraph: dropped: 1 quote (a diagram shows no quotes)",
+        "arggraph: dropped: 1 document (only --cluster document names them)",
+    ]
     assert out.read_bytes().startswith(magic)
 
 

@@ -6,46 +6,44 @@ import argparse
 import sys
 from typing import Any
 
+from ..formats import registry
 from ..semantics.registry import GRADUAL
 
-_FORMATS = (
-    "dot",
-    "svg",
-    "png",
-    "pdf",
-    "mermaid",
-    "argdown",
-    "aif",
-    "graphml",
-    "apx",
-    "tgf",
-    "i23",
-    "bag",
-)
-_DIAGRAM_ONLY = {"cluster": "dot, svg, png, pdf", "layout": "svg, png, pdf"}
-_DIAGRAM_OR_MERMAID = {"label", "rankdir"}
+#: Options that only some writers take; the CLI refuses them for the others.
+_SPECIFIC = ("label", "cluster", "rankdir", "layout")
+
+
+def _names(formats: tuple[registry.Format, ...]) -> str:
+    return ", ".join(f.name for f in formats)
 
 
 def register(sub: Any) -> None:
+    formats = registry.exports()
+    diagrams = tuple(f for f in formats if f.diagram)
+    others = tuple(f for f in formats if not f.diagram)
+    drawn = tuple(f for f in formats if f.graphviz)
+    by_extension = "; ".join(
+        f"{'/'.join(f.write_extensions)} {f.name}" for f in formats if f.write_extensions
+    )
     p = sub.add_parser(
         "export",
-        help="write the graph as a diagram (DOT, SVG, PNG, PDF, Mermaid) or another "
-        "tool's format (Argdown, AIF, GraphML, ICCMA apx/tgf/i23, Uncertainpy BAG)",
-        description="Write the graph as an argument map (Graphviz DOT, or SVG/PNG/PDF "
-        "drawn by Graphviz; Mermaid for GitHub) or in the format of another tool "
-        "(Argdown, AIF for AIFdb/OVA, GraphML, ICCMA apx/tgf/i23 for solvers, "
-        "Uncertainpy's BAG). What a format cannot hold is reported on stderr.",
-        epilog="Diagrams: positions on top, support green solid arrows, attack red dashed "
-        "bars; fill shows the side a claim serves and its strength. SVG, PNG and PDF need "
-        "Graphviz (apt-get install graphviz / brew install graphviz); --to dot does not.",
+        help=f"write the graph as a diagram ({_names(diagrams)}) or in another tool's "
+        f"format ({_names(others)})",
+        description="Write the graph as an argument map or in the format of another "
+        "tool; what a format cannot hold is reported on stderr, one line per kind with "
+        "its count. Formats: " + "; ".join(f"{f.name}: {f.description}" for f in formats) + ".",
+        epilog=f"Formats by the extension of -o: {by_extension}. Diagrams: positions on "
+        "top, support green solid arrows, attack red dashed bars; fill shows the side a "
+        f"claim serves and its strength. {_names(drawn).upper()} need Graphviz (apt-get "
+        "install graphviz / brew install graphviz); --to dot does not.",
     )
     p.add_argument("graph", metavar="GRAPH", help="an arggraph/1 JSON file")
     p.add_argument(
         "--to",
         dest="fmt",
-        choices=_FORMATS,
+        choices=[f.name for f in formats],
         metavar="FORMAT",
-        help="one of " + ", ".join(_FORMATS) + " (default: from the extension of -o)",
+        help=f"one of {_names(formats)} (default: from the extension of -o)",
     )
     p.add_argument(
         "-o", "--output", metavar="OUT", help="write here (atomically) instead of stdout"
@@ -61,12 +59,14 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--label",
         choices=["text", "actors", "id"],
-        help="what a claim's box says: its text (default), text and who said it, or its id",
+        help="what a claim's box says: its text (default), text and who said it, or its id; "
+        f"for {_takers('label')}",
     )
     p.add_argument(
         "--cluster",
         choices=["none", "actor", "document"],
-        help="group claims by the actor or document of their first attribution",
+        help="group claims by the actor or document of their first attribution; "
+        f"for {_takers('cluster')}",
     )
     p.add_argument("--focus", metavar="CLAIM", help="only the neighbourhood of this claim")
     p.add_argument(
@@ -78,13 +78,13 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--rankdir",
         choices=["TB", "LR", "BT", "RL"],
-        help="TB puts positions on top (default), LR on the left",
+        help=f"TB puts positions on top (default), LR on the left; for {_takers('rankdir')}",
     )
     p.add_argument(
         "--layout",
         choices=["auto", "dot", "sfdp", "neato"],
         help="Graphviz layout engine; auto (default) uses dot for small graphs "
-        "and trees and sfdp for large ones, so no export hangs",
+        f"and trees and sfdp for large ones, so no export hangs; for {_takers('layout')}",
     )
     p.add_argument("--no-legend", action="store_true", help="leave the legend out")
     p.set_defaults(run=run)
@@ -92,7 +92,7 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..errors import UsageError
-    from ..formats import EXPORTS, Report, export_format_for, export_graph
+    from ..formats import Report, export_format_for, export_graph
     from .common import load_graph, load_sheet, progress, write_result
 
     fmt = args.fmt
@@ -101,28 +101,24 @@ def run(args: argparse.Namespace) -> int:
         if fmt is None:
             raise UsageError(
                 "say which format with --to "
-                + "|".join(_FORMATS)
+                + "|".join(f.name for f in registry.exports())
                 + (" (the extension of -o does not tell)" if args.output else "")
             )
-    for option, formats in _DIAGRAM_ONLY.items():
-        if getattr(args, option) is not None and fmt not in formats.split(", "):
-            raise UsageError(f"--{option} applies to --to {formats} only, not {fmt}")
-    for option in _DIAGRAM_OR_MERMAID:
-        if getattr(args, option) is not None and fmt not in ("dot", "svg", "png", "pdf", "mermaid"):
-            raise UsageError(
-                f"--{option} applies to diagrams (dot, svg, png, pdf, mermaid) only, not {fmt}"
-            )
+    entry = registry.for_export(fmt)
+    for option in _SPECIFIC:
+        if getattr(args, option) is not None and option not in entry.options:
+            raise UsageError(f"--{option} applies to {_takers(option)} only, not {fmt}")
     if args.depth is not None and args.focus is None:
         raise UsageError("--depth needs --focus CLAIM")
-    if EXPORTS[fmt].binary and args.output in (None, "-") and _stdout_is_terminal():
+    if entry.binary and args.output in (None, "-") and _stdout_is_terminal():
         raise UsageError(
             f"{fmt.upper()} is binary and stdout is a terminal: give -o "
-            f"FILE{EXPORTS[fmt].extension} (or redirect stdout to a file)"
+            f"FILE{entry.suffix} (or redirect stdout to a file)"
         )
     graph = load_graph(args.graph)
     sheet = load_sheet(args.scores, graph)
     report = Report()
-    big = len(graph.claims) > 500 and fmt in ("svg", "png", "pdf")
+    big = len(graph.claims) > 500 and entry.graphviz
     with progress(
         f"drawing {len(graph.claims)} claims as {fmt.upper()}" if big else f"exporting to {fmt}"
     ) as bar:
@@ -145,6 +141,15 @@ def run(args: argparse.Namespace) -> int:
         print(f"arggraph: {line}", file=sys.stderr)
     write_result(data, args.output)
     return 0
+
+
+def _takers(option: str) -> str:
+    """The formats that take ``option``: "diagrams (...)" when every diagram does,
+    else "--to ..."."""
+    takers = tuple(f for f in registry.exports() if option in f.options)
+    if takers and takers == tuple(f for f in registry.exports() if f.diagram):
+        return f"diagrams ({_names(takers)})"
+    return f"--to {_names(takers)}"
 
 
 def _stdout_is_terminal() -> bool:

@@ -4,23 +4,33 @@ Formats: ``text`` (one extension a line, ``{id, id}``, ids escaped for the termi
 ``json`` (``{"semantics": NAME, "extensions": [[claim id, ...], ...]}``, each extension
 sorted and the list sorted, so the same graph always prints the same way). ``--claim ID``
 answers instead whether that claim is credulously (in some extension) and sceptically
-(in every extension) accepted. GRAPH is an arggraph/1 file, or an ICCMA framework when
-its name ends in ``.apx``, ``.tgf`` or ``.i23``.
+(in every extension) accepted. GRAPH is an arggraph/1 file, or an abstract framework in
+a format whose registry entry says so (ICCMA's apx, tgf and i23) when its name ends in
+one of that format's extensions (``.apx``, ``.tgf``, ``.i23``, ``.af``).
 """
 
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..graph import Graph
 
-__all__ = ["ICCMA_SUFFIXES", "load_framework_graph", "register", "run"]
+__all__ = ["framework_extensions", "load_framework_graph", "register", "run"]
 
-#: File name endings read as ICCMA frameworks rather than arggraph/1 JSON.
-ICCMA_SUFFIXES = (".apx", ".tgf", ".i23")
+
+def framework_extensions() -> tuple[str, ...]:
+    """File name endings read as abstract frameworks (ICCMA) rather than arggraph/1 JSON,
+    from the format registry.
+
+    >>> framework_extensions()
+    ('.apx', '.tgf', '.i23', '.af')
+    """
+    from ..formats import registry
+
+    return tuple(ext for f in registry.imports() if f.abstract for ext in f.read_extensions)
+
 
 _SEMANTICS = ("grounded", "complete", "preferred", "stable")  # as EXTENSION_SEMANTICS
 
@@ -50,7 +60,9 @@ def register(sub: Any) -> None:
     p.add_argument(
         "graph",
         metavar="GRAPH",
-        help="an arggraph/1 JSON file, or an ICCMA .apx, .tgf or .i23 framework",
+        help="an arggraph/1 JSON file, or an abstract framework ("
+        + ", ".join(framework_extensions())
+        + ")",
     )
     p.add_argument(
         "--semantics",
@@ -77,16 +89,17 @@ def register(sub: Any) -> None:
 
 
 def load_framework_graph(path: str) -> Graph:
-    """An arggraph/1 file, or an ICCMA framework by its file name's ending."""
+    """An arggraph/1 file, or an abstract framework (ICCMA) by its file name's ending.
+    Raises what :func:`~arggraph.cli.common.load_graph` or the format's reader raises."""
+    from ..formats import registry
     from .common import load_graph
 
-    suffix = Path(path).suffix.lower()
-    if suffix not in ICCMA_SUFFIXES:
+    fmt = registry.by_read_extension(path)
+    if fmt is None or not fmt.abstract:
         return load_graph(path)
-    from ..formats import iccma
     from ..io import decode_text, read_bytes
 
-    reader = {".apx": iccma.from_apx, ".tgf": iccma.from_tgf, ".i23": iccma.from_i23}[suffix]
+    reader = fmt.load_reader()
     return reader(decode_text(read_bytes(path), path), path=path).graph()
 
 

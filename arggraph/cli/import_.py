@@ -6,27 +6,35 @@ import argparse
 import sys
 from typing import Any
 
-_FORMATS = ("aif", "kialo", "argdown", "graphml", "apx", "tgf", "i23", "bag")
+from ..formats import registry
+
+
+def _choices() -> str:
+    return "|".join(f.name for f in registry.imports())
 
 
 def register(sub: Any) -> None:
+    formats = registry.imports()
+    names = ", ".join(f.name for f in formats)
     p = sub.add_parser(
         "import",
-        help="read AIF, Kialo, Argdown, GraphML, ICCMA (apx, tgf, i23) or BAG into arggraph/1 JSON",
-        description="Read a graph another tool wrote (AIF from AIFdb or OVA, a Kialo "
-        "discussion export, Argdown, GraphML, ICCMA apx/tgf/i23, Uncertainpy BAG) and "
-        "write it as arggraph/1 JSON. What the format held that arggraph/1 cannot is "
-        "kept in meta where possible and reported on stderr.",
-        epilog="Formats by extension: .json aif, .txt kialo, .argdown/.ad argdown, "
-        ".graphml graphml, .apx apx, .tgf tgf, .i23/.af i23, .bag bag.",
+        help=f"read another tool's format ({names}) into arggraph/1 JSON",
+        description="Read a graph another tool wrote and write it as arggraph/1 JSON; "
+        "what the format held that arggraph/1 cannot is kept in meta where possible and "
+        "reported on stderr. Formats: "
+        + "; ".join(f"{f.name}: {f.description}" for f in formats)
+        + ".",
+        epilog="Formats by extension: "
+        + ", ".join(f"{'/'.join(f.read_extensions)} {f.name}" for f in formats)
+        + ".",
     )
     p.add_argument("file", metavar="FILE", help="the file to read ('-' for stdin, with --from)")
     p.add_argument(
         "--from",
         dest="fmt",
-        choices=_FORMATS,
+        choices=[f.name for f in formats],
         metavar="FORMAT",
-        help="one of " + ", ".join(_FORMATS) + " (default: from the extension)",
+        help=f"one of {names} (default: from the extension)",
     )
     p.add_argument(
         "-o", "--output", metavar="OUT.json", help="write here (atomically) instead of stdout"
@@ -45,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
 
     if args.file == "-":
         if args.fmt is None:
-            raise UsageError("reading stdin needs --from " + "|".join(_FORMATS))
+            raise UsageError("reading stdin needs --from " + _choices())
         data = sys.stdin.buffer.read()
         if not data.strip():
             raise UsageError("stdin is empty")

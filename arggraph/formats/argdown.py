@@ -43,9 +43,10 @@ from ..dates import is_valid_date
 from ..graph import Graph
 from .imported import Ids, ImportResult, fail, model_from
 from .imported import graph_id as id_from_path
+from .registry import report_losses
 from .report import Report, plural
 
-__all__ = ["escape_text", "from_argdown", "parse_data", "to_argdown"]
+__all__ = ["escape_text", "from_argdown", "parse_data", "to_argdown", "write_argdown"]
 
 
 # ====================================================================== data
@@ -216,9 +217,10 @@ def _tag(tag: str) -> str:
     return f"#{flat}" if re.fullmatch(r"[\w-]+", flat) else f"#({flat})"
 
 
-def to_argdown(graph: Graph, *, report: Report | None = None) -> str:
+def write_argdown(graph: Graph, *, report: Report | None = None) -> str:
     """The graph as Argdown: statements (with kind, base and date as data) and, under
-    each, the claims that support (``+``) or attack (``-``) it."""
+    each, the claims that support (``+``) or attack (``-``) it; ``report`` hears of
+    renamed ids only (:func:`to_argdown` also counts what Argdown cannot hold)."""
     titles: dict[str, str] = {}
     used: set[str] = set()
     renamed = 0
@@ -246,10 +248,7 @@ def to_argdown(graph: Graph, *, report: Report | None = None) -> str:
             incoming.setdefault(rel.target, []).append(
                 ("-" if rel.type == "attack" else "+", rel.source)
             )
-    breaks = 0
     for cid, claim in graph.claims.items():
-        if "\n" in claim.text.strip():
-            breaks += 1
         line = f"[{titles[cid]}]: {escape_text(claim.text)}"
         if claim.tags:
             line += " " + " ".join(_tag(t) for t in claim.tags)
@@ -266,24 +265,21 @@ def to_argdown(graph: Graph, *, report: Report | None = None) -> str:
         for symbol, source in incoming.get(cid, []):
             out.append(f"  {symbol} [{titles[source]}]")
         out.append("")
-    if report is not None:
-        if renamed:
-            report.note(
-                f"renamed {plural(renamed, 'claim id')} that cannot be Argdown "
-                "titles (square brackets become parentheses)"
-            )
-        report.dropped(
-            "line break in a claim text|line breaks in claim texts",
-            breaks,
-            "Argdown statements are one paragraph",
+    if report is not None and renamed:
+        report.note(
+            f"renamed {plural(renamed, 'claim id')} that cannot be Argdown "
+            "titles (square brackets become parentheses)"
         )
-        weighted = sum(1 for r in graph.relations.values() if r.weight != 1.0)
-        report.dropped("relation weight", weighted, "Argdown relations are unweighted")
-        atts = sum(len(c.attributions) for c in graph.claims.values()) + sum(
-            len(r.attributions) for r in graph.relations.values()
-        )
-        report.dropped("attribution", atts, "Argdown has no provenance")
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def to_argdown(graph: Graph, *, report: Report | None = None) -> str:
+    """The graph as Argdown (see :func:`write_argdown`); what Argdown cannot hold
+    (line breaks, weights, provenance...: its entry in
+    :mod:`~arggraph.formats.registry`) and renamed ids are counted in ``report``."""
+    text = write_argdown(graph, report=report)
+    report_losses("argdown", graph, report)
+    return text
 
 
 # ====================================================================== import

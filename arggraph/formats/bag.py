@@ -35,38 +35,47 @@ from ..model import Claim, GraphModel, Relation
 from .iccma import safe_names
 from .imported import ImportResult, fail
 from .imported import graph_id as id_from_path
+from .registry import report_losses
 from .report import Report
 
-__all__ = ["from_bag", "to_bag"]
+__all__ = ["from_bag", "to_bag", "write_bag"]
 
 _NAME = re.compile(r"[A-Za-z0-9_.\-]+")
 
 
-def to_bag(
+def write_bag(
     graph: Graph, *, base: Mapping[str, float] | None = None, report: Report | None = None
 ) -> str:
-    """The graph as Uncertainpy BAG text; ``base`` overrides claims' base scores."""
+    """The graph as Uncertainpy BAG text; ``base`` overrides claims' base scores;
+    ``report`` hears of renamed ids only (:func:`to_bag` also counts what BAG cannot
+    hold)."""
     names = safe_names(graph, _NAME, "a", report, "bag")
     lines = []
     for cid, claim in graph.claims.items():
         value = base.get(cid, claim.base) if base is not None else claim.base
         lines.append(f"arg({names[cid]}, {float(value)!r}).")
-    weighted = 0
     seen: set[tuple[str, str, str]] = set()
     for rel in graph.relations.values():
         if rel.source not in graph.claims or rel.target not in graph.claims:
             continue
-        if rel.weight != 1.0:
-            weighted += 1
         key = (rel.type, names[rel.source], names[rel.target])
         if key in seen:
             continue
         seen.add(key)
         verb = "att" if rel.type == "attack" else "sup"
         lines.append(f"{verb}({key[1]}, {key[2]}).")
-    if report is not None:
-        report.dropped("relation weight", weighted, "BAG relations are unweighted")
     return "\n".join(lines) + "\n"
+
+
+def to_bag(
+    graph: Graph, *, base: Mapping[str, float] | None = None, report: Report | None = None
+) -> str:
+    """The graph as Uncertainpy BAG text; ``base`` overrides claims' base scores; what
+    BAG cannot hold (weights, texts, provenance...: its entry in
+    :mod:`~arggraph.formats.registry`) and renamed ids are counted in ``report``."""
+    text = write_bag(graph, base=base, report=report)
+    report_losses("bag", graph, report)
+    return text
 
 
 _STATEMENT = re.compile(

@@ -11,9 +11,12 @@ to any external solver and compare extensions:
   ``i j`` attack a line, ``#`` comment lines. Exports name each number's claim in
   ``# name N ID`` comments, which the importer reads back.
 
-They hold only the attack relation. Exports drop supports, base scores, texts and
-attacks of weight 0 (which are no attacks), and say so in the report; importers make
-one claim per argument (its name as id and text) and one attack per pair.
+They hold only the attack relation. Exports drop supports, base scores, texts,
+provenance and attacks of weight 0 (which are no attacks); ``to_apx`` and its
+siblings count all that in their report, as the registry states it, while
+``write_apx`` and its siblings (what ``export_graph`` calls) report only the ids they
+rename. Importers make one claim per argument (its name as id and text) and one
+attack per pair.
 
 >>> from arggraph.model import Claim, GraphModel, Relation
 >>> from arggraph.graph import Graph
@@ -37,9 +40,21 @@ from ..graph import Graph
 from ..model import Claim, GraphModel, Relation
 from .imported import ImportResult, fail, line_of
 from .imported import graph_id as id_from_path
+from .registry import report_losses
 from .report import Report, plural
 
-__all__ = ["from_apx", "from_i23", "from_tgf", "safe_names", "to_apx", "to_i23", "to_tgf"]
+__all__ = [
+    "from_apx",
+    "from_i23",
+    "from_tgf",
+    "safe_names",
+    "to_apx",
+    "to_i23",
+    "to_tgf",
+    "write_apx",
+    "write_i23",
+    "write_tgf",
+]
 
 _APX_NAME = re.compile(r"[a-z][A-Za-z0-9_]*|[0-9]+")
 
@@ -73,22 +88,16 @@ def safe_names(
     return names
 
 
-def _attacks(graph: Graph, report: Report | None, fmt: str) -> list[Relation]:
-    attacks = [
+def _attacks(graph: Graph) -> list[Relation]:
+    """The attacks between claims of the graph, those of weight 0 (no attacks) left out."""
+    return [
         r
         for r in graph.relations.values()
-        if r.type == "attack" and r.source in graph.claims and r.target in graph.claims
+        if r.type == "attack"
+        and r.source in graph.claims
+        and r.target in graph.claims
+        and r.weight > 0
     ]
-    if report is not None:
-        supports = sum(1 for r in graph.relations.values() if r.type == "support")
-        report.dropped("support", supports, f"{fmt} holds attacks only")
-        zero = [r for r in attacks if r.weight == 0]
-        report.dropped("attack of weight 0", len(zero), "an attack of weight 0 is no attack")
-        weighted = sum(1 for r in attacks if 0 < r.weight < 1)
-        report.dropped("attack weight", weighted, f"{fmt} attacks are unweighted")
-        based = sum(1 for c in graph.claims.values() if c.base != 0.5)
-        report.dropped("base score", based, f"{fmt} has no base scores")
-    return [r for r in attacks if r.weight > 0]
 
 
 def _unique_pairs(attacks: list[Relation], names: dict[str, str]) -> list[tuple[str, str]]:
@@ -98,34 +107,62 @@ def _unique_pairs(attacks: list[Relation], names: dict[str, str]) -> list[tuple[
     return list(seen)
 
 
-def to_apx(graph: Graph, *, report: Report | None = None) -> str:
-    """The attack relation as ASPARTIX facts."""
+def write_apx(graph: Graph, *, report: Report | None = None) -> str:
+    """The attack relation as ASPARTIX facts; ``report`` hears of renamed ids only
+    (:func:`to_apx` also counts what apx cannot hold)."""
     names = safe_names(graph, _APX_NAME, "a", report, "apx")
     lines = [f"arg({names[cid]})." for cid in graph.claims]
-    lines += [f"att({a},{b})." for a, b in _unique_pairs(_attacks(graph, report, "apx"), names)]
+    lines += [f"att({a},{b})." for a, b in _unique_pairs(_attacks(graph), names)]
     return "\n".join(lines) + "\n"
+
+
+def to_apx(graph: Graph, *, report: Report | None = None) -> str:
+    """The attack relation as ASPARTIX facts; what apx cannot hold (supports, weights,
+    texts...: its entry in :mod:`~arggraph.formats.registry`) and renamed ids are
+    counted in ``report``."""
+    text = write_apx(graph, report=report)
+    report_losses("apx", graph, report)
+    return text
 
 
 _TGF_NAME = re.compile(r"[^\s#]\S*")
 
 
-def to_tgf(graph: Graph, *, report: Report | None = None) -> str:
-    """The attack relation in Trivial Graph Format (names only, as solvers expect)."""
+def write_tgf(graph: Graph, *, report: Report | None = None) -> str:
+    """The attack relation in Trivial Graph Format (names only, as solvers expect);
+    ``report`` hears of renamed ids only (:func:`to_tgf` also counts what tgf cannot
+    hold)."""
     names = safe_names(graph, _TGF_NAME, "a", report, "tgf")
     lines = [names[cid] for cid in graph.claims]
     lines.append("#")
-    lines += [f"{a} {b}" for a, b in _unique_pairs(_attacks(graph, report, "tgf"), names)]
+    lines += [f"{a} {b}" for a, b in _unique_pairs(_attacks(graph), names)]
     return "\n".join(lines) + "\n"
 
 
-def to_i23(graph: Graph, *, report: Report | None = None) -> str:
+def to_tgf(graph: Graph, *, report: Report | None = None) -> str:
+    """The attack relation in Trivial Graph Format; what tgf cannot hold and renamed
+    ids are counted in ``report``."""
+    text = write_tgf(graph, report=report)
+    report_losses("tgf", graph, report)
+    return text
+
+
+def write_i23(graph: Graph) -> str:
     """The attack relation in the ICCMA 2023 format, with ``# name N ID`` comments."""
     numbers = {cid: str(i) for i, cid in enumerate(graph.claims, start=1)}
     lines = [f"p af {len(numbers)}"]
     if any(cid != n for cid, n in numbers.items()):
         lines += [f"# name {n} {_one_line(cid)}" for cid, n in numbers.items()]
-    lines += [f"{a} {b}" for a, b in _unique_pairs(_attacks(graph, report, "i23"), numbers)]
+    lines += [f"{a} {b}" for a, b in _unique_pairs(_attacks(graph), numbers)]
     return "\n".join(lines) + "\n"
+
+
+def to_i23(graph: Graph, *, report: Report | None = None) -> str:
+    """The attack relation in the ICCMA 2023 format; what i23 cannot hold is counted
+    in ``report``."""
+    text = write_i23(graph)
+    report_losses("i23", graph, report)
+    return text
 
 
 def _one_line(text: str) -> str:

@@ -23,18 +23,26 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ArggraphError, ToolMissingError, UsageError
-from .dot import DiagramStats, read_stats
+from .dot import DiagramStats, read_stats, to_dot
+
+if TYPE_CHECKING:
+    from ..graph import Graph
 
 __all__ = [
     "FORMATS",
     "LAYOUTS",
     "RenderError",
     "choose_layout",
+    "draw",
     "engine_args",
     "graphviz_available",
     "render",
+    "to_pdf",
+    "to_png",
+    "to_svg",
 ]
 
 #: Output formats Graphviz is asked for.
@@ -170,3 +178,25 @@ def render(dot_text: str, fmt: str, layout: str = "auto", *, timeout: float | No
         detail = message[-1] if message else f"exit status {done.returncode}"
         raise RenderError(f"Graphviz {engine} failed: {detail}")
     return done.stdout
+
+
+def draw(graph: Graph, fmt: str, *, layout: str = "auto", **options: Any) -> bytes:
+    """The argument map of ``graph`` drawn by Graphviz in ``fmt`` (``svg``, ``png`` or
+    ``pdf``): the diagram :func:`~arggraph.formats.dot.to_dot` makes with ``options``,
+    laid out by ``layout``. Raises what :func:`render` and ``to_dot`` raise."""
+    return render(to_dot(graph, **options), fmt, layout)
+
+
+def to_svg(graph: Graph, *, layout: str = "auto", **options: Any) -> bytes:
+    """The argument map as SVG (see :func:`draw`)."""
+    return draw(graph, "svg", layout=layout, **options)
+
+
+def to_png(graph: Graph, *, layout: str = "auto", **options: Any) -> bytes:
+    """The argument map as PNG (see :func:`draw`)."""
+    return draw(graph, "png", layout=layout, **options)
+
+
+def to_pdf(graph: Graph, *, layout: str = "auto", **options: Any) -> bytes:
+    """The argument map as PDF (see :func:`draw`)."""
+    return draw(graph, "pdf", layout=layout, **options)

@@ -10,8 +10,11 @@ or ``kept: ...`` line per kind on stderr. A library caller reads
 >>> r.dropped("support", 3, "apx holds attacks only")
 >>> r.dropped("support", 2, "apx holds attacks only")
 >>> r.kept("MA (rephrase) node", 1, "as supports, marked in meta")
+>>> r.changed("claim text longer than 280 characters|claim texts longer than 280 characters",
+...           2, "cut at 280 characters")
 >>> for line in r.lines(): print(line)
 dropped: 5 supports (apx holds attacks only)
+changed: 2 claim texts longer than 280 characters (cut at 280 characters)
 kept: 1 MA (rephrase) node as supports, marked in meta
 """
 
@@ -61,7 +64,7 @@ def plural(count: int, noun: str) -> str:
 
 @dataclass
 class Report:
-    """Counts of what was dropped, kept differently, or worth a note, by kind.
+    """Counts of what was dropped, changed, kept differently, or worth a note, by kind.
 
     Entries with the same verb, noun and reason add up, so an importer can call
     :meth:`dropped` once per item and still print one line.
@@ -87,6 +90,12 @@ class Report:
         """``count`` items of kind ``noun`` were left out, and why."""
         self._add("dropped", noun, count, reason, example)
 
+    def changed(
+        self, noun: str, count: int = 1, how: str = "", *, example: str | None = None
+    ) -> None:
+        """``count`` items of kind ``noun`` are in the output, altered as ``how`` says."""
+        self._add("changed", noun, count, how, example)
+
     def kept(self, noun: str, count: int = 1, how: str = "", *, example: str | None = None) -> None:
         """``count`` items the target format has no name for were kept another way."""
         self._add("kept", noun, count, how, example)
@@ -108,22 +117,23 @@ class Report:
             self.note(text)
 
     def count(self, verb: str, noun: str) -> int:
-        """How many items of ``noun`` were ``verb`` (``"dropped"`` or ``"kept"``)."""
+        """How many items of ``noun`` were ``verb`` (``"dropped"``, ``"changed"`` or
+        ``"kept"``)."""
         return sum(c for (v, n, _), c in self._counts.items() if v == verb and n == noun)
 
     def __bool__(self) -> bool:
         return bool(self._counts or self._notes)
 
     def lines(self) -> list[str]:
-        """One line per kind, dropped first, then kept, then notes."""
+        """One line per kind, dropped first, then changed, then kept, then notes."""
         out: list[str] = []
-        for verb in ("dropped", "kept"):
+        for verb in ("dropped", "changed", "kept"):
             for (v, noun, reason), count in self._counts.items():
                 if v != verb:
                     continue
                 line = f"{verb}: {plural(count, noun)}"
                 if reason:
-                    line += f" ({reason})" if verb == "dropped" else f" {reason}"
+                    line += f" {reason}" if verb == "kept" else f" ({reason})"
                 examples = self._examples.get((v, noun, reason))
                 if examples:
                     line += ", e.g. " + "; ".join(examples)
