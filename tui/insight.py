@@ -12,10 +12,7 @@ from arggraph.graph import Graph
 from arggraph.text import shorten
 
 from .render import literal
-from .screens.results import Results, Row
-from .state import Snapshot
-from .widgets.lever import LeverState
-from .widgets.why import Driver, WhyState
+from .viewmodels import Driver, LeverState, Results, Row, Snapshot, WhyState
 
 __all__ = [
     "deciders",

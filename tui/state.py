@@ -11,8 +11,6 @@ on the claim or relation that changed, which keeps a 10k-claim graph interactive
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from arggraph.errors import ConvergenceError, SemanticsError
@@ -23,80 +21,12 @@ from arggraph.semantics.registry import GRADUAL, gradual
 from arggraph.sheets import ScoreBook, nudge
 from arggraph.views import View, actor_lens, as_of, children, everything, graph_dates, restrict
 
+from .viewmodels import Snapshot, Standing, rank
+
 if TYPE_CHECKING:
     from arggraph.semantics.incremental import GradualEngine
 
-__all__ = ["Session", "Snapshot", "Standing", "rank"]
-
-#: Two strengths closer than this are a tie.
-TIE = 1e-9
-
-
-@dataclass(frozen=True)
-class Standing:
-    """The positions ranked by computed strength: who leads, by how much.
-
-    >>> s = Standing((("a", 0.7), ("b", 0.4)))
-    >>> s.leader, s.runner_up, round(s.margin or 0, 2)
-    ('a', 'b', 0.3)
-    >>> Standing((("a", 0.5), ("b", 0.5))).leader is None
-    True
-    """
-
-    ranking: tuple[tuple[str, float], ...]
-
-    @property
-    def leader(self) -> str | None:
-        """The strongest position, or ``None`` when the top two are tied (or none)."""
-        if not self.ranking:
-            return None
-        if len(self.ranking) > 1 and self.ranking[0][1] - self.ranking[1][1] <= TIE:
-            return None
-        return self.ranking[0][0]
-
-    @property
-    def runner_up(self) -> str | None:
-        """The second strongest position, if there is one."""
-        return self.ranking[1][0] if len(self.ranking) > 1 else None
-
-    @property
-    def margin(self) -> float | None:
-        """How far the strongest position is ahead of the second (``None`` with one)."""
-        if len(self.ranking) < 2:
-            return None
-        return self.ranking[0][1] - self.ranking[1][1]
-
-
-@dataclass(frozen=True, repr=False)
-class Snapshot:
-    """What a worker thread needs, frozen at the moment it starts: the session may move
-    on meanwhile (the user keeps scoring), the snapshot does not."""
-
-    graph: Graph
-    fw: Framework
-    semantics: str
-    positions: tuple[str, ...]
-    strengths: Mapping[str, float]
-    bases: Mapping[str, float]
-    problem: str | None
-
-    def __repr__(self) -> str:  # the default would print every strength
-        return f"<Snapshot {self.graph.id!r} {self.semantics} {self.fw.n} claims>"
-
-    def base(self, claim: str) -> float:
-        """The base score in force for ``claim`` when the snapshot was taken."""
-        return self.bases.get(claim, self.graph.claims[claim].base)
-
-    def standing(self) -> Standing:
-        """The positions in the view, strongest first."""
-        return rank(self.positions, self.strengths)
-
-
-def rank(positions: Iterable[str], strengths: Mapping[str, float]) -> Standing:
-    """The positions that have a strength, strongest first (file order breaks ties)."""
-    ranked = [(p, strengths[p]) for p in positions if p in strengths]
-    ranked.sort(key=lambda x: -x[1])
-    return Standing(tuple(ranked))
+__all__ = ["Session"]
 
 
 class Session:

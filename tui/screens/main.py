@@ -32,13 +32,14 @@ from arggraph.views import SearchIndex, loose_tops, path_from_position
 
 from ..insight import deciders, drivers, extensions_results, findings_results, lever_state
 from ..keys import main_bindings
-from ..state import Session, Snapshot
+from ..state import Session
+from ..viewmodels import Item, LeverState, Mode, Snapshot, VerdictState, WhyState
 from ..widgets.detail import ClaimDetail
-from ..widgets.lever import LeverChart, LeverState
-from ..widgets.status import Breadcrumbs, Mode, ModeLine
-from ..widgets.tree import DebateTree, Item, Node
-from ..widgets.verdict import VerdictBar, VerdictState
-from ..widgets.why import WhyPanel, WhyState
+from ..widgets.lever import LeverChart
+from ..widgets.status import Breadcrumbs, ModeLine
+from ..widgets.tree import DebateTree, Node
+from ..widgets.verdict import VerdictBar
+from ..widgets.why import WhyPanel
 from .dialogs import ChoiceScreen, PromptScreen, parse_score
 from .export import ExportRequest, ExportScreen, check_target
 from .pickers import ActorScreen, TimelineScreen

@@ -7,8 +7,7 @@ screen answers that claim's id (``None`` on Escape).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -22,23 +21,9 @@ from textual.widgets.option_list import Option
 
 from arggraph.errors import ArggraphError
 
-__all__ = ["ResultScreen", "Results", "Row"]
+from ..viewmodels import Results
 
-
-@dataclass(frozen=True)
-class Row:
-    """One line of the list; ``claim`` is where Enter goes (``None``: nowhere)."""
-
-    prompt: Text
-    claim: str | None = None
-
-
-@dataclass(frozen=True)
-class Results:
-    """What a computation found: a summary above the list, and the rows."""
-
-    summary: Text
-    rows: Sequence[Row]
+__all__ = ["ResultScreen"]
 
 
 class ResultScreen(ModalScreen[str | None]):

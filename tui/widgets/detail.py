@@ -31,9 +31,9 @@ from ..render import (
     strength_style,
 )
 from ..state import Session
+from ..viewmodels import Item
 from .lever import LeverChart
 from .panel import Panel
-from .tree import Item
 from .why import WhyPanel
 
 __all__ = ["ClaimDetail", "ClaimHead"]

@@ -7,34 +7,18 @@ argument can decide the debate.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.text import Text
 from textual.reactive import reactive
 
 from ..render import ACCENT, ATTACK, figure
+from ..viewmodels import LeverState
 from .panel import Panel
 
-__all__ = ["LeverChart", "LeverState", "interpolate"]
+__all__ = ["LeverChart", "interpolate"]
 
 #: Rows above and below the zero line.
 HALF = 2
 _UP = " ▁▂▃▄▅▆▇█"
-
-
-@dataclass(frozen=True)
-class LeverState:
-    """``curve`` holds (score, margin) pairs over [0, 1]; ``current`` the score now;
-    ``what`` is what is being varied ("base score" or "link weight"); ``leader`` the
-    position whose lead the margin measures."""
-
-    curve: tuple[tuple[float, float], ...] = ()
-    current: float | None = None
-    what: str = "base score"
-    leader: str = ""
-    pending: bool = False
-    note: str | None = None
-    stale: bool = False
 
 
 def interpolate(curve: tuple[tuple[float, float], ...], x: float) -> float:

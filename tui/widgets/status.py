@@ -2,30 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.text import Text
 from textual.reactive import reactive
 
 from arggraph.text import shorten
 
 from ..render import LENS, literal
+from ..viewmodels import Mode
 from .panel import Panel
 
-__all__ = ["Breadcrumbs", "Mode", "ModeLine"]
-
-
-@dataclass(frozen=True)
-class Mode:
-    """The state the keys act on: semantics, what a score key scores, the view, and
-    how many score changes are unsaved."""
-
-    semantics: str
-    scoring_link: bool
-    lens: str | None = None
-    day: str | None = None
-    unsaved: int = 0
-    link_available: bool = True
+__all__ = ["Breadcrumbs", "ModeLine"]
 
 
 class ModeLine(Panel):

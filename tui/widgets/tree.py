@@ -12,8 +12,7 @@ Textual's ``Tree`` messages.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import ClassVar, Literal
+from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -36,30 +35,13 @@ from ..render import (
     strength_style,
 )
 from ..state import Session
+from ..viewmodels import Item
 
-__all__ = ["DebateTree", "Item", "Node"]
+__all__ = ["DebateTree", "Node"]
 
-Role = Literal["question", "position", "argument", "loose-group", "loose"]
 
 #: How much of a claim's text a tree line shows (the detail pane shows all of it).
 LABEL_WIDTH = 76
-
-
-@dataclass(frozen=True)
-class Item:
-    """What a tree node stands for.
-
-    ``claim`` is None for the question and for the group of claims that bear on no
-    position; ``relation`` is the relation by which the claim bears on its parent
-    node's claim; ``above`` the claims on the path above it; ``repeat`` marks a claim
-    already on that path.
-    """
-
-    role: Role
-    claim: str | None = None
-    relation: str | None = None
-    above: frozenset[str] = field(default_factory=frozenset)
-    repeat: bool = False
 
 
 Node = TreeNode[Item]

@@ -2,36 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.text import Text
 from textual.reactive import reactive
 
 from arggraph.text import shorten
 
 from ..render import ACCENT, POSITION_GLYPH, QUESTION_GLYPH, bar, figure, literal
-from ..state import Standing
+from ..viewmodels import VerdictState
 from .panel import Panel
 
-__all__ = ["VerdictBar", "VerdictState"]
+__all__ = ["VerdictBar"]
 
 #: At most this many positions get a row; the rest are counted.
 MAX_ROWS = 4
-
-
-@dataclass(frozen=True)
-class VerdictState:
-    """What the bar shows. ``texts`` maps position ids to their texts; ``problem`` is
-    why there are no strengths (a semantics that does not fit the graph), ``warning``
-    a caveat on them (not converged), ``scope`` what the verdict is computed from."""
-
-    question: str
-    standing: Standing
-    texts: tuple[tuple[str, str], ...]
-    semantics: str
-    problem: str | None = None
-    warning: str | None = None
-    scope: str = ""
 
 
 class VerdictBar(Panel):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
 
 from rich.text import Text
 from textual.reactive import reactive
@@ -11,73 +10,10 @@ from textual.reactive import reactive
 from arggraph.text import shorten
 
 from ..render import ATTACK, SUPPORT, figure, literal, signed
+from ..viewmodels import Driver, WhyState
 from .panel import Panel
 
-__all__ = ["Driver", "WhyPanel", "WhyState", "flip_cell"]
-
-
-@dataclass(frozen=True)
-class Driver:
-    """A claim that matters. ``effect`` is how much the topic owes it: the topic's
-    strength (or the verdict's margin) with the claim minus without it; ``base`` the
-    claim's base score now; ``flip`` the base score at which the verdict would change
-    (``None``: no score of it does), known when ``flip_known``."""
-
-    claim: str
-    text: str
-    effect: float
-    base: float
-    flip: float | None = None
-    flip_known: bool = False
-
-
-@dataclass(frozen=True)
-class WhyState:
-    """What the panel shows. The first part (``topic`` … ``stale``) is about the focused
-    claim, the second (``deciders`` … ``verdict_stale``) about the verdict; each has its
-    ``pending`` flag while a worker computes it for the first time and its ``stale``
-    flag while it is being recomputed. ``flips`` holds every flip point the verdict part
-    found, so the focused claim's drivers can show theirs."""
-
-    topic: str | None = None
-    strength: float | None = None
-    drivers: tuple[Driver, ...] = ()
-    note: str | None = None
-    pending: bool = False
-    stale: bool = False
-    deciders: tuple[Driver, ...] = ()
-    nearest: Driver | None = None
-    flips: Mapping[str, float | None] = field(default_factory=dict)
-    leader: str | None = None
-    margin: float | None = None
-    verdict_note: str | None = None
-    verdict_pending: bool = False
-    verdict_stale: bool = False
-
-    def with_verdict(self, other: WhyState) -> WhyState:
-        """This state's focused-claim part with ``other``'s verdict part."""
-        return replace(
-            self,
-            deciders=other.deciders,
-            nearest=other.nearest,
-            flips=other.flips,
-            leader=other.leader,
-            margin=other.margin,
-            verdict_note=other.verdict_note,
-            verdict_pending=other.verdict_pending,
-            verdict_stale=other.verdict_stale,
-        )
-
-    def outdated(self) -> WhyState:
-        """The same figures, marked as being recomputed (shown dimmed meanwhile, so the
-        panel keeps its shape instead of blinking to "working it out…")."""
-        return replace(self, stale=True)
-
-    def verdict_outdated(self) -> WhyState:
-        """The same flip points, marked as being recomputed."""
-        if self.verdict_pending:
-            return self
-        return replace(self, verdict_stale=True)
+__all__ = ["WhyPanel", "flip_cell"]
 
 
 #: Cells of the effect and flip columns.

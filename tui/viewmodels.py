@@ -1,0 +1,291 @@
+"""The UI's view models: frozen state that flows down from the screen to its widgets.
+
+The screen owns the mutable :class:`~tui.state.Session`; what a widget draws or a
+worker computes from is one of these immutable values, built from the session after
+each change (attributes down), while widgets tell the screen what happened by messages
+(messages up). They import no widget and no screen, so ``tui.insight`` (which computes
+them) and ``tui.screens`` (which shows them) never import each other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+from rich.text import Text
+
+from arggraph.framework import Framework
+from arggraph.graph import Graph
+from arggraph.model import Relation
+from arggraph.views import View
+
+__all__ = [
+    "TIE",
+    "Driver",
+    "Item",
+    "LeverState",
+    "Mode",
+    "Results",
+    "Role",
+    "Row",
+    "Snapshot",
+    "Standing",
+    "VerdictState",
+    "WhyState",
+    "rank",
+]
+
+
+#: Two strengths closer than this are a tie.
+TIE = 1e-9
+
+
+@dataclass(frozen=True)
+class Standing:
+    """The positions ranked by computed strength: who leads, by how much.
+
+    >>> s = Standing((("a", 0.7), ("b", 0.4)))
+    >>> s.leader, s.runner_up, round(s.margin or 0, 2)
+    ('a', 'b', 0.3)
+    >>> Standing((("a", 0.5), ("b", 0.5))).leader is None
+    True
+    """
+
+    ranking: tuple[tuple[str, float], ...]
+
+    @property
+    def leader(self) -> str | None:
+        """The strongest position, or ``None`` when the top two are tied (or none)."""
+        if not self.ranking:
+            return None
+        if len(self.ranking) > 1 and self.ranking[0][1] - self.ranking[1][1] <= TIE:
+            return None
+        return self.ranking[0][0]
+
+    @property
+    def runner_up(self) -> str | None:
+        """The second strongest position, if there is one."""
+        return self.ranking[1][0] if len(self.ranking) > 1 else None
+
+    @property
+    def margin(self) -> float | None:
+        """How far the strongest position is ahead of the second (``None`` with one)."""
+        if len(self.ranking) < 2:
+            return None
+        return self.ranking[0][1] - self.ranking[1][1]
+
+
+def rank(positions: Iterable[str], strengths: Mapping[str, float]) -> Standing:
+    """The positions that have a strength, strongest first (file order breaks ties)."""
+    ranked = [(p, strengths[p]) for p in positions if p in strengths]
+    ranked.sort(key=lambda x: -x[1])
+    return Standing(tuple(ranked))
+
+
+@dataclass(frozen=True, repr=False)
+class Snapshot:
+    """The session frozen at one moment: what widgets draw and workers compute from.
+
+    The session moves on (the user keeps scoring); a snapshot does not, so a widget
+    never reads half an update and a worker never races the UI thread. ``strengths``
+    holds the computed strength of every claim in view; ``bases`` and ``weights`` the
+    user's own scores (the graph's apply elsewhere); ``view`` what is in view (an actor
+    lens dims the rest) and ``dated_view`` what the as-of date keeps (``None``: no
+    date); ``children`` the relations into each claim.
+    """
+
+    graph: Graph
+    fw: Framework
+    semantics: str
+    positions: tuple[str, ...]
+    strengths: Mapping[str, float]
+    bases: Mapping[str, float]
+    problem: str | None
+    weights: Mapping[str, float] = field(default_factory=dict)
+    view: View | None = None
+    dated_view: View | None = None
+    actor: str | None = None
+    day: str | None = None
+    children: Mapping[str, Sequence[Relation]] = field(default_factory=dict)
+    warning: str | None = None
+
+    def __repr__(self) -> str:  # the default would print every strength
+        return f"<Snapshot {self.graph.id!r} {self.semantics} {self.fw.n} claims>"
+
+    def base(self, claim: str) -> float:
+        """The base score in force for ``claim`` when the snapshot was taken."""
+        return self.bases.get(claim, self.graph.claims[claim].base)
+
+    def weight(self, relation: str) -> float:
+        """The weight in force for ``relation`` when the snapshot was taken."""
+        return self.weights.get(relation, self.graph.relations[relation].weight)
+
+    def strength(self, claim: str) -> float | None:
+        """The computed strength of ``claim`` (``None`` outside the view or on a problem)."""
+        return self.strengths.get(claim)
+
+    def dated(self, claim: str) -> bool:
+        """Whether the as-of date keeps ``claim`` (every claim without a date)."""
+        return self.dated_view is None or claim in self.dated_view.claims
+
+    def dated_relation(self, relation: str) -> bool:
+        """Whether the as-of date keeps ``relation``."""
+        return self.dated_view is None or relation in self.dated_view.relations
+
+    @property
+    def scope(self) -> str:
+        """What the figures are computed from, in words ("" for the whole debate)."""
+        parts = []
+        if self.actor is not None:
+            parts.append(f"{self.graph.actors[self.actor].name}'s claims alone")
+        if self.day is not None:
+            parts.append(f"as of {self.day}")
+        return ", ".join(parts)
+
+    def standing(self) -> Standing:
+        """The positions in the view, strongest first."""
+        return rank(self.positions, self.strengths)
+
+
+@dataclass(frozen=True)
+class Driver:
+    """A claim that matters. ``effect`` is how much the topic owes it: the topic's
+    strength (or the verdict's margin) with the claim minus without it; ``base`` the
+    claim's base score now; ``flip`` the base score at which the verdict would change
+    (``None``: no score of it does), known when ``flip_known``."""
+
+    claim: str
+    text: str
+    effect: float
+    base: float
+    flip: float | None = None
+    flip_known: bool = False
+
+
+@dataclass(frozen=True)
+class WhyState:
+    """What the panel shows. The first part (``topic`` … ``stale``) is about the focused
+    claim, the second (``deciders`` … ``verdict_stale``) about the verdict; each has its
+    ``pending`` flag while a worker computes it for the first time and its ``stale``
+    flag while it is being recomputed. ``flips`` holds every flip point the verdict part
+    found, so the focused claim's drivers can show theirs."""
+
+    topic: str | None = None
+    strength: float | None = None
+    drivers: tuple[Driver, ...] = ()
+    note: str | None = None
+    pending: bool = False
+    stale: bool = False
+    deciders: tuple[Driver, ...] = ()
+    nearest: Driver | None = None
+    flips: Mapping[str, float | None] = field(default_factory=dict)
+    leader: str | None = None
+    margin: float | None = None
+    verdict_note: str | None = None
+    verdict_pending: bool = False
+    verdict_stale: bool = False
+
+    def with_verdict(self, other: WhyState) -> WhyState:
+        """This state's focused-claim part with ``other``'s verdict part."""
+        return replace(
+            self,
+            deciders=other.deciders,
+            nearest=other.nearest,
+            flips=other.flips,
+            leader=other.leader,
+            margin=other.margin,
+            verdict_note=other.verdict_note,
+            verdict_pending=other.verdict_pending,
+            verdict_stale=other.verdict_stale,
+        )
+
+    def outdated(self) -> WhyState:
+        """The same figures, marked as being recomputed (shown dimmed meanwhile, so the
+        panel keeps its shape instead of blinking to "working it out…")."""
+        return replace(self, stale=True)
+
+    def verdict_outdated(self) -> WhyState:
+        """The same flip points, marked as being recomputed."""
+        if self.verdict_pending:
+            return self
+        return replace(self, verdict_stale=True)
+
+
+@dataclass(frozen=True)
+class LeverState:
+    """``curve`` holds (score, margin) pairs over [0, 1]; ``current`` the score now;
+    ``what`` is what is being varied ("base score" or "link weight"); ``leader`` the
+    position whose lead the margin measures."""
+
+    curve: tuple[tuple[float, float], ...] = ()
+    current: float | None = None
+    what: str = "base score"
+    leader: str = ""
+    pending: bool = False
+    note: str | None = None
+    stale: bool = False
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the list; ``claim`` is where Enter goes (``None``: nowhere)."""
+
+    prompt: Text
+    claim: str | None = None
+
+
+@dataclass(frozen=True)
+class Results:
+    """What a computation found: a summary above the list, and the rows."""
+
+    summary: Text
+    rows: Sequence[Row]
+
+
+@dataclass(frozen=True)
+class VerdictState:
+    """What the bar shows. ``texts`` maps position ids to their texts; ``problem`` is
+    why there are no strengths (a semantics that does not fit the graph), ``warning``
+    a caveat on them (not converged), ``scope`` what the verdict is computed from."""
+
+    question: str
+    standing: Standing
+    texts: tuple[tuple[str, str], ...]
+    semantics: str
+    problem: str | None = None
+    warning: str | None = None
+    scope: str = ""
+
+
+@dataclass(frozen=True)
+class Mode:
+    """The state the keys act on: semantics, what a score key scores, the view, and
+    how many score changes are unsaved."""
+
+    semantics: str
+    scoring_link: bool
+    lens: str | None = None
+    day: str | None = None
+    unsaved: int = 0
+    link_available: bool = True
+
+
+Role = Literal["question", "position", "argument", "loose-group", "loose"]
+
+
+@dataclass(frozen=True)
+class Item:
+    """What a tree node stands for.
+
+    ``claim`` is None for the question and for the group of claims that bear on no
+    position; ``relation`` is the relation by which the claim bears on its parent
+    node's claim; ``above`` the claims on the path above it; ``repeat`` marks a claim
+    already on that path.
+    """
+
+    role: Role
+    claim: str | None = None
+    relation: str | None = None
+    above: frozenset[str] = field(default_factory=frozenset)
+    repeat: bool = False
