@@ -106,15 +106,24 @@ class Session:
         return rank(self.positions, self.strengths)
 
     def snapshot(self) -> Snapshot:
-        """The state a worker computes from (copies of what scoring changes)."""
+        """The session frozen now: what widgets draw and workers compute from (copies of
+        what scoring changes; the graph, its views and its relation index are shared,
+        being immutable)."""
         return Snapshot(
-            self.graph,
-            self.fw,
-            self.semantics,
-            tuple(self.positions),
-            dict(self.strengths),
-            dict(self.book.bases),
-            self.problem,
+            graph=self.graph,
+            fw=self.fw,
+            semantics=self.semantics,
+            positions=tuple(self.positions),
+            strengths=dict(self.strengths),
+            bases=dict(self.book.bases),
+            problem=self.problem,
+            view=self.view,
+            weights=dict(self.book.weights),
+            dated_view=self.dated_view,
+            actor=self.actor,
+            day=self.day,
+            children=self.children,
+            warning=self.warning,
         )
 
     def in_view(self, claim: str) -> bool:

@@ -102,8 +102,8 @@ class Snapshot:
     strengths: Mapping[str, float]
     bases: Mapping[str, float]
     problem: str | None
+    view: View
     weights: Mapping[str, float] = field(default_factory=dict)
-    view: View | None = None
     dated_view: View | None = None
     actor: str | None = None
     day: str | None = None

@@ -81,6 +81,7 @@ class MainScreen(Screen[None]):
         self._deciders = WhyState(verdict_pending=True)
         self._pending_jobs: dict[str, Timer] = {}
         self._after_frame: dict[str, Callable[[], object]] = {}
+        self._snap: Snapshot = session.snapshot()
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -103,15 +104,9 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#side", VerticalScroll).can_focus = False
+        self.push_state()
         tree = self.debate
-        tree.session = self.session
-        self.detail.session = self.session
-        tree.rebuild()
-        for node in tree.root.children:
-            if node.data is not None and node.data.role == "position":
-                tree.open(node)
-        start = tree.root.children[0] if tree.root.children else tree.root
-        tree.place_cursor(start)
+        tree.reopen()
         self.refresh_verdict()
         self.refresh_mode()
         self.show_focus()
@@ -141,22 +136,25 @@ class MainScreen(Screen[None]):
         return self.debate.location(self.current_node())
 
     # ------------------------------------------------------------------ refreshing
+    def push_state(self) -> Snapshot:
+        """Freeze the session and hand the snapshot down to the widgets that draw it."""
+        snap = self.session.snapshot()
+        self._snap = snap
+        self.debate.state = snap
+        self.detail.state = snap
+        return snap
+
     def refresh_verdict(self) -> None:
-        s = self.session
-        model = s.graph.model
-        scope = []
-        if s.actor is not None:
-            scope.append(f"{s.graph.actors[s.actor].name}'s claims alone")
-        if s.day is not None:
-            scope.append(f"as of {s.day}")
+        snap = self._snap
+        model = snap.graph.model
         self.query_one(VerdictBar).state = VerdictState(
             question=model.question or model.title or model.id,
-            standing=s.standing(),
-            texts=tuple((pid, s.graph.claims[pid].text) for pid in s.positions),
-            semantics=s.semantics,
-            problem=s.problem,
-            warning=s.warning,
-            scope=", ".join(scope),
+            standing=snap.standing(),
+            texts=tuple((pid, snap.graph.claims[pid].text) for pid in snap.positions),
+            semantics=snap.semantics,
+            problem=snap.problem,
+            warning=snap.warning,
+            scope=snap.scope,
         )
 
     def refresh_mode(self) -> None:
@@ -209,7 +207,7 @@ class MainScreen(Screen[None]):
         item = self.current_item()
         claim = item.claim if item is not None else None
         relation = item.relation if item is not None else None
-        snap = self.session.snapshot()
+        snap = self._snap
         small = snap.fw.n <= SMALL
         if self._deciders_asked != self._version:
             self._deciders_asked = self._version
@@ -294,10 +292,15 @@ class MainScreen(Screen[None]):
         self.query_one(WhyPanel).state = why.with_verdict(self._deciders)
         self.query_one(LeverChart).state = lever
 
-    def after_change(self, changed: dict[str, float], claim: str | None) -> None:
-        """Redraw what a score change moved."""
+    def after_change(
+        self, changed: dict[str, float], claim: str | None, relation: str | None = None
+    ) -> None:
+        """Redraw what a score change moved (``relation``: a link whose weight changed)."""
         self._version += 1
+        self.push_state()
         tree = self.debate
+        if relation is not None:
+            tree.refresh_relation(relation)
         if len(changed) >= len(self.session.strengths) > 0:
             tree.refresh_labels()
         else:
@@ -313,15 +316,12 @@ class MainScreen(Screen[None]):
     def after_view_change(self) -> None:
         """Rebuild the tree for a new view and keep the cursor where it was if it can."""
         self._version += 1
+        self.push_state()
         where = self.location()
         tree = self.debate
-        tree.rebuild()
-        for node in tree.root.children:
-            if node.data is not None and node.data.role == "position":
-                tree.open(node)
+        tree.reopen()
         top, rels, loose = where
-        if tree.reveal(top, rels, loose=loose) is None:
-            tree.place_cursor(tree.root.children[0] if tree.root.children else tree.root)
+        tree.reveal(top, rels, loose=loose)
         self.refresh_verdict()
         self.show_focus()
 
@@ -446,11 +446,9 @@ class MainScreen(Screen[None]):
         s = self.session
         if self.scoring_link:
             assert item.relation is not None
-            changed = s.set_weight(item.relation, value)
-            self.debate.refresh_relation(item.relation)
+            self.after_change(s.set_weight(item.relation, value), item.claim, item.relation)
         else:
-            changed = s.set_base(item.claim, value)
-        self.after_change(changed, item.claim)
+            self.after_change(s.set_base(item.claim, value), item.claim)
 
     def _score(self, value: float) -> None:
         item = self._scoring_target()
@@ -521,6 +519,7 @@ class MainScreen(Screen[None]):
         s = self.session
         s.set_semantics(s.next_semantics())
         self._version += 1
+        self.push_state()
         self.debate.refresh_labels()
         self.refresh_verdict()
         self.show_focus()
@@ -569,7 +568,7 @@ class MainScreen(Screen[None]):
 
     def action_extensions(self) -> None:
         """``x``: the grounded labelling and preferred extensions of this view."""
-        snap = self.session.snapshot()
+        snap = self._snap
         self.app.push_screen(
             ResultScreen("Extensions (grounded, preferred)", lambda: extensions_results(snap)),
             self._jump_if,

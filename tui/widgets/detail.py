@@ -30,8 +30,7 @@ from ..render import (
     literal,
     strength_style,
 )
-from ..state import Session
-from ..viewmodels import Item
+from ..viewmodels import Item, Snapshot
 from .lever import LeverChart
 from .panel import Panel
 from .why import WhyPanel
@@ -48,23 +47,23 @@ class ClaimHead(Panel):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.session: Session | None = None
+        self.state: Snapshot | None = None
         self.item: Item | None = None
         self.scoring_link = False
 
     def build(self) -> Text:
-        session, item = self.session, self.item
+        snap, item = self.state, self.item
         out = Text()
-        if session is None or item is None:
+        if snap is None or item is None:
             return out
-        model = session.graph.model
+        model = snap.graph.model
         if item.role == "question":
             out.append("THE QUESTION\n", style=f"bold {ACCENT}")
             out.append_text(literal(model.question or model.title or model.id, style="bold"))
             if model.description:
                 out.append("\n\n")
                 out.append_text(literal(model.description))
-            g = session.graph
+            g = snap.graph
             out.append(
                 f"\n\n{len(g.positions)} positions · {len(g.claims)} claims · "
                 f"{len(g.relations)} relations · {len(g.actors)} actors · "
@@ -82,24 +81,24 @@ class ClaimHead(Panel):
             )
             return out
         assert item.claim is not None
-        claim = session.graph.claims[item.claim]
+        claim = snap.graph.claims[item.claim]
         kind = KIND_NAMES.get(claim.kind, claim.kind.upper())
         if claim.kind == "position":
             out.append(f"{POSITION_GLYPH} ", style=f"bold {ACCENT}")
         out.append(kind, style="bold")
         out.append(" · ", style="dim")
         out.append_text(literal(claim.id, style="dim"))
-        if session.view.highlight and item.claim in session.view.highlight:
+        if snap.view.highlight and item.claim in snap.view.highlight:
             out.append("  ● in the lens", style=f"bold {LENS}")
-        elif session.view.highlight and item.claim not in session.view.claims:
+        elif snap.view.highlight and item.claim not in snap.view.claims:
             out.append("  not in the lens", style="dim italic")
         out.append("\n")
         out.append_text(literal(claim.text, style="bold"))
         out.append("\n\n")
         width = self.size.width or 60
         bar_width = max(5, min(BAR, width - 34))
-        base = session.book.base(item.claim)
-        own = item.claim in session.book.bases
+        base = snap.base(item.claim)
+        own = item.claim in snap.bases
         marker_base = not self.scoring_link
         out.append("▶ " if marker_base else "  ", style="bold reverse" if marker_base else "")
         out.append("base     ", style="bold" if marker_base else "")
@@ -110,19 +109,19 @@ class ClaimHead(Panel):
         if own and claim.base != base and width >= 60:
             out.append(f" (graph {claim.base:.2f})", style="dim")
         out.append("\n  strength ")
-        value = session.strength(item.claim)
+        value = snap.strength(item.claim)
         out.append(figure(value), style="bold " + strength_style(value))
         out.append(" ")
         out.append_text(bar(value, bar_width, style=ACCENT))
-        out.append(f" {session.semantics}", style="dim")
+        out.append(f" {snap.semantics}", style="dim")
         if item.repeat:
             out.append("\n  ↻ this claim is already on the path above: a cycle", style="italic")
         out.append("\n")
         marker_link = self.scoring_link
         if item.relation is not None:
-            rel = session.graph.relations[item.relation]
-            target = session.graph.claims.get(rel.target)
-            weight = session.book.weight(rel.id)
+            rel = snap.graph.relations[item.relation]
+            target = snap.graph.claims.get(rel.target)
+            weight = snap.weight(rel.id)
             out.append("▶ " if marker_link else "  ", style="bold reverse" if marker_link else "")
             out.append("link     ", style="bold" if marker_link else "")
             out.append(figure(weight), style="bold")
@@ -161,7 +160,7 @@ class ClaimDetail(Vertical):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.session: Session | None = None
+        self.state: Snapshot | None = None
         self.item: Item | None = None
         self.scoring_link = False
         self._shown_links: tuple[str, ...] = ()
@@ -189,24 +188,22 @@ class ClaimDetail(Vertical):
 
     def _render_head(self) -> None:
         head = self.query_one(ClaimHead)
-        head.session, head.item, head.scoring_link = self.session, self.item, self.scoring_link
+        head.state, head.item, head.scoring_link = self.state, self.item, self.scoring_link
         head.rebuild()
 
     def _visible_children(self) -> list[Relation]:
-        session, item = self.session, self.item
-        if session is None or item is None or item.claim is None or item.repeat:
+        snap, item = self.state, self.item
+        if snap is None or item is None or item.claim is None or item.repeat:
             return []
-        rels = session.children.get(item.claim, [])
-        if session.dated_view is not None:
-            rels = [r for r in rels if r.id in session.dated_view.relations]
+        rels = [r for r in snap.children.get(item.claim, []) if snap.dated_relation(r.id)]
         return rels
 
     def _render_links(self, *, keep_cursor: bool = False) -> None:
-        session = self.session
+        snap = self.state
         options = self.query_one("#links", OptionList)
         title = self.query_one("#links-title", Static)
         rels = self._visible_children()
-        if session is None or not rels:
+        if snap is None or not rels:
             options.clear_options()
             self._shown_links = ()
             title.update(Text(""))
@@ -228,10 +225,10 @@ class ClaimDetail(Vertical):
         self._shown_links = ids
 
     def _link_prompt(self, rel: Relation, width: int) -> Text:
-        session = self.session
-        assert session is not None
-        claim = session.graph.claims[rel.source]
-        value = session.strength(rel.source)
+        snap = self.state
+        assert snap is not None
+        claim = snap.graph.claims[rel.source]
+        value = snap.strength(rel.source)
         prompt = Text(no_wrap=True, overflow="ellipsis")
         prompt.append_text(glyph(rel.type))
         prompt.append(" ")
@@ -242,14 +239,14 @@ class ClaimDetail(Vertical):
 
     def _render_sources(self) -> None:
         sources = self.query_one("#sources", Static)
-        session, item = self.session, self.item
-        if session is None or item is None or item.claim is None:
+        snap, item = self.state, self.item
+        if snap is None or item is None or item.claim is None:
             sources.update(Text())
             return
-        claim = session.graph.claims[item.claim]
+        claim = snap.graph.claims[item.claim]
         parts: list[RenderableType] = self._attributions("Who says so", claim.attributions)
         if item.relation is not None:
-            rel = session.graph.relations[item.relation]
+            rel = snap.graph.relations[item.relation]
             verb = "supports" if rel.type == "support" else "attacks"
             parts.append(Text())
             parts.extend(
@@ -260,8 +257,8 @@ class ClaimDetail(Vertical):
     def _attributions(self, heading: str, atts: list[Attribution]) -> list[RenderableType]:
         """A heading, then one entry per attribution: who (and their role), the quote,
         the document and date; indented as a block so wrapped lines line up."""
-        session = self.session
-        assert session is not None
+        snap = self.state
+        assert snap is not None
         out: list[RenderableType] = [Text(f"{heading} ({len(atts)})", style="bold")]
         if not atts:
             out.append(
@@ -274,10 +271,10 @@ class ClaimDetail(Vertical):
         grid.add_column(width=1, no_wrap=True)
         grid.add_column(ratio=1)
         for att in atts:
-            when = attribution_date(session.graph, att)
-            later = session.day is not None and not attribution_counts(when, session.day)
+            when = attribution_date(snap.graph, att)
+            later = snap.day is not None and not attribution_counts(when, snap.day)
             dim = "dim" if later else ""
-            actor = session.graph.actors.get(att.actor)
+            actor = snap.graph.actors.get(att.actor)
             body = Text()
             body.append_text(literal(actor.name if actor else att.actor, style=f"bold {dim}"))
             if actor is not None:
@@ -288,7 +285,7 @@ class ClaimDetail(Vertical):
                 body.append("\n“", style=dim)
                 body.append_text(literal(att.quote, style=f"italic {dim}"))
                 body.append("”", style=dim)
-            doc = session.graph.documents.get(att.document) if att.document else None
+            doc = snap.graph.documents.get(att.document) if att.document else None
             where: list[str] = []
             if doc is not None:
                 where.append(doc.title)
@@ -302,7 +299,7 @@ class ClaimDetail(Vertical):
                 body.append("\n")
                 body.append_text(literal(" · ".join(where), style="dim"))
             if later:
-                body.append(f"\nsaid after {session.day}: does not count yet", style="italic dim")
+                body.append(f"\nsaid after {snap.day}: does not count yet", style="italic dim")
             grid.add_row(Text("•", style=dim), body)
         out.append(grid)
         return out

@@ -4,9 +4,10 @@ Children are added only when a node is opened, so a 10k-claim graph opens at onc
 A claim that already appears on the path above it (a cycle: the two positions attack
 each other) is shown once more, marked ``↻``, and not expanded again.
 
-The screen owns the :class:`~tui.state.Session` and hands it down (``tree.session``);
-the tree reads strengths and the view from it and posts nothing of its own beyond
-Textual's ``Tree`` messages.
+The screen owns the :class:`~tui.state.Session` and hands a frozen
+:class:`~tui.viewmodels.Snapshot` of it down (``tree.state``); the tree reads strengths
+and the view from that and posts nothing of its own beyond Textual's ``Tree`` messages
+and :class:`DebateTree.Follow`.
 """
 
 from __future__ import annotations
@@ -34,8 +35,7 @@ from ..render import (
     glyph,
     strength_style,
 )
-from ..state import Session
-from ..viewmodels import Item
+from ..viewmodels import Item, Snapshot
 
 __all__ = ["DebateTree", "Node"]
 
@@ -63,7 +63,7 @@ class DebateTree(Tree[Item]):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(Text(""), Item("question"), id=id)
-        self.session: Session | None = None
+        self.state: Snapshot | None = None
         self.guide_depth = 3
         self.auto_expand = False
         self._filled: set[int] = set()
@@ -72,25 +72,33 @@ class DebateTree(Tree[Item]):
         self._question = ""
 
     # ------------------------------------------------------------------ building
+    def reopen(self) -> None:
+        """Rebuild, open every position, and put the cursor on the first of them."""
+        self.rebuild()
+        for node in self.root.children:
+            if node.data is not None and node.data.role == "position":
+                self.open(node)
+        self.place_cursor(self.root.children[0] if self.root.children else self.root)
+
     def rebuild(self) -> None:
-        """Rebuild from the session: the question, its positions, and the claims that
+        """Rebuild from the snapshot: the question, its positions, and the claims that
         bear on no position (after a change of view)."""
-        session = self.session
-        assert session is not None
+        snap = self.state
+        assert snap is not None
         self.clear()
         self._filled = {self.root.id}
         self._by_claim = {}
         self._loose = None
-        question = session.graph.model.question or session.graph.model.title or session.graph.id
+        question = snap.graph.model.question or snap.graph.model.title or snap.graph.id
         self.root.data = Item("question")
         self._question = question
         self.root.set_label(self._question_label(question, self._room(self.root)))
-        for pid in session.positions:
+        for pid in snap.positions:
             if self._shown_claim(pid):
                 self._add(self.root, Item("position", pid, above=frozenset()))
-        tops = loose_tops(session.graph, session.dated_view)
+        tops = loose_tops(snap.graph, snap.dated_view)
         if tops:
-            if session.positions:
+            if snap.positions:
                 group = self.root.add(Text(""), Item("loose-group"), allow_expand=True)
                 self._loose = group
                 self._set_label(group)
@@ -100,19 +108,19 @@ class DebateTree(Tree[Item]):
         self.root.expand()
 
     def _shown_claim(self, claim: str) -> bool:
-        session = self.session
-        assert session is not None
-        return session.dated_view is None or claim in session.dated_view.claims
+        snap = self.state
+        assert snap is not None
+        return snap.dated(claim)
 
     def _shown_relation(self, rel: Relation) -> bool:
-        session = self.session
-        assert session is not None
-        return session.dated_view is None or rel.id in session.dated_view.relations
+        snap = self.state
+        assert snap is not None
+        return snap.dated_relation(rel.id)
 
     def _add(self, parent: Node, item: Item) -> Node:
-        session = self.session
-        assert session is not None and item.claim is not None
-        has_children = bool(session.children.get(item.claim)) and not item.repeat
+        snap = self.state
+        assert snap is not None and item.claim is not None
+        has_children = bool(snap.children.get(item.claim)) and not item.repeat
         node = parent.add(Text(""), item, allow_expand=has_children)
         self._by_claim.setdefault(item.claim, []).append(node)
         self._set_label(node)
@@ -123,17 +131,17 @@ class DebateTree(Tree[Item]):
         if node.id in self._filled or node.data is None:
             return
         self._filled.add(node.id)
-        session = self.session
-        assert session is not None
+        snap = self.state
+        assert snap is not None
         item = node.data
         if item.role == "loose-group":
-            for cid in loose_tops(session.graph, session.dated_view):
+            for cid in loose_tops(snap.graph, snap.dated_view):
                 self._add(node, Item("loose", cid))
             return
         if item.claim is None or item.repeat:
             return
         above = item.above | {item.claim}
-        for rel in session.children.get(item.claim, ()):
+        for rel in snap.children.get(item.claim, ()):
             if not self._shown_relation(rel):
                 continue
             self._add(node, Item("argument", rel.source, rel.id, above, repeat=rel.source in above))
@@ -170,31 +178,31 @@ class DebateTree(Tree[Item]):
         node.set_label(self.label_for(node.data, self._room(node)))
 
     def label_for(self, item: Item | None, room: int = LABEL_WIDTH + 12) -> Text:
-        """The one-line label of a node from the session's current state, fitted into
+        """The one-line label of a node from the snapshot's state, fitted into
         ``room`` cells."""
-        session = self.session
-        assert session is not None
+        snap = self.state
+        assert snap is not None
         out = Text(no_wrap=True, overflow="ellipsis")
         if item is None or item.role == "question":
             return out
         if item.role == "loose-group":
-            count = len(loose_tops(session.graph, session.dated_view))
+            count = len(loose_tops(snap.graph, snap.dated_view))
             out.append("… ", style="dim")
             out.append(f"Claims that bear on no position ({count})", style="italic")
             return out
         assert item.claim is not None
-        claim = session.graph.claims[item.claim]
-        value = session.strength(item.claim)
-        highlight = session.view.highlight
+        claim = snap.graph.claims[item.claim]
+        value = snap.strength(item.claim)
+        highlight = snap.view.highlight
         lensed_out = bool(highlight) and item.claim not in highlight
         weight = None
         if item.role == "position":
             out.append(f"{POSITION_GLYPH} ", style=f"bold {ACCENT}")
         elif item.relation is not None:
-            rel = session.graph.relations[item.relation]
+            rel = snap.graph.relations[item.relation]
             out.append_text(glyph(rel.type))
             out.append(" ")
-            weight = session.book.weight(item.relation)
+            weight = snap.weight(item.relation)
         else:
             out.append("· ", style="dim")
         out.append(figure(value), style=strength_style(value))
@@ -218,7 +226,7 @@ class DebateTree(Tree[Item]):
     def refresh_labels(self, claims: Iterable[str] | None = None) -> None:
         """Redraw the labels of the given claims' nodes (all nodes when None)."""
         if claims is None:
-            if self.session is None:
+            if self.state is None:
                 return
             self.root.set_label(self._question_label(self._question, self._room(self.root)))
             for nodes in self._by_claim.values():
@@ -233,9 +241,9 @@ class DebateTree(Tree[Item]):
 
     def refresh_relation(self, relation: str) -> None:
         """Redraw the nodes that show ``relation`` (its weight is on their line)."""
-        session = self.session
-        assert session is not None
-        rel = session.graph.relations.get(relation)
+        snap = self.state
+        assert snap is not None
+        rel = snap.graph.relations.get(relation)
         if rel is None:
             return
         for node in self._by_claim.get(rel.source, ()):
