@@ -134,6 +134,11 @@ class Snapshot:
         return self.dated_view is None or relation in self.dated_view.relations
 
     @property
+    def restricted(self) -> bool:
+        """Whether the figures come from part of the debate (a lens, a date)."""
+        return self.actor is not None or self.day is not None
+
+    @property
     def scope(self) -> str:
         """What the figures are computed from, in words ("" for the whole debate)."""
         parts = []

@@ -20,6 +20,7 @@ b'arg(a).\\n'
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -96,6 +97,7 @@ def export_graph(
     *,
     semantics: str | None = "dfquad",
     scores: ScoreSheet | None = None,
+    strengths: Mapping[str, float] | None = None,
     focus: str | None = None,
     depth: int | None = None,
     label: str = "text",
@@ -109,7 +111,8 @@ def export_graph(
 
     Formats that take strengths (diagrams, Mermaid, GraphML) carry each claim's
     strength under ``semantics`` (``None`` for none) with the score sheet ``scores``
-    applied; those that take base scores (diagrams, BAG) print the sheet's.
+    applied (or ``strengths`` as given, by a caller that has them already: the TUI);
+    those that take base scores (diagrams, BAG) print the sheet's.
     ``focus``/``depth`` keep the neighbourhood of one claim in every format;
     ``label``, ``cluster``, ``rankdir``, ``layout`` and ``legend`` go to the writers
     that take them (see :mod:`~arggraph.formats.registry`) and are ignored by the
@@ -129,7 +132,9 @@ def export_graph(
 
         written = restrict(graph, neighbourhood(graph, focus, depth))
     options: dict[str, Any] = {}
-    if entry.strengths and semantics is not None:
+    if entry.strengths and strengths is not None:
+        options["strengths"] = dict(strengths)
+    elif entry.strengths and semantics is not None:
         from ..semantics.gradual import score
 
         options["strengths"] = score(graph, semantics, scores)

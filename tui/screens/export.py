@@ -1,20 +1,30 @@
-"""``e``: export what is on screen as a Graphviz diagram (DOT text, or SVG)."""
+"""``e``: export what is on screen as a Graphviz diagram (DOT text, or SVG): the dialog
+and the flow around it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Checkbox, Input, RadioButton, RadioSet, Static
 
-__all__ = ["ExportRequest", "ExportScreen", "check_target"]
+from arggraph.errors import ArggraphError
+
+from ..viewmodels import Snapshot
+from .dialogs import ChoiceScreen
+
+__all__ = ["ExportFlow", "ExportRequest", "ExportScreen", "Say", "check_target"]
+
+#: How a flow shows a notice: ``say(message, severity=..., timeout=...)``.
+Say = Callable[..., None]
 
 Format = Literal["svg", "dot"]
 
@@ -106,3 +116,88 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class ExportFlow:
+    """``e`` from start to finish: ask (:class:`ExportScreen`), confirm an overwrite,
+    write in a worker through the library's export (:func:`arggraph.formats.export_graph`,
+    so the file is what ``arggraph export`` would write), and say how it went.
+
+    ``host`` is the screen the dialogs and the worker belong to; ``say`` shows a notice.
+    A failure, expected (Graphviz missing, a folder not writable) or not, becomes a notice,
+    never a crash.
+    """
+
+    def __init__(self, host: Screen[Any], say: Say) -> None:
+        self.host = host
+        self.say = say
+
+    def start(self, snap: Snapshot, claim: str | None, stem: Path) -> None:
+        """Ask where and how, for the view in ``snap`` around ``claim`` (if focused)."""
+        focus_text = snap.graph.claims[claim].text if claim is not None else None
+        screen = ExportScreen(stem, focus_text=focus_text, scope=snap.scope)
+
+        def done(request: ExportRequest | None) -> None:
+            if request is None:
+                return
+            if not request.path.exists():
+                self._run(snap, request, claim)
+                return
+            message = Text("There is already a file at\n")
+            message.append(str(request.path), style="bold")
+
+            def confirm(answer: str | None) -> None:
+                if answer == "overwrite":
+                    self._run(snap, request, claim)
+
+            self.host.app.push_screen(
+                ChoiceScreen(
+                    "Overwrite?",
+                    message,
+                    [("overwrite", "Overwrite", "o"), ("cancel", "Cancel", "c")],
+                ),
+                confirm,
+            )
+
+        self.host.app.push_screen(screen, done)
+
+    def _run(self, snap: Snapshot, request: ExportRequest, claim: str | None) -> None:
+        self.host.run_worker(
+            lambda: self._write(snap, request, claim),
+            thread=True,
+            exclusive=True,
+            group="export",
+            description="export",
+            exit_on_error=False,
+        )
+
+    def _write(self, snap: Snapshot, request: ExportRequest, claim: str | None) -> None:
+        from arggraph.atomic import atomic_write
+        from arggraph.formats import export_graph
+        from arggraph.views import subgraph
+
+        app = self.host.app
+        try:
+            graph = subgraph(snap.graph, snap.view) if snap.restricted else snap.graph
+            focus = claim if request.around_focus and claim in graph.claims else None
+            data = export_graph(
+                graph,
+                request.fmt,
+                semantics=snap.semantics,
+                strengths=snap.strengths,
+                focus=focus,
+                depth=2 if focus else None,
+            )
+            atomic_write(request.path, data)
+        except ArggraphError as exc:
+            message = str(exc)
+            if exc.hint and exc.hint not in message:
+                message += f" ({exc.hint})"
+            app.call_from_thread(self.say, message, severity="error", timeout=10)
+            return
+        except Exception as exc:  # a fault of ours: a notice, not a crash
+            app.call_from_thread(
+                self.say, f"Export failed: {type(exc).__name__}: {exc}", severity="error"
+            )
+            return
+        app.call_from_thread(self.say, f"Exported to {request.path}")

@@ -25,7 +25,6 @@ from textual.timer import Timer
 from textual.widgets import Footer, Tree
 from textual.worker import WorkerState, get_current_worker
 
-from arggraph.errors import ArggraphError, StaleFileError
 from arggraph.semantics.registry import gradual
 from arggraph.text import shorten, terminal_safe
 from arggraph.views import SearchIndex, loose_tops, path_from_position
@@ -40,10 +39,11 @@ from ..widgets.status import Breadcrumbs, ModeLine
 from ..widgets.tree import DebateTree, Node
 from ..widgets.verdict import VerdictBar
 from ..widgets.why import WhyPanel
-from .dialogs import ChoiceScreen, PromptScreen, parse_score
-from .export import ExportRequest, ExportScreen, check_target
+from .dialogs import PromptScreen, parse_score
+from .export import ExportFlow
 from .pickers import ActorScreen, TimelineScreen
 from .results import ResultScreen
+from .save import SaveFlow
 from .search import SearchScreen
 
 __all__ = ["Location", "MainScreen"]
@@ -82,6 +82,8 @@ class MainScreen(Screen[None]):
         self._pending_jobs: dict[str, Timer] = {}
         self._after_frame: dict[str, Callable[[], object]] = {}
         self._snap: Snapshot = session.snapshot()
+        self.exporter = ExportFlow(self, self.say)
+        self.saver = SaveFlow(self, session.book, self.say, self.refresh_mode)
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -606,71 +608,8 @@ class MainScreen(Screen[None]):
     def action_export(self) -> None:
         """``e``: export the current view as DOT or SVG."""
         item = self.current_item()
-        s = self.session
-        focus_text = (
-            s.graph.claims[item.claim].text if item is not None and item.claim is not None else None
-        )
-        scope = []
-        if s.actor is not None:
-            scope.append(f"{s.graph.actors[s.actor].name}'s lens")
-        if s.day is not None:
-            scope.append(f"the debate as of {s.day}")
-        screen = ExportScreen(self.export_stem(), focus_text=focus_text, scope=", ".join(scope))
-
-        def done(request: ExportRequest | None) -> None:
-            if request is None:
-                return
-            if request.path.exists():
-                message = Text("There is already a file at\n")
-                message.append(str(request.path), style="bold")
-
-                def confirm(answer: str | None) -> None:
-                    if answer == "overwrite":
-                        self._export(request, item.claim if item is not None else None)
-
-                self.app.push_screen(
-                    ChoiceScreen(
-                        "Overwrite?",
-                        message,
-                        [("overwrite", "Overwrite", "o"), ("cancel", "Cancel", "c")],
-                    ),
-                    confirm,
-                )
-                return
-            self._export(request, item.claim if item is not None else None)
-
-        self.app.push_screen(screen, done)
-
-    @work(thread=True, exclusive=True, group="export", description="export")
-    def _export(self, request: ExportRequest, claim: str | None) -> None:
-        from arggraph.atomic import atomic_write
-        from arggraph.formats.dot import to_dot
-        from arggraph.views import subgraph
-
-        s = self.session
-        try:
-            graph = subgraph(s.graph, s.view) if s.restricted else s.graph
-            focus = claim if request.around_focus and claim in graph.claims else None
-            dot = to_dot(
-                graph,
-                strengths=dict(s.strengths),
-                focus=focus,
-                depth=2 if focus else None,
-                semantics=s.semantics,
-            )
-            data = dot.encode("utf-8")
-            if request.fmt == "svg":
-                from arggraph.formats.render import render
-
-                data = render(dot, "svg")
-            atomic_write(request.path, data)
-        except ArggraphError as exc:
-            message = str(exc)
-            if exc.hint and exc.hint not in message:
-                message += f" ({exc.hint})"
-            self.app.call_from_thread(self.say, message, severity="error", timeout=10)
-            return
-        self.app.call_from_thread(self.say, f"Exported to {request.path}")
+        claim = item.claim if item is not None else None
+        self.exporter.start(self._snap, claim, self.export_stem())
 
     def action_save(self) -> None:
         """``ctrl+s``: save the score sheet (and say where)."""
@@ -679,69 +618,5 @@ class MainScreen(Screen[None]):
     def save_scores(
         self, then: Callable[[bool], None] | None, path: Path | None = None, force: bool = False
     ) -> None:
-        """Save; on a sheet changed on disk ask: overwrite, save elsewhere, or cancel.
-
-        ``then`` is called with whether the scores were saved in the end.
-        """
-        book = self.session.book
-
-        def finish(ok: bool) -> None:
-            self.refresh_mode()
-            if then is not None:
-                then(ok)
-
-        try:
-            where = book.save(path, force=force)
-        except StaleFileError as exc:
-            target = Path(exc.path) if exc.path else book.path
-            message = Text()
-            message.append_text(Text(str(target), style="bold"))
-            message.append(
-                f"\n{exc.message}.\nOverwrite it with your scores, save them "
-                "to another file, or cancel?"
-            )
-
-            def answer(choice: str | None) -> None:
-                if choice == "overwrite":
-                    self.save_scores(then, target, force=True)
-                elif choice == "elsewhere":
-                    self._save_elsewhere(then, target)
-                else:
-                    finish(False)
-
-            self.app.push_screen(
-                ChoiceScreen(
-                    "The score sheet changed on disk",
-                    message,
-                    [
-                        ("overwrite", "Overwrite", "o"),
-                        ("elsewhere", "Save elsewhere", "e"),
-                        ("cancel", "Cancel", "c"),
-                    ],
-                ),
-                answer,
-            )
-            return
-        except ArggraphError as exc:
-            self.say(f"Not saved: {exc}", severity="error", timeout=10)
-            finish(False)
-            return
-        self.say(f"Scores saved to {where}")
-        finish(True)
-
-    def _save_elsewhere(self, then: Callable[[bool], None] | None, near: Path) -> None:
-        suggestion = near.with_name(near.stem.removesuffix(".scores") + ".2.scores.json")
-
-        def done(text: str | None) -> None:
-            if text is None:
-                if then is not None:
-                    then(False)
-                return
-            self.save_scores(then, Path(text).expanduser())
-
-        self.app.push_screen(
-            PromptScreen(
-                "Save the score sheet as", Text("File name:"), str(suggestion), check=check_target
-            ),
-            done,
-        )
+        """Save the score sheet, asking on a sheet changed on disk (:class:`SaveFlow`)."""
+        self.saver.save(then, path, force)
