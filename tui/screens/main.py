@@ -19,12 +19,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Tree
 from textual.worker import WorkerState, get_current_worker
 
+from arggraph.errors import ArggraphError
 from arggraph.semantics.registry import gradual
 from arggraph.text import shorten, terminal_safe
 from arggraph.views import SearchIndex, loose_tops, path_from_position
@@ -223,9 +225,13 @@ class MainScreen(Screen[None]):
                 lambda: self._deciders_worker(snap, version),
             )
         if small:
-            self._set_insight(
-                drivers(snap, claim), lever_state(snap, claim, relation, self.scoring_link)
-            )
+            try:
+                why = drivers(snap, claim)
+                lever = lever_state(snap, claim, relation, self.scoring_link)
+            except Exception as exc:  # a fault of ours: a notice, not a crash
+                self.post_message(self.WorkFailed("why and lever", exc))
+                return
+            self._set_insight(why, lever)
             return
         what = "link weight" if self.scoring_link else "base score"
         why = self.query_one(WhyPanel).state
@@ -268,18 +274,61 @@ class MainScreen(Screen[None]):
         running = any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in self.workers)
         return bool(self._pending_jobs) or bool(self._after_frame) or running
 
-    @work(thread=True, exclusive=True, group="insight", description="why and lever")
+    class WorkFailed(Message):
+        """A computation in the background (or inline on a small graph) failed: the
+        screen says so and keeps going, instead of the app exiting with a traceback."""
+
+        def __init__(self, what: str, error: BaseException) -> None:
+            super().__init__()
+            self.what = what
+            self.error = error
+
+    @on(WorkFailed)
+    def _work_failed(self, message: WorkFailed) -> None:
+        error = message.error
+        text = error.message if isinstance(error, ArggraphError) else str(error)
+        note = f"could not work out {message.what}: {type(error).__name__}: {text}"
+        self.say(note[0].upper() + note[1:], severity="error", timeout=10)
+        if message.what == "flip points":
+            self._deciders = WhyState(verdict_note=note)
+            panel = self.query_one(WhyPanel)
+            panel.state = panel.state.with_verdict(self._deciders)
+        else:
+            what = "link weight" if self.scoring_link else "base score"
+            self._set_insight(WhyState(note=note), LeverState(what=what, note=note))
+
+    @work(
+        thread=True,
+        exclusive=True,
+        group="insight",
+        description="why and lever",
+        exit_on_error=False,
+    )
     def _insight_worker(
         self, snap: Snapshot, claim: str | None, relation: str | None, link: bool
     ) -> None:
-        why = drivers(snap, claim, with_flips=True)
-        lever = lever_state(snap, claim, relation, link)
+        try:
+            why = drivers(snap, claim, with_flips=True)
+            lever = lever_state(snap, claim, relation, link)
+        except Exception as exc:  # a fault of ours: a notice, not a crash
+            self.post_message(self.WorkFailed("why and lever", exc))
+            return
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._set_insight, why, lever)
 
-    @work(thread=True, exclusive=True, group="deciders", description="flip points")
+    @work(
+        thread=True,
+        exclusive=True,
+        group="deciders",
+        description="flip points",
+        exit_on_error=False,
+    )
     def _deciders_worker(self, snap: Snapshot, version: int) -> None:
-        result = deciders(snap)
+        try:
+            result = deciders(snap)
+        except Exception as exc:  # a fault of ours: a notice, not a crash
+            self.post_message(self.WorkFailed("flip points", exc))
+            return
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._set_deciders, version, result)
 

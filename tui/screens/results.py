@@ -52,12 +52,16 @@ class ResultScreen(ModalScreen[str | None]):
         self.query_one(OptionList).focus()
         self._run()
 
-    @work(thread=True, exclusive=True, group="results", description="results")
+    @work(thread=True, exclusive=True, group="results", description="results", exit_on_error=False)
     def _run(self) -> None:
         try:
             results = self._compute()
         except ArggraphError as exc:
             results = Results(Text(str(exc), style="bold red"), [])
+        except Exception as exc:  # a fault of ours: said on screen, not a crash
+            results = Results(
+                Text(f"could not work this out: {type(exc).__name__}: {exc}", style="bold red"), []
+            )
         self.app.call_from_thread(self._show, results)
 
     def _show(self, results: Results) -> None:
