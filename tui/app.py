@@ -14,8 +14,8 @@ from textual.screen import Screen
 from arggraph.errors import ArggraphError
 from arggraph.graph import Graph
 from arggraph.sheets import ScoreBook, current_user, default_sheet_path
-from arggraph.text import one_line
 
+from .render import flat
 from .screens.dialogs import ChoiceScreen
 from .screens.error import ErrorScreen
 from .screens.help import HelpScreen
@@ -61,7 +61,7 @@ class ArggraphApp(App[None]):
         if graph is not None:
             # The title may reach the terminal's own title bar: control characters in it
             # must be shown, not obeyed.
-            self.title = one_line(graph.model.title or graph.id)
+            self.title = flat(graph.model.title or graph.id)
 
     def get_default_screen(self) -> Screen[None]:
         if self.session is None:

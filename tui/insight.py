@@ -9,9 +9,8 @@ from rich.text import Text
 
 from arggraph.errors import ArggraphError
 from arggraph.graph import Graph
-from arggraph.text import shorten
 
-from .render import literal
+from .render import fit, literal
 from .viewmodels import Driver, LeverState, Results, Row, Snapshot, WhyState
 
 __all__ = [
@@ -148,7 +147,7 @@ def lever_state(snap: Snapshot, claim: str | None, relation: str | None, link: b
     if len(standing.ranking) < 2:
         return LeverState(what=what, note="a verdict needs two positions in view")
     leader = standing.ranking[0][0]
-    leader_text = shorten(snap.graph.claims[leader].text, 30)
+    leader_text = fit(snap.graph.claims[leader].text, 30)
     if link:
         if relation is None:
             return LeverState(what=what, note="this claim has no link to a claim above it here")
@@ -232,7 +231,7 @@ def extensions_results(snap: Snapshot) -> Results:
         prompt.append(f"  {word}  ", style="dim")
         if cid in positions:
             prompt.append("◆ ", style="bold")
-        prompt.append_text(literal(shorten(graph.claims[cid].text, 90)))
+        prompt.append_text(literal(fit(graph.claims[cid].text, 90)))
         rows.append(Row(prompt, cid))
     return Results(summary, rows)
 
@@ -273,6 +272,6 @@ def findings_results(graph: Graph) -> Results:
         prompt.append_text(literal(f.message))
         if f.hint:
             prompt.append("\n                ")
-            prompt.append_text(literal(shorten(f.hint, 100), style="dim"))
+            prompt.append_text(literal(fit(f.hint, 100), style="dim"))
         rows.append(Row(prompt, target))
     return Results(summary, rows)

@@ -1,9 +1,12 @@
 """Building blocks of what the screens print: safe text, bars, glyphs, figures.
 
-Everything that comes from a graph file goes through :func:`literal` or :func:`line`:
-control characters are made visible by :func:`arggraph.text.terminal_safe` and the
-result is a :class:`rich.text.Text`, which Textual shows as is, so ``[bold]`` in a claim
-stays the seven characters ``[bold]``.
+Everything that comes from a graph file reaches the screen through this module, and
+this module alone calls the library's escaping (:mod:`arggraph.text`): :func:`literal`
+and :func:`line` give a :class:`rich.text.Text`, which Textual shows as is (so ``[bold]``
+in a claim stays the seven characters ``[bold]``), and :func:`safe`, :func:`flat` and
+:func:`fit` give plain strings for what takes one (a notification, the terminal's title,
+a padded column). Each makes control characters, escape sequences and bidirectional
+overrides visible instead of obeyed.
 
 Support and attack are told apart by glyph *and* colour, so they survive a monochrome
 terminal or colour blindness: ``+`` supports, ``−`` attacks, ``↻`` marks a claim that
@@ -16,7 +19,7 @@ import math
 
 from rich.text import Text
 
-from arggraph.text import shorten, terminal_safe
+from arggraph.text import one_line, shorten, terminal_safe
 
 __all__ = [
     "ACCENT",
@@ -30,9 +33,12 @@ __all__ = [
     "SUPPORT_GLYPH",
     "bar",
     "figure",
+    "fit",
+    "flat",
     "glyph",
     "line",
     "literal",
+    "safe",
     "signed",
     "strength_style",
 ]
@@ -58,6 +64,29 @@ def literal(text: str, style: str = "") -> Text:
     '[bold]x\\\\x1b[0m'
     """
     return Text(terminal_safe(text), style=style)
+
+
+def safe(text: str) -> str:
+    """Graph text as a plain string with control characters made visible.
+
+    >>> safe("bell\x07")
+    'bell\\\\x07'
+    """
+    return terminal_safe(text)
+
+
+def flat(text: str) -> str:
+    """Graph text made safe and folded onto one line (for a title)."""
+    return one_line(text)
+
+
+def fit(text: str, width: int) -> str:
+    """Graph text made safe, on one line, cut to ``width`` characters with an ellipsis.
+
+    >>> fit("[b]x\x1b[0m and more", 10)
+    '[b]x\\\\x1b[…'
+    """
+    return shorten(text, width)
 
 
 def line(text: str, width: int, style: str = "") -> Text:

@@ -28,11 +28,11 @@ from textual.worker import WorkerState, get_current_worker
 
 from arggraph.errors import ArggraphError
 from arggraph.semantics.registry import gradual
-from arggraph.text import shorten, terminal_safe
 from arggraph.views import SearchIndex, loose_tops, path_from_position
 
 from ..insight import deciders, drivers, extensions_results, findings_results, lever_state
 from ..keys import main_bindings
+from ..render import fit, safe
 from ..state import Session
 from ..viewmodels import Item, LeverState, Mode, Snapshot, VerdictState, WhyState
 from ..widgets.detail import ClaimDetail
@@ -126,7 +126,7 @@ class MainScreen(Screen[None]):
         self, message: str, *, severity: SeverityLevel = "information", timeout: float | None = None
     ) -> None:
         """A notification, shown literally (it may quote file names and ids)."""
-        self.notify(terminal_safe(message), severity=severity, timeout=timeout, markup=False)
+        self.notify(safe(message), severity=severity, timeout=timeout, markup=False)
 
     # ------------------------------------------------------------------ reading state
     def current_node(self) -> Node | None:
@@ -537,7 +537,7 @@ class MainScreen(Screen[None]):
             else s.book.base(item.claim)
         )
         message = Text(f"The {what} of\n")
-        message.append(shorten(s.graph.claims[item.claim].text, 70), style="bold")
+        message.append(fit(s.graph.claims[item.claim].text, 70), style="bold")
         message.append(f"\nnow {now:.2f}. Type a number from 0 to 1 (0.35, or 35%).")
 
         def check(text: str) -> str | None:

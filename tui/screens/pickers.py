@@ -18,10 +18,9 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from arggraph.graph import Graph
-from arggraph.text import shorten
 from arggraph.views import actor_claims, attribution_counts, item_dates
 
-from ..render import LENS, literal
+from ..render import LENS, fit, literal
 
 __all__ = ["ActorScreen", "TimelineScreen", "actor_rows", "date_rows"]
 
@@ -120,9 +119,9 @@ class ActorScreen(_Picker):
             actor = self.graph.actors[actor_id]
             prompt = Text(no_wrap=True, overflow="ellipsis")
             prompt.append("● ", style=LENS)
-            prompt.append_text(literal(shorten(actor.name, 40), style="bold"))
+            prompt.append_text(literal(fit(actor.name, 40), style="bold"))
             prompt.append("  ")
-            prompt.append_text(literal(shorten(actor.kind, 20), style="dim"))
+            prompt.append_text(literal(fit(actor.kind, 20), style="dim"))
             prompt.append(f"  {count} claim{'s' if count != 1 else ''}", style="dim")
             out.append(Option(prompt, id=actor_id))
         return out

@@ -14,10 +14,9 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from arggraph.graph import Graph
-from arggraph.text import shorten
 from arggraph.views import SearchIndex
 
-from ..render import literal
+from ..render import fit, literal
 
 __all__ = ["SearchScreen"]
 
@@ -81,21 +80,21 @@ class SearchScreen(ModalScreen[str | None]):
             claim = self.graph.claims[hit.claim]
             prompt = Text()
             prompt.append(f"{FIELD_NAMES[hit.field]:<8} ", style="dim")
-            prompt.append_text(literal(shorten(claim.text, width), style="bold"))
+            prompt.append_text(literal(fit(claim.text, width), style="bold"))
             if hit.field != "text":
                 prompt.append("\n         ")
                 who = self.graph.actors.get(hit.actor or "")
                 if hit.field == "quote":
                     prompt.append_text(
-                        literal("“" + shorten(hit.excerpt, width - 30) + "”", style="italic")
+                        literal("“" + fit(hit.excerpt, width - 30) + "”", style="italic")
                     )
                     if who is not None:
                         prompt.append(" — ", style="dim")
-                        prompt.append_text(literal(shorten(who.name, 28), style="dim"))
+                        prompt.append_text(literal(fit(who.name, 28), style="dim"))
                 elif hit.field == "actor":
-                    prompt.append_text(literal(shorten(hit.excerpt, width), style="italic"))
+                    prompt.append_text(literal(fit(hit.excerpt, width), style="italic"))
                 else:
-                    prompt.append_text(literal(shorten(hit.excerpt, width), style="dim"))
+                    prompt.append_text(literal(fit(hit.excerpt, width), style="dim"))
             results.add_option(Option(prompt, id=hit.claim))
         if hits:
             results.highlighted = 0

@@ -17,7 +17,6 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from arggraph.model import Attribution, Relation
-from arggraph.text import shorten
 from arggraph.views import attribution_counts, attribution_date
 
 from ..render import (
@@ -26,6 +25,7 @@ from ..render import (
     POSITION_GLYPH,
     bar,
     figure,
+    fit,
     glyph,
     literal,
     strength_style,
@@ -132,7 +132,7 @@ class ClaimHead(Panel):
             out.append(" supports" if rel.type == "support" else " attacks", style="dim")
             if target is not None:
                 out.append("\n           the claim: ", style="dim")
-                out.append_text(literal(shorten(target.text, max(12, width - 24)), style="italic"))
+                out.append_text(literal(fit(target.text, max(12, width - 24)), style="italic"))
         elif marker_link:
             out.append("▶ link     —  ", style="bold")
             out.append("no link: this claim is not under another claim here", style="italic")
@@ -234,7 +234,7 @@ class ClaimDetail(Vertical):
         prompt.append(" ")
         prompt.append(figure(value), style=strength_style(value))
         prompt.append(" ")
-        prompt.append_text(literal(shorten(claim.text, width)))
+        prompt.append_text(literal(fit(claim.text, width)))
         return prompt
 
     def _render_sources(self) -> None:

@@ -5,9 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.reactive import reactive
 
-from arggraph.text import shorten
-
-from ..render import LENS, literal
+from ..render import LENS, fit, literal
 from ..viewmodels import Mode
 from .panel import Panel
 
@@ -45,7 +43,7 @@ class ModeLine(Panel):
         if mode.lens is not None:
             out.append("  │  ", style="dim")
             out.append("● lens: ", style=f"bold {LENS}")
-            out.append_text(literal(shorten(mode.lens, 28), style="bold"))
+            out.append_text(literal(fit(mode.lens, 28), style="bold"))
         if mode.day is not None:
             out.append("  │  ", style="dim")
             out.append("as of ", style="dim")
@@ -85,10 +83,10 @@ class Breadcrumbs(Panel):
         parts = list(self.trail)
         pieces: list[str] = []
         if parts:
-            last = shorten(parts[-1], max(20, room // 2))
+            last = fit(parts[-1], max(20, room // 2))
             rest = parts[:-1]
             share = (room - len(last) - 3 * len(rest)) // max(len(rest), 1)
-            pieces = [shorten(p, max(8, share)) for p in rest] + [last]
+            pieces = [fit(p, max(8, share)) for p in rest] + [last]
         # Drop from the start (not the end: where one is matters most) until it fits.
         while len(pieces) > 2 and len(" › ".join(pieces)) + 2 > room:
             if pieces[0] == "…":

@@ -22,7 +22,6 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from arggraph.model import Relation
-from arggraph.text import shorten
 from arggraph.views import loose_tops
 
 from ..render import (
@@ -32,6 +31,7 @@ from ..render import (
     POSITION_GLYPH,
     QUESTION_GLYPH,
     figure,
+    fit,
     glyph,
     strength_style,
 )
@@ -159,7 +159,7 @@ class DebateTree(Tree[Item]):
     def _question_label(self, question: str, room: int) -> Text:
         out = Text(no_wrap=True)
         out.append(f"{QUESTION_GLYPH} ", style=f"bold {ACCENT}")
-        out.append(shorten(question, max(12, room - 2)), style="bold")
+        out.append(fit(question, max(12, room - 2)), style="bold")
         return out
 
     def _room(self, node: Node | None) -> int:
@@ -217,7 +217,7 @@ class DebateTree(Tree[Item]):
         if item.role == "position":
             text_style = "bold"
         width = max(12, min(room - out.cell_len, 200))
-        out.append(shorten(claim.text, width), style=text_style)
+        out.append(fit(claim.text, width), style=text_style)
         return out
 
     def on_resize(self) -> None:

@@ -5,9 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.reactive import reactive
 
-from arggraph.text import shorten
-
-from ..render import ACCENT, POSITION_GLYPH, QUESTION_GLYPH, bar, figure, literal
+from ..render import ACCENT, POSITION_GLYPH, QUESTION_GLYPH, bar, figure, fit, literal
 from ..viewmodels import VerdictState
 from .panel import Panel
 
@@ -36,12 +34,12 @@ class VerdictBar(Panel):
             return out
         width = max(self.size.width - 2, 20)
         out.append(f"{QUESTION_GLYPH} ", style=f"bold {ACCENT}")
-        out.append_text(literal(shorten(state.question, width - 2), style="bold"))
+        out.append_text(literal(fit(state.question, width - 2), style="bold"))
         texts = dict(state.texts)
         if state.problem is not None:
             out.append("\n")
             out.append("No verdict: ", style="bold red")
-            out.append_text(literal(shorten(state.problem, width - 30)))
+            out.append_text(literal(fit(state.problem, width - 30)))
             out.append("  (press m for another semantics)", style="italic")
             return out
         if not texts:
@@ -61,7 +59,7 @@ class VerdictBar(Panel):
             lead = pid == leader
             out.append("▶ " if lead else "  ", style=f"bold {ACCENT}")
             out.append(f"{POSITION_GLYPH} ", style=f"bold {ACCENT}")
-            label = shorten(texts.get(pid, pid), text_width).ljust(text_width)
+            label = fit(texts.get(pid, pid), text_width).ljust(text_width)
             out.append_text(literal(label, style="bold" if lead else ""))
             out.append(" ")
             out.append(figure(value), style="bold" if lead else "")
@@ -74,12 +72,12 @@ class VerdictBar(Panel):
         for pid in missing:
             out.append("\n")
             out.append(f"    {POSITION_GLYPH} ", style="dim")
-            out.append_text(literal(shorten(texts[pid], text_width), style="dim"))
+            out.append_text(literal(fit(texts[pid], text_width), style="dim"))
             out.append("  not in this view", style="dim italic")
         if state.warning:
             out.append("\n")
             out.append("⚠ ", style="bold yellow")
-            out.append_text(literal(shorten(state.warning, width - 2), style="yellow"))
+            out.append_text(literal(fit(state.warning, width - 2), style="yellow"))
         return out
 
     @staticmethod

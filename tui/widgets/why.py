@@ -7,9 +7,7 @@ from collections.abc import Mapping
 from rich.text import Text
 from textual.reactive import reactive
 
-from arggraph.text import shorten
-
-from ..render import ATTACK, SUPPORT, figure, literal, signed
+from ..render import ATTACK, SUPPORT, figure, fit, literal, signed
 from ..viewmodels import Driver, WhyState
 from .panel import Panel
 
@@ -62,7 +60,7 @@ class WhyPanel(Panel):
         style = SUPPORT if d.effect > 0 else ATTACK
         out.append("\n  ")
         out.append("▲ " if d.effect > 0 else "▼ " if d.effect < 0 else "  ", style=f"bold {style}")
-        out.append_text(literal(shorten(d.text, width).ljust(width), style=dim))
+        out.append_text(literal(fit(d.text, width).ljust(width), style=dim))
         out.append(signed(d.effect).rjust(EFFECT), style=f"bold {style} {dim}")
         known = d.flip_known or d.claim in flips
         flip = d.flip if d.flip_known else flips.get(d.claim)
@@ -71,7 +69,7 @@ class WhyPanel(Panel):
 
     def _header(self, out: Text, title: str, width: int, effect: str) -> None:
         out.append("\n")
-        out.append_text(literal(shorten(title, width + 4).ljust(width + 4), style="underline"))
+        out.append_text(literal(fit(title, width + 4).ljust(width + 4), style="underline"))
         out.append(effect.rjust(EFFECT), style="dim")
         out.append(("flips" if self._narrow else "flips at").rjust(self._flip), style="dim")
 
@@ -92,7 +90,7 @@ class WhyPanel(Panel):
             out.append("\n  working it out…", style="italic dim")
         elif state.note:
             out.append("\n  ")
-            out.append_text(literal(shorten(state.note, width - 4), style="italic"))
+            out.append_text(literal(fit(state.note, width - 4), style="italic"))
         elif state.topic is not None:
             self._header(
                 out,
@@ -113,7 +111,7 @@ class WhyPanel(Panel):
         if state.verdict_note:
             out.append("\nWhat decides the verdict", style="underline")
             out.append("\n  ")
-            out.append_text(literal(shorten(state.verdict_note, width - 4), style="italic dim"))
+            out.append_text(literal(fit(state.verdict_note, width - 4), style="italic dim"))
             return out
         self._header(out, "What decides the verdict", text_width, "margin")
         if not state.deciders:
