@@ -3,9 +3,9 @@ brute-force enumeration written here from the definitions."""
 
 from __future__ import annotations
 
-import importlib
 import itertools
 import re
+import types
 from collections.abc import Iterable
 from pathlib import Path
 from unittest import mock
@@ -19,7 +19,8 @@ from arggraph.errors import SemanticsError, UnknownIdError, UsageError
 from arggraph.framework import Framework
 from arggraph.graph import Graph
 from arggraph.model import Claim, GraphModel, Relation
-from arggraph.semantics.extensions import (
+from arggraph.semantics import dung
+from arggraph.semantics.dung import (
     EXTENSION_SEMANTICS,
     acceptance,
     claim_acceptance,
@@ -32,10 +33,16 @@ from arggraph.semantics.extensions import (
 )
 from arggraph.semantics.reference import grounded_queue
 
-# The package re-exports the function ``extensions``, which shadows the module's name.
-ext = importlib.import_module("arggraph.semantics.extensions")
-
 ICCMA = Path(__file__).resolve().parents[2] / "shared" / "realdata" / "iccma"
+
+
+def test_the_function_no_longer_shadows_its_module() -> None:
+    import arggraph.semantics
+    import arggraph.semantics.dung as module
+
+    assert isinstance(module, types.ModuleType) and module is dung
+    assert arggraph.semantics.extensions is module.extensions  # the function, as before
+    assert arggraph.semantics.dung is module  # reachable as an attribute, no importlib
 
 
 # ---------------------------------------------------------------------- ICCMA files
@@ -381,9 +388,9 @@ def test_grounded_engine_matches_plain_queue_on_every_path(
 ) -> None:
     """Force vectorised rounds only, the queue only, constant switching between them, and
     the small-framework path."""
-    monkeypatch.setattr(ext, "SMALL", small)
-    monkeypatch.setattr(ext, "THIN", thin)
-    monkeypatch.setattr(ext, "WIDE", wide)
+    monkeypatch.setattr(dung, "SMALL", small)
+    monkeypatch.setattr(dung, "THIN", thin)
+    monkeypatch.setattr(dung, "WIDE", wide)
     rng = np.random.default_rng(7)
     for _ in range(40):
         n = int(rng.integers(3, 2000))
@@ -411,7 +418,7 @@ def test_vectorised_grounded_equals_the_least_fixed_point(
     fw, brute = build(*af)
     want = {f"a{i}" for i in brute.grounded()}
     for thin in (0, 1 << 30):
-        with mock.patch.object(ext, "SMALL", 0), mock.patch.object(ext, "THIN", thin):
+        with mock.patch.object(dung, "SMALL", 0), mock.patch.object(dung, "THIN", thin):
             assert grounded(fw) == want
 
 

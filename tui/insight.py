@@ -197,7 +197,7 @@ def link_lever(snap: Snapshot, relation: str, leader: str, leader_text: str) -> 
 
 def extensions_results(snap: Snapshot) -> Results:
     """The grounded labelling and the preferred extensions of the current view."""
-    from arggraph.semantics.extensions import acceptance, extensions, grounded_labels
+    from arggraph.semantics.dung import acceptance, extensions, grounded_labels
 
     fw = snap.fw
     graph = snap.graph

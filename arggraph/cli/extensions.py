@@ -100,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
     import json
     import sys
 
-    from ..semantics.extensions import claim_acceptance, iter_extensions
+    from ..semantics.dung import claim_acceptance, iter_extensions
     from .common import progress, write_result
 
     graph = load_framework_graph(args.graph)

@@ -9,12 +9,8 @@ Two families, one package:
   (:mod:`.incremental`), explanations of a claim's strength by removal, exact gradient
   and path (:mod:`.explain`), and the verdict between positions with the base scores
   that would flip it (:mod:`.verdict`).
-- *Extension* semantics (Dung) on the attack relation: grounded, complete, preferred
-  and stable extensions, and credulous/sceptical acceptance (:mod:`.extensions`). The
-  function ``extensions`` is re-exported here and so shadows its module's name on this
-  package: reach the module itself with
-  ``importlib.import_module("arggraph.semantics.extensions")`` (``from
-  arggraph.semantics.extensions import ...`` works as usual).
+- *Extension* semantics (Dung 1995) on the attack relation: grounded, complete,
+  preferred and stable extensions, and credulous/sceptical acceptance (:mod:`.dung`).
 
 >>> from arggraph.framework import Framework
 >>> fw = Framework.from_edges(["p", "a"], [0.5, 0.4], attacks=[("a", "p")])
@@ -28,8 +24,8 @@ Two families, one package:
 
 from __future__ import annotations
 
+from .dung import acceptance, extensions, grounded
 from .explain import Contribution, Explanation, explain
-from .extensions import acceptance, extensions, grounded
 from .gradual import SEMANTICS, score, strengths
 from .incremental import GradualEngine
 from .verdict import Verdict, flip_points, margin_curve, verdict

@@ -1,7 +1,7 @@
 """SAT encodings of Dung's complete and stable semantics, and the searches built on them.
 
 Everything here works on a bare attack graph of ``k`` arguments numbered ``0..k-1``
-(``src[i]`` attacks ``tgt[i]``). :mod:`arggraph.semantics.extensions` calls it on the
+(``src[i]`` attacks ``tgt[i]``). :mod:`arggraph.semantics.dung` calls it on the
 *core* of a framework: the arguments its grounded labelling leaves undecided, with the
 attacks among them. Every complete labelling agrees with the grounded one outside the
 core, so the solver never sees the (usually large) settled part.
