@@ -52,10 +52,17 @@ plain queue, which is faster there. The out-edges are grouped by one (SIMD) sort
 **Complete, preferred, stable through SAT.** Every complete labelling agrees with the
 grounded one on the claims the latter decides, so only the undecided *core* goes to the
 solver (:mod:`arggraph.semantics.sat`, CaDiCaL through python-sat).
+
+**One table.** The semantics, and how each is computed, are the entries of
+:data:`arggraph.semantics.registry.EXTENSION`: an entry's solver (an encoding and
+whether its extensions are the maximal models), and its flags (``unique``,
+``may_have_none``, ``sceptical_is_grounded``, ``refines_grounded``) are all this module
+reads, so a new semantics is a new entry; no name is compared here.
 """
 
 from __future__ import annotations
 
+import warnings
 from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
@@ -65,12 +72,13 @@ import numpy.typing as npt
 
 from ..errors import SemanticsError, UsageError
 from ..framework import BoolArray, Framework, IntArray
+from .registry import EXTENSION, ExtensionSemantics, extension
 
 if TYPE_CHECKING:
     from ..graph import Graph
+    from .sat import SatSemantics
 
 __all__ = [
-    "EXTENSION_SEMANTICS",
     "acceptance",
     "claim_acceptance",
     "extensions",
@@ -81,8 +89,24 @@ __all__ = [
     "iter_extensions",
 ]
 
-#: The extension semantics, in the order the CLI lists them.
-EXTENSION_SEMANTICS = ("grounded", "complete", "preferred", "stable")
+if TYPE_CHECKING:
+    #: Deprecated: the names of :data:`arggraph.semantics.registry.EXTENSION`, in order.
+    EXTENSION_SEMANTICS: tuple[str, ...]
+else:
+
+    def __getattr__(name: str) -> object:
+        """``EXTENSION_SEMANTICS``, deprecated: read the registry's table instead."""
+        if name == "EXTENSION_SEMANTICS":
+            warnings.warn(
+                "arggraph.semantics.dung.EXTENSION_SEMANTICS is deprecated and will be "
+                "removed in the next release; use arggraph.semantics.registry.EXTENSION "
+                "(its keys are the names, in the same order)",
+                DeprecationWarning,
+                stacklevel=2,
+            )
+            return tuple(EXTENSION)
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 #: Label codes of :func:`grounded_codes`.
 UNDEC, IN, OUT = 0, 1, 2
@@ -117,14 +141,6 @@ def _attacks(fw: Framework) -> tuple[IntArray, IntArray]:
         keep = w > 0
         src, tgt = src[keep], tgt[keep]
     return src, tgt
-
-
-def _check_semantics(semantics: str) -> None:
-    if semantics not in EXTENSION_SEMANTICS:
-        raise SemanticsError(
-            f"unknown extension semantics {semantics!r}; choose one of "
-            + ", ".join(EXTENSION_SEMANTICS)
-        )
 
 
 # ---------------------------------------------------------------------- grounded
@@ -345,14 +361,19 @@ def grounded_labels(graph_or_fw: Graph | Framework) -> dict[str, str]:
 
 # ---------------------------------------------------------------------- the core
 class _Core:
-    """The claims the grounded labelling leaves undecided, renumbered for the solver."""
+    """The claims the solver decides, renumbered for it: those the grounded labelling
+    leaves undecided when the semantics refines it (``codes`` is that labelling), else
+    every claim."""
 
-    def __init__(self, fw: Framework) -> None:
+    def __init__(self, fw: Framework, entry: ExtensionSemantics, codes: Int8Array) -> None:
         src, tgt = _attacks(fw)
-        codes = grounded_codes(fw)
         self.ids = fw.ids
-        self.inside = np.flatnonzero(codes == IN)
-        self.members = np.flatnonzero(codes == UNDEC)
+        if entry.refines_grounded:
+            self.inside = np.flatnonzero(codes == IN)
+            self.members = np.flatnonzero(codes == UNDEC)
+        else:
+            self.inside = np.zeros(0, dtype=np.int64)
+            self.members = np.arange(fw.n, dtype=np.int64)
         self.k = int(self.members.size)
         where = np.full(fw.n, -1, dtype=np.int64)
         where[self.members] = np.arange(self.k)
@@ -375,22 +396,16 @@ def iter_extensions(
 
     For a progress display or an early stop; :func:`extensions` sorts them.
     """
-    _check_semantics(semantics)
+    entry = extension(semantics)
     if limit is not None and limit < 1:
         raise UsageError(f"the limit must be at least 1, not {limit}")
     fw = _framework(graph_or_fw)
-    if semantics == "grounded":
+    solver = entry.solver()
+    if solver is None:
         yield grounded(fw)
         return
-    from . import sat
-
-    core = _Core(fw)
-    search = {
-        "complete": sat.complete_extensions,
-        "preferred": sat.preferred_extensions,
-        "stable": sat.stable_extensions,
-    }[semantics]
-    for chosen in search(core.k, core.src, core.tgt, limit):
+    core = _Core(fw, entry, grounded_codes(fw))
+    for chosen in solver.extensions(core.k, core.src, core.tgt, limit):
         yield core.ids_of(chosen)
 
 
@@ -433,20 +448,23 @@ def acceptance(
     >>> acceptance(fw, "stable")
     {'a': {'credulous': False, 'sceptical': True}}
     """
-    _check_semantics(semantics)
+    entry = extension(semantics)
     fw = _framework(graph_or_fw)
     codes = grounded_codes(fw)
-    cred = codes == IN
-    scep = cred.copy()
-    if semantics != "grounded":
-        from . import sat
-
-        core = _Core(fw)
+    solver = entry.solver()
+    if solver is None:
+        cred = codes == IN
+        scep = cred.copy()
+    else:
+        core = _Core(fw, entry, codes)
+        cred = np.zeros(fw.n, dtype=np.bool_)
+        cred[core.inside] = True
+        scep = codes == IN if entry.sceptical_is_grounded else cred.copy()
         if core.k:
-            cred[core.members] = sat.credulous(core.k, core.src, core.tgt, semantics)
-            if semantics != "complete":
-                every = sat.sceptical(core.k, core.src, core.tgt, semantics)
-                if every is None:  # no stable extension: vacuously in all of them
+            cred[core.members] = solver.credulous(core.k, core.src, core.tgt)
+            if not entry.sceptical_is_grounded:
+                every = solver.sceptical(core.k, core.src, core.tgt)
+                if every is None:  # no extension at all: vacuously in all of them
                     cred[:] = False
                     scep[:] = True
                 else:
@@ -470,29 +488,29 @@ def claim_acceptance(
     >>> claim_acceptance(fw, "a", "preferred")
     {'credulous': True, 'sceptical': False}
     """
-    _check_semantics(semantics)
+    entry = extension(semantics)
     fw = _framework(graph_or_fw)
     index = fw.position(claim)
-    code = int(grounded_codes(fw)[index])
-    if semantics == "grounded" or code != UNDEC:
-        if semantics == "stable" and not _has_stable(fw):
+    codes = grounded_codes(fw)
+    code = int(codes[index])
+    solver = entry.solver()
+    if solver is None or (entry.refines_grounded and code != UNDEC):
+        if solver is not None and entry.may_have_none and not _exists(fw, entry, solver, codes):
             return {"credulous": False, "sceptical": True}
         return {"credulous": code == IN, "sceptical": code == IN}
-    from . import sat
-
-    core = _Core(fw)
+    core = _Core(fw, entry, codes)
     a = int(np.searchsorted(core.members, index))
-    cred, scep = sat.accepts(core.k, core.src, core.tgt, semantics, a)
+    cred, scep = solver.accepts(core.k, core.src, core.tgt, a)
     if scep is None:
         return {"credulous": False, "sceptical": True}
     return {"credulous": cred, "sceptical": scep}
 
 
-def _has_stable(fw: Framework) -> bool:
-    """Whether the framework has a stable extension (the other semantics always have one)."""
-    from . import sat
-
-    core = _Core(fw)
-    if core.k == 0:
-        return True
-    return next(sat.stable_extensions(core.k, core.src, core.tgt, 1), None) is not None
+def _exists(
+    fw: Framework, entry: ExtensionSemantics, solver: SatSemantics, codes: Int8Array
+) -> bool:
+    """Whether the framework has an extension under ``entry`` at all."""
+    core = _Core(fw, entry, codes)
+    if core.k == 0 and entry.refines_grounded:
+        return True  # the grounded extension decides everything: it is the one
+    return bool(list(solver.extensions(core.k, core.src, core.tgt, 1)))

@@ -29,7 +29,14 @@ from arggraph.errors import ArggraphError, StaleFileError
 from arggraph.text import shorten, terminal_safe
 from arggraph.views import SearchIndex, loose_tops, path_from_position
 
-from ..insight import deciders, drivers, extensions_results, findings_results, lever_state
+from ..insight import (
+    LISTED,
+    deciders,
+    drivers,
+    extensions_results,
+    findings_results,
+    lever_state,
+)
 from ..keys import main_bindings
 from ..state import Session, Snapshot
 from ..widgets.detail import ClaimDetail
@@ -572,9 +579,12 @@ class MainScreen(Screen[None]):
 
     def action_extensions(self) -> None:
         """``x``: the grounded labelling and preferred extensions of this view."""
+        from arggraph.semantics.registry import extension
+
         snap = self.session.snapshot()
+        title = f"Extensions (grounded, {extension(LISTED).label})"
         self.app.push_screen(
-            ResultScreen("Extensions (grounded, preferred)", lambda: extensions_results(snap)),
+            ResultScreen(title, lambda: extensions_results(snap)),
             self._jump_if,
         )
 
