@@ -20,7 +20,14 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .atomic import atomic_write, same_file, stamp_bytes
-from .errors import FileAccessError, JSONSyntaxError, SchemaError
+from .errors import (
+    FileAccessError,
+    IntegrityError,
+    JSONSyntaxError,
+    SchemaError,
+    SchemaProblem,
+    json_path_text,
+)
 from .graph import Graph
 from .model import FORMAT, SCORES_FORMAT, GraphModel, ScoreSheet
 
@@ -71,14 +78,8 @@ def decode_text(data: bytes, path: str | Path | None) -> str:
 
 
 def _json_path(loc: tuple[int | str, ...]) -> str:
-    """``('claims', 3, 'base')`` -> ``claims[3].base``."""
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out
+    """``('claims', 3, 'base')`` -> ``claims[3].base`` (:func:`~.errors.json_path_text`)."""
+    return json_path_text(loc)
 
 
 def _item_label(raw: Any, loc: tuple[int | str, ...]) -> str:
@@ -97,40 +98,47 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _problems(exc: ValidationError, raw: Any, expected_format: str) -> list[tuple[str, str]]:
-    problems: list[tuple[str, str]] = []
+def _problems(
+    exc: ValidationError, raw: Any, expected_format: str, text: str
+) -> list[SchemaProblem]:
+    """Each validation error as a :class:`~arggraph.errors.SchemaProblem`: its JSON path
+    (as text and as steps), the message, and the line and column in ``text``."""
+    from .locate import JsonLocator
+
+    locator = JsonLocator(text)
+    problems: list[SchemaProblem] = []
+
+    def add(loc: tuple[int | str, ...], message: str) -> None:
+        line, column = locator.position(loc)
+        problems.append(SchemaProblem(_json_path(loc), message, loc, line, column))
+
     for err in exc.errors(include_url=False):
         loc = tuple(err["loc"])
-        place = _json_path(loc)
         kind = err["type"]
         value = err.get("input")
         if kind == "extra_forbidden":
             key = str(loc[-1]) if loc else "?"
             where = _json_path(loc[:-1])
             message = f"unknown key {key!r}" if not where else f"unknown key {key!r} in {where}"
-            problems.append((place, message + _item_label(raw, loc)))
+            add(loc, message + _item_label(raw, loc))
             continue
         if kind == "missing":
-            problems.append(
-                (place, f"required key {str(loc[-1])!r} is missing" + _item_label(raw, loc))
-            )
+            add(loc, f"required key {str(loc[-1])!r} is missing" + _item_label(raw, loc))
             continue
         if kind == "model_type" and not loc:
-            problems.append(("", f"the top level must be a JSON object, not {_json_type(value)}"))
+            add(loc, f"the top level must be a JSON object, not {_json_type(value)}")
             continue
         if loc == ("format",) and kind == "literal_error":
-            problems.append(
-                (
-                    place,
-                    f"format {_short(value)} is not {expected_format!r} "
-                    f"(the format this version of arggraph reads)",
-                )
+            add(
+                loc,
+                f"format {_short(value)} is not {expected_format!r} "
+                f"(the format this version of arggraph reads)",
             )
             continue
         message = err["msg"]
         if message.startswith("Value error, "):
             message = message[len("Value error, ") :]
-        problems.append((place, f"{message}, got {_short(value)}" + _item_label(raw, loc)))
+        add(loc, f"{message}, got {_short(value)}" + _item_label(raw, loc))
     return problems
 
 
@@ -157,8 +165,9 @@ def parse_model(data: bytes, model: type[M], path: str | Path | None, expected_f
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
         if first["type"] != "json_invalid":
-            raw = json.loads(data)
-            raise SchemaError(_problems(exc, raw, expected_format), path=path) from None
+            text = data.decode("utf-8")
+            raw = json.loads(text)
+            raise SchemaError(_problems(exc, raw, expected_format, text), path=path) from None
     # Malformed JSON (or not UTF-8): parse again with the stdlib for line and column.
     text = decode_text(data, path)
     try:
@@ -187,10 +196,25 @@ def loads(data: str | bytes, *, path: str | Path | None = None, strict: bool = T
     gc.disable()
     try:
         model = parse_model(raw, GraphModel, path, FORMAT)
-        return Graph(model, path=path, stamp=stamp_bytes(raw), strict=strict)
+        try:
+            return Graph(model, path=path, stamp=stamp_bytes(raw), strict=strict)
+        except IntegrityError as exc:
+            _place_in_text(exc, raw)
+            raise
     finally:
         if collecting:
             gc.enable()
+
+
+def _place_in_text(exc: IntegrityError, raw: bytes) -> None:
+    """Give an integrity error raised by :class:`Graph` the line and column of its JSON
+    path in the file's text (the graph knows the path, only the loader the text)."""
+    if exc.json_path is None or exc.line is not None:
+        return
+    from .locate import JsonLocator
+
+    text = raw.decode("utf-8-sig")
+    exc.line, exc.column = JsonLocator(text).position(exc.json_path)
 
 
 def load(path: str | Path, *, strict: bool = True) -> Graph:
