@@ -337,10 +337,32 @@ def grounded_mask(fw: Framework) -> BoolArray:
 
 
 def grounded(graph_or_fw: Graph | Framework) -> set[str]:
-    """The ids of the claims in the grounded extension.
+    """The grounded extension: the ids of the claims every reader must accept.
 
-    >>> sorted(grounded(Framework.from_edges(["a", "b", "c"], attacks=[("a", "b"), ("b", "c")])))
+    The least fixed point of Dung's characteristic function on the attack relation:
+    the claims nothing attacks, the claims they defend, and so on. Every framework has
+    exactly one (possibly empty) grounded extension.
+
+    Takes a :class:`~arggraph.graph.Graph` (its :attr:`~arggraph.graph.Graph.framework`
+    is used) or a :class:`~arggraph.framework.Framework`. Only attacks count, and only
+    those of weight above 0; supports and base scores are ignored. Returns a ``set`` of
+    claim ids (empty for an empty graph). Time near-linear in claims plus attacks (see
+    the module's notes).
+
+    Raises :class:`~arggraph.errors.SemanticsError` only for a framework of 2**31 claims
+    or more; any other framework has its grounded extension.
+
+    References:
+      P. M. Dung. On the acceptability of arguments and its fundamental role in
+      nonmonotonic reasoning, logic programming and n-person games. Artificial
+      Intelligence 77(2) (1995), 321-357.
+
+    >>> fw = Framework.from_edges(["a", "b", "c", "d"],
+    ...                           attacks=[("a", "b"), ("b", "c"), ("d", "d")])
+    >>> sorted(grounded(fw))  # a is unattacked; it defeats b, which frees c; d is undecided
     ['a', 'c']
+    >>> grounded(Framework.from_edges(["a", "b"], attacks=[("a", "b"), ("b", "a")]))
+    set()
     """
     fw = _framework(graph_or_fw)
     ids = fw.ids
@@ -394,7 +416,8 @@ def iter_extensions(
 ) -> Iterator[set[str]]:
     """The extensions one at a time, as the solver finds them (at most ``limit``).
 
-    For a progress display or an early stop; :func:`extensions` sorts them.
+    For a progress display or an early stop; :func:`extensions` sorts them. Raises what
+    :func:`extensions` raises, when first advanced (it is a generator).
     """
     entry = extension(semantics)
     if limit is not None and limit < 1:
@@ -414,14 +437,46 @@ def extensions(
 ) -> list[set[str]]:
     """Every extension under ``semantics`` (at most ``limit``), in a deterministic order.
 
-    The list is sorted by each extension's sorted ids, so the same framework always prints
-    the same way. Grounded gives exactly one set; stable may give none; complete can give
-    exponentially many, which is what ``limit`` is for (then you get the first ``limit``
-    the solver finds, sorted).
+    Takes a :class:`~arggraph.graph.Graph` or a :class:`~arggraph.framework.Framework`
+    (only attacks of weight above 0 count; supports and scores are ignored), the name of
+    an entry of :data:`arggraph.semantics.registry.EXTENSION` (``"grounded"``,
+    ``"complete"``, ``"preferred"``, ``"stable"``), and ``limit``, a number of extensions
+    (at least 1; ``None`` for all).
 
-    >>> fw = Framework.from_edges(["a", "b"], attacks=[("a", "b"), ("b", "a")])
+    Returns a ``list`` of extensions, each a ``set`` of claim ids, sorted by each
+    extension's sorted ids, so the same framework always prints the same way. Grounded
+    gives exactly one set; stable may give none (``[]``); complete can give exponentially
+    many, which is what ``limit`` is for (then you get the first ``limit`` the solver
+    finds, sorted). Grounded takes near-linear time; the others go through a SAT solver
+    (CaDiCaL) on the claims grounded leaves undecided, preferred ones found PrefSAT-style
+    by growing complete ones.
+
+    Raises :class:`~arggraph.errors.SemanticsError` for an unknown semantics (naming the
+    nearest one) and :class:`~arggraph.errors.UsageError` for a ``limit`` below 1.
+
+    References:
+      P. M. Dung. On the acceptability of arguments and its fundamental role in
+      nonmonotonic reasoning, logic programming and n-person games. Artificial
+      Intelligence 77(2) (1995), 321-357.
+      M. Caminada. On the issue of reinstatement in argumentation. Proc. JELIA 2006,
+      LNCS 4160, 111-123 (the labellings the SAT encodings use).
+      F. Cerutti, P. E. Dunne, M. Giacomin and M. Vallati. Computing preferred
+      extensions in abstract argumentation: a SAT-based approach. Proc. TAFA 2013,
+      LNCS 8306 (2014), 176-193 (PrefSAT).
+
+    >>> fw = Framework.from_edges(["a", "b", "c"], attacks=[("a", "b"), ("b", "a"), ("b", "c")])
     >>> [sorted(e) for e in extensions(fw, "complete")]
-    [[], ['a'], ['b']]
+    [[], ['a', 'c'], ['b']]
+    >>> [sorted(e) for e in extensions(fw, "preferred")]
+    [['a', 'c'], ['b']]
+    >>> len(extensions(fw, "complete", limit=2))
+    2
+    >>> extensions(Framework.from_edges(["a"], attacks=[("a", "a")]), "stable")
+    []
+    >>> extensions(fw, "semi-stable")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    arggraph.errors.SemanticsError: unknown extension semantics 'semi-stable'; did you mean ...
     """
     found = list(iter_extensions(graph_or_fw, semantics, limit=limit))
     found.sort(key=sorted)
@@ -433,10 +488,16 @@ def acceptance(
 ) -> dict[str, dict[str, bool]]:
     """For every claim, ``{"credulous": ..., "sceptical": ...}`` under ``semantics``.
 
+    Takes a :class:`~arggraph.graph.Graph` or a :class:`~arggraph.framework.Framework`
+    (only attacks of weight above 0 count) and the name of an entry of
+    :data:`arggraph.semantics.registry.EXTENSION`. Returns a ``dict`` from every claim id,
+    in the framework's claim order, to ``{"credulous": bool, "sceptical": bool}``.
+
     Credulous: in at least one extension; sceptical: in every one. Grounded has one
     extension, so both are membership in it. Complete and preferred agree on credulous
     acceptance (every complete extension grows into a preferred one); sceptical complete
-    acceptance is the grounded extension (the least complete one).
+    acceptance is the grounded extension (the least complete one). Each solver-backed
+    semantics costs a few SAT calls per claim at most, not an enumeration of extensions.
 
     Stable may have no extension at all. Then every claim is reported sceptically
     accepted and none credulously: "in every stable extension" holds vacuously. This is
@@ -444,8 +505,21 @@ def acceptance(
     sceptical-stable solvers; a caller that wants to warn about it can test
     ``extensions(g, "stable", limit=1) == []``.
 
-    >>> fw = Framework.from_edges(["a"], attacks=[("a", "a")])
-    >>> acceptance(fw, "stable")
+    Raises :class:`~arggraph.errors.SemanticsError` for an unknown semantics.
+
+    References:
+      P. M. Dung. On the acceptability of arguments and its fundamental role in
+      nonmonotonic reasoning, logic programming and n-person games. Artificial
+      Intelligence 77(2) (1995), 321-357.
+      M. Caminada. On the issue of reinstatement in argumentation. Proc. JELIA 2006,
+      LNCS 4160, 111-123.
+
+    >>> fw = Framework.from_edges(["a", "b", "c"], attacks=[("a", "b"), ("b", "a"), ("b", "c")])
+    >>> acceptance(fw, "preferred")["c"]
+    {'credulous': True, 'sceptical': False}
+    >>> acceptance(fw, "grounded")["c"]
+    {'credulous': False, 'sceptical': False}
+    >>> acceptance(Framework.from_edges(["a"], attacks=[("a", "a")]), "stable")
     {'a': {'credulous': False, 'sceptical': True}}
     """
     entry = extension(semantics)
@@ -478,15 +552,34 @@ def acceptance(
 def claim_acceptance(
     graph_or_fw: Graph | Framework, claim: str, semantics: str = "preferred"
 ) -> dict[str, bool]:
-    """``{"credulous": ..., "sceptical": ...}`` for one claim, asking the solver only about it.
+    """``{"credulous": bool, "sceptical": bool}`` for one claim, asking the solver only
+    about it.
 
+    Takes a :class:`~arggraph.graph.Graph` or a :class:`~arggraph.framework.Framework`,
+    a claim id, and the name of an entry of :data:`arggraph.semantics.registry.EXTENSION`.
     Same answers as ``acceptance(graph_or_fw, semantics)[claim]`` (including the vacuous
     case of stable without extensions), but a few solver calls instead of a sweep over
-    every claim. Raises :class:`~arggraph.errors.UnknownIdError` for an unknown id.
+    every claim; a claim the grounded labelling decides needs no solver at all (except
+    to ask, under stable, whether there is any extension).
+
+    Raises :class:`~arggraph.errors.UnknownIdError` for an id the framework lacks (with
+    the nearest ids as a hint) and :class:`~arggraph.errors.SemanticsError` for an
+    unknown semantics.
+
+    References:
+      P. M. Dung. On the acceptability of arguments and its fundamental role in
+      nonmonotonic reasoning, logic programming and n-person games. Artificial
+      Intelligence 77(2) (1995), 321-357.
 
     >>> fw = Framework.from_edges(["a", "b"], attacks=[("a", "b"), ("b", "a")])
     >>> claim_acceptance(fw, "a", "preferred")
     {'credulous': True, 'sceptical': False}
+    >>> claim_acceptance(fw, "a", "grounded")
+    {'credulous': False, 'sceptical': False}
+    >>> claim_acceptance(fw, "c")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    arggraph.errors.UnknownIdError: no claim with id 'c'...
     """
     entry = extension(semantics)
     fw = _framework(graph_or_fw)
