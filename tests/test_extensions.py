@@ -355,7 +355,7 @@ def test_order_is_deterministic_and_limit_applies() -> None:
 
 def test_bad_requests() -> None:
     fw = Framework.from_edges(["a"])
-    with pytest.raises(SemanticsError, match="choose one of grounded, complete"):
+    with pytest.raises(SemanticsError, match="grounded, complete, preferred, stable"):
         extensions(fw, "semi-stable")
     with pytest.raises(SemanticsError):
         acceptance(fw, "ideal")

@@ -384,13 +384,17 @@ def grounded_labels(graph_or_fw: Graph | Framework) -> dict[str, str]:
 # ---------------------------------------------------------------------- the core
 class _Core:
     """The claims the solver decides, renumbered for it: those the grounded labelling
-    leaves undecided when the semantics refines it (``codes`` is that labelling), else
-    every claim."""
+    leaves undecided when the semantics refines it (``codes`` is that labelling, computed
+    here unless given), else every claim."""
 
-    def __init__(self, fw: Framework, entry: ExtensionSemantics, codes: Int8Array) -> None:
+    def __init__(
+        self, fw: Framework, entry: ExtensionSemantics, codes: Int8Array | None = None
+    ) -> None:
         src, tgt = _attacks(fw)
         self.ids = fw.ids
         if entry.refines_grounded:
+            if codes is None:
+                codes = grounded_codes(fw)
             self.inside = np.flatnonzero(codes == IN)
             self.members = np.flatnonzero(codes == UNDEC)
         else:
@@ -476,7 +480,7 @@ def extensions(
     >>> extensions(fw, "semi-stable")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    arggraph.errors.SemanticsError: unknown extension semantics 'semi-stable'; did you mean ...
+    arggraph.errors.SemanticsError: unknown ...semantics 'semi-stable'; did you mean ...
     """
     found = list(iter_extensions(graph_or_fw, semantics, limit=limit))
     found.sort(key=sorted)
@@ -584,14 +588,13 @@ def claim_acceptance(
     entry = extension(semantics)
     fw = _framework(graph_or_fw)
     index = fw.position(claim)
-    codes = grounded_codes(fw)
-    code = int(codes[index])
+    code = int(grounded_codes(fw)[index])
     solver = entry.solver()
     if solver is None or (entry.refines_grounded and code != UNDEC):
-        if solver is not None and entry.may_have_none and not _exists(fw, entry, solver, codes):
+        if solver is not None and entry.may_have_none and not _exists(fw, entry, solver):
             return {"credulous": False, "sceptical": True}
         return {"credulous": code == IN, "sceptical": code == IN}
-    core = _Core(fw, entry, codes)
+    core = _Core(fw, entry)
     a = int(np.searchsorted(core.members, index))
     cred, scep = solver.accepts(core.k, core.src, core.tgt, a)
     if scep is None:
@@ -599,11 +602,9 @@ def claim_acceptance(
     return {"credulous": cred, "sceptical": scep}
 
 
-def _exists(
-    fw: Framework, entry: ExtensionSemantics, solver: SatSemantics, codes: Int8Array
-) -> bool:
+def _exists(fw: Framework, entry: ExtensionSemantics, solver: SatSemantics) -> bool:
     """Whether the framework has an extension under ``entry`` at all."""
-    core = _Core(fw, entry, codes)
+    core = _Core(fw, entry)
     if core.k == 0 and entry.refines_grounded:
         return True  # the grounded extension decides everything: it is the one
     return bool(list(solver.extensions(core.k, core.src, core.tgt, 1)))
