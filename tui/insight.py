@@ -22,6 +22,7 @@ __all__ = [
     "deciders",
     "drivers",
     "extensions_results",
+    "extensions_title",
     "findings_results",
     "lever_state",
 ]
@@ -199,6 +200,18 @@ def link_lever(snap: Snapshot, relation: str, leader: str, leader_text: str) -> 
         rival = max((v for j, v in enumerate(values) if j != lead), default=0.0)
         curve.append((w, values[lead] - rival))
     return LeverState(tuple(curve), now, "link weight", leader_text)
+
+
+def extensions_title() -> str:
+    """The extensions screen's title: the grounded labelling and the :data:`LISTED`
+    semantics, by its label in the registry.
+
+    >>> extensions_title()
+    'Extensions (grounded, preferred)'
+    """
+    from arggraph.semantics.registry import extension
+
+    return f"Extensions (grounded, {extension(LISTED).label})"
 
 
 def extensions_results(snap: Snapshot) -> Results:

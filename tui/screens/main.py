@@ -30,10 +30,10 @@ from arggraph.text import shorten, terminal_safe
 from arggraph.views import SearchIndex, loose_tops, path_from_position
 
 from ..insight import (
-    LISTED,
     deciders,
     drivers,
     extensions_results,
+    extensions_title,
     findings_results,
     lever_state,
 )
@@ -579,12 +579,9 @@ class MainScreen(Screen[None]):
 
     def action_extensions(self) -> None:
         """``x``: the grounded labelling and preferred extensions of this view."""
-        from arggraph.semantics.registry import extension
-
         snap = self.session.snapshot()
-        title = f"Extensions (grounded, {extension(LISTED).label})"
         self.app.push_screen(
-            ResultScreen(title, lambda: extensions_results(snap)),
+            ResultScreen(extensions_title(), lambda: extensions_results(snap)),
             self._jump_if,
         )
 
