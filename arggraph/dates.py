@@ -17,6 +17,8 @@ import calendar
 import re
 from datetime import date
 
+from .errors import InvalidValueError
+
 __all__ = ["DATE_PATTERN", "date_bounds", "earliest", "is_valid_date", "latest"]
 
 #: The JSON Schema pattern of a date of the format (checked in full by ``is_valid_date``).
@@ -27,23 +29,34 @@ _DATE_RE = re.compile(DATE_PATTERN)
 def date_bounds(value: str) -> tuple[date, date]:
     """The first and last day that ``value`` may stand for.
 
+    Raises :class:`~arggraph.errors.InvalidValueError` (a ValueError) for a string that
+    is not a real date of these forms.
+
     >>> date_bounds("2023")
     (datetime.date(2023, 1, 1), datetime.date(2023, 12, 31))
     >>> date_bounds("2023-05-20")
     (datetime.date(2023, 5, 20), datetime.date(2023, 5, 20))
+    >>> date_bounds("2023-02-30")
+    Traceback (most recent call last):
+    ...
+    arggraph.errors.InvalidValueError: day out of range in '2023-02-30'
     """
-    if not _DATE_RE.match(value):
-        raise ValueError(f"not a date (YYYY, YYYY-MM or YYYY-MM-DD): {value!r}")
+    if not isinstance(value, str) or not _DATE_RE.match(value):
+        raise InvalidValueError(f"not a date (YYYY, YYYY-MM or YYYY-MM-DD): {value!r}")
     parts = [int(p) for p in value.split("-")]
     year = parts[0]
+    if not 1 <= year:
+        raise InvalidValueError(f"year out of range in {value!r}")
     if len(parts) == 1:
         return date(year, 1, 1), date(year, 12, 31)
     month = parts[1]
     if not 1 <= month <= 12:
-        raise ValueError(f"month out of range in {value!r}")
+        raise InvalidValueError(f"month out of range in {value!r}")
     if len(parts) == 2:
         return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-    day = date(year, month, parts[2])  # raises ValueError for a day out of range
+    if not 1 <= parts[2] <= calendar.monthrange(year, month)[1]:
+        raise InvalidValueError(f"day out of range in {value!r}")
+    day = date(year, month, parts[2])
     return day, day
 
 

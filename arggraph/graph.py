@@ -26,6 +26,7 @@ import numpy as np
 from .atomic import FileStamp
 from .errors import DanglingReferenceError, DuplicateIdError, UnknownIdError
 from .framework import Framework
+from .locate import path_steps
 from .model import Actor, Claim, Document, GraphModel, Relation, default_relation_id
 
 __all__ = ["Graph", "IntegrityProblem"]
@@ -163,7 +164,7 @@ class Graph:
         more = len(self.problems) - 1
         message = first.message + (f" (and {more} more)" if more else "")
         cls = DuplicateIdError if first.kind == "duplicate" else DanglingReferenceError
-        raise cls(message, path=self.path, place=first.place)
+        raise cls(message, path=self.path, place=first.place, json_path=path_steps(first.place))
 
     # ------------------------------------------------------------------ reading
     @property

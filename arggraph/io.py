@@ -20,7 +20,14 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .atomic import atomic_write, same_file, stamp_bytes
-from .errors import FileAccessError, JSONSyntaxError, SchemaError
+from .errors import (
+    FileAccessError,
+    IntegrityError,
+    JSONSyntaxError,
+    SchemaError,
+    SchemaProblem,
+    json_path_text,
+)
 from .graph import Graph
 from .model import FORMAT, SCORES_FORMAT, GraphModel, ScoreSheet
 
@@ -71,14 +78,8 @@ def decode_text(data: bytes, path: str | Path | None) -> str:
 
 
 def _json_path(loc: tuple[int | str, ...]) -> str:
-    """``('claims', 3, 'base')`` -> ``claims[3].base``."""
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out
+    """``('claims', 3, 'base')`` -> ``claims[3].base`` (:func:`~.errors.json_path_text`)."""
+    return json_path_text(loc)
 
 
 def _item_label(raw: Any, loc: tuple[int | str, ...]) -> str:
@@ -97,40 +98,47 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _problems(exc: ValidationError, raw: Any, expected_format: str) -> list[tuple[str, str]]:
-    problems: list[tuple[str, str]] = []
+def _problems(
+    exc: ValidationError, raw: Any, expected_format: str, text: str
+) -> list[SchemaProblem]:
+    """Each validation error as a :class:`~arggraph.errors.SchemaProblem`: its JSON path
+    (as text and as steps), the message, and the line and column in ``text``."""
+    from .locate import JsonLocator
+
+    locator = JsonLocator(text)
+    problems: list[SchemaProblem] = []
+
+    def add(loc: tuple[int | str, ...], message: str) -> None:
+        line, column = locator.position(loc)
+        problems.append(SchemaProblem(_json_path(loc), message, loc, line, column))
+
     for err in exc.errors(include_url=False):
         loc = tuple(err["loc"])
-        place = _json_path(loc)
         kind = err["type"]
         value = err.get("input")
         if kind == "extra_forbidden":
             key = str(loc[-1]) if loc else "?"
             where = _json_path(loc[:-1])
             message = f"unknown key {key!r}" if not where else f"unknown key {key!r} in {where}"
-            problems.append((place, message + _item_label(raw, loc)))
+            add(loc, message + _item_label(raw, loc))
             continue
         if kind == "missing":
-            problems.append(
-                (place, f"required key {str(loc[-1])!r} is missing" + _item_label(raw, loc))
-            )
+            add(loc, f"required key {str(loc[-1])!r} is missing" + _item_label(raw, loc))
             continue
         if kind == "model_type" and not loc:
-            problems.append(("", f"the top level must be a JSON object, not {_json_type(value)}"))
+            add(loc, f"the top level must be a JSON object, not {_json_type(value)}")
             continue
         if loc == ("format",) and kind == "literal_error":
-            problems.append(
-                (
-                    place,
-                    f"format {_short(value)} is not {expected_format!r} "
-                    f"(the format this version of arggraph reads)",
-                )
+            add(
+                loc,
+                f"format {_short(value)} is not {expected_format!r} "
+                f"(the format this version of arggraph reads)",
             )
             continue
         message = err["msg"]
         if message.startswith("Value error, "):
             message = message[len("Value error, ") :]
-        problems.append((place, f"{message}, got {_short(value)}" + _item_label(raw, loc)))
+        add(loc, f"{message}, got {_short(value)}" + _item_label(raw, loc))
     return problems
 
 
@@ -157,8 +165,9 @@ def parse_model(data: bytes, model: type[M], path: str | Path | None, expected_f
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
         if first["type"] != "json_invalid":
-            raw = json.loads(data)
-            raise SchemaError(_problems(exc, raw, expected_format), path=path) from None
+            text = data.decode("utf-8")
+            raw = json.loads(text)
+            raise SchemaError(_problems(exc, raw, expected_format, text), path=path) from None
     # Malformed JSON (or not UTF-8): parse again with the stdlib for line and column.
     text = decode_text(data, path)
     try:
@@ -171,11 +180,45 @@ def parse_model(data: bytes, model: type[M], path: str | Path | None, expected_f
 
 
 def loads(data: str | bytes, *, path: str | Path | None = None, strict: bool = True) -> Graph:
-    """A graph from the text of an ``arggraph/1`` file (``path`` only names it in errors).
+    """A graph from the text of an ``arggraph/1`` file.
+
+    ``data`` is the JSON text, as ``str`` or as UTF-8 ``bytes`` (a leading byte-order
+    mark is allowed); ``path`` only names the file in errors and becomes ``graph.path``.
+    ``strict`` as for :func:`load`. Returns a :class:`~arggraph.graph.Graph`: claims,
+    relations, actors and documents by id, in file order; base scores and relation
+    weights are numbers in [0, 1] (defaults 0.5 and 1); dates are ``YYYY``, ``YYYY-MM``
+    or ``YYYY-MM-DD``.
+
+    Raises, each an :class:`~arggraph.errors.InputError` with the file and the place:
+
+    - :class:`~arggraph.errors.FileAccessError`: ``data`` is empty or not UTF-8;
+    - :class:`~arggraph.errors.JSONSyntaxError`: not well-formed JSON (``line``,
+      ``column``);
+    - :class:`~arggraph.errors.SchemaError`: values that violate the format, each in
+      ``problems`` with its JSON path (as text and as steps), line and column;
+    - :class:`~arggraph.errors.DuplicateIdError`,
+      :class:`~arggraph.errors.DanglingReferenceError` (``strict`` only): ids that clash
+      or point nowhere, with the JSON path, line and column of the first.
+
+    References: T. Bray (ed.), The JavaScript Object Notation (JSON) Data Interchange
+    Format, RFC 8259 (2017); the format's JSON Schema (draft 2020-12) ships as
+    ``arggraph/schema/arggraph-1.json``.
 
     >>> g = loads('{"format": "arggraph/1", "id": "g", "claims": [{"id": "a", "text": "A"}]}')
     >>> g.claim("a").base
     0.5
+    >>> loads('{"format": "arggraph/1", "id": "g",\\n "claims": [{"id": "a", "text": "A",'
+    ...       ' "base": 2}]}', path="g.json")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    arggraph.errors.SchemaError: g.json: claims[0].base: Input should be ... 1, got 2 (claim 'a')
+    >>> from arggraph.errors import SchemaError
+    >>> try:
+    ...     loads('{"format": "arggraph/1", "id": "g",\\n "claims": [{"id": "a", "text": "A",'
+    ...           ' "base": 2}]}')
+    ... except SchemaError as err:
+    ...     print(err.json_path, err.line, err.column)
+    ('claims', 0, 'base') 2 46
     """
     raw = data.encode("utf-8") if isinstance(data, str) else data
     if not raw.strip():
@@ -187,19 +230,64 @@ def loads(data: str | bytes, *, path: str | Path | None = None, strict: bool = T
     gc.disable()
     try:
         model = parse_model(raw, GraphModel, path, FORMAT)
-        return Graph(model, path=path, stamp=stamp_bytes(raw), strict=strict)
+        try:
+            return Graph(model, path=path, stamp=stamp_bytes(raw), strict=strict)
+        except IntegrityError as exc:
+            _place_in_text(exc, raw)
+            raise
     finally:
         if collecting:
             gc.enable()
 
 
+def _place_in_text(exc: IntegrityError, raw: bytes) -> None:
+    """Give an integrity error raised by :class:`Graph` the line and column of its JSON
+    path in the file's text (the graph knows the path, only the loader the text)."""
+    if exc.json_path is None or exc.line is not None:
+        return
+    from .locate import JsonLocator
+
+    text = raw.decode("utf-8-sig")
+    exc.line, exc.column = JsonLocator(text).position(exc.json_path)
+
+
 def load(path: str | Path, *, strict: bool = True) -> Graph:
-    """Load an ``arggraph/1`` file.
+    """Load an ``arggraph/1`` file (a path to a JSON file in UTF-8).
 
     With ``strict`` (default) duplicate ids and references to absent claims, actors or
     documents raise; with ``strict=False`` they are kept in ``graph.problems`` for the
-    checks to report. The graph remembers the file's stamp so that :func:`save` will not
-    overwrite it if it changes on disk meanwhile.
+    checks to report. Returns a :class:`~arggraph.graph.Graph` as :func:`loads` does; it
+    remembers the file's stamp so that :func:`save` will not overwrite it if it changes on
+    disk meanwhile. A 100,000-claim file takes about 2.5 times a bare ``json.loads``.
+
+    Raises :class:`~arggraph.errors.FileAccessError` when the file is missing, is a
+    directory, cannot be read, is empty or is not UTF-8, and otherwise what :func:`loads`
+    raises: :class:`~arggraph.errors.JSONSyntaxError`,
+    :class:`~arggraph.errors.SchemaError`, :class:`~arggraph.errors.DuplicateIdError`,
+    :class:`~arggraph.errors.DanglingReferenceError`, each naming the file.
+
+    References: RFC 8259 (JSON); the format's JSON Schema,
+    ``arggraph/schema/arggraph-1.json``.
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "g.json").write_text(
+    ...     '{"format": "arggraph/1", "id": "g", "claims": [{"id": "a", "text": "A"}]}')
+    >>> [c.id for c in load(folder / "g.json").claims.values()]
+    ['a']
+    >>> load(folder / "absent.json")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    arggraph.errors.FileAccessError: .../absent.json: no such file
+    >>> _ = (folder / "dup.json").write_text('{"format": "arggraph/1", "id": "g", "claims": '
+    ...     '[{"id": "a", "text": "A"}, {"id": "a", "text": "B"}]}')
+    >>> load(folder / "dup.json")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    arggraph.errors.DuplicateIdError: .../dup.json: claims[1].id: duplicate claim id 'a'
+    >>> len(load(folder / "dup.json", strict=False).problems)
+    1
+    >>> import shutil; shutil.rmtree(folder)
     """
     data = read_bytes(path)
     return loads(data, path=path, strict=strict)

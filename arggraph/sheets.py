@@ -36,7 +36,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from .atomic import same_file, stamp_file
-from .errors import InputError, StaleFileError, UnknownIdError
+from .errors import InputError, InvalidValueError, StaleFileError, UnknownIdError
 from .graph import Graph
 from .io import load_scores, save_scores
 from .model import ClaimScore, ScoreSheet, WeightScore
@@ -159,10 +159,22 @@ def nudge(value: float, step: float) -> float:
 
 
 def _unit(value: float, what: str) -> float:
-    """``value`` as a score, or a ValueError that says what is wrong."""
-    v = float(value)
+    """``value`` as a score, or an :class:`~arggraph.errors.InvalidValueError` (a
+    ValueError) that says what is wrong.
+
+    >>> _unit(0.25, "a base score"), _unit(True, "a base score")
+    (0.25, 1.0)
+    >>> _unit("lots", "a link weight")
+    Traceback (most recent call last):
+    ...
+    arggraph.errors.InvalidValueError: a link weight must be a number from 0 to 1, not 'lots'
+    """
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        v = float("nan")
     if not 0.0 <= v <= 1.0:  # also false for NaN
-        raise ValueError(f"{what} must be a number from 0 to 1, not {value!r}")
+        raise InvalidValueError(f"{what} must be a number from 0 to 1, not {value!r}")
     return round(v, DECIMALS)
 
 
@@ -240,8 +252,12 @@ class ScoreBook:
 
     # ------------------------------------------------------------------ editing
     def set_base(self, claim: str, value: float) -> float:
-        """Score ``claim``'s base; returns the value kept (rounded). ValueError outside
-        [0, 1]; UnknownIdError for a claim the graph lacks."""
+        """Score ``claim``'s base; returns the value kept (rounded).
+
+        Raises :class:`~arggraph.errors.InvalidValueError` (a ValueError) for a value that
+        is not a number in [0, 1], :class:`~arggraph.errors.UnknownIdError` for a claim
+        the graph lacks.
+        """
         if claim not in self.graph.claims:
             raise UnknownIdError(
                 "claim", claim, path=self.graph.path, known=list(self.graph.claims)
@@ -251,7 +267,8 @@ class ScoreBook:
         return kept
 
     def set_weight(self, relation: str, value: float) -> float:
-        """Score ``relation``'s weight; returns the value kept (rounded)."""
+        """Score ``relation``'s weight; returns the value kept (rounded); raises as
+        :meth:`set_base` does."""
         if relation not in self.graph.relations:
             raise UnknownIdError(
                 "relation", relation, path=self.graph.path, known=list(self.graph.relations)
@@ -323,6 +340,6 @@ def open_book(
         raise InputError(
             f"this score sheet is for graph {sheet.graph!r}, not {graph.id!r}",
             path=path,
-            place="graph",
+            json_path=("graph",),
         )
     return ScoreBook(graph, path=path, scorer=who, sheet=sheet)

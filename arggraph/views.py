@@ -207,9 +207,10 @@ def as_of(graph: Graph, day: str) -> View:
     """The debate as it stood at the end of ``day`` (``YYYY``, ``YYYY-MM`` or
     ``YYYY-MM-DD``): only attributions made by then count.
 
-    Raises ``ValueError`` for a string that is not such a date.
+    Raises :class:`~arggraph.errors.InvalidValueError` (a ValueError) for a string that
+    is not such a date.
     """
-    date_bounds(day)  # a clear ValueError for a malformed date
+    date_bounds(day)  # a clear InvalidValueError for a malformed date
     claims = {c.id for c in graph.claims.values() if _present(item_dates(graph, c), day)}
     keep = {r.id: _present(item_dates(graph, r), day) for r in graph.relations.values()}
     return _closed(graph, claims, f"as of {day}", keep=keep)

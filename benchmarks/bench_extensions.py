@@ -40,7 +40,7 @@ from _graphs import chain, random_af
 
 from arggraph.framework import Framework
 from arggraph.semantics import sat
-from arggraph.semantics.extensions import acceptance, extensions, grounded_mask
+from arggraph.semantics.dung import acceptance, extensions, grounded_mask
 from arggraph.semantics.reference import grounded_queue
 
 Row = dict[str, Any]

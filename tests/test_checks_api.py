@@ -13,9 +13,9 @@ from arggraph.checks import RULES, Finding, check, rule, select_rules
 from arggraph.checks.config import CheckConfig, find_config
 from arggraph.checks.documents import QuoteFinder
 from arggraph.checks.finding import finding_sort_key
-from arggraph.checks.locate import JsonLocator
 from arggraph.errors import FileAccessError, UsageError
 from arggraph.io import load, loads
+from arggraph.locate import JsonLocator
 from arggraph.quotes import find_quote, normalize
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from arggraph.cli import main
+from arggraph.cli import build_parser, main
+from arggraph.semantics.registry import EXTENSION
 
 ICCMA = Path(__file__).resolve().parents[2] / "shared" / "realdata" / "iccma"
 
@@ -174,3 +177,54 @@ def test_iccma_files_are_read_by_their_ending(
     assert json.loads(out)["extensions"] == [["a1", "a3", "a6"], ["a1", "a4", "a5"]]
     code, out, _ = run(capsys, str(ICCMA / "taas-fudge_test.i23"), "--semantics", "stable")
     assert out == "{2, 4, 5, 6}\n"
+
+
+def _semantics_option() -> argparse.Action:
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    command = sub.choices["extensions"]
+    return next(a for a in command._actions if a.dest == "semantics")
+
+
+def test_semantics_choices_and_help_come_from_the_table() -> None:
+    option = _semantics_option()
+    assert list(option.choices or ()) == list(EXTENSION)
+    assert option.default == next(iter(EXTENSION))
+    for entry in EXTENSION.values():
+        assert entry.summary in (option.help or "")
+
+
+def test_a_table_entry_reaches_the_command_line(
+    graph: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The grounded entry under a new name: a choice, its help, its answers."""
+    toy = replace(EXTENSION["grounded"], name="wellfounded", definition="grounded, renamed")
+    monkeypatch.setitem(EXTENSION, "wellfounded", toy)  # type: ignore[arg-type]
+    assert "wellfounded" in (_semantics_option().choices or ())
+    assert "wellfounded: grounded, renamed" in (_semantics_option().help or "")
+    code, out, _ = run(capsys, str(graph), "--semantics", "wellfounded", "--format", "json")
+    assert code == 0
+    assert json.loads(out) == {"semantics": "wellfounded", "extensions": [["e", "f"]]}
+    code, out, _ = run(capsys, str(graph), "--semantics", "wellfounded", "--claim", "e")
+    assert out == (
+        "e under wellfounded semantics: credulously accepted: yes; sceptically accepted: yes\n"
+    )
+
+
+def test_a_semantics_that_may_have_none_gets_the_vacuous_note(
+    graph: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The note follows the entry's flag and label, not the name "stable"."""
+    toy = replace(EXTENSION["stable"], name="stable2", label="second stable")
+    monkeypatch.setitem(EXTENSION, "stable2", toy)  # type: ignore[arg-type]
+    code, out, err = run(capsys, str(graph), "--semantics", "stable2", "--claim", "a")
+    assert code == 0
+    assert "(vacuously: no second stable extension)" in out
+    assert "there is no second stable extension" in err
+    code, out, err = run(capsys, str(graph), "--semantics", "stable2", "--limit", "1")
+    assert out == "no stable2 extension\n" and err == ""
+    code, out, err = run(capsys, str(graph), "--semantics", "complete", "--limit", "1")
+    assert len(out.splitlines()) == 1 and "--limit 1" in err
+    with pytest.raises(SystemExit) as exit_:  # the other test's entry is gone again
+        main(["extensions", str(graph), "--semantics", "wellfounded"])
+    assert exit_.value.code == 2 and "invalid choice" in capsys.readouterr().err

@@ -3,24 +3,25 @@ brute-force enumeration written here from the definitions."""
 
 from __future__ import annotations
 
-import importlib
 import itertools
 import re
+import types
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from unittest import mock
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from arggraph.errors import SemanticsError, UnknownIdError, UsageError
 from arggraph.framework import Framework
 from arggraph.graph import Graph
 from arggraph.model import Claim, GraphModel, Relation
-from arggraph.semantics.extensions import (
-    EXTENSION_SEMANTICS,
+from arggraph.semantics import dung, registry, sat
+from arggraph.semantics.dung import (
     acceptance,
     claim_acceptance,
     extensions,
@@ -31,11 +32,20 @@ from arggraph.semantics.extensions import (
     iter_extensions,
 )
 from arggraph.semantics.reference import grounded_queue
+from arggraph.semantics.registry import EXTENSION, ExtensionName, ExtensionSemantics, extension
 
-# The package re-exports the function ``extensions``, which shadows the module's name.
-ext = importlib.import_module("arggraph.semantics.extensions")
+NAMES = list(EXTENSION)
 
 ICCMA = Path(__file__).resolve().parents[2] / "shared" / "realdata" / "iccma"
+
+
+def test_the_function_no_longer_shadows_its_module() -> None:
+    import arggraph.semantics
+    import arggraph.semantics.dung as module
+
+    assert isinstance(module, types.ModuleType) and module is dung
+    assert arggraph.semantics.extensions is module.extensions  # the function, as before
+    assert arggraph.semantics.dung is module  # reachable as an attribute, no importlib
 
 
 # ---------------------------------------------------------------------- ICCMA files
@@ -187,12 +197,20 @@ class Brute:
                 return s
             s = nxt
 
+    def naive(self) -> set[frozenset[int]]:
+        free = [s for s in self.subsets() if self.conflict_free(s)]
+        return {s for s in free if not any(s < t for t in free)}
+
     def of(self, semantics: str) -> set[frozenset[int]]:
         if semantics == "grounded":
             return {self.grounded()}
-        return {"complete": self.complete, "preferred": self.preferred, "stable": self.stable}[
-            semantics
-        ]()
+        return {
+            "complete": self.complete,
+            "preferred": self.preferred,
+            "stable": self.stable,
+            "admissible": lambda: set(self.all_admissible()),
+            "naive": self.naive,
+        }[semantics]()
 
 
 @st.composite
@@ -221,7 +239,7 @@ def named(sets: Iterable[frozenset[int]]) -> set[frozenset[str]]:
 @given(small_afs())
 def test_every_semantics_equals_brute_force(af: tuple[int, list[tuple[int, int, float]]]) -> None:
     fw, brute = build(*af)
-    for semantics in EXTENSION_SEMANTICS:
+    for semantics in NAMES:
         assert as_sets(extensions(fw, semantics)) == named(brute.of(semantics)), semantics
 
 
@@ -244,7 +262,7 @@ def test_dung_properties(af: tuple[int, list[tuple[int, int, float]]]) -> None:
 
 
 @settings(max_examples=120, deadline=None)
-@given(small_afs(), st.sampled_from(EXTENSION_SEMANTICS))
+@given(small_afs(), st.sampled_from(NAMES))
 def test_acceptance_equals_brute_force(
     af: tuple[int, list[tuple[int, int, float]]], semantics: str
 ) -> None:
@@ -263,7 +281,7 @@ def test_weight_zero_attacks_and_supports_do_not_count() -> None:
         ["a", "b", "c"], attacks=[("a", "b", 0.0), ("c", "b")], supports=[("a", "c")]
     )
     without = Framework.from_edges(["a", "b", "c"], attacks=[("c", "b")])
-    for semantics in EXTENSION_SEMANTICS:
+    for semantics in NAMES:
         assert extensions(with_zero, semantics) == extensions(without, semantics)
     assert grounded(Framework.from_edges(["a", "b"], attacks=[("a", "b", 0.0)])) == {"a", "b"}
 
@@ -314,7 +332,7 @@ def test_graph_input_and_empty_graph() -> None:
     empty = Framework.from_edges([])
     assert grounded(empty) == set()
     assert grounded_mask(empty).shape == (0,)
-    for semantics in EXTENSION_SEMANTICS:
+    for semantics in NAMES:
         assert extensions(empty, semantics) == [set()]
         assert acceptance(empty, semantics) == {}
 
@@ -337,7 +355,7 @@ def test_order_is_deterministic_and_limit_applies() -> None:
 
 def test_bad_requests() -> None:
     fw = Framework.from_edges(["a"])
-    with pytest.raises(SemanticsError, match="choose one of grounded, complete"):
+    with pytest.raises(SemanticsError, match="grounded, complete, preferred, stable"):
         extensions(fw, "semi-stable")
     with pytest.raises(SemanticsError):
         acceptance(fw, "ideal")
@@ -345,6 +363,106 @@ def test_bad_requests() -> None:
         extensions(fw, "preferred", limit=0)
     with pytest.raises(UnknownIdError):
         claim_acceptance(fw, "nope")
+
+
+# ---------------------------------------------------------------------- the registry
+def admissible_encoding(k: int, src: np.ndarray, tgt: np.ndarray) -> tuple[list[list[int]], int]:
+    """Admissible labellings: the complete ones without "every attacker out makes it in"
+    (``in(a) = a+1``, ``out(a) = k+a+1``)."""
+    clauses = [[-(a + 1), -(k + a + 1)] for a in range(k)]
+    attackers: list[list[int]] = [[] for _ in range(k)]
+    for s_, t_ in zip(src.tolist(), tgt.tolist(), strict=True):
+        clauses.append([-(s_ + 1), k + t_ + 1])  # an attacker in puts its target out
+        clauses.append([-(t_ + 1), k + s_ + 1])  # a target in needs each attacker out
+        attackers[t_].append(s_)
+    clauses += [[-(k + a + 1), *(b + 1 for b in attackers[a])] for a in range(k)]
+    return clauses, 2 * k
+
+
+def conflict_free_encoding(k: int, src: np.ndarray, tgt: np.ndarray) -> tuple[list[list[int]], int]:
+    return [[-(s_ + 1), -(t_ + 1)] for s_, t_ in zip(src.tolist(), tgt.tolist(), strict=True)], k
+
+
+#: Two semantics that do not refine the grounded one (the empty set is admissible; a naive
+#: set may leave out an unattacked claim), built only from what sat.py offers.
+TOYS = {
+    "admissible": ExtensionSemantics(
+        "admissible",
+        "admissible",
+        "conflict-free sets that defend each of their claims",
+        "Dung 1995",
+        load_solver=lambda: sat.SatSemantics(admissible_encoding),
+        refines_grounded=False,
+    ),
+    "naive": ExtensionSemantics(
+        "naive",
+        "naive",
+        "maximal conflict-free sets",
+        "Bondarenko et al. 1997",
+        load_solver=lambda: sat.SatSemantics(conflict_free_encoding, maximal=True),
+        refines_grounded=False,
+    ),
+}
+
+
+def test_the_names_type_equals_the_table() -> None:
+    assert list(registry._names(ExtensionName)) == list(EXTENSION)
+
+
+def test_the_table_is_coherent() -> None:
+    for entry in EXTENSION.values():
+        solver = entry.solver()
+        assert solver is None or isinstance(solver, sat.SatSemantics), entry.name
+        if solver is None:  # the grounded extension itself
+            assert entry.unique and entry.refines_grounded, entry.name
+        assert extension(entry.name) is entry
+
+
+def test_old_name_is_a_deprecated_alias() -> None:
+    with pytest.warns(DeprecationWarning, match="registry.EXTENSION"):
+        old = dung.EXTENSION_SEMANTICS
+    assert old == tuple(EXTENSION) == ("grounded", "complete", "preferred", "stable")
+    with pytest.raises(AttributeError):
+        dung.NO_SUCH_NAME  # noqa: B018
+
+
+@pytest.fixture
+def toys(monkeypatch: pytest.MonkeyPatch) -> dict[str, ExtensionSemantics]:
+    """The toy entries added to the table, and the grounded one under another name."""
+    added = {**TOYS, "wellfounded": replace(EXTENSION["grounded"], name="wellfounded")}
+    for name, entry in added.items():
+        monkeypatch.setitem(EXTENSION, name, entry)  # type: ignore[arg-type]
+    return added
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)  # the fixture only adds entries to the table: nothing to reset between examples
+@given(af=small_afs())
+def test_a_new_table_entry_is_all_it_takes(
+    toys: dict[str, ExtensionSemantics], af: tuple[int, list[tuple[int, int, float]]]
+) -> None:
+    fw, brute = build(*af)
+    for name in toys:
+        exts = brute.of("grounded" if name == "wellfounded" else name)
+        assert as_sets(extensions(fw, name)) == named(exts), name
+        got = acceptance(fw, name)
+        for i in range(fw.n):
+            cid = f"a{i}"
+            want = {"credulous": any(i in e for e in exts), "sceptical": all(i in e for e in exts)}
+            assert got[cid] == want, (name, cid)
+            assert claim_acceptance(fw, cid, name) == want, (name, cid)
+
+
+def test_a_toy_entry_differs_from_what_grounded_decides(toys: object) -> None:
+    """a -> b -> c: grounded {a, c}; naive also holds {b} (it does not refine grounded)."""
+    fw = Framework.from_edges(["a", "b", "c"], attacks=[("a", "b"), ("b", "c")])
+    assert extensions(fw, "naive") == [{"a", "c"}, {"b"}]
+    assert extensions(fw, "admissible") == [set(), {"a"}, {"a", "c"}]
+    assert acceptance(fw, "naive")["b"] == {"credulous": True, "sceptical": False}
+    assert claim_acceptance(fw, "a", "admissible") == {"credulous": True, "sceptical": False}
+    with pytest.raises(SemanticsError, match="did you mean 'naive'"):
+        extensions(fw, "naiv")
 
 
 # ---------------------------------------------------------------------- grounded engine
@@ -381,9 +499,9 @@ def test_grounded_engine_matches_plain_queue_on_every_path(
 ) -> None:
     """Force vectorised rounds only, the queue only, constant switching between them, and
     the small-framework path."""
-    monkeypatch.setattr(ext, "SMALL", small)
-    monkeypatch.setattr(ext, "THIN", thin)
-    monkeypatch.setattr(ext, "WIDE", wide)
+    monkeypatch.setattr(dung, "SMALL", small)
+    monkeypatch.setattr(dung, "THIN", thin)
+    monkeypatch.setattr(dung, "WIDE", wide)
     rng = np.random.default_rng(7)
     for _ in range(40):
         n = int(rng.integers(3, 2000))
@@ -411,7 +529,7 @@ def test_vectorised_grounded_equals_the_least_fixed_point(
     fw, brute = build(*af)
     want = {f"a{i}" for i in brute.grounded()}
     for thin in (0, 1 << 30):
-        with mock.patch.object(ext, "SMALL", 0), mock.patch.object(ext, "THIN", thin):
+        with mock.patch.object(dung, "SMALL", 0), mock.patch.object(dung, "THIN", thin):
             assert grounded(fw) == want
 
 

@@ -7,18 +7,24 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from arggraph import load
 from arggraph.cli import main
 from arggraph.errors import (
+    ArggraphError,
     DanglingReferenceError,
     DuplicateIdError,
     FileAccessError,
+    JSONPath,
     JSONSyntaxError,
     SchemaError,
+    SchemaProblem,
 )
+from arggraph.graph import Graph
+from arggraph.model import GraphModel
 
 
 def graph(**extra: object) -> dict[str, object]:
@@ -243,3 +249,108 @@ def test_cli_error_has_no_traceback_in_a_real_process(tmp_path: Path) -> None:
     assert proc.stdout == ""
     assert proc.stderr.startswith("arggraph: error: ")
     assert "line 1, column 2" in proc.stderr and "Traceback" not in proc.stderr
+
+
+# ---------------------------------------------------------------------- places as data
+INDENTED = json.dumps(graph(), indent=2)
+
+
+def line_of(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def test_every_error_carries_its_place_as_data(tmp_path: Path) -> None:
+    """str(err) as before, and line, column and json_path beside it."""
+    err = ArggraphError("m", path="g.json", place="claims[0].base")
+    assert (err.line, err.column, err.json_path) == (None, None, None)
+    assert str(err) == "g.json: claims[0].base: m"
+    err = ArggraphError("m", path="g.json", json_path=("claims", 0, "base"), line=3, column=5)
+    assert str(err) == "g.json: claims[0].base: m" and (err.line, err.column) == (3, 5)
+    err = ArggraphError("m", path="g.tgf", line=3)
+    assert str(err) == "g.tgf: line 3: m" and err.json_path is None
+    assert ArggraphError("m", line=3, column=9).place == "line 3, column 9"
+    assert ArggraphError("m", json_path=()).place is None  # the top level has no text
+    err = ArggraphError("m", place="line 12, column 4")
+    assert (err.line, err.column) == (12, 4)
+    assert ArggraphError("m", place="lines 12").line is None
+
+
+def test_schema_problems_have_json_path_line_and_column(tmp_path: Path) -> None:
+    data = json.loads(INDENTED)
+    data["claims"][1]["base"] = 1.5
+    data["relations"][0]["wieght"] = 0.5
+    del data["claims"][0]["text"]
+    text = json.dumps(data, indent=2)
+    with pytest.raises(SchemaError) as info:
+        load(write(tmp_path, text))
+    err = info.value
+    by_place = {p.place: p for p in err.problems}
+    base = by_place["claims[1].base"]
+    assert base.json_path == ("claims", 1, "base")
+    assert base.line == line_of(text, '"base": 1.5')
+    line_text = text.splitlines()[base.line - 1]
+    assert base.column == line_text.index("1.5") + 1
+    key = by_place["relations[0].wieght"]
+    assert key.json_path == ("relations", 0, "wieght") and key.line == line_of(text, "wieght")
+    missing = by_place["claims[0].text"]  # absent: where the object missing it starts
+    assert missing.json_path == ("claims", 0, "text")
+    assert missing.line == line_of(text, '"id": "p"') - 1
+    first = err.problems[0]
+    assert (err.place, err.json_path, err.line, err.column) == (
+        first.place,
+        first.json_path,
+        first.line,
+        first.column,
+    )
+    assert str(err) == f"{tmp_path / 'g.json'}: {first.place}: {err.message}"
+
+
+def test_top_level_schema_problem_has_the_empty_path(tmp_path: Path) -> None:
+    with pytest.raises(SchemaError) as info:
+        load(write(tmp_path, "\n  [1, 2]"))
+    err = info.value
+    assert err.json_path == () and err.place is None and (err.line, err.column) == (2, 3)
+    assert str(err) == f"{tmp_path / 'g.json'}: the top level must be a JSON object, not an array"
+
+
+def test_old_style_problem_pairs_still_build_a_schema_error() -> None:
+    err = SchemaError([("claims[0].base", "too big")], path="g.json")
+    assert err.problems == [SchemaProblem("claims[0].base", "too big")]
+    assert str(err) == "g.json: claims[0].base: too big" and err.json_path is None
+
+
+@pytest.mark.parametrize(
+    ("mutate", "cls", "path", "needle"),
+    [
+        (
+            lambda d: d["claims"].append({"id": "c", "text": "again"}),
+            DuplicateIdError,
+            ("claims", 2, "id"),
+            '"again"',
+        ),
+        (
+            lambda d: d["relations"][0].update(target="nowhere"),
+            DanglingReferenceError,
+            ("relations", 0, "target"),
+            '"nowhere"',
+        ),
+    ],
+)
+def test_integrity_errors_have_json_path_and_line(
+    tmp_path: Path, mutate: Any, cls: type[ArggraphError], path: JSONPath, needle: str
+) -> None:
+    data = json.loads(INDENTED)
+    mutate(data)
+    text = json.dumps(data, indent=2)
+    with pytest.raises(cls) as info:
+        load(write(tmp_path, text))
+    err = info.value
+    assert err.json_path == path
+    if cls is DuplicateIdError:
+        assert err.line == line_of(text, needle) - 1  # "id" comes before "text"
+    else:
+        assert err.line == line_of(text, needle)
+    assert err.column is not None
+    with pytest.raises(cls) as again:  # built in memory: the path is known, the text is not
+        Graph(GraphModel.model_validate(data))
+    assert again.value.json_path == path and again.value.line is None

@@ -14,9 +14,11 @@ from .render import fit, literal
 from .viewmodels import Driver, LeverState, Results, Row, Snapshot, WhyState
 
 __all__ = [
+    "LISTED",
     "deciders",
     "drivers",
     "extensions_results",
+    "extensions_title",
     "findings_results",
     "lever_state",
 ]
@@ -29,6 +31,11 @@ TOP = 4
 FLIP_ALL = 400
 #: Above it, the flip points of this many top contributors to each leading position.
 FLIP_CANDIDATES = 12
+#: The extension semantics (a name in :data:`arggraph.semantics.registry.EXTENSION`)
+#: whose extensions the extensions screen counts beside the grounded labelling.
+LISTED = "preferred"
+#: At most this many of its extensions are counted ("64+").
+LISTED_LIMIT = 64
 
 
 def drivers(snap: Snapshot, claim: str | None, *, with_flips: bool = False) -> WhyState:
@@ -191,15 +198,29 @@ def link_lever(snap: Snapshot, relation: str, leader: str, leader_text: str) -> 
     return LeverState(tuple(curve), now, "link weight", leader_text)
 
 
-def extensions_results(snap: Snapshot) -> Results:
-    """The grounded labelling and the preferred extensions of the current view."""
-    from arggraph.semantics.extensions import acceptance, extensions, grounded_labels
+def extensions_title() -> str:
+    """The extensions screen's title: the grounded labelling and the :data:`LISTED`
+    semantics, by its label in the registry.
 
+    >>> extensions_title()
+    'Extensions (grounded, preferred)'
+    """
+    from arggraph.semantics.registry import extension
+
+    return f"Extensions (grounded, {extension(LISTED).label})"
+
+
+def extensions_results(snap: Snapshot) -> Results:
+    """The grounded labelling and the :data:`LISTED` (preferred) extensions of the view."""
+    from arggraph.semantics.dung import acceptance, extensions, grounded_labels
+    from arggraph.semantics.registry import extension
+
+    entry = extension(LISTED)
     fw = snap.fw
     graph = snap.graph
     labels = grounded_labels(fw)
-    preferred = extensions(fw, "preferred", limit=64)
-    pref = acceptance(fw, "preferred")
+    listed = extensions(fw, entry.name, limit=LISTED_LIMIT)
+    accepted = acceptance(fw, entry.name)
     counts = {k: sum(1 for v in labels.values() if v == k) for k in ("in", "out", "undec")}
     summary = Text()
     summary.append(
@@ -208,9 +229,11 @@ def extensions_results(snap: Snapshot) -> Results:
     )
     summary.append("Grounded: ", style="bold")
     summary.append(f"{counts['in']} in, {counts['out']} out, {counts['undec']} undecided.  ")
-    summary.append("Preferred: ", style="bold")
-    more = "+" if len(preferred) == 64 else ""
-    summary.append(f"{len(preferred)}{more} extension{'s' if len(preferred) != 1 else ''}.")
+    summary.append(f"{entry.label.capitalize()}: ", style="bold")
+    more = "+" if len(listed) == LISTED_LIMIT else ""
+    summary.append(f"{len(listed)}{more} extension{'s' if len(listed) != 1 else ''}.")
+    every, some, none = (f"in {w} {entry.label}" for w in ("every", "some", "no"))
+    width = max(len(every), len(some), len(none))
     order = {"in": 0, "undec": 1, "out": 2}
     positions = set(snap.positions)
     ids = sorted(labels, key=lambda c: (c not in positions, order[labels[c]]))
@@ -220,15 +243,9 @@ def extensions_results(snap: Snapshot) -> Results:
     for cid in ids:
         prompt = Text(no_wrap=True, overflow="ellipsis")
         prompt.append(names[labels[cid]], style=styles[labels[cid]])
-        acc = pref.get(cid, {"credulous": False, "sceptical": False})
-        word = (
-            "in every preferred"
-            if acc["sceptical"]
-            else "in some preferred "
-            if acc["credulous"]
-            else "in no preferred   "
-        )
-        prompt.append(f"  {word}  ", style="dim")
+        acc = accepted.get(cid, {"credulous": False, "sceptical": False})
+        word = every if acc["sceptical"] else some if acc["credulous"] else none
+        prompt.append(f"  {word.ljust(width)}  ", style="dim")
         if cid in positions:
             prompt.append("◆ ", style="bold")
         prompt.append_text(literal(fit(graph.claims[cid].text, 90)))

@@ -134,7 +134,7 @@ class Session:
     def set_base(self, claim: str, value: float) -> dict[str, float]:
         """Score a claim's base; returns the strengths that changed (claim id -> value).
 
-        ValueError for a value outside [0, 1], as the book raises it.
+        InvalidValueError (a ValueError) for a value outside [0, 1], as the book raises it.
         """
         kept = self.book.set_base(claim, value)
         if claim not in self.fw.index:

@@ -195,7 +195,7 @@ def failed_rebuttals(ctx: Context) -> Iterator[Finding]:
     """
     import numpy as np
 
-    from ..semantics.extensions import grounded
+    from ..semantics.dung import grounded
 
     g = ctx.graph
     fw = g.framework

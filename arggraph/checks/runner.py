@@ -69,16 +69,45 @@ def check(
 ) -> list[Finding]:
     """Every finding of the selected rules on ``graph``, in file order.
 
-    ``graph`` should be loaded with ``strict=False`` so that duplicate ids and dangling
-    references arrive as findings (S001, S002) rather than as an exception.
-    ``documents`` is the folder of the documents' texts: quotes are verified against it
-    (P006, P008, P009 run only with it). ``select`` and ``ignore`` take codes, prefixes
-    (``"P"``, ``"S00"``), rule names or ``"ALL"``, as ``--select`` and ``--ignore`` do;
-    by default every rule runs. The order is deterministic: by place in the file, then
-    by code.
+    ``graph`` is a :class:`~arggraph.graph.Graph`; load it with ``strict=False`` so that
+    duplicate ids and dangling references arrive as findings (S001, S002) rather than as
+    an exception. ``documents`` is the folder of the documents' texts (a path): quotes
+    are verified against it (P006, P008, P009 run only with it); a document that cannot
+    be read there is a finding, not an exception. ``select`` and ``ignore`` are iterables
+    of selectors: codes (``"S003"``), prefixes (``"P"``, ``"S00"``), rule names
+    (``"self-relation"``) or ``"ALL"``, case-insensitive, as ``--select`` and ``--ignore``
+    take them; by default every rule runs, and the most specific selector wins.
 
-    Raises :class:`~arggraph.errors.UsageError` for an unknown selector and
+    Returns a ``list`` of :class:`~arggraph.checks.Finding`: ``code`` (``"S003"``),
+    ``severity`` (``"error"``, ``"warning"`` or ``"info"``), ``message`` (one line),
+    ``ids`` (a tuple of the claim, relation, actor or document ids concerned), ``path``
+    (the JSON path of the item, ``"relations[0]"``, or ``None`` for the whole graph),
+    ``file`` (the graph's file, or ``None``) and ``hint``. The order is deterministic: by
+    place in the file, then by code. Quote verification is linear in the quotes plus the
+    documents' text.
+
+    Raises :class:`~arggraph.errors.UsageError` for a selector that matches no rule and
     :class:`~arggraph.errors.FileAccessError` when ``documents`` is not a folder.
+
+    References: R003 reads the grounded extension of P. M. Dung, On the acceptability of
+    arguments and its fundamental role in nonmonotonic reasoning, logic programming and
+    n-person games, Artificial Intelligence 77(2) (1995), 321-357; ``arggraph rules``
+    explains every rule.
+
+    >>> from arggraph.io import loads
+    >>> g = loads('{"format": "arggraph/1", "id": "g", "claims": ['
+    ...           '{"id": "p", "text": "P", "kind": "position"}],'
+    ...           '"relations": [{"type": "attack", "source": "p", "target": "p"}]}')
+    >>> [(f.code, f.severity, f.ids, f.path) for f in check(g, select=["S003"])]
+    [('S003', 'error', ('attack:p->p', 'p'), 'relations[0]')]
+    >>> check(g, select=["S999"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    arggraph.errors.UsageError: unknown rule selector 'S999'...
+    >>> check(g, documents="/no/such/folder")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    arggraph.errors.FileAccessError: /no/such/folder: no such folder (given as the documents folder)
     """
     enabled = select_rules(select, ignore)
     store = DocumentStore(documents) if documents is not None else None

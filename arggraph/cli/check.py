@@ -149,7 +149,6 @@ def run(args: argparse.Namespace) -> int:
     from ..checks.config import CheckConfig, find_config
     from ..checks.documents import DocumentStore
     from ..checks.finding import severity_at_least
-    from ..checks.locate import JsonLocator
     from ..checks.registry import expand_selector, select_rules
     from ..checks.report import (
         FileReport,
@@ -163,6 +162,7 @@ def run(args: argparse.Namespace) -> int:
     from ..checks.runner import run_checks
     from ..errors import ArggraphError, UsageError
     from ..io import decode_text, loads, read_bytes
+    from ..locate import JsonLocator
     from .common import progress, write_result
 
     select, ignore = _codes(args.select), _codes(args.ignore) or []

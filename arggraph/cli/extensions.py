@@ -14,6 +14,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
+from ..semantics.registry import EXTENSION, extension
+
 if TYPE_CHECKING:
     from ..graph import Graph
 
@@ -32,9 +34,6 @@ def framework_extensions() -> tuple[str, ...]:
     return tuple(ext for f in registry.imports() if f.abstract for ext in f.read_extensions)
 
 
-_SEMANTICS = ("grounded", "complete", "preferred", "stable")  # as EXTENSION_SEMANTICS
-
-
 def _positive(text: str) -> int:
     try:
         value = int(text)
@@ -46,15 +45,16 @@ def _positive(text: str) -> int:
 
 
 def register(sub: Any) -> None:
+    names = list(EXTENSION)  # read when the parser is built, so the table can grow
+    default = names[0]
     p = sub.add_parser(
         "extensions",
-        help="Dung extensions (grounded, complete, preferred, stable) of the attacks",
+        help=f"Dung extensions ({', '.join(names)}) of the attacks",
         description="List the extensions of the graph's attack relation under Dung's "
-        "semantics (supports are ignored; attacks of weight 0 do not count): grounded "
-        "(default, the one set every reader must accept), complete, preferred or stable. "
-        "With --claim, say whether one claim is credulously (in some extension) and "
-        "sceptically (in every extension) accepted instead.",
-        epilog="Exit codes: 0 success (also when there is no stable extension), 2 the graph "
+        f"semantics ({', '.join(names)}; supports are ignored and attacks of weight 0 do "
+        "not count). With --claim, say whether one claim is credulously (in some "
+        "extension) and sceptically (in every extension) accepted instead.",
+        epilog="Exit codes: 0 success (also when there is no extension at all), 2 the graph "
         "could not be read or the claim is unknown.",
     )
     p.add_argument(
@@ -66,9 +66,10 @@ def register(sub: Any) -> None:
     )
     p.add_argument(
         "--semantics",
-        choices=_SEMANTICS,
-        default="grounded",
-        help="the extension semantics (default grounded)",
+        choices=names,
+        default=default,
+        help=f"the extension semantics (default {default}): "
+        + "; ".join(e.summary for e in EXTENSION.values()),
     )
     p.add_argument(
         "--format", choices=["text", "json"], default="text", help="text (default) or json"
@@ -113,21 +114,22 @@ def run(args: argparse.Namespace) -> int:
     import json
     import sys
 
-    from ..semantics.extensions import claim_acceptance, iter_extensions
+    from ..semantics.dung import claim_acceptance, iter_extensions
     from .common import progress, write_result
 
     graph = load_framework_graph(args.graph)
     semantics: str = args.semantics
+    entry = extension(semantics)
     if args.claim is not None:
         if args.claim not in graph.claims:
             from ..errors import UnknownIdError
 
             raise UnknownIdError("claim", args.claim, path=args.graph, known=list(graph.claims))
         answer = claim_acceptance(graph, args.claim, semantics)
-        vacuous = semantics == "stable" and answer == {"credulous": False, "sceptical": True}
+        vacuous = entry.may_have_none and answer == {"credulous": False, "sceptical": True}
         if vacuous:
             print(
-                "arggraph: note: there is no stable extension, so every claim is "
+                f"arggraph: note: there is no {entry.label} extension, so every claim is "
                 "sceptically accepted (vacuously) and none credulously",
                 file=sys.stderr,
             )
@@ -150,7 +152,7 @@ def run(args: argparse.Namespace) -> int:
                 f"{one_line(args.claim)} under {semantics} semantics: credulously "
                 f"accepted: {yes(answer['credulous'])}; sceptically accepted: "
                 f"{yes(answer['sceptical'])}"
-                + (" (vacuously: no stable extension)" if vacuous else "")
+                + (f" (vacuously: no {entry.label} extension)" if vacuous else "")
                 + "\n"
             )
         write_result(text, args.output)
@@ -158,11 +160,11 @@ def run(args: argparse.Namespace) -> int:
 
     found: list[list[str]] = []
     with progress(f"{semantics} extensions") as bar:
-        for extension in iter_extensions(graph, semantics, limit=args.limit):
-            found.append(sorted(extension))
+        for ext in iter_extensions(graph, semantics, limit=args.limit):
+            found.append(sorted(ext))
             bar.advance()
     found.sort()
-    if args.limit is not None and len(found) == args.limit and semantics != "grounded":
+    if args.limit is not None and len(found) == args.limit and not entry.unique:
         print(
             f"arggraph: note: stopped at --limit {args.limit}; there may be more", file=sys.stderr
         )

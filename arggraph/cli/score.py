@@ -76,6 +76,7 @@ def apply_scores(graph: Graph, sheet: ScoreSheet | None, path: str | None) -> Fr
             if ident not in known:
                 err = UnknownIdError(kind, ident, path=path, known=list(known))
                 err.place = f"{section}[{ident!r}]"
+                err.json_path = (section, ident)
                 raise err
     return fw.with_scores(sheet)
 

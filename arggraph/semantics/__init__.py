@@ -10,12 +10,8 @@ Two families, one package, each a table in :mod:`.registry` (:data:`GRADUAL`,
   (:mod:`.incremental`), explanations of a claim's strength by removal, exact gradient
   and path (:mod:`.explain`), and the verdict between positions with the base scores
   that would flip it (:mod:`.verdict`).
-- *Extension* semantics (Dung) on the attack relation: grounded, complete, preferred
-  and stable extensions, and credulous/sceptical acceptance (:mod:`.extensions`). The
-  function ``extensions`` is re-exported here and so shadows its module's name on this
-  package: reach the module itself with
-  ``importlib.import_module("arggraph.semantics.extensions")`` (``from
-  arggraph.semantics.extensions import ...`` works as usual).
+- *Extension* semantics (Dung 1995) on the attack relation: grounded, complete,
+  preferred and stable extensions, and credulous/sceptical acceptance (:mod:`.dung`).
 
 >>> from arggraph.framework import Framework
 >>> fw = Framework.from_edges(["p", "a"], [0.5, 0.4], attacks=[("a", "p")])
@@ -29,8 +25,8 @@ Two families, one package, each a table in :mod:`.registry` (:data:`GRADUAL`,
 
 from __future__ import annotations
 
+from .dung import acceptance, extensions, grounded
 from .explain import Contribution, Explanation, explain
-from .extensions import acceptance, extensions, grounded
 from .gradual import SEMANTICS, score, strengths
 from .incremental import GradualEngine
 from .registry import EXTENSION, GRADUAL, ExtensionSemantics, GradualSemantics

@@ -34,6 +34,7 @@ from ..errors import SemanticsError
 
 if TYPE_CHECKING:
     from ..framework import FloatArray
+    from .sat import SatSemantics
 
 __all__ = [
     "Aggregation",
@@ -216,6 +217,15 @@ class ExtensionSemantics:
     framework may have no extension at all (stable), so sceptical acceptance can hold
     vacuously. ``sceptical_is_grounded``: a claim is in every extension exactly when it
     is in the grounded one (complete), so no solver is asked.
+
+    How :mod:`arggraph.semantics.dung` computes it: ``load_solver`` returns the
+    :class:`~arggraph.semantics.sat.SatSemantics` (an encoding and how to search it),
+    imported on first use; ``None`` means the only extension is the grounded one,
+    computed without a solver. ``refines_grounded``: every extension agrees with the
+    grounded labelling on the claims it decides (true of complete and of every semantics
+    made of complete extensions: preferred, stable), so only the claims grounded leaves
+    undecided go to the solver; an entry for which that fails (admissible, naive) says
+    ``False`` and the solver sees the whole framework.
     """
 
     name: str
@@ -225,11 +235,30 @@ class ExtensionSemantics:
     unique: bool = False
     may_have_none: bool = False
     sceptical_is_grounded: bool = False
+    load_solver: Callable[[], SatSemantics] | None = None
+    refines_grounded: bool = True
+
+    def solver(self) -> SatSemantics | None:
+        """The solver's view of this semantics, or None for the grounded extension."""
+        return None if self.load_solver is None else self.load_solver()
 
     @property
     def summary(self) -> str:
         """One line for help texts."""
         return f"{self.name}: {self.definition}"
+
+
+def _sat(name: str) -> Callable[[], SatSemantics]:
+    """A loader of ``arggraph.semantics.sat.<name>``, imported on first call."""
+
+    def load() -> SatSemantics:
+        from . import sat
+
+        found = getattr(sat, name)
+        assert isinstance(found, sat.SatSemantics)
+        return found
+
+    return load
 
 
 _DUNG = (
@@ -255,12 +284,14 @@ EXTENSION: Mapping[str, ExtensionSemantics] = {
             "admissible sets that hold every claim they defend",
             _DUNG,
             sceptical_is_grounded=True,
+            load_solver=_sat("COMPLETE"),
         ),
         ExtensionSemantics(
             "preferred",
             "preferred",
             "maximal admissible sets: the positions one can consistently hold",
             _DUNG,
+            load_solver=_sat("PREFERRED"),
         ),
         ExtensionSemantics(
             "stable",
@@ -268,6 +299,7 @@ EXTENSION: Mapping[str, ExtensionSemantics] = {
             "conflict-free sets that attack every claim outside them (there may be none)",
             _DUNG,
             may_have_none=True,
+            load_solver=_sat("STABLE"),
         ),
     )
 }

@@ -1,7 +1,7 @@
 """SAT encodings of Dung's complete and stable semantics, and the searches built on them.
 
 Everything here works on a bare attack graph of ``k`` arguments numbered ``0..k-1``
-(``src[i]`` attacks ``tgt[i]``). :mod:`arggraph.semantics.extensions` calls it on the
+(``src[i]`` attacks ``tgt[i]``). :mod:`arggraph.semantics.dung` calls it on the
 *core* of a framework: the arguments its grounded labelling leaves undecided, with the
 attacks among them. Every complete labelling agrees with the grounded one outside the
 core, so the solver never sees the (usually large) settled part.
@@ -27,10 +27,11 @@ Encodings (variables are 1-based: ``in(a) = a + 1``, ``out(a) = k + a + 1``):
 - *stable*: ``x(a) <-> not OR x(b)`` over the attackers ``b``: conflict-free and
   attacking everything outside.
 
-Searches:
+Searches (:class:`SatSemantics`: an encoding plus two flags; :data:`COMPLETE`,
+:data:`PREFERRED` and :data:`STABLE` are the three the registry points to):
 
 - complete, stable: enumerate models, blocking each one found.
-- preferred: PrefSAT style. Find a complete extension not contained in any preferred
+- preferred (``maximal``): PrefSAT style. Find a complete extension not contained in any preferred
   one found so far, then grow it under assumptions (contain it, and add one more
   argument) until the solver says no larger one exists: that set is preferred. No subset
   is ever enumerated.
@@ -50,7 +51,8 @@ Searches:
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -58,12 +60,15 @@ import numpy as np
 from ..framework import BoolArray, IntArray
 
 __all__ = [
+    "COMPLETE",
+    "PREFERRED",
     "SOLVER",
-    "accepts",
+    "STABLE",
+    "SatSemantics",
+    "complete_encoding",
     "complete_extensions",
-    "credulous",
     "preferred_extensions",
-    "sceptical",
+    "stable_encoding",
     "stable_extensions",
 ]
 
@@ -163,12 +168,176 @@ class _Search:
             current = bigger
 
 
-def _complete(k: int, src: IntArray, tgt: IntArray) -> _Search:
-    return _Search(k, complete_clauses(k, src, tgt), 2 * k)
+Encoding = Callable[[int, IntArray, IntArray], tuple[list[Clause], int]]
 
 
-def _stable(k: int, src: IntArray, tgt: IntArray) -> _Search:
-    return _Search(k, stable_clauses(k, src, tgt), k)
+def complete_encoding(k: int, src: IntArray, tgt: IntArray) -> tuple[list[Clause], int]:
+    """The complete labellings: :func:`complete_clauses` over ``2k`` variables."""
+    return complete_clauses(k, src, tgt), 2 * k
+
+
+def stable_encoding(k: int, src: IntArray, tgt: IntArray) -> tuple[list[Clause], int]:
+    """The stable extensions: :func:`stable_clauses` over ``k`` variables."""
+    return stable_clauses(k, src, tgt), k
+
+
+@dataclass(frozen=True)
+class SatSemantics:
+    """How the solver answers one extension semantics; each solver-backed entry of
+    :data:`arggraph.semantics.registry.EXTENSION` points to one of these.
+
+    ``encode(k, src, tgt)`` gives the clauses and the number of variables they use;
+    variables ``1..k`` say which arguments are in. The extensions are the ``in`` sets of
+    the models, or with ``maximal`` only the maximal ones under set inclusion (preferred:
+    the maximal complete extensions). ``subset_free`` promises that no model's ``in`` set
+    is a proper subset of another's (stable), so one clause, "holds an argument outside
+    it", keeps a found extension from coming back.
+
+    Every search below works for any encoding: a new semantics is an encoding and a
+    line of flags, not a new search.
+
+    >>> sorted(map(sorted, PREFERRED.extensions(3, [0, 1], [1, 0])))
+    [[0, 2], [1, 2]]
+    >>> STABLE.credulous(3, [0, 1, 2], [1, 2, 0]).tolist()
+    [False, False, False]
+    """
+
+    encode: Encoding
+    maximal: bool = False
+    subset_free: bool = False
+
+    def _search(
+        self, k: int, src: Sequence[int] | IntArray, tgt: Sequence[int] | IntArray
+    ) -> _Search:
+        s, t = _arrays(src, tgt)
+        clauses, nvars = self.encode(k, s, t)
+        return _Search(k, clauses, nvars)
+
+    def extensions(
+        self,
+        k: int,
+        src: Sequence[int] | IntArray,
+        tgt: Sequence[int] | IntArray,
+        limit: int | None = None,
+    ) -> Iterator[frozenset[int]]:
+        """Every extension (at most ``limit``), lazily, in the order the solver finds them.
+
+        Maximal ones are found PrefSAT style: each round asks for a model that is not a
+        subset of any extension found so far (one clause per found extension: "holds an
+        argument outside it") and grows it to a maximal one; when there is no such model,
+        all have been found.
+        """
+        search = self._search(k, src, tgt)
+        if self.maximal:
+            return _maximal(search, limit)
+        return _enumerate(search, limit, self.subset_free)
+
+    def credulous(
+        self, k: int, src: Sequence[int] | IntArray, tgt: Sequence[int] | IntArray
+    ) -> BoolArray:
+        """Which arguments belong to at least one extension (a boolean array of ``k``).
+
+        ``maximal`` changes nothing here: every model grows into a maximal one, so complete
+        and preferred agree.
+        """
+        search = self._search(k, src, tgt)
+        seen = np.zeros(k, dtype=np.bool_)
+        try:
+            while True:
+                open_ = np.flatnonzero(~seen)
+                if not open_.size:
+                    break
+                # Permanent: each later "cover one of these" clause is stronger still.
+                search.add((open_ + 1).tolist())
+                chosen = search.solve()
+                if chosen is None:
+                    break
+                seen[list(chosen)] = True
+        finally:
+            search.close()
+        return seen
+
+    def sceptical(
+        self, k: int, src: Sequence[int] | IntArray, tgt: Sequence[int] | IntArray
+    ) -> BoolArray | None:
+        """Which arguments belong to every extension (a boolean array of ``k``).
+
+        Returns None when there is no extension at all (possible for stable): the caller
+        decides how to report a vacuous "every".
+        """
+        search = self._search(k, src, tgt)
+        candidates: BoolArray | None = None
+        try:
+            while True:
+                if candidates is None:
+                    chosen = search.solve()
+                else:
+                    keep = np.flatnonzero(candidates)
+                    if not keep.size:
+                        break
+                    # An extension missing at least one candidate, if there is one.
+                    act = search.fresh()
+                    search.add([-act, *(-(keep + 1)).tolist()])
+                    chosen = search.solve([act])
+                    search.add([-act])
+                if chosen is None:
+                    break
+                if self.maximal:
+                    chosen = search.grow(chosen)
+                    rest = search.outside(chosen)
+                    if rest:
+                        search.add(rest)  # never find this maximal one (or a subset) again
+                member = np.zeros(k, dtype=np.bool_)
+                member[list(chosen)] = True
+                candidates = member if candidates is None else candidates & member
+                if self.maximal and not search.outside(chosen):
+                    break  # everything is in: the unique maximal extension
+        finally:
+            search.close()
+        return candidates
+
+    def accepts(
+        self, k: int, src: Sequence[int] | IntArray, tgt: Sequence[int] | IntArray, a: int
+    ) -> tuple[bool, bool | None]:
+        """(credulous, sceptical) for argument ``a`` alone, in a few solver calls.
+
+        Sceptical is None when there is no extension at all. For maximal extensions: look
+        for one without ``a`` by growing models that lack ``a``; every one that grows to
+        include ``a`` anyway is excluded, with its subsets, from the next search.
+
+        >>> PREFERRED.accepts(3, [0, 1], [1, 2], 2)
+        (True, True)
+        """
+        search = self._search(k, src, tgt)
+        lit = a + 1
+        try:
+            cred = search.solve([lit]) is not None
+            if not cred:
+                return False, (None if search.solve() is None else False)
+            if not self.maximal:
+                return True, search.solve([-lit]) is None
+            while True:
+                start = search.solve([-lit])
+                if start is None:
+                    return True, True
+                best = search.grow(start)
+                if a not in best:
+                    return True, False
+                rest = search.outside(best)
+                if not rest:
+                    return True, True
+                search.add(rest)
+        finally:
+            search.close()
+
+
+#: Complete extensions: every complete labelling's ``in`` set.
+COMPLETE = SatSemantics(complete_encoding)
+#: Preferred extensions: the maximal complete ones.
+PREFERRED = SatSemantics(complete_encoding, maximal=True)
+#: Stable extensions: conflict-free sets that attack everything outside; none is a
+#: proper subset of another.
+STABLE = SatSemantics(stable_encoding, subset_free=True)
 
 
 def _enumerate(search: _Search, limit: int | None, subset_free: bool) -> Iterator[frozenset[int]]:
@@ -193,46 +362,7 @@ def _enumerate(search: _Search, limit: int | None, subset_free: bool) -> Iterato
         search.close()
 
 
-def complete_extensions(
-    k: int,
-    src: Sequence[int] | IntArray,
-    tgt: Sequence[int] | IntArray,
-    limit: int | None = None,
-) -> Iterator[frozenset[int]]:
-    """Every complete extension of the attack graph (at most ``limit``), lazily."""
-    s, t = _arrays(src, tgt)
-    return _enumerate(_complete(k, s, t), limit, subset_free=False)
-
-
-def stable_extensions(
-    k: int,
-    src: Sequence[int] | IntArray,
-    tgt: Sequence[int] | IntArray,
-    limit: int | None = None,
-) -> Iterator[frozenset[int]]:
-    """Every stable extension (at most ``limit``), lazily; none at all is possible."""
-    s, t = _arrays(src, tgt)
-    return _enumerate(_stable(k, s, t), limit, subset_free=True)
-
-
-def preferred_extensions(
-    k: int,
-    src: Sequence[int] | IntArray,
-    tgt: Sequence[int] | IntArray,
-    limit: int | None = None,
-) -> Iterator[frozenset[int]]:
-    """Every preferred extension (at most ``limit``), lazily, by growing complete ones.
-
-    Each round asks for a complete extension that is not a subset of any preferred one
-    found so far (one clause per found extension: "contains an argument outside it") and
-    grows it to a maximal one; when no such extension exists, all have been found.
-    """
-    s, t = _arrays(src, tgt)
-    search = _complete(k, s, t)
-    return _preferred(search, limit)
-
-
-def _preferred(search: _Search, limit: int | None) -> Iterator[frozenset[int]]:
+def _maximal(search: _Search, limit: int | None) -> Iterator[frozenset[int]]:
     found = 0
     try:
         while limit is None or found < limit:
@@ -250,113 +380,31 @@ def _preferred(search: _Search, limit: int | None) -> Iterator[frozenset[int]]:
         search.close()
 
 
-def credulous(
-    k: int, src: Sequence[int] | IntArray, tgt: Sequence[int] | IntArray, semantics: str
-) -> BoolArray:
-    """Which arguments belong to at least one extension (``complete``, ``preferred`` or
-    ``stable``; complete and preferred agree: every complete set grows to a preferred one).
-    """
-    s, t = _arrays(src, tgt)
-    search = _stable(k, s, t) if semantics == "stable" else _complete(k, s, t)
-    seen = np.zeros(k, dtype=np.bool_)
-    try:
-        while True:
-            open_ = np.flatnonzero(~seen)
-            if not open_.size:
-                break
-            # Permanent: each later "cover one of these" clause is stronger still.
-            search.add((open_ + 1).tolist())
-            chosen = search.solve()
-            if chosen is None:
-                break
-            seen[list(chosen)] = True
-    finally:
-        search.close()
-    return seen
-
-
-def sceptical(
-    k: int, src: Sequence[int] | IntArray, tgt: Sequence[int] | IntArray, semantics: str
-) -> BoolArray | None:
-    """Which arguments belong to every extension (``preferred`` or ``stable``).
-
-    Returns None when there is no extension at all (only possible for stable): the
-    caller decides how to report a vacuous "every".
-    """
-    s, t = _arrays(src, tgt)
-    stable = semantics == "stable"
-    search = _stable(k, s, t) if stable else _complete(k, s, t)
-    candidates: BoolArray | None = None
-    try:
-        while True:
-            if candidates is None:
-                act = 0
-                chosen = search.solve()
-            else:
-                keep = np.flatnonzero(candidates)
-                if not keep.size:
-                    break
-                # An extension missing at least one candidate, if there is one.
-                act = search.fresh()
-                search.add([-act, *(-(keep + 1)).tolist()])
-                chosen = search.solve([act])
-                search.add([-act])
-            if chosen is None:
-                break
-            if not stable:
-                chosen = search.grow(chosen)
-                rest = search.outside(chosen)
-                if rest:
-                    search.add(rest)  # never find this preferred one (or a subset) again
-            member = np.zeros(k, dtype=np.bool_)
-            member[list(chosen)] = True
-            candidates = member if candidates is None else candidates & member
-            if not stable and not search.outside(chosen):
-                break  # everything is in: the unique preferred extension
-    finally:
-        search.close()
-    return candidates
-
-
-def accepts(
+def complete_extensions(
     k: int,
     src: Sequence[int] | IntArray,
     tgt: Sequence[int] | IntArray,
-    semantics: str,
-    a: int,
-) -> tuple[bool, bool | None]:
-    """(credulous, sceptical) for argument ``a`` alone, in a few solver calls.
+    limit: int | None = None,
+) -> Iterator[frozenset[int]]:
+    """Every complete extension of the attack graph (at most ``limit``), lazily."""
+    return COMPLETE.extensions(k, src, tgt, limit)
 
-    Sceptical is None when there is no extension at all (stable only). Sceptical
-    preferred: look for a preferred extension without ``a`` by growing complete sets that
-    lack ``a``; every one that grows to include ``a`` anyway is excluded, with its
-    subsets, from the next search.
 
-    >>> accepts(3, [0, 1], [1, 2], "preferred", 2)
-    (True, True)
-    """
-    s, t = _arrays(src, tgt)
-    stable = semantics == "stable"
-    search = _stable(k, s, t) if stable else _complete(k, s, t)
-    lit = a + 1
-    try:
-        cred = search.solve([lit]) is not None
-        if stable:
-            if cred:
-                return True, search.solve([-lit]) is None
-            return False, (None if search.solve() is None else False)
-        if not cred or semantics != "preferred":
-            return cred, False
-        while True:
-            start = search.solve([-lit])
-            if start is None:
-                return True, True
-            best = search.grow(start)
-            if a not in best:
-                return True, False
-            rest = search.outside(best)
-            if not rest:
-                return True, True
-            search.add(rest)
-    finally:
-        search.close()
+def stable_extensions(
+    k: int,
+    src: Sequence[int] | IntArray,
+    tgt: Sequence[int] | IntArray,
+    limit: int | None = None,
+) -> Iterator[frozenset[int]]:
+    """Every stable extension (at most ``limit``), lazily; none at all is possible."""
+    return STABLE.extensions(k, src, tgt, limit)
+
+
+def preferred_extensions(
+    k: int,
+    src: Sequence[int] | IntArray,
+    tgt: Sequence[int] | IntArray,
+    limit: int | None = None,
+) -> Iterator[frozenset[int]]:
+    """Every preferred extension (at most ``limit``), lazily, by growing complete ones."""
+    return PREFERRED.extensions(k, src, tgt, limit)

@@ -30,7 +30,14 @@ from arggraph.errors import ArggraphError
 from arggraph.semantics.registry import gradual
 from arggraph.views import SearchIndex, loose_tops, path_from_position
 
-from ..insight import deciders, drivers, extensions_results, findings_results, lever_state
+from ..insight import (
+    deciders,
+    drivers,
+    extensions_results,
+    extensions_title,
+    findings_results,
+    lever_state,
+)
 from ..keys import main_bindings
 from ..render import fit, safe
 from ..state import Session
@@ -621,7 +628,7 @@ class MainScreen(Screen[None]):
         """``x``: the grounded labelling and preferred extensions of this view."""
         snap = self._snap
         self.app.push_screen(
-            ResultScreen("Extensions (grounded, preferred)", lambda: extensions_results(snap)),
+            ResultScreen(extensions_title(), lambda: extensions_results(snap)),
             self._jump_if,
         )
 

@@ -52,10 +52,17 @@ plain queue, which is faster there. The out-edges are grouped by one (SIMD) sort
 **Complete, preferred, stable through SAT.** Every complete labelling agrees with the
 grounded one on the claims the latter decides, so only the undecided *core* goes to the
 solver (:mod:`arggraph.semantics.sat`, CaDiCaL through python-sat).
+
+**One table.** The semantics, and how each is computed, are the entries of
+:data:`arggraph.semantics.registry.EXTENSION`: an entry's solver (an encoding and
+whether its extensions are the maximal models), and its flags (``unique``,
+``may_have_none``, ``sceptical_is_grounded``, ``refines_grounded``) are all this module
+reads, so a new semantics is a new entry; no name is compared here.
 """
 
 from __future__ import annotations
 
+import warnings
 from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
@@ -65,12 +72,13 @@ import numpy.typing as npt
 
 from ..errors import SemanticsError, UsageError
 from ..framework import BoolArray, Framework, IntArray
+from .registry import EXTENSION, ExtensionSemantics, extension
 
 if TYPE_CHECKING:
     from ..graph import Graph
+    from .sat import SatSemantics
 
 __all__ = [
-    "EXTENSION_SEMANTICS",
     "acceptance",
     "claim_acceptance",
     "extensions",
@@ -81,8 +89,24 @@ __all__ = [
     "iter_extensions",
 ]
 
-#: The extension semantics, in the order the CLI lists them.
-EXTENSION_SEMANTICS = ("grounded", "complete", "preferred", "stable")
+if TYPE_CHECKING:
+    #: Deprecated: the names of :data:`arggraph.semantics.registry.EXTENSION`, in order.
+    EXTENSION_SEMANTICS: tuple[str, ...]
+else:
+
+    def __getattr__(name: str) -> object:
+        """``EXTENSION_SEMANTICS``, deprecated: read the registry's table instead."""
+        if name == "EXTENSION_SEMANTICS":
+            warnings.warn(
+                "arggraph.semantics.dung.EXTENSION_SEMANTICS is deprecated and will be "
+                "removed in the next release; use arggraph.semantics.registry.EXTENSION "
+                "(its keys are the names, in the same order)",
+                DeprecationWarning,
+                stacklevel=2,
+            )
+            return tuple(EXTENSION)
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 #: Label codes of :func:`grounded_codes`.
 UNDEC, IN, OUT = 0, 1, 2
@@ -117,14 +141,6 @@ def _attacks(fw: Framework) -> tuple[IntArray, IntArray]:
         keep = w > 0
         src, tgt = src[keep], tgt[keep]
     return src, tgt
-
-
-def _check_semantics(semantics: str) -> None:
-    if semantics not in EXTENSION_SEMANTICS:
-        raise SemanticsError(
-            f"unknown extension semantics {semantics!r}; choose one of "
-            + ", ".join(EXTENSION_SEMANTICS)
-        )
 
 
 # ---------------------------------------------------------------------- grounded
@@ -321,10 +337,32 @@ def grounded_mask(fw: Framework) -> BoolArray:
 
 
 def grounded(graph_or_fw: Graph | Framework) -> set[str]:
-    """The ids of the claims in the grounded extension.
+    """The grounded extension: the ids of the claims every reader must accept.
 
-    >>> sorted(grounded(Framework.from_edges(["a", "b", "c"], attacks=[("a", "b"), ("b", "c")])))
+    The least fixed point of Dung's characteristic function on the attack relation:
+    the claims nothing attacks, the claims they defend, and so on. Every framework has
+    exactly one (possibly empty) grounded extension.
+
+    Takes a :class:`~arggraph.graph.Graph` (its :attr:`~arggraph.graph.Graph.framework`
+    is used) or a :class:`~arggraph.framework.Framework`. Only attacks count, and only
+    those of weight above 0; supports and base scores are ignored. Returns a ``set`` of
+    claim ids (empty for an empty graph). Time near-linear in claims plus attacks (see
+    the module's notes).
+
+    Raises :class:`~arggraph.errors.SemanticsError` only for a framework of 2**31 claims
+    or more; any other framework has its grounded extension.
+
+    References:
+      P. M. Dung. On the acceptability of arguments and its fundamental role in
+      nonmonotonic reasoning, logic programming and n-person games. Artificial
+      Intelligence 77(2) (1995), 321-357.
+
+    >>> fw = Framework.from_edges(["a", "b", "c", "d"],
+    ...                           attacks=[("a", "b"), ("b", "c"), ("d", "d")])
+    >>> sorted(grounded(fw))  # a is unattacked; it defeats b, which frees c; d is undecided
     ['a', 'c']
+    >>> grounded(Framework.from_edges(["a", "b"], attacks=[("a", "b"), ("b", "a")]))
+    set()
     """
     fw = _framework(graph_or_fw)
     ids = fw.ids
@@ -345,14 +383,23 @@ def grounded_labels(graph_or_fw: Graph | Framework) -> dict[str, str]:
 
 # ---------------------------------------------------------------------- the core
 class _Core:
-    """The claims the grounded labelling leaves undecided, renumbered for the solver."""
+    """The claims the solver decides, renumbered for it: those the grounded labelling
+    leaves undecided when the semantics refines it (``codes`` is that labelling, computed
+    here unless given), else every claim."""
 
-    def __init__(self, fw: Framework) -> None:
+    def __init__(
+        self, fw: Framework, entry: ExtensionSemantics, codes: Int8Array | None = None
+    ) -> None:
         src, tgt = _attacks(fw)
-        codes = grounded_codes(fw)
         self.ids = fw.ids
-        self.inside = np.flatnonzero(codes == IN)
-        self.members = np.flatnonzero(codes == UNDEC)
+        if entry.refines_grounded:
+            if codes is None:
+                codes = grounded_codes(fw)
+            self.inside = np.flatnonzero(codes == IN)
+            self.members = np.flatnonzero(codes == UNDEC)
+        else:
+            self.inside = np.zeros(0, dtype=np.int64)
+            self.members = np.arange(fw.n, dtype=np.int64)
         self.k = int(self.members.size)
         where = np.full(fw.n, -1, dtype=np.int64)
         where[self.members] = np.arange(self.k)
@@ -373,24 +420,19 @@ def iter_extensions(
 ) -> Iterator[set[str]]:
     """The extensions one at a time, as the solver finds them (at most ``limit``).
 
-    For a progress display or an early stop; :func:`extensions` sorts them.
+    For a progress display or an early stop; :func:`extensions` sorts them. Raises what
+    :func:`extensions` raises, when first advanced (it is a generator).
     """
-    _check_semantics(semantics)
+    entry = extension(semantics)
     if limit is not None and limit < 1:
         raise UsageError(f"the limit must be at least 1, not {limit}")
     fw = _framework(graph_or_fw)
-    if semantics == "grounded":
+    solver = entry.solver()
+    if solver is None:
         yield grounded(fw)
         return
-    from . import sat
-
-    core = _Core(fw)
-    search = {
-        "complete": sat.complete_extensions,
-        "preferred": sat.preferred_extensions,
-        "stable": sat.stable_extensions,
-    }[semantics]
-    for chosen in search(core.k, core.src, core.tgt, limit):
+    core = _Core(fw, entry, grounded_codes(fw))
+    for chosen in solver.extensions(core.k, core.src, core.tgt, limit):
         yield core.ids_of(chosen)
 
 
@@ -399,14 +441,46 @@ def extensions(
 ) -> list[set[str]]:
     """Every extension under ``semantics`` (at most ``limit``), in a deterministic order.
 
-    The list is sorted by each extension's sorted ids, so the same framework always prints
-    the same way. Grounded gives exactly one set; stable may give none; complete can give
-    exponentially many, which is what ``limit`` is for (then you get the first ``limit``
-    the solver finds, sorted).
+    Takes a :class:`~arggraph.graph.Graph` or a :class:`~arggraph.framework.Framework`
+    (only attacks of weight above 0 count; supports and scores are ignored), the name of
+    an entry of :data:`arggraph.semantics.registry.EXTENSION` (``"grounded"``,
+    ``"complete"``, ``"preferred"``, ``"stable"``), and ``limit``, a number of extensions
+    (at least 1; ``None`` for all).
 
-    >>> fw = Framework.from_edges(["a", "b"], attacks=[("a", "b"), ("b", "a")])
+    Returns a ``list`` of extensions, each a ``set`` of claim ids, sorted by each
+    extension's sorted ids, so the same framework always prints the same way. Grounded
+    gives exactly one set; stable may give none (``[]``); complete can give exponentially
+    many, which is what ``limit`` is for (then you get the first ``limit`` the solver
+    finds, sorted). Grounded takes near-linear time; the others go through a SAT solver
+    (CaDiCaL) on the claims grounded leaves undecided, preferred ones found PrefSAT-style
+    by growing complete ones.
+
+    Raises :class:`~arggraph.errors.SemanticsError` for an unknown semantics (naming the
+    nearest one) and :class:`~arggraph.errors.UsageError` for a ``limit`` below 1.
+
+    References:
+      P. M. Dung. On the acceptability of arguments and its fundamental role in
+      nonmonotonic reasoning, logic programming and n-person games. Artificial
+      Intelligence 77(2) (1995), 321-357.
+      M. Caminada. On the issue of reinstatement in argumentation. Proc. JELIA 2006,
+      LNCS 4160, 111-123 (the labellings the SAT encodings use).
+      F. Cerutti, P. E. Dunne, M. Giacomin and M. Vallati. Computing preferred
+      extensions in abstract argumentation: a SAT-based approach. Proc. TAFA 2013,
+      LNCS 8306 (2014), 176-193 (PrefSAT).
+
+    >>> fw = Framework.from_edges(["a", "b", "c"], attacks=[("a", "b"), ("b", "a"), ("b", "c")])
     >>> [sorted(e) for e in extensions(fw, "complete")]
-    [[], ['a'], ['b']]
+    [[], ['a', 'c'], ['b']]
+    >>> [sorted(e) for e in extensions(fw, "preferred")]
+    [['a', 'c'], ['b']]
+    >>> len(extensions(fw, "complete", limit=2))
+    2
+    >>> extensions(Framework.from_edges(["a"], attacks=[("a", "a")]), "stable")
+    []
+    >>> extensions(fw, "semi-stable")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    arggraph.errors.SemanticsError: unknown ...semantics 'semi-stable'; did you mean ...
     """
     found = list(iter_extensions(graph_or_fw, semantics, limit=limit))
     found.sort(key=sorted)
@@ -418,10 +492,16 @@ def acceptance(
 ) -> dict[str, dict[str, bool]]:
     """For every claim, ``{"credulous": ..., "sceptical": ...}`` under ``semantics``.
 
+    Takes a :class:`~arggraph.graph.Graph` or a :class:`~arggraph.framework.Framework`
+    (only attacks of weight above 0 count) and the name of an entry of
+    :data:`arggraph.semantics.registry.EXTENSION`. Returns a ``dict`` from every claim id,
+    in the framework's claim order, to ``{"credulous": bool, "sceptical": bool}``.
+
     Credulous: in at least one extension; sceptical: in every one. Grounded has one
     extension, so both are membership in it. Complete and preferred agree on credulous
     acceptance (every complete extension grows into a preferred one); sceptical complete
-    acceptance is the grounded extension (the least complete one).
+    acceptance is the grounded extension (the least complete one). Each solver-backed
+    semantics costs a few SAT calls per claim at most, not an enumeration of extensions.
 
     Stable may have no extension at all. Then every claim is reported sceptically
     accepted and none credulously: "in every stable extension" holds vacuously. This is
@@ -429,24 +509,40 @@ def acceptance(
     sceptical-stable solvers; a caller that wants to warn about it can test
     ``extensions(g, "stable", limit=1) == []``.
 
-    >>> fw = Framework.from_edges(["a"], attacks=[("a", "a")])
-    >>> acceptance(fw, "stable")
+    Raises :class:`~arggraph.errors.SemanticsError` for an unknown semantics.
+
+    References:
+      P. M. Dung. On the acceptability of arguments and its fundamental role in
+      nonmonotonic reasoning, logic programming and n-person games. Artificial
+      Intelligence 77(2) (1995), 321-357.
+      M. Caminada. On the issue of reinstatement in argumentation. Proc. JELIA 2006,
+      LNCS 4160, 111-123.
+
+    >>> fw = Framework.from_edges(["a", "b", "c"], attacks=[("a", "b"), ("b", "a"), ("b", "c")])
+    >>> acceptance(fw, "preferred")["c"]
+    {'credulous': True, 'sceptical': False}
+    >>> acceptance(fw, "grounded")["c"]
+    {'credulous': False, 'sceptical': False}
+    >>> acceptance(Framework.from_edges(["a"], attacks=[("a", "a")]), "stable")
     {'a': {'credulous': False, 'sceptical': True}}
     """
-    _check_semantics(semantics)
+    entry = extension(semantics)
     fw = _framework(graph_or_fw)
     codes = grounded_codes(fw)
-    cred = codes == IN
-    scep = cred.copy()
-    if semantics != "grounded":
-        from . import sat
-
-        core = _Core(fw)
+    solver = entry.solver()
+    if solver is None:
+        cred = codes == IN
+        scep = cred.copy()
+    else:
+        core = _Core(fw, entry, codes)
+        cred = np.zeros(fw.n, dtype=np.bool_)
+        cred[core.inside] = True
+        scep = codes == IN if entry.sceptical_is_grounded else cred.copy()
         if core.k:
-            cred[core.members] = sat.credulous(core.k, core.src, core.tgt, semantics)
-            if semantics != "complete":
-                every = sat.sceptical(core.k, core.src, core.tgt, semantics)
-                if every is None:  # no stable extension: vacuously in all of them
+            cred[core.members] = solver.credulous(core.k, core.src, core.tgt)
+            if not entry.sceptical_is_grounded:
+                every = solver.sceptical(core.k, core.src, core.tgt)
+                if every is None:  # no extension at all: vacuously in all of them
                     cred[:] = False
                     scep[:] = True
                 else:
@@ -460,39 +556,55 @@ def acceptance(
 def claim_acceptance(
     graph_or_fw: Graph | Framework, claim: str, semantics: str = "preferred"
 ) -> dict[str, bool]:
-    """``{"credulous": ..., "sceptical": ...}`` for one claim, asking the solver only about it.
+    """``{"credulous": bool, "sceptical": bool}`` for one claim, asking the solver only
+    about it.
 
+    Takes a :class:`~arggraph.graph.Graph` or a :class:`~arggraph.framework.Framework`,
+    a claim id, and the name of an entry of :data:`arggraph.semantics.registry.EXTENSION`.
     Same answers as ``acceptance(graph_or_fw, semantics)[claim]`` (including the vacuous
     case of stable without extensions), but a few solver calls instead of a sweep over
-    every claim. Raises :class:`~arggraph.errors.UnknownIdError` for an unknown id.
+    every claim; a claim the grounded labelling decides needs no solver at all (except
+    to ask, under stable, whether there is any extension).
+
+    Raises :class:`~arggraph.errors.UnknownIdError` for an id the framework lacks (with
+    the nearest ids as a hint) and :class:`~arggraph.errors.SemanticsError` for an
+    unknown semantics.
+
+    References:
+      P. M. Dung. On the acceptability of arguments and its fundamental role in
+      nonmonotonic reasoning, logic programming and n-person games. Artificial
+      Intelligence 77(2) (1995), 321-357.
 
     >>> fw = Framework.from_edges(["a", "b"], attacks=[("a", "b"), ("b", "a")])
     >>> claim_acceptance(fw, "a", "preferred")
     {'credulous': True, 'sceptical': False}
+    >>> claim_acceptance(fw, "a", "grounded")
+    {'credulous': False, 'sceptical': False}
+    >>> claim_acceptance(fw, "c")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    arggraph.errors.UnknownIdError: no claim with id 'c'...
     """
-    _check_semantics(semantics)
+    entry = extension(semantics)
     fw = _framework(graph_or_fw)
     index = fw.index_of(claim)
     code = int(grounded_codes(fw)[index])
-    if semantics == "grounded" or code != UNDEC:
-        if semantics == "stable" and not _has_stable(fw):
+    solver = entry.solver()
+    if solver is None or (entry.refines_grounded and code != UNDEC):
+        if solver is not None and entry.may_have_none and not _exists(fw, entry, solver):
             return {"credulous": False, "sceptical": True}
         return {"credulous": code == IN, "sceptical": code == IN}
-    from . import sat
-
-    core = _Core(fw)
+    core = _Core(fw, entry)
     a = int(np.searchsorted(core.members, index))
-    cred, scep = sat.accepts(core.k, core.src, core.tgt, semantics, a)
+    cred, scep = solver.accepts(core.k, core.src, core.tgt, a)
     if scep is None:
         return {"credulous": False, "sceptical": True}
     return {"credulous": cred, "sceptical": scep}
 
 
-def _has_stable(fw: Framework) -> bool:
-    """Whether the framework has a stable extension (the other semantics always have one)."""
-    from . import sat
-
-    core = _Core(fw)
-    if core.k == 0:
-        return True
-    return next(sat.stable_extensions(core.k, core.src, core.tgt, 1), None) is not None
+def _exists(fw: Framework, entry: ExtensionSemantics, solver: SatSemantics) -> bool:
+    """Whether the framework has an extension under ``entry`` at all."""
+    core = _Core(fw, entry)
+    if core.k == 0 and entry.refines_grounded:
+        return True  # the grounded extension decides everything: it is the one
+    return bool(list(solver.extensions(core.k, core.src, core.tgt, 1)))

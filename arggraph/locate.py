@@ -1,7 +1,9 @@
 """Line numbers for JSON paths, so editors and code scanning can point at a finding.
 
-Findings carry JSON paths (``claims[3].attributions[0].quote``); SARIF regions, GitHub
-annotations and ``file:line`` links want line numbers. :class:`JsonLocator` walks the
+Findings and load errors carry JSON paths (``claims[3].attributions[0].quote``, or as
+steps ``("claims", 3, "attributions", 0, "quote")``); SARIF regions, GitHub annotations,
+``file:line`` links and :class:`~arggraph.errors.ArggraphError`'s ``line`` and ``column``
+want line numbers. :class:`JsonLocator` walks the
 file's text along a path, skipping the values it does not descend into with the C JSON
 scanner, and remembers where each member of each container it opened starts, so
 locating many findings in one big file costs about two parses of it, and locating none
@@ -12,12 +14,15 @@ costs nothing.
 (4, 2, 3)
 >>> loc.line(None), loc.line("nowhere[3]")
 (1, 1)
+>>> loc.position(("claims", 1, "text"))
+(4, 12)
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from json import JSONDecodeError, JSONDecoder
 from json.decoder import scanstring  # type: ignore[attr-defined]
 
@@ -71,14 +76,16 @@ class JsonLocator:
         self._members[start] = out
         return out
 
-    def offset(self, path: str | None) -> int:
-        """The offset of the value at ``path``, or of the deepest container on the way
-        that holds it when the rest is absent (a missing key, a stale path)."""
+    def offset(self, path: str | Sequence[str | int] | None) -> int:
+        """The offset of the value at ``path`` (as text or as steps), or of the deepest
+        container on the way that holds it when the rest is absent (a missing key, a
+        stale path)."""
         pos = self._ws(0)
         if not path:
             return pos
+        steps = path_steps(path) if isinstance(path, str) else path
         try:
-            for step in path_steps(path):
+            for step in steps:
                 members = self._members_of(pos)
                 if step not in members:
                     break
@@ -87,8 +94,15 @@ class JsonLocator:
             pass
         return pos
 
-    def line(self, path: str | None) -> int:
+    def line(self, path: str | Sequence[str | int] | None) -> int:
         """The 1-based line where the value at ``path`` starts."""
+        return self.position(path)[0]
+
+    def position(self, path: str | Sequence[str | int] | None) -> tuple[int, int]:
+        """The 1-based line and column (in characters) where the value at ``path`` starts."""
         if self._newlines is None:
             self._newlines = [m.start() for m in re.finditer("\n", self.text)]
-        return bisect.bisect_right(self._newlines, self.offset(path) - 1) + 1
+        offset = self.offset(path)
+        line = bisect.bisect_right(self._newlines, offset - 1)
+        start = self._newlines[line - 1] + 1 if line else 0
+        return line + 1, offset - start + 1
