@@ -23,12 +23,12 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
-from .errors import UnknownIdError
+from .errors import InvalidValueError, UnknownIdError
 
 if TYPE_CHECKING:
     from .model import ScoreSheet
 
-__all__ = ["BoolArray", "Edge", "FloatArray", "Framework", "IntArray"]
+__all__ = ["BoolArray", "Edge", "FloatArray", "Framework", "IntArray", "number"]
 
 # The array types the engine's modules share.
 FloatArray = npt.NDArray[np.float64]
@@ -37,6 +37,23 @@ BoolArray = npt.NDArray[np.bool_]
 
 #: An edge given by claim ids, with an optional weight (default 1).
 Edge = tuple[str, str] | tuple[str, str, float]
+
+
+def number(value: object, what: str) -> float:
+    """``value`` as a float, or an :class:`~arggraph.errors.InvalidValueError` naming
+    ``what`` (a ``ValueError`` too). Whether it is in range is the semantics' business.
+
+    >>> number("0.5", "a base"), number(1, "a base")
+    (0.5, 1.0)
+    >>> number("lots", "the base of 'a'")
+    Traceback (most recent call last):
+    ...
+    arggraph.errors.InvalidValueError: the base of 'a' must be a number, not 'lots'
+    """
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise InvalidValueError(f"{what} must be a number, not {value!r}") from None
 
 
 def _ints(values: Iterable[int]) -> IntArray:
@@ -117,17 +134,17 @@ class Framework:
         ids_t = tuple(ids)
         index = {cid: i for i, cid in enumerate(ids_t)}
         if len(index) != len(ids_t):
-            raise ValueError("claim ids must be unique")
+            raise InvalidValueError("claim ids must be unique")
         if base is None:
             base_arr = np.full(len(ids_t), 0.5)
         elif isinstance(base, Mapping):
             base_arr = np.full(len(ids_t), 0.5)
             for cid, value in base.items():
-                base_arr[cls._lookup(index, cid)] = float(value)
+                base_arr[cls._lookup(index, cid)] = number(value, f"the base of {cid!r}")
         else:
             base_arr = np.asarray(base, dtype=np.float64).copy()
             if base_arr.shape != (len(ids_t),):
-                raise ValueError("base must have one score per claim")
+                raise InvalidValueError("base must have one score per claim")
 
         def arrays(edges: Iterable[Edge]) -> tuple[IntArray, IntArray, FloatArray]:
             src: list[int] = []
@@ -136,7 +153,11 @@ class Framework:
             for edge in edges:
                 src.append(cls._lookup(index, edge[0]))
                 tgt.append(cls._lookup(index, edge[1]))
-                w.append(float(edge[2]) if len(edge) == 3 else 1.0)
+                w.append(
+                    number(edge[2], f"the weight of {edge[0]!r}->{edge[1]!r}")
+                    if len(edge) == 3
+                    else 1.0
+                )
             return _ints(src), _ints(tgt), _floats(w)
 
         a_src, a_tgt, a_w = arrays(attacks)
@@ -201,7 +222,7 @@ class Framework:
         """A copy whose base scores are overridden for the given claim ids."""
         base = self.base.copy()
         for cid, value in updates.items():
-            base[self.index_of(cid)] = float(value)
+            base[self.index_of(cid)] = number(value, f"the base of {cid!r}")
         return replace(self, base=base, _index=self._index)
 
     def with_weights(self, updates: Mapping[str, float]) -> Framework:
@@ -214,7 +235,7 @@ class Framework:
                 kind, k = rel[rid]
             except KeyError:
                 raise UnknownIdError("relation", rid, known=list(rel)) from None
-            (att_w if kind == "attack" else sup_w)[k] = float(value)
+            (att_w if kind == "attack" else sup_w)[k] = number(value, f"the weight of {rid!r}")
         return replace(self, att_w=att_w, sup_w=sup_w, _index=self._index)
 
     def with_scores(self, sheet: ScoreSheet | None) -> Framework:

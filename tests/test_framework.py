@@ -73,3 +73,23 @@ def test_position_is_a_deprecated_alias_of_index_of() -> None:
     assert fw.index_of("b") == 1
     with pytest.warns(DeprecationWarning, match="index_of"):
         assert fw.position("b") == 1
+
+
+def test_bad_values_are_arggraph_errors_and_value_errors() -> None:
+    from arggraph.errors import InvalidValueError
+    from arggraph.semantics.incremental import GradualEngine
+
+    with pytest.raises(InvalidValueError, match="unique"):
+        Framework.from_edges(["a", "a"])
+    with pytest.raises(InvalidValueError, match="one score per claim"):
+        Framework.from_edges(["a", "b"], [0.5])
+    fw = Framework.from_edges(["a", "b"], attacks=[("a", "b")])
+    with pytest.raises(InvalidValueError, match="the base of 'a' must be a number"):
+        fw.with_base({"a": "lots"})  # type: ignore[dict-item]
+    with pytest.raises(InvalidValueError, match="must be a number"):
+        fw.with_weights({"attack:a->b": None})  # type: ignore[dict-item]
+    engine = GradualEngine(fw)
+    with pytest.raises(ValueError, match="from 0 to 1, not 'lots'"):
+        engine.set_base("a", "lots")  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError, match="from 0 to 1, not 1.5"):
+        engine.set_weight("attack:a->b", 1.5)

@@ -35,7 +35,7 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import ConvergenceError, InputError, SemanticsError, UnknownIdError
+from ..errors import ConvergenceError, InvalidValueError, SemanticsError, UnknownIdError
 from ..framework import FloatArray, Framework
 from ._engine import (
     DAMPING_RESTARTS,
@@ -59,10 +59,14 @@ _SMALL_CONE = 200
 
 
 def _unit(value: float, what: str) -> float:
-    value = float(value)
-    if not (0.0 <= value <= 1.0) or math.isnan(value):
-        raise InputError(f"{what} must be a number from 0 to 1, not {value!r}")
-    return value
+    """``value`` as a score in [0, 1], or an InvalidValueError (a ValueError too)."""
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        v = math.nan
+    if not 0.0 <= v <= 1.0:  # also false for NaN
+        raise InvalidValueError(f"{what} must be a number from 0 to 1, not {value!r}")
+    return v
 
 
 class GradualEngine:

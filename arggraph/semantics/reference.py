@@ -222,7 +222,7 @@ def _iterate(
 def grounded_queue(n: int, src: list[int], tgt: list[int]) -> list[int]:
     """Dung's grounded labelling by the textbook queue, in plain Python.
 
-    The yardstick for :func:`arggraph.semantics.extensions.grounded_codes` (tests) and its
+    The yardstick for :func:`arggraph.semantics.dung.grounded_codes` (tests) and its
     baseline (benchmarks): a claim is IN (1) once every attacker is OUT, OUT (2) once an
     attacker is IN, and UNDECIDED (0) when neither ever happens. ``src[k]`` attacks
     ``tgt[k]``; weights are the caller's business (drop weight-0 attacks first).
