@@ -207,6 +207,9 @@ class ScoreSheet(BaseModel):
     format: Literal["arggraph-scores/1"] = "arggraph-scores/1"
     graph: Id
     scorer: str = ""
+    #: The SHA-256 of the graph file the sheet was saved against (hex), so a sheet opened
+    #: against a changed graph can say so.
+    graph_sha256: str | None = Field(default=None, pattern="^[0-9a-f]{64}$")
     scores: dict[str, ClaimScore] = Field(default_factory=dict)
     weights: dict[str, WeightScore] = Field(default_factory=dict)
     # The file it was loaded from or last saved to, and that file's stamp then, so a

@@ -4,14 +4,20 @@ Scoring never rewrites the shared graph: each user's base scores and link weight
 a score sheet of their own (``arggraph-scores/1``). :class:`ScoreBook` holds the sheet
 being edited: the scores loaded, the ones changed since, and the file it saves to.
 
-Where a sheet goes when the user names none (:func:`default_sheet_path`):
+Which sheet belongs to a graph (:func:`open_book`, :func:`default_sheet_path`):
 
 1. the ``--scores`` path, when given;
-2. else ``GRAPH-STEM.USER.scores.json`` beside the graph, when that folder belongs to the
-   user and they may write in it (their own project folder);
+2. else the sheet the user chose for this graph with "Save elsewhere" (remembered in
+   ``chosen.json`` in the data folder, :func:`remember_sheet`), when it still exists;
 3. else ``GRAPH-ID.USER.scores.json`` in the user's data folder,
-   ``$XDG_DATA_HOME/arggraph/scores/`` or ``~/.local/share/arggraph/scores/`` (a graph in
-   a system folder, someone else's folder, or a graph shipped inside a package).
+   ``$XDG_DATA_HOME/arggraph/scores/`` or ``~/.local/share/arggraph/scores/``.
+
+A sheet is found by the graph's id, never by where the graph file lies, so the same graph
+opened two ways (``arggraph tui`` and ``arggraph tui graphs/bakhmut.json``) uses the same
+sheet, and no sheet is ever written into a project's working tree unasked. A sheet
+records the SHA-256 of the graph file it was saved against; opened against a graph that
+changed since, :attr:`ScoreBook.graph_changed` says so (and :attr:`ScoreBook.unknown`
+lists the ids the graph no longer has).
 
 Saving is atomic and never silently overwrites: a sheet that changed on disk since it
 was loaded, or a file that appeared where a new sheet was to go, raises
@@ -30,6 +36,7 @@ elsewhere or cancel.
 from __future__ import annotations
 
 import getpass
+import json
 import os
 import re
 from collections.abc import Mapping
@@ -43,12 +50,14 @@ from .model import ClaimScore, ScoreSheet, WeightScore
 
 __all__ = [
     "ScoreBook",
+    "chosen_sheet",
     "current_user",
     "data_folder",
     "default_sheet_path",
     "is_users_folder",
     "nudge",
     "open_book",
+    "remember_sheet",
     "sheet_name",
 ]
 
@@ -84,7 +93,7 @@ def sheet_name(stem: str, user: str) -> str:
 
 
 def data_folder(env: Mapping[str, str] | None = None) -> Path:
-    """Where sheets go that cannot sit beside their graph.
+    """Where the user's sheets live.
 
     ``$XDG_DATA_HOME/arggraph/scores`` when that variable holds an absolute path (the XDG
     rule: a relative one is ignored), else ``~/.local/share/arggraph/scores``.
@@ -120,33 +129,81 @@ def is_users_folder(folder: Path) -> bool:
 
 
 def default_sheet_path(
-    graph_path: Path | None,
     graph_id: str,
     *,
     scores: str | Path | None = None,
     user: str | None = None,
-    beside: bool = True,
     env: Mapping[str, str] | None = None,
 ) -> Path:
-    """Where ``user``'s sheet for this graph is saved (see the module's rules).
+    """Where ``user``'s sheet for the graph ``graph_id`` is kept (see the module's rules).
 
-    ``beside=False`` skips the graph's folder (a graph shipped inside a package, whose
-    folder is the installation's, not the user's).
-
-    >>> default_sheet_path(None, "g", scores="mine.json").as_posix()
+    >>> default_sheet_path("g", scores="mine.json").as_posix()
     'mine.json'
-    >>> default_sheet_path(None, "bakhmut-2023", user="ana",
-    ...                    env={"HOME": "/home/ana"}).as_posix()
+    >>> default_sheet_path("bakhmut-2023", user="ana", env={"HOME": "/home/ana"}).as_posix()
     '/home/ana/.local/share/arggraph/scores/bakhmut-2023.ana.scores.json'
     """
     if scores is not None:
         return Path(scores)
     who = user if user is not None else current_user()
-    if beside and graph_path is not None:
-        folder = graph_path.resolve().parent
-        if is_users_folder(folder):
-            return folder / sheet_name(graph_path.stem, who)
+    chosen = chosen_sheet(graph_id, who, env=env)
+    if chosen is not None and chosen.is_file():
+        return chosen
     return data_folder(env) / sheet_name(graph_id, who)
+
+
+def _chosen_file(env: Mapping[str, str] | None) -> Path:
+    return data_folder(env) / "chosen.json"
+
+
+def _chosen(env: Mapping[str, str] | None) -> dict[str, str]:
+    try:
+        data = json.loads(_chosen_file(env).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    sheets = data.get("sheets") if isinstance(data, dict) else None
+    if not isinstance(sheets, dict):
+        return {}
+    return {k: v for k, v in sheets.items() if isinstance(k, str) and isinstance(v, str)}
+
+
+def chosen_sheet(graph_id: str, user: str, *, env: Mapping[str, str] | None = None) -> Path | None:
+    """The sheet ``user`` chose for ``graph_id`` with "Save elsewhere", if any.
+
+    An unreadable record counts as none: it only ever points to a sheet, and the default
+    sheet is still there.
+    """
+    chosen = _chosen(env).get(f"{user}/{graph_id}")
+    return Path(chosen) if chosen else None
+
+
+def remember_sheet(
+    graph_id: str, user: str, path: Path, *, env: Mapping[str, str] | None = None
+) -> None:
+    """Make ``path`` the sheet :func:`open_book` finds for ``graph_id`` from now on.
+
+    The record is written atomically; the default place (the data folder's own sheet)
+    is recorded by forgetting any choice.
+
+    Raises :class:`~arggraph.errors.InputError` when the data folder cannot be written.
+    """
+    from .atomic import atomic_write
+
+    sheets = _chosen(env)
+    key = f"{user}/{graph_id}"
+    target = Path(path).resolve()
+    if target == (data_folder(env) / sheet_name(graph_id, user)).resolve():
+        sheets.pop(key, None)
+    else:
+        sheets[key] = str(target)
+    record = _chosen_file(env)
+    try:
+        record.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(
+            f"cannot create the folder: {exc.strerror or exc}", path=record.parent
+        ) from None
+    text = json.dumps({"format": "arggraph-chosen-sheets/1", "sheets": sheets}, indent=2)
+    atomic_write(record, (text + "\n").encode("utf-8"), force=True)
 
 
 def nudge(value: float, step: float) -> float:
@@ -189,11 +246,32 @@ class ScoreBook:
     """
 
     def __init__(
-        self, graph: Graph, *, path: Path, scorer: str, sheet: ScoreSheet | None = None
+        self,
+        graph: Graph,
+        *,
+        path: Path,
+        scorer: str,
+        sheet: ScoreSheet | None = None,
+        user: str | None = None,
+        env: Mapping[str, str] | None = None,
     ) -> None:
         self.graph = graph
         self.path = path
         self.sheet = sheet
+        #: Whose book this is and their environment: where :meth:`save_elsewhere` records
+        #: the choice of sheet.
+        self.user = user if user is not None else scorer
+        self.env = env
+        #: Where the sheet was read from when that is not where it will be saved (a
+        #: sheet from beside the graph, where older versions kept them).
+        self.moved_from: Path | None = None
+        #: The sheet was saved against another version of the graph file.
+        self.graph_changed = bool(
+            sheet is not None
+            and sheet.graph_sha256 is not None
+            and graph.stamp is not None
+            and sheet.graph_sha256 != graph.stamp.sha256
+        )
         self.scorer = sheet.scorer if sheet is not None and sheet.scorer else scorer
         self.bases: dict[str, float] = {}
         self.weights: dict[str, float] = {}
@@ -286,7 +364,14 @@ class ScoreBook:
         weights = dict(self._kept_weights)
         for rid, value in self.weights.items():
             weights[rid] = WeightScore(weight=value, note=self.weight_notes.get(rid))
-        out = ScoreSheet(graph=self.graph.id, scorer=self.scorer, scores=scores, weights=weights)
+        stamp = self.graph.stamp
+        out = ScoreSheet(
+            graph=self.graph.id,
+            scorer=self.scorer,
+            graph_sha256=stamp.sha256 if stamp is not None else None,
+            scores=scores,
+            weights=weights,
+        )
         if self.sheet is not None:
             out._source = self.sheet._source
         return out
@@ -318,13 +403,21 @@ class ScoreBook:
         self._saved = (dict(self.bases), dict(self.weights))
         return written
 
+    def save_elsewhere(self, path: Path, *, force: bool = False) -> Path:
+        """Save to ``path`` and make it this graph's sheet from now on (for this user).
+
+        Raises as :meth:`save` does; the choice is recorded only once the sheet is saved.
+        """
+        written = self.save(path, force=force)
+        remember_sheet(self.graph.id, self.user, written, env=self.env)
+        return written
+
 
 def open_book(
     graph: Graph,
     *,
     scores: str | Path | None = None,
     user: str | None = None,
-    beside: bool = True,
     env: Mapping[str, str] | None = None,
 ) -> ScoreBook:
     """The user's score book for ``graph``: the sheet at ``scores`` or at the default
@@ -334,12 +427,21 @@ def open_book(
     names another graph.
     """
     who = user if user is not None else current_user()
-    path = default_sheet_path(graph.path, graph.id, scores=scores, user=who, beside=beside, env=env)
-    sheet = load_scores(path) if path.exists() else None
+    path = default_sheet_path(graph.id, scores=scores, user=who, env=env)
+    source = path
+    if scores is None and not path.exists() and graph.path is not None:
+        # Sheets used to be kept beside their graph: pick such a sheet up (it is saved to
+        # the data folder from then on), so an upgrade loses nobody's scores.
+        legacy = graph.path.resolve().parent / sheet_name(graph.path.stem, who)
+        if legacy.is_file():
+            source = legacy
+    sheet = load_scores(source) if source.exists() else None
     if sheet is not None and sheet.graph != graph.id:
         raise InputError(
             f"this score sheet is for graph {sheet.graph!r}, not {graph.id!r}",
             path=path,
             json_path=("graph",),
         )
-    return ScoreBook(graph, path=path, scorer=who, sheet=sheet)
+    book = ScoreBook(graph, path=path, scorer=who, sheet=sheet, user=who, env=env)
+    book.moved_from = source if source != path else None
+    return book

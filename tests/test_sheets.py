@@ -14,6 +14,7 @@ from arggraph.graph import Graph
 from arggraph.io import load, load_scores
 from arggraph.sheets import (
     ScoreBook,
+    chosen_sheet,
     data_folder,
     default_sheet_path,
     is_users_folder,
@@ -39,49 +40,72 @@ ENV = {"HOME": "/nonexistent-home"}
 
 # ---------------------------------------------------------------------- where
 def test_scores_option_wins(graph: Graph, tmp_path: Path) -> None:
-    assert (
-        default_sheet_path(graph.path, graph.id, scores=tmp_path / "mine.json", user="ana")
-        == tmp_path / "mine.json"
-    )
+    path = default_sheet_path(graph.id, scores=tmp_path / "mine.json", user="ana")
+    assert path == tmp_path / "mine.json"
 
 
-def test_beside_the_graph_when_the_folder_is_the_users(graph: Graph) -> None:
+def test_never_beside_the_graph_even_in_the_users_own_folder(graph: Graph) -> None:
     assert graph.path is not None
-    path = default_sheet_path(graph.path, graph.id, user="ana", env=ENV)
-    assert path == graph.path.resolve().parent / "bypass.ana.scores.json"
-
-
-def test_not_beside_a_graph_in_someone_elses_folder(
-    graph: Graph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    assert graph.path is not None
-    owner = graph.path.parent.stat().st_uid
-    monkeypatch.setattr(os, "getuid", lambda: owner + 1)
-    env = {"XDG_DATA_HOME": str(tmp_path / "data"), "HOME": "/x"}
-    path = default_sheet_path(graph.path, graph.id, user="ana", env=env)
-    assert path == tmp_path / "data" / "arggraph" / "scores" / "bypass-2022.ana.scores.json"
-
-
-@pytest.mark.skipif(
-    os.name != "posix" or os.geteuid() == 0, reason="needs POSIX permissions that apply to the user"
-)
-def test_not_beside_a_graph_in_a_read_only_folder(graph: Graph) -> None:
-    assert graph.path is not None
-    folder = graph.path.parent
-    folder.chmod(0o555)
-    try:
-        assert not is_users_folder(folder)
-        path = default_sheet_path(graph.path, graph.id, user="ana", env=ENV)
-        assert path.parent == Path("/nonexistent-home/.local/share/arggraph/scores")
-    finally:
-        folder.chmod(0o755)
-
-
-def test_bundled_graphs_keep_sheets_in_the_data_folder(graph: Graph) -> None:
-    path = default_sheet_path(graph.path, graph.id, user="ana", beside=False, env=ENV)
+    assert is_users_folder(graph.path.parent)
+    path = default_sheet_path(graph.id, user="ana", env=ENV)
     assert path == Path(
         "/nonexistent-home/.local/share/arggraph/scores/bypass-2022.ana.scores.json"
     )
+
+
+def test_the_same_graph_opened_two_ways_uses_one_sheet(graph: Graph, tmp_path: Path) -> None:
+    """A copy of the graph elsewhere (an editable install's file and its bundled twin)
+    finds the same sheet: sheets go by the graph's id, not by where its file lies."""
+    env = {"HOME": str(tmp_path / "home")}
+    book = open_book(graph, user="ana", env=env)
+    book.set_base("trade", 0.6)
+    book.save()
+    assert graph.path is not None
+    twin = tmp_path / "elsewhere" / "bypass.json"
+    twin.parent.mkdir()
+    shutil.copy(graph.path, twin)
+    again = open_book(load(twin), user="ana", env=env)
+    assert again.path == book.path
+    assert again.bases == {"trade": 0.6}
+
+
+def test_save_elsewhere_makes_the_new_sheet_the_one_used_next(graph: Graph, tmp_path: Path) -> None:
+    env = {"HOME": str(tmp_path / "home")}
+    book = open_book(graph, user="ana", env=env)
+    book.set_base("trade", 0.7)
+    other = tmp_path / "team" / "ana.scores.json"
+    other.parent.mkdir()
+    assert book.save_elsewhere(other) == other
+    assert chosen_sheet(graph.id, "ana", env=env) == other.resolve()
+    again = open_book(graph, user="ana", env=env)
+    assert again.path == other.resolve()
+    assert again.bases == {"trade": 0.7}
+    # Another user, and the same user's other graphs, are not affected.
+    assert open_book(graph, user="bob", env=env).path.name == "bypass-2022.bob.scores.json"
+    # Choosing the default place again forgets the choice.
+    default = data_folder(env) / sheet_name(graph.id, "ana")
+    again.save_elsewhere(default)
+    assert chosen_sheet(graph.id, "ana", env=env) is None
+    # A chosen sheet that was deleted falls back to the default one.
+    again.save_elsewhere(other, force=True)
+    other.unlink()
+    assert open_book(graph, user="ana", env=env).path == default
+
+
+def test_a_sheet_knows_when_its_graph_changed(graph: Graph, tmp_path: Path) -> None:
+    env = {"HOME": str(tmp_path / "home")}
+    book = open_book(graph, user="ana", env=env)
+    book.set_base("trade", 0.7)
+    book.save()
+    assert graph.stamp is not None
+    assert book.to_sheet().graph_sha256 == graph.stamp.sha256
+    assert not open_book(graph, user="ana", env=env).graph_changed
+    assert graph.path is not None
+    text = graph.path.read_text(encoding="utf-8").replace('"trade"', '"commerce"')
+    graph.path.write_text(text, encoding="utf-8")
+    changed = open_book(load(graph.path), user="ana", env=env)
+    assert changed.graph_changed
+    assert changed.unknown == ["trade"]
 
 
 def test_xdg_data_home_must_be_absolute() -> None:
@@ -244,13 +268,13 @@ def test_a_failed_save_leaves_the_old_sheet_whole(
     assert book.dirty
 
 
-def test_open_book_loads_the_default_sheet(graph: Graph) -> None:
-    assert graph.path is not None
-    book = open_book(graph, user="ana", env=ENV)
-    assert book.sheet is None and book.path.name == "bypass.ana.scores.json"
+def test_open_book_loads_the_default_sheet(graph: Graph, tmp_path: Path) -> None:
+    env = {"HOME": str(tmp_path / "home")}
+    book = open_book(graph, user="ana", env=env)
+    assert book.sheet is None and book.path.name == "bypass-2022.ana.scores.json"
     book.set_base("trade", 0.6)
     book.save()
-    again = open_book(graph, user="ana", env=ENV)
+    again = open_book(graph, user="ana", env=env)
     assert again.bases == {"trade": 0.6}
 
 

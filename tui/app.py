@@ -52,7 +52,7 @@ class ArggraphApp(App[None]):
         if graph is not None and error is None:
             who = user if user is not None else current_user()
             if book is None:
-                path = default_sheet_path(graph.path, graph.id, user=who, beside=not bundled)
+                path = default_sheet_path(graph.id, user=who)
                 book = ScoreBook(graph, path=path, scorer=who)
             try:
                 self.session = Session(graph, book, semantics)

@@ -51,7 +51,7 @@ def create_app(
     try:
         path, bundled = resolve_graph(graph_path)
         graph = load(path)
-        book = open_book(graph, scores=scores, user=who, beside=not bundled, env=env)
+        book = open_book(graph, scores=scores, user=who, env=env)
     except ArggraphError as exc:
         return ArggraphApp(error=exc)
     return ArggraphApp(graph, book=book, semantics=semantics, bundled=bundled, user=who)

@@ -34,11 +34,17 @@ class SaveFlow:
         self.after = after
 
     def save(
-        self, then: Callable[[bool], None] | None, path: Path | None = None, force: bool = False
+        self,
+        then: Callable[[bool], None] | None,
+        path: Path | None = None,
+        force: bool = False,
+        *,
+        elsewhere: bool = False,
     ) -> None:
         """Save; on a sheet changed on disk ask: overwrite, save elsewhere, or cancel.
 
-        ``then`` is called with whether the scores were saved in the end.
+        ``then`` is called with whether the scores were saved in the end. ``elsewhere``:
+        ``path`` becomes this graph's sheet from now on, and the user is told so.
         """
 
         def finish(ok: bool) -> None:
@@ -47,7 +53,10 @@ class SaveFlow:
                 then(ok)
 
         try:
-            where = self.book.save(path, force=force)
+            if elsewhere and path is not None:
+                where = self.book.save_elsewhere(path, force=force)
+            else:
+                where = self.book.save(path, force=force)
         except StaleFileError as exc:
             target = Path(exc.path) if exc.path else self.book.path
             message = Text()
@@ -59,7 +68,7 @@ class SaveFlow:
 
             def answer(choice: str | None) -> None:
                 if choice == "overwrite":
-                    self.save(then, target, force=True)
+                    self.save(then, target, force=True, elsewhere=elsewhere)
                 elif choice == "elsewhere":
                     self._elsewhere(then, target)
                 else:
@@ -82,7 +91,10 @@ class SaveFlow:
             self.say(f"Not saved: {exc}", severity="error", timeout=10)
             finish(False)
             return
-        self.say(f"Scores saved to {where}")
+        if elsewhere:
+            self.say(f"Scores saved to {where}; from now on this is your sheet for this graph.")
+        else:
+            self.say(f"Scores saved to {where}")
         finish(True)
 
     def _elsewhere(self, then: Callable[[bool], None] | None, near: Path) -> None:
@@ -93,7 +105,7 @@ class SaveFlow:
                 if then is not None:
                     then(False)
                 return
-            self.save(then, Path(text).expanduser())
+            self.save(then, Path(text).expanduser(), elsewhere=True)
 
         self.host.app.push_screen(
             PromptScreen(
