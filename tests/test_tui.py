@@ -480,7 +480,9 @@ async def test_ctrl_s_saves_the_sheet_and_says_where(tmp_path: Path) -> None:
         book = main(app).session.book
         assert not book.dirty
         assert any(str(tmp_path / "sheet.json") in n.message for n in app._notifications)
-        assert "scores saved" in screen_text(app)
+        text = screen_text(app)
+        assert "saved" in text
+        assert "sheet.json" in text
     sheet = load_scores(tmp_path / "sheet.json")
     assert sheet.scores["lorries"].base == 0.7 and sheet.scorer == "tester"
 
@@ -649,10 +651,16 @@ def test_the_factory_loads_the_users_sheet(tmp_path: Path) -> None:
             }
         )
     )
-    app = create_app(str(graph_path), user="tester", env={"HOME": str(tmp_path / "home")})
+    home = tmp_path / "home"
+    app = create_app(str(graph_path), user="tester", env={"HOME": str(home)})
     assert app.session is not None
-    assert app.session.book.bases == {"cost": 0.9}
-    assert app.session.book.path == graph_path.resolve().parent / "bypass.tester.scores.json"
+    # A sheet beside the graph (where sheets used to go) is picked up, and saved from
+    # now on where every sheet lives: the user's data folder, by the graph's id.
+    book = app.session.book
+    assert book.bases == {"cost": 0.9}
+    assert book.moved_from == graph_path.resolve().parent / "bypass.tester.scores.json"
+    scores = home / ".local" / "share" / "arggraph" / "scores"
+    assert book.path == scores / "bypass-2022.tester.scores.json"
 
 
 def test_the_factory_opens_the_bundled_graph_with_sheets_in_the_data_folder(tmp_path: Path) -> None:

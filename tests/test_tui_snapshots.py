@@ -30,9 +30,14 @@ BUNDLED_SHA256 = "f577ce94843f2b95ca35c76cbd1f018d63a5d39a4b7fb5dd4c8157319a2984
 Compare = Callable[..., bool]
 
 
+#: The sheet the mode line names: a fixed path (never written: no snapshot saves), so
+#: the picture does not depend on the temporary folder.
+SHEET = Path("/home/tester/.local/share/arggraph/scores")
+
+
 def app_for(path: Path, tmp_path: Path) -> ArggraphApp:
     graph = load(path)
-    book = ScoreBook(graph, path=tmp_path / "sheet.json", scorer="tester")
+    book = ScoreBook(graph, path=SHEET / f"{graph.id}.tester.scores.json", scorer="tester")
     return ArggraphApp(graph, book=book, user="tester")
 
 

@@ -16,6 +16,7 @@ appears again on its own path (a cycle) and is not expanded there.
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 from rich.text import Text
 
@@ -36,7 +37,9 @@ __all__ = [
     "fit",
     "flat",
     "glyph",
+    "home_short",
     "line",
+    "path_forms",
     "literal",
     "safe",
     "signed",
@@ -87,6 +90,35 @@ def fit(text: str, width: int) -> str:
     '[b]x\\\\x1b[…'
     """
     return shorten(text, width)
+
+
+def home_short(path: Path) -> str:
+    """A path as people read it: the home folder as ``~``, control characters shown.
+
+    >>> home_short(Path.home() / "notes" / "x.json") == "~/notes/x.json"
+    True
+    """
+    resolved = Path(path).expanduser().absolute()
+    try:
+        text = "~/" + resolved.relative_to(Path.home()).as_posix()
+    except ValueError:
+        text = resolved.as_posix()
+    return terminal_safe(text)
+
+
+def path_forms(path: str) -> list[str]:
+    """A path from longest to shortest, each cut only at a folder separator.
+
+    >>> path_forms("~/.local/share/arggraph/scores/g.json")
+    ['~/.local/share/arggraph/scores/g.json', '…/scores/g.json', 'g.json']
+    """
+    parts = path.split("/")
+    forms = [path]
+    if len(parts) > 2:
+        forms.append("…/" + "/".join(parts[-2:]))
+    if len(parts) > 1:
+        forms.append(parts[-1])
+    return forms
 
 
 def line(text: str, width: int, style: str = "") -> Text:

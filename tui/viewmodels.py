@@ -274,6 +274,9 @@ class Mode:
     day: str | None = None
     unsaved: int = 0
     link_available: bool = True
+    #: The score sheet in use (``~`` for the home folder) and whether it exists on disk.
+    sheet: str = ""
+    sheet_exists: bool = True
 
 
 Role = Literal["question", "position", "argument", "loose-group", "loose"]

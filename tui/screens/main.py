@@ -23,7 +23,7 @@ from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Tree
+from textual.widgets import Tree
 from textual.worker import WorkerState, get_current_worker
 
 from arggraph.errors import ArggraphError
@@ -39,10 +39,11 @@ from ..insight import (
     lever_state,
 )
 from ..keys import main_bindings
-from ..render import fit, safe
+from ..render import fit, home_short, safe
 from ..state import Session
 from ..viewmodels import Item, LeverState, Mode, Snapshot, VerdictState, WhyState
 from ..widgets.detail import ClaimDetail
+from ..widgets.keybar import KeyBar
 from ..widgets.lever import LeverChart
 from ..widgets.status import Breadcrumbs, ModeLine
 from ..widgets.tree import DebateTree, Node
@@ -103,7 +104,7 @@ class MainScreen(Screen[None]):
             with VerticalScroll(id="side"):
                 yield ClaimDetail(id="detail")
         yield Breadcrumbs(id="crumbs")
-        yield Footer(compact=True)
+        yield KeyBar(main_bindings(), id="keys")
 
     @property
     def debate(self) -> DebateTree:
@@ -121,13 +122,31 @@ class MainScreen(Screen[None]):
         self.refresh_verdict()
         self.refresh_mode()
         self.show_focus()
-        unknown = self.session.book.unknown
+        book = self.session.book
+        unknown = book.unknown
+        lacking = ""
         if unknown:
-            self.say(
-                f"{len(unknown)} score(s) in the sheet name claims or relations this "
-                "graph lacks: kept in the sheet, not used.",
-                severity="warning",
+            shown = ", ".join(unknown[:5]) + (
+                f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
             )
+            lacking = (
+                f"{len(unknown)} score(s) in the sheet name claims or relations this graph "
+                f"lacks ({shown}): kept in the sheet, not used."
+            )
+        if book.moved_from is not None:
+            self.say(
+                f"Your scores were read from {book.moved_from}, beside the graph; they are "
+                f"saved from now on to {book.path}, with every other sheet.",
+                timeout=12,
+            )
+        if book.graph_changed:
+            self.say(
+                "The graph changed since your score sheet was saved. " + lacking,
+                severity="warning",
+                timeout=12,
+            )
+        elif lacking:
+            self.say(lacking, severity="warning")
 
     def say(
         self, message: str, *, severity: SeverityLevel = "information", timeout: float | None = None
@@ -178,6 +197,8 @@ class MainScreen(Screen[None]):
             day=s.day,
             unsaved=s.book.unsaved,
             link_available=item is not None and item.relation is not None,
+            sheet=home_short(s.book.path),
+            sheet_exists=s.book.path.is_file(),
         )
 
     def refresh_crumbs(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.reactive import reactive
 
-from ..render import LENS, fit, literal
+from ..render import LENS, fit, literal, path_forms
 from ..viewmodels import Mode
 from .panel import Panel
 
@@ -13,8 +13,10 @@ __all__ = ["Breadcrumbs", "ModeLine"]
 
 
 class ModeLine(Panel):
-    """``semantics · scoring: claim base · lens · as of · unsaved``: always visible, so
-    the user knows what ``0``-``9`` will change before pressing it."""
+    """``semantics · scoring: claim base · lens · as of · unsaved, and the sheet``: always
+    visible, so the user knows what ``0``-``9`` will change before pressing it and where
+    the scores go. On a narrow terminal the labels go first, then the sheet's folders
+    (never part of a name)."""
 
     DEFAULT_CSS = """
     ModeLine { height: 1; padding: 0 1; }
@@ -30,10 +32,25 @@ class ModeLine(Panel):
         out = Text(no_wrap=True, overflow="ellipsis")
         if mode is None:
             return out
-        out.append("semantics ", style="dim")
+        width = max(self.size.width - 2, 20)
+        shortest = self._sheet(mode, 0)
+        left = self._left(mode, labels=True)
+        if left.cell_len + 5 + shortest.cell_len > width:  # narrow: the labels go first
+            left = self._left(mode, labels=False)
+        out.append_text(left)
+        out.append("  │  ", style="dim")
+        out.append_text(self._sheet(mode, width - out.cell_len))
+        return out
+
+    @staticmethod
+    def _left(mode: Mode, *, labels: bool) -> Text:
+        out = Text(no_wrap=True)
+        if labels:
+            out.append("semantics ", style="dim")
         out.append(mode.semantics, style="bold")
         out.append("  │  ", style="dim")
-        out.append("scoring: ", style="dim")
+        if labels:
+            out.append("scoring: ", style="dim")
         if mode.scoring_link:
             out.append("link weight", style="bold reverse")
             if not mode.link_available:
@@ -42,19 +59,31 @@ class ModeLine(Panel):
             out.append("claim base", style="bold reverse")
         if mode.lens is not None:
             out.append("  │  ", style="dim")
-            out.append("● lens: ", style=f"bold {LENS}")
-            out.append_text(literal(fit(mode.lens, 28), style="bold"))
+            out.append("● lens: " if labels else "● ", style=f"bold {LENS}")
+            out.append_text(literal(fit(mode.lens, 28 if labels else 16), style="bold"))
         if mode.day is not None:
             out.append("  │  ", style="dim")
-            out.append("as of ", style="dim")
+            if labels:
+                out.append("as of ", style="dim")
             out.append(mode.day, style="bold")
-        out.append("  │  ", style="dim")
+        return out
+
+    @staticmethod
+    def _sheet(mode: Mode, room: int) -> Text:
+        """The unsaved count and the sheet in use, its path shortened at a folder."""
+        out = Text(no_wrap=True)
         if mode.unsaved:
             noun = "change" if mode.unsaved == 1 else "changes"
             out.append(f"{mode.unsaved} unsaved {noun}", style="bold yellow")
-            out.append(" (ctrl+s)", style="dim")
+            out.append(" (^s)", style="dim")
+        elif not mode.sheet_exists:
+            out.append("new sheet", style="dim")
         else:
-            out.append("scores saved", style="dim")
+            out.append("saved", style="dim")
+        if mode.sheet:
+            forms = path_forms(mode.sheet)
+            left = room - out.cell_len - 1
+            out.append(" " + next((f for f in forms if len(f) <= left), forms[-1]), style="dim")
         return out
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.reactive import reactive
 
-from ..render import ACCENT, POSITION_GLYPH, QUESTION_GLYPH, bar, figure, fit, literal
+from ..render import ACCENT, POSITION_GLYPH, QUESTION_GLYPH, bar, figure, fit, flat, literal
 from ..viewmodels import VerdictState
 from .panel import Panel
 
@@ -52,7 +52,10 @@ class VerdictBar(Panel):
         missing = [pid for pid in texts if pid not in dict(ranking)]
         shown = ranking[:MAX_ROWS]
         bar_width = max(8, min(30, width // 4))
-        text_width = max(10, width - bar_width - 28)
+        # The texts' column is as wide as the longest text shown (so the bars sit by
+        # their labels on a wide terminal), and no wider than the room left.
+        longest = max((len(flat(texts.get(pid, pid))) for pid, _ in shown), default=10)
+        text_width = max(10, min(width - bar_width - 28, longest))
         leader = state.standing.leader
         for i, (pid, value) in enumerate(shown):
             out.append("\n")
