@@ -21,12 +21,18 @@ def resolve_graph(graph_path: str | None) -> tuple[Path, bool]:
     """The graph to open and whether it is the bundled one.
 
     No path means the bundled Bakhmut debate, found in a source checkout or in the
-    installation's shared data (:func:`arggraph.bundled.bundled_graph`).
+    installation's shared data (:func:`arggraph.bundled.bundled_graph`); a path to that
+    same file counts as the bundled graph too, so both ways of opening it behave alike.
     """
-    if graph_path is not None:
-        return Path(graph_path), False
+    from arggraph.atomic import same_file
     from arggraph.bundled import bundled_graph
 
+    if graph_path is not None:
+        path = Path(graph_path)
+        try:
+            return path, same_file(path, bundled_graph())
+        except ArggraphError:  # no bundled graph installed: this one is not it
+            return path, False
     return bundled_graph(), True
 
 

@@ -667,8 +667,9 @@ class MainScreen(Screen[None]):
     # ------------------------------------------------------------------ files
     def export_stem(self) -> Path:
         """Where an export goes by default: beside the graph when that folder is the
-        user's (and the graph is not the bundled one), else the current folder."""
-        from arggraph.sheets import is_users_folder
+        user's, else (the bundled graph, a graph in someone else's folder) the user's
+        data folder's ``exports``, so nothing lands in a project's working tree unasked."""
+        from arggraph.sheets import data_folder, is_users_folder
 
         s = self.session
         path = s.graph.path
@@ -680,7 +681,7 @@ class MainScreen(Screen[None]):
         name = "-".join(parts)
         if path is not None and not self.bundled and is_users_folder(path.resolve().parent):
             return path.resolve().parent / name
-        return Path(name)
+        return data_folder(self.session.book.env).parent / "exports" / name
 
     def action_export(self) -> None:
         """``e``: export the current view as DOT or SVG."""

@@ -1,0 +1,31 @@
+"""What confused or misled a new user of the terminal UI, each turned into a test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from arggraph.bundled import bundled_graph
+from tui.factory import create_app
+from tui.screens.main import MainScreen
+
+
+def _main(app: object) -> MainScreen:
+    screen = getattr(app, "main_screen", None)
+    assert isinstance(screen, MainScreen)
+    return screen
+
+
+async def test_the_bundled_graph_opened_by_path_is_the_bundled_graph(tmp_path: Path) -> None:
+    env = {"HOME": str(tmp_path / "home")}
+    by_default = create_app(None, user="tester", env=env)
+    by_path = create_app(str(bundled_graph()), user="tester", env=env)
+    assert by_default.bundled
+    assert by_path.bundled
+    assert by_default.session is not None
+    assert by_path.session is not None
+    assert by_default.session.book.path == by_path.session.book.path
+    async with by_path.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        stem = _main(by_path).export_stem()
+        # Not into the repository (the working tree) the bundled graph lives in.
+        assert stem.parent == tmp_path / "home" / ".local" / "share" / "arggraph" / "exports"
