@@ -164,21 +164,33 @@ async def test_right_opens_and_left_goes_up(tmp_path: Path) -> None:
         assert node is not None and not node.is_expanded
 
 
-async def test_enter_follows_into_a_claim_and_backspace_comes_back(tmp_path: Path) -> None:
+async def test_enter_opens_a_claim_and_stays_as_the_help_says(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await press(pilot, "down", "down", "down")
         assert cursor_claim(app) == "cost"
+        node = main(app).current_node()
+        assert node is not None
+        assert not node.is_expanded
         await press(pilot, "enter")
+        assert cursor_claim(app) == "cost"
+        assert node.is_expanded
+        await press(pilot, "down")  # the claim under it, opened by Enter
         assert cursor_claim(app) == "grant"
-        await press(pilot, "enter")
-        assert cursor_claim(app) == "grant-unconfirmed"
-        text = screen_text(app)
-        assert "⌫ back (2)" in text
-        assert "› The grant has not been approved yet." in text  # the breadcrumbs
-        await press(pilot, "backspace")
+        await press(pilot, "up", "enter")
+        assert cursor_claim(app) == "cost"
+        assert not node.is_expanded  # Enter on an open claim closes it
+        assert "Open (or close) the claim under the cursor".lower() in help_text().lower()
+
+
+async def test_backspace_returns_from_a_jump(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "down", "down", "down", "tab", "enter")  # For/against: a jump
         assert cursor_claim(app) == "grant"
+        assert "⌫ back (1)" in screen_text(app)
         await press(pilot, "backspace")
         assert cursor_claim(app) == "cost"
         await press(pilot, "backspace")

@@ -32,7 +32,7 @@ TREE_ROWS = [
     ("↑ ↓  j k", "move up and down the tree"),
     ("→ l", "open a claim: show what supports and attacks it"),
     ("← h", "close a claim, or go up to the one it bears on"),
-    ("Enter", "follow: open the claim under the cursor (in the For/against list: go there)"),
+    ("Enter", "open (or close) the claim under the cursor; in the For/against list: go there"),
     ("space", "open or close the claim under the cursor"),
 ]
 

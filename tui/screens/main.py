@@ -411,19 +411,20 @@ class MainScreen(Screen[None]):
 
     @on(DebateTree.Follow)
     def _follow_in_tree(self, event: DebateTree.Follow) -> None:
-        """Enter in the tree: go into the claim, to the first thing that bears on it."""
+        """Enter in the tree: open the claim (or close it when open); the cursor stays,
+        as the help says (→ then ↓ goes into it)."""
         node = event.node
         tree = self.debate
         item = node.data
         if item is not None and item.repeat:
             self.say("This claim is already on the path above (a cycle); it is opened higher up.")
             return
+        if node.is_expanded and node.children:
+            node.collapse()
+            return
         tree.open(node)
         if not node.children:
             self.say("Nothing supports or attacks this claim.")
-            return
-        self.history.append(tree.location(node))
-        tree.place_cursor(node.children[0])
 
     @on(ClaimDetail.Follow)
     def _follow(self, message: ClaimDetail.Follow) -> None:

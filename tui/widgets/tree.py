@@ -313,7 +313,7 @@ class DebateTree(Tree[Item]):
         return here.data.claim, tuple(relations), here.data.role == "loose"
 
     class Follow(Message):
-        """Enter on a node: the user wants to go into the claim (a click only selects)."""
+        """Enter on a node: the user wants it opened (a click only selects)."""
 
         def __init__(self, node: Node) -> None:
             self.node = node
@@ -321,7 +321,7 @@ class DebateTree(Tree[Item]):
 
     # ------------------------------------------------------------------ actions
     def action_follow(self) -> None:
-        """Enter: ask the screen to go into the claim under the cursor."""
+        """Enter: ask the screen to open the claim under the cursor."""
         if self.cursor_node is not None:
             self.post_message(self.Follow(self.cursor_node))
 
