@@ -29,3 +29,35 @@ async def test_the_bundled_graph_opened_by_path_is_the_bundled_graph(tmp_path: P
         stem = _main(by_path).export_stem()
         # Not into the repository (the working tree) the bundled graph lives in.
         assert stem.parent == tmp_path / "home" / ".local" / "share" / "arggraph" / "exports"
+
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def _app(tmp_path: Path, name: str = "bypass.json") -> object:
+    from arggraph.io import load
+    from arggraph.sheets import ScoreBook
+    from tui.app import ArggraphApp
+
+    graph = load(FIXTURES / name)
+    book = ScoreBook(graph, path=tmp_path / "sheet.json", scorer="tester")
+    return ArggraphApp(graph, book=book, user="tester")
+
+
+async def test_another_claim_opens_at_the_top_of_its_panel(tmp_path: Path) -> None:
+    from textual.containers import VerticalScroll
+
+    from tui.app import ArggraphApp
+
+    app = _app(tmp_path, "hostile.json")
+    assert isinstance(app, ArggraphApp)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("down")
+        await pilot.press(*["ctrl+down"] * 8)
+        await pilot.pause()
+        side = app.screen.query_one("#side", VerticalScroll)
+        assert side.scroll_y > 0
+        await pilot.press("down")
+        await pilot.pause()
+        assert side.scroll_y == 0

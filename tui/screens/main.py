@@ -220,10 +220,17 @@ class MainScreen(Screen[None]):
         crumbs.back = len(self.history)
 
     def show_focus(self) -> None:
-        """Show the node under the cursor in the detail, why and lever panels."""
+        """Show the node under the cursor in the detail, why and lever panels.
+
+        A claim other than the one shown opens at the top of its panel (its text and
+        scores first), whatever the previous claim's panel was scrolled to.
+        """
         detail = self.detail
         detail.scoring_link = self.scoring_link
-        detail.show(self.current_item())
+        item = self.current_item()
+        if item != detail.item:
+            self.query_one("#side", VerticalScroll).scroll_home(animate=False, immediate=True)
+        detail.show(item)
         self.refresh_crumbs()
         self.refresh_mode()
         self.update_insight()
