@@ -7,6 +7,8 @@ from pathlib import Path
 from arggraph.bundled import bundled_graph
 from tui.factory import create_app
 from tui.screens.main import MainScreen
+from tui.widgets.lever import LeverChart
+from tui.widgets.why import WhyPanel
 
 
 def _main(app: object) -> MainScreen:
@@ -61,3 +63,49 @@ async def test_another_claim_opens_at_the_top_of_its_panel(tmp_path: Path) -> No
         await pilot.press("down")
         await pilot.pause()
         assert side.scroll_y == 0
+
+
+TIED = """{"format": "arggraph/1", "id": "tied", "question": "Go or stay?",
+ "claims": [{"id": "go", "text": "Go.", "kind": "position"},
+            {"id": "stay", "text": "Stay.", "kind": "position"},
+            {"id": "a", "text": "A reason for both.", "base": 0.6}],
+ "relations": [{"type": "support", "source": "a", "target": "go"},
+               {"type": "support", "source": "a", "target": "stay"}]}"""
+
+
+def test_a_tie_is_a_tie_in_why_and_in_the_lever(tmp_path: Path) -> None:
+    from arggraph.io import loads
+    from arggraph.sheets import ScoreBook
+    from tui.insight import deciders, lever_state
+    from tui.state import Session
+
+    graph = loads(TIED)
+    session = Session(graph, ScoreBook(graph, path=tmp_path / "s.json", scorer="t"))
+    snap = session.snapshot()
+    assert snap.standing().leader is None
+    why = deciders(snap)
+    assert why.leader is None
+    assert why.deciders == ()
+    assert why.bearing == 1  # a bears on both, alike: not "no claim bears on them"
+    lever = lever_state(snap, "go", None, False)
+    assert lever.tied
+
+
+async def test_the_tie_reads_as_a_tie_on_screen(tmp_path: Path) -> None:
+    from arggraph.io import loads
+    from arggraph.sheets import ScoreBook
+    from tui.app import ArggraphApp
+
+    graph = loads(TIED)
+    app = ArggraphApp(graph, book=ScoreBook(graph, path=tmp_path / "s.json", scorer="t"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(50):
+            await pilot.pause()
+            if not _main(app).working:
+                break
+        why = app.screen.query_one(WhyPanel).text.plain
+        lever = app.screen.query_one(LeverChart).text.plain
+        assert "1 claim bears on the positions, moving both alike" in why
+        assert "no claim bears" not in why
+        assert "tied now" in lever
+        assert "stays ahead" not in lever

@@ -5,6 +5,8 @@ inline on a small graph or in a worker thread on a large one.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich.text import Text
 
 from arggraph.errors import ArggraphError
@@ -113,6 +115,7 @@ def deciders(snap: Snapshot) -> WhyState:
             (cid for cid, v in share.items() if abs(v) > 1e-9),
             key=lambda cid: (-abs(share[cid]), cid),
         )
+        bearing = len({c.claim for c in (*lead, *rival) if abs(c.removal) > 1e-9})
         candidates = None
         if fw.n > FLIP_ALL:
             wanted = ranked[:TOP] + [c.claim for c in lead[:FLIP_CANDIDATES]]
@@ -138,8 +141,9 @@ def deciders(snap: Snapshot) -> WhyState:
         deciders=tuple(driver(cid) for cid in ranked[:TOP]),
         nearest=driver(near[0][0]) if near else None,
         flips=flips,
-        leader=leader,
+        leader=standing.leader,
         margin=standing.margin,
+        bearing=bearing,
     )
 
 
@@ -155,13 +159,14 @@ def lever_state(snap: Snapshot, claim: str | None, relation: str | None, link: b
         return LeverState(what=what, note="a verdict needs two positions in view")
     leader = standing.ranking[0][0]
     leader_text = fit(snap.graph.claims[leader].text, 30)
+    tied = standing.leader is None
     if link:
         if relation is None:
             return LeverState(what=what, note="this claim has no link to a claim above it here")
         if relation not in snap.fw.relation_index:
             return LeverState(what=what, note="this link is not in the current view")
         try:
-            return link_lever(snap, relation, leader, leader_text)
+            return replace(link_lever(snap, relation, leader, leader_text), tied=tied)
         except ArggraphError as exc:
             return LeverState(what=what, note=exc.message)
     if claim is None or claim not in snap.fw.index:
@@ -173,7 +178,11 @@ def lever_state(snap: Snapshot, claim: str | None, relation: str | None, link: b
     except ArggraphError as exc:
         return LeverState(what=what, note=exc.message)
     return LeverState(
-        tuple((float(x), float(y)) for x, y in curve), snap.base(claim), what, leader_text
+        tuple((float(x), float(y)) for x, y in curve),
+        snap.base(claim),
+        what,
+        leader_text,
+        tied=tied,
     )
 
 

@@ -190,6 +190,9 @@ class WhyState:
     verdict_note: str | None = None
     verdict_pending: bool = False
     verdict_stale: bool = False
+    #: How many claims bear on the two leading positions at all (when none has a share
+    #: of the margin, they move both alike).
+    bearing: int = 0
 
     def with_verdict(self, other: WhyState) -> WhyState:
         """This state's focused-claim part with ``other``'s verdict part."""
@@ -203,6 +206,7 @@ class WhyState:
             verdict_note=other.verdict_note,
             verdict_pending=other.verdict_pending,
             verdict_stale=other.verdict_stale,
+            bearing=other.bearing,
         )
 
     def outdated(self) -> WhyState:
@@ -230,6 +234,8 @@ class LeverState:
     pending: bool = False
     note: str | None = None
     stale: bool = False
+    #: The positions are tied now: ``leader`` is only the first of them.
+    tied: bool = False
 
 
 @dataclass(frozen=True)

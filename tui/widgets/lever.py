@@ -127,7 +127,9 @@ class LeverChart(Panel):
         out.append_text(foot)
         crossings = _crossings(curve)
         out.append("\n")
-        if state.leader:
+        if state.leader and state.tied:
+            out.append(f"  tied now; above the line: {state.leader} pulls ahead; ", style="dim")
+        elif state.leader:
             out.append(f"  above the line: {state.leader} stays ahead; ", style="dim")
         if crossings:
             out.append(

@@ -114,7 +114,13 @@ class WhyPanel(Panel):
             out.append_text(literal(fit(state.verdict_note, width - 4), style="italic dim"))
             return out
         self._header(out, "What decides the verdict", text_width, "margin")
-        if not state.deciders:
+        if not state.deciders and state.bearing:
+            out.append(
+                f"\n  {state.bearing} claim{'s bear' if state.bearing > 1 else ' bears'} on "
+                "the positions, moving both alike",
+                style="italic dim",
+            )
+        elif not state.deciders:
             out.append("\n  no claim bears on the positions", style="italic dim")
         for d in state.deciders:
             self._row(out, d, text_width, verdict_dim, flips)
