@@ -68,6 +68,7 @@ __all__ = [
     "SearchIndex",
     "View",
     "actor_claims",
+    "actor_statements",
     "actor_lens",
     "as_of",
     "attribution_counts",
@@ -151,23 +152,40 @@ def actor_claims(graph: Graph, actor: str) -> set[str]:
     >>> sorted(actor_claims(g, "a"))
     ['x', 'y']
     """
-    if actor not in graph.actors:
-        raise UnknownIdError("actor", actor, path=graph.path, known=list(graph.actors))
-    out = {c.id for c in graph.claims.values() if any(a.actor == actor for a in c.attributions)}
-    for rel in graph.relations.values():
-        if any(a.actor == actor for a in rel.attributions):
-            out.update(x for x in (rel.source, rel.target) if x in graph.claims)
+    claims, relations = actor_statements(graph, actor)
+    out = set(claims)
+    for rid in relations:
+        rel = graph.relations[rid]
+        out.update(x for x in (rel.source, rel.target) if x in graph.claims)
     return out
 
 
-def actor_lens(graph: Graph, actor: str) -> View:
-    """The debate as ``actor`` argues it: their claims, the positions, and the relations
-    among them; ``highlight`` holds the actor's own claims.
+def actor_statements(graph: Graph, actor: str) -> tuple[set[str], set[str]]:
+    """What ``actor`` is quoted for: ``(claim ids, relation ids)``.
+
+    A relation an actor states (this supports that) is not a claim of theirs: the lens
+    counts and marks the two apart.
 
     Raises :class:`~arggraph.errors.UnknownIdError` for an actor the graph lacks.
     """
-    own = actor_claims(graph, actor)
-    return _closed(graph, set(own), graph.actors[actor].name, own)
+    if actor not in graph.actors:
+        raise UnknownIdError("actor", actor, path=graph.path, known=list(graph.actors))
+    claims = {c.id for c in graph.claims.values() if any(a.actor == actor for a in c.attributions)}
+    relations = {
+        r.id for r in graph.relations.values() if any(a.actor == actor for a in r.attributions)
+    }
+    return claims, relations
+
+
+def actor_lens(graph: Graph, actor: str) -> View:
+    """The debate as ``actor`` argues it: their claims, the ends of the relations they
+    state, the positions, and the relations among them. ``highlight`` holds the claims
+    the actor is quoted for, and only those (not a position they merely argue about).
+
+    Raises :class:`~arggraph.errors.UnknownIdError` for an actor the graph lacks.
+    """
+    own, _ = actor_statements(graph, actor)
+    return _closed(graph, actor_claims(graph, actor), graph.actors[actor].name, own)
 
 
 # ---------------------------------------------------------------------- timeline

@@ -109,3 +109,16 @@ async def test_the_tie_reads_as_a_tie_on_screen(tmp_path: Path) -> None:
         assert "no claim bears" not in why
         assert "tied now" in lever
         assert "stays ahead" not in lever
+
+
+def test_the_actor_picker_counts_claims_and_relations_apart() -> None:
+    from arggraph.io import load
+    from arggraph.views import actor_statements
+    from tui.screens.pickers import actor_rows
+
+    graph = load(Path(__file__).resolve().parents[1] / "graphs" / "bakhmut.json")
+    rows = {actor: (claims, relations) for actor, claims, relations in actor_rows(graph)}
+    claims, relations = actor_statements(graph, "kofman")
+    assert rows["kofman"] == (len(claims), len(relations))
+    assert relations  # Kofman is quoted for relations as well as claims
+    assert not {c.id for c in graph.positions} & claims  # and states neither position

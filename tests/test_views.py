@@ -18,6 +18,7 @@ from arggraph.views import (
     SearchIndex,
     View,
     actor_claims,
+    actor_statements,
     actor_lens,
     as_of,
     children,
@@ -337,3 +338,28 @@ def test_every_claim_is_reachable_from_a_tree_top(g: Graph) -> None:
     for cid in g.claims:
         if path_from_position(g, cid) is None:
             assert path_from_position(g, cid, roots=tops) is not None
+
+
+def test_the_lens_marks_only_what_the_actor_is_quoted_for() -> None:
+    """An actor quoted for a relation into a position does not thereby state the
+    position: it is in the lens (the relation needs its ends), not marked as theirs."""
+    g = Graph(
+        GraphModel(
+            id="g",
+            actors=[Actor(id="a", name="A", kind="analyst")],
+            claims=[
+                Claim(id="p", text="P", kind="position"),
+                Claim(id="x", text="X", attributions=[Attribution(actor="a")]),
+                Claim(id="y", text="Y"),
+            ],
+            relations=[
+                Relation(
+                    type="support", source="y", target="p", attributions=[Attribution(actor="a")]
+                )
+            ],
+        )
+    )
+    assert actor_statements(g, "a") == ({"x"}, {"support:y->p"})
+    lens = actor_lens(g, "a")
+    assert lens.claims == {"p", "x", "y"}
+    assert lens.highlight == frozenset({"x"})

@@ -18,7 +18,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from arggraph.graph import Graph
-from arggraph.views import actor_claims, attribution_counts, item_dates
+from arggraph.views import actor_statements, attribution_counts, item_dates
 
 from ..render import LENS, fit, literal
 
@@ -27,11 +27,15 @@ __all__ = ["ActorScreen", "TimelineScreen", "actor_rows", "date_rows"]
 NONE = "\x00none"
 
 
-def actor_rows(graph: Graph) -> list[tuple[str, int]]:
-    """Actors with how many claims each is attributed, most first, then by name."""
-    rows = [(a.id, len(actor_claims(graph, a.id))) for a in graph.actors.values()]
+def actor_rows(graph: Graph) -> list[tuple[str, int, int]]:
+    """Actors with how many claims and how many relations each is quoted for, most
+    first, then by name."""
+    rows = []
+    for a in graph.actors.values():
+        claims, relations = actor_statements(graph, a.id)
+        rows.append((a.id, len(claims), len(relations)))
     names = {a.id: a.name.casefold() for a in graph.actors.values()}
-    rows.sort(key=lambda r: (-r[1], names[r[0]]))
+    rows.sort(key=lambda r: (-(r[1] + r[2]), names[r[0]]))
     return rows
 
 
@@ -115,14 +119,17 @@ class ActorScreen(_Picker):
 
     def options(self) -> list[Option]:
         out = [Option(Text("Everyone: no lens", style="bold"), id=NONE)]
-        for actor_id, count in actor_rows(self.graph):
+        for actor_id, claims, relations in actor_rows(self.graph):
             actor = self.graph.actors[actor_id]
             prompt = Text(no_wrap=True, overflow="ellipsis")
             prompt.append("● ", style=LENS)
             prompt.append_text(literal(fit(actor.name, 40), style="bold"))
             prompt.append("  ")
             prompt.append_text(literal(fit(actor.kind, 20), style="dim"))
-            prompt.append(f"  {count} claim{'s' if count != 1 else ''}", style="dim")
+            counts = [f"{claims} claim{'s' if claims != 1 else ''}"] if claims else []
+            if relations:
+                counts.append(f"{relations} relation{'s' if relations != 1 else ''}")
+            prompt.append("  " + (", ".join(counts) or "quoted for nothing"), style="dim")
             out.append(Option(prompt, id=actor_id))
         return out
 
