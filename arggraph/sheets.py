@@ -341,7 +341,8 @@ class ScoreBook:
                 "claim", claim, path=self.graph.path, known=list(self.graph.claims)
             )
         kept = _unit(value, "a base score")
-        self.bases[claim] = kept
+        if claim in self.bases or kept != self.graph.claims[claim].base:
+            self.bases[claim] = kept  # the graph's own value, pressed again, is no score
         return kept
 
     def set_weight(self, relation: str, value: float) -> float:
@@ -352,8 +353,32 @@ class ScoreBook:
                 "relation", relation, path=self.graph.path, known=list(self.graph.relations)
             )
         kept = _unit(value, "a link weight")
-        self.weights[relation] = kept
+        if relation in self.weights or kept != self.graph.relations[relation].weight:
+            self.weights[relation] = kept
         return kept
+
+    def reset_base(self, claim: str) -> float:
+        """Drop the user's base score of ``claim``; returns the graph's, now in force.
+
+        Raises :class:`~arggraph.errors.UnknownIdError` for a claim the graph lacks.
+        """
+        if claim not in self.graph.claims:
+            raise UnknownIdError(
+                "claim", claim, path=self.graph.path, known=list(self.graph.claims)
+            )
+        self.bases.pop(claim, None)
+        self.claim_notes.pop(claim, None)
+        return self.graph.claims[claim].base
+
+    def reset_weight(self, relation: str) -> float:
+        """Drop the user's weight of ``relation``; returns the graph's, now in force."""
+        if relation not in self.graph.relations:
+            raise UnknownIdError(
+                "relation", relation, path=self.graph.path, known=list(self.graph.relations)
+            )
+        self.weights.pop(relation, None)
+        self.weight_notes.pop(relation, None)
+        return self.graph.relations[relation].weight
 
     # ------------------------------------------------------------------ saving
     def to_sheet(self) -> ScoreSheet:

@@ -324,12 +324,15 @@ async def test_w_switches_to_scoring_the_link(tmp_path: Path) -> None:
         assert session.book.bases == {}
         assert session.strength("build") != before
         assert "×0.20" in screen_text(app)
-        await press(pilot, "k", "5")  # a position: no link to score
-        assert session.book.weights == {"support:lorries->build": 0.2}
-        assert session.book.bases == {}
-        assert "no link" in screen_text(app)
-        await press(pilot, "w")
+        await press(pilot, "k")  # moving ends link mode, and the screen says so
         assert "scoring: claim base" in screen_text(app)
+        assert any("Link mode ended" in n.message for n in app._notifications)
+        await press(pilot, "7")  # so a digit scores the claim under the cursor
+        assert session.book.weights == {"support:lorries->build": 0.2}
+        assert session.book.bases == {"build": 0.7}
+        await press(pilot, "w")  # a position has no link to score: refused, said why
+        assert "scoring: claim base" in screen_text(app)
+        assert any("no link to a claim above it" in n.message for n in app._notifications)
 
 
 # ---------------------------------------------------------------------- views
@@ -376,23 +379,36 @@ async def test_t_timeline_and_stepping(tmp_path: Path) -> None:
         assert session.day == "2022-07-20"  # from the whole debate, back to the last date
 
 
-async def test_m_cycles_the_semantics_and_shows_what_does_not_fit(tmp_path: Path) -> None:
+async def test_m_cycles_the_semantics_and_skips_what_does_not_fit(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         session = main(app).session
         seen = []
-        for _ in range(4):
+        for _ in range(3):
             await press(pilot, "m")
             seen.append(session.semantics)
             text = screen_text(app)
             assert f"semantics {session.semantics}" in text
-        assert seen == ["qe", "euler", "hcat", "dfquad"]
-        await press(pilot, "m", "m", "m")
-        assert session.semantics == "hcat" and session.problem is not None
+        # hcat takes attacks only and this graph has supports: skipped, and said why.
+        assert seen == ["qe", "euler", "dfquad"]
+        assert any(
+            "Skipped hcat" in n.message and "attacks only" in n.message for n in app._notifications
+        )
+
+
+async def test_a_semantics_that_does_not_fit_says_so(tmp_path: Path) -> None:
+    app = make_app(tmp_path, semantics="hcat")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        session = main(app).session
+        assert session.semantics == "hcat"
+        assert session.problem is not None
         assert "No verdict:" in screen_text(app)
-        await press(pilot, "5")  # scoring under a semantics that does not fit: no crash
-        assert session.book.bases == {"build": 0.5}
+        await press(pilot, "3")  # scoring under a semantics that does not fit: no crash
+        assert session.book.bases == {"build": 0.3}
+        await press(pilot, "m")  # and m leaves it
+        assert session.semantics == "dfquad"
 
 
 async def test_x_lists_the_extensions_and_jumps(tmp_path: Path) -> None:

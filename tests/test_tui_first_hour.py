@@ -122,3 +122,26 @@ def test_the_actor_picker_counts_claims_and_relations_apart() -> None:
     assert rows["kofman"] == (len(claims), len(relations))
     assert relations  # Kofman is quoted for relations as well as claims
     assert not {c.id for c in graph.positions} & claims  # and states neither position
+
+
+async def test_pressing_the_graphs_value_is_no_change_and_r_goes_back(tmp_path: Path) -> None:
+    from tui.app import ArggraphApp
+
+    app = _app(tmp_path)
+    assert isinstance(app, ArggraphApp)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        session = _main(app).session
+        await pilot.press("j", "5")  # lorries' own base is 0.5
+        await pilot.pause()
+        assert session.book.bases == {}
+        assert not session.book.dirty
+        await pilot.press("8")
+        await pilot.pause()
+        assert session.book.bases == {"lorries": 0.8}
+        changed = session.strength("build")
+        await pilot.press("r")
+        await pilot.pause()
+        assert session.book.bases == {}
+        assert session.strength("build") != changed
+        assert any("Back to the graph's base score: 0.50" in n.message for n in app._notifications)

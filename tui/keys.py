@@ -113,6 +113,14 @@ SECTIONS: list[tuple[str, list[Binding]]] = [
                 tooltip="type an exact score (a number from 0 to 1)",
             ),
             Binding(
+                "r",
+                "reset_score",
+                "back to the graph's value",
+                show=False,
+                id="score.reset",
+                tooltip="drop your score: back to the graph's own base (or link weight)",
+            ),
+            Binding(
                 "w",
                 "toggle_link",
                 "claim/link",

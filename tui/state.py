@@ -11,6 +11,7 @@ on the claim or relation that changed, which keeps a 10k-claim graph interactive
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from arggraph.errors import ConvergenceError, SemanticsError
@@ -136,34 +137,39 @@ class Session:
 
         InvalidValueError (a ValueError) for a value outside [0, 1], as the book raises it.
         """
-        kept = self.book.set_base(claim, value)
-        if claim not in self.fw.index:
-            return {}
-        self.fw = self.fw.with_base({claim: kept})
-        if self._engine is None:
-            self.rebuild()
-            return dict(self.strengths)
-        try:
-            changed = self._engine.set_base(claim, kept)
-        except ConvergenceError as exc:
-            self._not_converged(exc)
-            return dict(self.strengths)
-        except SemanticsError:
-            self.rebuild()
-            return dict(self.strengths)
-        return self._apply(changed)
+        return self._base_now(claim, self.book.set_base(claim, value))
+
+    def reset_base(self, claim: str) -> dict[str, float]:
+        """Back to the graph's own base for ``claim``; returns the strengths that changed."""
+        return self._base_now(claim, self.book.reset_base(claim))
 
     def set_weight(self, relation: str, value: float) -> dict[str, float]:
         """Score a relation's weight; returns the strengths that changed."""
-        kept = self.book.set_weight(relation, value)
+        return self._weight_now(relation, self.book.set_weight(relation, value))
+
+    def reset_weight(self, relation: str) -> dict[str, float]:
+        """Back to the graph's own weight for ``relation``; returns what changed."""
+        return self._weight_now(relation, self.book.reset_weight(relation))
+
+    def _base_now(self, claim: str, kept: float) -> dict[str, float]:
+        if claim not in self.fw.index:
+            return {}
+        self.fw = self.fw.with_base({claim: kept})
+        return self._engine_edit(lambda engine: engine.set_base(claim, kept))
+
+    def _weight_now(self, relation: str, kept: float) -> dict[str, float]:
         if relation not in self.fw.relation_index:
             return {}
         self.fw = self.fw.with_weights({relation: kept})
+        return self._engine_edit(lambda engine: engine.set_weight(relation, kept))
+
+    def _engine_edit(self, edit: Callable[[GradualEngine], dict[str, float]]) -> dict[str, float]:
+        """Apply an edit through the incremental engine (rebuilding when it cannot)."""
         if self._engine is None:
             self.rebuild()
             return dict(self.strengths)
         try:
-            changed = self._engine.set_weight(relation, kept)
+            changed = edit(self._engine)
         except ConvergenceError as exc:
             self._not_converged(exc)
             return dict(self.strengths)
@@ -195,9 +201,42 @@ class Session:
         self.rebuild()
 
     def next_semantics(self) -> str:
-        """The semantics after the current one, in the order of the registry's table."""
+        """The semantics after the current one, in the order of the registry's table,
+        skipping those this graph cannot take (:meth:`skipped` says why)."""
         names = list(GRADUAL)
-        return names[(names.index(self.semantics) + 1) % len(names)]
+        start = names.index(self.semantics) if self.semantics in names else -1
+        for step in range(1, len(names) + 1):
+            name = names[(start + step) % len(names)]
+            if name == self.semantics or self.unfit(name) is None:
+                return name
+        return self.semantics
+
+    def skipped(self, to: str) -> list[tuple[str, str]]:
+        """The semantics :meth:`next_semantics` passed over on its way to ``to``, each
+        with the reason this graph does not fit it."""
+        names = list(GRADUAL)
+        start = names.index(self.semantics) if self.semantics in names else -1
+        out = []
+        for step in range(1, len(names)):
+            name = names[(start + step) % len(names)]
+            if name == to:
+                break
+            reason = self.unfit(name)
+            if reason is not None:
+                out.append((name, reason))
+        return out
+
+    def unfit(self, name: str) -> str | None:
+        """Why the scored framework in view cannot be computed under ``name``, or None."""
+        from arggraph.semantics.gradual import strengths
+
+        try:
+            strengths(self.fw, name, max_rounds=1)
+        except ConvergenceError:
+            return None  # it fits; it may only take long to settle
+        except SemanticsError as exc:
+            return exc.message
+        return None
 
     def set_view(self, *, actor: str | None, day: str | None) -> None:
         """Look through an actor's lens, at the debate as of a date, both, or neither."""

@@ -414,6 +414,12 @@ class MainScreen(Screen[None]):
     # ------------------------------------------------------------------ tree events
     @on(Tree.NodeHighlighted, "#tree")
     def _highlighted(self, event: Tree.NodeHighlighted[Item]) -> None:
+        if self.scoring_link and event.node.data != self.detail.item:
+            # A digit meant for one link must never land on another claim's base: the
+            # mode is for the link it was switched on at.
+            self.scoring_link = False
+            self.app.clear_notifications()
+            self.say("Link mode ended as you moved: the score keys score claim bases again.")
         self.show_focus()
 
     @on(DebateTree.Follow)
@@ -590,28 +596,56 @@ class MainScreen(Screen[None]):
         self.app.push_screen(PromptScreen(f"Score: {what}", message, f"{now:g}", check=check), done)
 
     def action_toggle_link(self) -> None:
-        """``w``: switch the score keys between the claim's base and its link's weight."""
-        self.scoring_link = not self.scoring_link
+        """``w``: switch the score keys between the claim's base and its link's weight
+        (for this link only: moving the cursor ends it)."""
         item = self.current_item()
-        if self.scoring_link and (item is None or item.relation is None):
+        self.app.clear_notifications()
+        if not self.scoring_link and (item is None or item.relation is None):
             self.say(
-                "Scoring link weights. This claim has no link to a claim above it; "
-                "move to one that does."
+                "This claim has no link to a claim above it here: move to one that has, "
+                "then press w to score that link's weight.",
+                severity="warning",
             )
+            return
+        self.scoring_link = not self.scoring_link
+        if self.scoring_link:
+            self.say("Scoring this link's weight; moving the cursor goes back to bases.")
         self.show_focus()
+
+    def action_reset_score(self) -> None:
+        """``r``: drop the user's score: back to the graph's own value."""
+        item = self._scoring_target()
+        if item is None:
+            return
+        assert item.claim is not None
+        s = self.session
+        if self.scoring_link:
+            assert item.relation is not None
+            changed = s.reset_weight(item.relation)
+            self.after_change(changed, item.claim, item.relation)
+            value, what = s.book.weight(item.relation), "link weight"
+        else:
+            self.after_change(s.reset_base(item.claim), item.claim)
+            value, what = s.book.base(item.claim), "base score"
+        self.say(f"Back to the graph's {what}: {value:.2f}.")
 
     # ------------------------------------------------------------------ views
     def action_semantics(self) -> None:
         """``m``: the next gradual semantics."""
         s = self.session
-        s.set_semantics(s.next_semantics())
+        name = s.next_semantics()
+        skipped = s.skipped(name)
+        s.set_semantics(name)
         self._version += 1
         self.push_state()
         self.debate.refresh_labels()
         self.refresh_verdict()
         self.show_focus()
         entry = gradual(s.semantics)
-        self.say(f"Semantics: {entry.name} ({entry.label}, {entry.citation})")
+        message = f"Semantics: {entry.name} ({entry.label}, {entry.citation})"
+        for skip, reason in skipped:
+            message += f". Skipped {skip}: {reason}"
+        self.say(message)
 
     def action_lens(self) -> None:
         """``a``: pick an actor whose claims alone decide the verdict."""
