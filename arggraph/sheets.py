@@ -273,12 +273,17 @@ class ScoreBook:
             and sheet.graph_sha256 != graph.stamp.sha256
         )
         self.scorer = sheet.scorer if sheet is not None and sheet.scorer else scorer
+        self._load(sheet)
+
+    def _load(self, sheet: ScoreSheet | None) -> None:
+        self.sheet = sheet
         self.bases: dict[str, float] = {}
         self.weights: dict[str, float] = {}
         self.claim_notes: dict[str, str] = {}
         self.weight_notes: dict[str, str] = {}
         self._kept_scores: dict[str, ClaimScore] = {}
         self._kept_weights: dict[str, WeightScore] = {}
+        graph = self.graph
         if sheet is not None:
             for cid, score in sheet.scores.items():
                 if cid in graph.claims:
@@ -295,6 +300,22 @@ class ScoreBook:
                 else:
                     self._kept_weights[rid] = wscore
         self._saved = (dict(self.bases), dict(self.weights))
+
+    def reload(self) -> None:
+        """Read the sheet at :attr:`path` again, dropping every change not saved (what
+        the user asks for when the sheet changed on disk and theirs should give way).
+
+        Raises :class:`~arggraph.errors.InputError` for a sheet that cannot be read or that
+        names another graph.
+        """
+        sheet = load_scores(self.path) if self.path.exists() else None
+        if sheet is not None and sheet.graph != self.graph.id:
+            raise InputError(
+                f"this score sheet is for graph {sheet.graph!r}, not {self.graph.id!r}",
+                path=self.path,
+                json_path=("graph",),
+            )
+        self._load(sheet)
 
     # ------------------------------------------------------------------ reading
     @property

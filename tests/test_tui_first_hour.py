@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from arggraph.bundled import bundled_graph
+from arggraph.semantics import score
 from tui.factory import create_app
 from tui.screens.main import MainScreen
 from tui.widgets.lever import LeverChart
@@ -145,3 +148,28 @@ async def test_pressing_the_graphs_value_is_no_change_and_r_goes_back(tmp_path: 
         assert session.book.bases == {}
         assert session.strength("build") != changed
         assert any("Back to the graph's base score: 0.50" in n.message for n in app._notifications)
+
+
+async def test_the_conflict_dialog_can_reload_the_sheet(tmp_path: Path) -> None:
+    from arggraph.io import load_scores
+    from tui.app import ArggraphApp
+    from tui.screens.dialogs import ChoiceScreen
+
+    app = _app(tmp_path)
+    assert isinstance(app, ArggraphApp)
+    sheet = tmp_path / "sheet.json"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("j", "7", "ctrl+s", "8")
+        await pilot.pause()
+        sheet.write_text(sheet.read_text().replace("0.7", "0.1"))  # someone else's edit
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("r")
+        await pilot.pause()
+        session = _main(app).session
+        assert session.book.bases == {"lorries": 0.1}
+        assert not session.book.dirty
+        assert load_scores(sheet).scores["lorries"].base == 0.1
+        assert session.strengths == pytest.approx(score(session.fw), abs=1e-12)

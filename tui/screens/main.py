@@ -93,7 +93,7 @@ class MainScreen(Screen[None]):
         self._after_frame: dict[str, Callable[[], object]] = {}
         self._snap: Snapshot = session.snapshot()
         self.exporter = ExportFlow(self, self.say)
-        self.saver = SaveFlow(self, session.book, self.say, self.refresh_mode)
+        self.saver = SaveFlow(self, session.book, self.say, self.refresh_mode, self._reloaded)
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -730,6 +730,15 @@ class MainScreen(Screen[None]):
         item = self.current_item()
         claim = item.claim if item is not None else None
         self.exporter.start(self._snap, claim, self.export_stem())
+
+    def _reloaded(self) -> None:
+        """The sheet was read again: every strength may have changed."""
+        self.session.rebuild()
+        self._version += 1
+        self.push_state()
+        self.debate.refresh_labels()
+        self.refresh_verdict()
+        self.show_focus()
 
     def action_save(self) -> None:
         """``ctrl+s``: save the score sheet (and say where)."""

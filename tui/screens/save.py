@@ -25,13 +25,22 @@ __all__ = ["SaveFlow"]
 
 class SaveFlow:
     """Save a score book from a screen: ``host`` owns the dialogs, ``say`` shows notices,
-    ``after`` runs once the flow ends (to redraw the unsaved count)."""
+    ``after`` runs once the flow ends (to redraw the unsaved count), ``reloaded`` after
+    the user chose to take the sheet on disk instead of their changes."""
 
-    def __init__(self, host: Screen[Any], book: ScoreBook, say: Say, after: Callable[[], None]):
+    def __init__(
+        self,
+        host: Screen[Any],
+        book: ScoreBook,
+        say: Say,
+        after: Callable[[], None],
+        reloaded: Callable[[], None],
+    ):
         self.host = host
         self.book = book
         self.say = say
         self.after = after
+        self.reloaded = reloaded
 
     def save(
         self,
@@ -62,8 +71,8 @@ class SaveFlow:
             message = Text()
             message.append_text(Text(str(target), style="bold"))
             message.append(
-                f"\n{exc.message}.\nOverwrite it with your scores, save them "
-                "to another file, or cancel?"
+                f"\n{exc.message}.\nOverwrite it with your scores, save them to another "
+                "file, reload it (your unsaved changes are dropped), or cancel?"
             )
 
             def answer(choice: str | None) -> None:
@@ -71,6 +80,8 @@ class SaveFlow:
                     self.save(then, target, force=True, elsewhere=elsewhere)
                 elif choice == "elsewhere":
                     self._elsewhere(then, target)
+                elif choice == "reload":
+                    self._reload(then)
                 else:
                     finish(False)
 
@@ -81,6 +92,7 @@ class SaveFlow:
                     [
                         ("overwrite", "Overwrite", "o"),
                         ("elsewhere", "Save elsewhere", "e"),
+                        ("reload", "Reload", "r"),
                         ("cancel", "Cancel", "c"),
                     ],
                 ),
@@ -96,6 +108,18 @@ class SaveFlow:
         else:
             self.say(f"Scores saved to {where}")
         finish(True)
+
+    def _reload(self, then: Callable[[bool], None] | None) -> None:
+        try:
+            self.book.reload()
+        except ArggraphError as exc:
+            self.say(f"Not reloaded: {exc}", severity="error", timeout=10)
+        else:
+            self.reloaded()
+            self.say(f"Reloaded {self.book.path}: your unsaved changes were dropped.")
+        self.after()
+        if then is not None:
+            then(False)
 
     def _elsewhere(self, then: Callable[[bool], None] | None, near: Path) -> None:
         suggestion = near.with_name(near.stem.removesuffix(".scores") + ".2.scores.json")
