@@ -29,6 +29,9 @@ class ArggraphApp(App[None]):
     """Walk a debate, score its arguments, watch the verdict move."""
 
     CSS_PATH = "app.tcss"
+    #: Screens narrower than 100 columns get ``-narrow``: the tree and the dialogs take
+    #: more of the width there (app.tcss).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     TITLE = "arggraph"
     ENABLE_COMMAND_PALETTE = False
 

@@ -45,6 +45,7 @@ class WhyPanel(Panel):
     state: reactive[WhyState] = reactive(WhyState)
     _narrow = False
     _flip = FLIP
+    _effect = EFFECT
 
     def watch_state(self) -> None:
         self.rebuild()
@@ -61,24 +62,27 @@ class WhyPanel(Panel):
         out.append("\n  ")
         out.append("▲ " if d.effect > 0 else "▼ " if d.effect < 0 else "  ", style=f"bold {style}")
         out.append_text(literal(fit(d.text, width).ljust(width), style=dim))
-        out.append(signed(d.effect).rjust(EFFECT), style=f"bold {style} {dim}")
+        out.append(signed(d.effect).rjust(self._effect), style=f"bold {style} {dim}")
         known = d.flip_known or d.claim in flips
         flip = d.flip if d.flip_known else flips.get(d.claim)
-        cell = flip_cell(d.base, flip, known, narrow=self._narrow)
+        cell = flip_cell(d.base, flip, known)
         out.append(cell.rjust(self._flip), style=f"{'bold' if flip is not None else 'dim'} {dim}")
 
     def _header(self, out: Text, title: str, width: int, effect: str) -> None:
         out.append("\n")
         out.append_text(literal(fit(title, width + 4).ljust(width + 4), style="underline"))
-        out.append(effect.rjust(EFFECT), style="dim")
+        out.append(effect.rjust(self._effect), style="dim")
         out.append(("flips" if self._narrow else "flips at").rjust(self._flip), style="dim")
 
     def build(self) -> Text:
         state = self.state
         width = self.size.width or 60
+        # Narrow: shorter headings, but the flip cell keeps the score
+        # it flips from (``0.50→0.66``): without it the arrow reads as a change of nothing.
         self._narrow = width < 60
-        self._flip = 7 if self._narrow else FLIP
-        text_width = max(8, width - 4 - EFFECT - self._flip)
+        self._flip = 10 if self._narrow else FLIP
+        self._effect = EFFECT
+        text_width = max(8, width - 4 - self._effect - self._flip)
         out = Text(no_wrap=True, overflow="ellipsis")
         out.append("Why", style="bold")
         busy = state.stale or state.verdict_stale
