@@ -173,3 +173,38 @@ async def test_the_conflict_dialog_can_reload_the_sheet(tmp_path: Path) -> None:
         assert not session.book.dirty
         assert load_scores(sheet).scores["lorries"].base == 0.1
         assert session.strengths == pytest.approx(score(session.fw), abs=1e-12)
+
+
+def _screen(app: object) -> str:
+    import io
+
+    from rich.console import Console
+
+    from tui.app import ArggraphApp
+
+    assert isinstance(app, ArggraphApp)
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), record=True)
+    console.print(
+        app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    )
+    return console.export_text(styles=False)
+
+
+async def test_every_key_and_the_unsaved_dialog_whole_at_80x24(tmp_path: Path) -> None:
+    from tui.app import ArggraphApp
+    from tui.keys import main_bindings
+    from tui.widgets.keybar import key_items
+
+    app = _app(tmp_path)
+    assert isinstance(app, ArggraphApp)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = _screen(app)
+        for key, description in key_items(main_bindings()):
+            assert f"{key} {description}" in text
+        await pilot.press("j", "7", "q")
+        await pilot.pause()
+        text = _screen(app)
+        for button in ("Save and quit (s)", "Quit without saving (d)", "Cancel (c)"):
+            assert button in text
