@@ -208,3 +208,23 @@ async def test_every_key_and_the_unsaved_dialog_whole_at_80x24(tmp_path: Path) -
         text = _screen(app)
         for button in ("Save and quit (s)", "Quit without saving (d)", "Cancel (c)"):
             assert button in text
+
+
+async def test_a_missing_file_is_not_a_file_to_fix_and_the_message_stays(tmp_path: Path) -> None:
+    from tui.command import error_lines
+    from tui.screens.error import ErrorScreen, error_text
+
+    missing = tmp_path / "nope.json"
+    app = create_app(str(missing), user="tester")
+    assert app.error is not None
+    text = error_text(app.error).plain
+    assert "Check the path" in text
+    assert "Fix the file" not in text
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ErrorScreen)
+        await pilot.press("q")
+    assert app.return_code == 2
+    printed = error_lines(app.error)
+    assert printed.startswith("arggraph: error: ")
+    assert str(missing) in printed

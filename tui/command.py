@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
+from arggraph.errors import ArggraphError
 from arggraph.semantics.registry import GRADUAL
 
-__all__ = ["register", "run"]
+__all__ = ["error_lines", "register", "run"]
 
 
 def register(sub: Any) -> None:
@@ -44,4 +46,23 @@ def run(args: argparse.Namespace) -> int:
 
     app = create_app(args.graph, scores=args.scores, semantics=args.semantics)
     app.run()
+    if app.error is not None:
+        # The error screen is gone with the app: leave the message where it can be read
+        # and copied, as every other command does.
+        print(error_lines(app.error), file=sys.stderr)
     return int(app.return_code or 0)
+
+
+def error_lines(error: ArggraphError) -> str:
+    """The message the CLI prints for an error, made safe for the terminal.
+
+    >>> from arggraph.errors import FileAccessError
+    >>> print(error_lines(FileAccessError("no such file", path="g.json")))
+    arggraph: error: g.json: no such file
+    """
+    from .render import safe
+
+    out = f"arggraph: error: {safe(str(error))}"
+    if error.hint and error.hint not in str(error):
+        out += f"\n  hint: {safe(error.hint)}"
+    return out

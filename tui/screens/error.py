@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from arggraph.errors import ArggraphError
+from arggraph.errors import ArggraphError, FileAccessError
 
 from ..render import literal
 
@@ -33,9 +33,14 @@ def error_text(error: ArggraphError) -> Text:
             out.append(f"{name:>8}  ", style="bold")
             out.append_text(literal(value))
             out.append("\n")
-    out.append("\nFix the file and open it again, or run ", style="")
-    out.append("arggraph check FILE", style="bold")
-    out.append(" for every problem at once. Press q to quit.", style="")
+    if isinstance(error, FileAccessError):
+        # Nothing in the file to fix: it is missing, a folder, unreadable or empty.
+        out.append("\nCheck the path (and that you may read it), then open it again.")
+    else:
+        out.append("\nFix the file and open it again, or run ")
+        out.append("arggraph check FILE", style="bold")
+        out.append(" for every problem at once.")
+    out.append(" Press q to quit; the message stays in the terminal.")
     return out
 
 
