@@ -99,9 +99,10 @@ class Format:
     writer's bytes are not text; ``diagram`` that it draws the argument map;
     ``graphviz`` that writing needs Graphviz installed; ``abstract`` that the format
     holds an abstract argumentation framework, which ``arggraph extensions`` reads as
-    it reads arggraph/1. ``strengths``, ``base_scores``, ``draws_focus``, ``options``
-    and ``writer_notes`` say what the writer takes (see the module's docstring), and
-    ``losses`` what the format cannot hold.
+    it reads arggraph/1, and whose blank file is the empty framework. ``strengths``,
+    ``base_scores``, ``draws_focus``, ``options`` and ``writer_notes`` say what the
+    writer takes (see the module's docstring), and ``losses`` what the format cannot
+    hold.
     """
 
     name: str
