@@ -146,6 +146,8 @@ class Format:
 # ---------------------------------------------------------------------- losses
 _DIAGRAM_COMMON = (
     Loss("quote", "a diagram shows no quotes", L.quotes),
+    Loss("illocution", "a diagram shows no illocutions", L.illocutions),
+    Loss("argument scheme", "a diagram shows no schemes", L.schemes),
     Loss("date", "a diagram shows no dates", L.dates),
     Loss("speaker of a claim|speakers of claims", "--label actors names them", L.claim_speakers),
 )
@@ -252,6 +254,7 @@ def _bare_losses(fmt: str, names: str = "names") -> tuple[Loss, ...]:
     return (
         Loss("claim text", f"{fmt} holds {names} only", L.claim_texts),
         Loss("claim kind", f"{fmt} arguments have no kind", L.claim_kinds),
+        Loss("argument scheme", f"{fmt} has no schemes", L.schemes),
         Loss("attribution", f"{fmt} has no provenance", L.attributions),
         Loss("actor", f"{fmt} has no provenance", L.actors),
         Loss("document", f"{fmt} has no provenance", L.documents),
