@@ -45,6 +45,12 @@ words = st.text(st.characters(whitelist_categories=("Ll", "Lu", "Nd")), min_size
 ids = st.text(st.sampled_from("abcxyz0123-_. /:#\"'<>&é"), min_size=1, max_size=10)
 dates = st.one_of(st.none(), st.sampled_from(["2023", "2023-03", "2023-03-06", "2022-12-31"]))
 units = st.one_of(st.just(0.5), st.just(1.0), st.floats(0, 1, allow_nan=False))
+illocutions = st.one_of(
+    st.none(), st.sampled_from(["Asserting", "Pure Questioning", "Reporting", "Whispering"])
+)
+schemes = st.one_of(
+    st.none(), st.sampled_from(["Argument From Expert Opinion", "Default Inference", 'é <&> "x"'])
+)
 
 
 @st.composite
@@ -85,6 +91,7 @@ def graphs(draw: Any, text: Any = texts, claim_ids: Any = ids) -> Graph:
                 else None,
                 quote=draw(text),
                 date=draw(dates),
+                illocution=draw(illocutions),
             )
             for _ in range(draw(st.integers(0, 2)))
         ]
@@ -111,6 +118,7 @@ def graphs(draw: Any, text: Any = texts, claim_ids: Any = ids) -> Graph:
                 source=draw(st.sampled_from(cids)),
                 target=draw(st.sampled_from(cids)),
                 weight=draw(units),
+                scheme=draw(schemes),
                 attributions=attributions(),
             )
         )

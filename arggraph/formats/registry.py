@@ -369,7 +369,7 @@ FORMATS: tuple[Format, ...] = (
         "GraphML with every attribute, for network tools",
         read_extensions=(".graphml",),
         write_extensions=(".graphml",),
-        reader="arggraph.formats.graphml:from_graphml",
+        reader="arggraph.formats.graphml_read:from_graphml",
         writer="arggraph.formats.graphml:to_graphml",
         strengths=True,
         writer_notes=True,
