@@ -5,7 +5,8 @@
   only plain AIF survives (as after a trip through AIFdb or OVA);
 - arggraph/1 -> GraphML -> arggraph/1 is lossless;
 - arggraph/1 -> Argdown -> arggraph/1 keeps ids, texts (whitespace folded), kinds,
-  base scores, dates, tags and relation types;
+  base scores, dates, tags, attributions, actors, documents, and relations' ids, types,
+  weights, schemes and attributions;
 - apx, i23 and BAG -> arggraph/1 -> the same format gives back the same text;
 - every export of every generated graph parses (DOT with pydot, AIF as JSON...).
 """
@@ -224,13 +225,15 @@ def test_argdown_round_trip(g: Graph) -> None:
 
     def view(x: Graph) -> tuple[Any, ...]:
         claims = [
-            (c.id, " ".join(c.text.split()), c.kind, c.base, c.date, c.tags)
+            (c.id, " ".join(c.text.split()), c.kind, c.base, c.date, c.tags, c.attributions)
             for c in x.claims.values()
         ]
         rels = sorted(
-            {(r.type, r.source, r.target) for r in x.relations.values() if r.source != r.target}
+            (r.id, r.type, r.source, r.target, r.weight, r.scheme, r.attributions)
+            for r in x.relations.values()
+            if r.source != r.target
         )
-        return claims, rels
+        return claims, rels, x.model.actors, x.model.documents
 
     assert view(back) == view(g)
 

@@ -238,13 +238,7 @@ _ARGDOWN_LOSSES = (
         "Argdown statements are one paragraph",
         L.line_breaks,
     ),
-    Loss("relation weight", "Argdown relations are unweighted", L.relation_weights),
-    Loss("attribution", "Argdown has no provenance", L.attributions),
-    Loss("actor", "Argdown has no provenance", L.actors),
-    Loss("document", "Argdown has no provenance", L.documents),
-    Loss("note", "not written", L.notes),
     Loss("meta object", "not written", L.meta_objects),
-    Loss("graph description", "not written", L.description),
 )
 
 
@@ -343,11 +337,11 @@ FORMATS: tuple[Format, ...] = (
     ),
     Format(
         "argdown",
-        "Argdown statements and relations",
+        "Argdown statements and relations, with arggraph's fields as {data}",
         read_extensions=(".argdown", ".ad"),
         write_extensions=(".argdown", ".ad"),
         reader="arggraph.formats.argdown:from_argdown",
-        writer="arggraph.formats.argdown:write_argdown",
+        writer="arggraph.formats.argdown_write:write_argdown",
         writer_notes=True,
         losses=_ARGDOWN_LOSSES,
     ),
