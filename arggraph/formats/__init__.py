@@ -2,9 +2,11 @@
 
 One module per format (:mod:`~arggraph.formats.dot` and
 :mod:`~arggraph.formats.render` for Graphviz, :mod:`~arggraph.formats.mermaid`,
-:mod:`~arggraph.formats.argdown`, :mod:`~arggraph.formats.aif`,
-:mod:`~arggraph.formats.kialo`, :mod:`~arggraph.formats.graphml`,
-:mod:`~arggraph.formats.iccma`, :mod:`~arggraph.formats.bag`); the table in
+:mod:`~arggraph.formats.argdown` (with ``argdown_parse``, ``argdown_data``,
+``argdown_meta`` and ``argdown_write``), :mod:`~arggraph.formats.aif`,
+:mod:`~arggraph.formats.kialo`, :mod:`~arggraph.formats.graphml` (with ``graphml_read``,
+``graphml_xml`` and ``yed``), :mod:`~arggraph.formats.iccma`,
+:mod:`~arggraph.formats.bag`); the table in
 :mod:`~arggraph.formats.registry` finds them by name or file extension and says what
 each cannot hold, and the functions here read it, so the CLI, the TUI and scripts
 share one entry point. Format modules are imported only when used, so asking for a
