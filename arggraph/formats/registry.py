@@ -350,7 +350,7 @@ FORMATS: tuple[Format, ...] = (
         "Argument Interchange Format JSON, as AIFdb and OVA write it (xAIF too)",
         read_extensions=(".json",),
         reader="arggraph.formats.aif:from_aif",
-        writer="arggraph.formats.aif:to_aif",
+        writer="arggraph.formats.aif_write:to_aif",
     ),
     Format(
         "kialo",
