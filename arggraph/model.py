@@ -76,14 +76,22 @@ class Attribution(_Item):
     """Who said it, where, in which words and when.
 
     ``quote`` is verbatim from the document; ``date`` is when the actor said it (the
-    document's date where the source gives none). Missing parts load and are reported
-    by the checks, so a bare or imported map can still be read.
+    document's date where the source gives none); ``illocution`` how they said it, by
+    the IAT's names (``Asserting``, ``Pure Questioning``...): only an attribution
+    without one, or with one that commits the speaker (the table in
+    :mod:`arggraph.illocutions`), makes the actor endorse the claim. Missing parts load
+    and are reported by the checks, so a bare or imported map can still be read.
     """
 
     actor: Id
     document: Id | None = None
     quote: str = ""
     date: Date | None = None
+    illocution: Text | None = Field(
+        default=None,
+        description="how the actor said it, by the IAT's names (Asserting, Pure "
+        "Questioning, ...); none is a plain statement of the actor's view",
+    )
     note: str | None = None
 
 
@@ -141,6 +149,8 @@ class Relation(_Item):
 
     ``weight`` is how much the source bears on the target (0..1): gradual semantics
     multiply the source's strength by it, and an attack of weight 0 is no attack.
+    ``scheme`` names the argument scheme it instantiates, as AIF does (``Argument From
+    Expert Opinion``...).
     """
 
     id: str = Field(default="", description='default "TYPE:SOURCE->TARGET"')
@@ -148,6 +158,10 @@ class Relation(_Item):
     source: Id
     target: Id
     weight: Unit = 1.0
+    scheme: Text | None = Field(
+        default=None,
+        description="the argument scheme it instantiates (AIF), e.g. Argument From Expert Opinion",
+    )
     attributions: list[Attribution] = Field(default_factory=list)
     note: str | None = None
     meta: Meta | None = None

@@ -70,13 +70,7 @@ BAKHMUT_LOSSES = {
         "dropped: 1 graph title (Mermaid shows the question in its place)",
         "dropped: 1 graph description (Mermaid shows one heading)",
     ],
-    "argdown": [
-        "dropped: 226 attributions (Argdown has no provenance)",
-        "dropped: 34 actors (Argdown has no provenance)",
-        "dropped: 5 documents (Argdown has no provenance)",
-        "dropped: 27 notes (not written)",
-        "dropped: 1 graph description (not written)",
-    ],
+    "argdown": [],
     "aif": [],
     "graphml": [],
     "apx": ["dropped: 71 supports (apx holds attacks only)", *_bare("apx")],
@@ -128,12 +122,14 @@ SMALL = {
         {
             "id": "long",
             "text": " ".join(["word"] * 80) + "\nand a second paragraph",
-            "attributions": [{"actor": "ana", "document": "d", "quote": "word word"}],
+            "attributions": [
+                {"actor": "ana", "document": "d", "quote": "word word", "illocution": "Asserting"}
+            ],
         },
         {"id": "cr", "text": "carriage\rreturn"},
     ],
     "relations": [
-        {"type": "support", "source": "long", "target": "go", "weight": 0.5},
+        {"type": "support", "source": "long", "target": "go", "weight": 0.5, "scheme": "Example"},
         {"type": "attack", "source": "cr", "target": "go", "weight": 0},
     ],
 }
@@ -152,6 +148,8 @@ def test_dot_counts_by_what_it_is_asked_to_show(
     _, _, err = run(["export", str(small), "--to", "dot"], capsys)
     assert losses_of(err) == [
         "dropped: 1 quote (a diagram shows no quotes)",
+        "dropped: 1 illocution (a diagram shows no illocutions)",
+        "dropped: 1 argument scheme (a diagram shows no schemes)",
         "dropped: 1 speaker of a claim (--label actors names them)",
         "dropped: 1 document (only --cluster document names them)",
         "changed: 1 claim text longer than 9 lines "
@@ -161,6 +159,8 @@ def test_dot_counts_by_what_it_is_asked_to_show(
     _, _, err = run(["export", str(small), "--to", "dot", *args], capsys)
     assert losses_of(err) == [
         "dropped: 1 quote (a diagram shows no quotes)",
+        "dropped: 1 illocution (a diagram shows no illocutions)",
+        "dropped: 1 argument scheme (a diagram shows no schemes)",
         "dropped: 1 base score (printed beside strengths only, and --semantics none draws none)",
         "changed: 1 claim text longer than 9 lines "
         "(cut at 9 lines; the tooltip holds the whole text)",
@@ -175,6 +175,8 @@ def test_pictures_lose_what_tooltips_hold(
     _, _, err = run(["export", str(small), "-o", str(out), "--layout", "dot"], capsys)
     assert losses_of(err) == [
         "dropped: 1 quote (a diagram shows no quotes)",
+        "dropped: 1 illocution (a diagram shows no illocutions)",
+        "dropped: 1 argument scheme (a diagram shows no schemes)",
         "dropped: 1 speaker of a claim (--label actors names them)",
         "dropped: 1 document (only --cluster document names them)",
         "dropped: 1 line break in a claim text (a box wraps its text anew)",
@@ -192,6 +194,8 @@ def test_mermaid_cuts_long_texts_and_drops_weights(
     assert "…" in out
     assert losses_of(err) == [
         "dropped: 1 quote (a diagram shows no quotes)",
+        "dropped: 1 illocution (a diagram shows no illocutions)",
+        "dropped: 1 argument scheme (a diagram shows no schemes)",
         "dropped: 1 speaker of a claim (--label actors names them)",
         "dropped: 1 document (Mermaid names no sources)",
         "dropped: 2 relation weights (Mermaid links are unweighted)",

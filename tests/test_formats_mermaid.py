@@ -99,4 +99,8 @@ def test_graphml_from_other_tools() -> None:
     g = result.graph()
     assert g.id == "net" and g.claim("x").text == "x"
     assert [r.type for r in g.relations.values()] == ["support"]
-    assert result.report.lines() == ["kept: 1 edge without a support/attack type as a support"]
+    assert result.report.lines() == [
+        "kept: 1 edge whose kind the file does not say as support, marked in meta "
+        "(graphml.kind: unknown)",
+        "note: edges of unknown kind: x -> y",
+    ]

@@ -5,7 +5,8 @@
   only plain AIF survives (as after a trip through AIFdb or OVA);
 - arggraph/1 -> GraphML -> arggraph/1 is lossless;
 - arggraph/1 -> Argdown -> arggraph/1 keeps ids, texts (whitespace folded), kinds,
-  base scores, dates, tags and relation types;
+  base scores, dates, tags, attributions, actors, documents, and relations' ids, types,
+  weights, schemes and attributions;
 - apx, i23 and BAG -> arggraph/1 -> the same format gives back the same text;
 - every export of every generated graph parses (DOT with pydot, AIF as JSON...).
 """
@@ -45,6 +46,12 @@ words = st.text(st.characters(whitelist_categories=("Ll", "Lu", "Nd")), min_size
 ids = st.text(st.sampled_from("abcxyz0123-_. /:#\"'<>&é"), min_size=1, max_size=10)
 dates = st.one_of(st.none(), st.sampled_from(["2023", "2023-03", "2023-03-06", "2022-12-31"]))
 units = st.one_of(st.just(0.5), st.just(1.0), st.floats(0, 1, allow_nan=False))
+illocutions = st.one_of(
+    st.none(), st.sampled_from(["Asserting", "Pure Questioning", "Reporting", "Whispering"])
+)
+schemes = st.one_of(
+    st.none(), st.sampled_from(["Argument From Expert Opinion", "Default Inference", 'é <&> "x"'])
+)
 
 
 @st.composite
@@ -85,6 +92,7 @@ def graphs(draw: Any, text: Any = texts, claim_ids: Any = ids) -> Graph:
                 else None,
                 quote=draw(text),
                 date=draw(dates),
+                illocution=draw(illocutions),
             )
             for _ in range(draw(st.integers(0, 2)))
         ]
@@ -111,6 +119,7 @@ def graphs(draw: Any, text: Any = texts, claim_ids: Any = ids) -> Graph:
                 source=draw(st.sampled_from(cids)),
                 target=draw(st.sampled_from(cids)),
                 weight=draw(units),
+                scheme=draw(schemes),
                 attributions=attributions(),
             )
         )
@@ -216,13 +225,15 @@ def test_argdown_round_trip(g: Graph) -> None:
 
     def view(x: Graph) -> tuple[Any, ...]:
         claims = [
-            (c.id, " ".join(c.text.split()), c.kind, c.base, c.date, c.tags)
+            (c.id, " ".join(c.text.split()), c.kind, c.base, c.date, c.tags, c.attributions)
             for c in x.claims.values()
         ]
         rels = sorted(
-            {(r.type, r.source, r.target) for r in x.relations.values() if r.source != r.target}
+            (r.id, r.type, r.source, r.target, r.weight, r.scheme, r.attributions)
+            for r in x.relations.values()
+            if r.source != r.target
         )
-        return claims, rels
+        return claims, rels, x.model.actors, x.model.documents
 
     assert view(back) == view(g)
 

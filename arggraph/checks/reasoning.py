@@ -1,6 +1,8 @@
 """Reasoning rules (``R``): do the actors' stances and the attacks add up?
 
-An actor *endorses* a claim when one of the claim's attributions names them. Two
+An actor *endorses* a claim when one of the claim's attributions names them and commits
+them to it: one with no illocution, or with one that :mod:`arggraph.illocutions` lists
+as committing (asserting, agreeing...; not a speaker who only asked or challenged). Two
 endorsed claims conflict when one attacks the other (with a weight above 0) or when both
 are positions (alternative answers to the question). A conflict is a contradiction when
 the two endorsements may be of the same day (R001, R003: errors) and a change of view
@@ -19,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import combinations
 
+from ..illocutions import commits
 from .context import Checker, Context, bounds, quote_id, show_claim
 from .finding import Finding
 
@@ -44,16 +47,19 @@ def surely_before(a: str | None, b: str | None) -> bool:
 
 
 def _endorsements(ctx: Context) -> dict[str, dict[str, list[Endorsement]]]:
-    """Claim id -> actor id -> that actor's endorsements of the claim."""
+    """Claim id -> actor id -> that actor's endorsements of the claim (the attributions
+    whose illocution commits the actor)."""
     out: dict[str, dict[str, list[Endorsement]]] = {}
     for cid, claim in ctx.graph.claims.items():
-        if not claim.attributions:
-            continue
         base = ctx.claim_path[cid]
         by_actor: dict[str, list[Endorsement]] = defaultdict(list)
         for j, att in enumerate(claim.attributions):
-            by_actor[att.actor].append(Endorsement(ctx.date_of(att), f"{base}.attributions[{j}]"))
-        out[cid] = by_actor
+            if commits(att.illocution):
+                by_actor[att.actor].append(
+                    Endorsement(ctx.date_of(att), f"{base}.attributions[{j}]")
+                )
+        if by_actor:
+            out[cid] = by_actor
     return out
 
 

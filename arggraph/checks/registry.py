@@ -297,7 +297,11 @@ _CATALOGUE = [
         "conflicting-endorsement",
         "error",
         "An actor endorses two claims at the same time, one attacking the other.",
-        "An actor endorses a claim when one of its attributions names them. This rule is "
+        "An actor endorses a claim when one of its attributions names them and commits "
+        "them to it: an attribution without an illocution does, and so does one whose "
+        "illocution commits the speaker (Asserting, Agreeing, Assertive or Rhetorical "
+        "Questioning...; not Pure Questioning, Challenging or Disagreeing: the table in "
+        "README.md, after the IAT annotation guidelines). This rule is "
         "the conflict-freeness of each actor's endorsed claims under the attack relation, "
         "checked pair by pair so that every finding names the two claims: a set is "
         "conflict-free exactly when no member attacks another. A conflict between "
@@ -327,9 +331,10 @@ _CATALOGUE = [
         "both-positions",
         "error",
         "An actor endorses two positions at the same time.",
-        "Positions are alternative answers to the question: an actor attributed to two at "
-        "once takes both sides, or an attribution is misplaced (reporting a view is not "
-        "endorsing it). At dates surely apart it is a change of view (R002).",
+        "Positions are alternative answers to the question: an actor endorsing two at "
+        "once (as R001 counts endorsement) takes both sides, or an attribution is "
+        "misplaced (reporting a view is not endorsing it). At dates surely apart it is a "
+        "change of view (R002).",
         "Attribute each position to who takes it; date the attributions if the actor "
         "changed sides.",
     ),

@@ -98,10 +98,9 @@ def load_framework_graph(path: str) -> Graph:
     fmt = registry.by_read_extension(path)
     if fmt is None or not fmt.abstract:
         return load_graph(path)
-    from ..io import decode_text, read_bytes
+    from ..formats import import_file
 
-    reader = fmt.load_reader()
-    return reader(decode_text(read_bytes(path), path), path=path).graph()
+    return import_file(path, fmt.name).graph()
 
 
 def _braces(ids: list[str]) -> str:

@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         if args.fmt is None:
             raise UsageError("reading stdin needs --from " + _choices())
         data = sys.stdin.buffer.read()
-        if not data.strip():
+        if not data.strip() and not registry.for_import(args.fmt).abstract:
             raise UsageError("stdin is empty")
         result = import_text(
             decode_text(data, "<stdin>"),

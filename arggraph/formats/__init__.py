@@ -2,9 +2,11 @@
 
 One module per format (:mod:`~arggraph.formats.dot` and
 :mod:`~arggraph.formats.render` for Graphviz, :mod:`~arggraph.formats.mermaid`,
-:mod:`~arggraph.formats.argdown`, :mod:`~arggraph.formats.aif`,
-:mod:`~arggraph.formats.kialo`, :mod:`~arggraph.formats.graphml`,
-:mod:`~arggraph.formats.iccma`, :mod:`~arggraph.formats.bag`); the table in
+:mod:`~arggraph.formats.argdown` (with ``argdown_parse``, ``argdown_data``,
+``argdown_meta`` and ``argdown_write``), :mod:`~arggraph.formats.aif`,
+:mod:`~arggraph.formats.kialo`, :mod:`~arggraph.formats.graphml` (with ``graphml_read``,
+``graphml_xml`` and ``yed``), :mod:`~arggraph.formats.iccma`,
+:mod:`~arggraph.formats.bag`); the table in
 :mod:`~arggraph.formats.registry` finds them by name or file extension and says what
 each cannot hold, and the functions here read it, so the CLI, the TUI and scripts
 share one entry point. Format modules are imported only when used, so asking for a
@@ -45,6 +47,7 @@ __all__ = [
     "export_graph",
     "import_file",
     "import_text",
+    "read_source",
 ]
 
 
@@ -81,14 +84,36 @@ def import_text(
 def import_file(
     path: str | Path, fmt: str | None = None, *, graph_id: str | None = None
 ) -> ImportResult:
-    """A graph from a file; ``fmt`` defaults to what its extension implies. Raises
-    what :func:`detect_format`, :func:`arggraph.io.read_bytes` and :func:`import_text`
-    raise."""
+    """A graph from a file; ``fmt`` defaults to what its extension implies. A blank
+    file is the empty framework in an abstract format (ICCMA) and an error in the
+    others. Raises what :func:`detect_format`, :func:`arggraph.io.read_bytes` and
+    :func:`import_text` raise."""
+    fmt = fmt or detect_format(path)
+    text = read_source(path, registry.for_import(fmt))
+    return import_text(text, fmt, path=path, graph_id=graph_id)
+
+
+def read_source(path: str | Path, fmt: Format) -> str:
+    """The text of a file to import in format ``fmt``: ``""`` for a blank file of an
+    abstract format (the empty framework), else what :func:`arggraph.io.read_bytes`
+    and :func:`arggraph.io.decode_text` give or raise (``FileAccessError``)."""
+    from ..errors import FileAccessError
     from ..io import decode_text, read_bytes
 
-    fmt = fmt or detect_format(path)
-    text = decode_text(read_bytes(path), path)
-    return import_text(text, fmt, path=path, graph_id=graph_id)
+    try:
+        data = read_bytes(path)
+    except FileAccessError:
+        if fmt.abstract and _blank(path):
+            return ""
+        raise
+    return decode_text(data, path)
+
+
+def _blank(path: str | Path) -> bool:
+    try:
+        return not Path(path).read_bytes().strip()
+    except OSError:
+        return False
 
 
 def export_graph(

@@ -1,4 +1,5 @@
-"""The Argument Interchange Format (AIF) as AIFdb and OVA write it: export and import.
+"""The Argument Interchange Format (AIF) as AIFdb and OVA write it: import (here) and
+export (:mod:`~arggraph.formats.aif_write`).
 
 AIF is the lingua franca of argument corpora (AIFdb, QT30, US2016, the Moral Maze,
 Araucaria, the microtexts) and of OVA, the analysis tool that made most of them. A
@@ -15,8 +16,13 @@ file is a set of ``nodes`` (``nodeID``, ``text``, ``type``) and ``edges``
   assert by **YA** nodes (illocutions) and to each other by **TA** nodes
   (transitions). An L -> YA -> I chain becomes an *attribution*: the speaker (from
   the participants, else from the L text) as actor, the words after the speaker as
-  the quote, the locution's start as date. A TA -> YA -> RA/CA chain (someone
-  *argues*) attributes the relation to the speaker of the TA's later utterance.
+  the quote, the locution's start as date, and the YA node's illocution (Asserting,
+  Pure Questioning...) as its ``illocution``: whether it commits the speaker is the
+  table of :mod:`arggraph.illocutions`. A TA -> YA -> RA/CA chain (someone *argues*)
+  attributes the relation to the speaker of the TA's later utterance. In reported
+  speech (L -> YA -> L) the reporter's attribution has the illocution ``Reporting``.
+- An RA's or CA's argument scheme (``Argument From Expert Opinion``...) is the
+  relation's ``scheme``; AIF's defaults (``Default Inference``...) are no scheme.
 - An attack or support on a relation (a CA or RA whose conclusion is another S node:
   an undercut) has no place in arggraph/1: it is dropped from the graph, recorded in
   the ``meta`` of the relations it targets, reported on stderr, and written back as a
@@ -24,11 +30,12 @@ file is a set of ``nodes`` (``nodeID``, ``text``, ``type``) and ``edges``
 - The dialogue layer itself (TA nodes, YA nodes between locutions, analysts' copies
   of locutions, OVA's layout) is reported and dropped.
 
-The export writes the same shape (I, RA/CA/MA, L and YA nodes, locutions and
-participants) so AIFdb and OVA tools can read it, plus one extra top-level object,
-``arggraph``, holding what AIF has no field for (claim kinds, base scores, relation
-ids and weights, actors' and documents' details); other tools ignore it, and the
-import reads it back, so ``arggraph/1 -> aif -> arggraph/1`` loses nothing.
+The export (:func:`to_aif`, in :mod:`~arggraph.formats.aif_write`) writes the same
+shape (I, RA/CA/MA, L and YA nodes, locutions and participants, with each attribution's
+illocution and each relation's scheme) so AIFdb and OVA tools can read it, plus one extra
+top-level object, ``arggraph``, holding what AIF has no field for (claim kinds, base
+scores, relation ids and weights, actors' and documents' details); other tools ignore it,
+and the import reads it back, so ``arggraph/1 -> aif -> arggraph/1`` loses nothing.
 
 >>> from arggraph.model import Claim, GraphModel, Relation
 >>> from arggraph.graph import Graph
@@ -52,23 +59,16 @@ from pathlib import Path
 from typing import Any
 
 from ..dates import is_valid_date
-from ..graph import Graph
-from ..model import Attribution, Relation
+from ..illocutions import canonical
+from .aif_write import DEFAULT_SCHEMES as _DEFAULT_SCHEMES
+from .aif_write import EXTRA_KEY, to_aif
 from .imported import Ids, ImportResult, fail, model_from, slug
 from .imported import graph_id as id_from_path
 from .report import Report
 
 __all__ = ["EXTRA_KEY", "from_aif", "speaker_and_words", "to_aif"]
 
-#: The top-level key of the object that carries what AIF has no field for.
-EXTRA_KEY = "arggraph"
-
 _S_TYPES = {"RA": "support", "CA": "attack", "MA": "support"}
-_DEFAULT_SCHEMES = {
-    "RA": ("Default Inference", "72"),
-    "CA": ("Default Conflict", "71"),
-    "MA": ("Default Rephrase", "144"),
-}
 _SPEAKER = re.compile(r"\s*(?P<who>[^:\n]{1,80}?)[ \t]*:(?: |(?=\S)|$)(?P<said>.*)", re.DOTALL)
 
 
@@ -88,157 +88,6 @@ def speaker_and_words(text: str) -> tuple[str | None, str]:
     return m.group("who").strip(), m.group("said")
 
 
-# ====================================================================== export
-def _timestamp(date: str | None) -> str | None:
-    return f"{date} 00:00:00" if date is not None and len(date) == 10 else None
-
-
-def to_aif(graph: Graph, *, report: Report | None = None) -> str:
-    """The graph as AIFdb-style JSON, with the ``arggraph`` object alongside."""
-    nodes: list[dict[str, Any]] = []
-    edges: list[dict[str, Any]] = []
-    locutions: list[dict[str, Any]] = []
-    counter = iter(range(1, 10**12))
-
-    def new_node(kind: str, text: str, **extra: Any) -> str:
-        nid = str(next(counter))
-        node: dict[str, Any] = {"nodeID": nid, "text": text, "type": kind}
-        node.update({k: v for k, v in extra.items() if v is not None})
-        nodes.append(node)
-        return nid
-
-    def link(a: str, b: str) -> None:
-        edges.append({"edgeID": str(len(edges) + 1), "fromID": a, "toID": b, "formEdgeID": None})
-
-    person = {aid: str(i) for i, aid in enumerate(graph.actors, start=1)}
-    extra_claims: dict[str, Any] = {}
-    extra_relations: dict[str, list[dict[str, Any]]] = {}
-    extra_locutions: dict[str, Any] = {}
-
-    def speak(att: Attribution, target: str, illocution: str) -> None:
-        actor = graph.actors.get(att.actor)
-        name = actor.name if actor is not None else att.actor
-        l_text = f"{name} : {att.quote}"
-        l_id = new_node("L", l_text)
-        ya = new_node("YA", illocution, scheme=illocution)
-        link(l_id, ya)
-        link(ya, target)
-        doc = graph.documents.get(att.document) if att.document else None
-        locutions.append(
-            {
-                "nodeID": l_id,
-                "personID": person.get(att.actor, att.actor),
-                "timestamp": None,
-                "start": _timestamp(att.date),
-                "end": None,
-                "source": (doc.url or doc.title) if doc is not None else None,
-            }
-        )
-        extra_locutions[l_id] = {"l_text": l_text, **att.model_dump(mode="json", exclude_none=True)}
-
-    i_node: dict[str, str] = {}
-    for cid, claim in graph.claims.items():
-        nid = new_node("I", claim.text, timestamp=_timestamp(claim.date))
-        i_node[cid] = nid
-        data = claim.model_dump(mode="json", exclude_none=True, exclude={"text", "attributions"})
-        extra_claims[nid] = data
-        for att in claim.attributions:
-            speak(att, nid, "Asserting")
-
-    # Relations that came from one linked AIF argument go back into one S node.
-    groups: dict[tuple[str, ...], list[Relation]] = {}
-    for rel in graph.relations.values():
-        if rel.source not in i_node or rel.target not in i_node:
-            continue
-        aif = (rel.meta or {}).get("aif") if isinstance(rel.meta, dict) else None
-        s_type = "CA" if rel.type == "attack" else "RA"
-        if isinstance(aif, dict) and aif.get("type") == "MA" and rel.type == "support":
-            s_type = "MA"
-        key: tuple[str, ...] = ("rel", rel.id)
-        if isinstance(aif, dict) and aif.get("node") is not None and aif.get("linked"):
-            key = ("node", str(aif["node"]), s_type, rel.target)
-        groups.setdefault(key, []).append(rel)
-    s_of_relation: dict[str, str] = {}
-    for rels in groups.values():
-        first = rels[0]
-        s_type = "CA" if first.type == "attack" else "RA"
-        aif = first.meta.get("aif") if isinstance(first.meta, dict) else None
-        if isinstance(aif, dict) and aif.get("type") == "MA" and first.type == "support":
-            s_type = "MA"
-        scheme: str = _DEFAULT_SCHEMES[s_type][0]
-        scheme_id: str | None = _DEFAULT_SCHEMES[s_type][1]
-        if isinstance(aif, dict) and isinstance(aif.get("scheme"), str):
-            scheme = aif["scheme"]
-            scheme_id = str(aif["schemeID"]) if aif.get("schemeID") is not None else None
-        sid = new_node(s_type, scheme, scheme=scheme, schemeID=scheme_id)
-        for rel in rels:
-            link(i_node[rel.source], sid)
-            s_of_relation[rel.id] = sid
-        link(sid, i_node[first.target])
-        extra_relations[sid] = [
-            {
-                "source_node": i_node[r.source],
-                **r.model_dump(
-                    mode="json",
-                    exclude_none=True,
-                    exclude={"attributions", "source", "target", "type"},
-                ),
-            }
-            for r in rels
-        ]
-        written: list[Attribution] = []
-        for rel in rels:
-            for att in rel.attributions:
-                if len(rels) > 1 and att in written:
-                    continue  # the premises of one linked argument share its speakers
-                written.append(att)
-                speak(att, sid, "Disagreeing" if s_type == "CA" else "Arguing")
-    # Undercuts kept in meta by an AIF import go back as S nodes on S nodes.
-    for rel in graph.relations.values():
-        aif = rel.meta.get("aif") if isinstance(rel.meta, dict) else None
-        if not isinstance(aif, dict) or rel.id not in s_of_relation:
-            continue
-        for under in aif.get("undercut_by", []) or []:
-            if not isinstance(under, dict):
-                continue
-            premises = [i_node[p] for p in under.get("premises", []) if p in i_node]
-            if not premises or under.get("written"):
-                continue
-            u_type = "RA" if under.get("type") == "RA" else "CA"
-            scheme, scheme_id = _DEFAULT_SCHEMES[u_type]
-            uid = new_node(u_type, scheme, scheme=scheme, schemeID=scheme_id)
-            for p in premises:
-                link(p, uid)
-            link(uid, s_of_relation[rel.id])
-    participants = []
-    for aid, pid in person.items():
-        given, _, last = graph.actors[aid].name.partition(" ")
-        participants.append({"participantID": pid, "firstname": given, "surname": last})
-    m = graph.model
-    extra = {
-        "format": "arggraph/1",
-        "graph": m.model_dump(
-            mode="json",
-            exclude_none=True,
-            by_alias=False,
-            include={"id", "title", "question", "description", "meta"},
-        ),
-        "actors": {person[a.id]: a.model_dump(mode="json", exclude_none=True) for a in m.actors},
-        "documents": [d.model_dump(mode="json", exclude_none=True) for d in m.documents],
-        "claims": extra_claims,
-        "relations": extra_relations,
-        "locutions": extra_locutions,
-    }
-    payload = {
-        "nodes": nodes,
-        "edges": edges,
-        "locutions": locutions,
-        "participants": participants,
-        EXTRA_KEY: extra,
-    }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
-
-
 # ====================================================================== import
 @dataclass
 class _Node:
@@ -248,6 +97,36 @@ class _Node:
     raw: dict[str, Any]
     ins: list[str] = field(default_factory=list)
     outs: list[str] = field(default_factory=list)
+
+
+def _squash(name: str) -> str:
+    return re.sub(r"[\s_-]+", "", name).lower()
+
+
+def _read_scheme(node: _Node, fulfilled: str | None) -> tuple[str | None, dict[str, str]]:
+    """An S node's argument scheme (``None`` for AIF's default inference, conflict or
+    rephrase) and what ``meta`` keeps to write the node back as it was: the ``scheme``
+    identifier where it differs from the name, the ``schemeID``, a text that is not
+    the name, and (``fulfilled``) an OVA3 ``schemefulfillments`` id."""
+    default, default_id = _DEFAULT_SCHEMES[node.type]
+    plain = {"", node.type, default}
+    raw = node.raw.get("scheme")
+    key = raw.strip() if isinstance(raw, str) and raw.strip() not in plain else None
+    text = node.text.strip() if node.text.strip() not in plain else None
+    if key is not None and text is not None and _squash(key) != _squash(text):
+        name: str | None = key  # a text that is not the scheme's name: kept below
+    else:
+        name = text or key
+    kept: dict[str, str] = {}
+    if key is not None and key != name:
+        kept["scheme"] = key
+    if name is not None and node.raw.get("schemeID") is not None:
+        kept["schemeID"] = str(node.raw["schemeID"])
+    elif fulfilled is not None and fulfilled != default_id:
+        kept["schemeID"] = fulfilled
+    if text is not None and text != name:
+        kept["text"] = text
+    return name, kept
 
 
 def _parse_json(text: str, path: str | Path | None) -> Any:
@@ -398,8 +277,9 @@ class _Importer:
                 return True
         return False
 
-    def attribution(self, l_id: str, note: str | None) -> dict[str, Any] | None:
-        """The attribution an L node (or a node a locution points at) makes."""
+    def attribution(self, l_id: str, illocution: str | None) -> dict[str, Any] | None:
+        """The attribution an L node (or a node a locution points at) makes, with the
+        illocution of the YA node that ties it to what it says."""
         node = self.nodes[l_id]
         loc = self.locution.get(l_id, {})
         person = str(loc["personID"]) if loc.get("personID") not in (None, "") else None
@@ -433,8 +313,8 @@ class _Importer:
         source = loc.get("source")
         if isinstance(source, str) and source.strip():
             att["document"] = self.document_for(source.strip())
-        if note:
-            att["note"] = note
+        if illocution:
+            att["illocution"] = illocution
         return att
 
     # ------------------------------------------------------------------ build
@@ -531,20 +411,8 @@ class _Importer:
             if not concl_i:
                 continue  # an S node on an S node: see _undercuts
             rel_type = _S_TYPES[node.type]
-            aif: dict[str, Any] = {"node": sid, "type": node.type}
-            scheme = node.raw.get("scheme")
-            if isinstance(scheme, str) and scheme and scheme != _DEFAULT_SCHEMES[node.type][0]:
-                aif["scheme"] = scheme
-                if node.raw.get("schemeID") is not None:
-                    aif["schemeID"] = str(node.raw["schemeID"])
-            elif sid in schemes and schemes[sid] != _DEFAULT_SCHEMES[node.type][1]:
-                aif["schemeID"] = schemes[sid]
-            if node.text and node.text not in (
-                node.type,
-                _DEFAULT_SCHEMES[node.type][0],
-                aif.get("scheme"),
-            ):
-                aif["text"] = node.text
+            scheme, kept = _read_scheme(node, schemes.get(sid))
+            aif: dict[str, Any] = {"node": sid, "type": node.type, **kept}
             if len(premises) > 1:
                 aif["linked"] = premises
             saved = saved_all.get(sid) if isinstance(saved_all.get(sid), list) else []
@@ -579,9 +447,11 @@ class _Importer:
                     if meta:
                         rel["meta"] = meta
                     if keep:
-                        for key in ("weight", "note"):
+                        for key in ("weight", "scheme", "note"):
                             if key in keep:
                                 rel[key] = keep[key]
+                    elif scheme is not None:
+                        rel["scheme"] = scheme
                     if node.type == "MA" and not rel.get("note"):
                         rel["note"] = "rephrase (an AIF MA node): the source restates the target"
                     relations.append(rel)
@@ -635,13 +505,13 @@ class _Importer:
     ) -> None:
         done: set[tuple[int, str]] = set()  # (item, locution) pairs already attributed
 
-        def add(targets: list[dict[str, Any]], l_id: str, note: str | None) -> None:
+        def add(targets: list[dict[str, Any]], l_id: str, illocution: str | None) -> None:
             att = None
             for item in targets:
                 if (id(item), l_id) in done:
                     continue
                 done.add((id(item), l_id))
-                att = att if att is not None else self.attribution(l_id, note)
+                att = att if att is not None else self.attribution(l_id, illocution)
                 if att is None:
                     return
                 item["attributions"].append(dict(att))
@@ -656,12 +526,8 @@ class _Importer:
         for ya in self.nodes.values():
             if ya.type != "YA":
                 continue
-            illocution = str(ya.raw.get("scheme") or ya.text or "").strip()
-            note = (
-                None
-                if illocution in ("", "Asserting", "Arguing", "Disagreeing")
-                else f"illocution: {illocution}"
-            )
+            said = str(ya.text or ya.raw.get("scheme") or "").strip()
+            illocution = canonical(said) if said else None
             for target in ya.outs:
                 items = targets_of(target)
                 if not items:
@@ -670,16 +536,16 @@ class _Importer:
                 for source in ya.ins:
                     src = self.nodes[source]
                     if src.type == "L":
-                        add(items, source, note)
+                        add(items, source, illocution)
                         used_l.add(source)
                         for reporter, via in self._reporters(source):
-                            add(items, reporter, "reported speech")
+                            add(items, reporter, "Reporting")
                             used_l.add(reporter)
                             self.used_ya.add(via)
                     elif src.type == "TA":
                         for later in src.outs:
                             if self.nodes[later].type == "L":
-                                add(items, later, note)
+                                add(items, later, illocution)
                                 used_l.add(later)
         # Locutions that point straight at I or S nodes (Araucaria, no L nodes).
         for nid in self.locution:

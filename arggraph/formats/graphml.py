@@ -4,9 +4,11 @@ Gephi, Cytoscape, yEd, igraph and networkx itself read GraphML, so a debate can 
 analysed as a network there. Each claim is a node keyed by its id with ``label``
 (its text), ``kind``, ``base``, ``date``, ``tags``, ``note``, and, when computed,
 ``strength`` and ``side``; each relation an edge keyed by its id with ``type``,
-``weight``, ``note`` and ``order`` (its place in the file). GraphML values are
+``weight``, ``scheme``, ``note`` and ``order`` (its place in the file). GraphML values are
 scalars, so lists and objects (attributions, tags, meta) are stored as JSON text, and
-actors and documents as JSON on the graph; :func:`from_graphml` reads them all back.
+actors and documents as JSON on the graph; :func:`from_graphml` (in
+:mod:`~arggraph.formats.graphml_read`, with how other tools' GraphML is read) reads them
+all back.
 
 >>> from arggraph.model import Claim, GraphModel, Relation
 >>> from arggraph.graph import Graph
@@ -21,20 +23,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 from ..graph import Graph
 from .escape import XML_FORBIDDEN, xml_text
-from .imported import ImportResult, fail, model_from
-from .imported import graph_id as id_from_path
+from .graphml_read import CLAIM_SCALARS, JSON_ATTRIBUTES, from_graphml
 from .report import Report, plural
 from .sides import MIXED, sides
 
 __all__ = ["from_graphml", "to_graphml"]
-
-_CLAIM_SCALARS = ("kind", "base", "date", "note")
-_JSON = ("tags", "attributions", "meta")
 
 
 def _dumps(value: Any) -> str:
@@ -84,10 +81,10 @@ def to_graphml(
     for cid, claim in graph.claims.items():
         attrs: dict[str, Any] = {"label": x(claim.text)}
         data = claim.model_dump(mode="json", exclude_none=True)
-        for key in _CLAIM_SCALARS:
+        for key in CLAIM_SCALARS:
             if key in data:
                 attrs[key] = x(data[key]) if isinstance(data[key], str) else data[key]
-        for key in _JSON:
+        for key in JSON_ATTRIBUTES:
             if data.get(key):
                 attrs[key] = _dumps(data[key])
         if strengths is not None and cid in strengths:
@@ -103,6 +100,8 @@ def to_graphml(
         attrs = {"type": rel.type, "weight": rel.weight, "order": order}
         if rel.note:
             attrs["note"] = x(rel.note)
+        if rel.scheme:
+            attrs["scheme"] = x(rel.scheme)
         for key in ("attributions", "meta"):
             if data.get(key):
                 attrs[key] = _dumps(data[key])
@@ -113,77 +112,3 @@ def to_graphml(
             "shown as escapes such as \\x1f"
         )
     return "\n".join(nx.generate_graphml(g, encoding="utf-8", prettyprint=True)) + "\n"
-
-
-def _loads(value: Any, path: str | Path | None, place: str) -> Any:
-    try:
-        return json.loads(value)
-    except (TypeError, ValueError):
-        raise fail(f"expected JSON text, found {str(value)[:40]!r}", path, place=place) from None
-
-
-def from_graphml(
-    text: str, *, path: str | Path | None = None, graph_id: str | None = None
-) -> ImportResult:
-    """A graph from GraphML: nodes become claims (``label`` or ``text`` as text, the
-    attributes :func:`to_graphml` writes read back), edges relations (``type``
-    ``attack`` or ``support``; edges without one are read as supports and reported).
-    """
-    import networkx as nx
-
-    report = Report()
-    try:
-        g = nx.parse_graphml(text, force_multigraph=True)
-    except Exception as exc:  # networkx raises many kinds on malformed XML
-        raise fail(f"not GraphML: {exc}", path) from None
-    attrs = dict(g.graph)
-    claims = []
-    for node, data in g.nodes(data=True):
-        claim: dict[str, Any] = {
-            "id": str(node),
-            "text": str(data.get("label") or data.get("text") or node),
-        }
-        for key in _CLAIM_SCALARS:
-            if key in data:
-                claim[key] = data[key]
-        for key in _JSON:
-            if key in data:
-                claim[key] = _loads(data[key], path, f"node {node!r} {key}")
-        claims.append(claim)
-    relations = []
-    edges = sorted(
-        g.edges(keys=True, data=True),
-        key=lambda e: e[3].get("order", 0) if isinstance(e[3].get("order"), int) else 0,
-    )
-    for source, target, key, data in edges:
-        rel_type = data.get("type")
-        if rel_type not in ("attack", "support"):
-            report.kept("edge without a support/attack type", 1, "as a support")
-            rel_type = "support"
-        rel: dict[str, Any] = {
-            "id": str(key),
-            "type": rel_type,
-            "source": str(source),
-            "target": str(target),
-        }
-        if "weight" in data:
-            rel["weight"] = data["weight"]
-        if "note" in data:
-            rel["note"] = data["note"]
-        for k in ("attributions", "meta"):
-            if k in data:
-                rel[k] = _loads(data[k], path, f"edge {key!r} {k}")
-        relations.append(rel)
-    payload: dict[str, Any] = {
-        "id": graph_id or attrs.get("graph_id") or id_from_path(path),
-        "title": attrs.get("title", ""),
-        "question": attrs.get("question", ""),
-        "claims": claims,
-        "relations": relations,
-    }
-    if attrs.get("description"):
-        payload["description"] = attrs["description"]
-    for key in ("actors", "documents", "meta"):
-        if key in attrs:
-            payload[key] = _loads(attrs[key], path, f"graph {key}")
-    return ImportResult(model_from(payload, path), report)

@@ -16,7 +16,8 @@ provenance and attacks of weight 0 (which are no attacks); ``to_apx`` and its
 siblings count all that in their report, as the registry states it, while
 ``write_apx`` and its siblings (what ``export_graph`` calls) report only the ids they
 rename. Importers make one claim per argument (its name as id and text) and one
-attack per pair.
+attack per pair; a file of nothing but white space and comments is the empty
+framework in all three (as solvers read it), not an error.
 
 >>> from arggraph.model import Claim, GraphModel, Relation
 >>> from arggraph.graph import Graph
@@ -253,7 +254,9 @@ def from_tgf(
     text: str, *, path: str | Path | None = None, graph_id: str | None = None
 ) -> ImportResult:
     """A graph from Trivial Graph Format: nodes (``ID [label]``), ``#``, edges
-    (``SOURCE TARGET [label]``) read as attacks; node labels become claim texts."""
+    (``SOURCE TARGET [label]``) read as attacks; node labels become claim texts. A
+    blank file is the empty framework. Raises ``ImportFormatError`` with the line of a
+    node listed twice, a second ``#`` line, or an edge that is not two listed nodes."""
     claims: list[str] = []
     texts: dict[str, str] = {}
     attacks: list[tuple[str, str]] = []
@@ -286,8 +289,6 @@ def from_tgf(
                     number,
                 )
         attacks.append((a, b))
-    if not in_edges and not claims:
-        raise fail("no nodes and no '#' line: not a tgf file", path, 1)
     return _model(claims, texts, attacks, path, graph_id, "tgf")
 
 
@@ -301,6 +302,9 @@ def from_i23(
 
     Arguments are numbered ``1..N`` and keep their numbers as ids, unless the file
     carries ``# name N ID`` comments (as arggraph writes them), which restore the ids.
+    A file of only comments and blank lines is the empty framework (``p af 0``).
+    Raises ``ImportFormatError`` with the line of a missing or malformed header, or of
+    an attack that is not two numbers in ``1..N``.
     """
     count: int | None = None
     attacks: list[tuple[str, str]] = []
@@ -330,8 +334,7 @@ def from_i23(
                     f"argument {p} is outside 1..{count} declared by 'p af {count}'", path, number
                 )
         attacks.append((str(int(parts[0])), str(int(parts[1]))))
-    if count is None:
-        raise fail("no 'p af N' header: not an i23 file", path, 1)
+    count = count or 0  # nothing but comments: the empty framework
     numbers = [str(i) for i in range(1, count + 1)]
     ids = {n: names.get(n, n) for n in numbers}
     if len(set(ids.values())) != len(ids):

@@ -57,6 +57,7 @@ __all__ = [
     "documents",
     "documents_unless_clustered",
     "hidden_base_scores",
+    "illocutions",
     "line_breaks",
     "meta_objects",
     "mermaid_texts_cut",
@@ -66,6 +67,7 @@ __all__ = [
     "relation_speakers",
     "relation_speakers_without_tooltips",
     "relation_weights",
+    "schemes",
     "shown_title",
     "supports",
     "tags",
@@ -146,6 +148,16 @@ def dates(graph: Graph, shown: Shown) -> int:
     return sum(1 for c in graph.claims.values() if c.date) + sum(
         1 for a in _attributions(graph) if a.date
     )
+
+
+def illocutions(graph: Graph, shown: Shown) -> int:
+    """Attributions that say how the actor said it (an illocution)."""
+    return sum(1 for a in _attributions(graph) if a.illocution)
+
+
+def schemes(graph: Graph, shown: Shown) -> int:
+    """Relations that name their argument scheme."""
+    return sum(1 for r in graph.relations.values() if r.scheme)
 
 
 def attributions(graph: Graph, shown: Shown) -> int:

@@ -99,9 +99,10 @@ class Format:
     writer's bytes are not text; ``diagram`` that it draws the argument map;
     ``graphviz`` that writing needs Graphviz installed; ``abstract`` that the format
     holds an abstract argumentation framework, which ``arggraph extensions`` reads as
-    it reads arggraph/1. ``strengths``, ``base_scores``, ``draws_focus``, ``options``
-    and ``writer_notes`` say what the writer takes (see the module's docstring), and
-    ``losses`` what the format cannot hold.
+    it reads arggraph/1, and whose blank file is the empty framework. ``strengths``,
+    ``base_scores``, ``draws_focus``, ``options`` and ``writer_notes`` say what the
+    writer takes (see the module's docstring), and ``losses`` what the format cannot
+    hold.
     """
 
     name: str
@@ -145,6 +146,8 @@ class Format:
 # ---------------------------------------------------------------------- losses
 _DIAGRAM_COMMON = (
     Loss("quote", "a diagram shows no quotes", L.quotes),
+    Loss("illocution", "a diagram shows no illocutions", L.illocutions),
+    Loss("argument scheme", "a diagram shows no schemes", L.schemes),
     Loss("date", "a diagram shows no dates", L.dates),
     Loss("speaker of a claim|speakers of claims", "--label actors names them", L.claim_speakers),
 )
@@ -235,13 +238,7 @@ _ARGDOWN_LOSSES = (
         "Argdown statements are one paragraph",
         L.line_breaks,
     ),
-    Loss("relation weight", "Argdown relations are unweighted", L.relation_weights),
-    Loss("attribution", "Argdown has no provenance", L.attributions),
-    Loss("actor", "Argdown has no provenance", L.actors),
-    Loss("document", "Argdown has no provenance", L.documents),
-    Loss("note", "not written", L.notes),
     Loss("meta object", "not written", L.meta_objects),
-    Loss("graph description", "not written", L.description),
 )
 
 
@@ -251,6 +248,7 @@ def _bare_losses(fmt: str, names: str = "names") -> tuple[Loss, ...]:
     return (
         Loss("claim text", f"{fmt} holds {names} only", L.claim_texts),
         Loss("claim kind", f"{fmt} arguments have no kind", L.claim_kinds),
+        Loss("argument scheme", f"{fmt} has no schemes", L.schemes),
         Loss("attribution", f"{fmt} has no provenance", L.attributions),
         Loss("actor", f"{fmt} has no provenance", L.actors),
         Loss("document", f"{fmt} has no provenance", L.documents),
@@ -339,11 +337,11 @@ FORMATS: tuple[Format, ...] = (
     ),
     Format(
         "argdown",
-        "Argdown statements and relations",
+        "Argdown statements and relations, with arggraph's fields as {data}",
         read_extensions=(".argdown", ".ad"),
         write_extensions=(".argdown", ".ad"),
         reader="arggraph.formats.argdown:from_argdown",
-        writer="arggraph.formats.argdown:write_argdown",
+        writer="arggraph.formats.argdown_write:write_argdown",
         writer_notes=True,
         losses=_ARGDOWN_LOSSES,
     ),
@@ -352,7 +350,7 @@ FORMATS: tuple[Format, ...] = (
         "Argument Interchange Format JSON, as AIFdb and OVA write it (xAIF too)",
         read_extensions=(".json",),
         reader="arggraph.formats.aif:from_aif",
-        writer="arggraph.formats.aif:to_aif",
+        writer="arggraph.formats.aif_write:to_aif",
     ),
     Format(
         "kialo",
@@ -365,7 +363,7 @@ FORMATS: tuple[Format, ...] = (
         "GraphML with every attribute, for network tools",
         read_extensions=(".graphml",),
         write_extensions=(".graphml",),
-        reader="arggraph.formats.graphml:from_graphml",
+        reader="arggraph.formats.graphml_read:from_graphml",
         writer="arggraph.formats.graphml:to_graphml",
         strengths=True,
         writer_notes=True,

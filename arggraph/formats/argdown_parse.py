@@ -1,0 +1,372 @@
+"""Argdown's text read line by line into statements, arguments and the relations between them.
+
+This is the syntax half of the Argdown import (:mod:`~arggraph.formats.argdown` makes the
+graph): front matter, headings (which run on to the next empty line), statements
+``[Title]: text``, arguments ``<Title>: text``, relations indented under the element they
+belong to, and premise-conclusion structures (``(1) ...``, an inference line ``----``,
+``(n) conclusion``), each with its text, ``#tags`` and ``{data}``. A relation belongs to
+the element it is written under, as in Argdown. A premise-conclusion structure belongs to
+the argument named just above it, else it is an argument of its own; a second one for the
+same argument, and one with an empty line inside or no conclusion, are errors, as in
+Argdown's own parser. Comments (``//``, ``/* */``, ``<!-- -->``) are skipped.
+
+>>> p = parse_argdown("# Costs\\nand benefits\\n\\n[V]: Vaccinate *now*. #plan\\n  - <Cost>: Dear.")
+>>> v = p.items[("statement", "V")]
+>>> (v.text, v.tags, v.section)
+('Vaccinate now.', ['plan'], 'Costs and benefits')
+>>> p.relations
+[('-', ('statement', 'V'), ('argument', 'Cost'), 5)]
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .argdown_data import split_data
+from .imported import fail
+from .report import Report
+
+__all__ = ["Item", "Parsed", "Relation", "parse_argdown"]
+
+Key = tuple[str, str]
+#: (symbol, the element above, the element on the line, the line number)
+Relation = tuple[str, Key, Key, int]
+
+_FRONT = re.compile(r"\A\s*(===+)[^=]*?===+", re.DOTALL)
+# Comments, and what Argdown's lexer reads before it could see one: escaped
+# characters, titles ``[...]``/``<...>`` and Markdown links (which keep their ``//``).
+_COMMENT = re.compile(
+    r"\\.|\[[^\]\n]+?\](?:\([^)\n]+?\))?|<!--.*?-->|<[^>\n]+?>|/\*.*?\*/"
+    r"|//[^\n]*",
+    re.DOTALL,
+)
+_RELATION = re.compile(r"([ \t]*)(\+>|->|<\+|<-|<_|_>|><|\+|-)(?!-)[ \t]*(.*)")
+_NUMBERED = re.compile(r"([ \t]*)\((\d+)\)[ \t]*(.*)")
+_INFERENCE = re.compile(r"[ \t]*--")
+_HEADING = re.compile(r"(#+) +(.*)")
+_STATEMENT_DEF = re.compile(r"\[(.+?)\]:[ \t]*(.*)", re.DOTALL)
+_STATEMENT_REF = re.compile(r"\[(.+?)\](?!\()[ \t]*(.*)", re.DOTALL)
+_ARGUMENT_DEF = re.compile(r"<(.+?)>:[ \t]*(.*)", re.DOTALL)
+_ARGUMENT_REF = re.compile(r"<(.+?)>[ \t]*(.*)", re.DOTALL)
+_STARTS_ELEMENT = re.compile(r"[ \t]*(?:\[[^\]]+\]:|<[^>]+>:|\(\d+\)|--)")
+_TAG = re.compile(r"(?:(?<=\s)|^)#(\([^)]+\)|[\w\-\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]+)")
+_EMPHASIS = re.compile(r"(?<![\\\w*])(\*\*|__|\*|_)(?=\S)(.+?)(?<=[^\s\\])\1(?![\w*])")
+_ESCAPED = re.compile(r"\\(.)", re.DOTALL)
+
+#: Stands where a comment was, so that a line holding only a comment is skipped, not
+#: taken for the blank line that ends a paragraph (Argdown's lexer skips comments).
+_GONE = "\x00"
+
+
+@dataclass
+class Item:
+    """One statement or argument (an equivalence class in Argdown's terms): ``title``
+    is ``None`` for an untitled one; ``pcs`` its premise-conclusion structure, entries
+    ``{"number", "key", "conclusion", "inference"}``; ``line`` where it is first named,
+    ``defined`` the line that gives its text."""
+
+    kind: str  # "statement" or "argument"
+    title: str | None
+    line: int
+    text: str = ""
+    tags: list[str] = field(default_factory=list)
+    data: dict[str, Any] = field(default_factory=dict)
+    section: str | None = None
+    pcs: list[dict[str, Any]] = field(default_factory=list)
+    pcs_line: int | None = None
+    defined: int | None = None
+    data_line: int | None = None
+
+    @property
+    def order(self) -> int:
+        """Where the item is introduced: where it is defined, else first named."""
+        return self.defined if self.defined is not None else self.line
+
+
+@dataclass
+class Parsed:
+    """What an Argdown text holds: front matter (``key: value`` text), items by key
+    (``("statement"|"argument", title)``, untitled ones keyed ``"\\0N"``), relations in
+    file order, and what the parse reported."""
+
+    front: dict[str, str]
+    front_lines: dict[str, int]
+    items: dict[Key, Item]
+    relations: list[Relation]
+    report: Report
+
+
+@dataclass
+class _Element:
+    key: Key
+    parts: list[str] = field(default_factory=list)
+    line: int = 0
+
+
+@dataclass
+class _Pcs:
+    owner: Key
+    line: int
+    complete: bool = False
+
+
+def _blank_out(text: str) -> str:
+    """Comments replaced by placeholders, line breaks kept (so line numbers hold)."""
+
+    def sub(m: re.Match[str]) -> str:
+        found = m.group()
+        if found.startswith(("\\", "[")) or (
+            found.startswith("<") and not found.startswith("<!--")
+        ):
+            return found  # an escaped character, a title or a link: not a comment
+        return re.sub(r"[^\n]+", _GONE, found)
+
+    return _COMMENT.sub(sub, text.replace(_GONE, " "))
+
+
+def plain_text(raw: str) -> str:
+    """Text as Argdown's model holds it: emphasis marks gone, escapes undone, white
+    space folded.
+
+    >>> plain_text(r"a *b* **c d** \\*e\\* f_g_h")
+    'a b c d *e* f_g_h'
+    """
+    for _ in range(2):
+        raw = _EMPHASIS.sub(r"\2", raw)
+    return " ".join(_ESCAPED.sub(r"\1", raw).split())
+
+
+class _Parser:
+    def __init__(self, text: str, path: str | Path | None) -> None:
+        self.path = path
+        self.report = Report()
+        self.front: dict[str, str] = {}
+        self.front_lines: dict[str, int] = {}
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        m = _FRONT.match(text)
+        if m:
+            first = text.count("\n", 0, m.start()) + 1
+            for i, line in enumerate(m.group().split("\n")):
+                kv = re.match(r"([A-Za-z][\w-]*):[ \t]*(.*)", line)
+                if kv and kv.group(2).strip():
+                    value = kv.group(2).strip()
+                    if value.startswith('"'):
+                        try:
+                            value = str(json.loads(value))
+                        except ValueError:
+                            pass
+                    elif value.startswith("'") and value.endswith("'") and len(value) > 1:
+                        value = value[1:-1].replace("''", "'")
+                    self.front[kv.group(1)] = value
+                    self.front_lines[kv.group(1)] = first + i
+            text = re.sub(r"[^\n]", " ", m.group()) + text[m.end() :]
+        self.lines = _blank_out(text).split("\n")
+        self.items: dict[Key, Item] = {}
+        self.untitled = 0
+        self.relations: list[Relation] = []
+        self.section: str | None = None
+
+    # ------------------------------------------------------------------ items
+    def element(self, content: str, line: int) -> _Element:
+        """The statement or argument a line's content defines or names."""
+        content = content.strip()
+        for pattern, kind in (
+            (_STATEMENT_DEF, "statement"),
+            (_ARGUMENT_DEF, "argument"),
+            (_STATEMENT_REF, "statement"),
+            (_ARGUMENT_REF, "argument"),
+        ):
+            m = pattern.match(content)
+            if m:
+                title = m.group(1).strip()
+                key = (kind, title)
+                if key not in self.items:
+                    self.items[key] = Item(kind, title, line, section=self.section)
+                el = _Element(key, line=line)
+                if m.group(2).strip():
+                    el.parts.append(m.group(2))
+                return el
+        return _Element(self.new("statement", line), [content], line)
+
+    def new(self, kind: str, line: int) -> Key:
+        """A new untitled item."""
+        self.untitled += 1
+        key = (kind, f"\0{self.untitled}")
+        self.items[key] = Item(kind, None, line, section=self.section)
+        return key
+
+    def finish(self, el: _Element | None) -> None:
+        """Give an element's text, tags and data to its item (first text wins)."""
+        if el is None:
+            return
+        item = self.items[el.key]
+        raw, data = split_data(" ".join(p.strip() for p in el.parts if p.strip()))
+        if data is not None:
+            item.data.update(data)
+            item.data_line = el.line
+        for t in _TAG.findall(raw):
+            tag = t[1:-1] if t.startswith("(") else t
+            if tag not in item.tags:
+                item.tags.append(tag)
+        text = plain_text(_TAG.sub("", raw))
+        if text and not item.text:
+            item.text = text
+            item.defined = el.line
+
+    def incomplete(self, pcs: _Pcs | None) -> None:
+        if pcs is not None and not pcs.complete:
+            raise fail(
+                "incomplete premise-conclusion structure: it needs premises, an inference "
+                "line (----) and a conclusion after it, with no empty line between them",
+                self.path,
+                pcs.line,
+            )
+
+    # ------------------------------------------------------------------ parse
+    def parse(self) -> None:
+        current: _Element | None = None
+        stack: list[tuple[int, _Element]] = []
+        argument: Key | None = None
+        pcs: _Pcs | None = None
+        heading: list[str] | None = None
+        conclusion_next = False
+        in_inference = False
+        rule: list[str] = []
+        previous_blank = True
+        for number, raw_line in enumerate(self.lines, start=1):
+            if _GONE in raw_line and not raw_line.replace(_GONE, "").strip():
+                continue
+            line = raw_line.replace(_GONE, " ")
+            if in_inference:
+                closing = re.search(r"-{2,}", line)
+                rule.append(line if closing is None else line[: closing.start()])
+                in_inference = closing is None
+                continue
+            if not line.strip():
+                if heading is not None:
+                    self.set_section(heading)
+                    heading = None
+                self.finish(current)
+                current, stack, previous_blank = None, [], True
+                self.incomplete(pcs)
+                if pcs is not None:
+                    pcs, argument = None, None  # a structure after this one is another argument
+                continue
+            if heading is not None:
+                if _STARTS_ELEMENT.match(line) or _RELATION.fullmatch(line):
+                    raise fail(
+                        f"a heading ends with an empty line; found {line.strip()[:40]!r}",
+                        self.path,
+                        number,
+                    )
+                heading.append(line)
+                continue
+            match = _HEADING.fullmatch(line) if previous_blank else None
+            previous_blank = False
+            if match:
+                self.finish(current)
+                self.incomplete(pcs)
+                current, stack, argument, pcs = None, [], None, None
+                heading = [match.group(2)]
+                continue
+            if _INFERENCE.match(line):
+                self.finish(current)
+                current, stack = None, []
+                rest = line.strip()[2:]
+                closing = re.search(r"-{2,}", rest)
+                if rest.strip("-") == "":
+                    rule, in_inference = [], rest == ""
+                elif closing is not None:
+                    rule, in_inference = [rest[: closing.start()]], False
+                else:
+                    rule, in_inference = [rest], True
+                conclusion_next = True
+                if pcs is not None:
+                    pcs.complete = False
+                continue
+            numbered = _NUMBERED.fullmatch(line)
+            if numbered:
+                self.finish(current)
+                if pcs is None:
+                    pcs = self.start_pcs(argument, number)
+                    argument = pcs.owner
+                current = self.element(numbered.group(3), number)
+                self.items[pcs.owner].pcs.append(
+                    {
+                        "number": int(numbered.group(2)),
+                        "key": current.key,
+                        "conclusion": conclusion_next,
+                        "inference": (" ".join(" ".join(rule).split()) or None)
+                        if conclusion_next
+                        else None,
+                    }
+                )
+                pcs.complete = conclusion_next
+                conclusion_next, rule = False, []
+                stack = [(len(numbered.group(1)), current)]
+                continue
+            relation = _RELATION.fullmatch(line)
+            if relation and not stack:
+                self.finish(current)
+                current = None
+                self.report.dropped(
+                    "relation with nothing above it|relations with nothing above them",
+                    1,
+                    "after a blank line or a heading",
+                    example=f"line {number}",
+                )
+                continue
+            if relation:
+                self.finish(current)
+                indent = len(relation.group(1).expandtabs(4))
+                child = self.element(relation.group(3), number)
+                while len(stack) > 1 and stack[-1][0] >= indent:
+                    stack.pop()
+                self.relations.append((relation.group(2), stack[-1][1].key, child.key, number))
+                stack.append((indent, child))
+                current = child
+                continue
+            if current is not None:
+                current.parts.append(line)
+                continue
+            # a new top-level element
+            self.incomplete(pcs)
+            pcs = None
+            current = self.element(line, number)
+            stack = [(len(line) - len(line.lstrip()), current)]
+            argument = current.key if current.key[0] == "argument" else None
+        self.finish(current)
+        if heading is not None:
+            self.set_section(heading)
+        self.incomplete(pcs)
+
+    def start_pcs(self, argument: Key | None, line: int) -> _Pcs:
+        """A new premise-conclusion structure: the argument named above it has it, else
+        it is an untitled argument. Raises ``ImportFormatError`` for an argument's second."""
+        owner = argument if argument is not None else self.new("argument", line)
+        item = self.items[owner]
+        if item.pcs:
+            raise fail(
+                f"a second premise-conclusion structure for the argument <{item.title}> "
+                f"(its first starts on line {item.pcs_line}); an argument has one",
+                self.path,
+                line,
+            )
+        item.pcs_line = line
+        return _Pcs(owner, line)
+
+    def set_section(self, lines: list[str]) -> None:
+        self.section = " ".join(_TAG.sub("", " ".join(lines)).split()) or None
+
+
+def parse_argdown(text: str, path: str | Path | None = None) -> Parsed:
+    """Argdown text read into items and relations. Raises ``ImportFormatError`` with
+    the line for an argument's second premise-conclusion structure, an incomplete one,
+    and an element right below a heading (a heading runs on to the next empty line)."""
+    p = _Parser(text, path)
+    p.parse()
+    return Parsed(p.front, p.front_lines, p.items, p.relations, p.report)
