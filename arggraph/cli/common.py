@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from ..model import ScoreSheet
 
 __all__ = [
+    "CUT_NOTE",
     "Progress",
     "emit",
     "emit_json",
@@ -23,8 +24,13 @@ __all__ = [
     "load_sheet",
     "progress",
     "stderr_is_terminal",
+    "terminal_width",
+    "to_terminal",
     "write_result",
 ]
+
+#: The footnote a table prints when it cut ids to fit a terminal.
+CUT_NOTE = "ids cut to fit the terminal; --format csv/json or a pipe gives them whole"
 
 
 def load_graph(path: str, *, strict: bool = True) -> Graph:
@@ -70,6 +76,25 @@ def write_result(data: bytes | str, out: str | None) -> None:
         sys.stdout.flush()
         return
     atomic_write(Path(out), raw)
+
+
+def to_terminal(out: str | None = None) -> bool:
+    """Whether a result goes to a person's terminal: no ``-o OUT`` (or ``-o -``) and
+    stdout is a tty. Only then may a table cut ids and texts to the terminal's width;
+    a pipe or a file gets them whole, to paste into the next command or a sheet."""
+    if out is not None and out != "-":
+        return False
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def terminal_width() -> int:
+    """The terminal's width in columns (100 when it cannot be told)."""
+    import shutil
+
+    return shutil.get_terminal_size((100, 24)).columns
 
 
 def stderr_is_terminal() -> bool:
