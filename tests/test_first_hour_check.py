@@ -178,4 +178,4 @@ def test_a_terminal_gets_three_ids_and_a_footnote(
     main(["check", str(BAKHMUT), "--no-config", "--select", "R002"])
     out = capsys.readouterr().out
     assert "[isw, isw-2023-01-defence-sound, isw-2023-03-withdraw-smartest, +1 more]" in out
-    assert "(ids cut to fit the terminal; --format csv/json or a pipe gives them whole)" in out
+    assert "(ids cut to fit the terminal; --format json or a pipe gives them whole)" in out

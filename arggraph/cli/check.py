@@ -193,7 +193,7 @@ def run(args: argparse.Namespace) -> int:
     from ..io import decode_text, loads, read_bytes
     from ..locate import JsonLocator
     from ..text import terminal_safe
-    from .common import CUT_NOTE, progress, to_terminal, write_result
+    from .common import cut_note, progress, to_terminal, write_result
 
     select, ignore = _codes(args.select), _codes(args.ignore) or []
     extend = _codes(args.extend_select) or []
@@ -289,7 +289,7 @@ def run(args: argparse.Namespace) -> int:
             reports, colour=_colour() and args.output is None, id_limit=_IDS_SHOWN if cut else None
         )
         if cut and any(len(f.ids) > _IDS_SHOWN for r in reports for f in r.findings):
-            out += f"({CUT_NOTE})\n"
+            out += cut_note("json") + "\n"
         out += summary_line(reports, len(skipped)) + "\n"
         if unverified:
             out += "Quotes were not verified: give --documents DIR to check them.\n"

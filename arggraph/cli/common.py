@@ -16,8 +16,8 @@ if TYPE_CHECKING:
     from ..model import ScoreSheet
 
 __all__ = [
-    "CUT_NOTE",
     "Progress",
+    "cut_note",
     "emit",
     "emit_json",
     "load_graph",
@@ -29,8 +29,15 @@ __all__ = [
     "write_result",
 ]
 
-#: The footnote a table prints when it cut ids to fit a terminal.
-CUT_NOTE = "ids cut to fit the terminal; --format csv/json or a pipe gives them whole"
+
+def cut_note(formats: str = "csv/json") -> str:
+    """The footnote of a table that cut ids to fit a terminal; ``formats`` are the
+    command's machine formats.
+
+    >>> cut_note("json")
+    '(ids cut to fit the terminal; --format json or a pipe gives them whole)'
+    """
+    return f"(ids cut to fit the terminal; --format {formats} or a pipe gives them whole)"
 
 
 def load_graph(path: str, *, strict: bool = True) -> Graph:

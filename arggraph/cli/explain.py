@@ -139,7 +139,7 @@ def _table(
     cut to fit it (with a footnote when an id was cut), elsewhere nothing is cut."""
     from ..semantics.registry import gradual
     from ..text import one_line, shorten
-    from .common import CUT_NOTE, terminal_width
+    from .common import cut_note, terminal_width
     from .score import verdict_line
 
     width = terminal_width()
@@ -185,5 +185,5 @@ def _table(
         for rid, g in weights:
             lines.append(f"{g:>+9.4f}  {fit(rid, max(width - 11, 20))}")
     if cut:
-        lines += ["", f"({CUT_NOTE.replace('csv/json', 'json')})"]
+        lines += ["", cut_note("json")]
     return "\n".join(lines)

@@ -178,7 +178,7 @@ def _table(
     """The table; on a ``terminal`` ids and texts are cut to fit it (with a footnote
     when an id was cut), elsewhere nothing is cut."""
     from ..text import one_line, shorten
-    from .common import CUT_NOTE, terminal_width
+    from .common import cut_note, terminal_width
 
     kinds = {"position": 0, "claim": 1, "evidence": 1}
     order = sorted(fw.ids, key=lambda c: (kinds[graph.claims[c].kind], -values[c], c))
@@ -207,5 +207,5 @@ def _table(
     if line:
         lines += ["", line]
     if terminal and longest > id_width:
-        lines += ["", f"({CUT_NOTE})"]
+        lines += ["", cut_note()]
     return "\n".join(lines) + "\n"
