@@ -24,7 +24,7 @@ from typing import Literal, Protocol, TypeVar
 import numpy as np
 
 from .atomic import FileStamp
-from .errors import DanglingReferenceError, DuplicateIdError, UnknownIdError
+from .errors import DanglingReferenceError, DuplicateIdError, IntegrityError, UnknownIdError
 from .framework import Framework
 from .locate import path_steps
 from .model import Actor, Claim, Document, GraphModel, Relation, default_relation_id
@@ -46,7 +46,10 @@ class IntegrityProblem:
 
     ``kind`` is ``"duplicate"`` or ``"dangling"``; ``place`` the JSON path of the
     offending item or field; ``ident`` the id concerned; ``target`` what kind of item
-    it names (claim, relation, actor, document).
+    it names (claim, relation, actor, document). A duplicate also has ``first``, the
+    JSON path of the item that holds the id first; ``same_relation`` is the
+    (type, source, target) of a relation written twice without ids of its own (its id
+    is the default ``TYPE:SOURCE->TARGET``, which the user never wrote).
     """
 
     kind: Literal["duplicate", "dangling"]
@@ -54,6 +57,8 @@ class IntegrityProblem:
     ident: str
     target: str
     message: str
+    first: str | None = None
+    same_relation: tuple[str, str, str] | None = None
 
 
 class Graph:
@@ -133,19 +138,39 @@ class Graph:
         if len(out) == len(items):
             return out
         out = {}
+        first_at: dict[str, int] = {}
         for i, item in enumerate(items):
-            if item.id in out:
+            j = first_at.get(item.id)
+            if j is None:
+                first_at[item.id] = i
+                out[item.id] = item
+                continue
+            same = _same_relation(items[j], item)
+            if same is not None:
+                rel_type, source, target = same
                 self.problems.append(
                     IntegrityProblem(
                         "duplicate",
-                        f"{section}[{i}].id",
+                        f"{section}[{i}]",
                         item.id,
                         what,
-                        f"duplicate {what} id {item.id!r}",
+                        f"the same {rel_type} {source!r} -> {target!r} appears twice, at "
+                        f"{section}[{j}] and {section}[{i}]",
+                        first=f"{section}[{j}]",
+                        same_relation=same,
                     )
                 )
-            else:
-                out[item.id] = item
+                continue
+            self.problems.append(
+                IntegrityProblem(
+                    "duplicate",
+                    f"{section}[{i}].id",
+                    item.id,
+                    what,
+                    f"duplicate {what} id {item.id!r}, at {section}[{j}] and {section}[{i}]",
+                    first=f"{section}[{j}].id",
+                )
+            )
         return out
 
     def _dangling(self, place: str, ref: str, target: str, who: str) -> None:
@@ -160,11 +185,45 @@ class Graph:
         )
 
     def _raise_first(self) -> None:
+        raise self.integrity_error()
+
+    def integrity_error(self, text: str | None = None) -> IntegrityError:
+        """The error for the first of :attr:`problems` (the others counted), which
+        ``Graph(strict=True)`` raises; given the file's ``text``, it names the lines of
+        the items concerned and has the line and column of its place.
+
+        The caller makes sure there is a problem (:class:`IndexError` otherwise)."""
         first = self.problems[0]
         more = len(self.problems) - 1
-        message = first.message + (f" (and {more} more)" if more else "")
-        cls = DuplicateIdError if first.kind == "duplicate" else DanglingReferenceError
-        raise cls(message, path=self.path, place=first.place, json_path=path_steps(first.place))
+        message = first.message
+        steps = path_steps(first.place)
+        line = column = None
+        if text is not None:
+            from .locate import JsonLocator
+
+            locator = JsonLocator(text)
+            line, column = locator.position(steps)
+            if first.first is not None:
+                message += f" (lines {locator.line(first.first)} and {line})"
+        message += f" (and {more} more)" if more else ""
+        err: IntegrityError
+        if first.kind == "dangling":
+            err = DanglingReferenceError(
+                message, path=self.path, place=first.place, json_path=steps
+            )
+            err.line, err.column = line, column
+            return err
+        hint = None
+        if first.same_relation is not None:
+            hint = (
+                "keep one, with the attributions of both: the same relation twice counts "
+                "twice; give each an id of its own if both are meant"
+            )
+        err = DuplicateIdError(
+            message, path=self.path, place=first.place, json_path=steps, hint=hint
+        )
+        err.line, err.column = line, column
+        return err
 
     # ------------------------------------------------------------------ reading
     @property
@@ -237,3 +296,17 @@ class Graph:
             f"<Graph {self.id!r}{where}: {len(self.claims)} claims, "
             f"{len(self.relations)} relations>"
         )
+
+
+def _same_relation(first: object, later: object) -> tuple[str, str, str] | None:
+    """(type, source, target) when two items sharing an id are relations of the same
+    type between the same claims, the later one with no id of its own but the default
+    ``TYPE:SOURCE->TARGET``; else None (a plain duplicate id)."""
+    if not (isinstance(first, Relation) and isinstance(later, Relation)):
+        return None
+    triple = (later.type, later.source, later.target)
+    if (first.type, first.source, first.target) != triple:
+        return None
+    if later.id != default_relation_id(*triple):
+        return None
+    return triple

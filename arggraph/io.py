@@ -22,7 +22,6 @@ from pydantic import BaseModel, ValidationError
 from .atomic import atomic_write, same_file, stamp_bytes
 from .errors import (
     FileAccessError,
-    IntegrityError,
     JSONSyntaxError,
     SchemaError,
     SchemaProblem,
@@ -184,7 +183,9 @@ def loads(data: str | bytes, *, path: str | Path | None = None, strict: bool = T
 
     ``data`` is the JSON text, as ``str`` or as UTF-8 ``bytes`` (a leading byte-order
     mark is allowed); ``path`` only names the file in errors and becomes ``graph.path``.
-    ``strict`` as for :func:`load`. Returns a :class:`~arggraph.graph.Graph`: claims,
+    ``strict`` as for :func:`load`. A file without ``"id"`` (a bare framework of claims
+    and relations) gets the file's name without its extension, ``"graph"`` when no
+    ``path`` is given. Returns a :class:`~arggraph.graph.Graph`: claims,
     relations, actors and documents by id, in file order; base scores and relation
     weights are numbers in [0, 1] (defaults 0.5 and 1); dates are ``YYYY``, ``YYYY-MM``
     or ``YYYY-MM-DD``.
@@ -230,25 +231,15 @@ def loads(data: str | bytes, *, path: str | Path | None = None, strict: bool = T
     gc.disable()
     try:
         model = parse_model(raw, GraphModel, path, FORMAT)
-        try:
-            return Graph(model, path=path, stamp=stamp_bytes(raw), strict=strict)
-        except IntegrityError as exc:
-            _place_in_text(exc, raw)
-            raise
+        if path is not None and "id" not in model.model_fields_set:
+            model.id = Path(path).stem or model.id  # a bare framework: named after its file
+        graph = Graph(model, path=path, stamp=stamp_bytes(raw), strict=False)
+        if strict and graph.problems:
+            raise graph.integrity_error(raw.decode("utf-8-sig"))
+        return graph
     finally:
         if collecting:
             gc.enable()
-
-
-def _place_in_text(exc: IntegrityError, raw: bytes) -> None:
-    """Give an integrity error raised by :class:`Graph` the line and column of its JSON
-    path in the file's text (the graph knows the path, only the loader the text)."""
-    if exc.json_path is None or exc.line is not None:
-        return
-    from .locate import JsonLocator
-
-    text = raw.decode("utf-8-sig")
-    exc.line, exc.column = JsonLocator(text).position(exc.json_path)
 
 
 def load(path: str | Path, *, strict: bool = True) -> Graph:
@@ -284,7 +275,7 @@ def load(path: str | Path, *, strict: bool = True) -> Graph:
     >>> load(folder / "dup.json")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    arggraph.errors.DuplicateIdError: .../dup.json: claims[1].id: duplicate claim id 'a'
+    arggraph.errors.DuplicateIdError: .../dup.json: claims[1].id: duplicate claim id 'a', at ...
     >>> len(load(folder / "dup.json", strict=False).problems)
     1
     >>> import shutil; shutil.rmtree(folder)

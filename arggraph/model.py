@@ -183,7 +183,11 @@ class GraphModel(BaseModel):
 
     schema_: str | None = Field(default=None, alias="$schema")
     format: Literal["arggraph/1"] = "arggraph/1"
-    id: Id
+    id: Id = Field(
+        default="graph",
+        description='default: the file\'s name without its extension ("graph" for text '
+        "read without a file name)",
+    )
     title: str = ""
     question: str = ""
     description: str | None = None

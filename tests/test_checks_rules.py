@@ -101,7 +101,7 @@ def test_s002_duplicate_ids_of_every_kind() -> None:
         "documents[1].id",
         "actors[1].id",
         "claims[2].id",
-        "relations[1].id",
+        "relations[1]",  # written twice without ids: the relation, not an id never written
     ]
     assert "first used at claims[1]" in fs[2].message
     ok = graph(actors=[ISW], documents=[DOC], claims=[WITHDRAW, claim("c"), claim("d")])

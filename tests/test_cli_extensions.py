@@ -64,9 +64,16 @@ def test_json_shape_for_every_semantics(graph: Path, capsys: pytest.CaptureFixtu
 
 def test_default_is_grounded_text(graph: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, str(graph))
-    assert code == 0 and out == "{e, f}\n"  # d waits on the a-b dispute
+    assert code == 0 and out == (  # d waits on the a-b dispute
+        "grounded extension: 2 in, 0 out, 5 undecided\n"
+        "in (2 claims):\n  e\n  f\nundecided (5 claims):\n  a\n  b\n  c\n  d\n  g\n"
+    )
     code, out, _ = run(capsys, str(graph), "--semantics", "preferred")
-    assert out == "{a, d, e, f}\n{b, d, e, f}\n"
+    assert out == (
+        "2 preferred extensions\n"
+        "extension 1 of 2 (4 claims):\n  a\n  d\n  e\n  f\n"
+        "extension 2 of 2 (4 claims):\n  b\n  d\n  e\n  f\n"
+    )
     code, out, _ = run(capsys, str(graph), "--semantics", "stable")
     assert code == 0 and out == "no stable extension\n"
 
@@ -143,7 +150,7 @@ def test_limit_and_output_file(tmp_path: Path, capsys: pytest.CaptureFixture[str
         encoding="utf-8",
     )
     code, out, err = run(capsys, str(path), "--semantics", "complete", "--limit", "4")
-    assert code == 0 and len(out.splitlines()) == 4 and "--limit 4" in err
+    assert code == 0 and out.count("\nextension ") == 4 and "--limit 4" in err
     target = tmp_path / "out.json"
     code, out, _ = run(
         capsys, str(path), "--semantics", "complete", "--format", "json", "-o", str(target)
@@ -176,7 +183,7 @@ def test_iccma_files_are_read_by_their_ending(
     assert code == 0
     assert json.loads(out)["extensions"] == [["a1", "a3", "a6"], ["a1", "a4", "a5"]]
     code, out, _ = run(capsys, str(ICCMA / "taas-fudge_test.i23"), "--semantics", "stable")
-    assert out == "{2, 4, 5, 6}\n"
+    assert out == "1 stable extension\nextension 1 of 1 (4 claims):\n  2\n  4\n  5\n  6\n"
 
 
 def _semantics_option() -> argparse.Action:
@@ -224,7 +231,7 @@ def test_a_semantics_that_may_have_none_gets_the_vacuous_note(
     code, out, err = run(capsys, str(graph), "--semantics", "stable2", "--limit", "1")
     assert out == "no stable2 extension\n" and err == ""
     code, out, err = run(capsys, str(graph), "--semantics", "complete", "--limit", "1")
-    assert len(out.splitlines()) == 1 and "--limit 1" in err
+    assert out.count("\nextension ") == 1 and "--limit 1" in err
     with pytest.raises(SystemExit) as exit_:  # the other test's entry is gone again
         main(["extensions", str(graph), "--semantics", "wellfounded"])
     assert exit_.value.code == 2 and "invalid choice" in capsys.readouterr().err

@@ -71,7 +71,10 @@ def bipolar() -> Graph:
 def test_exports_report_what_they_drop() -> None:
     report = Report()
     text = to_apx(bipolar(), report=report)
-    assert text == ("arg(withdraw).\narg(hold).\narg(a3).\natt(withdraw,hold).\natt(a3,hold).\n")
+    assert text == (
+        "% name a3 cost of lives\n"
+        "arg(withdraw).\narg(hold).\narg(a3).\natt(withdraw,hold).\natt(a3,hold).\n"
+    )
     lines = "\n".join(report.lines())
     assert "dropped: 1 support (apx holds attacks only)" in lines
     assert "dropped: 1 attack of weight 0" in lines

@@ -274,7 +274,7 @@ def findings_results(graph: Graph) -> Results:
         summary.append("No findings: the checks pass.", style="bold green")
     else:
         summary.append(
-            f"{by['error']} errors, {by['warning']} warnings, {by['info']} notes. ", style="bold"
+            f"{by['error']} errors, {by['warning']} warnings, {by['info']} info. ", style="bold"
         )
     summary.append(
         "\nQuotes are checked against their documents by arggraph check --documents DIR.",

@@ -394,7 +394,8 @@ def expand_selector(selector: str) -> list[str]:
     if not codes:
         raise UsageError(
             f"unknown rule selector {selector!r}{_did_you_mean(sel)}",
-            hint="a selector is a code (S003), a prefix (S, P0) or ALL",
+            hint="a selector is a code (S003), a prefix (S, P0), a rule name "
+            "(self-relation) or ALL; `arggraph rules` lists the codes and names",
         )
     return codes
 

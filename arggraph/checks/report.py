@@ -63,25 +63,37 @@ def _counts(reports: Iterable[FileReport]) -> Counter[str]:
 
 
 def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+    """``n`` and ``word``, plural when ``n`` is not one; "info" is a mass noun, the one
+    word for the lowest severity everywhere (the CLI and the UI).
+
+    >>> _plural(2, "warning"), _plural(3, "info")
+    ('2 warnings', '3 info')
+    """
+    return f"{n} {word}{'' if n == 1 or word == 'info' else 's'}"
 
 
-def summary_line(reports: Sequence[FileReport]) -> str:
+def summary_line(reports: Sequence[FileReport], skipped: int = 0) -> str:
     """``Found 4 findings (1 error, 2 warnings, 1 info) in 2 of 3 files.``, or
-    ``All checks passed (3 files).``; files that could not be loaded are counted.
+    ``All checks passed (3 files).``; files that could not be loaded are counted, and so
+    are ``skipped`` files (found in a folder, or given with ``--graphs-only``, that do
+    not declare an arggraph format).
 
     >>> summary_line([FileReport("a.json"), FileReport("b.json", error=ArggraphError("x"))])
     'No findings (1 file checked); 1 file could not be checked.'
+    >>> summary_line([FileReport("a.json")], skipped=2)
+    'All checks passed (1 file); 2 files skipped: not arggraph graphs (-v names them).'
     """
     counts = _counts(reports)
     checked = [r for r in reports if r.error is None]
     failed = len(reports) - len(checked)
     tail = f"; {_plural(failed, 'file')} could not be checked" if failed else ""
+    if skipped:
+        tail += f"; {_plural(skipped, 'file')} skipped: not arggraph graphs (-v names them)"
     total = sum(counts.values())
     if not total:
         if failed:
             return f"No findings ({_plural(len(checked), 'file')} checked){tail}."
-        return f"All checks passed ({_plural(len(checked), 'file')})."
+        return f"All checks passed ({_plural(len(checked), 'file')}){tail}."
     parts = ", ".join(_plural(counts[s], s) for s in SEVERITIES if counts[s])
     with_findings = sum(1 for r in checked if r.findings)
     return (
@@ -90,16 +102,20 @@ def summary_line(reports: Sequence[FileReport]) -> str:
     )
 
 
-def _ids(ids: Sequence[str], limit: int = 3) -> str:
-    shown = [one_line(i) for i in ids[:limit]]
-    if len(ids) > limit:
+def _ids(ids: Sequence[str], limit: int | None = None) -> str:
+    shown = [one_line(i) for i in (ids if limit is None else ids[:limit])]
+    if limit is not None and len(ids) > limit:
         shown.append(f"+{len(ids) - limit} more")
     return ", ".join(shown)
 
 
-def render_text(reports: Sequence[FileReport], *, colour: bool = False) -> str:
+def render_text(
+    reports: Sequence[FileReport], *, colour: bool = False, id_limit: int | None = None
+) -> str:
     """One line a finding, ``FILE: CODE severity [ids] message``; under it, indented,
-    where it is (``at FILE:LINE JSON-PATH``) and the hint, if any."""
+    where it is (``at FILE:LINE JSON-PATH``) and the hint, if any. Every id is shown
+    unless ``id_limit`` is given (the CLI gives 3 for a terminal only), when the rest
+    are counted as ``+N more``."""
 
     def paint(text: str, code: str) -> str:
         return f"\x1b[{code}m{text}\x1b[0m" if colour else text
@@ -110,7 +126,7 @@ def render_text(reports: Sequence[FileReport], *, colour: bool = False) -> str:
         for f in report.findings:
             sev = paint(f.severity, _COLOUR[f.severity])
             code = paint(f.code, "1;" + _COLOUR[f.severity])
-            ids = f" [{_ids(f.ids)}]" if f.ids else ""
+            ids = f" [{_ids(f.ids, id_limit)}]" if f.ids else ""
             out.append(f"{paint(name, '1')}: {code} {sev}{ids} {one_line(f.message)}")
             if f.path is not None:
                 line = report.line(f)

@@ -48,6 +48,18 @@ def integrity(ctx: Context) -> Iterator[Finding]:
     budget = _HINT_BUDGET
     for p in g.problems:
         owner = _owner_id(ctx, p.place)
+        if p.kind == "duplicate" and p.same_relation is not None:
+            rel_type, source, target = p.same_relation
+            yield ctx.finding(
+                "S002",
+                f"the same {rel_type} {quote_id(source)} -> {quote_id(target)} appears twice "
+                f"(first at {p.first})",
+                (source, target),
+                p.place,
+                "keep one, with the attributions of both; give each an id of its own if "
+                "both are meant",
+            )
+            continue
         if p.kind == "duplicate":
             first = {
                 "claim": ctx.claim_path,

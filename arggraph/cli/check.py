@@ -80,8 +80,15 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--graphs-only",
         action="store_true",
-        help="skip JSON files that are not arggraph/1 graphs instead of failing "
-        "on them (for pre-commit hooks; implied for files found in folders)",
+        help='skip files that do not declare an arggraph format ("format": '
+        '"arggraph/1") instead of failing on them, as is done for files found in '
+        "folders (for pre-commit hooks); skipped files are counted in the summary",
+    )
+    p.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="name each skipped file on stderr, and why it was skipped",
     )
     p.add_argument(
         "--statistics",
@@ -97,6 +104,10 @@ def register(sub: Any) -> None:
     p.set_defaults(run=run)
 
 
+#: How many ids of a finding a terminal shows; a pipe or a file gets them all.
+_IDS_SHOWN = 3
+
+
 def _codes(value: str | None) -> list[str] | None:
     if value is None:
         return None
@@ -105,8 +116,8 @@ def _codes(value: str | None) -> list[str] | None:
 
 def _expand(paths: list[str]) -> list[tuple[str, bool]]:
     """(file, found-in-a-folder) for each GRAPH: folders are searched for ``*.json``
-    files, skipping hidden folders; files found there are checked only if they are
-    arggraph graphs."""
+    files, skipping hidden folders; files found there are checked only if they declare
+    an arggraph format (see :func:`_declares_arggraph`)."""
     out: list[tuple[str, bool]] = []
     for given in paths:
         folder = Path(given)
@@ -121,17 +132,35 @@ def _expand(paths: list[str]) -> list[tuple[str, bool]]:
     return out
 
 
-def _is_graph(data: bytes) -> bool:
-    """Whether a JSON file says it is an arggraph/1 graph (cheap test first)."""
-    if b"arggraph/1" not in data:
-        return False
+def _declares_arggraph(file: str) -> str | None:
+    """None when a file declares an arggraph graph format (``"format": "arggraph/1"``,
+    or a later ``arggraph/N``, which the loader then names), else why it is skipped.
+
+    A file that cannot be parsed but mentions ``"arggraph/`` is taken for a broken
+    graph, so the loader says what is wrong with it; an unreadable or empty file, one
+    that is not JSON, or JSON without the format (a score sheet, ``package.json``, a
+    bare framework) is skipped.
+    """
     import json
 
     try:
+        data = Path(file).read_bytes()
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    if not data.strip():
+        return "empty"
+    if b"arggraph" not in data:
+        return 'declares no "format": "arggraph/1"'
+    try:
         parsed = json.loads(data.decode("utf-8-sig"))
     except (ValueError, UnicodeDecodeError):
-        return True  # it mentions the format: let the loader say what is wrong
-    return isinstance(parsed, dict) and parsed.get("format") == "arggraph/1"
+        return None  # it mentions the format: let the loader say what is wrong
+    fmt = parsed.get("format") if isinstance(parsed, dict) else None
+    if isinstance(fmt, str) and fmt.startswith("arggraph/"):
+        return None
+    if isinstance(fmt, str):
+        return f"its format is {fmt!r}, not an arggraph graph"
+    return 'declares no "format": "arggraph/1"'
 
 
 def _colour() -> bool:
@@ -163,7 +192,8 @@ def run(args: argparse.Namespace) -> int:
     from ..errors import ArggraphError, UsageError
     from ..io import decode_text, loads, read_bytes
     from ..locate import JsonLocator
-    from .common import progress, write_result
+    from ..text import terminal_safe
+    from .common import cut_note, progress, to_terminal, write_result
 
     select, ignore = _codes(args.select), _codes(args.ignore) or []
     extend = _codes(args.extend_select) or []
@@ -198,16 +228,20 @@ def run(args: argparse.Namespace) -> int:
     if args.documents is not None:
         store_for(Path(args.documents))  # a missing folder is a usage error, exit 2
     reports: list[FileReport] = []
+    skipped: list[tuple[str, str]] = []
     failing = False
     unverified = False
     with progress("checking", total=len(files)) as bar:
         for file, discovered in files:
             bar.describe(f"checking {terminal_name(file)}")
-            try:
-                data = read_bytes(file)
-                if (discovered or args.graphs_only) and not _is_graph(data):
+            if discovered or args.graphs_only:
+                why = _declares_arggraph(file)
+                if why is not None:
+                    skipped.append((file, why))
                     bar.advance()
                     continue
+            try:
+                data = read_bytes(file)
                 cfg = CheckConfig() if args.no_config else find_config(file, configs)
                 enabled = select_rules(
                     select if select is not None else cfg.select,
@@ -242,7 +276,7 @@ def run(args: argparse.Namespace) -> int:
     if args.statistics:
         out = render_statistics(reports)
         if args.format == "text":
-            out += summary_line(reports) + "\n"
+            out += summary_line(reports, len(skipped)) + "\n"
     elif args.format == "json":
         out = render_json(reports)
     elif args.format == "sarif":
@@ -250,10 +284,18 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "github":
         out = render_github(reports)
     else:
-        out = render_text(reports, colour=_colour() and args.output is None)
-        out += summary_line(reports) + "\n"
+        cut = to_terminal(args.output)
+        out = render_text(
+            reports, colour=_colour() and args.output is None, id_limit=_IDS_SHOWN if cut else None
+        )
+        if cut and any(len(f.ids) > _IDS_SHOWN for r in reports for f in r.findings):
+            out += cut_note("json") + "\n"
+        out += summary_line(reports, len(skipped)) + "\n"
         if unverified:
             out += "Quotes were not verified: give --documents DIR to check them.\n"
+    if args.verbose:
+        for file, why in skipped:
+            print(f"arggraph: skipped {terminal_safe(file)}: {why}", file=sys.stderr)
     write_result(out, args.output)
     if any(r.error is not None for r in reports):
         return 2

@@ -17,14 +17,27 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Progress",
+    "cut_note",
     "emit",
     "emit_json",
     "load_graph",
     "load_sheet",
     "progress",
     "stderr_is_terminal",
+    "terminal_width",
+    "to_terminal",
     "write_result",
 ]
+
+
+def cut_note(formats: str = "csv/json") -> str:
+    """The footnote of a table that cut ids to fit a terminal; ``formats`` are the
+    command's machine formats.
+
+    >>> cut_note("json")
+    '(ids cut to fit the terminal; --format json or a pipe gives them whole)'
+    """
+    return f"(ids cut to fit the terminal; --format {formats} or a pipe gives them whole)"
 
 
 def load_graph(path: str, *, strict: bool = True) -> Graph:
@@ -70,6 +83,25 @@ def write_result(data: bytes | str, out: str | None) -> None:
         sys.stdout.flush()
         return
     atomic_write(Path(out), raw)
+
+
+def to_terminal(out: str | None = None) -> bool:
+    """Whether a result goes to a person's terminal: no ``-o OUT`` (or ``-o -``) and
+    stdout is a tty. Only then may a table cut ids and texts to the terminal's width;
+    a pipe or a file gets them whole, to paste into the next command or a sheet."""
+    if out is not None and out != "-":
+        return False
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def terminal_width() -> int:
+    """The terminal's width in columns (100 when it cannot be told)."""
+    import shutil
+
+    return shutil.get_terminal_size((100, 24)).columns
 
 
 def stderr_is_terminal() -> bool:

@@ -118,7 +118,9 @@ def run(args: argparse.Namespace) -> int:
             }
         )
         return 0
-    emit(_table(graph, result, base, shown, weights, judged, flips, args.semantics))
+    from .common import to_terminal
+
+    emit(_table(graph, result, base, shown, weights, judged, flips, args.semantics, to_terminal()))
     return 0
 
 
@@ -131,17 +133,29 @@ def _table(
     judged: Verdict | None,
     flips: dict[str, float | None],
     semantics: str,
+    terminal: bool,
 ) -> str:
-    import shutil
-
+    """The explanation as a table; on a ``terminal`` texts, paths and relation ids are
+    cut to fit it (with a footnote when an id was cut), elsewhere nothing is cut."""
     from ..semantics.registry import gradual
     from ..text import one_line, shorten
+    from .common import cut_note, terminal_width
     from .score import verdict_line
 
-    width = shutil.get_terminal_size((100, 24)).columns
+    width = terminal_width()
+    cut = False
+
+    def fit(text: str, room: int, ids: bool = True) -> str:
+        nonlocal cut
+        flat = one_line(text)
+        if not terminal or len(flat) <= room:
+            return flat
+        cut |= ids
+        return shorten(flat, room)
+
     topic = graph.claims[result.topic]
     lines = [
-        f"claim     {one_line(result.topic)}: {shorten(topic.text, max(width - 12, 20))}",
+        f"claim     {one_line(result.topic)}: {fit(topic.text, max(width - 12, 20), False)}",
         f"strength  {result.strength:.4f} (base {base:.3f}) under {gradual(semantics).label}; "
         f"{len(result.contributions)} claims reach it",
     ]
@@ -162,12 +176,14 @@ def _table(
                 flip = f"  {'-' if at is None else format(at, '.4f'):>8}"
             path = " -> ".join(one_line(p) for p in c.path)
             prefix = f"{c.removal:>+8.4f}  {c.gradient:>+8.4f}{flip}  "
-            lines.append(prefix + shorten(path, max(width - len(prefix), 20)))
+            lines.append(prefix + fit(path, max(width - len(prefix), 20)))
         more = len(result.contributions) - len(shown)
         if more > 0:
             lines.append(f"... and {more} more (--top N to see more)")
     if weights:
         lines += ["", f"{'d/dweight':>9}  relation"]
         for rid, g in weights:
-            lines.append(f"{g:>+9.4f}  {shorten(rid, max(width - 11, 20))}")
+            lines.append(f"{g:>+9.4f}  {fit(rid, max(width - 11, 20))}")
+    if cut:
+        lines += ["", cut_note("json")]
     return "\n".join(lines)

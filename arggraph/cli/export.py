@@ -87,6 +87,13 @@ def register(sub: Any) -> None:
         f"and trees and sfdp for large ones, so no export hangs; for {_takers('layout')}",
     )
     p.add_argument("--no-legend", action="store_true", help="leave the legend out")
+    p.add_argument(
+        "--id-map",
+        metavar="FILE.json",
+        help="write the claim ids the format could not hold, and the names written for "
+        f"them, to FILE.json (for --to {_names(tuple(f for f in formats if f.renames))}); "
+        "`arggraph import --id-map FILE.json` restores them",
+    )
     p.set_defaults(run=run)
 
 
@@ -105,6 +112,14 @@ def run(args: argparse.Namespace) -> int:
                 + (" (the extension of -o does not tell)" if args.output else "")
             )
     entry = registry.for_export(fmt)
+    if args.output not in (None, "-"):
+        _check_extension(args.output, entry)
+    if args.id_map is not None and not entry.renames:
+        renamers = _names(tuple(f for f in registry.exports() if f.renames))
+        raise UsageError(
+            f"--id-map applies to --to {renamers} only, not {fmt}"
+            + (" (i23 keeps the ids in '# name' comments)" if fmt == "i23" else "")
+        )
     for option in _SPECIFIC:
         if getattr(args, option) is not None and option not in entry.options:
             raise UsageError(f"--{option} applies to {_takers(option)} only, not {fmt}")
@@ -140,7 +155,36 @@ def run(args: argparse.Namespace) -> int:
     for line in report.lines():
         print(f"arggraph: {line}", file=sys.stderr)
     write_result(data, args.output)
+    if args.id_map is not None:
+        from pathlib import Path
+
+        from ..atomic import atomic_write
+        from ..formats.idmap import id_map_text
+
+        text = id_map_text(report.renames, graph=graph.id, fmt=fmt)
+        atomic_write(Path(args.id_map), text.encode("utf-8"))
     return 0
+
+
+def _check_extension(out: str, entry: registry.Format) -> None:
+    """Refuse ``-o OUT`` whose extension stands for another format than ``--to``: a
+    ``.png`` holding SVG opens nowhere."""
+    from pathlib import Path
+
+    from ..errors import UsageError
+
+    owners = registry.owners(out)
+    if not owners or entry in owners:
+        return
+    suffix = Path(out).suffix
+    others = " or ".join(f.name for f in owners)
+    fix = f"name the file {Path(out).stem}{entry.suffix}" if entry.suffix else "rename it"
+    writable = [f.name for f in owners if f.writer is not None]
+    also = f", or give --to {writable[0]}" if writable else ""
+    raise UsageError(
+        f"-o {out}: {suffix} is the extension of {others}, but --to {entry.name} writes "
+        f"{entry.name}: {fix}{also}"
+    )
 
 
 def _takers(option: str) -> str:

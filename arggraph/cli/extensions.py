@@ -1,12 +1,14 @@
 """``arggraph extensions GRAPH``: the Dung extensions of a graph's attack relation.
 
-Formats: ``text`` (one extension a line, ``{id, id}``, ids escaped for the terminal) and
-``json`` (``{"semantics": NAME, "extensions": [[claim id, ...], ...]}``, each extension
-sorted and the list sorted, so the same graph always prints the same way). ``--claim ID``
-answers instead whether that claim is credulously (in some extension) and sceptically
-(in every extension) accepted. GRAPH is an arggraph/1 file, or an abstract framework in
-a format whose registry entry says so (ICCMA's apx, tgf and i23) when its name ends in
-one of that format's extensions (``.apx``, ``.tgf``, ``.i23``, ``.af``).
+Formats: ``text`` (for grounded the counts of claims in, out and undecided, then each
+group; for the others how many extensions, then each under a header with its number
+and size; ids one a line, or wrapped to a terminal's width, never cut, escaped for the
+terminal) and ``json`` (``{"semantics": NAME, "extensions": [[claim id, ...], ...]}``,
+each extension sorted and the list sorted, so the same graph always prints the same
+way). ``--claim ID`` answers instead whether that claim is credulously (in some
+extension) and sceptically (in every extension) accepted. GRAPH is an arggraph/1 file,
+or an abstract framework in a format whose registry entry says so (ICCMA's apx, tgf and
+i23) when its name ends in one of that format's extensions (``.apx``, ``.tgf``, ``.i23``, ``.af``).
 """
 
 from __future__ import annotations
@@ -19,7 +21,14 @@ from ..semantics.registry import EXTENSION, extension
 if TYPE_CHECKING:
     from ..graph import Graph
 
-__all__ = ["framework_extensions", "load_framework_graph", "register", "run"]
+__all__ = [
+    "extensions_text",
+    "framework_extensions",
+    "grounded_text",
+    "load_framework_graph",
+    "register",
+    "run",
+]
 
 
 def framework_extensions() -> tuple[str, ...]:
@@ -103,10 +112,78 @@ def load_framework_graph(path: str) -> Graph:
     return import_file(path, fmt.name).graph()
 
 
-def _braces(ids: list[str]) -> str:
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _block(ids: list[str], terminal: bool) -> list[str]:
+    """Ids indented under their header: one a line for a pipe or a file (to grep, to
+    paste), wrapped to the width of a terminal (never cut)."""
+    import textwrap
+
     from ..text import one_line
 
-    return "{" + ", ".join(one_line(c) for c in ids) + "}"
+    shown = [one_line(c) for c in ids]
+    if not terminal:
+        return [f"  {c}" for c in shown]
+    from .common import terminal_width
+
+    return textwrap.wrap(
+        ", ".join(shown),
+        width=max(terminal_width(), 40),
+        initial_indent="  ",
+        subsequent_indent="  ",
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+
+
+def grounded_text(labels: dict[str, str], label: str, terminal: bool) -> str:
+    """The grounded extension as text: the counts, then the claims in, out and
+    undecided, each group under a header with its size.
+
+    >>> print(grounded_text({"a": "in", "b": "out", "c": "in"}, "grounded", False), end="")
+    grounded extension: 2 in, 1 out, 0 undecided
+    in (2 claims):
+      a
+      c
+    out (1 claim):
+      b
+    """
+    groups = {k: [c for c, v in labels.items() if v == k] for k in ("in", "out", "undec")}
+    lines = [
+        f"{label} extension: {len(groups['in'])} in, {len(groups['out'])} out, "
+        f"{len(groups['undec'])} undecided"
+    ]
+    for key, name in (("in", "in"), ("out", "out"), ("undec", "undecided")):
+        if groups[key]:
+            lines.append(f"{name} ({_plural(len(groups[key]), 'claim')}):")
+            lines += _block(sorted(groups[key]), terminal)
+    return "\n".join(lines) + "\n"
+
+
+def extensions_text(
+    found: list[list[str]], label: str, terminal: bool, limit: int | None = None
+) -> str:
+    """Extensions as text: how many, then each under a header with its number and
+    size.
+
+    >>> print(extensions_text([["a", "d"], []], "complete", False), end="")
+    2 complete extensions
+    extension 1 of 2 (2 claims):
+      a
+      d
+    extension 2 of 2 (no claims)
+    """
+    if not found:
+        return f"no {label} extension\n"
+    stopped = " (stopped at --limit; there may be more)" if limit == len(found) else ""
+    lines = [f"{_plural(len(found), label + ' extension')}{stopped}"]
+    for number, ext in enumerate(found, start=1):
+        size = _plural(len(ext), "claim") if ext else "no claims"
+        lines.append(f"extension {number} of {len(found)} ({size}){':' if ext else ''}")
+        lines += _block(ext, terminal)
+    return "\n".join(lines) + "\n"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -157,6 +234,13 @@ def run(args: argparse.Namespace) -> int:
         write_result(text, args.output)
         return 0
 
+    if args.format == "text" and entry.load_solver is None:  # the grounded extension
+        from ..semantics.dung import grounded_labels
+        from .common import to_terminal
+
+        labels = grounded_labels(graph)
+        write_result(grounded_text(labels, semantics, to_terminal(args.output)), args.output)
+        return 0
     found: list[list[str]] = []
     with progress(f"{semantics} extensions") as bar:
         for ext in iter_extensions(graph, semantics, limit=args.limit):
@@ -172,9 +256,10 @@ def run(args: argparse.Namespace) -> int:
             json.dumps({"semantics": semantics, "extensions": found}, ensure_ascii=False, indent=2)
             + "\n"
         )
-    elif not found:
-        text = f"no {semantics} extension\n"
     else:
-        text = "".join(_braces(e) + "\n" for e in found)
+        from .common import to_terminal
+
+        limit = None if entry.unique else args.limit
+        text = extensions_text(found, semantics, to_terminal(args.output), limit)
     write_result(text, args.output)
     return 0

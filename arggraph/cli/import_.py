@@ -42,6 +42,12 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--id", dest="graph_id", metavar="ID", help="the new graph's id (default: the file name)"
     )
+    p.add_argument(
+        "--id-map",
+        metavar="FILE.json",
+        help="restore the claim ids that `arggraph export --id-map FILE.json` saved when "
+        "the format could not hold them",
+    )
     p.set_defaults(run=run)
 
 
@@ -65,6 +71,10 @@ def run(args: argparse.Namespace) -> int:
         )
     else:
         result = import_file(args.file, args.fmt, graph_id=args.graph_id)
+    if args.id_map is not None:
+        from ..formats.idmap import load_id_map, restore_ids
+
+        result = restore_ids(result, load_id_map(args.id_map), args.id_map)
     for line in result.report.lines():
         print(f"arggraph: {line}", file=sys.stderr)
     write_result(dump_graph(result.model), args.output)

@@ -1,8 +1,10 @@
 """``arggraph score GRAPH``: every claim's final strength under a gradual semantics.
 
 Formats: ``table`` (positions first, then the other claims by strength, with the
-verdict below), ``json`` (``{"semantics": NAME, "strengths": {claim id: float}}``, in
-the graph's claim order) and ``csv`` (``claim,kind,base,strength``). A ``--scores``
+verdict below; ids and texts are cut to fit only when stdout is a terminal, and a
+footnote says so), ``json`` (``{"semantics": NAME, "strengths": {claim id: float}}``,
+in the graph's claim order, full floats) and ``csv`` (``claim,kind,base,strength``,
+strengths rounded to 9 decimal places, the tolerance of the iteration on cycles). A ``--scores``
 sheet overrides base scores and weights first; an id in it that the graph lacks is an
 error naming the sheet and the place. A cyclic graph that does not settle is exit 2 with
 the claims still moving, never numbers passed off as exact.
@@ -20,7 +22,7 @@ if TYPE_CHECKING:
 
 from ..semantics.registry import GRADUAL, gradual
 
-__all__ = ["add_common", "apply_scores", "register", "run", "verdict_line"]
+__all__ = ["add_common", "apply_scores", "csv_number", "register", "run", "verdict_line"]
 
 
 def register(sub: Any) -> None:
@@ -128,9 +130,21 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         text = _csv(graph, fw, values)
     else:
-        text = _table(graph, fw, values, args.semantics)
+        from .common import to_terminal
+
+        text = _table(graph, fw, values, args.semantics, to_terminal(args.output))
     write_result(text, args.output)
     return 0
+
+
+def csv_number(value: float) -> str:
+    """A strength as CSV prints it: rounded to 9 decimal places, the tolerance cyclic
+    graphs are iterated to (1e-9), in its shortest form, so no iteration noise shows.
+
+    >>> csv_number(0.3333333330228925), csv_number(0.7), csv_number(1.0)
+    ('0.333333333', '0.7', '1.0')
+    """
+    return repr(round(value, 9) + 0.0)  # + 0.0: no "-0.0"
 
 
 def _csv(graph: Graph, fw: Framework, values: dict[str, float]) -> str:
@@ -144,23 +158,34 @@ def _csv(graph: Graph, fw: Framework, values: dict[str, float]) -> str:
     writer.writerow(["claim", "kind", "base", "strength"])
     for i, cid in enumerate(fw.ids):
         writer.writerow(
-            [terminal_safe(cid), graph.claims[cid].kind, repr(float(fw.base[i])), repr(values[cid])]
+            [
+                terminal_safe(cid),
+                graph.claims[cid].kind,
+                repr(float(fw.base[i])),
+                csv_number(values[cid]),
+            ]
         )
     return out.getvalue()
 
 
-def _table(graph: Graph, fw: Framework, values: dict[str, float], semantics: str) -> str:
-    import shutil
+#: The widest the claim column gets on a terminal; a pipe or a file gets whole ids.
+ID_WIDTH = 24
 
+
+def _table(
+    graph: Graph, fw: Framework, values: dict[str, float], semantics: str, terminal: bool
+) -> str:
+    """The table; on a ``terminal`` ids and texts are cut to fit it (with a footnote
+    when an id was cut), elsewhere nothing is cut."""
     from ..text import one_line, shorten
+    from .common import cut_note, terminal_width
 
-    width = shutil.get_terminal_size((100, 24)).columns
     kinds = {"position": 0, "claim": 1, "evidence": 1}
     order = sorted(fw.ids, key=lambda c: (kinds[graph.claims[c].kind], -values[c], c))
-    id_width = min(max((len(one_line(c)) for c in order), default=5), 24)
-    id_width = max(id_width, 5)
+    longest = max((len(one_line(c)) for c in order), default=5)
+    id_width = max(min(longest, ID_WIDTH) if terminal else longest, 5)
     head = f"{'strength':>8}  {'base':>6}  {'change':>7}  {'kind':<8}  {'claim':<{id_width}}"
-    text_width = max(width - len(head) - 2, 20)
+    text_width = max(terminal_width() - len(head) - 2, 20)
     lines = [
         f"{one_line(graph.model.title or graph.id)}: {gradual(semantics).label}",
         head + "  text",
@@ -168,12 +193,19 @@ def _table(graph: Graph, fw: Framework, values: dict[str, float], semantics: str
     for c in order:
         i = fw.index[c]
         base = float(fw.base[i])
+        shown = shorten(c, id_width) if terminal else one_line(c)
+        text = (
+            shorten(graph.claims[c].text, text_width)
+            if terminal
+            else one_line(graph.claims[c].text)
+        )
         lines.append(
             f"{values[c]:>8.4f}  {base:>6.3f}  {values[c] - base:>+7.3f}  "
-            f"{graph.claims[c].kind:<8}  {shorten(c, id_width):<{id_width}}  "
-            f"{shorten(graph.claims[c].text, text_width)}"
+            f"{graph.claims[c].kind:<8}  {shown:<{id_width}}  {text}"
         )
     line = verdict_line(graph, values)
     if line:
         lines += ["", line]
+    if terminal and longest > id_width:
+        lines += ["", cut_note()]
     return "\n".join(lines) + "\n"

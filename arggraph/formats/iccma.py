@@ -61,10 +61,17 @@ _APX_NAME = re.compile(r"[a-z][A-Za-z0-9_]*|[0-9]+")
 
 
 def safe_names(
-    graph: Graph, valid: re.Pattern[str], prefix: str, report: Report | None, fmt: str
+    graph: Graph,
+    valid: re.Pattern[str],
+    prefix: str,
+    report: Report | None,
+    fmt: str,
+    kept: str = "export --id-map FILE.json saves the mapping, import --id-map reads it back",
 ) -> dict[str, str]:
     """Claim id -> a name the format accepts: the id itself when it is valid, else
-    ``prefix`` and the claim's place in the graph (1-based), kept unique."""
+    ``prefix`` and the claim's place in the graph (1-based), kept unique. ``report``
+    hears of each renamed id (:attr:`~.report.Report.renames`) and gets a note that
+    says ``kept``: where the original ids are kept."""
     names: dict[str, str] = {}
     used: set[str] = set()
     renamed: list[str] = []
@@ -80,11 +87,14 @@ def safe_names(
         used.add(name)
         names[cid] = name
         renamed.append(f"{cid!r} -> {name}")
+        if report is not None:
+            report.renamed(cid, name)
     if bad and report is not None:
         report.note(
             f"renamed {plural(len(bad), 'claim id')} that "
             f"{'is' if len(bad) == 1 else 'are'} not valid {fmt} names, e.g. "
             + ", ".join(renamed[:3])
+            + f" ({kept})"
         )
     return names
 
@@ -110,9 +120,23 @@ def _unique_pairs(attacks: list[Relation], names: dict[str, str]) -> list[tuple[
 
 def write_apx(graph: Graph, *, report: Report | None = None) -> str:
     """The attack relation as ASPARTIX facts; ``report`` hears of renamed ids only
-    (:func:`to_apx` also counts what apx cannot hold)."""
-    names = safe_names(graph, _APX_NAME, "a", report, "apx")
-    lines = [f"arg({names[cid]})." for cid in graph.claims]
+    (:func:`to_apx` also counts what apx cannot hold). Each renamed id is kept in a
+    ``% name NAME ID`` comment, which :func:`from_apx` reads back.
+
+    >>> from arggraph.io import loads
+    >>> g = loads('{"claims": [{"id": "Cost of lives", "text": "C"}, {"id": "b", "text": "B"}],'
+    ...           ' "relations": [{"type": "attack", "source": "b", "target": "Cost of lives"}]}')
+    >>> print(write_apx(g), end="")
+    % name a1 Cost of lives
+    arg(a1).
+    arg(b).
+    att(b,a1).
+    >>> sorted(from_apx(write_apx(g)).graph().claims)
+    ['Cost of lives', 'b']
+    """
+    names = safe_names(graph, _APX_NAME, "a", report, "apx", "kept in '% name' comments")
+    lines = [f"% name {names[cid]} {_one_line(cid)}" for cid in graph.claims if names[cid] != cid]
+    lines += [f"arg({names[cid]})." for cid in graph.claims]
     lines += [f"att({a},{b})." for a, b in _unique_pairs(_attacks(graph), names)]
     return "\n".join(lines) + "\n"
 
@@ -225,7 +249,9 @@ def from_apx(
     text: str, *, path: str | Path | None = None, graph_id: str | None = None
 ) -> ImportResult:
     """A graph from ASPARTIX ``arg``/``att`` facts (each attack's arguments must be
-    declared, as the format requires; a missing one is an error with its line)."""
+    declared, as the format requires; a missing one is an error with its line).
+    ``% name NAME ID`` comments, as arggraph writes them for ids that are no apx
+    names, give those arguments their ids back."""
     claims: list[str] = []
     declared: set[str] = set()
     attacks: list[tuple[str, str, int]] = []
@@ -247,7 +273,21 @@ def from_apx(
                 raise fail(
                     f"att({a},{b}) names {name!r}, which no arg({name}). declares", path, line
                 )
-    return _model(claims, {}, [(a, b) for a, b, _ in attacks], path, graph_id, "apx")
+    names = {m.group(1): m.group(2).strip() for m in _APX_NAME_COMMENT.finditer(text)}
+    ids = {c: names.get(c, c) for c in claims}
+    if len(set(ids.values())) != len(ids):
+        ids = {c: c for c in claims}  # the comments clash: keep the names as written
+    return _model(
+        [ids[c] for c in claims],
+        {},
+        [(ids[a], ids[b]) for a, b, _ in attacks],
+        path,
+        graph_id,
+        "apx",
+    )
+
+
+_APX_NAME_COMMENT = re.compile(r"^[ \t]*%[ \t]*name[ \t]+(\S+)[ \t]+(\S[^\n]*)$", re.MULTILINE)
 
 
 def from_tgf(

@@ -9,12 +9,15 @@ Kialo has written two layouts, and both are read, with LF or CRLF line ends:
   lines, and a ``Sources:`` list of footnotes ``[n] url`` at the end, some followed
   by quoted excerpt lines.
 
-The thesis becomes a position; under a ``Question`` root (a multi-thesis
-discussion) the question becomes the graph's question and each ``Thesis`` a
+The ``Thesis:`` prefix may be there or not (``1. Thesis:`` or ``1.`` in the new layout,
+``1.1. Thesis: ...`` or ``1.1. ...`` under a question); every claim below a thesis says
+``Pro:`` or ``Con:``. The thesis becomes a position; under a ``Question`` root (a
+multi-thesis discussion) the question becomes the graph's question and each thesis a
 position. A Pro becomes a support of its parent, a Con an attack. A ``-> See 1.2.3.``
 line reuses that claim (one claim, two relations) instead of copying it; a link to
 another discussion (``-> See discussion #NNN: title``) becomes a claim holding that
-title. Footnote sources become documents, named in each citing claim's ``meta``.
+title. Footnote sources become documents, named in each citing claim's ``meta``; their
+markers (``[3]``) leave the claim's text.
 Kialo's backslash escapes (``\\(``, ``\\]``, ``\\@``, a literal ``\\n``...) are
 undone. Claim ids are Kialo's numbers (``1.2.3``).
 
@@ -32,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..errors import ImportFormatError
 from .imported import Ids, ImportResult, fail, model_from, slug
 from .imported import graph_id as id_from_path
 from .report import Report
@@ -39,13 +43,16 @@ from .report import Report
 __all__ = ["from_kialo", "unescape"]
 
 _HEADER = re.compile(
-    r"(?P<indent>[ \t]*)(?P<num>\d+(?:\.\d+)*)\.[ \t]+"
+    r"(?P<indent>[ \t]*)(?P<num>\d+(?:\.\d+)*)\.(?:[ \t]+|$)"
     r"(?:(?P<role>Thesis|Pro|Con|Question):)?[ \t]*(?P<rest>.*)"
 )
 _LINK = re.compile(r"->\s*See\s+(\d+(?:\.\d+)*)\.?\s*")
 _OTHER = re.compile(r"->\s*See\s+discussion\s+#(\d+)\s*:?\s*(.*)", re.DOTALL)
 _SOURCE = re.compile(r"\s*\[(\d+)\]\s*(.*)")
 _FOOTNOTE = re.compile(r"\[(\d+)\]")
+# A footnote marker in a claim's text: ``[3]`` (not an escaped ``\[3]``, not a Markdown
+# link ``[3](url)``), with the spaces before it.
+_MARKER = re.compile(r"[ \t]*(?<!\\)\[(\d+)\](?!\()")
 _ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 
 
@@ -80,7 +87,10 @@ class _Node:
 
 def _read(
     text: str, path: str | Path | None
-) -> tuple[str, list[_Node], dict[str, tuple[str, list[str]]]]:
+) -> tuple[str, list[_Node], dict[str, tuple[str, list[str]]], dict[str, int]]:
+    """The title, the claims in file order, the footnote sources, and the numbered
+    lines read as text because they carry no role (``1.2.`` with no ``Pro:`` or
+    ``Con:``), by number, with their line."""
     lines = text.splitlines()
     first = next((i for i, x in enumerate(lines) if x.strip()), None)
     if first is None:
@@ -106,6 +116,8 @@ def _read(
             first + 1,
         )
     nodes: list[_Node] = []
+    by_num: dict[str, _Node] = {}
+    roleless: dict[str, int] = {}
     sources: dict[str, tuple[str, list[str]]] = {}
     in_sources = False
     last_source: str | None = None
@@ -128,11 +140,25 @@ def _read(
             in_sources = True
             continue
         m = _HEADER.fullmatch(raw)
-        if m and (m.group("role") or (m.group("num") == "1" and not nodes)):
-            node = _Node(m.group("num"), m.group("role") or "Thesis", number)
+        role = m.group("role") if m else None
+        if m and not role:
+            # No role: the thesis ('1.' or '1. text'), or a thesis under a question
+            # ('1.1.' below '1. Question:'); other numbered lines are text, remembered
+            # in case a claim below turns out to need them as its parent.
+            num = m.group("num")
+            parent = num.rsplit(".", 1)[0] if "." in num else None
+            if (num == "1" and not nodes) or (
+                parent is not None and by_num.get(parent, _NO_NODE).role == "Question"
+            ):
+                role = "Thesis"
+            else:
+                roleless.setdefault(num, number)
+        if m and role:
+            node = _Node(m.group("num"), role, number)
             if m.group("rest").strip():
                 node.lines.append(m.group("rest"))
             nodes.append(node)
+            by_num.setdefault(node.num, node)
             continue
         if nodes:
             nodes[-1].lines.append(raw)
@@ -146,7 +172,10 @@ def _read(
         raise fail(
             "no claims: expected numbered claims such as '1. ...' or '1.1. Pro:'", path, start + 1
         )
-    return title, nodes, sources
+    return title, nodes, sources, roleless
+
+
+_NO_NODE = _Node("", "", 0)
 
 
 def from_kialo(
@@ -154,7 +183,7 @@ def from_kialo(
 ) -> ImportResult:
     """A graph from a Kialo discussion export, in either layout."""
     report = Report()
-    title, nodes, sources = _read(text, path)
+    title, nodes, sources, roleless = _read(text, path)
     by_num: dict[str, _Node] = {}
     for node in nodes:
         if node.num in by_num:
@@ -189,7 +218,7 @@ def from_kialo(
         raw = node.text()
         parent = node.parent
         if parent is not None and parent not in by_num:
-            raise fail(f"claim {node.num}. has no parent {parent}. above it", path, node.line)
+            raise _orphan(node, parent, roleless, path)
         if node.role == "Question":
             if parent is None:
                 question = unescape(raw)
@@ -224,7 +253,7 @@ def from_kialo(
             meta["kialo"]["sources"] = list(dict.fromkeys(cited))
         claims[cid] = {
             "id": cid,
-            "text": unescape(raw),
+            "text": unescape(_without_markers(raw, doc_of)),
             "meta": meta,
             "kind": "position"
             if node.role in ("Thesis", "Question")
@@ -299,3 +328,40 @@ def _title_of_url(url: str) -> str:
     last = tail.rsplit("/", 1)[-1] if tail else ""
     words = slug(last.replace("_", " "), limit=60).replace("-", " ") if last else ""
     return f"{host}: {words}" if words else host
+
+
+def _without_markers(raw: str, sources: dict[str, str]) -> str:
+    """A claim's text without its footnote markers (``[3]`` of a source listed under
+    ``Sources:``), which name the sources kept in its ``meta`` instead; a number with
+    no such source is left as written.
+
+    >>> _without_markers("corrupt [1] and, thus, incompetent [2].", {"1": "s1", "2": "s2"})
+    'corrupt and, thus, incompetent.'
+    >>> _without_markers("see [7] and [a](url) and \\\\[1]", {"1": "s1"})
+    'see [7] and [a](url) and \\\\[1]'
+    """
+    return _MARKER.sub(lambda m: "" if m.group(1) in sources else m.group(0), raw)
+
+
+def _orphan(
+    node: _Node, parent: str, roleless: dict[str, int], path: str | Path | None
+) -> ImportFormatError:
+    """The error for a claim whose parent number is no claim of the file: a numbered
+    line without a role (read as text) is pointed at, else the parent is missing."""
+    line = roleless.get(parent)
+    if line is not None:
+        return fail(
+            f"'{parent}.' has no role, so it was read as text of the claim above it, and "
+            f"claim {node.num}. (line {node.line}) has no parent: Kialo writes 'Pro:' or "
+            f"'Con:' after the number of each claim below the thesis ('{parent}. Pro: "
+            "...'); 'Thesis:' may be left out only for the thesis and for the theses "
+            "under a 'Question:'",
+            path,
+            line,
+        )
+    return fail(
+        f"claim {node.num}. has no parent {parent}. anywhere in the file (a claim's "
+        "number is its parent's with one more part)",
+        path,
+        node.line,
+    )

@@ -19,7 +19,8 @@ options it gets are ``strengths=`` if :attr:`Format.strengths`, ``base=`` if
 :attr:`Format.base_scores` (and a score sheet is given), ``focus=``/``depth=`` if
 :attr:`Format.draws_focus` (otherwise it gets the focused part of the graph), one
 keyword per name in :attr:`Format.options`, and ``report=`` if
-:attr:`Format.writer_notes`.
+:attr:`Format.writer_notes`. A writer of :attr:`Format.renames` tells that report each
+claim id it had to rename (``Report.renamed``), so ``export --id-map`` can save them.
 
 >>> [f.name for f in imports()]
 ['argdown', 'aif', 'kialo', 'graphml', 'apx', 'tgf', 'i23', 'bag']
@@ -102,7 +103,8 @@ class Format:
     it reads arggraph/1, and whose blank file is the empty framework. ``strengths``,
     ``base_scores``, ``draws_focus``, ``options`` and ``writer_notes`` say what the
     writer takes (see the module's docstring), and ``losses`` what the format cannot
-    hold.
+    hold. ``renames``: the writer renames claim ids the format cannot hold and reports
+    each one (``export --id-map`` saves them).
     """
 
     name: str
@@ -120,6 +122,7 @@ class Format:
     draws_focus: bool = False
     options: tuple[str, ...] = ()
     writer_notes: bool = False
+    renames: bool = False
     losses: tuple[Loss, ...] = ()
 
     @property
@@ -304,6 +307,7 @@ def _iccma(
         writer=f"arggraph.formats.iccma:write_{name}",
         abstract=True,
         writer_notes=name != "i23",
+        renames=name != "i23",
         losses=_iccma_losses(name, names),
     )
 
@@ -393,6 +397,7 @@ FORMATS: tuple[Format, ...] = (
         writer="arggraph.formats.bag:write_bag",
         base_scores=True,
         writer_notes=True,
+        renames=True,
         losses=(
             Loss("relation weight", "BAG relations are unweighted", L.relation_weights),
             *_bare_losses("BAG"),
@@ -441,6 +446,20 @@ def by_read_extension(path: str | Path) -> Format | None:
     """The format a file to import is in, by its extension (any case), or ``None``."""
     suffix = Path(path).suffix.lower()
     return next((f for f in imports() if suffix and suffix in f.read_extensions), None)
+
+
+def owners(path: str | Path) -> tuple[Format, ...]:
+    """Every format whose extensions (for reading or for writing) include the file's.
+
+    >>> [f.name for f in owners("b.png")], [f.name for f in owners("x.af")]
+    (['png'], ['i23'])
+    >>> owners("notes.out")
+    ()
+    """
+    suffix = Path(path).suffix.lower()
+    if not suffix:
+        return ()
+    return tuple(f for f in FORMATS if suffix in f.read_extensions + f.write_extensions)
 
 
 def by_write_extension(path: str | Path) -> Format | None:

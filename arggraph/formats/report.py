@@ -73,6 +73,7 @@ class Report:
     _counts: dict[tuple[str, str, str], int] = field(default_factory=dict)
     _examples: dict[tuple[str, str, str], list[str]] = field(default_factory=dict)
     _notes: list[str] = field(default_factory=list)
+    _renames: dict[str, str] = field(default_factory=dict)
 
     def _add(self, verb: str, noun: str, count: int, reason: str, example: str | None) -> None:
         if count <= 0:
@@ -105,6 +106,16 @@ class Report:
         if text not in self._notes:
             self._notes.append(text)
 
+    def renamed(self, old: str, new: str) -> None:
+        """A writer wrote the claim id ``old`` as ``new`` (a name the format accepts);
+        :attr:`renames` keeps every one, so the mapping can be saved and undone."""
+        self._renames[old] = new
+
+    @property
+    def renames(self) -> dict[str, str]:
+        """Every id a writer renamed: claim id -> the name written."""
+        return dict(self._renames)
+
     def extend(self, other: Report) -> None:
         """Add another report's entries to this one."""
         for key, count in other._counts.items():
@@ -115,6 +126,7 @@ class Report:
                     self._examples[key].append(ex)
         for text in other._notes:
             self.note(text)
+        self._renames.update(other._renames)
 
     def count(self, verb: str, noun: str) -> int:
         """How many items of ``noun`` were ``verb`` (``"dropped"``, ``"changed"`` or
