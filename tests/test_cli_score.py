@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -148,9 +149,19 @@ def test_convergence_failure_is_exit_2(
     path = tmp_path / "c.json"
     path.write_text(json.dumps(cyc), encoding="utf-8")
     monkeypatch.setattr(gradual, "strengths", functools.partial(gradual.strengths, max_rounds=3))
+    # Newton's method finishes what iteration cannot; here it is made to fail as well.
+    from arggraph.semantics import _newton
+
+    def stalled(x0: Any, *args: Any, **kwargs: Any) -> tuple[Any, float, bool]:
+        return x0, 0.5, False
+
+    monkeypatch.setattr(_newton, "solve", stalled)
     code, out, err = run(capsys, "score", str(path), "--format", "json")
     assert code == 2 and out == ""
-    assert "no fixed point within 3 rounds" in err and "'a'" in err and "'b'" in err
+    assert "no fixed point within tolerance 1e-09 after 3 rounds" in err
+    assert "residual left 0.5" in err
+    assert "'a'" in err and "'b'" in err
+    assert f"{path}: " in err  # the message names the file
     assert "Traceback" not in err
 
 

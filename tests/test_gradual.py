@@ -9,6 +9,7 @@ expected values below are written as that arithmetic, not taken from the engine.
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 import pytest
@@ -121,7 +122,15 @@ def test_oscillation_settles_by_damping() -> None:
     assert PATIENCE * (DAMPING_RESTARTS + 1) < 10_000
 
 
-def test_no_convergence_names_the_moving_claims() -> None:
+def test_no_convergence_names_the_moving_claims(monkeypatch: pytest.MonkeyPatch) -> None:
+    """When neither iteration nor Newton's method (made to fail here) settles a cycle,
+    the error names the claims still moving and keeps their last values."""
+    from arggraph.semantics import _newton
+
+    def stalled(x0: Any, *args: Any, **kwargs: Any) -> tuple[Any, float, bool]:
+        return x0, 0.5, False
+
+    monkeypatch.setattr(_newton, "solve", stalled)
     fw = Framework.from_edges(
         ["a", "b", "c"], [1.0, 1.0, 0.3], attacks=[("a", "b"), ("b", "a"), ("c", "a", 0.0)]
     )

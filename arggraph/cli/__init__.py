@@ -18,7 +18,7 @@ import sys
 from collections.abc import Sequence
 from importlib.metadata import entry_points
 
-from ..errors import ArggraphError
+from ..errors import ArggraphError, SemanticsError
 
 __all__ = ["build_parser", "main"]
 
@@ -68,6 +68,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.run(args)
     except ArggraphError as exc:
+        graph = getattr(args, "graph", None)
+        if isinstance(exc, SemanticsError) and exc.path is None and isinstance(graph, str):
+            exc.path = graph  # what the graph cannot take under a semantics: name the graph
         print(f"arggraph: error: {exc}", file=sys.stderr)
         if exc.hint and exc.hint not in str(exc):
             print(f"  hint: {exc.hint}", file=sys.stderr)

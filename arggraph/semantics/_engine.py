@@ -32,10 +32,14 @@ How it is computed, and why this way:
    continues damped, ``s <- s + d*(f(s) - s)`` with ``d`` halved up to
    ``DAMPING_RESTARTS`` times: the explicit Euler scheme of the continuous model Potyka
    (2018) uses for cyclic graphs, which settles where plain iteration oscillates and has
-   exactly the same fixed points. After ``max_rounds`` rounds in a component the claims
+   exactly the same fixed points. A component still unsettled after ``NEWTON_AFTER``
+   rounds (where the Jacobian has an eigenvalue 1 and iteration creeps at about 1/t) is
+   finished by Newton's method from where the iteration got (:mod:`._newton`). Every
+   test is on the residual ``max |F(s) - s|``, never on a step's size. Only if Newton's
+   method fails too does the damped iteration go on to ``max_rounds``; then the claims
    still moving are reported by a :class:`~arggraph.errors.ConvergenceError` with their
-   last values, never returned as if exact. Where a component has several fixed points,
-   the result is the one this schedule reaches from the base scores.
+   last values and the residual left, never returned as if exact. Where a component has
+   several fixed points, the result is the one this schedule reaches from the base scores.
 """
 
 from __future__ import annotations
@@ -72,6 +76,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DAMPING_RESTARTS",
     "MAX_ROUNDS",
+    "NEWTON_AFTER",
     "PATIENCE",
     "TOLERANCE",
     "Group",
@@ -97,6 +102,9 @@ MAX_ROUNDS = 10_000
 PATIENCE = 500
 #: How many times the damping is halved before the last stage runs to MAX_ROUNDS.
 DAMPING_RESTARTS = 4
+#: Rounds after which a component still unsettled is finished by Newton's method (the
+#: damping has then reached its last stage).
+NEWTON_AFTER = PATIENCE * (DAMPING_RESTARTS + 1)
 
 # Below this many ready claims the topological sweep runs in plain Python.
 _PY_FRONTIER = 32
@@ -433,6 +441,35 @@ class Group:
             vs[:, self.seg_tgt[sup]] = agg[:, sup]
         return va, vs
 
+    def partials(
+        self, rule_: Rule, row: FloatArray, w: FloatArray, b: FloatArray
+    ) -> tuple[FloatArray, FloatArray]:
+        """``(d strength / d base`` per claim, ``d strength(target) / d x_e`` per in-edge),
+        at the values ``row`` (one scenario's ``V``) with bases ``b`` of the group's claims.
+
+        ``x_e`` is edge ``e``'s weighted strength; times the edge's weight this is the
+        claim-to-claim sensitivity, the Jacobian entry ``d s_target / d s_source``.
+        """
+        va, vs = self.aggregate(rule_.reducer, row[None, :], w)
+        d_b, g_att, g_sup = rule_.kernels.derivatives(b, va[0], vs[0])
+        if not len(self.edges):
+            return d_b, np.zeros(0)
+        sup = self.seg_sup[self.edge_segment]
+        per_type = np.where(sup, g_sup[self.tgt_col], g_att[self.tgt_col])
+        if not rule_.reducer.multiplicative:  # d sum / d x_e is 1
+            return d_b, per_type
+        # d va / d x_e is the product of the other factors (1 - x) of its segment.
+        f = 1.0 - row[self.src_col] * w[self.edges]
+        zero = f == 0.0
+        safe = np.where(zero, 1.0, f)
+        seg = self.edge_segment
+        prod = np.multiply.reduceat(safe, self.seg_start)[seg]
+        zeros = np.add.reduceat(zero.astype(np.int64), self.seg_start)[seg]
+        others = np.where(
+            zero, np.where(zeros == 1, prod, 0.0), np.where(zeros > 0, 0.0, prod / safe)
+        )
+        return d_b, per_type * others
+
 
 @dataclass(frozen=True, eq=False)
 class Region:
@@ -581,10 +618,14 @@ def _iterate(
 ) -> None:
     """Solve the cyclic components of a group, each row and component on its own.
 
-    Every (row, component) starts from the base scores and stops as soon as none of its
-    claims moves by more than ``tol``; the damping schedule is shared (a component's
+    Every (row, component) starts from the base scores and stops as soon as its residual
+    ``max |F(s) - s|`` is within ``tol``; the damping schedule is shared (a component's
     stage depends only on the round number), so the result for each one is what it
-    would be if it were solved alone.
+    would be if it were solved alone. A component still unsettled once the damping has
+    reached its last stage (``NEWTON_AFTER`` rounds) is finished by Newton's method from
+    where the iteration got (:mod:`._newton`); only if that fails too does the damped
+    iteration go on to ``max_rounds``, and then a :class:`ConvergenceError` reports the
+    residual left.
     """
     lo, hi = grp.lo, grp.hi
     current = np.array(b, dtype=np.float64)
@@ -594,6 +635,8 @@ def _iterate(
     active = np.ones((values.shape[0], len(grp.scc_start)), dtype=bool)
     damping = 1.0
     finish = rule_.kernels.vector
+    newton_tried = False
+    residual = np.zeros(active.shape)
     with np.errstate(over="ignore"):
         for round_ in range(1, max_rounds + 1):
             values[:, lo:hi] = current
@@ -613,6 +656,12 @@ def _iterate(
                 return
             if round_ % PATIENCE == 0 and round_ < PATIENCE * (DAMPING_RESTARTS + 1):
                 damping /= 2.0
+            if not newton_tried and (round_ >= NEWTON_AFTER or round_ == max_rounds):
+                newton_tried = True
+                _newton_phase(grp, rule_, values, current, b, w, clamp, active, residual, tol)
+                if not active.any():
+                    values[:, lo:hi] = current
+                    return
     values[:, lo:hi] = current
     cols = np.flatnonzero(np.repeat(active, sizes, axis=1).any(axis=0))
     row = int(np.flatnonzero(active.any(axis=1))[0])
@@ -625,12 +674,98 @@ def _iterate(
         ids[v]: float(x)
         for v, x in zip(region.nodes[lo:hi].tolist(), current[row].tolist(), strict=True)
     }
+    left = float(residual[active].max(initial=0.0))
     raise ConvergenceError(
-        f"no fixed point within {max_rounds} rounds (tolerance {tol:g}): "
-        f"{len(moving_)} claims on a cycle still moving: {shown}{more}",
+        f"no fixed point within tolerance {tol:g} after {max_rounds} rounds and Newton's "
+        f"method (residual left {left:.3g}): {len(moving_)} claims on a cycle still "
+        f"moving: {shown}{more}",
         moving=moving_,
         last=allv,
     )
+
+
+def _newton_phase(
+    grp: Group,
+    rule_: Rule,
+    values: FloatArray,
+    current: FloatArray,
+    b: FloatArray,
+    w: FloatArray,
+    clamp: tuple[IntArray, IntArray] | None,
+    active: BoolArray,
+    residual: FloatArray,
+    tol: float,
+) -> None:
+    """Newton's method on each (row, component) still active; settles those it solves
+    (``current``, ``active`` and ``residual`` are updated in place)."""
+    starts = grp.scc_start.tolist()
+    ends = [*starts[1:], grp.hi - grp.lo]
+    for r, c in zip(*np.nonzero(active), strict=True):
+        r, c = int(r), int(c)
+        fixed = np.zeros(grp.hi - grp.lo, dtype=bool)
+        if clamp is not None:
+            fixed[clamp[1][clamp[0] == r]] = True
+        x, left, ok = _component_newton(
+            grp,
+            rule_,
+            values[r].copy(),
+            np.ascontiguousarray(b[r]),
+            w,
+            starts[c],
+            ends[c],
+            ~fixed,
+            current[r],
+            tol,
+        )
+        residual[r, c] = left
+        if ok:
+            current[r, starts[c] : ends[c]] = x
+            active[r, c] = False
+
+
+def _component_newton(
+    grp: Group,
+    rule_: Rule,
+    row: FloatArray,
+    b_row: FloatArray,
+    w: FloatArray,
+    a: int,
+    z: int,
+    free: BoolArray,
+    start: FloatArray,
+    tol: float,
+) -> tuple[FloatArray, float, bool]:
+    """Newton's method for the component in group columns ``a:z`` of one scenario row
+    (``free`` is False for removed claims, held at 0)."""
+    from ._newton import solve
+
+    lo = grp.lo
+    k = z - a
+    finish = rule_.kernels.vector
+    keep = free[a:z]
+    inside = (
+        (grp.tgt_col >= a) & (grp.tgt_col < z) & (grp.src_col >= lo + a) & (grp.src_col < lo + z)
+    )
+    e_tgt = grp.tgt_col[inside] - a
+    e_src = grp.src_col[inside] - lo - a
+    edge_w = w[grp.edges][inside]
+
+    def residual_of(x: FloatArray) -> FloatArray:
+        row[lo + a : lo + z] = x
+        va, vs = grp.aggregate(rule_.reducer, row[None, :], w)
+        out = finish(b_row[None, :], va, vs)[0, a:z]
+        g: FloatArray = np.where(keep, out, 0.0) - x
+        return g
+
+    def jacobian_of(x: FloatArray) -> FloatArray:
+        row[lo + a : lo + z] = x
+        _, p = grp.partials(rule_, row, w, b_row)
+        jac = np.zeros((k, k))
+        np.add.at(jac, (e_tgt, e_src), p[inside] * edge_w)
+        jac[~keep] = 0.0
+        return jac
+
+    return solve(start[a:z].copy(), residual_of, jacobian_of, tol)
 
 
 # ---------------------------------------------------------------------- full compute

@@ -51,7 +51,6 @@ from ..framework import FloatArray, Framework, IntArray
 from ._engine import (
     MAX_ROUNDS,
     TOLERANCE,
-    Group,
     Layout,
     Region,
     Rule,
@@ -74,6 +73,10 @@ __all__ = ["Contribution", "Explanation", "explain"]
 _BATCH_CELLS = 4_000_000
 # The cost of following a link of sensitivity 0 when looking for paths.
 _DEAD_LINK = 1e6
+# An adjoint this large means I - J is singular to working precision: a fixed point the
+# solver reached within about the square root of the machine epsilon of a singular one
+# (the error that is left there) has I - J with a singular value near 1e-8.
+_SINGULAR = 1e6
 
 
 @dataclass(frozen=True)
@@ -177,29 +180,6 @@ def _position(graph: Graph | Framework, fw: Framework, topic: str) -> int:
 
 
 # ---------------------------------------------------------------------- gradients
-def _edge_partials(
-    rule: Rule, group: Group, row: FloatArray, w: FloatArray, b: FloatArray
-) -> tuple[FloatArray, FloatArray]:
-    """``(d strength / d base`` per claim, ``d strength(target) / d x_e`` per in-edge)."""
-    va, vs = group.aggregate(rule.reducer, row[None, :], w)
-    d_b, g_att, g_sup = rule.kernels.derivatives(b, va[0], vs[0])
-    if not len(group.edges):
-        return d_b, np.zeros(0)
-    sup = group.seg_sup[group.edge_segment]
-    per_type = np.where(sup, g_sup[group.tgt_col], g_att[group.tgt_col])
-    if not rule.reducer.multiplicative:  # d sum / d x_e is 1
-        return d_b, per_type
-    # d va / d x_e is the product of the other factors (1 - x) of its segment.
-    f = 1.0 - row[group.src_col] * w[group.edges]
-    zero = f == 0.0
-    safe = np.where(zero, 1.0, f)
-    seg = group.edge_segment
-    prod = np.multiply.reduceat(safe, group.seg_start)[seg]
-    zeros = np.add.reduceat(zero.astype(np.int64), group.seg_start)[seg]
-    others = np.where(zero, np.where(zeros == 1, prod, 0.0), np.where(zeros > 0, 0.0, prod / safe))
-    return d_b, per_type * others
-
-
 def _reverse(
     lay: Layout,
     region: Region,
@@ -221,7 +201,7 @@ def _reverse(
     with np.errstate(over="ignore"):
         for group in reversed(region.groups):
             lo, hi = group.lo, group.hi
-            d_b, p = _edge_partials(rule, group, row, w, node_base[lo:hi])
+            d_b, p = group.partials(rule, row, w, node_base[lo:hi])
             s_e = p * w[group.edges]
             inside = (group.src_col >= lo) & (group.src_col < hi)
             if group.cyclic:
@@ -262,10 +242,11 @@ def _solve_adjoint(
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             sol = np.asarray(spsolve(mat, rhs), dtype=np.float64)
-    if not np.all(np.isfinite(sol)):
+    if not np.all(np.isfinite(sol)) or float(np.max(np.abs(sol), initial=0.0)) > _SINGULAR:
         raise SemanticsError(
             "the gradient is undefined here: a cycle's fixed point is not locally unique "
-            "(its Jacobian has an eigenvalue 1)"
+            "(I - J is singular there, to working precision: its Jacobian has an "
+            "eigenvalue 1)"
         )
     return np.asarray(sol, dtype=np.float64)
 

@@ -35,11 +35,12 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import ConvergenceError, InvalidValueError, SemanticsError, UnknownIdError
+from ..errors import InvalidValueError, SemanticsError, UnknownIdError
 from ..framework import FloatArray, Framework
 from ._engine import (
     DAMPING_RESTARTS,
     MAX_ROUNDS,
+    NEWTON_AFTER,
     PATIENCE,
     TOLERANCE,
     Layout,
@@ -241,10 +242,15 @@ class GradualEngine:
     def _solve_small(
         self, members: list[int], update: Callable[[int], float], sview: Any, bview: Any
     ) -> None:
-        """One cyclic component by the schedule of the vectorised evaluation."""
+        """One cyclic component by the schedule of the vectorised evaluation.
+
+        Plain and damped iteration in Python; a component that has not settled when the
+        vectorised evaluation would turn to Newton's method is handed to it (rare, and
+        then the same steps give the same fixed point as a full recompute).
+        """
         current = [bview[v] for v in members]
         damping = 1.0
-        for round_ in range(1, self.max_rounds + 1):
+        for round_ in range(1, min(self.max_rounds, NEWTON_AFTER - 1) + 1):
             for v, c in zip(members, current, strict=True):
                 sview[v] = c
             target = [update(v) for v in members]
@@ -256,19 +262,18 @@ class GradualEngine:
             current = [c + damping * d for c, d in zip(current, step, strict=True)]
             if round_ % PATIENCE == 0 and round_ < PATIENCE * (DAMPING_RESTARTS + 1):
                 damping /= 2.0
-        for v, c in zip(members, current, strict=True):
-            sview[v] = c
-        ids = self._lay.ids
-        moving = {
-            ids[v]: c for v, c, d in zip(members, current, step, strict=True) if abs(d) > self.tol
-        }
-        shown = ", ".join(f"{cid!r} at {x:.6g}" for cid, x in list(moving.items())[:5])
-        raise ConvergenceError(
-            f"no fixed point within {self.max_rounds} rounds (tolerance {self.tol:g}): "
-            f"{len(moving)} claims on a cycle still moving: {shown}",
-            moving=moving,
-            last={ids[v]: c for v, c in zip(members, current, strict=True)},
+        region = Region.build(self._lay, np.array(sorted(members), dtype=np.int64))
+        values = evaluate(
+            region,
+            self._rule,
+            self._s,
+            self._base,
+            self._we,
+            self._lay.ids,
+            tol=self.tol,
+            max_rounds=self.max_rounds,
         )
+        self._s[region.nodes] = values[0, : region.size]
 
     # ------------------------------------------------------------------ what if
     def probe(
