@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -28,7 +28,7 @@ from .errors import InvalidValueError, UnknownIdError
 if TYPE_CHECKING:
     from .model import ScoreSheet
 
-__all__ = ["BoolArray", "Edge", "FloatArray", "Framework", "IntArray", "number"]
+__all__ = ["BoolArray", "Edge", "FloatArray", "Framework", "IntArray", "Link", "link_id", "number"]
 
 # The array types the engine's modules share.
 FloatArray = npt.NDArray[np.float64]
@@ -37,6 +37,33 @@ BoolArray = npt.NDArray[np.bool_]
 
 #: An edge given by claim ids, with an optional weight (default 1).
 Edge = tuple[str, str] | tuple[str, str, float]
+
+
+class Link(NamedTuple):
+    """A relation as :meth:`Framework.from_links` takes it: its type (``"attack"`` or
+    ``"support"``), its premises (one claim id, or several linked ones), its target (a
+    claim id or another link's relation id), its weight and its id (default as the file
+    format gives: ``TYPE:SOURCE->TARGET``, or ``TYPE+:["A","B"]->TARGET`` when linked)."""
+
+    type: str
+    premises: tuple[str, ...]
+    target: str
+    weight: float = 1.0
+    id: str | None = None
+
+
+def link_id(type_: str, premises: Sequence[str], target: str) -> str:
+    """The default id of a relation (the file format's rule).
+
+    >>> link_id("attack", ["a"], "b"), link_id("support", ["b", "a"], "c")
+    ('attack:a->b', 'support+:["a","b"]->c')
+    """
+    if len(premises) == 1:
+        return f"{type_}:{premises[0]}->{target}"
+    import json
+
+    listed = json.dumps(sorted(premises), ensure_ascii=False, separators=(",", ":"))
+    return f"{type_}+:{listed}->{target}"
 
 
 def number(value: object, what: str) -> float:
@@ -77,6 +104,17 @@ class Framework:
     ``ids[i]`` is the id of claim ``i``; ``base[i]`` its base score. Attack ``k`` runs
     from ``att_src[k]`` to ``att_tgt[k]`` with weight ``att_w[k]`` and relation id
     ``att_ids[k]``; supports likewise.
+
+    **Inferences.** A relation with linked premises (several sources that bear on the
+    target only together: AIF's RA or CA node with several premises, Argdown's
+    premise-conclusion structure), or one that is itself attacked (an *undercutter*
+    aims at it) or supported (a *backing*), is an *inference*: inference ``i`` has the
+    relation id ``inf_rel[i]``, is a support when ``inf_sup[i]`` (else an attack),
+    weighs ``inf_w[i]``, has the premises ``inf_prem[inf_ptr[i]:inf_ptr[i + 1]]`` (claim
+    indices) and aims at node ``inf_tgt[i]``. Nodes are the claims ``0..n-1`` and then the
+    inferences ``n..n+k-1``, so a target (``att_tgt``, ``sup_tgt``, ``inf_tgt``) that is
+    ``n + i`` is inference ``i``: an attack or support aimed at an inference. Sources are
+    always claims. Frameworks without inferences are exactly the plain weighted QBAF.
     """
 
     ids: tuple[str, ...]
@@ -90,6 +128,21 @@ class Framework:
     att_rel: tuple[str, ...] | None = None
     sup_rel: tuple[str, ...] | None = None
     _index: dict[str, int] | None = field(default=None, repr=False, compare=False)
+    inf_rel: tuple[str, ...] = ()
+    inf_sup: BoolArray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    inf_w: FloatArray = field(default_factory=lambda: np.zeros(0, dtype=np.float64))
+    inf_ptr: IntArray = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
+    inf_prem: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    inf_tgt: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+
+    @property
+    def k(self) -> int:
+        """The number of inferences (relations computed as nodes; see the class)."""
+        return len(self.inf_rel)
+
+    def node_name(self, node: int) -> str:
+        """The id of node ``node``: a claim's id, or an inference's relation id."""
+        return self.ids[node] if node < len(self.ids) else self.inf_rel[node - len(self.ids)]
 
     @property
     def att_ids(self) -> tuple[str, ...]:
@@ -112,9 +165,9 @@ class Framework:
         return self.sup_rel
 
     def _default_ids(self, kind: str, src: IntArray, tgt: IntArray) -> tuple[str, ...]:
-        ids = self.ids
+        ids, name = self.ids, self.node_name
         return tuple(
-            f"{kind}:{ids[s]}->{ids[t]}" for s, t in zip(src.tolist(), tgt.tolist(), strict=True)
+            f"{kind}:{ids[s]}->{name(t)}" for s, t in zip(src.tolist(), tgt.tolist(), strict=True)
         )
 
     # ------------------------------------------------------------------ building
@@ -164,6 +217,108 @@ class Framework:
         s_src, s_tgt, s_w = arrays(supports)
         return cls(ids_t, base_arr, a_src, a_tgt, a_w, s_src, s_tgt, s_w, _index=index)
 
+    @classmethod
+    def from_links(
+        cls,
+        ids: Sequence[str],
+        base: Sequence[float] | Mapping[str, float] | None = None,
+        links: Iterable[Link] = (),
+    ) -> Framework:
+        """Build a framework from relations that may have linked premises or aim at
+        other relations (see the class's *Inferences*).
+
+        A relation becomes an inference when it has several premises or something aims
+        at it; any other is a plain attack or support. Raises
+        :class:`~arggraph.errors.UnknownIdError` for a premise that is no claim or a
+        target that is neither a claim nor a relation, and
+        :class:`~arggraph.errors.InvalidValueError` for a relation aimed at itself or two
+        relations with one id.
+
+        >>> fw = Framework.from_links(["p", "q", "c", "u"], None, [
+        ...     Link("support", ("p", "q"), "c"), Link("attack", ("u",), 'support+:["p","q"]->c')])
+        >>> fw.k, fw.inf_prem.tolist(), fw.att_tgt.tolist()
+        (1, [0, 1], [4])
+        """
+        plain = cls.from_edges(ids, base)
+        index = plain.index
+        n = len(index)
+        items = list(links)
+        rids = [lk.id or link_id(lk.type, lk.premises, lk.target) for lk in items]
+        by_id: dict[str, int] = {}
+        for i, rid in enumerate(rids):
+            if rid in by_id:
+                raise InvalidValueError(f"two relations have the id {rid!r}")
+            by_id[rid] = i
+        targeted = {lk.target for lk in items if lk.target not in index}
+        inference = [
+            len(lk.premises) > 1 or rid in targeted for lk, rid in zip(items, rids, strict=True)
+        ]
+        inf_at: dict[str, int] = {}
+        for lk, rid, is_inf in zip(items, rids, inference, strict=True):
+            if is_inf:
+                inf_at[rid] = len(inf_at)
+            if lk.target == rid:
+                raise InvalidValueError(f"relation {rid!r} is aimed at itself")
+
+        def node(target: str) -> int:
+            if target in index:
+                return index[target]
+            if target in inf_at:
+                return n + inf_at[target]
+            raise UnknownIdError("claim or relation", target, known=[*index, *by_id])
+
+        plain_lists: dict[str, tuple[list[int], list[int], list[float], list[str]]] = {
+            "attack": ([], [], [], []),
+            "support": ([], [], [], []),
+        }
+        inf_rel: list[str] = []
+        inf_sup: list[bool] = []
+        inf_w: list[float] = []
+        inf_ptr = [0]
+        inf_prem: list[int] = []
+        inf_tgt: list[int] = []
+        for lk, rid, is_inf in zip(items, rids, inference, strict=True):
+            if lk.type not in plain_lists:
+                raise InvalidValueError(
+                    f"relation {rid!r}: type {lk.type!r} is not attack or support"
+                )
+            premises = [cls._lookup(index, p) for p in lk.premises]
+            weight = number(lk.weight, f"the weight of {rid!r}")
+            if is_inf:
+                inf_rel.append(rid)
+                inf_sup.append(lk.type == "support")
+                inf_w.append(weight)
+                inf_prem.extend(premises)
+                inf_ptr.append(len(inf_prem))
+                inf_tgt.append(node(lk.target))
+            else:
+                src, tgt, w, rel = plain_lists[lk.type]
+                src.append(premises[0])
+                tgt.append(node(lk.target))
+                w.append(weight)
+                rel.append(rid)
+        a_src, a_tgt, a_w, a_id = plain_lists["attack"]
+        s_src, s_tgt, s_w, s_id = plain_lists["support"]
+        return cls(
+            plain.ids,
+            plain.base,
+            _ints(a_src),
+            _ints(a_tgt),
+            _floats(a_w),
+            _ints(s_src),
+            _ints(s_tgt),
+            _floats(s_w),
+            att_rel=tuple(a_id),
+            sup_rel=tuple(s_id),
+            _index=index,
+            inf_rel=tuple(inf_rel),
+            inf_sup=np.array(inf_sup, dtype=bool),
+            inf_w=_floats(inf_w),
+            inf_ptr=_ints(inf_ptr),
+            inf_prem=_ints(inf_prem),
+            inf_tgt=_ints(inf_tgt),
+        )
+
     @staticmethod
     def _lookup(index: Mapping[str, int], cid: str) -> int:
         try:
@@ -209,12 +364,14 @@ class Framework:
 
     @cached_property
     def relation_index(self) -> dict[str, tuple[str, int]]:
-        """Relation id -> ("attack" | "support", edge index)."""
+        """Relation id -> ("attack" | "support" | "inference", index in its arrays)."""
         out: dict[str, tuple[str, int]] = {}
         for k, rid in enumerate(self.att_ids):
             out[rid] = ("attack", k)
         for k, rid in enumerate(self.sup_ids):
             out[rid] = ("support", k)
+        for k, rid in enumerate(self.inf_rel):
+            out[rid] = ("inference", k)
         return out
 
     # ------------------------------------------------------------------ variants
@@ -227,16 +384,22 @@ class Framework:
 
     def with_weights(self, updates: Mapping[str, float]) -> Framework:
         """A copy whose relation weights are overridden for the given relation ids."""
-        att_w = self.att_w.copy()
-        sup_w = self.sup_w.copy()
+        arrays = {"attack": self.att_w.copy(), "support": self.sup_w.copy()}
+        arrays["inference"] = self.inf_w.copy()
         rel = self.relation_index
         for rid, value in updates.items():
             try:
                 kind, k = rel[rid]
             except KeyError:
                 raise UnknownIdError("relation", rid, known=list(rel)) from None
-            (att_w if kind == "attack" else sup_w)[k] = number(value, f"the weight of {rid!r}")
-        return replace(self, att_w=att_w, sup_w=sup_w, _index=self._index)
+            arrays[kind][k] = number(value, f"the weight of {rid!r}")
+        return replace(
+            self,
+            att_w=arrays["attack"],
+            sup_w=arrays["support"],
+            inf_w=arrays["inference"],
+            _index=self._index,
+        )
 
     def with_scores(self, sheet: ScoreSheet | None) -> Framework:
         """A copy with a score sheet's base scores and weights applied."""

@@ -52,10 +52,12 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import numpy.typing as npt
 
 from ..errors import ConvergenceError, SemanticsError
 from ..framework import BoolArray, FloatArray, Framework, IntArray
 from ._aggregate import Reducer, edge_scale, reducer
+from ._kernels import DFQUAD
 from ._sparse import (
     AnyIntArray,
     closure,
@@ -67,7 +69,7 @@ from ._sparse import (
     ready,
     views_of,
 )
-from .registry import GRADUAL, GradualSemantics, Kernels, gradual
+from .registry import GRADUAL, PROBABILISTIC_SUM, GradualSemantics, Kernels, gradual
 
 if TYPE_CHECKING:
     from ..graph import Graph
@@ -109,6 +111,15 @@ NEWTON_AFTER = PATIENCE * (DAMPING_RESTARTS + 1)
 # Below this many ready claims the topological sweep runs in plain Python.
 _PY_FRONTIER = 32
 
+#: Kinds of edge: an attack and a support (into a claim or an inference), a premise of
+#: an inference.
+ATTACK, SUPPORT, PREMISE = 0, 1, 2
+
+# An inference aggregates what attacks and supports it by the probabilistic sum and
+# moves its weight by DF-QuAD's rule, under every semantics.
+_PRODUCT = reducer(PROBABILISTIC_SUM)
+_DFQUAD = DFQUAD
+
 
 # ---------------------------------------------------------------------- the rule
 @dataclass(frozen=True)
@@ -137,35 +148,44 @@ def rule(semantics: str) -> Rule:
     return Rule(entry, entry.kernels(), reducer(entry.aggregation))
 
 
-def check_inputs(
-    entry: GradualSemantics,
-    ids: Sequence[str],
-    base: FloatArray,
-    n_att: int,
-    w: FloatArray,
-    relation_ids: Callable[[], Sequence[str]],
-) -> None:
+def check_inputs(entry: GradualSemantics, lay: Layout, base: FloatArray, w: FloatArray) -> None:
     """Raise :class:`~arggraph.errors.SemanticsError` for inputs the semantics cannot take.
 
-    Bases and weights outside [0, 1]; a support of weight above 0 under a semantics that
-    takes attacks only (a support of weight 0 is no relation).
+    ``base`` holds every node's base (claims' base scores, inferences' weights) and ``w``
+    the plain edges' weights first. Bases and weights outside [0, 1]; a support of weight
+    above 0 under a semantics that takes attacks only (a support of weight 0 is no
+    relation), a backing (a support aimed at a relation) named as such.
     """
+    n = lay.n_claims
     if base.size and not (np.all(base >= 0.0) and np.all(base <= 1.0)):
         bad = int(np.flatnonzero(~((base >= 0.0) & (base <= 1.0)))[0])
+        if bad < n:
+            raise SemanticsError(
+                f"base score of claim {lay.ids[bad]!r} is {float(base[bad])!r}, not in [0, 1]"
+            )
         raise SemanticsError(
-            f"base score of claim {ids[bad]!r} is {float(base[bad])!r}, not in [0, 1]"
+            f"weight of relation {lay.node_name(bad)!r} is {float(base[bad])!r}, not in [0, 1]"
         )
-    if w.size and not (np.all(w >= 0.0) and np.all(w <= 1.0)):
-        bad = int(np.flatnonzero(~((w >= 0.0) & (w <= 1.0)))[0])
+    plain = lay.plain_weights(w)
+    if plain.size and not (np.all(plain >= 0.0) and np.all(plain <= 1.0)):
+        bad = int(np.flatnonzero(~((plain >= 0.0) & (plain <= 1.0)))[0])
         raise SemanticsError(
-            f"weight of relation {relation_ids()[bad]!r} is {float(w[bad])!r}, not in [0, 1]"
+            f"weight of relation {lay.relation_ids[bad]!r} is {float(plain[bad])!r}, not in [0, 1]"
         )
-    if not entry.supports and np.any(w[n_att:] > 0.0):
-        bad = n_att + int(np.flatnonzero(w[n_att:] > 0.0)[0])
+    if entry.supports:
+        return
+    # A support counts when it weighs anything: a plain one by its weight, an inference
+    # by its own (its node's base).
+    weight = np.where(lay.src >= n, base[np.minimum(lay.src, len(base) - 1)], w)
+    counts = lay.sup & (weight > 0.0)
+    if np.any(counts):
+        bad = int(np.flatnonzero(counts)[0])
+        rid = lay.relation_ids[bad]
         takes = ", ".join(name for name, e in GRADUAL.items() if e.supports)
+        what = "a backing (a support aimed at a relation)" if lay.tgt[bad] >= n else "a support"
         raise SemanticsError(
-            f"{entry.label} takes attacks only, and relation {relation_ids()[bad]!r} is a "
-            f"support (use {takes}, or give the support weight 0)"
+            f"{entry.label} takes attacks only, and relation {rid!r} is {what} (use "
+            f"{takes}, or give the support weight 0)"
         )
 
 
@@ -190,9 +210,14 @@ class Schedule:
 class Layout:
     """The structure of a framework's edges, computed once and shared by every run.
 
-    Edges are numbered attacks first, then supports (``e < n_att`` is an attack). The
-    out-edges (by source) drive the topological sweep; the in-edges (by target, attacks
-    before supports) drive recomputation of any set of claims. Built with it:
+    Nodes are the claims, then the inferences (``node >= n_claims``; see
+    :class:`~arggraph.framework.Framework`). Edges are numbered plain attacks, plain
+    supports, then each inference's edge to its target, then the inferences' premise
+    edges; ``kind`` says which each is (:data:`ATTACK`, :data:`SUPPORT`,
+    :data:`PREMISE`). An edge into a claim is aggregated by the semantics; an attack or
+    support into an inference by the probabilistic sum, whatever the semantics; premises by
+    their minimum. The out-edges (by source) drive the topological sweep; the in-edges
+    (by target and kind) drive recomputation of any set of nodes. Built with it:
     :attr:`schedule` (the sweep's rounds), ``rank`` (orders the claims for recomputation:
     along every edge outside a cyclic component the rank grows, and the claims of one
     cyclic component share a rank), ``scc`` (>= 0 names a claim's cyclic component; -1
@@ -201,62 +226,96 @@ class Layout:
 
     def __init__(self, fw: Framework) -> None:
         self.ids = fw.ids
-        self.n = fw.n
+        self.n_claims = n = fw.n
+        self.k = k = fw.k
+        self.n = n + k
         self.n_att = len(fw.att_src)
-        self.src: IntArray = np.concatenate([fw.att_src, fw.sup_src]).astype(np.int64, copy=False)
-        self.tgt: IntArray = np.concatenate([fw.att_tgt, fw.sup_tgt]).astype(np.int64, copy=False)
+        self.n_plain = self.n_att + len(fw.sup_src)
+        inference = np.arange(n, n + k, dtype=np.int64)
+        counts = np.diff(fw.inf_ptr)
+        self.src: IntArray = np.concatenate(
+            [fw.att_src, fw.sup_src, inference, fw.inf_prem]
+        ).astype(np.int64, copy=False)
+        self.tgt: IntArray = np.concatenate(
+            [fw.att_tgt, fw.sup_tgt, fw.inf_tgt, np.repeat(inference, counts)]
+        ).astype(np.int64, copy=False)
         self.m = len(self.src)
-        self.sup: BoolArray = np.zeros(self.m, dtype=bool)
-        self.sup[self.n_att :] = True
+        self.kind: npt.NDArray[np.int8] = np.concatenate(
+            [
+                np.full(self.n_att, ATTACK, dtype=np.int8),
+                np.full(len(fw.sup_src), SUPPORT, dtype=np.int8),
+                fw.inf_sup.astype(np.int8),
+                np.full(len(fw.inf_prem), PREMISE, dtype=np.int8),
+            ]
+        )
+        self.sup: BoolArray = self.kind == SUPPORT
+        #: Whether each node is an inference (its update is the inference's, not the
+        #: semantics').
+        self.inf: BoolArray = np.zeros(self.n, dtype=bool)
+        self.inf[n:] = True
         # The framework itself is not kept: the layout cache maps frameworks to layouts
         # weakly, and a reference back would keep both alive forever.
         self._given_ids = (fw.att_rel, fw.sup_rel)
+        self._inf_rel = fw.inf_rel
         self.schedule, self.rank = self._schedule()
         self.remainder: IntArray = np.flatnonzero(self.rank < 0)
         self.scc: IntArray = np.full(self.n, -1, dtype=np.int64)
         self._order_remainder()
 
+    def node_name(self, node: int) -> str:
+        """A claim's id, or an inference's relation id."""
+        return self.ids[node] if node < self.n_claims else self._inf_rel[node - self.n_claims]
+
     @cached_property
     def relation_ids(self) -> tuple[str, ...]:
-        """The relation id of each edge (attacks first; ``TYPE:SOURCE->TARGET`` if none)."""
+        """The relation id of each edge (``TYPE:SOURCE->TARGET`` for a plain one given
+        none; an inference's own id for its edge to its target and for its premises')."""
         out: list[str] = []
-        for k, (given, kind) in enumerate(zip(self._given_ids, ("attack", "support"), strict=True)):
+        parts = (slice(0, self.n_att), slice(self.n_att, self.n_plain))
+        for given, kind, part in zip(self._given_ids, ("attack", "support"), parts, strict=True):
             if given is not None:
                 out.extend(given)
                 continue
-            part = slice(0, self.n_att) if k == 0 else slice(self.n_att, self.m)
-            ids = self.ids
+            ids, name = self.ids, self.node_name
             out.extend(
-                f"{kind}:{ids[a]}->{ids[b]}"
+                f"{kind}:{ids[a]}->{name(b)}"
                 for a, b in zip(self.src[part].tolist(), self.tgt[part].tolist(), strict=True)
             )
+        out.extend(self._inf_rel)
+        out.extend(self.node_name(t) for t in self.tgt[self.n_plain + self.k :].tolist())
         return tuple(out)
+
+    def plain_weights(self, w: FloatArray) -> FloatArray:
+        """The weights the user scores among the engine's: plain edges' (inferences'
+        weights are their nodes' bases)."""
+        return w[: self.n_plain]
 
     @cached_property
     def out_csr(self) -> tuple[IntArray, IntArray, AnyIntArray]:
         """``(ptr, edge, key)``: out-edges grouped by source.
 
-        ``key`` is ``2*target + is_support``, the accumulator slot an edge feeds (32-bit
-        where the claims' count allows: half the memory traffic).
+        ``key`` is ``3*target + kind``, the accumulator slot an edge feeds (32-bit
+        where the nodes' count allows: half the memory traffic).
         """
         ptr, order = group(self.src, self.n)
-        small = 2 * self.n + 1 < 1 << 31
+        small = 3 * self.n + 2 < 1 << 31
         slot: AnyIntArray = self.tgt.astype(np.int32 if small else np.int64)
-        slot <<= 1
-        slot |= self.sup
+        slot *= 3
+        slot += self.kind
         key: AnyIntArray = slot[order]
         return ptr, order, key
 
     @cached_property
     def out_tgt(self) -> AnyIntArray:
         """The target of each out-edge, in :attr:`out_csr` order."""
-        tgt: AnyIntArray = self.out_csr[2] >> 1
+        tgt: AnyIntArray = self.out_csr[2] // 3
         return tgt
 
     @cached_property
     def in_csr(self) -> tuple[IntArray, IntArray]:
-        """``(ptr, edge)``: in-edges grouped by target, attacks before supports."""
-        by_slot = group(self.tgt * 2 + self.sup, 2 * self.n)[1]
+        """``(ptr, edge)``: in-edges grouped by target, then by kind (attacks, supports,
+        premises)."""
+        by_slot = group(self.tgt * 3 + self.kind, 3 * self.n)[1]
         return ptr_of(self.tgt, self.n), by_slot
 
     @cached_property
@@ -267,8 +326,12 @@ class Layout:
 
     @cached_property
     def edge_scale(self) -> FloatArray:
-        """``1/k`` per edge, ``k`` the edges of its type into its target (for a mean)."""
-        return edge_scale(self.n, self.tgt, self.sup)
+        """``1/k`` per edge into a claim, ``k`` the edges of its kind into that claim (for a
+        mean); 1 for edges into inferences, which aggregate by the probabilistic sum."""
+        into_claim = self.tgt < self.n_claims
+        scale = edge_scale(self.n, self.tgt, self.sup)
+        out: FloatArray = np.where(into_claim, scale, 1.0)
+        return out
 
     def descendants(self, seeds: Sequence[int]) -> IntArray:
         """The claims reachable from ``seeds`` along relations, seeds included (sorted)."""
@@ -279,8 +342,14 @@ class Layout:
         return closure(self.in_csr[0], self.in_src, seeds, self.n)
 
     def weights(self, fw: Framework) -> FloatArray:
-        """The edge weights of ``fw`` (same structure), attacks first."""
-        return np.concatenate([fw.att_w, fw.sup_w]).astype(np.float64, copy=False)
+        """The engine's edge weights of ``fw`` (same structure): the plain edges' own, 1 for
+        an inference's edges (its weight is its node's base)."""
+        ones = np.ones(self.m - self.n_plain)
+        return np.concatenate([fw.att_w, fw.sup_w, ones]).astype(np.float64, copy=False)
+
+    def node_base(self, fw: Framework) -> FloatArray:
+        """The bases of every node: the claims' base scores, then the inferences' weights."""
+        return np.concatenate([fw.base, fw.inf_w]).astype(np.float64, copy=False)
 
     @cached_property
     def remainder_region(self) -> Region:
@@ -391,12 +460,13 @@ def layout(fw: Framework) -> Layout:
 # ---------------------------------------------------------------------- regions
 @dataclass(frozen=True, eq=False)
 class Group:
-    """Claims of one rank inside a :class:`Region` (columns ``lo:hi``) and their in-edges.
+    """Nodes of one rank inside a :class:`Region` (columns ``lo:hi``) and their in-edges.
 
-    In-edges are sorted by target then type; a *segment* is the run of edges of one
-    type into one target (``seg_start`` indexes ``edges``; ``seg_tgt`` is the target's
-    column within the group). A cyclic group holds whole strongly connected components,
-    in contiguous column runs starting at ``scc_start``.
+    In-edges are sorted by target then kind; a *segment* is the run of edges of one kind
+    into one target (``seg_start`` indexes ``edges``; ``seg_tgt`` is the target's column
+    within the group; ``seg_kind`` its kind). ``inf`` marks the group's inferences. A
+    cyclic group holds whole strongly connected components, in contiguous column runs
+    starting at ``scc_start``.
     """
 
     lo: int
@@ -407,16 +477,13 @@ class Group:
     tgt_col: IntArray
     seg_start: IntArray
     seg_tgt: IntArray
-    seg_sup: BoolArray
+    seg_kind: npt.NDArray[np.int8]
     scc_start: IntArray
+    inf: BoolArray
 
     @cached_property
-    def att_segments(self) -> IntArray:
-        return np.flatnonzero(~self.seg_sup)
-
-    @cached_property
-    def sup_segments(self) -> IntArray:
-        return np.flatnonzero(self.seg_sup)
+    def has_inferences(self) -> bool:
+        return bool(self.inf.any())
 
     @cached_property
     def edge_segment(self) -> IntArray:
@@ -426,49 +493,117 @@ class Group:
             out[self.seg_start[1:]] = 1
         return np.cumsum(out)
 
+    @cached_property
+    def _seg_into_inf(self) -> BoolArray:
+        into: BoolArray = self.inf[self.seg_tgt]
+        return into
+
     def aggregate(
         self, red: Reducer, values: FloatArray, w: FloatArray
-    ) -> tuple[FloatArray, FloatArray]:
-        """``(va, vs)``: the attack and support aggregates of each claim, per row."""
+    ) -> tuple[FloatArray, FloatArray, FloatArray]:
+        """``(va, vs, vm)`` of each node, per row: the aggregates of its attacks and of its
+        supports (by the semantics' reducer into a claim, by the probabilistic sum into an
+        inference), and the weakest premise of an inference (1 for a claim)."""
         shape = (values.shape[0], self.hi - self.lo)
         va = np.zeros(shape)
         vs = np.zeros(shape)
-        if len(self.edges):
-            x = values[:, self.src_col] * w[self.edges]
-            agg = red.reduceat(x, self.seg_start)
-            att, sup = self.att_segments, self.sup_segments
-            va[:, self.seg_tgt[att]] = agg[:, att]
-            vs[:, self.seg_tgt[sup]] = agg[:, sup]
-        return va, vs
+        vm = np.ones(shape)
+        if not len(self.edges):
+            return va, vs, vm
+        x = values[:, self.src_col] * w[self.edges]
+        agg = red.reduceat(x, self.seg_start)
+        kind, tgt = self.seg_kind, self.seg_tgt
+        if self.has_inferences:
+            into = self._seg_into_inf
+            if not red.multiplicative and into.any():
+                agg[:, into] = _PRODUCT.reduceat(x, self.seg_start)[:, into]
+            prem = kind == PREMISE
+            if prem.any():
+                vm[:, tgt[prem]] = np.minimum.reduceat(x, self.seg_start, axis=-1)[:, prem]
+        att, sup = kind == ATTACK, kind == SUPPORT
+        va[:, tgt[att]] = agg[:, att]
+        vs[:, tgt[sup]] = agg[:, sup]
+        return va, vs, vm
+
+    def finish(
+        self, rule_: Rule, b: FloatArray, va: FloatArray, vs: FloatArray, vm: FloatArray
+    ) -> FloatArray:
+        """Every node's value from its bases and aggregates: a claim's strength by the
+        semantics; an inference's contribution, its weight moved by DF-QuAD's rule times
+        its weakest premise (the same rule under every semantics)."""
+        out = rule_.kernels.vector(b, va, vs)
+        if self.has_inferences:
+            inf = self.inf
+            out[:, inf] = _DFQUAD.vector(b[:, inf], va[:, inf], vs[:, inf]) * vm[:, inf]
+        return out
 
     def partials(
         self, rule_: Rule, row: FloatArray, w: FloatArray, b: FloatArray
     ) -> tuple[FloatArray, FloatArray]:
-        """``(d strength / d base`` per claim, ``d strength(target) / d x_e`` per in-edge),
-        at the values ``row`` (one scenario's ``V``) with bases ``b`` of the group's claims.
+        """``(d value / d base`` per node, ``d value(target) / d x_e`` per in-edge), at the
+        values ``row`` (one scenario's ``V``) with bases ``b`` of the group's nodes.
 
-        ``x_e`` is edge ``e``'s weighted strength; times the edge's weight this is the
-        claim-to-claim sensitivity, the Jacobian entry ``d s_target / d s_source``.
+        ``x_e`` is edge ``e``'s weighted source value; times the edge's weight this is the
+        node-to-node sensitivity, the Jacobian entry ``d v_target / d v_source``. An
+        inference's value ``c(w, a, b) * m`` (``m`` its weakest premise) passes
+        ``d/dm = c`` to the premise that is weakest; where premises tie, to the first of
+        them in the relation's order (one stated rule: the one-sided derivative as that
+        premise alone moves down).
         """
-        va, vs = self.aggregate(rule_.reducer, row[None, :], w)
-        d_b, g_att, g_sup = rule_.kernels.derivatives(b, va[0], vs[0])
+        va, vs, vm = self.aggregate(rule_.reducer, row[None, :], w)
+        va0, vs0, vm0 = va[0], vs[0], vm[0]
+        d_b, g_att, g_sup = rule_.kernels.derivatives(b, va0, vs0)
+        inf = self.inf
+        if self.has_inferences:
+            c = _DFQUAD.vector(b[inf], va0[inf], vs0[inf])
+            i_b, i_att, i_sup = _DFQUAD.derivatives(b[inf], va0[inf], vs0[inf])
+            m = vm0[inf]
+            d_b = d_b.copy()
+            g_att, g_sup = g_att.copy(), g_sup.copy()
+            d_b[inf] = i_b * m
+            g_att[inf] = i_att * m
+            g_sup[inf] = i_sup * m
+            g_prem = np.zeros_like(d_b)
+            g_prem[inf] = c
         if not len(self.edges):
             return d_b, np.zeros(0)
-        sup = self.seg_sup[self.edge_segment]
-        per_type = np.where(sup, g_sup[self.tgt_col], g_att[self.tgt_col])
-        if not rule_.reducer.multiplicative:  # d sum / d x_e is 1
-            return d_b, per_type
-        # d va / d x_e is the product of the other factors (1 - x) of its segment.
-        f = 1.0 - row[self.src_col] * w[self.edges]
-        zero = f == 0.0
-        safe = np.where(zero, 1.0, f)
         seg = self.edge_segment
-        prod = np.multiply.reduceat(safe, self.seg_start)[seg]
-        zeros = np.add.reduceat(zero.astype(np.int64), self.seg_start)[seg]
-        others = np.where(
-            zero, np.where(zeros == 1, prod, 0.0), np.where(zeros > 0, 0.0, prod / safe)
-        )
-        return d_b, per_type * others
+        kind = self.seg_kind[seg]
+        tcol = self.tgt_col
+        per_type = np.where(kind == SUPPORT, g_sup[tcol], g_att[tcol])
+        x = row[self.src_col] * w[self.edges]
+        # The probabilistic sum: d va / d x_e is the product of the other factors (1 - x)
+        # of its segment. It aggregates into every inference, and into claims when the
+        # semantics' reducer is multiplicative.
+        product = inf[tcol] if not rule_.reducer.multiplicative else np.ones(len(x), dtype=bool)
+        product &= kind != PREMISE
+        if product.any():
+            f = 1.0 - x
+            zero = f == 0.0
+            safe = np.where(zero, 1.0, f)
+            prod = np.multiply.reduceat(safe, self.seg_start)[seg]
+            zeros = np.add.reduceat(zero.astype(np.int64), self.seg_start)[seg]
+            others = np.where(
+                zero, np.where(zeros == 1, prod, 0.0), np.where(zeros > 0, 0.0, prod / safe)
+            )
+            per_type = np.where(product, per_type * others, per_type)
+        if self.has_inferences:
+            prem = kind == PREMISE
+            if prem.any():
+                weakest = _first_minimum(x, self.seg_start, seg)
+                per_type = np.where(prem, np.where(weakest, g_prem[tcol], 0.0), per_type)
+        return d_b, per_type
+
+
+def _first_minimum(x: FloatArray, seg_start: IntArray, seg: IntArray) -> BoolArray:
+    """Whether each value is the first minimum of its segment."""
+    low = np.minimum.reduceat(x, seg_start)[seg]
+    at = np.flatnonzero(x == low)
+    first = np.full(len(seg_start), len(x), dtype=np.int64)
+    np.minimum.at(first, seg[at], at)
+    out = np.zeros(len(x), dtype=bool)
+    out[first[first < len(x)]] = True
+    return out
 
 
 @dataclass(frozen=True, eq=False)
@@ -504,8 +639,8 @@ class Region:
         outside = src_col < 0
         ext = np.unique(src[outside])
         src_col[outside] = r + np.searchsorted(ext, src[outside])
-        sup = lay.sup[edges]
-        key = tgt_col * 2 + sup
+        kind = lay.kind[edges]
+        key = tgt_col * 3 + kind
         seg_start = np.flatnonzero(np.diff(key, prepend=-1)) if len(key) else key
         bounds = np.concatenate([[0], np.flatnonzero(np.diff(rank)) + 1, [r]]).astype(np.int64)
         e_bounds = np.searchsorted(tgt_col, bounds)
@@ -532,8 +667,9 @@ class Region:
                     tgt_col[e0:e1] - lo,
                     segs - e0,
                     tgt_col[segs] - lo,
-                    sup[segs],
+                    kind[segs],
                     scc_start,
+                    lay.inf[nodes[lo:hi]],
                 )
             )
         return cls(nodes, ext, tuple(groups))
@@ -596,8 +732,8 @@ def evaluate(
         if grp.cyclic:
             _iterate(region, grp, rule_, values, b, w, ids, clamp, tol, max_rounds)
         else:
-            va, vs = grp.aggregate(rule_.reducer, values, w)
-            out = rule_.kernels.vector(b, va, vs)
+            va, vs, vm = grp.aggregate(rule_.reducer, values, w)
+            out = grp.finish(rule_, b, va, vs, vm)
             if clamp is not None:
                 out[clamp] = 0.0
             values[:, grp.lo : grp.hi] = out
@@ -634,14 +770,13 @@ def _iterate(
     sizes = np.diff(np.append(grp.scc_start, hi - lo))
     active = np.ones((values.shape[0], len(grp.scc_start)), dtype=bool)
     damping = 1.0
-    finish = rule_.kernels.vector
     newton_tried = False
     residual = np.zeros(active.shape)
     with np.errstate(over="ignore"):
         for round_ in range(1, max_rounds + 1):
             values[:, lo:hi] = current
-            va, vs = grp.aggregate(rule_.reducer, values, w)
-            target = finish(b, va, vs)
+            va, vs, vm = grp.aggregate(rule_.reducer, values, w)
+            target = grp.finish(rule_, b, va, vs, vm)
             if clamp is not None:
                 target[clamp] = 0.0
             step = target - current
@@ -741,7 +876,6 @@ def _component_newton(
 
     lo = grp.lo
     k = z - a
-    finish = rule_.kernels.vector
     keep = free[a:z]
     inside = (
         (grp.tgt_col >= a) & (grp.tgt_col < z) & (grp.src_col >= lo + a) & (grp.src_col < lo + z)
@@ -752,8 +886,8 @@ def _component_newton(
 
     def residual_of(x: FloatArray) -> FloatArray:
         row[lo + a : lo + z] = x
-        va, vs = grp.aggregate(rule_.reducer, row[None, :], w)
-        out = finish(b_row[None, :], va, vs)[0, a:z]
+        va, vs, vm = grp.aggregate(rule_.reducer, row[None, :], w)
+        out = grp.finish(rule_, b_row[None, :], va, vs, vm)[0, a:z]
         g: FloatArray = np.where(keep, out, 0.0) - x
         return g
 
@@ -770,18 +904,25 @@ def _component_newton(
 
 # ---------------------------------------------------------------------- full compute
 def sweep(lay: Layout, rule_: Rule, base: FloatArray, w: FloatArray) -> FloatArray:
-    """Strengths of every claim on no cycle and below none, by the layout's schedule.
+    """Values of every node on no cycle and below none, by the layout's schedule.
 
-    Claims left over (on or below a cycle) keep their base in the result.
+    ``base`` holds every node's base (:meth:`Layout.node_base`). Nodes left over (on or
+    below a cycle) keep their base in the result.
     """
     sched = lay.schedule
     ptr, order, out_key = lay.out_csr
     out_w = w[order]
     red = rule_.reducer
-    mult = red.multiplicative
     finish = rule_.kernels.vector
-    finish1 = rule_.kernels.scalar
-    acc = np.full(2 * lay.n, red.identity)
+    n = lay.n_claims
+    mixed = lay.k > 0
+    acc = np.empty(3 * lay.n)
+    acc[0::3] = red.identity
+    acc[1::3] = red.identity
+    acc[2::3] = np.inf
+    if mixed:  # what attacks or supports an inference aggregates by the probabilistic sum
+        acc[3 * n :: 3] = 1.0
+        acc[3 * n + 1 :: 3] = 1.0
     strength = base.astype(np.float64, copy=True)
     views: tuple[Any, ...] | None = None
     bounds = sched.bounds.tolist()
@@ -790,19 +931,97 @@ def sweep(lay: Layout, rule_: Rule, base: FloatArray, w: FloatArray) -> FloatArr
         for k, vec in enumerate(sched.vector.tolist()):
             f = sched.order[bounds[k] : bounds[k + 1]]
             if vec:
-                sf = finish(base[f], red.value(acc[2 * f]), red.value(acc[2 * f + 1]))
+                if mixed:
+                    sf = _finish_mixed(rule_, base, acc, f, n)
+                else:
+                    sf = finish(base[f], red.value(acc[3 * f]), red.value(acc[3 * f + 1]))
                 strength[f] = sf
                 e = sched.edges[edge_bounds[k] : edge_bounds[k + 1]]
                 starts = ptr[f]
                 x = out_w[e] * np.repeat(sf, ptr[f + 1] - starts)
-                red.accumulate(acc, out_key[e], x)
+                slots = out_key[e]
+                if mixed:
+                    _accumulate_mixed(red, acc, slots, x, n)
+                else:
+                    red.accumulate(acc, slots, x)
                 continue
             if views is None:
                 views = views_of(
                     ptr, out_key, out_w, acc, strength, np.ascontiguousarray(base, dtype=np.float64)
                 )
-            (_run_product if mult else _run_sum)(f.tolist(), finish1, *views)
+            if mixed:
+                _run_mixed(f.tolist(), rule_, n, *views)
+            else:
+                run = _run_product if red.multiplicative else _run_sum
+                run(f.tolist(), rule_.kernels.scalar, *views)
     return strength
+
+
+def _finish_mixed(
+    rule_: Rule, base: FloatArray, acc: FloatArray, f: IntArray, n: int
+) -> FloatArray:
+    """The values of the ready nodes ``f``: claims by the semantics, inferences by theirs."""
+    red = rule_.reducer
+    out = np.empty(len(f))
+    claim = f < n
+    fc, fi = f[claim], f[~claim]
+    out[claim] = rule_.kernels.vector(base[fc], red.value(acc[3 * fc]), red.value(acc[3 * fc + 1]))
+    weight = _DFQUAD.vector(base[fi], 1.0 - acc[3 * fi], 1.0 - acc[3 * fi + 1])
+    out[~claim] = weight * acc[3 * fi + 2]
+    return out
+
+
+def _accumulate_mixed(
+    red: Reducer, acc: FloatArray, slots: AnyIntArray, x: FloatArray, n: int
+) -> None:
+    """Fold values into their slots: premises by their minimum, what aims at an
+    inference by the probabilistic sum, what aims at a claim by the semantics."""
+    kind = slots % 3
+    prem = kind == PREMISE
+    into_inf = (slots >= 3 * n) & ~prem
+    claim = ~(prem | into_inf)
+    if prem.any():
+        np.minimum.at(acc, slots[prem], x[prem])
+    if into_inf.any():
+        np.multiply.at(acc, slots[into_inf], 1.0 - x[into_inf])
+    red.accumulate(acc, slots[claim], x[claim])
+
+
+def _run_mixed(
+    run: list[int],
+    rule_: Rule,
+    n: int,
+    vptr: Any,
+    vkey: Any,
+    vw: Any,
+    vacc: Any,
+    vs: Any,
+    vb: Any,
+) -> None:
+    """A run of the sweep in plain Python on a framework with inferences."""
+    finish1 = rule_.kernels.scalar
+    combine = _DFQUAD.scalar
+    mult = rule_.reducer.multiplicative
+    for v in run:
+        a, s = vacc[3 * v], vacc[3 * v + 1]
+        if v < n:
+            sv = finish1(vb[v], 1.0 - a, 1.0 - s) if mult else finish1(vb[v], a, s)
+        else:
+            sv = combine(vb[v], 1.0 - a, 1.0 - s) * vacc[3 * v + 2]
+        vs[v] = sv
+        j, end = vptr[v], vptr[v + 1]
+        while j < end:
+            slot = vkey[j]
+            x = vw[j] * sv
+            kind = slot % 3
+            if kind == PREMISE:
+                if x < vacc[slot]:
+                    vacc[slot] = x
+            elif slot >= 3 * n or mult:
+                vacc[slot] = vacc[slot] * (1.0 - x)
+            else:
+                vacc[slot] = vacc[slot] + x
+            j += 1
 
 
 def _run_product(
@@ -817,7 +1036,7 @@ def _run_product(
 ) -> None:
     """A run of the sweep in plain Python, accumulating products of complements."""
     for v in run:
-        sv = finish1(vb[v], 1.0 - vacc[2 * v], 1.0 - vacc[2 * v + 1])
+        sv = finish1(vb[v], 1.0 - vacc[3 * v], 1.0 - vacc[3 * v + 1])
         vs[v] = sv
         j, end = vptr[v], vptr[v + 1]
         while j < end:
@@ -838,7 +1057,7 @@ def _run_sum(
 ) -> None:
     """A run of the sweep in plain Python, accumulating sums."""
     for v in run:
-        sv = finish1(vb[v], vacc[2 * v], vacc[2 * v + 1])
+        sv = finish1(vb[v], vacc[3 * v], vacc[3 * v + 1])
         vs[v] = sv
         j, end = vptr[v], vptr[v + 1]
         while j < end:
@@ -866,7 +1085,8 @@ def compute(
 
 
 def prepare(fw: Framework, semantics: str) -> tuple[Layout, Rule, FloatArray]:
-    """The layout, the rule and the engine's weights of ``fw``, its inputs checked.
+    """The layout, the rule and the engine's edge weights of ``fw``, its inputs checked
+    (the nodes' bases are :meth:`Layout.node_base`).
 
     Raises :class:`~arggraph.errors.SemanticsError` for an unknown semantics, a base or
     weight outside [0, 1], or a support under a semantics that takes attacks only.
@@ -874,7 +1094,7 @@ def prepare(fw: Framework, semantics: str) -> tuple[Layout, Rule, FloatArray]:
     rule_ = rule(semantics)
     lay = layout(fw)
     w = lay.weights(fw)
-    check_inputs(rule_.entry, fw.ids, fw.base, lay.n_att, w, lambda: lay.relation_ids)
+    check_inputs(rule_.entry, lay, lay.node_base(fw), w)
     return lay, rule_, rule_.weights(lay, w)
 
 

@@ -127,9 +127,14 @@ _MAX = np.iinfo(np.int64).max
 
 # ---------------------------------------------------------------------- inputs
 def _framework(graph_or_fw: Graph | Framework) -> Framework:
-    if isinstance(graph_or_fw, Framework):
-        return graph_or_fw
-    return graph_or_fw.framework
+    fw = graph_or_fw if isinstance(graph_or_fw, Framework) else graph_or_fw.framework
+    if fw.k:
+        raise SemanticsError(
+            f"Dung's extension semantics here take single attacks between claims; this "
+            f"graph has {fw.k} linked or attacked relations (set attacks and attacks on "
+            "attacks), which the gradual semantics take"
+        )
+    return fw
 
 
 def _attacks(fw: Framework) -> tuple[IntArray, IntArray]:

@@ -141,23 +141,27 @@ def explain(
     fw = framework_of(graph, scores)
     t = _position(graph, fw, topic)
     lay, rule, w = prepare(fw, semantics)
-    strength = compute(lay, rule, fw.base, w, tol=tol, max_rounds=max_rounds)
+    base = lay.node_base(fw)
+    strength = compute(lay, rule, base, w, tol=tol, max_rounds=max_rounds)
     region = Region.build(lay, lay.ancestors([t]))
-    grad_base, grad_w, sens = _reverse(lay, region, rule, strength, fw.base, w, t)
+    grad_base, grad_w, sens = _reverse(lay, region, rule, strength, base, w, t)
     if rule.reducer.scaled:  # the gradient by a relation's own weight, not the scaled one
         grad_w *= lay.edge_scale
-    others = region.nodes[region.nodes != t]
+    n = lay.n_claims
+    # Contributions are claims' (an inference's weight is scored, and explained, as a
+    # relation's weight below).
+    others = region.nodes[(region.nodes != t) & (region.nodes < n)]
     if rule.reducer.scaled:
         raw = lay.weights(fw)
         removal = np.array(
             [
                 strength[t]
-                - _without(lay, region, rule, strength, fw.base, raw, c, t, tol, max_rounds)
+                - _without(lay, region, rule, strength, base, raw, c, t, tol, max_rounds)
                 for c in others.tolist()
             ]
         )
     else:
-        removal = _removals(lay, region, rule, strength, fw.base, w, t, others, tol, max_rounds)
+        removal = _removals(lay, region, rule, strength, base, w, t, others, tol, max_rounds)
     nxt = _strongest_paths(lay, region, sens, t)
     ids = fw.ids
     contributions = []
@@ -165,11 +169,15 @@ def explain(
         path = [c]
         while path[-1] != t:
             path.append(nxt[path[-1]])
-        contributions.append(Contribution(ids[c], r, float(grad_base[c]), [ids[v] for v in path]))
+        steps = [ids[v] for v in path if v < n]  # an inference is a step between claims
+        contributions.append(Contribution(ids[c], r, float(grad_base[c]), steps))
     contributions.sort(key=lambda x: (-abs(x.removal), -abs(x.gradient), x.claim))
-    into = np.isin(lay.tgt, region.nodes)
+    # A plain relation's weight is its edge's; an inference's, its node's base.
+    into = np.isin(lay.tgt[: lay.n_plain], region.nodes)
     rel_ids = lay.relation_ids
     weights = {rel_ids[e]: float(grad_w[e]) for e in np.flatnonzero(into).tolist()}
+    for v in region.nodes[region.nodes >= n].tolist():
+        weights[lay.node_name(v)] = float(grad_base[v])
     return Explanation(ids[t], float(strength[t]), contributions, weights, semantics)
 
 
@@ -310,10 +318,13 @@ def _without(
     holding its strength at 0 (as :func:`_removals` does for every claim at once) is not
     its removal: its targets' other relations are rescaled here, one claim at a time.
     """
-    slot = lay.tgt * 2 + lay.sup
+    slot = lay.tgt * 3 + lay.kind
     keep = lay.src != c
-    count = np.bincount(slot[keep], minlength=2 * lay.n)
-    w = np.where(keep, raw / np.maximum(count[slot], 1), 0.0)
+    count = np.bincount(slot[keep], minlength=3 * lay.n)
+    # A mean divides by the count of relations into a claim; into an inference the
+    # aggregate is the probabilistic sum, unscaled.
+    scale = np.where(lay.tgt < lay.n_claims, 1.0 / np.maximum(count[slot], 1), 1.0)
+    w = np.where(keep, raw * scale, 0.0)
     down = lay.descendants([c])
     members = np.intersect1d(down, region.nodes, assume_unique=True)
     sub = Region.build(lay, members)

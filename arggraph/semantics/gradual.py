@@ -88,7 +88,7 @@ def strengths(
     [0.618034, 0.618034]
     """
     lay, rule, w = prepare(fw, semantics)
-    return compute(lay, rule, fw.base, w, tol=tol, max_rounds=max_rounds)
+    return compute(lay, rule, lay.node_base(fw), w, tol=tol, max_rounds=max_rounds)[: fw.n]
 
 
 def score(

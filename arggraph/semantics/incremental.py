@@ -38,10 +38,13 @@ import numpy as np
 from ..errors import InvalidValueError, SemanticsError, UnknownIdError
 from ..framework import FloatArray, Framework
 from ._engine import (
+    _DFQUAD,
     DAMPING_RESTARTS,
     MAX_ROUNDS,
     NEWTON_AFTER,
     PATIENCE,
+    PREMISE,
+    SUPPORT,
     TOLERANCE,
     Layout,
     Region,
@@ -88,7 +91,8 @@ class GradualEngine:
         self._fw0 = fw
         lay, self._rule, _ = prepare(fw, semantics)
         self._lay: Layout = lay
-        self._base: FloatArray = np.array(fw.base, dtype=np.float64)
+        #: Every node's base: the claims' base scores, then the inferences' weights.
+        self._base: FloatArray = np.array(lay.node_base(fw), dtype=np.float64)
         #: The relations' weights, and the engine's (the same array unless a mean scales it).
         self._w: FloatArray = lay.weights(fw).copy()
         self._we: FloatArray = self._rule.weights(lay, self._w)
@@ -106,25 +110,28 @@ class GradualEngine:
     def framework(self) -> Framework:
         """The framework with the engine's current base scores and weights."""
         if self._fw is None:
-            na = self._lay.n_att
+            lay = self._lay
+            na, n = lay.n_att, lay.n_claims
             self._fw = replace(
                 self._fw0,
-                base=self._base.copy(),
+                base=self._base[:n].copy(),
                 att_w=self._w[:na].copy(),
-                sup_w=self._w[na:].copy(),
+                sup_w=self._w[na : lay.n_plain].copy(),
+                inf_w=self._base[n:].copy(),
             )
         return self._fw
 
     @property
     def values(self) -> FloatArray:
         """Every claim's current strength (a read-only view, aligned with the ids)."""
-        view = self._s.view()
+        view = self._s[: self._lay.n_claims].view()
         view.flags.writeable = False
         return view
 
     def strengths(self) -> dict[str, float]:
         """Every claim's current strength, by claim id."""
-        return dict(zip(self._lay.ids, self._s.tolist(), strict=True))
+        n = self._lay.n_claims
+        return dict(zip(self._lay.ids, self._s[:n].tolist(), strict=True))
 
     def strength(self, claim_id: str) -> float:
         """One claim's current strength."""
@@ -136,16 +143,20 @@ class GradualEngine:
 
     def weight(self, relation_id: str) -> float:
         """One relation's current weight."""
-        return float(self._w[self._edge(relation_id)])
+        kind, i = self._edge(relation_id)
+        return float(self._w[i] if kind != "inference" else self._base[i])
 
-    def _edge(self, relation_id: str) -> int:
+    def _edge(self, relation_id: str) -> tuple[str, int]:
+        """``(kind, index)``: a plain relation's edge, or an inference's node."""
         try:
             kind, k = self._fw0.relation_index[relation_id]
         except KeyError:
             raise UnknownIdError(
                 "relation", relation_id, known=list(self._fw0.relation_index)
             ) from None
-        return k if kind == "attack" else self._lay.n_att + k
+        if kind == "inference":
+            return kind, self._lay.n_claims + k
+        return kind, k if kind == "attack" else self._lay.n_att + k
 
     # ------------------------------------------------------------------ edits
     def set_base(self, claim_id: str, value: float) -> dict[str, float]:
@@ -160,14 +171,22 @@ class GradualEngine:
 
     def set_weight(self, relation_id: str, value: float) -> dict[str, float]:
         """Set a relation's weight; returns the claims whose strength changed."""
-        e = self._edge(relation_id)
+        kind, e = self._edge(relation_id)
         value = _unit(value, f"the weight of {relation_id!r}")
         entry = self._rule.entry
-        if not entry.supports and e >= self._lay.n_att and value > 0.0:
+        lay = self._lay
+        support = kind == "support" or (kind == "inference" and bool(lay.sup[self._out_edge(e)]))
+        if not entry.supports and support and value > 0.0:
             raise SemanticsError(
                 f"{entry.label} takes attacks only; relation "
                 f"{relation_id!r} is a support and must keep weight 0"
             )
+        if kind == "inference":  # an inference's weight is its node's base
+            if self._base[e] == value:
+                return {}
+            self._base[e] = value
+            self._fw = None
+            return self._recompute([e])
         if self._w[e] == value:
             return {}
         self._w[e] = value
@@ -175,6 +194,10 @@ class GradualEngine:
             self._we[e] = value * self._lay.edge_scale[e]
         self._fw = None
         return self._recompute([int(self._lay.tgt[e])])
+
+    def _out_edge(self, node: int) -> int:
+        """The edge from inference node ``node`` to its target."""
+        return self._lay.n_plain + node - self._lay.n_claims
 
     def _recompute(self, seeds: list[int]) -> dict[str, float]:
         cone = self._lay.descendants(seeds)
@@ -195,7 +218,7 @@ class GradualEngine:
             )
             self._s[region.nodes] = values[0, : region.size]
         new = self._s[cone]
-        changed = np.flatnonzero(new != old)
+        changed = np.flatnonzero((new != old) & (cone < self._lay.n_claims))
         ids = self._lay.ids
         return {
             ids[v]: x for v, x in zip(cone[changed].tolist(), new[changed].tolist(), strict=True)
@@ -207,19 +230,35 @@ class GradualEngine:
         rank, scc = lay.rank, lay.scc
         cone.sort(key=lambda v: (int(rank[v]), int(scc[v])))
         ptr, edge = lay.in_csr
-        vptr, vedge, vsrc, vsup, vw, vs, vb = views_of(
-            ptr, edge, lay.src, lay.sup.view(np.uint8), self._we, self._s, self._base
+        vptr, vedge, vsrc, vkind, vw, vs, vb = views_of(
+            ptr, edge, lay.src, lay.kind, self._we, self._s, self._base
         )
         fin = self._rule.kernels.scalar
         ident = self._rule.reducer.identity
         mult = self._rule.reducer.multiplicative
+        n = lay.n_claims
+        combine = _DFQUAD.scalar
 
         def update(v: int) -> float:
+            if v >= n:  # an inference: its weight moved by DF-QuAD, times its weakest premise
+                a = s = 1.0
+                m = math.inf
+                for j in range(vptr[v], vptr[v + 1]):
+                    e = vedge[j]
+                    x = vw[e] * vs[vsrc[e]]
+                    k = vkind[e]
+                    if k == PREMISE:
+                        m = x if x < m else m
+                    elif k == SUPPORT:
+                        s *= 1.0 - x
+                    else:
+                        a *= 1.0 - x
+                return combine(vb[v], 1.0 - a, 1.0 - s) * m
             a = s = ident
             for j in range(vptr[v], vptr[v + 1]):
                 e = vedge[j]
                 x = vw[e] * vs[vsrc[e]]
-                if vsup[e]:
+                if vkind[e] == SUPPORT:
                     s = s * (1.0 - x) if mult else s + x
                 else:
                     a = a * (1.0 - x) if mult else a + x

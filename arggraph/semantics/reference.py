@@ -62,8 +62,9 @@ SEMANTICS = tuple(GRADUAL)
 #: How many times a cyclic computation halves its damping (every ``patience`` rounds).
 DAMPING_RESTARTS = 4
 
-# One incoming edge as the update function sees it: (source, weight, is_support).
-InEdge = tuple[int, float, bool]
+# One incoming edge as the update function sees it: (source node, weight, kind), kind
+# False an attack, True a support, None a premise of an inference.
+InEdge = tuple[int, float, bool | None]
 
 
 def _probabilistic_sum(xs: list[float]) -> float:
@@ -114,23 +115,37 @@ def strength_of(
     return _update_of(semantics)(base, attackers, supporters)
 
 
+def _dfquad_combine(w: float, a: float, b: float) -> float:
+    """DF-QuAD's influence: a base ``w`` moved by aggregates ``a`` (against), ``b`` (for)."""
+    return w - w * (a - b) if a >= b else w + (1.0 - w) * (b - a)
+
+
 def _in_edges(fw: Framework) -> list[list[InEdge]]:
-    incoming: list[list[InEdge]] = [[] for _ in range(fw.n)]
+    """The edges into every node (claims, then inferences): (source, weight, kind) with
+    kind ``False`` attack, ``True`` support, ``None`` premise."""
+    n = fw.n
+    incoming: list[list[InEdge]] = [[] for _ in range(n + fw.k)]
     for s, t, w in zip(fw.att_src.tolist(), fw.att_tgt.tolist(), fw.att_w.tolist(), strict=True):
         incoming[t].append((s, w, False))
     for s, t, w in zip(fw.sup_src.tolist(), fw.sup_tgt.tolist(), fw.sup_w.tolist(), strict=True):
         incoming[t].append((s, w, True))
+    for i in range(fw.k):
+        support = bool(fw.inf_sup[i])
+        incoming[int(fw.inf_tgt[i])].append((n + i, 1.0, support))
+        for p in fw.inf_prem[fw.inf_ptr[i] : fw.inf_ptr[i + 1]].tolist():
+            incoming[n + i].append((p, 1.0, None))
     return incoming
 
 
 def _topological(fw: Framework, incoming: list[list[InEdge]]) -> list[int] | None:
-    """Kahn's order of the claims, or None when the graph has a cycle."""
-    outgoing: list[list[int]] = [[] for _ in range(fw.n)]
+    """Kahn's order of the nodes, or None when the graph has a cycle."""
+    size = len(incoming)
+    outgoing: list[list[int]] = [[] for _ in range(size)]
     indegree = [len(edges) for edges in incoming]
     for t, edges in enumerate(incoming):
         for s, _, _ in edges:
             outgoing[s].append(t)
-    queue = deque(i for i in range(fw.n) if indegree[i] == 0)
+    queue = deque(i for i in range(size) if indegree[i] == 0)
     order: list[int] = []
     while queue:
         v = queue.popleft()
@@ -139,7 +154,7 @@ def _topological(fw: Framework, incoming: list[list[InEdge]]) -> list[int] | Non
             indegree[t] -= 1
             if indegree[t] == 0:
                 queue.append(t)
-    return order if len(order) == fw.n else None
+    return order if len(order) == size else None
 
 
 def is_acyclic(fw: Framework) -> bool:
@@ -151,15 +166,24 @@ def is_acyclic(fw: Framework) -> bool:
     return _topological(fw, _in_edges(fw)) is not None
 
 
-def _update(
-    update: Callable[[float, list[float], list[float]], float],
-    base: float,
-    edges: list[InEdge],
-    strength: list[float],
-) -> float:
-    att = [w * strength[s] for s, w, sup in edges if not sup]
-    sup_ = [w * strength[s] for s, w, sup in edges if sup]
-    return update(base, att, sup_)
+def _node_update(
+    fw: Framework, update: Update
+) -> Callable[[int, float, list[InEdge], list[float]], float]:
+    """The update of any node: a claim by the semantics; an inference by its definition
+    (its weight moved by DF-QuAD's rule by the probabilistic sums of what attacks and
+    what supports it, times its weakest premise)."""
+    n = fw.n
+
+    def node_update(v: int, base: float, edges: list[InEdge], strength: list[float]) -> float:
+        att = [w * strength[s] for s, w, kind in edges if kind is False]
+        sup = [w * strength[s] for s, w, kind in edges if kind is True]
+        if v < n:
+            return update(base, att, sup)
+        premises = [strength[s] for s, _, kind in edges if kind is None]
+        weight = _dfquad_combine(base, _probabilistic_sum(att), _probabilistic_sum(sup))
+        return weight * min(premises)
+
+    return node_update
 
 
 def strengths(
@@ -172,28 +196,31 @@ def strengths(
 ) -> list[float]:
     """Every claim's final strength, in the order of ``fw.ids``.
 
-    Raises :class:`~arggraph.errors.SemanticsError` for an unknown semantics or for
-    supports under ``hcat``, and :class:`~arggraph.errors.ConvergenceError` when a cyclic
-    graph does not settle within ``max_rounds`` rounds in all.
+    Inferences (linked premises, relations attacked or supported) are nodes here too,
+    computed from their definition (:func:`_node_update`). Raises
+    :class:`~arggraph.errors.SemanticsError` for an unknown semantics or for supports
+    under ``hcat``, and :class:`~arggraph.errors.ConvergenceError` when a cyclic graph
+    does not settle within ``max_rounds`` rounds in all.
     """
     update = _update_of(semantics)
     entry = gradual(semantics)
-    if not entry.supports and len(fw.sup_src):
+    if not entry.supports and (len(fw.sup_src) or bool(fw.inf_sup.any())):
         raise SemanticsError(f"{entry.label} takes attacks only, and this graph has supports")
-    base = fw.base.tolist()
+    base = fw.base.tolist() + fw.inf_w.tolist()
     incoming = _in_edges(fw)
+    node_update = _node_update(fw, update)
     order = _topological(fw, incoming)
     if order is not None:
         strength = list(base)
         for v in order:
-            strength[v] = _update(update, base[v], incoming[v], strength)
-        return strength
-    return _iterate(fw, update, base, incoming, tol, max_rounds, patience)
+            strength[v] = node_update(v, base[v], incoming[v], strength)
+        return strength[: fw.n]
+    return _iterate(fw, node_update, base, incoming, tol, max_rounds, patience)[: fw.n]
 
 
 def _iterate(
     fw: Framework,
-    update: Callable[[float, list[float], list[float]], float],
+    node_update: Callable[[int, float, list[InEdge], list[float]], float],
     base: list[float],
     incoming: list[list[InEdge]],
     tol: float,
@@ -202,20 +229,21 @@ def _iterate(
 ) -> list[float]:
     damping = 1.0
     strength = list(base)
-    residual = [0.0] * fw.n
+    size = len(base)
+    residual = [0.0] * size
     for round_ in range(1, max_rounds + 1):
-        target = [_update(update, base[v], incoming[v], strength) for v in range(fw.n)]
+        target = [node_update(v, base[v], incoming[v], strength) for v in range(size)]
         residual = [abs(t - s) for t, s in zip(target, strength, strict=True)]
         if max(residual, default=0.0) <= tol:
             return target
         strength = [s + damping * (t - s) for s, t in zip(strength, target, strict=True)]
         if round_ % patience == 0 and round_ < patience * (DAMPING_RESTARTS + 1):
             damping /= 2.0
-    moving = {fw.ids[v]: strength[v] for v in range(fw.n) if residual[v] > tol}
+    moving = {fw.node_name(v): strength[v] for v in range(size) if residual[v] > tol}
     raise ConvergenceError(
         f"no fixed point within {max_rounds} rounds: {len(moving)} claims still moving",
         moving=moving,
-        last=dict(zip(fw.ids, strength, strict=True)),
+        last={fw.node_name(v): strength[v] for v in range(size)},
     )
 
 
