@@ -5,8 +5,10 @@ group; for the others how many extensions, then each under a header with its num
 and size; ids one a line, or wrapped to a terminal's width, never cut, escaped for the
 terminal) and ``json`` (``{"semantics": NAME, "extensions": [[claim id, ...], ...]}``,
 each extension sorted and the list sorted, so the same graph always prints the same
-way). ``--claim ID`` answers instead whether that claim is credulously (in some
-extension) and sceptically (in every extension) accepted. GRAPH is an arggraph/1 file,
+way; a graph with set attacks or attacks on attacks adds ``"relations"``, for each
+extension the attacks that stand in it). ``--claim ID`` answers instead whether that
+claim is credulously (in some extension) and sceptically (in every extension) accepted.
+GRAPH is an arggraph/1 file,
 or an abstract framework in a format whose registry entry says so (ICCMA's apx, tgf and
 i23) when its name ends in one of that format's extensions (``.apx``, ``.tgf``, ``.i23``, ``.af``).
 """
@@ -190,7 +192,11 @@ def run(args: argparse.Namespace) -> int:
     import json
     import sys
 
-    from ..semantics.dung import claim_acceptance, iter_extensions
+    from ..semantics.dung import (
+        claim_acceptance,
+        iter_extensions,
+        iter_extensions_with_relations,
+    )
     from .common import progress, write_result
 
     graph = load_framework_graph(args.graph)
@@ -242,20 +248,32 @@ def run(args: argparse.Namespace) -> int:
         write_result(grounded_text(labels, semantics, to_terminal(args.output)), args.output)
         return 0
     found: list[list[str]] = []
+    # With set attacks or attacks on attacks, JSON also names the attacks that stand.
+    standing: dict[tuple[str, ...], list[str]] | None = {} if graph.framework.k else None
     with progress(f"{semantics} extensions") as bar:
-        for ext in iter_extensions(graph, semantics, limit=args.limit):
-            found.append(sorted(ext))
-            bar.advance()
+        if standing is None:
+            for ext in iter_extensions(graph, semantics, limit=args.limit):
+                found.append(sorted(ext))
+                bar.advance()
+        else:
+            for ext, relations in iter_extensions_with_relations(
+                graph, semantics, limit=args.limit
+            ):
+                key = tuple(sorted(ext))
+                if key not in standing:
+                    standing[key] = sorted(relations)
+                    found.append(list(key))
+                bar.advance()
     found.sort()
     if args.limit is not None and len(found) == args.limit and not entry.unique:
         print(
             f"arggraph: note: stopped at --limit {args.limit}; there may be more", file=sys.stderr
         )
     if args.format == "json":
-        text = (
-            json.dumps({"semantics": semantics, "extensions": found}, ensure_ascii=False, indent=2)
-            + "\n"
-        )
+        result: dict[str, object] = {"semantics": semantics, "extensions": found}
+        if standing is not None:
+            result["relations"] = [standing[tuple(ext)] for ext in found]
+        text = json.dumps(result, ensure_ascii=False, indent=2) + "\n"
     else:
         from .common import to_terminal
 

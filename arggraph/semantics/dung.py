@@ -63,6 +63,7 @@ reads, so a new semantics is a new entry; no name is compared here.
 from __future__ import annotations
 
 import warnings
+import weakref
 from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
@@ -86,7 +87,9 @@ __all__ = [
     "grounded_codes",
     "grounded_labels",
     "grounded_mask",
+    "flatten",
     "iter_extensions",
+    "iter_extensions_with_relations",
 ]
 
 if TYPE_CHECKING:
@@ -127,14 +130,110 @@ _MAX = np.iinfo(np.int64).max
 
 # ---------------------------------------------------------------------- inputs
 def _framework(graph_or_fw: Graph | Framework) -> Framework:
+    """The attack framework the semantics run on: the framework itself when its attacks
+    are single and aimed at claims, else its flattening (:func:`flatten`), whose first
+    ``n`` arguments are the claims."""
     fw = graph_or_fw if isinstance(graph_or_fw, Framework) else graph_or_fw.framework
-    if fw.k:
-        raise SemanticsError(
-            f"Dung's extension semantics here take single attacks between claims; this "
-            f"graph has {fw.k} linked or attacked relations (set attacks and attacks on "
-            "attacks), which the gradual semantics take"
-        )
-    return fw
+    return flatten(fw)
+
+
+_FLAT: weakref.WeakKeyDictionary[Framework, Framework] = weakref.WeakKeyDictionary()
+
+
+def flatten(fw: Framework) -> Framework:
+    """An equivalent framework of single attacks between arguments, for one with set
+    attacks (linked premises) or attacks on attacks (undercutters).
+
+    The semantics are AFRA's (Baroni, Cerutti, Giacomin and Guida, "AFRA: Argumentation
+    framework with recursive attacks", International Journal of Approximate Reasoning 52,
+    2011), with an attack's source allowed to be a set, as in SETAFs (Nielsen and Parsons,
+    "A generalization of Dung's abstract framework for argumentation: arguing with sets of
+    attacking arguments", ArgMAS 2006): an attack defeats its target (a claim, or an
+    attack), and it defeats every attack one of whose sources is its target (a set attacks
+    only while all its members stand). Every attack of weight above 0 becomes an argument
+    of its own, after the claims (named ``\x00`` and its relation id, so no claim id can
+    clash), and the defeats become single attacks between arguments; arguments never
+    attack by themselves. Supports, and attacks aimed at supports, do not enter. Claims
+    come first, so projecting an extension onto the claims is keeping indices below ``n``;
+    the attacks in an extension are the relations that stand. A framework without set
+    attacks or attacks on attacks is returned as it is (Dung's semantics, the same answers
+    and the same speed).
+
+    >>> from arggraph.framework import Link
+    >>> fw = Framework.from_links(["p", "q", "c", "u"], None,
+    ...     [Link("attack", ("p", "q"), "c", id="r"), Link("attack", ("u",), "r", id="x")])
+    >>> flat = flatten(fw)
+    >>> flat.n, sorted((flat.ids[s], flat.ids[t]) for s, t in zip(flat.att_src, flat.att_tgt))
+    (6, [('r', 'c'), ('x', 'r')])
+    """
+    if not fw.k:
+        return fw
+    found = _FLAT.get(fw)
+    if found is None:
+        found = _flatten(fw)
+        _FLAT[fw] = found
+    return found
+
+
+def _flatten(fw: Framework) -> Framework:
+    n = fw.n
+    # Every attack with its sources, its target node and its relation id.
+    sources: list[list[int]] = []
+    targets: list[int] = []
+    names: list[str] = []
+    node_of_inference: dict[int, int] = {}  # framework node of an attacking inference -> index
+    for s, t, w, rid in zip(
+        fw.att_src.tolist(), fw.att_tgt.tolist(), fw.att_w.tolist(), fw.att_ids, strict=True
+    ):
+        if w > 0.0:
+            sources.append([s])
+            targets.append(t)
+            names.append(rid)
+    for i, rid in enumerate(fw.inf_rel):
+        if not bool(fw.inf_sup[i]) and float(fw.inf_w[i]) > 0.0:
+            node_of_inference[n + i] = len(names)
+            sources.append(fw.inf_prem[fw.inf_ptr[i] : fw.inf_ptr[i + 1]].tolist())
+            targets.append(int(fw.inf_tgt[i]))
+            names.append(rid)
+    # An attack aimed at an inference aims at that attack's argument (none if the
+    # inference is a support, or weighs 0: such attacks fall away).
+    target_arg: list[int] = []
+    for t in targets:
+        if t < n:
+            target_arg.append(t)
+        else:
+            j = node_of_inference.get(t)
+            target_arg.append(n + j if j is not None else -1)
+    from_claim: dict[int, list[int]] = {}
+    for j, srcs in enumerate(sources):
+        for c in srcs:
+            from_claim.setdefault(c, []).append(j)
+    src: list[int] = []
+    tgt: list[int] = []
+    for j, t in enumerate(target_arg):
+        if t < 0:
+            continue
+        src.append(n + j)
+        tgt.append(t)  # direct defeat
+        if t < n:  # indirect: it defeats every attack sourced at its target
+            for victim in from_claim.get(t, ()):
+                src.append(n + j)
+                tgt.append(n + victim)
+    ids = (*fw.ids, *names)
+    empty = np.zeros(0, dtype=np.int64)
+    return Framework(
+        ids,
+        np.full(len(ids), 0.5),
+        np.array(src, dtype=np.int64),
+        np.array(tgt, dtype=np.int64),
+        np.ones(len(src)),
+        empty,
+        empty,
+        np.zeros(0),
+        # Lookups by id find claims only (an attack's relation id may equal a claim's
+        # in a file of the first version of the format).
+        _index=fw.index,
+    )
 
 
 def _attacks(fw: Framework) -> tuple[IntArray, IntArray]:
@@ -370,8 +469,8 @@ def grounded(graph_or_fw: Graph | Framework) -> set[str]:
     set()
     """
     fw = _framework(graph_or_fw)
-    ids = fw.ids
-    return {ids[i] for i in np.flatnonzero(grounded_mask(fw)).tolist()}
+    ids, n = fw.ids, len(fw.index)
+    return {ids[i] for i in np.flatnonzero(grounded_mask(fw)[:n]).tolist()}
 
 
 def grounded_labels(graph_or_fw: Graph | Framework) -> dict[str, str]:
@@ -382,8 +481,9 @@ def grounded_labels(graph_or_fw: Graph | Framework) -> dict[str, str]:
     {'a': 'in', 'b': 'out', 'c': 'undec'}
     """
     fw = _framework(graph_or_fw)
-    codes = grounded_codes(fw).tolist()
-    return {cid: _NAMES[c] for cid, c in zip(fw.ids, codes, strict=True)}
+    n = len(fw.index)
+    codes = grounded_codes(fw)[:n].tolist()
+    return {cid: _NAMES[c] for cid, c in zip(fw.ids[:n], codes, strict=True)}
 
 
 # ---------------------------------------------------------------------- the core
@@ -412,12 +512,15 @@ class _Core:
         keep = (s >= 0) & (t >= 0)
         self.src, self.tgt = s[keep], t[keep]
 
-    def ids_of(self, chosen: Iterable[int]) -> set[str]:
-        ids = self.ids
-        out = {ids[i] for i in self.inside.tolist()}
+    def args_of(self, chosen: Iterable[int]) -> list[int]:
+        """The arguments of an extension: those grounded accepts, and the chosen ones."""
         members = self.members
-        out.update(ids[int(members[a])] for a in chosen)
-        return out
+        return [*self.inside.tolist(), *(int(members[a]) for a in chosen)]
+
+    def ids_of(self, chosen: Iterable[int], n: int) -> set[str]:
+        """An extension's claim ids (arguments ``n`` and above are attacks, not claims)."""
+        ids = self.ids
+        return {ids[i] for i in self.args_of(chosen) if i < n}
 
 
 def iter_extensions(
@@ -428,17 +531,38 @@ def iter_extensions(
     For a progress display or an early stop; :func:`extensions` sorts them. Raises what
     :func:`extensions` raises, when first advanced (it is a generator).
     """
+    # Extensions that differ only in the attacks that stand (a framework with set
+    # attacks or attacks on attacks) are one set of claims.
+    seen: set[frozenset[str]] = set()
+    for claims, _ in iter_extensions_with_relations(graph_or_fw, semantics, limit=limit):
+        key = frozenset(claims)
+        if key not in seen:
+            seen.add(key)
+            yield claims
+
+
+def iter_extensions_with_relations(
+    graph_or_fw: Graph | Framework, semantics: str = "grounded", *, limit: int | None = None
+) -> Iterator[tuple[set[str], set[str]]]:
+    """The extensions one at a time, each with the attacks that stand in it: ``(claim
+    ids, relation ids)``. The attacks are those of the flattening (:func:`flatten`): a
+    framework with set attacks or attacks on attacks has them as arguments; any other has
+    none (every attack whose source is in stands there, as in Dung's frameworks)."""
     entry = extension(semantics)
     if limit is not None and limit < 1:
         raise UsageError(f"the limit must be at least 1, not {limit}")
     fw = _framework(graph_or_fw)
+    n = len(fw.index)
+    ids = fw.ids
     solver = entry.solver()
     if solver is None:
-        yield grounded(fw)
+        chosen = np.flatnonzero(grounded_mask(fw)).tolist()
+        yield {ids[i] for i in chosen if i < n}, {ids[i] for i in chosen if i >= n}
         return
     core = _Core(fw, entry, grounded_codes(fw))
-    for chosen in solver.extensions(core.k, core.src, core.tgt, limit):
-        yield core.ids_of(chosen)
+    for picked in solver.extensions(core.k, core.src, core.tgt, limit):
+        args = core.args_of(picked)
+        yield {ids[i] for i in args if i < n}, {ids[i] for i in args if i >= n}
 
 
 def extensions(
@@ -552,9 +676,10 @@ def acceptance(
                     scep[:] = True
                 else:
                     scep[core.members] = every
+    n = len(fw.index)
     return {
         cid: {"credulous": c, "sceptical": s}
-        for cid, c, s in zip(fw.ids, cred.tolist(), scep.tolist(), strict=True)
+        for cid, c, s in zip(fw.ids[:n], cred[:n].tolist(), scep[:n].tolist(), strict=True)
     }
 
 
