@@ -176,56 +176,49 @@ def flatten(fw: Framework) -> Framework:
 
 
 def _flatten(fw: Framework) -> Framework:
+    """The flattening, built with NumPy: its cost is the number of defeats (each attack on a
+    claim defeats every attack sourced at that claim)."""
+    from ._sparse import expand, group
+
     n = fw.n
-    # Every attack with its sources, its target node and its relation id.
-    sources: list[list[int]] = []
-    targets: list[int] = []
-    names: list[str] = []
-    node_of_inference: dict[int, int] = {}  # framework node of an attacking inference -> index
-    for s, t, w, rid in zip(
-        fw.att_src.tolist(), fw.att_tgt.tolist(), fw.att_w.tolist(), fw.att_ids, strict=True
-    ):
-        if w > 0.0:
-            sources.append([s])
-            targets.append(t)
-            names.append(rid)
-    for i, rid in enumerate(fw.inf_rel):
-        if not bool(fw.inf_sup[i]) and float(fw.inf_w[i]) > 0.0:
-            node_of_inference[n + i] = len(names)
-            sources.append(fw.inf_prem[fw.inf_ptr[i] : fw.inf_ptr[i + 1]].tolist())
-            targets.append(int(fw.inf_tgt[i]))
-            names.append(rid)
-    # An attack aimed at an inference aims at that attack's argument (none if the
-    # inference is a support, or weighs 0: such attacks fall away).
-    target_arg: list[int] = []
-    for t in targets:
-        if t < n:
-            target_arg.append(t)
-        else:
-            j = node_of_inference.get(t)
-            target_arg.append(n + j if j is not None else -1)
-    from_claim: dict[int, list[int]] = {}
-    for j, srcs in enumerate(sources):
-        for c in srcs:
-            from_claim.setdefault(c, []).append(j)
-    src: list[int] = []
-    tgt: list[int] = []
-    for j, t in enumerate(target_arg):
-        if t < 0:
-            continue
-        src.append(n + j)
-        tgt.append(t)  # direct defeat
-        if t < n:  # indirect: it defeats every attack sourced at its target
-            for victim in from_claim.get(t, ()):
-                src.append(n + j)
-                tgt.append(n + victim)
-    ids = (*fw.ids, *names)
+    keep = fw.att_w > 0.0
+    plain = np.flatnonzero(keep)
+    n_plain = len(plain)
+    attacking = np.flatnonzero(~fw.inf_sup & (fw.inf_w > 0.0))
+    # Attack j: a plain attack (j < n_plain) or an attacking inference.
+    counts = np.concatenate([np.ones(n_plain, dtype=np.int64), np.diff(fw.inf_ptr)[attacking]])
+    prem_starts = fw.inf_ptr[attacking]
+    prem = fw.inf_prem[expand(prem_starts, np.diff(fw.inf_ptr)[attacking])]
+    att_sources = np.concatenate([fw.att_src[plain], prem]).astype(np.int64)
+    att_of_source = np.repeat(np.arange(len(counts), dtype=np.int64), counts)
+    targets = np.concatenate([fw.att_tgt[plain], fw.inf_tgt[attacking]]).astype(np.int64)
+    names = (*(fw.att_ids[i] for i in plain.tolist()), *(fw.inf_rel[i] for i in attacking.tolist()))
+    m = len(targets)
+    # An attack aimed at an inference aims at that inference's argument, if it attacks
+    # and weighs anything (an attack on a support, or on a weightless one, falls away).
+    arg_of_node = np.full(n + fw.k, -1, dtype=np.int64)
+    arg_of_node[:n] = np.arange(n)
+    arg_of_node[n + attacking] = n + n_plain + np.arange(len(attacking))
+    target_arg = arg_of_node[targets]
+    live = target_arg >= 0
+    direct_src = n + np.flatnonzero(live)
+    direct_tgt = target_arg[live]
+    # Indirect defeats: an attack on claim c defeats every attack one of whose sources is c.
+    ptr, order = group(att_sources, n)
+    on_claim = np.flatnonzero(live & (targets < n))
+    c = targets[on_claim]
+    starts = ptr[c]
+    lens = ptr[c + 1] - starts
+    victims = att_of_source[order[expand(starts, lens)]]
+    indirect_src = n + np.repeat(on_claim, lens)
+    src = np.concatenate([direct_src, indirect_src])
+    tgt = np.concatenate([direct_tgt, n + victims])
     empty = np.zeros(0, dtype=np.int64)
     return Framework(
-        ids,
-        np.full(len(ids), 0.5),
-        np.array(src, dtype=np.int64),
-        np.array(tgt, dtype=np.int64),
+        (*fw.ids, *names),
+        np.full(n + m, 0.5),
+        src,
+        tgt,
         np.ones(len(src)),
         empty,
         empty,
