@@ -1,21 +1,53 @@
-"""What several test modules share: where things are, and small views of a graph.
+"""What several test modules share: where things are, builders of score books, sessions
+and apps, the TUI's "settle" and screen text, and small views of a graph. Fixtures built
+from these live in ``conftest.py``.
 
-Real files other tools wrote live beside the project in ``../shared/realdata`` and are
-read from there, never copied in; a test that needs one skips when it is absent.
+Real files other tools wrote live beside the project in ``../shared/realdata`` (and the
+bundled debate's source articles in ``../shared/seeds``) and are read from there, never
+copied in; a test that reads them is marked ``realdata`` and skips when they are absent.
+
+The UI is imported only by the helpers that need it, so a test of the library alone does
+not pay for importing Textual.
 """
 
 from __future__ import annotations
 
+import asyncio
+import io
+import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from arggraph.graph import Graph
+from arggraph.io import load
+from arggraph.sheets import ScoreBook
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.pilot import Pilot
+
+    from tui.app import ArggraphApp
+    from tui.state import Session
 
 ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+#: The small debate the UI tests and snapshots run on (editing the bundled graph does
+#: not change them).
+BYPASS = FIXTURES / "bypass.json"
+#: A graph whose texts try to break out of every markup the UI and exports write.
+HOSTILE = FIXTURES / "hostile.json"
 BAKHMUT = ROOT / "graphs" / "bakhmut.json"
 SHARED = ROOT.parent / "shared"
 REALDATA = SHARED / "realdata"
+SEEDS = SHARED / "seeds"
+
+HAVE_DOT = shutil.which("dot") is not None
+#: Skips a test that runs Graphviz's ``dot`` where it is not installed.
+needs_graphviz = pytest.mark.skipif(not HAVE_DOT, reason="Graphviz (dot) is not installed")
+#: Skips a test of the bundled graph in a checkout without it.
+needs_bakhmut = pytest.mark.skipif(not BAKHMUT.exists(), reason="the bundled graph is not there")
 
 
 def realdata(*parts: str) -> Path:
@@ -26,6 +58,74 @@ def realdata(*parts: str) -> Path:
     return path
 
 
+def seeds() -> Path:
+    """The folder of the bundled debate's source articles, or skip the test without it."""
+    if not SEEDS.is_dir():
+        pytest.skip(f"the source articles are not here ({SEEDS})")
+    return SEEDS
+
+
 def relation_triples(g: Graph) -> set[tuple[str, str, str]]:
     """Each relation as (type, source, target)."""
     return {(r.type, r.source, r.target) for r in g.relations.values()}
+
+
+# ---------------------------------------------------------------------- sessions and apps
+def score_book(graph: Graph, sheet: Path, scorer: str = "tester") -> ScoreBook:
+    """An empty score book for ``graph``, saved (when it is) to the file ``sheet``."""
+    return ScoreBook(graph, path=sheet, scorer=scorer)
+
+
+def session_for(graph: Graph, sheet: Path, semantics: str = "dfquad") -> Session:
+    """The state behind the main screen, without a terminal (see :func:`score_book`)."""
+    from tui.state import Session
+
+    return Session(graph, score_book(graph, sheet), semantics)
+
+
+def app_for(graph: Path | Graph, sheet: Path, *, semantics: str = "dfquad") -> ArggraphApp:
+    """The app on a graph (or the graph file at that path) under ``semantics``, with an
+    empty score book saved to ``sheet`` (:func:`score_book`) and the user ``tester``
+    injected, so every run draws the same screen."""
+    from tui.app import ArggraphApp
+
+    graph = graph if isinstance(graph, Graph) else load(graph)
+    return ArggraphApp(graph, book=score_book(graph, sheet), semantics=semantics, user="tester")
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Wait until no worker runs or waits to run (cancelled ones do not count) and the
+    main screen computes nothing, so what is on screen is the settled picture."""
+    from textual.worker import WorkerState
+
+    from tui.app import ArggraphApp
+
+    app = pilot.app
+    for _ in range(1000):
+        await pilot.pause()
+        main = app.main_screen if isinstance(app, ArggraphApp) else None
+        busy = any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers)
+        if not busy and not (main is not None and main.working):
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError("the app never settled")
+
+
+def screen_text(app: App[None]) -> str:
+    """What the terminal shows, as plain text."""
+    from rich.console import Console
+
+    width, height = app.size
+    console = Console(
+        width=width,
+        height=height,
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system="truecolor",
+        record=True,
+        legacy_windows=False,
+    )
+    console.print(
+        app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    )
+    return console.export_text(styles=False)

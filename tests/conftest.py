@@ -1,10 +1,26 @@
-"""Shared fixtures."""
+"""Shared fixtures: a data folder of its own for every test, the small debate in
+``tests/fixtures``, a session on it and the app on it. The plain helpers they are built
+from are in ``_support.py``.
+
+Markers (declared in ``pyproject.toml``): ``slow`` for the tests that take more than about
+a second (``pytest -m "not slow"`` is the quick loop), ``realdata`` for those that read
+``../shared/realdata`` or ``../shared/seeds`` (they skip where those are absent).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+from _support import BYPASS, app_for, session_for
+
+from arggraph.graph import Graph
+from arggraph.io import load
+
+if TYPE_CHECKING:
+    from tui.app import ArggraphApp
+    from tui.state import Session
 
 
 @pytest.fixture(autouse=True)
@@ -16,3 +32,23 @@ def _private_data_folder(
     folder = tmp_path_factory.mktemp("xdg-data")
     monkeypatch.setenv("XDG_DATA_HOME", str(folder))
     return folder
+
+
+@pytest.fixture
+def bypass() -> Graph:
+    """The fixture debate: should Millbrook build the eastern bypass road?"""
+    return load(BYPASS)
+
+
+@pytest.fixture
+def session(bypass: Graph, tmp_path: Path) -> Session:
+    """The state behind the main screen on :func:`bypass`, under DF-QuAD, nothing scored,
+    its score book at ``tmp_path / "sheet.json"``."""
+    return session_for(bypass, tmp_path / "sheet.json")
+
+
+@pytest.fixture
+def app(bypass: Graph, tmp_path: Path) -> ArggraphApp:
+    """The app on :func:`bypass`, its score book at ``tmp_path / "sheet.json"``, the user
+    ``tester``."""
+    return app_for(bypass, tmp_path / "sheet.json")

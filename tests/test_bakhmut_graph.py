@@ -7,17 +7,13 @@ repository when that folder is present, and are skipped otherwise.
 from __future__ import annotations
 
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
+from _support import BAKHMUT, seeds
 
 from arggraph import load
 from arggraph.dates import date_bounds
 from arggraph.quotes import find_quote
-
-ROOT = Path(__file__).resolve().parents[1]
-GRAPH = ROOT / "graphs" / "bakhmut.json"
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 # Every actor the issue asks for, by id.
 REQUIRED_ACTORS = {
@@ -48,7 +44,7 @@ REQUIRED_ACTORS = {
 
 @pytest.fixture(scope="module")
 def graph():
-    return load(GRAPH)
+    return load(BAKHMUT)
 
 
 @pytest.fixture(scope="module")
@@ -226,16 +222,16 @@ def test_kofman_thread_is_cited_from_both_reports(model):
 
 @pytest.fixture(scope="module")
 def seed_texts(model):
-    if not SEEDS.is_dir():
-        pytest.skip(f"source articles not found at {SEEDS}")
+    folder = seeds()
     texts = {}
     for doc in model.documents:
-        path = SEEDS / doc.file
-        assert path.is_file(), f"{doc.id}: no file {doc.file} in {SEEDS}"
+        path = folder / doc.file
+        assert path.is_file(), f"{doc.id}: no file {doc.file} in {folder}"
         texts[doc.id] = path.read_text(encoding="utf-8")
     return texts
 
 
+@pytest.mark.realdata
 def test_every_quote_is_verbatim_in_its_document(model, seed_texts):
     missing = [
         (owner, att.document, att.quote)

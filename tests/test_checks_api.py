@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from _support import BAKHMUT, needs_bakhmut, seeds
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,9 +18,6 @@ from arggraph.errors import FileAccessError, UsageError
 from arggraph.io import load, loads
 from arggraph.locate import JsonLocator
 from arggraph.quotes import find_quote, normalize
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-BAKHMUT = Path(__file__).resolve().parents[1] / "graphs" / "bakhmut.json"
 
 
 def test_check_select_ignore_and_order() -> None:
@@ -119,17 +117,26 @@ def test_find_config_walks_up_and_caches(tmp_path: Path) -> None:
     assert cache[deep.resolve()] is cfg and cache[tmp_path.resolve()] is cfg
 
 
-@pytest.mark.skipif(not BAKHMUT.exists(), reason="the bundled graph is not there")
-def test_bakhmut_is_clean() -> None:
-    """The bundled debate has no error or warning; ISW's change of view between January
-    and March shows as one info finding."""
-    seeds = SHARED / "seeds"
-    graph = load(BAKHMUT, strict=False)
-    findings = check(graph, documents=seeds if seeds.is_dir() else None)
+def assert_bakhmut_is_clean(findings: list[Finding]) -> None:
+    """No error or warning; ISW's change of view between January and March shows as one
+    info finding."""
     assert [f for f in findings if f.severity != "info"] == []
     isw = [f for f in findings if f.code == "R002" and f.ids[0] == "isw"]
     assert len(isw) == 1
     assert "2023-01" in isw[0].message and "2023-03" in isw[0].message
+
+
+@needs_bakhmut
+def test_bakhmut_is_clean() -> None:
+    """The bundled debate is clean under every check that needs no source article."""
+    assert_bakhmut_is_clean(check(load(BAKHMUT, strict=False)))
+
+
+@pytest.mark.realdata
+@needs_bakhmut
+def test_bakhmut_is_clean_against_its_source_articles() -> None:
+    """... and every quote is found in its article in ``../shared/seeds``."""
+    assert_bakhmut_is_clean(check(load(BAKHMUT, strict=False), documents=seeds()))
 
 
 _WORDS = st.sampled_from(

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from _support import BYPASS
 
 from arggraph import errors
 from arggraph.cli.score import apply_scores
@@ -24,13 +25,11 @@ from arggraph.model import ClaimScore, ScoreSheet
 from arggraph.sheets import ScoreBook, open_book
 from arggraph.views import as_of
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-
 
 @pytest.fixture
 def graph(tmp_path: Path) -> Graph:
     target = tmp_path / "bypass.json"
-    shutil.copy(FIXTURES / "bypass.json", target)
+    shutil.copy(BYPASS, target)
     return load(target)
 
 

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import json
-import shutil
 import warnings
 from pathlib import Path
 
 import pydot
 import pytest
+from _support import needs_graphviz
 
 from arggraph.cli import main
 from arggraph.formats import render as render_mod
 from arggraph.io import loads
-
-HAVE_DOT = shutil.which("dot") is not None
 
 GRAPH = {
     "format": "arggraph/1",
@@ -97,7 +95,7 @@ def test_score_sheet_changes_strength_and_bag_base(
     assert code == 2 and "not 'g'" in err
 
 
-@pytest.mark.skipif(not HAVE_DOT, reason="Graphviz is not installed")
+@needs_graphviz
 @pytest.mark.parametrize(
     ("name", "magic"), [("map.svg", b"<?xml"), ("map.png", b"\x89PNG"), ("map.pdf", b"%PDF")]
 )

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 import pytest
-from _support import BAKHMUT, realdata, relation_triples
+from _support import BAKHMUT, needs_bakhmut, realdata, relation_triples
 
 from arggraph.errors import ImportFormatError
 from arggraph.formats import import_file
@@ -149,7 +149,7 @@ def aif_view(g: Graph) -> tuple[Any, ...]:
     return tuple(claims), tuple(rels)
 
 
-@pytest.mark.skipif(not BAKHMUT.exists(), reason="the Bakhmut graph is not there yet")
+@needs_bakhmut
 def test_bakhmut_round_trip() -> None:
     g = load(BAKHMUT)
     text = to_aif(g)

@@ -4,7 +4,7 @@ the export read back."""
 from __future__ import annotations
 
 import pytest
-from _support import BAKHMUT, realdata, relation_triples
+from _support import BAKHMUT, needs_bakhmut, realdata, relation_triples
 
 from arggraph.errors import ImportFormatError
 from arggraph.formats import import_file
@@ -174,7 +174,7 @@ def test_export_reads_back() -> None:
     assert "renamed 1 claim id" in lines
 
 
-@pytest.mark.skipif(not BAKHMUT.exists(), reason="the Bakhmut graph is not there yet")
+@needs_bakhmut
 def test_bakhmut_round_trip() -> None:
     g = load(BAKHMUT)
     back = from_argdown(to_argdown(g)).graph()

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import warnings
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pydot
 import pytest
+from _support import BAKHMUT, HAVE_DOT, needs_bakhmut, needs_graphviz
 
 from arggraph.errors import ToolMissingError, UnknownIdError, UsageError
 from arggraph.formats import render as render_mod
@@ -20,11 +19,6 @@ from arggraph.formats.sides import MIXED, Side, sides
 from arggraph.graph import Graph
 from arggraph.io import load
 from arggraph.model import Actor, Attribution, Claim, Document, GraphModel, Relation
-
-ROOT = Path(__file__).resolve().parents[1]
-BAKHMUT = ROOT / "graphs" / "bakhmut.json"
-HAVE_DOT = shutil.which("dot") is not None
-needs_graphviz = pytest.mark.skipif(not HAVE_DOT, reason="Graphviz is not installed")
 
 HOSTILE = [
     '"; n0 -> n1; evil [label="pwn',
@@ -370,7 +364,7 @@ def test_layout_auto_by_size_and_shape() -> None:
     assert choose_layout(foreign + "}") == "sfdp"
 
 
-@pytest.mark.skipif(not BAKHMUT.exists(), reason="the Bakhmut graph is not there yet")
+@needs_bakhmut
 def test_bakhmut_diagram_parses() -> None:
     from arggraph.semantics.gradual import score
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import itertools
 import json
-import shutil
 from pathlib import Path
 
 import pytest
-from _support import BAKHMUT
+from _support import BAKHMUT, HAVE_DOT, needs_graphviz
 
 from arggraph.cli import main
 from arggraph.formats import Report, export_graph, registry
@@ -18,8 +17,6 @@ from arggraph.formats.registry import Format
 from arggraph.formats.report import plural
 from arggraph.graph import Graph
 from arggraph.io import load, loads
-
-HAVE_DOT = shutil.which("dot") is not None
 
 
 def _diagram(relations: str) -> list[str]:
@@ -167,7 +164,7 @@ def test_dot_counts_by_what_it_is_asked_to_show(
     ]
 
 
-@pytest.mark.skipif(not HAVE_DOT, reason="Graphviz is not installed")
+@needs_graphviz
 def test_pictures_lose_what_tooltips_hold(
     small: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

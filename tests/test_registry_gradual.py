@@ -14,6 +14,7 @@ from typing import get_args
 
 import numpy as np
 import pytest
+from _support import BYPASS, session_for
 
 from arggraph.cli import build_parser, main
 from arggraph.framework import FloatArray, Framework
@@ -28,10 +29,6 @@ from arggraph.semantics.registry import (
     Kernels,
     gradual,
 )
-from arggraph.sheets import ScoreBook
-from tui.state import Session
-
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def _avg(b: FloatArray, va: FloatArray, vs: FloatArray) -> FloatArray:
@@ -162,7 +159,7 @@ def test_a_new_entry_edits_incrementally() -> None:
 
 @pytest.mark.usefixtures("with_avg")
 def test_a_new_entry_reaches_the_cli(capsys: pytest.CaptureFixture[str]) -> None:
-    path = str(FIXTURES / "bypass.json")
+    path = str(BYPASS)
     assert main(["score", path, "--semantics", "avg", "--format", "json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["semantics"] == "avg"
@@ -172,11 +169,10 @@ def test_a_new_entry_reaches_the_cli(capsys: pytest.CaptureFixture[str]) -> None
 
 
 @pytest.mark.usefixtures("with_avg")
-def test_a_new_entry_joins_the_tuis_cycle(tmp_path: Path) -> None:
-    graph: Graph = load(FIXTURES / "bypass.json")
-    session = Session(graph, ScoreBook(graph, path=tmp_path / "s.json", scorer="t"), "hcat")
+def test_a_new_entry_joins_the_tuis_cycle(bypass: Graph, tmp_path: Path) -> None:
+    session = session_for(bypass, tmp_path / "sheet.json", "hcat")
     assert session.next_semantics() == "avg"
     session.set_semantics("avg")
     assert session.problem is None
-    assert session.strengths == pytest.approx(score(graph, "avg"), abs=1e-12)
+    assert session.strengths == pytest.approx(score(bypass, "avg"), abs=1e-12)
     assert session.next_semantics() == "dfquad"

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import jsonschema
 import pytest
+from _support import BAKHMUT
 
 from arggraph.cli import main
 from arggraph.io import dump_graph, loads
 from arggraph.schema import SCHEMA_FILES, schema, schema_text
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.mark.parametrize("kind", ["graph", "scores"])
@@ -57,7 +55,7 @@ def test_schema_rejects_what_the_loader_rejects() -> None:
 
 
 def test_bundled_graph_is_valid_against_the_schema() -> None:
-    path = ROOT / "graphs" / "bakhmut.json"
+    path = BAKHMUT
     if not path.exists():
         pytest.skip("bundled graph not present")
     validator = jsonschema.Draft202012Validator(schema("graph"))

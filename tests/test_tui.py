@@ -6,23 +6,19 @@ both the state behind the screen (the session, the score book) and what is on sc
 
 from __future__ import annotations
 
-import asyncio
-import io
 import json
 import shutil
 from pathlib import Path
 
 import pytest
-from rich.console import Console
+from _support import BYPASS, HOSTILE, app_for, screen_text, settle
 from textual.binding import Binding
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input, OptionList
-from textual.worker import WorkerState
 
 from arggraph.graph import Graph
-from arggraph.io import load, load_scores
+from arggraph.io import load_scores
 from arggraph.semantics.gradual import score
-from arggraph.sheets import ScoreBook
 from tui.app import ArggraphApp
 from tui.factory import create_app
 from tui.screens.dialogs import ChoiceScreen, PromptScreen
@@ -35,32 +31,7 @@ from tui.screens.results import ResultScreen
 from tui.screens.search import SearchScreen
 from tui.widgets.tree import DebateTree
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SIZE = (120, 40)
-
-
-def make_app(tmp_path: Path, name: str = "bypass.json", **kwargs: object) -> ArggraphApp:
-    graph = load(FIXTURES / name)
-    book = ScoreBook(graph, path=tmp_path / "sheet.json", scorer="tester")
-    return ArggraphApp(graph, book=book, user="tester", **kwargs)  # type: ignore[arg-type]
-
-
-def screen_text(app: ArggraphApp) -> str:
-    """What the terminal shows, as plain text."""
-    width, height = app.size
-    console = Console(
-        width=width,
-        height=height,
-        file=io.StringIO(),
-        force_terminal=True,
-        color_system="truecolor",
-        record=True,
-        legacy_windows=False,
-    )
-    console.print(
-        app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
-    )
-    return console.export_text(styles=False)
 
 
 def main(app: ArggraphApp) -> MainScreen:
@@ -74,19 +45,6 @@ def cursor_claim(app: ArggraphApp) -> str | None:
     return item.claim if item is not None else None
 
 
-async def settle(pilot: Pilot[None]) -> None:
-    """Wait until no worker runs or waits to run (cancelled ones do not count)."""
-    app = pilot.app
-    for _ in range(1000):
-        await pilot.pause()
-        main = app.main_screen if isinstance(app, ArggraphApp) else None
-        busy = any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers)
-        if not busy and not (main is not None and main.working):
-            return
-        await asyncio.sleep(0.01)
-    raise AssertionError("the app never settled")
-
-
 async def press(pilot: Pilot[None], *keys: str) -> None:
     """Press the keys one after the other, then let the screen settle."""
     await pilot.press(*keys)
@@ -94,8 +52,7 @@ async def press(pilot: Pilot[None], *keys: str) -> None:
 
 
 # ---------------------------------------------------------------------- opening
-async def test_opens_on_the_question_and_the_positions(tmp_path: Path) -> None:
-    app = make_app(tmp_path)
+async def test_opens_on_the_question_and_the_positions(app: ArggraphApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         text = screen_text(app)
@@ -110,8 +67,7 @@ async def test_opens_on_the_question_and_the_positions(tmp_path: Path) -> None:
         assert "? help" in text and "0-9 score" in text  # the footer
 
 
-async def test_supports_and_attacks_are_marked_by_glyph(tmp_path: Path) -> None:
-    app = make_app(tmp_path)
+async def test_supports_and_attacks_are_marked_by_glyph(app: ArggraphApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         text = screen_text(app)
@@ -119,8 +75,7 @@ async def test_supports_and_attacks_are_marked_by_glyph(tmp_path: Path) -> None:
         assert "− 0.38 The bypass costs more" in text
 
 
-async def test_a_cycle_is_marked_and_not_expanded(tmp_path: Path) -> None:
-    app = make_app(tmp_path)
+async def test_a_cycle_is_marked_and_not_expanded(app: ArggraphApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         tree = app.screen.query_one(DebateTree)
@@ -135,8 +90,7 @@ async def test_a_cycle_is_marked_and_not_expanded(tmp_path: Path) -> None:
 
 
 # ---------------------------------------------------------------------- moving
-async def test_j_k_and_arrows_move(tmp_path: Path) -> None:
-    app = make_app(tmp_path)
+async def test_j_k_and_arrows_move(app: ArggraphApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await press(pilot, "j")
@@ -148,8 +102,7 @@ async def test_j_k_and_arrows_move(tmp_path: Path) -> None:
         assert "CLAIM · lorries" in screen_text(app)
 
 
-async def test_right_opens_and_left_goes_up(tmp_path: Path) -> None:
-    app = make_app(tmp_path)
+async def test_right_opens_and_left_goes_up(app: ArggraphApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await press(pilot, "j", "right")
@@ -164,8 +117,7 @@ async def test_right_opens_and_left_goes_up(tmp_path: Path) -> None:
         assert node is not None and not node.is_expanded
 
 
-async def test_enter_opens_a_claim_and_stays_as_the_help_says(tmp_path: Path) -> None:
-    app = make_app(tmp_path)
+async def test_enter_opens_a_claim_and_stays_as_the_help_says(app: ArggraphApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await press(pilot, "down", "down", "down")
@@ -184,8 +136,7 @@ async def test_enter_opens_a_claim_and_stays_as_the_help_says(tmp_path: Path) ->
         assert "Open (or close) the claim under the cursor".lower() in help_text().lower()
 
 
-async def test_backspace_returns_from_a_jump(tmp_path: Path) -> None:
-    app = make_app(tmp_path)
+async def test_backspace_returns_from_a_jump(app: ArggraphApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await press(pilot, "down", "down", "down", "tab", "enter")  # For/against: a jump
@@ -197,8 +148,7 @@ async def test_backspace_returns_from_a_jump(tmp_path: Path) -> None:
         assert cursor_claim(app) == "cost"  # nothing more to go back to
 
 
-async def test_a_click_selects_a_claim_without_going_into_it(tmp_path: Path) -> None:
-    app = make_app(tmp_path)
+async def test_a_click_selects_a_claim_without_going_into_it(app: ArggraphApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.click(DebateTree, offset=(12, 2))
@@ -207,8 +157,7 @@ async def test_a_click_selects_a_claim_without_going_into_it(tmp_path: Path) -> 
         assert main(app).history == []
 
 
-async def test_enter_in_the_for_and_against_list_jumps_there(tmp_path: Path) -> None:
-    app = make_app(tmp_path)
+async def test_enter_in_the_for_and_against_list_jumps_there(app: ArggraphApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await press(pilot, "tab")
@@ -221,8 +170,7 @@ async def test_enter_in_the_for_and_against_list_jumps_there(tmp_path: Path) -> 
         assert cursor_claim(app) == "build"
 
 
-async def test_search_finds_by_quote_and_goes_there(tmp_path: Path) -> None:
-    app = make_app(tmp_path)
+async def test_search_finds_by_quote_and_goes_there(app: ArggraphApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await press(pilot, "slash")
@@ -237,8 +185,7 @@ async def test_search_finds_by_quote_and_goes_there(tmp_path: Path) -> None:
         assert cursor_claim(app) == "build"
 
 
-async def test_search_by_actor_opens_a_deep_claim(tmp_path: Path) -> None:
-    app = make_app(tmp_path)
+async def test_search_by_actor_opens_a_deep_claim(app: ArggraphApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await press(pilot, "slash")
@@ -249,8 +196,7 @@ async def test_search_by_actor_opens_a_deep_claim(tmp_path: Path) -> None:
         assert "The bypass costs more" in crumbs  # opened along build › cost › grant
 
 
-async def test_search_escape_changes_nothing(tmp_path: Path) -> None:
-    app = make_app(tmp_path)
+async def test_search_escape_changes_nothing(app: ArggraphApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await press(pilot, "slash", "x", "escape")
@@ -258,8 +204,7 @@ async def test_search_escape_changes_nothing(tmp_path: Path) -> None:
 
 
 # ---------------------------------------------------------------------- scoring
-async def test_digits_set_the_base_and_everything_recomputes(tmp_path: Path) -> None:
-    app = make_app(tmp_path)
+async def test_digits_set_the_base_and_everything_recomputes(app: ArggraphApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         session = main(app).session
@@ -276,8 +221,7 @@ async def test_digits_set_the_base_and_everything_recomputes(tmp_path: Path) -> 
         assert session.book.bases["lorries"] == 0.0
 
 
-async def test_equals_and_nudges(tmp_path: Path) -> None:
-    app = make_app(tmp_path)
+async def test_equals_and_nudges(app: ArggraphApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         book = main(app).session.book
@@ -291,8 +235,7 @@ async def test_equals_and_nudges(tmp_path: Path) -> None:
         assert book.base("lorries") == 0.35
 
 
-async def test_s_types_an_exact_value_and_refuses_nonsense(tmp_path: Path) -> None:
-    app = make_app(tmp_path)
+async def test_s_types_an_exact_value_and_refuses_nonsense(app: ArggraphApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await press(pilot, "j", "s")
@@ -311,8 +254,7 @@ async def test_s_types_an_exact_value_and_refuses_nonsense(tmp_path: Path) -> No
         assert main(app).session.book.base("lorries") == 0.35
 
 
-async def test_w_switches_to_scoring_the_link(tmp_path: Path) -> None:
-    app = make_app(tmp_path)
+async def test_w_switches_to_scoring_the_link(app: ArggraphApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         session = main(app).session
@@ -336,8 +278,7 @@ async def test_w_switches_to_scoring_the_link(tmp_path: Path) -> None:
 
 
 # ---------------------------------------------------------------------- views
-async def test_a_actor_lens(tmp_path: Path) -> None:
-    app = make_app(tmp_path)
+async def test_a_actor_lens(app: ArggraphApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         session = main(app).session
@@ -355,8 +296,7 @@ async def test_a_actor_lens(tmp_path: Path) -> None:
         assert session.strength("cost") is not None
 
 
-async def test_t_timeline_and_stepping(tmp_path: Path) -> None:
-    app = make_app(tmp_path)
+async def test_t_timeline_and_stepping(app: ArggraphApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         session = main(app).session
@@ -379,8 +319,7 @@ async def test_t_timeline_and_stepping(tmp_path: Path) -> None:
         assert session.day == "2022-07-20"  # from the whole debate, back to the last date
 
 
-async def test_m_cycles_the_semantics_and_skips_what_does_not_fit(tmp_path: Path) -> None:
-    app = make_app(tmp_path)
+async def test_m_cycles_the_semantics_and_skips_what_does_not_fit(app: ArggraphApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         session = main(app).session
@@ -398,7 +337,7 @@ async def test_m_cycles_the_semantics_and_skips_what_does_not_fit(tmp_path: Path
 
 
 async def test_a_semantics_that_does_not_fit_says_so(tmp_path: Path) -> None:
-    app = make_app(tmp_path, semantics="hcat")
+    app = app_for(BYPASS, tmp_path / "sheet.json", semantics="hcat")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         session = main(app).session
@@ -411,8 +350,7 @@ async def test_a_semantics_that_does_not_fit_says_so(tmp_path: Path) -> None:
         assert session.semantics == "dfquad"
 
 
-async def test_x_lists_the_extensions_and_jumps(tmp_path: Path) -> None:
-    app = make_app(tmp_path)
+async def test_x_lists_the_extensions_and_jumps(app: ArggraphApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await press(pilot, "x")
@@ -430,8 +368,7 @@ async def test_x_lists_the_extensions_and_jumps(tmp_path: Path) -> None:
         assert cursor_claim(app) == "survey"
 
 
-async def test_d_lists_check_findings_and_jumps(tmp_path: Path) -> None:
-    app = make_app(tmp_path)
+async def test_d_lists_check_findings_and_jumps(app: ArggraphApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await press(pilot, "d")
@@ -447,8 +384,7 @@ async def test_d_lists_check_findings_and_jumps(tmp_path: Path) -> None:
 
 
 # ---------------------------------------------------------------------- files
-async def test_e_exports_the_view_as_dot(tmp_path: Path) -> None:
-    app = make_app(tmp_path)
+async def test_e_exports_the_view_as_dot(app: ArggraphApp, tmp_path: Path) -> None:
     out = tmp_path / "diagram.dot"
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -464,8 +400,9 @@ async def test_e_exports_the_view_as_dot(tmp_path: Path) -> None:
     assert "Millbrook should build" in text
 
 
-async def test_e_exports_only_around_the_focused_claim_when_asked(tmp_path: Path) -> None:
-    app = make_app(tmp_path)
+async def test_e_exports_only_around_the_focused_claim_when_asked(
+    app: ArggraphApp, tmp_path: Path
+) -> None:
     out = tmp_path / "around.dot"
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -483,8 +420,9 @@ async def test_e_exports_only_around_the_focused_claim_when_asked(tmp_path: Path
     assert "protected wetland" not in text  # far away
 
 
-async def test_e_export_as_svg_writes_a_picture_or_says_graphviz_is_missing(tmp_path: Path) -> None:
-    app = make_app(tmp_path)
+async def test_e_export_as_svg_writes_a_picture_or_says_graphviz_is_missing(
+    app: ArggraphApp, tmp_path: Path
+) -> None:
     out = tmp_path / "diagram.svg"
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -500,8 +438,7 @@ async def test_e_export_as_svg_writes_a_picture_or_says_graphviz_is_missing(tmp_
         assert any("Graphviz" in m or "dot" in m for m in messages)
 
 
-async def test_ctrl_s_saves_the_sheet_and_says_where(tmp_path: Path) -> None:
-    app = make_app(tmp_path)
+async def test_ctrl_s_saves_the_sheet_and_says_where(app: ArggraphApp, tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await press(pilot, "j", "7", "ctrl+s")
@@ -515,8 +452,9 @@ async def test_ctrl_s_saves_the_sheet_and_says_where(tmp_path: Path) -> None:
     assert sheet.scores["lorries"].base == 0.7 and sheet.scorer == "tester"
 
 
-async def test_a_sheet_changed_on_disk_asks_before_overwriting(tmp_path: Path) -> None:
-    app = make_app(tmp_path)
+async def test_a_sheet_changed_on_disk_asks_before_overwriting(
+    app: ArggraphApp, tmp_path: Path
+) -> None:
     sheet = tmp_path / "sheet.json"
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -540,8 +478,7 @@ async def test_a_sheet_changed_on_disk_asks_before_overwriting(tmp_path: Path) -
         assert load_scores(tmp_path / "mine.json").scores["lorries"].base == 0.9
 
 
-async def test_q_asks_first_when_scores_are_unsaved(tmp_path: Path) -> None:
-    app = make_app(tmp_path)
+async def test_q_asks_first_when_scores_are_unsaved(app: ArggraphApp, tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await press(pilot, "j", "4", "q")
@@ -553,8 +490,7 @@ async def test_q_asks_first_when_scores_are_unsaved(tmp_path: Path) -> None:
     assert load_scores(tmp_path / "sheet.json").scores["lorries"].base == 0.4
 
 
-async def test_q_without_saving(tmp_path: Path) -> None:
-    app = make_app(tmp_path)
+async def test_q_without_saving(app: ArggraphApp, tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await press(pilot, "j", "4", "q", "d")
@@ -562,16 +498,14 @@ async def test_q_without_saving(tmp_path: Path) -> None:
     assert app.return_code == 0
 
 
-async def test_q_quits_at_once_when_everything_is_saved(tmp_path: Path) -> None:
-    app = make_app(tmp_path)
+async def test_q_quits_at_once_when_everything_is_saved(app: ArggraphApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await press(pilot, "q")
         assert not app.is_running
 
 
-async def test_question_mark_lists_every_key(tmp_path: Path) -> None:
-    app = make_app(tmp_path)
+async def test_question_mark_lists_every_key(app: ArggraphApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await press(pilot, "question_mark")
@@ -590,7 +524,7 @@ async def test_question_mark_lists_every_key(tmp_path: Path) -> None:
 
 # ---------------------------------------------------------------------- hostile text
 async def test_hostile_text_is_shown_literally(tmp_path: Path) -> None:
-    app = make_app(tmp_path, "hostile.json")
+    app = app_for(HOSTILE, tmp_path / "sheet.json")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         text = screen_text(app)
@@ -648,7 +582,7 @@ async def test_a_schema_error_names_the_place(tmp_path: Path) -> None:
 async def test_a_sheet_for_another_graph_opens_an_error_screen(tmp_path: Path) -> None:
     sheet = tmp_path / "s.json"
     sheet.write_text('{"format": "arggraph-scores/1", "graph": "other"}')
-    app = create_app(str(FIXTURES / "bypass.json"), scores=str(sheet), user="tester")
+    app = create_app(str(BYPASS), scores=str(sheet), user="tester")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, ErrorScreen)
@@ -656,9 +590,7 @@ async def test_a_sheet_for_another_graph_opens_an_error_screen(tmp_path: Path) -
 
 
 async def test_an_unknown_semantics_opens_an_error_screen(tmp_path: Path) -> None:
-    app = create_app(
-        str(FIXTURES / "bypass.json"), semantics="nope", user="tester", env={"HOME": str(tmp_path)}
-    )
+    app = create_app(str(BYPASS), semantics="nope", user="tester", env={"HOME": str(tmp_path)})
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, ErrorScreen)
@@ -668,7 +600,7 @@ async def test_an_unknown_semantics_opens_an_error_screen(tmp_path: Path) -> Non
 # ---------------------------------------------------------------------- factory
 def test_the_factory_loads_the_users_sheet(tmp_path: Path) -> None:
     graph_path = tmp_path / "bypass.json"
-    shutil.copy(FIXTURES / "bypass.json", graph_path)
+    shutil.copy(BYPASS, graph_path)
     (tmp_path / "bypass.tester.scores.json").write_text(
         json.dumps(
             {
@@ -734,7 +666,7 @@ def big_graph(n: int = 10_000, seed: int = 7) -> Graph:
 
 async def test_a_10k_claim_graph_opens_and_scores(tmp_path: Path) -> None:
     graph = big_graph()
-    app = ArggraphApp(graph, book=ScoreBook(graph, path=tmp_path / "s.json", scorer="t"), user="t")
+    app = app_for(graph, tmp_path / "sheet.json")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         session = main(app).session

@@ -15,12 +15,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from _support import HOSTILE
 from rich.text import Text
 
 import tui
 from tui.render import fit, flat, line, literal, safe
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TUI = Path(tui.__file__).resolve().parent
 
 #: What no terminal must receive raw: C0 controls, DEL, C1 controls, bidi controls.
@@ -60,7 +60,7 @@ def _strings(value: object) -> Iterator[str]:
 
 def hostile() -> list[str]:
     """Every string of the hostile fixture, and the attacks above."""
-    found = set(_strings(json.loads((FIXTURES / "hostile.json").read_text(encoding="utf-8"))))
+    found = set(_strings(json.loads(HOSTILE.read_text(encoding="utf-8"))))
     return sorted(found | set(ATTACKS))
 
 

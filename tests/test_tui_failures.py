@@ -7,43 +7,19 @@ leave the app running, say what failed, and put the note in the panel concerned.
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
-from textual.worker import WorkerState
+from _support import BYPASS, app_for, settle
 
 import tui.screens.main as main_module
-from arggraph.io import load
-from arggraph.sheets import ScoreBook
 from tui.app import ArggraphApp
 from tui.screens.main import MainScreen
 from tui.viewmodels import Snapshot, WhyState
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-
-
-def _app(tmp_path: Path) -> ArggraphApp:
-    graph = load(FIXTURES / "bypass.json")
-    book = ScoreBook(graph, path=tmp_path / "sheet.json", scorer="tester")
-    return ArggraphApp(graph, book=book, user="tester")
-
 
 def _broken(*args: object, **kwargs: object) -> WhyState:
     raise RuntimeError("the explanation broke")
-
-
-async def _quiet(pilot: Pilot[None]) -> None:
-    app = pilot.app
-    for _ in range(500):
-        await pilot.pause()
-        busy = any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers)
-        screen = app.screen
-        if not busy and not (isinstance(screen, MainScreen) and screen.working):
-            return
-        await asyncio.sleep(0.01)
-    raise AssertionError("the app never settled")
 
 
 def _notices(app: ArggraphApp) -> list[str]:
@@ -58,11 +34,11 @@ async def test_a_failing_explanation_is_a_notice(
     if not small:
         monkeypatch.setattr(main_module, "SMALL", 0)
         monkeypatch.setattr(main_module, "QUIET", 0.01)
-    app = _app(tmp_path)
+    app = app_for(BYPASS, tmp_path / "sheet.json")
     async with app.run_test(size=(120, 40)) as pilot:
-        await _quiet(pilot)
+        await settle(pilot)
         await pilot.press("down")
-        await _quiet(pilot)
+        await settle(pilot)
         assert app.is_running
         assert isinstance(app.screen, MainScreen)
         notices = _notices(app)
@@ -80,16 +56,16 @@ async def test_failing_flip_points_are_a_notice(
         raise RuntimeError("the flip points broke")
 
     monkeypatch.setattr(main_module, "deciders", broken)
-    app = _app(tmp_path)
+    app = app_for(BYPASS, tmp_path / "sheet.json")
     async with app.run_test(size=(120, 40)) as pilot:
-        await _quiet(pilot)
+        await settle(pilot)
         assert app.is_running
         assert any("the flip points broke" in n for n in _notices(app))
         why = app.screen.query_one(main_module.WhyPanel).state
         assert why.verdict_note is not None
         assert "flip points" in why.verdict_note
         await pilot.press("5")  # scoring still works
-        await _quiet(pilot)
+        await settle(pilot)
         assert app.is_running
 
 
@@ -100,11 +76,11 @@ async def test_a_failing_result_list_says_so(
         raise RuntimeError("the extensions broke")
 
     monkeypatch.setattr(main_module, "extensions_results", broken)
-    app = _app(tmp_path)
+    app = app_for(BYPASS, tmp_path / "sheet.json")
     async with app.run_test(size=(120, 40)) as pilot:
-        await _quiet(pilot)
+        await settle(pilot)
         await pilot.press("x")
-        await _quiet(pilot)
+        await settle(pilot)
         assert app.is_running
         from tui.screens.results import ResultScreen
 

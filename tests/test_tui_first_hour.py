@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from _support import BYPASS, HOSTILE, app_for, screen_text
 
 from arggraph.bundled import bundled_graph
 from arggraph.semantics import score
@@ -36,25 +37,12 @@ async def test_the_bundled_graph_opened_by_path_is_the_bundled_graph(tmp_path: P
         assert stem.parent == tmp_path / "home" / ".local" / "share" / "arggraph" / "exports"
 
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-
-
-def _app(tmp_path: Path, name: str = "bypass.json") -> object:
-    from arggraph.io import load
-    from arggraph.sheets import ScoreBook
-    from tui.app import ArggraphApp
-
-    graph = load(FIXTURES / name)
-    book = ScoreBook(graph, path=tmp_path / "sheet.json", scorer="tester")
-    return ArggraphApp(graph, book=book, user="tester")
-
-
 async def test_another_claim_opens_at_the_top_of_its_panel(tmp_path: Path) -> None:
     from textual.containers import VerticalScroll
 
     from tui.app import ArggraphApp
 
-    app = _app(tmp_path, "hostile.json")
+    app = app_for(HOSTILE, tmp_path / "sheet.json")
     assert isinstance(app, ArggraphApp)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -130,7 +118,7 @@ def test_the_actor_picker_counts_claims_and_relations_apart() -> None:
 async def test_pressing_the_graphs_value_is_no_change_and_r_goes_back(tmp_path: Path) -> None:
     from tui.app import ArggraphApp
 
-    app = _app(tmp_path)
+    app = app_for(BYPASS, tmp_path / "sheet.json")
     assert isinstance(app, ArggraphApp)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -155,7 +143,7 @@ async def test_the_conflict_dialog_can_reload_the_sheet(tmp_path: Path) -> None:
     from tui.app import ArggraphApp
     from tui.screens.dialogs import ChoiceScreen
 
-    app = _app(tmp_path)
+    app = app_for(BYPASS, tmp_path / "sheet.json")
     assert isinstance(app, ArggraphApp)
     sheet = tmp_path / "sheet.json"
     async with app.run_test(size=(120, 40)) as pilot:
@@ -175,37 +163,21 @@ async def test_the_conflict_dialog_can_reload_the_sheet(tmp_path: Path) -> None:
         assert session.strengths == pytest.approx(score(session.fw), abs=1e-12)
 
 
-def _screen(app: object) -> str:
-    import io
-
-    from rich.console import Console
-
-    from tui.app import ArggraphApp
-
-    assert isinstance(app, ArggraphApp)
-    width, height = app.size
-    console = Console(width=width, height=height, file=io.StringIO(), record=True)
-    console.print(
-        app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
-    )
-    return console.export_text(styles=False)
-
-
 async def test_every_key_and_the_unsaved_dialog_whole_at_80x24(tmp_path: Path) -> None:
     from tui.app import ArggraphApp
     from tui.keys import main_bindings
     from tui.widgets.keybar import key_items
 
-    app = _app(tmp_path)
+    app = app_for(BYPASS, tmp_path / "sheet.json")
     assert isinstance(app, ArggraphApp)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        text = _screen(app)
+        text = screen_text(app)
         for key, description in key_items(main_bindings()):
             assert f"{key} {description}" in text
         await pilot.press("j", "7", "q")
         await pilot.pause()
-        text = _screen(app)
+        text = screen_text(app)
         for button in ("Save and quit (s)", "Quit without saving (d)", "Cancel (c)"):
             assert button in text
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -12,7 +10,6 @@ from hypothesis import strategies as st
 from arggraph.errors import UnknownIdError
 from arggraph.framework import Framework
 from arggraph.graph import Graph
-from arggraph.io import load
 from arggraph.model import Actor, Attribution, Claim, GraphModel, Relation
 from arggraph.views import (
     SearchIndex,
@@ -30,13 +27,6 @@ from arggraph.views import (
     search,
     subgraph,
 )
-
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-
-
-@pytest.fixture(scope="module")
-def bypass() -> Graph:
-    return load(FIXTURES / "bypass.json")
 
 
 # ---------------------------------------------------------------------- actor lens
