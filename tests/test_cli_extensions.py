@@ -171,6 +171,7 @@ def test_ids_are_escaped_in_text(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert code == 0 and "\x1b" not in out and "\\x1b[31m" in out
 
 
+@pytest.mark.realdata
 @pytest.mark.parametrize("suffix", ["apx", "tgf"])
 def test_iccma_files_are_read_by_their_ending(
     suffix: str, capsys: pytest.CaptureFixture[str]

@@ -109,6 +109,7 @@ def test_hcat_on_cycles() -> None:
     check(fw, fw.ids[int(fw.att_tgt[0])], "hcat")
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None)
 @given(st.integers(0, 10_000), st.sampled_from(["dfquad", "qe", "euler"]))
 def test_small_random_graphs(seed: int, sem: str) -> None:

@@ -109,6 +109,7 @@ def as_sets(found: Iterable[set[str]]) -> set[frozenset[str]]:
     return {frozenset(e) for e in found}
 
 
+@pytest.mark.realdata
 @pytest.mark.parametrize(("name", "code"), iccma_cases() or [("absent", "GR")])
 @pytest.mark.parametrize("syntax", ["apx", "tgf"])
 def test_iccma_solutions(name: str, code: str, syntax: str) -> None:
@@ -125,6 +126,7 @@ def test_iccma_solutions(name: str, code: str, syntax: str) -> None:
     assert as_sets(extensions(fw, SEMANTICS_OF[code])) == solution
 
 
+@pytest.mark.realdata
 def test_iccma_i23_against_the_brute_force_results_in_sources() -> None:
     path = ICCMA / "taas-fudge_test.i23"
     if not path.exists():
@@ -243,6 +245,7 @@ def test_every_semantics_equals_brute_force(af: tuple[int, list[tuple[int, int, 
         assert as_sets(extensions(fw, semantics)) == named(brute.of(semantics)), semantics
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(small_afs())
 def test_dung_properties(af: tuple[int, list[tuple[int, int, float]]]) -> None:

@@ -15,6 +15,7 @@ from arggraph.graph import Graph
 from arggraph.io import load
 
 
+@pytest.mark.realdata
 def test_qt30_dialogue() -> None:
     result = import_file(realdata("aif", "qt30_nodeset18317.json"))
     g = result.graph()
@@ -50,6 +51,7 @@ def test_qt30_dialogue() -> None:
     assert "kept: 3 MA (rephrase) nodes as supports" in lines
 
 
+@pytest.mark.realdata
 def test_us2016_schemes_and_linked_conflict() -> None:
     g = import_file(realdata("aif", "us2016_nodeset10450.json")).graph()
     assert len(g.claims) == 23
@@ -64,12 +66,14 @@ def test_us2016_schemes_and_linked_conflict() -> None:
     }
 
 
+@pytest.mark.realdata
 def test_moral_maze_analyst_prefix_is_not_a_speaker() -> None:
     g = import_file(realdata("aif", "moralmaze_nodeset6064_arguebuf.json")).graph()
     assert {a.name for a in g.actors.values()} == {"CL", "NL"}
     assert len(g.claims) == 9 and len(g.relations) == 5
 
 
+@pytest.mark.realdata
 def test_ova3_xaif_participants_and_int_ids() -> None:
     result = import_file(realdata("aif", "ova3_xaif_example_arguebuf.json"))
     g = result.graph()
@@ -82,6 +86,7 @@ def test_ova3_xaif_participants_and_int_ids() -> None:
     assert "dropped: 1 OVA layout" in "\n".join(result.report.lines())
 
 
+@pytest.mark.realdata
 def test_araucaria_locutions_point_at_propositions() -> None:
     g = import_file(realdata("aif", "araucaria_nodeset137.json")).graph()
     assert len(g.claims) == 7 and len(g.relations) == 6
@@ -91,6 +96,7 @@ def test_araucaria_locutions_point_at_propositions() -> None:
     assert g.claim("1279").kind == "position"
 
 
+@pytest.mark.realdata
 def test_microtexts_attack_on_attack_is_kept_in_meta_and_reported() -> None:
     result = import_file(realdata("aif", "microtexts_nodeset6414.json"))
     g = result.graph()
@@ -107,6 +113,7 @@ def test_microtexts_attack_on_attack_is_kept_in_meta_and_reported() -> None:
     assert len(s_to_s) == 1
 
 
+@pytest.mark.realdata
 @pytest.mark.parametrize(
     "name",
     [

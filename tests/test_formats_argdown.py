@@ -15,6 +15,7 @@ from arggraph.io import load
 from arggraph.model import Claim, GraphModel, Relation
 
 
+@pytest.mark.realdata
 def test_legalisation_pro_con_tree() -> None:
     result = import_file(realdata("argdown", "legalisation-softdrugs.argdown"))
     g = result.graph()
@@ -41,6 +42,7 @@ def test_legalisation_pro_con_tree() -> None:
     assert "undercuts the analogy" not in g.claim("Poor reason").text
 
 
+@pytest.mark.realdata
 def test_state_censorship_premise_conclusion_structures() -> None:
     g = import_file(realdata("argdown", "state-censorship.argdown")).graph()
     rel = relation_triples(g)
@@ -70,6 +72,7 @@ def test_state_censorship_premise_conclusion_structures() -> None:
     assert g.claim("IRC-legislation").meta["argdown"]["data"] == {"isInMap": False}  # type: ignore[index]
 
 
+@pytest.mark.realdata
 def test_primer_syntax_tour() -> None:
     result = import_file(realdata("argdown", "argdown-primer.argdown"))
     g = result.graph()
@@ -86,6 +89,7 @@ def test_primer_syntax_tour() -> None:
     assert "untitled paragraphs in no relation" in lines
 
 
+@pytest.mark.realdata
 def test_veggie_debate_german() -> None:
     result = import_file(realdata("argdown", "veggie_debate_de.argdown"))
     g = result.graph()

@@ -364,6 +364,7 @@ def test_layout_auto_by_size_and_shape() -> None:
     assert choose_layout(foreign + "}") == "sfdp"
 
 
+@pytest.mark.slow
 @needs_bakhmut
 def test_bakhmut_diagram_parses() -> None:
     from arggraph.semantics.gradual import score

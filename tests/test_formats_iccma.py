@@ -18,6 +18,7 @@ def attacks(g: Graph) -> set[tuple[str, str]]:
     return {(r.source, r.target) for r in g.relations.values() if r.type == "attack"}
 
 
+@pytest.mark.realdata
 @pytest.mark.parametrize("n", [1, 2, 3])
 def test_probo_apx_and_tgf_are_the_same_framework(n: int) -> None:
     apx = import_file(realdata("iccma", f"probo_ex{n}.apx")).graph()
@@ -27,6 +28,7 @@ def test_probo_apx_and_tgf_are_the_same_framework(n: int) -> None:
     assert all(r.type == "attack" for r in apx.relations.values())
 
 
+@pytest.mark.realdata
 def test_probo_ex3_keeps_declaration_order_and_self_attack() -> None:
     g = import_file(realdata("iccma", "probo_ex3.apx")).graph()
     assert list(g.claims)[:3] == ["a2", "a1", "a4"]
@@ -34,6 +36,7 @@ def test_probo_ex3_keeps_declaration_order_and_self_attack() -> None:
     assert ("a9", "a9") in attacks(g)
 
 
+@pytest.mark.realdata
 def test_apx_export_reproduces_the_file() -> None:
     for n in (1, 2, 3):
         path = realdata("iccma", f"probo_ex{n}.apx")
@@ -41,6 +44,7 @@ def test_apx_export_reproduces_the_file() -> None:
         assert to_apx(from_apx(text).graph()) == text
 
 
+@pytest.mark.realdata
 def test_i23_real_file_with_unattacked_arguments() -> None:
     result = import_file(realdata("iccma", "taas-fudge_test.i23"))
     g = result.graph()

@@ -23,6 +23,7 @@ def types(g: Graph) -> Counter[str]:
     return Counter(r.type for r in g.relations.values())
 
 
+@pytest.mark.realdata
 def test_old_layout_lf_with_links_and_escapes() -> None:
     result = import_file(realdata("kialo", EXODUS))
     g = result.graph()
@@ -43,6 +44,7 @@ def test_old_layout_lf_with_links_and_escapes() -> None:
     assert "kept: 6 '-> See' links as relations of the claim they name" in result.report.lines()
 
 
+@pytest.mark.realdata
 def test_old_layout_crlf() -> None:
     g = import_file(realdata("kialo", HATE)).graph()
     assert len(g.claims) == 105
@@ -51,6 +53,7 @@ def test_old_layout_crlf() -> None:
     assert g.claim("1").text == "Hate speech should be banned."
 
 
+@pytest.mark.realdata
 def test_new_layout_multi_thesis_question_crlf() -> None:
     result = import_file(realdata("kialo", EDU))
     g = result.graph()
@@ -84,6 +87,7 @@ def test_new_layout_multi_thesis_question_crlf() -> None:
     )
 
 
+@pytest.mark.realdata
 def test_new_layout_lf_deep_with_sources() -> None:
     g = import_file(realdata("kialo", BIDEN)).graph()
     assert len(g.claims) == 226

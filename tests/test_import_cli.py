@@ -19,6 +19,7 @@ def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
     return code, out, err
 
 
+@pytest.mark.realdata
 @pytest.mark.parametrize(
     ("name", "claims"),
     [
@@ -38,6 +39,7 @@ def test_format_from_extension(name: str, claims: int, capsys: pytest.CaptureFix
     assert g.id == Path(name).name.split(".")[0]
 
 
+@pytest.mark.realdata
 def test_output_file_reports_and_show(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "qt30.json"
     code, out, err = run(
@@ -101,6 +103,7 @@ def test_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert code == 2 and "no such file" in err
 
 
+@pytest.mark.realdata
 def test_import_then_export_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     src = realdata("iccma/probo_ex3.apx")
     graph = tmp_path / "ex3.json"

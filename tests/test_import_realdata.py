@@ -25,6 +25,7 @@ def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
     return code, out, err
 
 
+@pytest.mark.realdata
 def test_the_real_files_are_there() -> None:
     if not REALDATA.exists():
         pytest.skip(f"{REALDATA} is not here")

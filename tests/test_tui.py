@@ -90,6 +90,7 @@ async def test_a_cycle_is_marked_and_not_expanded(app: ArggraphApp) -> None:
 
 
 # ---------------------------------------------------------------------- moving
+@pytest.mark.slow
 async def test_j_k_and_arrows_move(app: ArggraphApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -102,6 +103,7 @@ async def test_j_k_and_arrows_move(app: ArggraphApp) -> None:
         assert "CLAIM · lorries" in screen_text(app)
 
 
+@pytest.mark.slow
 async def test_right_opens_and_left_goes_up(app: ArggraphApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -117,6 +119,7 @@ async def test_right_opens_and_left_goes_up(app: ArggraphApp) -> None:
         assert node is not None and not node.is_expanded
 
 
+@pytest.mark.slow
 async def test_enter_opens_a_claim_and_stays_as_the_help_says(app: ArggraphApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -136,6 +139,7 @@ async def test_enter_opens_a_claim_and_stays_as_the_help_says(app: ArggraphApp) 
         assert "Open (or close) the claim under the cursor".lower() in help_text().lower()
 
 
+@pytest.mark.slow
 async def test_backspace_returns_from_a_jump(app: ArggraphApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -157,6 +161,7 @@ async def test_a_click_selects_a_claim_without_going_into_it(app: ArggraphApp) -
         assert main(app).history == []
 
 
+@pytest.mark.slow
 async def test_enter_in_the_for_and_against_list_jumps_there(app: ArggraphApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -170,6 +175,7 @@ async def test_enter_in_the_for_and_against_list_jumps_there(app: ArggraphApp) -
         assert cursor_claim(app) == "build"
 
 
+@pytest.mark.slow
 async def test_search_finds_by_quote_and_goes_there(app: ArggraphApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -185,6 +191,7 @@ async def test_search_finds_by_quote_and_goes_there(app: ArggraphApp) -> None:
         assert cursor_claim(app) == "build"
 
 
+@pytest.mark.slow
 async def test_search_by_actor_opens_a_deep_claim(app: ArggraphApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -196,6 +203,7 @@ async def test_search_by_actor_opens_a_deep_claim(app: ArggraphApp) -> None:
         assert "The bypass costs more" in crumbs  # opened along build › cost › grant
 
 
+@pytest.mark.slow
 async def test_search_escape_changes_nothing(app: ArggraphApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -204,6 +212,7 @@ async def test_search_escape_changes_nothing(app: ArggraphApp) -> None:
 
 
 # ---------------------------------------------------------------------- scoring
+@pytest.mark.slow
 async def test_digits_set_the_base_and_everything_recomputes(app: ArggraphApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -221,6 +230,7 @@ async def test_digits_set_the_base_and_everything_recomputes(app: ArggraphApp) -
         assert session.book.bases["lorries"] == 0.0
 
 
+@pytest.mark.slow
 async def test_equals_and_nudges(app: ArggraphApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -235,6 +245,7 @@ async def test_equals_and_nudges(app: ArggraphApp) -> None:
         assert book.base("lorries") == 0.35
 
 
+@pytest.mark.slow
 async def test_s_types_an_exact_value_and_refuses_nonsense(app: ArggraphApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -254,6 +265,7 @@ async def test_s_types_an_exact_value_and_refuses_nonsense(app: ArggraphApp) -> 
         assert main(app).session.book.base("lorries") == 0.35
 
 
+@pytest.mark.slow
 async def test_w_switches_to_scoring_the_link(app: ArggraphApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -278,6 +290,7 @@ async def test_w_switches_to_scoring_the_link(app: ArggraphApp) -> None:
 
 
 # ---------------------------------------------------------------------- views
+@pytest.mark.slow
 async def test_a_actor_lens(app: ArggraphApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -296,6 +309,7 @@ async def test_a_actor_lens(app: ArggraphApp) -> None:
         assert session.strength("cost") is not None
 
 
+@pytest.mark.slow
 async def test_t_timeline_and_stepping(app: ArggraphApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -319,6 +333,7 @@ async def test_t_timeline_and_stepping(app: ArggraphApp) -> None:
         assert session.day == "2022-07-20"  # from the whole debate, back to the last date
 
 
+@pytest.mark.slow
 async def test_m_cycles_the_semantics_and_skips_what_does_not_fit(app: ArggraphApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -350,6 +365,7 @@ async def test_a_semantics_that_does_not_fit_says_so(tmp_path: Path) -> None:
         assert session.semantics == "dfquad"
 
 
+@pytest.mark.slow
 async def test_x_lists_the_extensions_and_jumps(app: ArggraphApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -368,6 +384,7 @@ async def test_x_lists_the_extensions_and_jumps(app: ArggraphApp) -> None:
         assert cursor_claim(app) == "survey"
 
 
+@pytest.mark.slow
 async def test_d_lists_check_findings_and_jumps(app: ArggraphApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -400,6 +417,7 @@ async def test_e_exports_the_view_as_dot(app: ArggraphApp, tmp_path: Path) -> No
     assert "Millbrook should build" in text
 
 
+@pytest.mark.slow
 async def test_e_exports_only_around_the_focused_claim_when_asked(
     app: ArggraphApp, tmp_path: Path
 ) -> None:
@@ -420,6 +438,7 @@ async def test_e_exports_only_around_the_focused_claim_when_asked(
     assert "protected wetland" not in text  # far away
 
 
+@pytest.mark.slow
 async def test_e_export_as_svg_writes_a_picture_or_says_graphviz_is_missing(
     app: ArggraphApp, tmp_path: Path
 ) -> None:
@@ -452,6 +471,7 @@ async def test_ctrl_s_saves_the_sheet_and_says_where(app: ArggraphApp, tmp_path:
     assert sheet.scores["lorries"].base == 0.7 and sheet.scorer == "tester"
 
 
+@pytest.mark.slow
 async def test_a_sheet_changed_on_disk_asks_before_overwriting(
     app: ArggraphApp, tmp_path: Path
 ) -> None:
@@ -478,6 +498,7 @@ async def test_a_sheet_changed_on_disk_asks_before_overwriting(
         assert load_scores(tmp_path / "mine.json").scores["lorries"].base == 0.9
 
 
+@pytest.mark.slow
 async def test_q_asks_first_when_scores_are_unsaved(app: ArggraphApp, tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -490,6 +511,7 @@ async def test_q_asks_first_when_scores_are_unsaved(app: ArggraphApp, tmp_path: 
     assert load_scores(tmp_path / "sheet.json").scores["lorries"].base == 0.4
 
 
+@pytest.mark.slow
 async def test_q_without_saving(app: ArggraphApp, tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -505,6 +527,7 @@ async def test_q_quits_at_once_when_everything_is_saved(app: ArggraphApp) -> Non
         assert not app.is_running
 
 
+@pytest.mark.slow
 async def test_question_mark_lists_every_key(app: ArggraphApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -523,6 +546,7 @@ async def test_question_mark_lists_every_key(app: ArggraphApp) -> None:
 
 
 # ---------------------------------------------------------------------- hostile text
+@pytest.mark.slow
 async def test_hostile_text_is_shown_literally(tmp_path: Path) -> None:
     app = app_for(HOSTILE, tmp_path / "sheet.json")
     async with app.run_test(size=SIZE) as pilot:
@@ -664,6 +688,7 @@ def big_graph(n: int = 10_000, seed: int = 7) -> Graph:
     )
 
 
+@pytest.mark.slow
 async def test_a_10k_claim_graph_opens_and_scores(tmp_path: Path) -> None:
     graph = big_graph()
     app = app_for(graph, tmp_path / "sheet.json")

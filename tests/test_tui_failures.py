@@ -69,6 +69,7 @@ async def test_failing_flip_points_are_a_notice(
         assert app.is_running
 
 
+@pytest.mark.slow
 async def test_a_failing_result_list_says_so(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -37,6 +37,7 @@ async def test_the_bundled_graph_opened_by_path_is_the_bundled_graph(tmp_path: P
         assert stem.parent == tmp_path / "home" / ".local" / "share" / "arggraph" / "exports"
 
 
+@pytest.mark.slow
 async def test_another_claim_opens_at_the_top_of_its_panel(tmp_path: Path) -> None:
     from textual.containers import VerticalScroll
 
@@ -115,6 +116,7 @@ def test_the_actor_picker_counts_claims_and_relations_apart() -> None:
     assert not {c.id for c in graph.positions} & claims  # and states neither position
 
 
+@pytest.mark.slow
 async def test_pressing_the_graphs_value_is_no_change_and_r_goes_back(tmp_path: Path) -> None:
     from tui.app import ArggraphApp
 
@@ -138,6 +140,7 @@ async def test_pressing_the_graphs_value_is_no_change_and_r_goes_back(tmp_path: 
         assert any("Back to the graph's base score: 0.50" in n.message for n in app._notifications)
 
 
+@pytest.mark.slow
 async def test_the_conflict_dialog_can_reload_the_sheet(tmp_path: Path) -> None:
     from arggraph.io import load_scores
     from tui.app import ArggraphApp
@@ -163,6 +166,7 @@ async def test_the_conflict_dialog_can_reload_the_sheet(tmp_path: Path) -> None:
         assert session.strengths == pytest.approx(score(session.fw), abs=1e-12)
 
 
+@pytest.mark.slow
 async def test_every_key_and_the_unsaved_dialog_whole_at_80x24(tmp_path: Path) -> None:
     from tui.app import ArggraphApp
     from tui.keys import main_bindings
