@@ -8,26 +8,35 @@
   base scores, dates, tags, attributions, actors, documents, and relations' ids, types,
   weights, schemes and attributions;
 - apx, i23 and BAG -> arggraph/1 -> the same format gives back the same text;
-- every export of every generated graph parses (DOT with pydot, AIF as JSON...).
+- every text export of every generated graph is parsed by a real parser (the format's
+  reader in arggraph, Graphviz for DOT and SVG, a strict reader of the flowchart
+  statements for Mermaid) and gives back the graph's claims and relations, as far as
+  the format holds them.
 """
 
 from __future__ import annotations
 
 import json
-import warnings
-from typing import Any
+import re
+import subprocess
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, cast
 
-import pydot
+import pytest
+from _support import needs_graphviz, relation_triples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from arggraph.formats import export_graph
+from arggraph.formats import export_graph, import_text, registry
 from arggraph.formats.aif import EXTRA_KEY, from_aif, to_aif
 from arggraph.formats.argdown import from_argdown, to_argdown
 from arggraph.formats.bag import from_bag, to_bag
-from arggraph.formats.escape import XML_FORBIDDEN
+from arggraph.formats.escape import XML_FORBIDDEN, clean, xml_text
 from arggraph.formats.graphml import from_graphml, to_graphml
 from arggraph.formats.iccma import from_apx, from_i23, to_apx, to_i23
+from arggraph.formats.palette import ATTACK, SUPPORT
 from arggraph.formats.report import Report
 from arggraph.graph import Graph
 from arggraph.model import Actor, Attribution, Claim, Document, GraphModel, Relation
@@ -289,16 +298,307 @@ def test_bag_round_trip(af: tuple[list[str], list[tuple[str, str]]], data: Any) 
     assert to_bag(from_bag(text).graph()) == text
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(graphs())
-def test_every_text_export_parses(g: Graph) -> None:
-    dot = export_graph(g, "dot", semantics=None, label="actors", cluster="actor").decode()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        parsed = pydot.graph_from_dot_data(dot)
-    assert parsed is not None and len(parsed) == 1
-    json.loads(export_graph(g, "aif"))
-    for fmt in ("mermaid", "argdown", "apx", "tgf", "i23", "bag", "graphml"):
-        out = export_graph(g, fmt, semantics=None).decode()
-        assert out.endswith("\n")
-        assert "\x00" not in out
+# ---------------------------------------------------------------------- every text export
+# Each text export of a generated graph is parsed by a real parser, and what the parse
+# gives back is compared with the graph: by the format's own reader in arggraph where
+# there is one, by Graphviz for DOT and SVG. Mermaid has no reader in arggraph and no
+# parser in Python, so ``read_mermaid`` below reads the flowchart statements the
+# exporter writes, refusing any line it does not know.
+EXPORT_SETTINGS = settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+
+
+def fold(text: str) -> str:
+    return " ".join(text.split())
+
+
+def in_claim_order(g: Graph, back: Graph) -> dict[str, str]:
+    """Claim id -> the id it came back as: readers keep the order claims were written in."""
+    assert len(back.claims) == len(g.claims)
+    return dict(zip(g.claims, back.claims, strict=True))
+
+
+def read_back_aif(g: Graph, back: Graph) -> None:
+    assert dump(back) == dump(g)
+
+
+def read_back_graphml(g: Graph, back: Graph) -> None:
+    # XML cannot carry some characters (written as visible escapes), and its parsers
+    # read a carriage return as a line feed.
+    def xml(text: str) -> str:
+        return xml_text(text).replace("\r\n", "\n").replace("\r", "\n")
+
+    assert list(back.claims) == list(g.claims)
+    assert [c.text for c in back.claims.values()] == [xml(c.text) for c in g.claims.values()]
+    assert [(c.kind, c.base, c.date, c.tags) for c in back.claims.values()] == [
+        (c.kind, c.base, c.date, c.tags) for c in g.claims.values()
+    ]
+
+    def rels(x: Graph) -> list[tuple[str, str, str, str, float]]:
+        return [(r.id, r.type, r.source, r.target, r.weight) for r in x.relations.values()]
+
+    assert rels(back) == rels(g)
+
+
+def read_back_argdown(g: Graph, back: Graph) -> None:
+    # Titles and texts are one line; a title that is taken gets a prime, and a blank
+    # statement reads as its title. A claim bearing on itself is not written.
+    as_ = in_claim_order(g, back)
+    for cid, bid in as_.items():
+        title = fold(cid).replace("[", "(").replace("]", ")") or "untitled"
+        assert bid.startswith(title), (cid, bid)
+        assert set(bid[len(title) :]) <= {"'"}, (cid, bid)
+    texts = [fold(c.text) or as_[cid] for cid, c in g.claims.items()]
+    assert [c.text for c in back.claims.values()] == texts
+    assert [(c.kind, c.base, c.date, c.tags) for c in back.claims.values()] == [
+        (c.kind, c.base, c.date, c.tags) for c in g.claims.values()
+    ]
+    # Relations keep their ids and weights (in Argdown's {data}).
+    expected = sorted(
+        (r.id, r.type, as_[r.source], as_[r.target], r.weight)
+        for r in g.relations.values()
+        if r.source != r.target
+    )
+    got = sorted((r.id, r.type, r.source, r.target, r.weight) for r in back.relations.values())
+    assert got == expected
+
+
+def read_back_attacks(g: Graph, back: Graph) -> None:
+    """apx, tgf, i23: the claims (by name or number) and each attack of weight > 0, once."""
+    as_ = in_claim_order(g, back)
+    expected = {
+        ("attack", as_[r.source], as_[r.target])
+        for r in g.relations.values()
+        if r.type == "attack" and r.weight > 0
+    }
+    assert relation_triples(back) == expected
+    assert len(back.relations) == len(expected)
+
+
+def read_back_bag(g: Graph, back: Graph) -> None:
+    as_ = in_claim_order(g, back)
+    assert [c.base for c in back.claims.values()] == [c.base for c in g.claims.values()]
+    expected = {(r.type, as_[r.source], as_[r.target]) for r in g.relations.values()}
+    assert relation_triples(back) == expected
+    assert len(back.relations) == len(expected)
+
+
+READ_BACK: dict[str, Callable[[Graph, Graph], None]] = {
+    "aif": read_back_aif,
+    "graphml": read_back_graphml,
+    "argdown": read_back_argdown,
+    "apx": read_back_attacks,
+    "tgf": read_back_attacks,
+    "i23": read_back_attacks,
+    "bag": read_back_bag,
+}
+GRAPHVIZ = ("dot", "svg")
+
+
+def test_every_text_export_is_parsed_here() -> None:
+    text_exports = {f.name for f in registry.exports() if not f.binary}
+    assert text_exports == {*READ_BACK, *GRAPHVIZ, "mermaid"}
+    readable = {f.name for f in registry.imports()}
+    assert set(READ_BACK) <= readable
+    assert "mermaid" not in readable  # else read it back with its reader above
+
+
+@pytest.mark.parametrize("fmt", sorted(READ_BACK))
+@EXPORT_SETTINGS
+@given(g=graphs())
+def test_each_export_is_read_back_by_its_reader(fmt: str, g: Graph) -> None:
+    text = export_graph(g, fmt, semantics=None).decode()
+    assert "\x00" not in text
+    if fmt != "aif":  # JSON
+        assert text.endswith("\n")
+    READ_BACK[fmt](g, import_text(text, fmt).graph())
+
+
+# Graphviz's JSON output gives each attribute as the DOT text held it: escapes are
+# Graphviz's (``\\`` a backslash, ``\n`` a line break).
+_DOT_ESCAPE = re.compile(r"\\(.)", re.S)
+
+
+def dot_unescape(text: str) -> str:
+    return _DOT_ESCAPE.sub(lambda m: "\n" if m.group(1) == "n" else m.group(1), text)
+
+
+def graphviz_json(dot: str) -> dict[str, Any]:
+    done = subprocess.run(
+        ["dot", "-Tjson"], input=dot.encode(), capture_output=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr.decode(errors="replace")
+    return cast(dict[str, Any], json.loads(done.stdout))
+
+
+def graphviz_draws(g: Graph) -> bool:
+    """Whether Graphviz (2.43) draws the graph's diagram. Three known failures, reported,
+    are left out of the generated graphs: a question of blanks only (arggraph writes an
+    empty ``<B></B>`` title, a syntax error to Graphviz), a question, title or claim text
+    of nothing but ``]`` (Graphviz's HTML-label parser rejects it), and labelled edges
+    (weights other than 1) between positions, which share a rank (``dot`` crashes on some
+    of those)."""
+    question = fold(g.model.question)
+    if g.model.question and not question:
+        return False
+    texts = [question, g.model.title, *(c.text for c in g.claims.values())]
+    if any(set(fold(t)) == {"]"} for t in texts):
+        return False
+    positions = {c.id for c in g.positions}
+    return all(
+        r.weight == 1.0
+        for r in g.relations.values()
+        if r.source in positions and r.target in positions
+    )
+
+
+drawable = graphs().filter(graphviz_draws)
+CLAIM_NODE = re.compile(r"n\d+")
+ARROW_TAIL = {"tee": "attack", "normal": "support"}
+
+
+@pytest.mark.slow
+@needs_graphviz
+@EXPORT_SETTINGS
+@given(g=drawable)
+def test_graphviz_reads_the_dot_export(g: Graph) -> None:
+    drawn = graphviz_json(
+        export_graph(g, "dot", semantics=None, label="actors", cluster="actor").decode()
+    )
+    objects = drawn["objects"]
+    assert [o["_gvid"] for o in objects] == list(range(len(objects)))
+    nodes = {o["name"]: o for o in objects if "nodes" not in o}  # subgraphs list their nodes
+    claims = {
+        name: dot_unescape(o["tooltip"]) for name, o in nodes.items() if CLAIM_NODE.fullmatch(name)
+    }
+    ids = list(g.claims)
+    assert claims == {f"n{i}": clean(f"{cid}: {g.claims[cid].text}") for i, cid in enumerate(ids)}
+    # Edges run from the target down to the source (dir=back); the arrow's tail tells
+    # support from attack.
+    edges = []
+    for e in drawn.get("edges", []):
+        tail, head = objects[e["tail"]]["name"], objects[e["head"]]["name"]
+        if CLAIM_NODE.fullmatch(tail) and CLAIM_NODE.fullmatch(head):
+            assert e["dir"] == "back"
+            edges.append((ARROW_TAIL[e["arrowtail"]], ids[int(head[1:])], ids[int(tail[1:])]))
+    assert sorted(edges) == sorted((r.type, r.source, r.target) for r in g.relations.values())
+
+
+SVG = "{http://www.w3.org/2000/svg}"
+STROKE = {ATTACK: "attack", SUPPORT: "support"}
+
+
+@pytest.mark.slow
+@needs_graphviz
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(g=drawable)
+def test_the_svg_export_is_xml_with_a_node_per_claim_and_an_edge_per_relation(g: Graph) -> None:
+    root = ET.fromstring(export_graph(g, "svg", semantics=None))
+    nodes, edges = [], []
+    for group in root.iter(f"{SVG}g"):
+        title = group.find(f"{SVG}title")
+        if title is None or title.text is None:
+            continue
+        if group.get("class") == "node" and CLAIM_NODE.fullmatch(title.text):
+            nodes.append(title.text)
+        elif group.get("class") == "edge":
+            tail, _, head = title.text.partition("->")
+            path = group.find(f".//{SVG}path")
+            assert path is not None
+            if CLAIM_NODE.fullmatch(tail) and CLAIM_NODE.fullmatch(head):
+                edges.append((STROKE[path.get("stroke", "")], head, tail))
+    assert sorted(nodes) == sorted(f"n{i}" for i in range(len(g.claims)))
+    names = {cid: f"n{i}" for i, cid in enumerate(g.claims)}
+    assert sorted(edges) == sorted(
+        (r.type, names[r.source], names[r.target]) for r in g.relations.values()
+    )
+
+
+# ---------------------------------------------------------------------- Mermaid
+_M_TITLE = re.compile(r"title: (\".*\")")
+_M_NODE = re.compile(r"  (n\d+)(\(\[|\[/|\()\"(.*)\"(\]\)|/\]|\))")
+_M_EDGE = re.compile(r"  (n\d+) (-->|-\.-x) (n\d+)")
+_M_STYLE = re.compile(
+    r"  style n\d+ fill:#[0-9a-f]{6},stroke:#[0-9a-f]{6},stroke-width:\d+px,color:#000000"
+)
+_M_LINK_STYLE = re.compile(r"  linkStyle ([\d,]+) stroke:(#[0-9a-f]{6}),stroke-width:2px.*")
+_M_ENTITY = re.compile(r"#(\d+|quot|lt|gt|amp);")
+_M_NAMED = {"quot": '"', "lt": "<", "gt": ">", "amp": "&"}
+_M_SHAPES = {("([", "])"): "position", ("[/", "/]"): "evidence", ("(", ")"): "claim"}
+
+
+@dataclass
+class Flowchart:
+    title: str | None = None
+    direction: str = ""
+    nodes: list[tuple[str, str, list[str]]] = field(default_factory=list)
+    edges: list[tuple[str, str, str]] = field(default_factory=list)
+    styled: int = 0
+    link_styles: dict[str, list[int]] = field(default_factory=dict)
+
+
+def read_mermaid(text: str) -> Flowchart:
+    """The flowchart's title, nodes (name, kind by shape, label lines with Mermaid's
+    entity codes decoded), edges (type, source, target) and styles."""
+    chart = Flowchart()
+    lines = text.splitlines()
+    assert text.endswith("\n")
+    if lines[0] == "---":
+        m = _M_TITLE.fullmatch(lines[1])
+        assert m is not None, lines[1]
+        assert lines[2] == "---"
+        chart.title = json.loads(m.group(1))
+        lines = lines[3:]
+    direction = re.fullmatch(r"flowchart (BT|TB|RL|LR)", lines[0])
+    assert direction is not None, lines[0]
+    chart.direction = direction.group(1)
+    for line in lines[1:]:
+        if line.startswith("  %%"):
+            continue
+        if node := _M_NODE.fullmatch(line):
+            name, opening, label, closing = node.groups()
+            assert '"' not in label, line
+            decoded = [
+                _M_ENTITY.sub(lambda m: _M_NAMED.get(m[1]) or chr(int(m[1])), part)
+                for part in label.split("<br/>")
+            ]
+            chart.nodes.append((name, _M_SHAPES[opening, closing], decoded))
+        elif edge := _M_EDGE.fullmatch(line):
+            source, arrow, target = edge.groups()
+            chart.edges.append(("support" if arrow == "-->" else "attack", source, target))
+        elif _M_STYLE.fullmatch(line):
+            chart.styled += 1
+        elif link := _M_LINK_STYLE.fullmatch(line):
+            chart.link_styles[link.group(2)] = [int(k) for k in link.group(1).split(",")]
+        else:
+            raise AssertionError(f"not a Mermaid flowchart statement: {line!r}")
+    return chart
+
+
+@EXPORT_SETTINGS
+@given(g=graphs())
+def test_the_mermaid_export_reads_back(g: Graph) -> None:
+    text = export_graph(g, "mermaid", semantics=None).decode()
+    assert "\x00" not in text
+    chart = read_mermaid(text)
+    heading = g.model.question or g.model.title
+    assert chart.title == (clean(fold(heading)) if heading else None)
+    assert chart.direction == "BT"
+    ids = list(g.claims)
+    assert [name for name, _, _ in chart.nodes] == [f"n{i}" for i in range(len(ids))]
+    assert [kind for _, kind, _ in chart.nodes] == [c.kind for c in g.claims.values()]
+    for (_, _, label), claim in zip(chart.nodes, g.claims.values(), strict=True):
+        flat = fold(claim.text)
+        if len(flat) > 280:
+            flat = flat[:279] + "…"
+        # The label is wrapped into lines (a word longer than a line is cut in two).
+        assert "".join("".join(label).split()) == "".join(clean(flat).split())
+    names = {cid: f"n{i}" for i, cid in enumerate(ids)}
+    assert sorted(chart.edges) == sorted(
+        (r.type, names[r.source], names[r.target]) for r in g.relations.values()
+    )
+    assert chart.styled == len(ids)
+    for colour, kind in ((SUPPORT, "support"), (ATTACK, "attack")):
+        indices = [k for k, (t, _, _) in enumerate(chart.edges) if t == kind]
+        assert chart.link_styles.get(colour, []) == indices
