@@ -112,9 +112,11 @@ def test_find_config_walks_up_and_caches(tmp_path: Path) -> None:
     deep.mkdir(parents=True)
     cache: dict[Path, CheckConfig] = {}
     cfg = find_config(deep / "g.json", cache)
-    assert cfg.ignore == ("P01",) and cfg.documents == tmp_path / "docs"
+    assert cfg.ignore == ("P01",)
+    assert cfg.documents == tmp_path / "docs"
     assert cfg.source == tmp_path / "pyproject.toml"
-    assert cache[deep.resolve()] is cfg and cache[tmp_path.resolve()] is cfg
+    assert cache[deep.resolve()] is cfg
+    assert cache[tmp_path.resolve()] is cfg
 
 
 def assert_bakhmut_is_clean(findings: list[Finding]) -> None:
@@ -123,7 +125,8 @@ def assert_bakhmut_is_clean(findings: list[Finding]) -> None:
     assert [f for f in findings if f.severity != "info"] == []
     isw = [f for f in findings if f.code == "R002" and f.ids[0] == "isw"]
     assert len(isw) == 1
-    assert "2023-01" in isw[0].message and "2023-03" in isw[0].message
+    assert "2023-01" in isw[0].message
+    assert "2023-03" in isw[0].message
 
 
 @needs_bakhmut
@@ -171,7 +174,8 @@ def test_quote_finder_agrees_with_find_quote(words: list[str], data: st.DataObje
     doc = normalize(text)
     finder = QuoteFinder(doc, expected=10**9)
     plain = QuoteFinder(doc)
-    assert (finder._index is not None) == bool(doc.text) and plain._index is None
+    assert (finder._index is not None) == bool(doc.text)
+    assert plain._index is None
     n = len(text)
     i = data.draw(st.integers(0, n - 1))
     j = data.draw(st.integers(i + 1, n))

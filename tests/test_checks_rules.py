@@ -57,9 +57,14 @@ def test_every_rule_has_an_example_that_trips_it(code: str) -> None:
 def test_codes_are_stable_and_documented() -> None:
     assert list(RULES)[:3] == ["S001", "S002", "S003"]
     for code, r in RULES.items():
-        assert r.code == code and code[0] in "SPR" and len(code) == 4
-        assert r.summary.endswith(".") and len(r.explanation) > len(r.summary)
-        assert r.fix and r.name == r.name.lower() and " " not in r.name
+        assert r.code == code
+        assert code[0] in "SPR"
+        assert len(code) == 4
+        assert r.summary.endswith(".")
+        assert len(r.explanation) > len(r.summary)
+        assert r.fix
+        assert r.name == r.name.lower()
+        assert " " not in r.name
     assert len({r.name for r in RULES.values()}) == len(RULES)
 
 
@@ -78,7 +83,8 @@ def test_s001_unknown_claim_actor_and_document() -> None:
         "relations[0].target",
     ]
     assert fs[0].hint == "did you mean 'isw'?"
-    assert fs[2].ids == ("r", "withdrawl") and fs[2].hint == "did you mean 'withdraw'?"
+    assert fs[2].ids == ("r", "withdrawl")
+    assert fs[2].hint == "did you mean 'withdraw'?"
     assert "unknown claim 'withdrawl'" in fs[2].message
     ok = graph(
         actors=[ISW],
@@ -115,7 +121,8 @@ def test_s003_self_support_and_self_attack() -> None:
     )
     fs = found(g, "S003")
     assert [(f.path, f.ids[1]) for f in fs] == [("relations[0]", "c"), ("relations[1]", "withdraw")]
-    assert "supports itself" in fs[0].message and "attacks itself" in fs[1].message
+    assert "supports itself" in fs[0].message
+    assert "attacks itself" in fs[1].message
     ok = graph(claims=[WITHDRAW, claim("c")], relations=[rel("support", "c", "withdraw")])
     assert found(ok, "S003") == []
 
@@ -131,7 +138,8 @@ def test_s004_support_and_attack_either_direction() -> None:
     )
     for g in (same, back):
         fs = found(g, "S004")
-        assert len(fs) == 1 and fs[0].path == "relations[1]"
+        assert len(fs) == 1
+        assert fs[0].path == "relations[1]"
         assert fs[0].ids == (g.model.relations[0].id, g.model.relations[1].id)
     ok = graph(
         claims=[WITHDRAW, HOLD, claim("c")],
@@ -191,7 +199,8 @@ def test_s006_claims_that_reach_no_position() -> None:
     )
     fs = found(g, "S006")
     assert [f.ids for f in fs] == [("island",), ("to-island",)]
-    assert fs[0].path == "claims[3]" and "reaches no position" in fs[0].message
+    assert fs[0].path == "claims[3]"
+    assert "reaches no position" in fs[0].message
     # without positions, S008 says so once instead of S006 for every claim
     assert found(graph(claims=[claim("a")]), "S006") == []
 
@@ -220,7 +229,9 @@ def test_s007_position_only_the_other_position_bears_on() -> None:
 
 def test_s008_no_positions() -> None:
     fs = found(graph(claims=[claim("a")]), "S008")
-    assert len(fs) == 1 and fs[0].path is None and fs[0].ids == ("g",)
+    assert len(fs) == 1
+    assert fs[0].path is None
+    assert fs[0].ids == ("g",)
     assert found(graph(claims=[WITHDRAW]), "S008") == []
 
 
@@ -233,7 +244,9 @@ def test_s009_the_same_relation_twice() -> None:
         ],
     )
     fs = found(g, "S009")
-    assert len(fs) == 1 and fs[0].ids == ("r1", "r2") and fs[0].path == "relations[1]"
+    assert len(fs) == 1
+    assert fs[0].ids == ("r1", "r2")
+    assert fs[0].path == "relations[1]"
     ok = graph(
         claims=[WITHDRAW, claim("c")],
         relations=[rel("support", "c", "withdraw"), rel("support", "withdraw", "c")],
@@ -251,7 +264,9 @@ def test_s010_same_text_up_to_case_and_spacing() -> None:
         ]
     )
     fs = found(g, "S010")
-    assert len(fs) == 1 and fs[0].ids == ("a", "b") and fs[0].path == "claims[2]"
+    assert len(fs) == 1
+    assert fs[0].ids == ("a", "b")
+    assert fs[0].path == "claims[2]"
 
 
 # ------------------------------------------------------------------ provenance
@@ -260,7 +275,8 @@ def test_p001_claims_without_attribution_but_positions() -> None:
         actors=[ISW], documents=[DOC], claims=[WITHDRAW, claim("bare"), claim("sourced", att())]
     )
     fs = found(g, "P001")
-    assert [f.ids for f in fs] == [("bare",)] and fs[0].path == "claims[1]"
+    assert [f.ids for f in fs] == [("bare",)]
+    assert fs[0].path == "claims[1]"
 
 
 def test_p002_relations_without_attribution_but_between_positions() -> None:
@@ -347,8 +363,10 @@ def test_p006_quotes_verified_forgiving_typesetting_only(tmp_path: Path) -> None
     fs = found(g, "P006", folder)
     assert len(fs) == 1
     f = fs[0]
-    assert f.ids == ("wrong", "doc") and f.path == "claims[4].attributions[0].quote"
-    assert f.hint is not None and "Bakhmut is more of a symbolic value" in f.hint
+    assert f.ids == ("wrong", "doc")
+    assert f.path == "claims[4].attributions[0].quote"
+    assert f.hint is not None
+    assert "Bakhmut is more of a symbolic value" in f.hint
     assert found(g, "P006") == []  # not without the documents
 
 
@@ -384,7 +402,8 @@ def test_p008_text_files_missing_unreadable_or_outside(tmp_path: Path) -> None:
     )
     fs = found(g, "P008", folder)
     assert [f.ids for f in fs] == [("gone",), ("latin",), ("out",), ("abs",)]
-    assert "no such file" in fs[0].message and "not UTF-8" in fs[1].message
+    assert "no such file" in fs[0].message
+    assert "not UTF-8" in fs[1].message
     assert "outside the documents folder" in fs[2].message
     assert fs[0].path == "documents[1].file"
     # the quotes of unusable documents are not reported as not found
@@ -464,7 +483,8 @@ def test_r001_mutual_attack_is_one_finding() -> None:
         relations=[rel("attack", "a", "b"), rel("attack", "b", "a")],
     )
     fs = found(g, "R001")
-    assert len(fs) == 1 and "attack each other" in fs[0].message
+    assert len(fs) == 1
+    assert "attack each other" in fs[0].message
 
 
 def test_r002_change_of_view_with_both_dates() -> None:
@@ -480,7 +500,8 @@ def test_r002_change_of_view_with_both_dates() -> None:
     f = fs[0]
     assert f.ids == ("isw", "sound", "smartest", "attack:smartest->sound")
     assert "on 2023-01-21 endorsed 'sound'" in f.message
-    assert "on 2023-03-06 'smartest'" in f.message and "which attacks it" in f.message
+    assert "on 2023-03-06 'smartest'" in f.message
+    assert "which attacks it" in f.message
     assert f.path == "claims[1].attributions[0]"
 
 
@@ -495,7 +516,8 @@ def test_r002_back_and_forth() -> None:
         relations=[rel("attack", "a", "b")],
     )
     fs = found(g, "R002")
-    assert len(fs) == 1 and "back and forth" in fs[0].message
+    assert len(fs) == 1
+    assert "back and forth" in fs[0].message
     assert "2023-01, 2023-03" in fs[0].message
 
 

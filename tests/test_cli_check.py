@@ -93,7 +93,8 @@ def _no_colour_env(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_clean_graph_exit_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     g = write(tmp_path, "g.json", CLEAN)
     code, out, err = run(capsys, str(g), "--no-config")
-    assert code == 0 and err == ""
+    assert code == 0
+    assert err == ""
     assert (
         out == "All checks passed (1 file).\n"
         "Quotes were not verified: give --documents DIR to check them.\n"
@@ -118,13 +119,15 @@ def test_unusable_file_exit_2_others_still_checked(
     good = write(tmp_path, "good.json", FAULTY)
     code, out, err = run(capsys, str(bad), str(good), str(schema), "--no-config", "--exit-zero")
     assert code == 2
-    assert f"{bad}: line 1, column" in err and "malformed JSON" in err
+    assert f"{bad}: line 1, column" in err
+    assert "malformed JSON" in err
     assert f"{schema}: wrong: unknown key 'wrong'" in err
     assert "Traceback" not in err
     assert f"{good}: S003 error [loop, bare]" in out
     assert "2 files could not be checked" in out
     code, out, err = run(capsys, str(bad), "--no-config")
-    assert code == 2 and out == "No findings (0 files checked); 1 file could not be checked.\n"
+    assert code == 2
+    assert out == "No findings (0 files checked); 1 file could not be checked.\n"
 
 
 def test_missing_documents_folder_is_exit_2(
@@ -132,7 +135,8 @@ def test_missing_documents_folder_is_exit_2(
 ) -> None:
     g = write(tmp_path, "g.json", CLEAN)
     code, out, err = run(capsys, str(g), "--documents", str(tmp_path / "nope"))
-    assert code == 2 and out == ""
+    assert code == 2
+    assert out == ""
     assert "no such folder (given as the documents folder)" in err
 
 
@@ -141,7 +145,8 @@ def test_unknown_selector_is_exit_2_with_did_you_mean(
 ) -> None:
     g = write(tmp_path, "g.json", CLEAN)
     code, out, err = run(capsys, str(g), "--select", "S0O3")
-    assert code == 2 and out == ""
+    assert code == 2
+    assert out == ""
     assert err.startswith("arggraph: error: --select: unknown rule selector 'S0O3'")
     assert "did you mean S003" in err
     assert run(capsys, str(g), "--ignore", "X")[0] == 2
@@ -167,7 +172,8 @@ def test_text_lines_locations_hints_and_escaping(
     assert lines[3] == "Found 1 finding (1 error) in 1 of 1 file."
     g2 = write(tmp_path, "g2.json", FAULTY)
     out = run(capsys, str(g2), "--no-config")[1]
-    assert "\x1b" not in out and "Bare \\x1b[31m text" in out
+    assert "\x1b" not in out
+    assert "Bare \\x1b[31m text" in out
     assert re.search(r"^\S+: (S|P|R)\d{3} (error|warning|info) \[", out, re.M)
 
 
@@ -212,8 +218,10 @@ def test_json_findings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
         ("S003", "error"),
     ]
     s003 = data[-1]
-    assert s003["ids"] == ["loop", "bare"] and s003["path"] == "relations[1]"
-    assert s003["file"] == str(g) and isinstance(s003["line"], int)
+    assert s003["ids"] == ["loop", "bare"]
+    assert s003["path"] == "relations[1]"
+    assert s003["file"] == str(g)
+    assert isinstance(s003["line"], int)
 
 
 def test_sarif_log(
@@ -227,11 +235,15 @@ def test_sarif_log(
     )
     assert code == 2
     log = json.loads(out)
-    assert log["version"] == "2.1.0" and "sarif-2.1.0" in log["$schema"]
+    assert log["version"] == "2.1.0"
+    assert "sarif-2.1.0" in log["$schema"]
     (run_,) = log["runs"]
     rules = run_["tool"]["driver"]["rules"]
-    assert rules[0]["id"] == "S001" and rules[0]["defaultConfiguration"]["level"] == "error"
-    assert all(r["shortDescription"]["text"] and r["fullDescription"]["text"] for r in rules)
+    assert rules[0]["id"] == "S001"
+    assert rules[0]["defaultConfiguration"]["level"] == "error"
+    for r in rules:
+        assert r["shortDescription"]["text"], r["id"]
+        assert r["fullDescription"]["text"], r["id"]
     levels = {r["ruleId"]: r["level"] for r in run_["results"]}
     assert levels == {"S003": "error", "P001": "warning", "S006": "warning", "P010": "note"}
     s003 = next(r for r in run_["results"] if r["ruleId"] == "S003")
@@ -259,7 +271,8 @@ def test_github_annotations_escaped(tmp_path: Path, capsys: pytest.CaptureFixtur
     file = str(g).replace(",", "%2C").replace(":", "%3A")
     assert line.startswith(f"::warning file={file},line=")
     assert ",title=S007::[100%25,a:b] no argument bears on position '100%25,a:b'" in line
-    assert "\n" not in line and "\r" not in line
+    assert "\n" not in line
+    assert "\r" not in line
     info = run(
         capsys,
         str(write(tmp_path, "f.json", FAULTY)),
@@ -276,7 +289,8 @@ def test_output_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     g = write(tmp_path, "g.json", FAULTY)
     out_file = tmp_path / "report.sarif"
     code, out, _ = run(capsys, str(g), "--no-config", "--format", "sarif", "-o", str(out_file))
-    assert code == 1 and out == ""
+    assert code == 1
+    assert out == ""
     assert json.loads(out_file.read_text(encoding="utf-8"))["version"] == "2.1.0"
 
 
@@ -303,7 +317,9 @@ def test_graphs_only_skips_other_json(tmp_path: Path, capsys: pytest.CaptureFixt
     code, out, err = run(
         capsys, str(other), str(mention), str(graph), "--no-config", "--graphs-only"
     )
-    assert code == 0 and err == "" and "(1 file)" in out
+    assert code == 0
+    assert err == ""
+    assert "(1 file)" in out
 
 
 # ------------------------------------------------------------------ documents
@@ -313,10 +329,12 @@ def test_documents_verify_quotes(tmp_path: Path, capsys: pytest.CaptureFixture[s
     docs.mkdir()
     (docs / "d.txt").write_text("In March they said we should go.", encoding="utf-8")
     code, out, _ = run(capsys, str(g), "--no-config", "--documents", str(docs))
-    assert code == 0 and out == "All checks passed (1 file).\n"
+    assert code == 0
+    assert out == "All checks passed (1 file).\n"
     (docs / "d.txt").write_text("In March they said we should stay.", encoding="utf-8")
     code, out, _ = run(capsys, str(g), "--no-config", "--documents", str(docs))
-    assert code == 1 and out.count("P006 error") == 2
+    assert code == 1
+    assert out.count("P006 error") == 2
     assert 'hint: closest passage: "In March they said we should stay."' in out
 
 
@@ -379,4 +397,5 @@ def test_bad_settings_are_exit_2(
     g = write(tmp_path, "g.json", CLEAN)
     code, out, err = run(capsys, str(g))
     assert code == 2
-    assert str(settings) in err and message in err
+    assert str(settings) in err
+    assert message in err

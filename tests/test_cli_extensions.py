@@ -58,13 +58,15 @@ def test_json_shape_for_every_semantics(graph: Path, capsys: pytest.CaptureFixtu
     }
     for semantics, extensions in expected.items():
         code, out, err = run(capsys, str(graph), "--semantics", semantics, "--format", "json")
-        assert code == 0 and err == ""
+        assert code == 0
+        assert err == ""
         assert json.loads(out) == {"semantics": semantics, "extensions": extensions}
 
 
 def test_default_is_grounded_text(graph: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, str(graph))
-    assert code == 0 and out == (  # d waits on the a-b dispute
+    assert code == 0
+    assert out == (  # d waits on the a-b dispute
         "grounded extension: 2 in, 0 out, 5 undecided\n"
         "in (2 claims):\n  e\n  f\nundecided (5 claims):\n  a\n  b\n  c\n  d\n  g\n"
     )
@@ -75,7 +77,8 @@ def test_default_is_grounded_text(graph: Path, capsys: pytest.CaptureFixture[str
         "extension 2 of 2 (4 claims):\n  b\n  d\n  e\n  f\n"
     )
     code, out, _ = run(capsys, str(graph), "--semantics", "stable")
-    assert code == 0 and out == "no stable extension\n"
+    assert code == 0
+    assert out == "no stable extension\n"
 
 
 def test_claim_acceptance(graph: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -110,8 +113,10 @@ def test_unknown_claim_is_exit_2_naming_the_file(
     graph: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, out, err = run(capsys, str(graph), "--claim", "zz")
-    assert code == 2 and out == ""
-    assert str(graph) in err and "no claim with id 'zz'" in err
+    assert code == 2
+    assert out == ""
+    assert str(graph) in err
+    assert "no claim with id 'zz'" in err
     assert "Traceback" not in err
 
 
@@ -124,14 +129,17 @@ def test_unknown_semantics_and_bad_limit_are_exit_2(graph: Path) -> None:
             check=False,
         )
         assert proc.returncode == 2, extra
-        assert proc.stdout == "" and "Traceback" not in proc.stderr
+        assert proc.stdout == ""
+        assert "Traceback" not in proc.stderr
 
 
 def test_unreadable_graph_is_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "arggraph/1", ', encoding="utf-8")
     code, out, err = run(capsys, str(bad))
-    assert code == 2 and out == "" and "bad.json" in err
+    assert code == 2
+    assert out == ""
+    assert "bad.json" in err
 
 
 def test_limit_and_output_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -150,12 +158,15 @@ def test_limit_and_output_file(tmp_path: Path, capsys: pytest.CaptureFixture[str
         encoding="utf-8",
     )
     code, out, err = run(capsys, str(path), "--semantics", "complete", "--limit", "4")
-    assert code == 0 and out.count("\nextension ") == 4 and "--limit 4" in err
+    assert code == 0
+    assert out.count("\nextension ") == 4
+    assert "--limit 4" in err
     target = tmp_path / "out.json"
     code, out, _ = run(
         capsys, str(path), "--semantics", "complete", "--format", "json", "-o", str(target)
     )
-    assert code == 0 and out == ""
+    assert code == 0
+    assert out == ""
     assert len(json.loads(target.read_text())["extensions"]) == 27  # three 2-cycles: 3**3
 
 
@@ -168,7 +179,9 @@ def test_ids_are_escaped_in_text(tmp_path: Path, capsys: pytest.CaptureFixture[s
         encoding="utf-8",
     )
     code, out, _ = run(capsys, str(path))
-    assert code == 0 and "\x1b" not in out and "\\x1b[31m" in out
+    assert code == 0
+    assert "\x1b" not in out
+    assert "\\x1b[31m" in out
 
 
 @pytest.mark.realdata
@@ -230,9 +243,12 @@ def test_a_semantics_that_may_have_none_gets_the_vacuous_note(
     assert "(vacuously: no second stable extension)" in out
     assert "there is no second stable extension" in err
     code, out, err = run(capsys, str(graph), "--semantics", "stable2", "--limit", "1")
-    assert out == "no stable2 extension\n" and err == ""
+    assert out == "no stable2 extension\n"
+    assert err == ""
     code, out, err = run(capsys, str(graph), "--semantics", "complete", "--limit", "1")
-    assert out.count("\nextension ") == 1 and "--limit 1" in err
+    assert out.count("\nextension ") == 1
+    assert "--limit 1" in err
     with pytest.raises(SystemExit) as exit_:  # the other test's entry is gone again
         main(["extensions", str(graph), "--semantics", "wellfounded"])
-    assert exit_.value.code == 2 and "invalid choice" in capsys.readouterr().err
+    assert exit_.value.code == 2
+    assert "invalid choice" in capsys.readouterr().err

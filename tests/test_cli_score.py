@@ -51,7 +51,8 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 def test_json(graph: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "score", str(graph), "--format", "json")
-    assert code == 0 and err == ""
+    assert code == 0
+    assert err == ""
     data = json.loads(out)
     assert data["semantics"] == "dfquad"
     assert list(data["strengths"]) == ["go", "stay", "e1", "x"]
@@ -64,7 +65,9 @@ def test_semantics_option(graph: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert code == 0
     assert json.loads(out)["semantics"] == "euler"
     code, _, err = run(capsys, "score", str(graph), "--semantics", "hcat")
-    assert code == 2 and "attacks only" in err and "support:e1->go" in err
+    assert code == 2
+    assert "attacks only" in err
+    assert "support:e1->go" in err
 
 
 def test_csv(graph: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -73,17 +76,20 @@ def test_csv(graph: Path, capsys: pytest.CaptureFixture[str]) -> None:
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [r["claim"] for r in rows] == ["go", "stay", "e1", "x"]
     assert float(rows[0]["strength"]) == pytest.approx(0.8)
-    assert rows[2]["kind"] == "evidence" and float(rows[2]["base"]) == 0.6
+    assert rows[2]["kind"] == "evidence"
+    assert float(rows[2]["base"]) == 0.6
 
 
 def test_table(graph: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "score", str(graph))
     assert code == 0
     lines = out.splitlines()
-    assert "Hold or go" in lines[0] and "DF-QuAD" in lines[0]
+    assert "Hold or go" in lines[0]
+    assert "DF-QuAD" in lines[0]
     body = [ln for ln in lines[2:] if ln.strip() and not ln.startswith("verdict")]
     assert [ln.split()[4] for ln in body] == ["go", "stay", "e1", "x"]
-    assert "\x1b" not in out and "\\x1b[31m" in out
+    assert "\x1b" not in out
+    assert "\\x1b[31m" in out
     assert "verdict: go leads stay by 0.4500 (0.8000 to 0.3500)" in out
 
 
@@ -95,7 +101,8 @@ def test_scores_sheet_applied(
     code, out, _ = run(capsys, "score", str(graph), "--format", "json", "--scores", str(sheet))
     assert code == 0
     s = json.loads(out)["strengths"]
-    assert s["x"] == 0.9 and s["stay"] == pytest.approx(0.5 - 0.5 * 0.9)
+    assert s["x"] == 0.9
+    assert s["stay"] == pytest.approx(0.5 - 0.5 * 0.9)
     assert s["go"] == pytest.approx(0.5 + 0.5 * 0.3)
 
 
@@ -111,7 +118,8 @@ def test_sheet_with_unknown_ids(
         json.dumps({**SHEET, "weights": {"attack:q->go": {"weight": 0.1}}}), encoding="utf-8"
     )
     code, _, err = run(capsys, "score", str(graph), "--scores", str(sheet))
-    assert code == 2 and "weights['attack:q->go']: no relation" in err
+    assert code == 2
+    assert "weights['attack:q->go']: no relation" in err
 
 
 def test_unknown_semantics_is_exit_2(graph: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -125,7 +133,10 @@ def test_bad_graph_is_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     bad = tmp_path / "bad.json"
     bad.write_text("{", encoding="utf-8")
     code, out, err = run(capsys, "score", str(bad))
-    assert code == 2 and out == "" and str(bad) in err and "Traceback" not in err
+    assert code == 2
+    assert out == ""
+    assert str(bad) in err
+    assert "Traceback" not in err
 
 
 def test_convergence_failure_is_exit_2(
@@ -157,10 +168,12 @@ def test_convergence_failure_is_exit_2(
 
     monkeypatch.setattr(_newton, "solve", stalled)
     code, out, err = run(capsys, "score", str(path), "--format", "json")
-    assert code == 2 and out == ""
+    assert code == 2
+    assert out == ""
     assert "no fixed point within tolerance 1e-09 after 3 rounds" in err
     assert "residual left 0.5" in err
-    assert "'a'" in err and "'b'" in err
+    assert "'a'" in err
+    assert "'b'" in err
     assert f"{path}: " in err  # the message names the file
     assert "Traceback" not in err
 
@@ -168,7 +181,8 @@ def test_convergence_failure_is_exit_2(
 def test_output_file(graph: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out_path = tmp_path / "out.json"
     code, out, _ = run(capsys, "score", str(graph), "--format", "json", "-o", str(out_path))
-    assert code == 0 and out == ""
+    assert code == 0
+    assert out == ""
     assert json.loads(out_path.read_text(encoding="utf-8"))["semantics"] == "dfquad"
 
 
@@ -176,7 +190,8 @@ def test_explain_json(graph: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "explain", str(graph), "stay", "--format", "json")
     assert code == 0
     data = json.loads(out)
-    assert data["topic"] == "stay" and data["strength"] == pytest.approx(0.35)
+    assert data["topic"] == "stay"
+    assert data["strength"] == pytest.approx(0.35)
     assert data["contributions"] == [
         {
             "claim": "x",
@@ -187,20 +202,26 @@ def test_explain_json(graph: Path, capsys: pytest.CaptureFixture[str]) -> None:
     ]
     assert data["weights"] == {"attack:x->stay": pytest.approx(-0.15)}
     v = data["verdict"]
-    assert v["leader"] == "go" and v["margin"] == pytest.approx(0.45)
+    assert v["leader"] == "go"
+    assert v["margin"] == pytest.approx(0.45)
     assert v["flip_points"] == {"x": None}
 
 
 def test_explain_table_and_top(graph: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "explain", str(graph), "go", "--top", "1")
     assert code == 0
-    assert "claim     go: Go" in out and "verdict   go leads stay" in out
-    assert "e1 -> go" in out and "flips at" in out
+    assert "claim     go: Go" in out
+    assert "verdict   go leads stay" in out
+    assert "e1 -> go" in out
+    assert "flips at" in out
     code, out, _ = run(capsys, "explain", str(graph), "go", "--no-verdict")
-    assert "verdict" not in out and "flips at" not in out
+    assert "verdict" not in out
+    assert "flips at" not in out
 
 
 def test_explain_unknown_claim(graph: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "explain", str(graph), "stya")
-    assert code == 2 and out == ""
-    assert "no claim with id 'stya'; did you mean 'stay'?" in err and str(graph) in err
+    assert code == 2
+    assert out == ""
+    assert "no claim with id 'stya'; did you mean 'stay'?" in err
+    assert str(graph) in err

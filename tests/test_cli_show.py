@@ -45,12 +45,14 @@ def test_show_text(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["show", str(path)]) == 0
     out, err = capsys.readouterr()
     assert err == ""
-    assert "Hold or go" in out and "Should we?" in out
+    assert "Hold or go" in out
+    assert "Should we?" in out
     assert "4 (2 positions, 1 claims, 1 evidence)" in out
     assert "2 (1 supports, 1 attacks)" in out
     # the undated attribution takes its document's date
     assert "2023-01 to 2023-05-03" in out
-    assert "\x1b" not in out and "\\x1b[31m" in out
+    assert "\x1b" not in out
+    assert "\\x1b[31m" in out
 
 
 def test_show_json(path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -50,12 +50,14 @@ def test_an_out_of_range_score_is_an_invalid_value(
     with pytest.raises(InvalidValueError) as info:
         book.set_base(claim, bad)  # type: ignore[arg-type]
     err = info.value
-    assert isinstance(err, InputError) and isinstance(err, ValueError)  # old callers still work
+    assert isinstance(err, InputError)
+    assert isinstance(err, ValueError)  # old callers still work
     assert err.exit_code == 2
     assert str(err) == f"a base score must be a number from 0 to 1, not {bad!r}"
     with pytest.raises(ValueError, match="a link weight must be a number from 0 to 1"):
         book.set_weight(relation, bad)  # type: ignore[arg-type]
-    assert claim not in book.bases and relation not in book.weights
+    assert claim not in book.bases
+    assert relation not in book.weights
 
 
 @pytest.mark.parametrize(
@@ -72,7 +74,8 @@ def test_an_out_of_range_score_is_an_invalid_value(
 def test_a_malformed_date_is_an_invalid_value(graph: Graph, bad: object, message: str) -> None:
     with pytest.raises(InvalidValueError) as info:
         date_bounds(bad)  # type: ignore[arg-type]
-    assert str(info.value) == message and isinstance(info.value, ValueError)
+    assert str(info.value) == message
+    assert isinstance(info.value, ValueError)
     with pytest.raises(InvalidValueError, match="out of range|not a date"):
         as_of(graph, bad)  # type: ignore[arg-type]
     assert not is_valid_date(bad)  # type: ignore[arg-type]
@@ -85,7 +88,8 @@ def test_a_sheet_for_another_graph_names_its_json_path(graph: Graph, tmp_path: P
     with pytest.raises(InputError) as info:
         open_book(graph, scores=sheet, user="ana")
     err = info.value
-    assert err.json_path == ("graph",) and err.place == "graph"
+    assert err.json_path == ("graph",)
+    assert err.place == "graph"
     assert str(err) == f"{sheet}: graph: this score sheet is for graph 'other', not {graph.id!r}"
 
 
@@ -114,4 +118,5 @@ def test_importers_errors_carry_line_and_column() -> None:
     assert (info.value.line, info.value.column) == (1, 2)
     with pytest.raises(ImportFormatError) as info:
         from_aif('{"nodes": [{"nodeID": 1, "text": "x"}], "edges": []}', path="x.json")
-    assert info.value.place == "nodes[0].type" and info.value.line is None
+    assert info.value.place == "nodes[0].type"
+    assert info.value.line is None

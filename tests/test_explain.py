@@ -64,7 +64,8 @@ def check(fw: Framework, topic: str, sem: str, limit: int = 40) -> None:
     )
     h = 1e-6
     for c in ex.contributions[:limit]:
-        assert c.path[0] == c.claim and c.path[-1] == topic
+        assert c.path[0] == c.claim
+        assert c.path[-1] == topic
         for u, v in zip(c.path, c.path[1:], strict=False):
             assert (fw.index_of(u), fw.index_of(v)) in edges
         reduced = without(fw, c.claim)
@@ -142,7 +143,9 @@ def test_worked_example() -> None:
 def test_isolated_topic_and_unknown_topic() -> None:
     fw = Framework.from_edges(["t", "x"], [0.3, 0.9], attacks=[("t", "x")])
     ex = explain(fw, "t")
-    assert ex.contributions == [] and ex.weights == {} and ex.strength == 0.3
+    assert ex.contributions == []
+    assert ex.weights == {}
+    assert ex.strength == 0.3
     with pytest.raises(UnknownIdError, match="did you mean 't'"):
         explain(fw, "tt")
 

@@ -64,7 +64,8 @@ def test_dot_to_stdout_with_strengths(path: Path, capsys: pytest.CaptureFixture[
 
     code, out, err = run(["export", str(path), "--to", "dot"], capsys)
     # stderr names only what the diagram cannot show
-    assert code == 0 and err.splitlines() == [
+    assert code == 0
+    assert err.splitlines() == [
         "arggraph: dropped: 1 quote (a diagram shows no quotes)",
         "arggraph: dropped: 1 speaker of a claim (--label actors names them)",
         "arggraph: dropped: 1 document (only --cluster document names them)",
@@ -73,9 +74,12 @@ def test_dot_to_stdout_with_strengths(path: Path, capsys: pytest.CaptureFixture[
         warnings.simplefilter("ignore", DeprecationWarning)
         assert pydot.graph_from_dot_data(out) is not None
     strengths = score(loads(json.dumps(GRAPH)))
-    assert f"{strengths['go']:.2f}" in out and "DF-QuAD" in out
+    assert f"{strengths['go']:.2f}" in out
+    assert "DF-QuAD" in out
     code, plain, _ = run(["export", str(path), "--to", "dot", "--semantics", "none"], capsys)
-    assert code == 0 and "base 0.50" not in plain and "DF-QuAD" not in plain
+    assert code == 0
+    assert "base 0.50" not in plain
+    assert "DF-QuAD" not in plain
     code, qe, _ = run(["export", str(path), "--to", "dot", "--semantics", "qe"], capsys)
     assert "quadratic energy" in qe
 
@@ -92,7 +96,8 @@ def test_score_sheet_changes_strength_and_bag_base(
     wrong = tmp_path / "w.json"
     wrong.write_text(json.dumps({**SHEET, "graph": "other"}), encoding="utf-8")
     code, _, err = run(["export", str(path), "--to", "dot", "--scores", str(wrong)], capsys)
-    assert code == 2 and "not 'g'" in err
+    assert code == 2
+    assert "not 'g'" in err
 
 
 @needs_graphviz
@@ -120,7 +125,8 @@ def test_pictures_to_files(
         ],
         capsys,
     )
-    assert code == 0 and stdout == ""
+    assert code == 0
+    assert stdout == ""
     assert err.splitlines() == [
         "arggraph: dropped: 1 quote (a diagram shows no quotes)",
         "arggraph: dropped: 1 document (only --cluster document names them)",
@@ -133,8 +139,10 @@ def test_binary_refused_on_a_terminal(
 ) -> None:
     monkeypatch.setattr("arggraph.cli.export._stdout_is_terminal", lambda: True)
     code, out, err = run(["export", str(path), "--to", "png"], capsys)
-    assert code == 2 and out == ""
-    assert "PNG is binary" in err and "-o FILE.png" in err
+    assert code == 2
+    assert out == ""
+    assert "PNG is binary" in err
+    assert "-o FILE.png" in err
 
 
 def test_missing_graphviz(
@@ -142,8 +150,10 @@ def test_missing_graphviz(
 ) -> None:
     monkeypatch.setattr(render_mod.shutil, "which", lambda name: None)
     code, out, err = run(["export", str(path), "--to", "svg"], capsys)
-    assert code == 2 and out == ""
-    assert "apt-get install graphviz" in err and "--to dot" in err
+    assert code == 2
+    assert out == ""
+    assert "apt-get install graphviz" in err
+    assert "--to dot" in err
     assert "Traceback" not in err
     # the DOT text needs no Graphviz
     assert run(["export", str(path), "--to", "dot"], capsys)[0] == 0
@@ -156,10 +166,12 @@ def test_interchange_formats_and_reports(path: Path, capsys: pytest.CaptureFixtu
     assert "arggraph: dropped: 1 support (apx holds attacks only)" in err
     assert "arggraph: dropped: 1 attack weight" in err
     code, out, err = run(["export", str(path), "--to", "aif"], capsys)
-    assert code == 0 and {n["type"] for n in json.loads(out)["nodes"]} >= {"I", "RA", "CA"}
+    assert code == 0
+    assert {n["type"] for n in json.loads(out)["nodes"]} >= {"I", "RA", "CA"}
     for fmt in ("mermaid", "argdown", "graphml", "tgf", "i23", "bag"):
         code, out, _ = run(["export", str(path), "--to", fmt], capsys)
-        assert code == 0 and out, fmt
+        assert code == 0, fmt
+        assert out, fmt
 
 
 def test_focus_applies_to_every_format(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -178,7 +190,8 @@ def test_output_file_and_format_from_extension(
 ) -> None:
     out = tmp_path / "map.argdown"
     code, stdout, _ = run(["export", str(path), "-o", str(out)], capsys)
-    assert code == 0 and stdout == ""
+    assert code == 0
+    assert stdout == ""
     assert out.read_text(encoding="utf-8").startswith("===\n")
 
 
@@ -199,12 +212,16 @@ def test_usage_errors(
     path: Path, args: list[str], message: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, out, err = run(["export", str(path), *args], capsys)
-    assert code == 2 and out == ""
-    assert message in err and "Traceback" not in err
+    assert code == 2
+    assert out == ""
+    assert message in err
+    assert "Traceback" not in err
 
 
 def test_bad_graph_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "arggraph/1", "id": "g", "claims": [}', encoding="utf-8")
     code, out, err = run(["export", str(bad), "--to", "dot"], capsys)
-    assert code == 2 and out == "" and "bad.json: line 1" in err
+    assert code == 2
+    assert out == ""
+    assert "bad.json: line 1" in err

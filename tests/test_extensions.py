@@ -43,7 +43,8 @@ def test_the_function_no_longer_shadows_its_module() -> None:
     import arggraph.semantics
     import arggraph.semantics.dung as module
 
-    assert isinstance(module, types.ModuleType) and module is dung
+    assert isinstance(module, types.ModuleType)
+    assert module is dung
     assert arggraph.semantics.extensions is module.extensions  # the function, as before
     assert arggraph.semantics.dung is module  # reachable as an attribute, no importlib
 
@@ -255,9 +256,11 @@ def test_dung_properties(af: tuple[int, list[tuple[int, int, float]]]) -> None:
     complete = [frozenset(index[c] for c in e) for e in extensions(fw, "complete")]
     preferred = [frozenset(index[c] for c in e) for e in extensions(fw, "preferred")]
     stable = [frozenset(index[c] for c in e) for e in extensions(fw, "stable")]
-    assert brute.conflict_free(gr) and brute.admissible(gr)
+    assert brute.conflict_free(gr)
+    assert brute.admissible(gr)
     assert all(gr <= e for e in complete)
-    assert gr in complete and min(complete, key=len) == gr  # the least complete extension
+    assert gr in complete
+    assert min(complete, key=len) == gr  # the least complete extension
     assert all(s in preferred for s in stable)
     assert set(preferred) == {
         s for s in brute.all_admissible() if not any(s < t for t in brute.all_admissible())
@@ -348,7 +351,8 @@ def test_order_is_deterministic_and_limit_applies() -> None:
     ]
     fw = Framework.from_edges(ids, attacks=atts)
     complete = extensions(fw, "complete")
-    assert len(complete) == 81 and complete == sorted(complete, key=sorted)
+    assert len(complete) == 81
+    assert complete == sorted(complete, key=sorted)
     assert len(extensions(fw, "preferred")) == 16
     assert as_sets(extensions(fw, "stable")) == as_sets(extensions(fw, "preferred"))
     assert len(extensions(fw, "complete", limit=5)) == 5
@@ -417,7 +421,8 @@ def test_the_table_is_coherent() -> None:
         solver = entry.solver()
         assert solver is None or isinstance(solver, sat.SatSemantics), entry.name
         if solver is None:  # the grounded extension itself
-            assert entry.unique and entry.refines_grounded, entry.name
+            assert entry.unique, entry.name
+            assert entry.refines_grounded, entry.name
         assert extension(entry.name) is entry
 
 
@@ -550,4 +555,5 @@ def test_grounded_on_a_long_chain_alternates() -> None:
         np.zeros(0),
     )
     mask = grounded_mask(fw)
-    assert mask[::2].all() and not mask[1::2].any()
+    assert mask[::2].all()
+    assert not mask[1::2].any()

@@ -110,7 +110,8 @@ def test_a_file_named_on_the_command_line_must_be_a_graph(
     path = write(tmp_path, name, content)
     code, out, err = check(capsys, str(path))
     assert code == 2
-    assert err.startswith(f"arggraph: error: {path}") and message in err
+    assert err.startswith(f"arggraph: error: {path}")
+    assert message in err
     assert "Traceback" not in err
     assert out == "No findings (0 files checked); 1 file could not be checked.\n"
 
@@ -130,7 +131,8 @@ def test_a_named_bare_graph_without_format_is_checked(
 ) -> None:
     bare = write(tmp_path, "bare.json", {k: v for k, v in GRAPH.items() if k != "format"})
     code, out, _ = check(capsys, str(bare))
-    assert code == 0 and out == "All checks passed (1 file).\n"
+    assert code == 0
+    assert out == "All checks passed (1 file).\n"
 
 
 def test_the_selector_hint_names_rule_names(
@@ -140,7 +142,8 @@ def test_the_selector_hint_names_rule_names(
     code = main(["check", str(graph), "--select", "nonsense"])
     err = capsys.readouterr().err
     assert code == 2
-    assert "a rule name (self-relation)" in err and "`arggraph rules`" in err
+    assert "a rule name (self-relation)" in err
+    assert "`arggraph rules`" in err
 
 
 def test_info_is_the_one_word_for_the_lowest_severity(
@@ -157,7 +160,8 @@ def test_the_ui_checks_dialog_says_info_too() -> None:
     from tui.insight import findings_results
 
     summary = findings_results(load(BAKHMUT, strict=False)).summary.plain
-    assert " info. " in summary and "notes" not in summary
+    assert " info. " in summary
+    assert "notes" not in summary
 
 
 def test_a_pipe_gets_every_id_of_a_finding(capsys: pytest.CaptureFixture[str]) -> None:

@@ -63,7 +63,9 @@ def test_an_extension_of_another_format_is_refused(
 ) -> None:
     target = tmp_path / out
     code, stdout, err = run(capsys, "export", str(graph), "--to", to, "-o", str(target))
-    assert code == 2 and stdout == "" and not target.exists()
+    assert code == 2
+    assert stdout == ""
+    assert not target.exists()
     suffix = target.suffix
     assert err.startswith(
         f"arggraph: error: -o {target}: {suffix} is the extension of {owner}, but --to {to} "
@@ -79,7 +81,8 @@ def test_the_format_s_own_or_an_unknown_extension_is_fine(
 ) -> None:
     target = tmp_path / out
     code, _, _ = run(capsys, "export", str(graph), "--to", "dot", "-o", str(target))
-    assert code == 0 and "\ndigraph arggraph {" in target.read_text(encoding="utf-8")
+    assert code == 0
+    assert "\ndigraph arggraph {" in target.read_text(encoding="utf-8")
 
 
 # ------------------------------------------------------------------ ids that come back
@@ -91,15 +94,19 @@ def test_apx_keeps_renamed_ids_in_comments_and_import_restores_them(
     assert code == 0
     assert "(kept in '% name' comments)" in err
     text = apx.read_text(encoding="utf-8")
-    assert "% name a1 Withdraw\n" in text and "% name a3 cost of lives\n" in text
-    assert "arg(a1)." in text and "att(a3,hold)." in text
+    assert "% name a1 Withdraw\n" in text
+    assert "% name a3 cost of lives\n" in text
+    assert "arg(a1)." in text
+    assert "att(a3,hold)." in text
     back = tmp_path / "back.json"
     assert run(capsys, "import", str(apx), "-o", str(back))[0] == 0
     assert list(load(back).claims) == ["Withdraw", "hold", "cost of lives", "symbol(s)"]
     attacks = {t for t in triples(graph) if t[0] == "attack"}
     assert triples(back) == attacks
     code, out, _ = run(capsys, "extensions", str(apx), "--semantics", "preferred")
-    assert code == 0 and "  cost of lives\n" in out and "a3" not in out
+    assert code == 0
+    assert "  cost of lives\n" in out
+    assert "a3" not in out
 
 
 @pytest.mark.parametrize("fmt", ["tgf", "bag"])
@@ -112,8 +119,10 @@ def test_id_map_saves_what_tgf_and_bag_rename_and_import_restores_it(
     assert code == 0
     assert "export --id-map FILE.json saves the mapping, import --id-map reads it back" in err
     saved = json.loads(id_map.read_text(encoding="utf-8"))
-    assert saved["format"] == "arggraph-id-map/1" and saved["to"] == fmt
-    assert saved["ids"]["a3"] == "cost of lives" and "hold" not in saved["ids"]
+    assert saved["format"] == "arggraph-id-map/1"
+    assert saved["to"] == fmt
+    assert saved["ids"]["a3"] == "cost of lives"
+    assert "hold" not in saved["ids"]
     back = tmp_path / "back.json"
     code, _, _ = run(capsys, "import", str(written), "--id-map", str(id_map), "-o", str(back))
     assert code == 0
@@ -145,22 +154,26 @@ def test_an_id_map_that_does_not_fit_is_an_error_naming_it(
         json.dumps({"format": "arggraph-id-map/1", "ids": {"a9": "gone"}}), encoding="utf-8"
     )
     code, out, err = run(capsys, "import", str(written), "--id-map", str(wrong))
-    assert code == 2 and out == ""
+    assert code == 2
+    assert out == ""
     assert err.startswith(f"arggraph: error: {wrong}: ids.a9: names 'a9', which the imported")
     clash = tmp_path / "clash.json"
     clash.write_text(
         json.dumps({"format": "arggraph-id-map/1", "ids": {"a3": "hold"}}), encoding="utf-8"
     )
     code, _, err = run(capsys, "import", str(written), "--id-map", str(clash))
-    assert code == 2 and "would give two claims the id 'hold'" in err
+    assert code == 2
+    assert "would give two claims the id 'hold'" in err
     other = tmp_path / "other.json"
     other.write_text("{}", encoding="utf-8")
     code, _, err = run(capsys, "import", str(written), "--id-map", str(other))
-    assert code == 2 and f"{other}: format: not an id map" in err
+    assert code == 2
+    assert f"{other}: format: not an id map" in err
     broken = tmp_path / "broken.json"
     broken.write_text("{", encoding="utf-8")
     code, _, err = run(capsys, "import", str(written), "--id-map", str(broken))
-    assert code == 2 and f"{broken}: line 1, column 2: malformed JSON" in err
+    assert code == 2
+    assert f"{broken}: line 1, column 2: malformed JSON" in err
     assert "Traceback" not in err
 
 
@@ -169,6 +182,7 @@ def test_id_map_is_refused_where_the_format_keeps_names_itself(
 ) -> None:
     id_map = tmp_path / "ids.json"
     code, _, err = run(capsys, "export", str(graph), "--to", "i23", "--id-map", str(id_map))
-    assert code == 2 and not id_map.exists()
+    assert code == 2
+    assert not id_map.exists()
     assert "--id-map applies to --to apx, tgf, bag only, not i23" in err
     assert "'# name' comments" in err

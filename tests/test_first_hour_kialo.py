@@ -111,7 +111,8 @@ def test_footnote_markers_leave_the_text_and_their_sources_stay() -> None:
     g = from_kialo(NEW_WITH).graph()
     claim = g.claim("1.2.1")
     assert claim.text == "It keeps you awake."
-    assert claim.meta is not None and claim.meta["kialo"]["sources"] == ["source-1"]
+    assert claim.meta is not None
+    assert claim.meta["kialo"]["sources"] == ["source-1"]
     assert g.documents["source-1"].url == "https://example.org/sleep"
 
 
@@ -133,7 +134,8 @@ def test_real_exports_keep_no_footnote_marker(name: str) -> None:
     marked = [c.id for c in g.claims.values() if MARKER.search(c.text)]
     assert marked == []
     cited = [c for c in g.claims.values() if c.meta and c.meta["kialo"].get("sources")]
-    assert cited and all(s in g.documents for c in cited for s in c.meta["kialo"]["sources"])  # type: ignore[index]
+    assert cited
+    assert all(s in g.documents for c in cited for s in c.meta["kialo"]["sources"])  # type: ignore[index]
 
 
 @pytest.mark.realdata

@@ -76,7 +76,8 @@ def test_a_relation_written_twice_is_named_by_its_ends_and_both_places(
     )
     assert "attack:a->b" not in str(err)
     assert (err.place, err.line, err.json_path) == ("relations[2]", 7, ("relations", 2))
-    assert err.hint is not None and "keep one" in err.hint
+    assert err.hint is not None
+    assert "keep one" in err.hint
     code = main(["score", str(path)])
     stderr = capsys.readouterr().err
     assert code == 2
@@ -90,7 +91,8 @@ def test_check_names_a_relation_written_twice_the_same_way() -> None:
     graph = loads(DUPLICATED, strict=False)
     (finding,) = [f for f in check(graph) if f.code == "S002"]
     assert finding.message == ("the same attack 'a' -> 'b' appears twice (first at relations[0])")
-    assert finding.ids == ("a", "b") and finding.path == "relations[2]"
+    assert finding.ids == ("a", "b")
+    assert finding.path == "relations[2]"
 
 
 def test_other_duplicate_ids_name_both_places() -> None:

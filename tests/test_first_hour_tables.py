@@ -62,7 +62,8 @@ def test_score_in_a_pipe_keeps_ids_and_texts_whole(
     out = run(capsys, "score", str(graph))
     row = next(line for line in out.splitlines() if LONG in line)
     assert row.endswith(f"{LONG}  " + " ".join(["A long claim"] * 20))
-    assert "…" not in out and CUT not in out
+    assert "…" not in out
+    assert CUT not in out
 
 
 def test_score_on_a_terminal_cuts_and_says_so(
@@ -70,7 +71,8 @@ def test_score_on_a_terminal_cuts_and_says_so(
 ) -> None:
     terminal(monkeypatch, 100)
     out = run(capsys, "score", str(graph))
-    assert LONG not in out and LONG[:23] + "…" in out
+    assert LONG not in out
+    assert LONG[:23] + "…" in out
     assert all(len(line) <= 100 for line in out.splitlines())
     assert out.endswith(f"\n\n{CUT}\n")
 
@@ -82,7 +84,8 @@ def test_score_to_a_file_keeps_ids_whole_even_from_a_terminal(
     target = tmp_path / "table.txt"
     run(capsys, "score", str(graph), "-o", str(target))
     text = target.read_text(encoding="utf-8")
-    assert LONG in text and CUT not in text
+    assert LONG in text
+    assert CUT not in text
 
 
 def test_score_on_a_wide_terminal_says_nothing_of_cuts(
@@ -104,7 +107,8 @@ def test_explain_in_a_pipe_keeps_paths_whole(
     out = run(capsys, "explain", str(graph), "go")
     assert f"e -> {LONG} -> go" in out
     assert f"support:{LONG}->go" in out
-    assert "…" not in out and "ids cut" not in out
+    assert "…" not in out
+    assert "ids cut" not in out
 
 
 def test_explain_on_a_terminal_cuts_and_says_so(
@@ -112,7 +116,8 @@ def test_explain_on_a_terminal_cuts_and_says_so(
 ) -> None:
     terminal(monkeypatch)
     out = run(capsys, "explain", str(graph), "go")
-    assert f"e -> {LONG} -> go" not in out and "…" in out
+    assert f"e -> {LONG} -> go" not in out
+    assert "…" in out
     assert out.endswith("(ids cut to fit the terminal; --format json or a pipe gives them whole)\n")
 
 
@@ -157,7 +162,8 @@ def test_extensions_have_a_numbered_header_with_their_size(
     lines = out.splitlines()
     assert lines[0] == "1 preferred extension"
     size = int(re.fullmatch(r"extension 1 of 1 \((\d+) claims\):", lines[1])[1])  # type: ignore[index]
-    assert len(lines) == 2 + size and all(line.startswith("  ") for line in lines[2:])
+    assert len(lines) == 2 + size
+    assert all(line.startswith("  ") for line in lines[2:])
 
 
 def test_extensions_on_a_terminal_wrap_ids_without_cutting_them(
@@ -191,6 +197,8 @@ def test_show_and_rules_cut_nothing_in_a_pipe(
     wide["relations"] = []
     graph.write_text(json.dumps(wide), encoding="utf-8")
     out = run(capsys, "show", str(graph))
-    assert f"[{LONG}-position]" in out and "P " * 59 in out
+    assert f"[{LONG}-position]" in out
+    assert "P " * 59 in out
     out = run(capsys, "rules")
-    assert "…" not in out and "..." not in out
+    assert "…" not in out
+    assert "..." not in out

@@ -22,15 +22,20 @@ def test_qt30_dialogue() -> None:
     assert len(g.claims) == 14  # the I nodes
     nodes = {r.meta["aif"]["node"]: r.meta["aif"]["type"] for r in g.relations.values()}
     kinds = list(nodes.values())
-    assert kinds.count("RA") == 5 and kinds.count("CA") == 4 and kinds.count("MA") == 3
+    assert kinds.count("RA") == 5
+    assert kinds.count("CA") == 4
+    assert kinds.count("MA") == 3
     assert len(g.relations) == 13  # one RA links two premises
     # an RA with two premises is two supports, each noting the link
     linked = [r for r in g.relations.values() if r.meta and r.meta["aif"].get("linked")]
-    assert len(linked) == 2 and linked[0].meta["aif"]["linked"] == ["542831", "542826"]
+    assert len(linked) == 2
+    assert linked[0].meta["aif"]["linked"] == ["542831", "542826"]
     assert {r.target for r in linked} == {"542821"}
     # a rephrase is a support, marked as such
     ma = [r for r in g.relations.values() if r.meta and r.meta["aif"]["type"] == "MA"]
-    assert all(r.type == "support" and "rephrase" in (r.note or "") for r in ma)
+    for r in ma:
+        assert r.type == "support", r.id
+        assert "rephrase" in (r.note or ""), r.id
     # speakers from "Name : words", dates from the locutions, quotes verbatim
     names = {a.name for a in g.actors.values()}
     assert names == {"Alex Massie", "Politicians"}
@@ -56,10 +61,12 @@ def test_us2016_schemes_and_linked_conflict() -> None:
     g = import_file(realdata("aif", "us2016_nodeset10450.json")).graph()
     assert len(g.claims) == 23
     authority = [r for r in g.relations.values() if r.scheme == "Argument From Authority"]
-    assert len(authority) == 1 and authority[0].type == "support"
+    assert len(authority) == 1
+    assert authority[0].type == "support"
     assert authority[0].meta["aif"]["scheme"] == "ArgumentFromAuthority"  # type: ignore[index]
     ca = [r for r in g.relations.values() if r.id.startswith("ca218388")]
-    assert len(ca) == 2 and all(r.type == "attack" for r in ca)
+    assert len(ca) == 2
+    assert all(r.type == "attack" for r in ca)
     assert {g.actors[a.actor].name for c in g.claims.values() for a in c.attributions} == {
         "KELLY",
         "TRUMP",
@@ -70,7 +77,8 @@ def test_us2016_schemes_and_linked_conflict() -> None:
 def test_moral_maze_analyst_prefix_is_not_a_speaker() -> None:
     g = import_file(realdata("aif", "moralmaze_nodeset6064_arguebuf.json")).graph()
     assert {a.name for a in g.actors.values()} == {"CL", "NL"}
-    assert len(g.claims) == 9 and len(g.relations) == 5
+    assert len(g.claims) == 9
+    assert len(g.relations) == 5
 
 
 @pytest.mark.realdata
@@ -89,7 +97,8 @@ def test_ova3_xaif_participants_and_int_ids() -> None:
 @pytest.mark.realdata
 def test_araucaria_locutions_point_at_propositions() -> None:
     g = import_file(realdata("aif", "araucaria_nodeset137.json")).graph()
-    assert len(g.claims) == 7 and len(g.relations) == 6
+    assert len(g.claims) == 7
+    assert len(g.relations) == 6
     schemes = {r.scheme for r in g.relations.values()}
     assert {"ExpertOpinion", "ExceptionalCase"} <= schemes
     assert g.claim("1279").attributions[0].actor == "person-1239"

@@ -20,7 +20,8 @@ def test_legalisation_pro_con_tree() -> None:
     result = import_file(realdata("argdown", "legalisation-softdrugs.argdown"))
     g = result.graph()
     assert g.model.title == "Pros and Cons Legalisation of Soft Drugs"
-    assert len(g.claims) == 18 and len(g.relations) == 19
+    assert len(g.claims) == 18
+    assert len(g.relations) == 19
     assert [c.id for c in g.positions] == ["Legalisation of Soft Drugs"]
     rel = relation_triples(g)
     assert ("support", "No harm, no ban", "Legalisation of Soft Drugs") in rel
@@ -38,7 +39,8 @@ def test_legalisation_pro_con_tree() -> None:
     # multi-line texts joined, tags taken out of the text, comments skipped
     c = g.claim("No harm, no ban")
     assert c.text.startswith("The role of legislation is to protect society from harm")
-    assert c.text.endswith("it should not be a crime at all.") and c.tags == ["pro"]
+    assert c.text.endswith("it should not be a crime at all.")
+    assert c.tags == ["pro"]
     assert "undercuts the analogy" not in g.claim("Poor reason").text
 
 
@@ -67,7 +69,8 @@ def test_state_censorship_premise_conclusion_structures() -> None:
     arg = g.claim("Argument from Freedom of Speech")
     pcs = arg.meta["argdown"]["pcs"]  # type: ignore[index]
     assert [p["number"] for p in pcs] == [1, 2, 3, 4]
-    assert pcs[3]["conclusion"] and pcs[3]["inference"].startswith("Specification, Modus")
+    assert pcs[3]["conclusion"]
+    assert pcs[3]["inference"].startswith("Specification, Modus")
     assert arg.meta["argdown"]["data"] == {"source": "C1a"}  # type: ignore[index]
     assert g.claim("IRC-legislation").meta["argdown"]["data"] == {"isInMap": False}  # type: ignore[index]
 
@@ -124,7 +127,8 @@ def test_escapes_and_data() -> None:
         "a \\[b\\] \\<c\\> \\#d \\@e \\{f\\} \\*g\\* \\_h\\_ \\// i \\/\\* j k"
     )
     g = from_argdown("[T]: " + escape_text("x [y] #z // w") + " #real {base: 0.8}").graph()
-    assert g.claim("T").text == "x [y] #z // w" and g.claim("T").tags == ["real"]
+    assert g.claim("T").text == "x [y] #z // w"
+    assert g.claim("T").tags == ["real"]
     assert g.claim("T").base == 0.8
     assert parse_data("{a: 'it''s', b: [x, 2.5], c: {d: null}}") == {
         "a": "it's",
@@ -160,10 +164,12 @@ def test_export_reads_back() -> None:
     report = Report()
     text = to_argdown(g, report=report)
     back = from_argdown(text).graph()
-    assert back.model.title == "T: x" and back.model.question == 'Q "why"?'
+    assert back.model.title == "T: x"
+    assert back.model.question == 'Q "why"?'
     assert back.id == "g"
     assert back.claim("p").text == "Position [one] #1"
-    assert back.claim("p").tags == ["two words"] and back.claim("p").kind == "position"
+    assert back.claim("p").tags == ["two words"]
+    assert back.claim("p").kind == "position"
     e = back.claim("e(1)")
     assert (e.text, e.kind, e.base, e.date) == (
         "Evidence <b> 2 // not a comment",
@@ -182,7 +188,8 @@ def test_export_reads_back() -> None:
 def test_bakhmut_round_trip() -> None:
     g = load(BAKHMUT)
     back = from_argdown(to_argdown(g)).graph()
-    assert back.id == g.id and back.model.question == g.model.question
+    assert back.id == g.id
+    assert back.model.question == g.model.question
 
     def view(x: Graph) -> dict[str, tuple[object, ...]]:
         return {c.id: (c.text, c.kind, c.base, c.tags, c.date) for c in x.claims.values()}

@@ -107,7 +107,8 @@ def parse(dot_text: str) -> pydot.Dot:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
         graphs = pydot.graph_from_dot_data(dot_text)
-    assert graphs is not None and len(graphs) == 1
+    assert graphs is not None
+    assert len(graphs) == 1
     return graphs[0]
 
 
@@ -146,11 +147,14 @@ def test_nodes_edges_and_conventions() -> None:
     # targets first, drawn back to the source: the target ranks above
     support = by_pair[("n0", "n2")]
     attack = by_pair[("n2", "n3")]
-    assert support.get("dir") == "back" and attack.get("dir") == "back"
+    assert support.get("dir") == "back"
+    assert attack.get("dir") == "back"
     # colour, line style and arrowhead all differ
     assert support.get("color") != attack.get("color")
-    assert support.get("style") == "solid" and attack.get("style") == "dashed"
-    assert support.get("arrowtail") == "normal" and attack.get("arrowtail") == "tee"
+    assert support.get("style") == "solid"
+    assert attack.get("style") == "dashed"
+    assert support.get("arrowtail") == "normal"
+    assert attack.get("arrowtail") == "tee"
     # a weight other than 1 is printed on the edge
     assert attack.get("label") == '"×0.5"'
     # positions are bold, evidence a note; the question is the title
@@ -158,8 +162,11 @@ def test_nodes_edges_and_conventions() -> None:
     assert nodes["n3"].get("shape") == "note"
     assert "Should we go?" in text
     # the strength figure and bar
-    assert "0.90" in nodes["n2"].get("label") and "base 0.50" in nodes["n2"].get("label")
-    assert "cluster_legend" in text and "supports" in text and "attacks" in text
+    assert "0.90" in nodes["n2"].get("label")
+    assert "base 0.50" in nodes["n2"].get("label")
+    assert "cluster_legend" in text
+    assert "supports" in text
+    assert "attacks" in text
 
 
 def test_fill_deepens_with_strength_and_follows_side() -> None:
@@ -177,7 +184,8 @@ def test_fill_deepens_with_strength_and_follows_side() -> None:
 
 def test_sides_follow_the_chain_of_relations() -> None:
     s = sides(small())
-    assert s["cheap"] == Side("go") and s["costly"] == Side("stay")
+    assert s["cheap"] == Side("go")
+    assert s["costly"] == Side("stay")
     assert "lonely" not in s
     # one position only: attacking it is serving *against* it
     g = Graph(
@@ -216,7 +224,8 @@ def test_sides_follow_the_chain_of_relations() -> None:
 def test_label_modes() -> None:
     g = small()
     actors = to_dot(g, label="actors")
-    assert "Ana Analyst" in actors and "Bo Official" in actors
+    assert "Ana Analyst" in actors
+    assert "Bo Official" in actors
     ids = to_dot(g, label="id")
     assert "Going is cheap" not in ids.split("tooltip")[0]
     assert "cheap" in ids
@@ -244,8 +253,10 @@ def test_focus_depth_and_rankdir() -> None:
     text = to_dot(g, focus="costly", depth=1, rankdir="LR")
     nodes = {k for k in all_nodes(parse(text)) if re.fullmatch(r"n\d+", k)}
     assert nodes == {"n2", "n3"}  # costly and what it attacks
-    assert "rankdir=LR" in text and "around costly (depth 1)" in text
-    assert read_stats(text) is not None and read_stats(text).nodes == 2  # type: ignore[union-attr]
+    assert "rankdir=LR" in text
+    assert "around costly (depth 1)" in text
+    assert read_stats(text) is not None
+    assert read_stats(text).nodes == 2  # type: ignore[union-attr]
     deeper = to_dot(g, focus="costly", depth=2)
     assert len({k for k in all_nodes(parse(deeper)) if re.fullmatch(r"n\d+", k)}) == 3
     with pytest.raises(UnknownIdError, match="did you mean 'costly'"):
@@ -261,7 +272,8 @@ def test_many_arguments_are_staggered() -> None:
     claims += [Claim(id=f"c{i}", text=f"C{i}") for i in range(12)]
     rels = [Relation(type="support", source=f"c{i}", target="p") for i in range(12)]
     text = to_dot(Graph(GraphModel(id="g", claims=claims, relations=rels)))
-    assert "minlen=2" in text and "minlen=3" in text
+    assert "minlen=2" in text
+    assert "minlen=3" in text
 
 
 # ---------------------------------------------------------------------- hostile text
@@ -272,7 +284,8 @@ def test_hostile_text_stays_data_for_pydot() -> None:
         assert ch not in text
     dot = parse(text)
     names = set(all_nodes(dot))
-    assert "evil" not in names and "x" not in names
+    assert "evil" not in names
+    assert "x" not in names
     claim_nodes = {k for k in names if re.fullmatch(r"n\d+", k)}
     assert len(claim_nodes) == len(g.claims)
     assert len([e for e in all_edges(dot) if e.get_source().startswith("n")]) == len(HOSTILE)
@@ -333,7 +346,8 @@ def test_missing_graphviz_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -
     with pytest.raises(ToolMissingError) as err:
         render(to_dot(small()), "svg")
     message = str(err.value)
-    assert "apt-get install graphviz" in message and "brew install graphviz" in message
+    assert "apt-get install graphviz" in message
+    assert "brew install graphviz" in message
     assert "--to dot" in message
     assert err.value.exit_code == 2
 
@@ -358,7 +372,8 @@ def test_layout_auto_by_size_and_shape() -> None:
         Relation(type="attack", source="a", target="c"),
     ]
     line = read_stats(to_dot(Graph(GraphModel(id="g", claims=claims, relations=rels))))
-    assert line is not None and (line.nodes, line.edges, line.cycles) == (4, 3, 1)
+    assert line is not None
+    assert (line.nodes, line.edges, line.cycles) == (4, 3, 1)
     # DOT text from elsewhere is estimated from its edges
     foreign = "digraph {\n" + "".join(f"a{i} -> a{(i * 7) % 900};\n" for i in range(900))
     assert choose_layout(foreign + "}") == "sfdp"

@@ -32,7 +32,8 @@ def test_probo_apx_and_tgf_are_the_same_framework(n: int) -> None:
 def test_probo_ex3_keeps_declaration_order_and_self_attack() -> None:
     g = import_file(realdata("iccma", "probo_ex3.apx")).graph()
     assert list(g.claims)[:3] == ["a2", "a1", "a4"]
-    assert len(g.claims) == 10 and len(g.relations) == 25
+    assert len(g.claims) == 10
+    assert len(g.relations) == 25
     assert ("a9", "a9") in attacks(g)
 
 
@@ -83,7 +84,8 @@ def test_exports_report_what_they_drop() -> None:
     assert "dropped: 1 support (apx holds attacks only)" in lines
     assert "dropped: 1 attack of weight 0" in lines
     assert "dropped: 1 attack weight" in lines
-    assert "renamed 1 claim id" in lines and "'cost of lives' -> a3" in lines
+    assert "renamed 1 claim id" in lines
+    assert "'cost of lives' -> a3" in lines
     assert to_tgf(bipolar()) == "withdraw\nhold\na3\n#\nwithdraw hold\na3 hold\n"
     i23 = to_i23(bipolar())
     assert i23.startswith("p af 3\n# name 1 withdraw\n# name 2 hold\n# name 3 cost of lives\n")
@@ -125,7 +127,8 @@ def test_uncertainpy_example_file() -> None:
         "att(C1, A2).\n\nsup(P1, A1)."
     )
     g = from_bag(text).graph()
-    assert len(g.claims) == 4 and g.claim("P1").base == 0.7
+    assert len(g.claims) == 4
+    assert g.claim("P1").base == 0.7
     assert to_bag(g) == (
         "arg(A1, 0.5).\narg(A2, 0.5).\narg(P1, 0.7).\narg(C1, 0.2).\natt(C1, A2).\nsup(P1, A1).\n"
     )

@@ -38,9 +38,12 @@ def test_old_layout_lf_with_links_and_escapes() -> None:
     }
     assert "1.3.2" not in g.claims
     text = g.claim("1.1.2.1").text
-    assert "Burden_of_proof_(philosophy)" in text and "\\(" not in text
+    assert "Burden_of_proof_(philosophy)" in text
+    assert "\\(" not in text
     odd = g.claim("1.2.3.1").text
-    assert "Egyptologist \nKenneth" in odd and "\\n" not in odd and "\ue009" in odd
+    assert "Egyptologist \nKenneth" in odd
+    assert "\\n" not in odd
+    assert "\ue009" in odd
     assert "kept: 6 '-> See' links as relations of the claim they name" in result.report.lines()
 
 
@@ -62,13 +65,15 @@ def test_new_layout_multi_thesis_question_crlf() -> None:
     )
     assert g.model.title.startswith("What are the most useful educational resources")
     positions = g.positions
-    assert len(positions) == 38 and positions[0].text == "Facebook"
+    assert len(positions) == 38
+    assert positions[0].text == "Facebook"
     assert types(g) == {"support": 117, "attack": 79}
     # a text over five lines keeps its line breaks
     assert g.claim("1.2.1").text.endswith('kinds of:\nRelationships\nWork\nLeisure\nCulture"')
     # footnotes become documents; the claim names its sources
     claim = g.claim("1.1.4.1")
-    assert claim.meta is not None and claim.meta["kialo"]["sources"] == ["source-1"]
+    assert claim.meta is not None
+    assert claim.meta["kialo"]["sources"] == ["source-1"]
     doc = g.documents["source-1"]
     assert doc.url == (
         "https://www.statista.com/statistics/264810/"

@@ -97,7 +97,9 @@ def test_export_names_every_loss_of_bakhmut(
         pytest.skip("Graphviz is not installed")
     out = tmp_path / f"bakhmut{entry.suffix}"
     code, stdout, err = run(["export", str(BAKHMUT), "--to", entry.name, "-o", str(out)], capsys)
-    assert code == 0 and stdout == "" and out.stat().st_size > 0
+    assert code == 0
+    assert stdout == ""
+    assert out.stat().st_size > 0
     assert losses_of(err) == BAKHMUT_LOSSES[entry.name]
 
 
@@ -262,7 +264,8 @@ def test_nothing_is_said_of_a_loss_that_did_not_happen(
     )
     for fmt in ("apx", "tgf", "i23", "bag", "argdown", "aif", "graphml", "dot"):
         code, _, err = run(["export", str(bare), "--to", fmt], capsys)
-        assert code == 0 and err == "", fmt
+        assert code == 0, fmt
+        assert err == "", fmt
     _, _, err = run(["export", str(bare), "--to", "mermaid"], capsys)
     assert losses_of(err) == ["dropped: 2 claim ids (--label id shows them)"]
 

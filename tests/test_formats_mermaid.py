@@ -47,7 +47,9 @@ def test_mermaid_structure() -> None:
     assert lines[3] == "flowchart BT"
     assert 'n0(["We go<br/>strength 0.60"])' in lines[5]
     assert any(line.startswith("  n2[/") and line.endswith("/]") for line in lines)  # evidence
-    assert "  n0 -.-x n1" in lines and "  n2 --> n0" in lines and "  n3 -.-x n2" in lines
+    assert "  n0 -.-x n1" in lines
+    assert "  n2 --> n0" in lines
+    assert "  n3 -.-x n2" in lines
     link_styles = [line for line in lines if line.startswith("  linkStyle")]
     assert link_styles[0].startswith("  linkStyle 1 stroke:#1b7837")
     assert link_styles[1].startswith("  linkStyle 0,2 stroke:#b2182b")
@@ -61,17 +63,21 @@ def test_mermaid_escapes_every_label() -> None:
     text = to_mermaid(graph())
     label = next(x for x in text.splitlines() if x.startswith("  n2["))
     inner = label[len('  n2[/"') : -len('"/]')]
-    assert '"' not in inner and "#1" not in inner and "<b>" not in inner
+    assert '"' not in inner
+    assert "#1" not in inner
+    assert "<b>" not in inner
     assert "#quot;no#quot; #35;1 #lt;b#gt;#59; ok #amp; done #96;x#96;" in inner
     assert escape_label("a\nb\x1b") == "a b\\x1b"
 
 
 def test_mermaid_labels_focus_direction() -> None:
     text = to_mermaid(graph(), label="actors", focus="e", depth=1, rankdir="LR")
-    assert "flowchart RL" in text and "— Ana" in text
+    assert "flowchart RL" in text
+    assert "— Ana" in text
     assert "We stay" not in text  # two relations away from e
     ids = to_mermaid(graph(), label="id")
-    assert '"e"' in ids and "He said" not in ids
+    assert '"e"' in ids
+    assert "He said" not in ids
     assert len(re.findall(r"<br/>", to_mermaid(graph()))) >= 1  # long text wrapped
 
 
@@ -82,10 +88,13 @@ def test_graphml_for_network_tools() -> None:
     nxg = nx.parse_graphml(text, force_multigraph=True)
     assert set(nxg.nodes) == {"go", "stay", "e", "c"}
     assert nxg.nodes["e"]["label"].startswith('He said "no"')
-    assert nxg.nodes["e"]["kind"] == "evidence" and nxg.nodes["c"]["strength"] == 0.25
-    assert nxg.nodes["e"]["side"] == "go" and nxg.nodes["c"]["side"] == "stay"
+    assert nxg.nodes["e"]["kind"] == "evidence"
+    assert nxg.nodes["c"]["strength"] == 0.25
+    assert nxg.nodes["e"]["side"] == "go"
+    assert nxg.nodes["c"]["side"] == "stay"
     edge = nxg.edges["c", "e", "attack:c->e"]
-    assert edge["type"] == "attack" and edge["weight"] == 1.0
+    assert edge["type"] == "attack"
+    assert edge["weight"] == 1.0
     assert nxg.graph["question"] == 'Go "now"?'
     back = from_graphml(text).model
     assert back.model_dump() == g.model.model_dump()
@@ -97,7 +106,8 @@ def test_graphml_from_other_tools() -> None:
     plain.add_edge("x", "y")
     result = from_graphml("\n".join(nx.generate_graphml(plain)), path="net.graphml")
     g = result.graph()
-    assert g.id == "net" and g.claim("x").text == "x"
+    assert g.id == "net"
+    assert g.claim("x").text == "x"
     assert [r.type for r in g.relations.values()] == ["support"]
     assert result.report.lines() == [
         "kept: 1 edge whose kind the file does not say as support, marked in meta "

@@ -53,7 +53,9 @@ def graph_file(tmp_path: Path) -> Path:
 def test_names_are_unique_and_lower_case() -> None:
     names = [f.name for f in ENTRIES]
     assert len(names) == len(set(names))
-    assert all(n == n.lower() and n.isidentifier() for n in names)
+    for n in names:
+        assert n == n.lower()
+        assert n.isidentifier()
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=lambda f: f.name)
@@ -68,15 +70,23 @@ def test_reader_and_writer_resolve_to_functions(entry: Format) -> None:
 @pytest.mark.parametrize("entry", ENTRIES, ids=lambda f: f.name)
 def test_flags_agree_with_each_other(entry: Format) -> None:
     for ext in (*entry.read_extensions, *entry.write_extensions):
-        assert ext.startswith(".") and ext == ext.lower()
+        assert ext.startswith(".")
+        assert ext == ext.lower()
     assert not entry.read_extensions or entry.reader is not None
     assert not entry.write_extensions or entry.writer is not None
     assert set(entry.options) <= set(OPTIONS)
     if entry.writer is None:
-        assert not (entry.binary or entry.diagram or entry.strengths or entry.base_scores)
-        assert not (entry.draws_focus or entry.options or entry.writer_notes or entry.losses)
+        assert not entry.binary
+        assert not entry.diagram
+        assert not entry.strengths
+        assert not entry.base_scores
+        assert not entry.draws_focus
+        assert not entry.options
+        assert not entry.writer_notes
+        assert not entry.losses
     if entry.graphviz:
-        assert entry.diagram and "layout" in entry.options
+        assert entry.diagram
+        assert "layout" in entry.options
     if entry.abstract:
         assert entry.reader is not None
 
@@ -95,7 +105,8 @@ def test_each_extension_means_one_format_per_direction(direction: str) -> None:
     )
     for ext, name in seen.items():
         found = finder(f"some/file{ext.upper()}")
-        assert found is not None and found.name == name
+        assert found is not None
+        assert found.name == name
 
 
 def test_unknown_names_and_extensions() -> None:
@@ -118,7 +129,9 @@ def test_the_cut_losses_name_the_writers_limits() -> None:
 
     for name, limit in [("dot", f"{MAX_LINES} lines"), ("mermaid", f"{MAX_CHARS} characters")]:
         changed = [loss for loss in registry.for_export(name).losses if loss.verb == "changed"]
-        assert len(changed) == 1 and limit in changed[0].noun and limit in changed[0].reason
+        assert len(changed) == 1
+        assert limit in changed[0].noun
+        assert limit in changed[0].reason
 
 
 def test_reading_the_table_imports_no_format_module() -> None:
@@ -187,7 +200,9 @@ def test_option_applicability_comes_from_the_table(
     graph_file: Path, fmt: str, option: str, message: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, out, err = run(["export", str(graph_file), "--to", fmt, option], capsys)
-    assert code == 2 and out == "" and message in err
+    assert code == 2
+    assert out == ""
+    assert message in err
 
 
 # ---------------------------------------------------------------------- .af is i23
@@ -201,7 +216,8 @@ def test_af_imports_as_i23(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     code, out, _ = run(["import", str(af)], capsys)
     assert code == 0
     g = loads(out)
-    assert g.id == "framework" and list(g.claims) == ["1", "2", "3"]
+    assert g.id == "framework"
+    assert list(g.claims) == ["1", "2", "3"]
     assert {(r.source, r.target) for r in g.relations.values()} == {
         ("1", "2"),
         ("2", "1"),
@@ -214,7 +230,8 @@ def test_af_exports_as_i23(
 ) -> None:
     out = tmp_path / "out.af"
     code, stdout, err = run(["export", str(graph_file), "-o", str(out)], capsys)
-    assert code == 0 and stdout == ""
+    assert code == 0
+    assert stdout == ""
     assert out.read_text(encoding="utf-8") == (
         "p af 3\n# name 1 a\n# name 2 b\n# name 3 c\n1 2\n2 1\n"
     )
@@ -233,7 +250,8 @@ def test_af_is_a_framework_for_extensions(
     # 3 is unattacked and attacks 1, so 2 is defended: {2, 3} is the one preferred extension
     assert json.loads(out) == {"semantics": "preferred", "extensions": [["2", "3"]]}
     code, out, _ = run(["extensions", str(af)], capsys)
-    assert code == 0 and out.startswith(
+    assert code == 0
+    assert out.startswith(
         "grounded extension: 2 in, 1 out, 0 undecided\nin (2 claims):\n  2\n  3\n"
     )
 
@@ -243,7 +261,8 @@ def test_extensions_reads_json_as_arggraph(
 ) -> None:
     # .json is AIF to `import`, but not an abstract framework: extensions reads arggraph/1
     code, out, _ = run(["extensions", str(graph_file)], capsys)
-    assert code == 0 and "\nin (1 claim):\n  c\n" in out
+    assert code == 0
+    assert "\nin (1 claim):\n  c\n" in out
 
 
 # ---------------------------------------------------------------------- a new format
@@ -293,23 +312,27 @@ def test_a_new_format_is_one_table_entry(
     toy: Format, graph_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert "arggraph_toy_format" not in sys.modules  # nothing loads it until it is used
-    assert "toy" in _choices("export", "fmt") and "toy" in _choices("import", "fmt")
+    assert "toy" in _choices("export", "fmt")
+    assert "toy" in _choices("import", "fmt")
 
     code, out, err = run(["export", str(graph_file), "--to", "toy"], capsys)
-    assert code == 0 and out == "a\tclaim a\nb\tclaim b\nc\tclaim c\n"
+    assert code == 0
+    assert out == "a\tclaim a\nb\tclaim b\nc\tclaim c\n"
     assert err == "arggraph: dropped: 3 relations (toy holds claims only)\n"
 
     written = tmp_path / "map.toy"  # the format from the extension of -o
     code, out, err = run(
         ["export", str(graph_file), "-o", str(written), "--focus", "c", "--depth", "1"], capsys
     )
-    assert code == 0 and out == ""
+    assert code == 0
+    assert out == ""
     assert err == "arggraph: dropped: 1 relation (toy holds claims only)\n"
     assert written.read_text(encoding="utf-8") == "a\tclaim a\nc\tclaim c\n"
 
     back = tmp_path / "back.json"  # the format from the extension of the input
     code, _, err = run(["import", str(written), "-o", str(back)], capsys)
-    assert code == 0 and err == ""
+    assert code == 0
+    assert err == ""
     g = load(back)
     assert [(c.id, c.text) for c in g.claims.values()] == [("a", "claim a"), ("c", "claim c")]
 
@@ -322,16 +345,20 @@ def test_a_new_format_reads_stdin_and_reports_bad_files(
 ) -> None:
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"x\tfrom stdin\n")))
     code, out, _ = run(["import", "-", "--from", "toy"], capsys)
-    assert code == 0 and loads(out).claim("x").text == "from stdin"
+    assert code == 0
+    assert loads(out).claim("x").text == "from stdin"
     bad = tmp_path / "bad.toy"
     bad.write_text("fine\tline\nno tab here\n", encoding="utf-8")
     code, out, err = run(["import", str(bad)], capsys)
-    assert code == 2 and out == ""
-    assert "bad.toy: line 2: expected ID<tab>TEXT" in err and "Traceback" not in err
+    assert code == 2
+    assert out == ""
+    assert "bad.toy: line 2: expected ID<tab>TEXT" in err
+    assert "Traceback" not in err
 
 
 def test_a_new_format_takes_no_diagram_options(
     toy: Format, graph_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, _, err = run(["export", str(graph_file), "--to", "toy", "--label", "id"], capsys)
-    assert code == 2 and "--label applies to diagrams (dot, svg, png, pdf, mermaid) only" in err
+    assert code == 2
+    assert "--label applies to diagrams (dot, svg, png, pdf, mermaid) only" in err

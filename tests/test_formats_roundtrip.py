@@ -215,7 +215,8 @@ def test_graphml_shows_what_xml_cannot_carry() -> None:
     report = Report()
     back = from_graphml(to_graphml(g, report=report)).model
     assert back.claims[0].text == "bell\\x07 and \\ufffe"
-    assert back.claims[1].text == "fine \u202e" and back.claims[1].note == "nul\\x00"
+    assert back.claims[1].text == "fine \u202e"
+    assert back.claims[1].note == "nul\\x00"
     assert report.lines() == [
         "note: 2 texts held characters XML cannot carry, shown as escapes such as \\x1f"
     ]

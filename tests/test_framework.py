@@ -36,8 +36,10 @@ def test_arrays_follow_the_file() -> None:
     assert fw.base.tolist() == [0.7, 0.5, 0.2]
     assert (fw.att_src.tolist(), fw.att_tgt.tolist(), fw.att_w.tolist()) == ([1], [0], [0.5])
     assert (fw.sup_src.tolist(), fw.sup_tgt.tolist()) == ([2], [0])
-    assert fw.att_ids == ("attack:a->p",) and fw.sup_ids == ("r2",)
-    assert fw.att_src.dtype == np.int64 and fw.base.dtype == np.float64
+    assert fw.att_ids == ("attack:a->p",)
+    assert fw.sup_ids == ("r2",)
+    assert fw.att_src.dtype == np.int64
+    assert fw.base.dtype == np.float64
 
 
 def test_framework_is_cached_per_graph() -> None:
@@ -49,7 +51,8 @@ def test_score_sheet_overrides_without_touching_the_original() -> None:
         graph="g", scores={"a": ClaimScore(base=0.9)}, weights={"r2": WeightScore(weight=0.25)}
     )
     fw = G.framework.with_scores(sheet)
-    assert fw.base.tolist() == [0.7, 0.9, 0.2] and fw.sup_w.tolist() == [0.25]
+    assert fw.base.tolist() == [0.7, 0.9, 0.2]
+    assert fw.sup_w.tolist() == [0.25]
     assert G.framework.base.tolist() == [0.7, 0.5, 0.2]
     assert G.framework.sup_w.tolist() == [1.0]
 
@@ -63,7 +66,8 @@ def test_unknown_ids_in_overrides_are_named() -> None:
 
 def test_from_edges() -> None:
     fw = Framework.from_edges(["a", "b"], {"b": 0.1}, attacks=[("a", "b", 0.3)])
-    assert fw.base.tolist() == [0.5, 0.1] and fw.att_w.tolist() == [0.3]
+    assert fw.base.tolist() == [0.5, 0.1]
+    assert fw.att_w.tolist() == [0.3]
     with pytest.raises(ValueError):
         Framework.from_edges(["a", "a"])
 

@@ -138,7 +138,8 @@ def test_no_convergence_names_the_moving_claims(monkeypatch: pytest.MonkeyPatch)
         strengths(fw, max_rounds=10)
     err = info.value
     assert set(err.moving) == {"a", "b"}
-    assert "'a'" in str(err) and "still moving" in str(err)
+    assert "'a'" in str(err)
+    assert "still moving" in str(err)
     assert set(err.last) == {"a", "b"}
     with pytest.raises(ConvergenceError):
         reference.strengths(fw, max_rounds=10)

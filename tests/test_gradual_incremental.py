@@ -73,7 +73,8 @@ def test_changed_claims_are_the_downstream_ones() -> None:
     engine = GradualEngine(fw)
     changed = engine.set_base("b", 0.0)
     assert set(changed) == {"b", "a", "p"}
-    assert changed["a"] == pytest.approx(0.8) and changed["p"] == pytest.approx(0.1)
+    assert changed["a"] == pytest.approx(0.8)
+    assert changed["p"] == pytest.approx(0.1)
     assert engine.set_base("b", 0.0) == {}
     assert engine.set_weight("attack:a->p", 0.5) == {"p": pytest.approx(0.5 - 0.5 * 0.4)}
     assert engine.strength("x") == 0.3

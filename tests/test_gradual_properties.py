@@ -217,4 +217,5 @@ def test_components_match_networkx(n: int) -> None:
     got: dict[int, set[int]] = {}
     for v, c in enumerate(labels.tolist()):
         got.setdefault(c, set()).add(v)
-    assert {frozenset(c) for c in got.values()} == want and count == len(want)
+    assert {frozenset(c) for c in got.values()} == want
+    assert count == len(want)

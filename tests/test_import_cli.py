@@ -46,11 +46,13 @@ def test_output_file_reports_and_show(tmp_path: Path, capsys: pytest.CaptureFixt
         ["import", str(realdata("aif/qt30_nodeset18317.json")), "-o", str(target), "--id", "qt30"],
         capsys,
     )
-    assert code == 0 and out == ""
+    assert code == 0
+    assert out == ""
     assert "arggraph: dropped: 13 TA (transition) nodes (the order of the dialogue)" in err
     assert "arggraph: kept: 3 MA (rephrase) nodes as supports" in err
     g = load(target)
-    assert g.id == "qt30" and len(g.claims) == 14
+    assert g.id == "qt30"
+    assert len(g.claims) == 14
     assert run(["show", str(target)], capsys)[0] == 0
 
 
@@ -58,18 +60,22 @@ def test_from_overrides_extension(tmp_path: Path, capsys: pytest.CaptureFixture[
     p = tmp_path / "framework.txt"
     p.write_text("arg(a).\narg(b).\natt(a,b).\n", encoding="utf-8")
     code, _, err = run(["import", str(p)], capsys)  # .txt reads as Kialo: it is not
-    assert code == 2 and "framework.txt: line 1: expected 'Discussion Title:" in err
+    assert code == 2
+    assert "framework.txt: line 1: expected 'Discussion Title:" in err
     code, out, _ = run(["import", str(p), "--from", "apx"], capsys)
-    assert code == 0 and len(loads(out).relations) == 1
+    assert code == 0
+    assert len(loads(out).relations) == 1
 
 
 def test_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     data = b"p af 2\n1 2\n"
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
     code, out, _ = run(["import", "-", "--from", "i23"], capsys)
-    assert code == 0 and loads(out).id == "imported"
+    assert code == 0
+    assert loads(out).id == "imported"
     code, _, err = run(["import", "-"], capsys)
-    assert code == 2 and "reading stdin needs --from" in err
+    assert code == 2
+    assert "reading stdin needs --from" in err
 
 
 @pytest.mark.parametrize(
@@ -93,14 +99,17 @@ def test_bad_files_exit_2_with_place(
     p = tmp_path / name
     p.write_bytes(content)
     code, out, err = run(["import", str(p)], capsys)
-    assert code == 2 and out == ""
-    assert message in err and "Traceback" not in err
+    assert code == 2
+    assert out == ""
+    assert message in err
+    assert "Traceback" not in err
     assert err.count("\n") == 1
 
 
 def test_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(["import", str(tmp_path / "nope.json")], capsys)
-    assert code == 2 and "no such file" in err
+    assert code == 2
+    assert "no such file" in err
 
 
 @pytest.mark.realdata
@@ -109,5 +118,6 @@ def test_import_then_export_round_trip(tmp_path: Path, capsys: pytest.CaptureFix
     graph = tmp_path / "ex3.json"
     assert run(["import", str(src), "-o", str(graph)], capsys)[0] == 0
     code, out, _ = run(["export", str(graph), "--to", "apx"], capsys)
-    assert code == 0 and out == src.read_text()
+    assert code == 0
+    assert out == src.read_text()
     json.loads(graph.read_text())

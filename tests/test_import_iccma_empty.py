@@ -72,7 +72,8 @@ def test_other_formats_still_refuse_a_blank_file(
     path.write_text("\n", encoding="utf-8")
     code, out, err = run(["import", str(path)], capsys)
     assert (code, out) == (2, "")
-    assert f"{name}: the file is empty" in err and "Traceback" not in err
+    assert f"{name}: the file is empty" in err
+    assert "Traceback" not in err
 
 
 def test_blank_stdin_is_still_refused_for_other_formats(
@@ -80,7 +81,8 @@ def test_blank_stdin_is_still_refused_for_other_formats(
 ) -> None:
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"\n")))
     code, _, err = run(["import", "-", "--from", "argdown"], capsys)
-    assert code == 2 and "stdin is empty" in err
+    assert code == 2
+    assert "stdin is empty" in err
 
 
 def test_content_without_a_header_is_still_no_i23_file(
@@ -89,4 +91,5 @@ def test_content_without_a_header_is_still_no_i23_file(
     path = tmp_path / "f.i23"
     path.write_text("# c\n1 2\n", encoding="utf-8")
     code, _, err = run(["import", str(path)], capsys)
-    assert code == 2 and "f.i23: line 2: expected the header 'p af N'" in err
+    assert code == 2
+    assert "f.i23: line 2: expected the header 'p af N'" in err

@@ -125,7 +125,8 @@ def test_schema_violation_names_json_path_and_value(
     with pytest.raises(SchemaError) as info:
         load(p)
     assert info.value.place == "claims[1].base"
-    assert "1.5" in info.value.message and "'c'" in info.value.message
+    assert "1.5" in info.value.message
+    assert "'c'" in info.value.message
     assert "claims[1].base" in cli_error(p, capsys)
 
 
@@ -217,7 +218,8 @@ def test_lenient_load_keeps_problems(tmp_path: Path) -> None:
         ("dangling", "relations[1].source", "x")
     ]
     # the relation with a missing end is left out of the engine's arrays
-    assert g.framework.sup_src.size == 0 and g.framework.att_src.size == 1
+    assert g.framework.sup_src.size == 0
+    assert g.framework.att_src.size == 1
 
 
 def test_bare_framework_loads(tmp_path: Path) -> None:
@@ -234,7 +236,8 @@ def test_bare_framework_loads(tmp_path: Path) -> None:
         ),
     )
     g = load(p)
-    assert list(g.claims) == ["a", "b"] and g.relations["attack:a->b"].weight == 1.0
+    assert list(g.claims) == ["a", "b"]
+    assert g.relations["attack:a->b"].weight == 1.0
 
 
 def test_cli_error_has_no_traceback_in_a_real_process(tmp_path: Path) -> None:
@@ -248,7 +251,8 @@ def test_cli_error_has_no_traceback_in_a_real_process(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert proc.stdout == ""
     assert proc.stderr.startswith("arggraph: error: ")
-    assert "line 1, column 2" in proc.stderr and "Traceback" not in proc.stderr
+    assert "line 1, column 2" in proc.stderr
+    assert "Traceback" not in proc.stderr
 
 
 # ---------------------------------------------------------------------- places as data
@@ -265,9 +269,11 @@ def test_every_error_carries_its_place_as_data(tmp_path: Path) -> None:
     assert (err.line, err.column, err.json_path) == (None, None, None)
     assert str(err) == "g.json: claims[0].base: m"
     err = ArggraphError("m", path="g.json", json_path=("claims", 0, "base"), line=3, column=5)
-    assert str(err) == "g.json: claims[0].base: m" and (err.line, err.column) == (3, 5)
+    assert str(err) == "g.json: claims[0].base: m"
+    assert (err.line, err.column) == (3, 5)
     err = ArggraphError("m", path="g.tgf", line=3)
-    assert str(err) == "g.tgf: line 3: m" and err.json_path is None
+    assert str(err) == "g.tgf: line 3: m"
+    assert err.json_path is None
     assert ArggraphError("m", line=3, column=9).place == "line 3, column 9"
     assert ArggraphError("m", json_path=()).place is None  # the top level has no text
     err = ArggraphError("m", place="line 12, column 4")
@@ -291,7 +297,8 @@ def test_schema_problems_have_json_path_line_and_column(tmp_path: Path) -> None:
     line_text = text.splitlines()[base.line - 1]
     assert base.column == line_text.index("1.5") + 1
     key = by_place["relations[0].wieght"]
-    assert key.json_path == ("relations", 0, "wieght") and key.line == line_of(text, "wieght")
+    assert key.json_path == ("relations", 0, "wieght")
+    assert key.line == line_of(text, "wieght")
     missing = by_place["claims[0].text"]  # absent: where the object missing it starts
     assert missing.json_path == ("claims", 0, "text")
     assert missing.line == line_of(text, '"id": "p"') - 1
@@ -309,14 +316,17 @@ def test_top_level_schema_problem_has_the_empty_path(tmp_path: Path) -> None:
     with pytest.raises(SchemaError) as info:
         load(write(tmp_path, "\n  [1, 2]"))
     err = info.value
-    assert err.json_path == () and err.place is None and (err.line, err.column) == (2, 3)
+    assert err.json_path == ()
+    assert err.place is None
+    assert (err.line, err.column) == (2, 3)
     assert str(err) == f"{tmp_path / 'g.json'}: the top level must be a JSON object, not an array"
 
 
 def test_old_style_problem_pairs_still_build_a_schema_error() -> None:
     err = SchemaError([("claims[0].base", "too big")], path="g.json")
     assert err.problems == [SchemaProblem("claims[0].base", "too big")]
-    assert str(err) == "g.json: claims[0].base: too big" and err.json_path is None
+    assert str(err) == "g.json: claims[0].base: too big"
+    assert err.json_path is None
 
 
 @pytest.mark.parametrize(
@@ -353,4 +363,5 @@ def test_integrity_errors_have_json_path_and_line(
     assert err.column is not None
     with pytest.raises(cls) as again:  # built in memory: the path is known, the text is not
         Graph(GraphModel.model_validate(data))
-    assert again.value.json_path == path and again.value.line is None
+    assert again.value.json_path == path
+    assert again.value.line is None

@@ -92,7 +92,8 @@ def test_score_sheet_round_trip_and_stale_refusal(tmp_path: Path) -> None:
     sheet = ScoreSheet(graph="g", scorer="ana", scores={"c": ClaimScore(base=0.8, note="why")})
     save_scores(sheet, p)
     loaded = load_scores(p)
-    assert loaded.scores["c"].base == 0.8 and loaded.scores["c"].note == "why"
+    assert loaded.scores["c"].base == 0.8
+    assert loaded.scores["c"].note == "why"
     p.write_text(p.read_text().replace("0.8", "0.3"))
     loaded.scores["c"] = ClaimScore(base=0.9)
     with pytest.raises(StaleFileError):

@@ -137,7 +137,8 @@ def test_edits_validate_and_round(graph: Graph, tmp_path: Path) -> None:
         book.set_base("nope", 0.5)
     with pytest.raises(UnknownIdError):
         book.set_weight("nope", 0.5)
-    assert book.base("cost") == 0.3 and book.base("grant") == 0.5
+    assert book.base("cost") == 0.3
+    assert book.base("grant") == 0.5
     assert book.weight("support:roads-last->dont-build") == 0.5  # the graph's own
 
 
@@ -153,12 +154,15 @@ def test_nudges_land_on_round_numbers() -> None:
 
 def test_dirty_and_unsaved_follow_the_edits(graph: Graph, tmp_path: Path) -> None:
     book = ScoreBook(graph, path=tmp_path / "s.json", scorer="ana")
-    assert not book.dirty and book.unsaved == 0
+    assert not book.dirty
+    assert book.unsaved == 0
     book.set_base("cost", 0.8)
     book.set_weight("attack:grant->cost", 0.4)
-    assert book.dirty and book.unsaved == 2
+    assert book.dirty
+    assert book.unsaved == 2
     book.save()
-    assert not book.dirty and book.unsaved == 0
+    assert not book.dirty
+    assert book.unsaved == 0
     book.set_base("cost", 0.8)  # the same value again: nothing to save
     assert not book.dirty
 
@@ -190,7 +194,8 @@ def test_the_sheet_keeps_notes_and_scores_for_ids_the_graph_lacks(
     assert book.bases == {"cost": 0.9}
     book.set_base("cost", 0.7)
     sheet = book.to_sheet()
-    assert sheet.scores["cost"].base == 0.7 and sheet.scores["cost"].note == "the budget says so"
+    assert sheet.scores["cost"].base == 0.7
+    assert sheet.scores["cost"].note == "the budget says so"
     assert sheet.scores["gone"].base == 0.2
     assert sheet.weights["attack:grant->cost"].note == "partly"
 
@@ -244,7 +249,8 @@ def test_a_new_sheet_does_not_overwrite_a_file_already_there(graph: Graph, tmp_p
         book.save()
     assert target.read_text() == "precious"
     elsewhere = book.save(tmp_path / "other.json")
-    assert book.path == elsewhere and not book.dirty
+    assert book.path == elsewhere
+    assert not book.dirty
 
 
 def test_a_failed_save_leaves_the_old_sheet_whole(
@@ -271,7 +277,8 @@ def test_a_failed_save_leaves_the_old_sheet_whole(
 def test_open_book_loads_the_default_sheet(graph: Graph, tmp_path: Path) -> None:
     env = {"HOME": str(tmp_path / "home")}
     book = open_book(graph, user="ana", env=env)
-    assert book.sheet is None and book.path.name == "bypass-2022.ana.scores.json"
+    assert book.sheet is None
+    assert book.path.name == "bypass-2022.ana.scores.json"
     book.set_base("trade", 0.6)
     book.save()
     again = open_book(graph, user="ana", env=env)
@@ -283,7 +290,8 @@ def test_open_book_refuses_a_sheet_for_another_graph(graph: Graph, tmp_path: Pat
     sheet.write_text('{"format": "arggraph-scores/1", "graph": "other"}')
     with pytest.raises(InputError, match="for graph 'other'") as info:
         open_book(graph, scores=sheet, user="ana")
-    assert info.value.path == str(sheet) and info.value.place == "graph"
+    assert info.value.path == str(sheet)
+    assert info.value.place == "graph"
 
 
 def test_open_book_reports_a_broken_sheet_with_its_place(graph: Graph, tmp_path: Path) -> None:

@@ -64,7 +64,8 @@ async def test_opens_on_the_question_and_the_positions(app: ArggraphApp) -> None
         tree = app.screen.query_one(DebateTree)
         tops = [n.data.claim for n in tree.root.children if n.data is not None]
         assert tops == ["build", "dont-build"]
-        assert "? help" in text and "0-9 score" in text  # the footer
+        assert "? help" in text
+        assert "0-9 score" in text  # the footer
 
 
 async def test_supports_and_attacks_are_marked_by_glyph(app: ArggraphApp) -> None:
@@ -84,7 +85,8 @@ async def test_a_cycle_is_marked_and_not_expanded(app: ArggraphApp) -> None:
         tree.open(other)
         await pilot.pause()
         back = next(n for n in other.children if n.data and n.data.claim == "build")
-        assert back.data is not None and back.data.repeat
+        assert back.data is not None
+        assert back.data.repeat
         assert not back.allow_expand
         assert "↻" in back.label.plain
 
@@ -109,14 +111,16 @@ async def test_right_opens_and_left_goes_up(app: ArggraphApp) -> None:
         await pilot.pause()
         await press(pilot, "j", "right")
         node = main(app).current_node()
-        assert node is not None and node.is_expanded
+        assert node is not None
+        assert node.is_expanded
         await press(pilot, "l")
         assert cursor_claim(app) == "accidents"
         await press(pilot, "h")
         assert cursor_claim(app) == "lorries"
         await press(pilot, "left")
         node = main(app).current_node()
-        assert node is not None and not node.is_expanded
+        assert node is not None
+        assert not node.is_expanded
 
 
 @pytest.mark.slow
@@ -208,7 +212,8 @@ async def test_search_escape_changes_nothing(app: ArggraphApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await press(pilot, "slash", "x", "escape")
-        assert isinstance(app.screen, MainScreen) and cursor_claim(app) == "build"
+        assert isinstance(app.screen, MainScreen)
+        assert cursor_claim(app) == "build"
 
 
 # ---------------------------------------------------------------------- scoring
@@ -221,7 +226,9 @@ async def test_digits_set_the_base_and_everything_recomputes(app: ArggraphApp) -
         await press(pilot, "j", "9")
         assert session.book.bases == {"lorries": 0.9}
         after = session.strength("build")
-        assert after is not None and before is not None and after > before
+        assert after is not None
+        assert before is not None
+        assert after > before
         text = screen_text(app)
         assert f"{after:.2f}" in text
         assert "base     0.90" in text
@@ -373,7 +380,8 @@ async def test_x_lists_the_extensions_and_jumps(app: ArggraphApp) -> None:
         assert isinstance(app.screen, ResultScreen)
         await settle(pilot)
         text = screen_text(app)
-        assert "Grounded:" in text and "Preferred:" in text
+        assert "Grounded:" in text
+        assert "Preferred:" in text
         assert "OUT    in no preferred     ◆ Millbrook should build the eastern" in text
         screen = app.screen
         assert screen.results is not None
@@ -392,7 +400,8 @@ async def test_d_lists_check_findings_and_jumps(app: ArggraphApp) -> None:
         assert isinstance(app.screen, ResultScreen)
         await settle(pilot)
         screen = app.screen
-        assert screen.results is not None and screen.results.rows
+        assert screen.results is not None
+        assert screen.results.rows
         assert "roads-last" in {r.claim for r in screen.results.rows}  # no attribution
         target = next(i for i, r in enumerate(screen.results.rows) if r.claim == "roads-last")
         screen.query_one(OptionList).highlighted = target
@@ -413,7 +422,8 @@ async def test_e_exports_the_view_as_dot(app: ArggraphApp, tmp_path: Path) -> No
         await press(pilot, "enter")
         await settle(pilot)
     text = out.read_text()
-    assert text.lstrip().startswith("//") and "digraph" in text
+    assert text.lstrip().startswith("//")
+    assert "digraph" in text
     assert "Millbrook should build" in text
 
 
@@ -468,7 +478,8 @@ async def test_ctrl_s_saves_the_sheet_and_says_where(app: ArggraphApp, tmp_path:
         assert "saved" in text
         assert "sheet.json" in text
     sheet = load_scores(tmp_path / "sheet.json")
-    assert sheet.scores["lorries"].base == 0.7 and sheet.scorer == "tester"
+    assert sheet.scores["lorries"].base == 0.7
+    assert sheet.scorer == "tester"
 
 
 @pytest.mark.slow
@@ -485,7 +496,8 @@ async def test_a_sheet_changed_on_disk_asks_before_overwriting(
         assert isinstance(app.screen, ChoiceScreen)
         assert "changed on disk" in screen_text(app)
         await press(pilot, "c")  # cancel
-        assert sheet.read_text() == theirs and main(app).session.book.dirty
+        assert sheet.read_text() == theirs
+        assert main(app).session.book.dirty
         await press(pilot, "ctrl+s", "e")  # save elsewhere
         assert isinstance(app.screen, PromptScreen)
         app.screen.query_one(Input).value = str(tmp_path / "mine.json")
@@ -540,7 +552,8 @@ async def test_question_mark_lists_every_key(app: ArggraphApp) -> None:
         assert isinstance(binding, Binding)
         if binding.group is None:
             assert (binding.tooltip or binding.description) in text
-    assert "0 1 2 3 4 5 6 7 8 9" in text and "set the score to 0.0 … 0.9" in text
+    assert "0 1 2 3 4 5 6 7 8 9" in text
+    assert "set the score to 0.0 … 0.9" in text
     for key in ("j k", "Enter", "⌫ Backspace", "ctrl+s", "[", "]", "=", "+", "-", "s", "w"):
         assert key in text
 
@@ -556,7 +569,9 @@ async def test_hostile_text_is_shown_literally(tmp_path: Path) -> None:
         assert "\\x1b]8;;https://x.invalid\\x07" in text
         assert "\\u202eevil" in text
         assert "[bold]We should act[/bold] \\x1b[31mnow" in text
-        assert "\x1b" not in text and "\u202e" not in text and "\x07" not in text
+        assert "\x1b" not in text
+        assert "\u202e" not in text
+        assert "\x07" not in text
         await press(pilot, "down")  # the claim with the long word
         text = screen_text(app)
         assert "AntidisestablishmentarianismAntidisestablishmentarianism" in text
@@ -584,7 +599,9 @@ async def test_a_broken_graph_opens_an_error_screen(tmp_path: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, ErrorScreen)
         text = screen_text(app)
-        assert str(bad) in text and "line 2, column" in text and "malformed JSON" in text
+        assert str(bad) in text
+        assert "line 2, column" in text
+        assert "malformed JSON" in text
         await press(pilot, "q")
     assert app.return_code == 2
 
@@ -699,13 +716,15 @@ async def test_a_10k_claim_graph_opens_and_scores(tmp_path: Path) -> None:
         before = dict(session.strengths)
         await press(pilot, "j")
         claim = cursor_claim(app)
-        assert claim is not None and claim.startswith("c")
+        assert claim is not None
+        assert claim.startswith("c")
         await press(pilot, "0")
         assert session.book.bases == {claim: 0.0}
         exact = score(session.fw, "dfquad")
         assert session.strength(claim) == pytest.approx(exact[claim], abs=1e-9)
         assert session.strength("p0") == pytest.approx(exact["p0"], abs=1e-9)
         changed = {k for k, v in session.strengths.items() if v != before[k]}
-        assert claim in changed and len(changed) < 10_000
+        assert claim in changed
+        assert len(changed) < 10_000
         assert "Position zero" in screen_text(app)
         await settle(pilot)

@@ -35,16 +35,18 @@ def test_edits_keep_every_strength_exact(bypass: Graph, session: Session) -> Non
 def test_every_semantics_and_the_one_that_does_not_fit(session: Session) -> None:
     for name in ("qe", "euler"):
         session.set_semantics(name)
-        assert session.problem is None and session.strengths == pytest.approx(
-            exact(session), abs=1e-12
-        )
+        assert session.problem is None
+        assert session.strengths == pytest.approx(exact(session), abs=1e-12)
     session.set_semantics("hcat")
-    assert session.problem is not None and "support" in session.problem
-    assert session.strengths == {} and session.standing().leader is None
+    assert session.problem is not None
+    assert "support" in session.problem
+    assert session.strengths == {}
+    assert session.standing().leader is None
     assert session.set_base("cost", 0.2) == {}  # scoring still records the score
     assert session.book.bases == {"cost": 0.2}
     session.set_semantics("dfquad")
-    assert session.strength("cost") is not None and session.problem is None
+    assert session.strength("cost") is not None
+    assert session.problem is None
     with pytest.raises(Exception, match="unknown semantics"):
         session.set_semantics("nope")
 
@@ -61,7 +63,8 @@ def test_the_lens_computes_the_verdict_from_the_actors_claims(
     session.set_base("lorries", 0.2)  # scoring inside the lens
     assert session.strength("lorries") is not None
     session.set_base("cost", 0.7)  # outside it: kept in the book, no strength
-    assert session.book.bases["cost"] == 0.7 and session.strength("cost") is None
+    assert session.book.bases["cost"] == 0.7
+    assert session.strength("cost") is None
     session.set_view(actor=None, day=None)
     assert session.strengths == pytest.approx(
         score(bypass.framework.with_base({"lorries": 0.2, "cost": 0.7})), abs=1e-12
@@ -69,12 +72,14 @@ def test_the_lens_computes_the_verdict_from_the_actors_claims(
 
 
 def test_stepping_through_the_dates(session: Session) -> None:
-    assert session.step_day(1) == "2022-03-01" and session.step_day(-1) == "2022-07-20"
+    assert session.step_day(1) == "2022-03-01"
+    assert session.step_day(-1) == "2022-07-20"
     session.set_view(actor=None, day="2022-04-12")
     assert (session.step_day(1), session.step_day(-1)) == ("2022-06", "2022-03-01")
     session.set_view(actor=None, day="2022-07-20")
     assert session.step_day(1) is None
-    assert session.dated_view is not None and session.dated_view.claims == session.view.claims
+    assert session.dated_view is not None
+    assert session.dated_view.claims == session.view.claims
 
 
 def test_drivers_are_explains_top_contributions(bypass: Graph, session: Session) -> None:
@@ -85,7 +90,9 @@ def test_drivers_are_explains_top_contributions(bypass: Graph, session: Session)
     assert not any(d.flip_known for d in state.drivers)
     with_flips = drivers(session.snapshot(), "build", with_flips=True)
     flips = flip_points(bypass, positions=["build", "dont-build"])
-    assert all(d.flip_known and d.flip == flips[d.claim] for d in with_flips.drivers)
+    for d in with_flips.drivers:
+        assert d.flip_known, d.claim
+        assert d.flip == flips[d.claim], d.claim
     assert drivers(session.snapshot(), "survey").drivers == ()  # nothing bears on it
 
 
@@ -101,7 +108,8 @@ def test_deciders_rank_the_claims_by_their_share_of_the_margin(session: Session)
     assert first.effect == pytest.approx(lead.get(first.claim, 0) - rival.get(first.claim, 0))
     assert abs(first.effect) >= max(abs(d.effect) for d in state.deciders)
     assert state.flips == flip_points(snap.fw, positions=["build", "dont-build"])
-    assert state.nearest is not None and state.nearest.flip is not None
+    assert state.nearest is not None
+    assert state.nearest.flip is not None
 
 
 def test_the_lever_is_the_verdicts_margin_curve(bypass: Graph, session: Session) -> None:
@@ -113,13 +121,16 @@ def test_the_lever_is_the_verdicts_margin_curve(bypass: Graph, session: Session)
 
 def test_the_link_lever_moves_the_weight(bypass: Graph, session: Session) -> None:
     state = lever_state(session.snapshot(), "lorries", "support:lorries->build", link=True)
-    assert state.what == "link weight" and state.current == 1.0
+    assert state.what == "link weight"
+    assert state.current == 1.0
     assert len(state.curve) == 21
     for w, margin in state.curve[::5]:
         values = score(bypass.framework.with_weights({"support:lorries->build": w}))
         assert margin == pytest.approx(values["dont-build"] - values["build"], abs=1e-9)
     none = lever_state(session.snapshot(), "build", None, link=True)
-    assert none.curve == () and none.note is not None and "no link" in none.note
+    assert none.curve == ()
+    assert none.note is not None
+    assert "no link" in none.note
 
 
 def test_extensions_and_findings_name_claims_to_go_to(bypass: Graph, session: Session) -> None:
@@ -127,4 +138,5 @@ def test_extensions_and_findings_name_claims_to_go_to(bypass: Graph, session: Se
     assert {row.claim for row in ext.rows} == set(bypass.claims)
     assert "Grounded:" in ext.summary.plain
     found = findings_results(bypass)
-    assert found.rows and all(r.claim is None or r.claim in bypass.claims for r in found.rows)
+    assert found.rows
+    assert all(r.claim is None or r.claim in bypass.claims for r in found.rows)

@@ -48,7 +48,8 @@ def test_flip_points_by_hand_and_really_flip() -> None:
     """
     fw = debate()
     flips = flip_points(fw, positions=POSITIONS)
-    assert flips["x"] is None and flips["idle"] is None
+    assert flips["x"] is None
+    assert flips["idle"] is None
     assert flips["e1"] == pytest.approx(0.2, abs=1e-8)
     assert flips["e2"] == pytest.approx(0.9, abs=1e-8)
     # go's own base b: 0.4*b + 0.6 ties stay only at b = 0; stay's: 0.8*b + 0.2 = 0.8 at 0.75.
@@ -81,9 +82,12 @@ def test_flip_points_flip_on_random_graphs(seed: int) -> None:
 def test_tie_has_no_leader() -> None:
     fw = Framework.from_edges(["go", "stay"], [0.5, 0.5 + TIE / 2])
     v = verdict(fw, positions=["go", "stay"])
-    assert v.leader is None and v.runner_up is None and v.margin <= TIE
+    assert v.leader is None
+    assert v.runner_up is None
+    assert v.margin <= TIE
     flips = flip_points(fw, positions=["go", "stay"])
-    assert flips["go"] is not None and abs(flips["go"] - 0.5) < 1e-6
+    assert flips["go"] is not None
+    assert abs(flips["go"] - 0.5) < 1e-6
 
 
 def test_margin_curve() -> None:
@@ -115,7 +119,8 @@ def test_graph_positions_are_the_default() -> None:
         {"id": "e", "text": "E", "kind": "evidence", "base": 0.8}],
         "relations": [{"type": "attack", "source": "e", "target": "go"}]}""")
     v = verdict(graph)
-    assert v.leader == "stay" and v.strengths["go"] == pytest.approx(0.6 - 0.6 * 0.8)
+    assert v.leader == "stay"
+    assert v.strengths["go"] == pytest.approx(0.6 - 0.6 * 0.8)
     assert flip_points(graph)["e"] == pytest.approx(1 / 6, abs=1e-8)
     curve = margin_curve(graph, "e", samples=2)
     assert np.allclose([m for _, m in curve], [0.5 - 0.6, 0.5 - 0.0])

@@ -154,7 +154,8 @@ def test_restrict_renumbers_and_keeps_scores() -> None:
 def test_restrict_drops_relations_the_view_leaves_out_even_between_kept_claims() -> None:
     fw = Framework.from_edges(["a", "b"], attacks=[("a", "b")])
     sub = restrict(fw, View(frozenset({"a", "b"}), frozenset()))
-    assert sub.ids == ("a", "b") and len(sub.att_src) == 0
+    assert sub.ids == ("a", "b")
+    assert len(sub.att_src) == 0
 
 
 def test_restrict_to_everything_is_the_same_framework(bypass: Graph) -> None:
@@ -217,7 +218,8 @@ def test_loose_tops_cover_every_claim_that_reaches_no_position() -> None:
     )
     assert loose_tops(g) == ["b", "x"]
     path = path_from_position(g, "z", roots=loose_tops(g))
-    assert path is not None and [r.id for r in path] == ["attack:y->x", "support:z->y"]
+    assert path is not None
+    assert [r.id for r in path] == ["attack:y->x", "support:z->y"]
 
 
 def test_without_positions_the_tops_are_the_whole_graphs() -> None:
@@ -231,7 +233,8 @@ def test_without_positions_the_tops_are_the_whole_graphs() -> None:
     assert loose_tops(g) == ["b"]
     assert path_from_position(g, "a") is None
     path = path_from_position(g, "a", roots=["b"])
-    assert path is not None and [r.id for r in path] == ["attack:a->b"]
+    assert path is not None
+    assert [r.id for r in path] == ["attack:a->b"]
 
 
 def test_subgraph_keeps_the_view_in_file_order(bypass: Graph) -> None:
@@ -255,7 +258,9 @@ def test_search_needs_every_word_in_one_field(bypass: Graph) -> None:
 def test_search_by_actor_name(bypass: Graph) -> None:
     hits = search(bypass, "brennan")
     assert {h.claim for h in hits} == {"build", "lorries", "grant", "quieter"}
-    assert all(h.field == "actor" and h.actor == "mayor" for h in hits)
+    for h in hits:
+        assert h.field == "actor", h.claim
+        assert h.actor == "mayor", h.claim
 
 
 def test_search_ignores_case_and_typographic_quotes(bypass: Graph) -> None:
@@ -318,7 +323,8 @@ def test_the_debate_only_grows_with_time(g: Graph) -> None:
         assert {c.id for c in g.positions} <= view.claims
         for rid in view.relations:
             rel = g.relations[rid]
-            assert rel.source in view.claims and rel.target in view.claims
+            assert rel.source in view.claims
+            assert rel.target in view.claims
 
 
 @settings(max_examples=80, deadline=None)
