@@ -35,6 +35,7 @@ import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -85,7 +86,7 @@ def make_case(n: int, folder: Path, seed: int = 11) -> bytes:
                 ],
             }
         )
-    relations = [
+    relations: list[dict[str, Any]] = [
         {"type": "attack", "source": "withdraw", "target": "hold"},
         {"type": "attack", "source": "hold", "target": "withdraw"},
     ]
@@ -156,7 +157,7 @@ def measure(n: int, repeat: int) -> str:
             return run(None, folder)
 
         plain = timed(run, repeat)
-        fam = [timed(lambda f=f: run([f]), repeat) for f in "SPR"]
+        fam = [timed(partial(run, [f]), repeat) for f in "SPR"]
         full = timed(with_texts, repeat)
         count = with_texts()
         peak = peak_mib(with_texts)

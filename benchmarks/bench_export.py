@@ -23,6 +23,7 @@ import shutil
 import subprocess
 import sys
 import time
+from functools import partial
 from typing import Any
 
 from _timing import median_and_peak
@@ -141,12 +142,8 @@ def main(argv: list[str] | None = None) -> int:
         for dense in (False, True):
             g = make_graph(n, dense)
             strengths = {cid: c.base for cid, c in g.claims.items()}
-            t_dot, mem = median_and_peak(
-                lambda g=g, s=strengths: to_dot(g, strengths=s), args.repeat
-            )
-            t_pydot, mem_pydot = median_and_peak(
-                lambda g=g, s=strengths: pydot_baseline(g, s), args.repeat
-            )
+            t_dot, mem = median_and_peak(partial(to_dot, g, strengths=strengths), args.repeat)
+            t_pydot, mem_pydot = median_and_peak(partial(pydot_baseline, g, strengths), args.repeat)
             text = to_dot(g, strengths=strengths)
             row = {
                 "claims": n,

@@ -34,6 +34,7 @@ import time
 import tracemalloc
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -144,11 +145,12 @@ def peak_bytes(fn: Callable[[], Any]) -> int:
 
 
 def human_bytes(n: int) -> str:
+    size = float(n)
     for unit in ("B", "KB", "MB", "GB"):
-        if n < 1024 or unit == "GB":
-            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
-        n /= 1024  # type: ignore[assignment]
-    return f"{n} B"
+        if size < 1024 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{size} B"
 
 
 def seconds(t: float | None) -> str:
@@ -318,9 +320,7 @@ def solver_table(repeat: int) -> str:
             cells = []
             for semantics, n, m, lim in cases:
                 fw = random_af(n, m, 1)
-                t, _ = median_time(
-                    lambda fw=fw, s=semantics, lim=lim: extensions(fw, s, limit=lim), repeat
-                )
+                t, _ = median_time(partial(extensions, fw, semantics, limit=lim), repeat)
                 cells.append(seconds(t))
             lines.append(f"| {name} | " + " | ".join(cells) + " |")
             print(lines[-1], file=sys.stderr, flush=True)

@@ -37,6 +37,7 @@ import time
 import tracemalloc
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,7 @@ import numpy as np
 from _graphs import debate, random_bipolar
 
 from arggraph import Framework
+from arggraph.framework import FloatArray
 from arggraph.semantics import reference
 from arggraph.semantics._engine import layout
 from arggraph.semantics.explain import explain
@@ -83,6 +85,11 @@ def fresh(fw: Framework) -> Framework:
     return replace(fw, base=fw.base.copy())
 
 
+def fresh_strengths(fw: Framework, semantics: str) -> FloatArray:
+    """Strengths of a fresh copy of ``fw`` (see :func:`fresh`), copy made inside the timing."""
+    return strengths(fresh(fw), semantics)
+
+
 def contractive(fw: Framework, total: float = 0.9) -> Framework:
     w = np.concatenate([fw.att_w, fw.sup_w])
     tgt = np.concatenate([fw.att_tgt, fw.sup_tgt])
@@ -97,13 +104,13 @@ def semantics_rows(fw: Framework, label: str, size: str, sems: list[str], repeat
     for sem in sems:
         fast_times, ref_times = [], []
         for _ in range(2):  # interleaved, so that both sides see the same machine
-            t, fast = timed(lambda s=sem: strengths(fresh(fw), s), repeat)  # type: ignore[misc]
+            t, fast = timed(partial(fresh_strengths, fw, sem), repeat)
             fast_times.append(t)
-            t, ref = timed(lambda s=sem: reference.strengths(fw, s), 1)  # type: ignore[misc]
+            t, ref = timed(partial(reference.strengths, fw, sem), 1)
             ref_times.append(t)
         t_fast, t_ref = min(fast_times), min(ref_times)
         agree = bool(np.abs(fast - np.asarray(ref)).max() <= 1e-9)
-        mem = peak_mib(lambda s=sem: strengths(fresh(fw), s))  # type: ignore[misc]
+        mem = peak_mib(partial(fresh_strengths, fw, sem))
         rows.append((f"{sem}, {label}", size, t_fast, t_ref, mem, agree))
     return rows
 

@@ -29,12 +29,15 @@ import time
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from rich.console import RenderableType  # noqa: E402
 from textual.app import App  # noqa: E402
 from textual.pilot import Pilot  # noqa: E402
+from textual.screen import Screen  # noqa: E402
 
 from arggraph.graph import Graph  # noqa: E402
 from arggraph.io import load  # noqa: E402
@@ -92,33 +95,37 @@ class Clock:
         display = App._display
         after = MainScreen.after_change
         view = MainScreen.after_view_change
+        semantics = MainScreen.action_semantics
         clock = self
 
-        def spy_display(app: App[object], screen: object, renderable: object) -> None:
+        def spy_display(
+            app: App[Any], screen: Screen[Any], renderable: RenderableType | None
+        ) -> None:
             if renderable is not None:
                 if isinstance(renderable, CompositorUpdate):
                     renderable.render_segments(app.console)
                 clock.frames.append(time.perf_counter())
-            display(app, screen, renderable)  # type: ignore[arg-type]
+            display(app, screen, renderable)
 
-        def spy_after(screen: MainScreen, *args: object) -> None:
-            after(screen, *args)  # type: ignore[arg-type]
+        def spy_after(screen: MainScreen, *args: Any, **kwargs: Any) -> None:
+            after(screen, *args, **kwargs)
             clock.handled.append(time.perf_counter())
 
         def spy_semantics(screen: MainScreen) -> None:
-            MainScreen._bench_semantics(screen)  # type: ignore[attr-defined]
+            semantics(screen)
             clock.handled.append(time.perf_counter())
 
-        App._display = spy_display  # type: ignore[method-assign]
-        MainScreen.after_change = spy_after  # type: ignore[method-assign]
-        MainScreen._bench_semantics = MainScreen.action_semantics  # type: ignore[attr-defined]
-        MainScreen.action_semantics = spy_semantics  # type: ignore[method-assign]
+        # The hooks replace methods on the classes, so setattr (a plain assignment to a
+        # method is a type error).
+        setattr(App, "_display", spy_display)  # noqa: B010
+        setattr(MainScreen, "after_change", spy_after)  # noqa: B010
+        setattr(MainScreen, "action_semantics", spy_semantics)  # noqa: B010
 
         def undo() -> None:
-            App._display = display  # type: ignore[method-assign]
-            MainScreen.after_change = after  # type: ignore[method-assign]
-            MainScreen.action_semantics = MainScreen._bench_semantics  # type: ignore
-            MainScreen.after_view_change = view  # type: ignore[method-assign]
+            setattr(App, "_display", display)  # noqa: B010
+            setattr(MainScreen, "after_change", after)  # noqa: B010
+            setattr(MainScreen, "action_semantics", semantics)  # noqa: B010
+            setattr(MainScreen, "after_view_change", view)  # noqa: B010
 
         return undo
 
@@ -126,7 +133,7 @@ class Clock:
         return next(t for t in self.frames if t >= moment)
 
 
-async def settle(app: App[object]) -> None:
+async def settle(app: App[Any]) -> None:
     """Wait until no panel is being computed or waiting to start."""
     screen = app.screen
     while isinstance(screen, MainScreen) and screen.working:
@@ -134,7 +141,7 @@ async def settle(app: App[object]) -> None:
 
 
 async def measure_keys(
-    pilot: Pilot[object],
+    pilot: Pilot[Any],
     clock: Clock,
     keys: list[str],
 ) -> tuple[list[float], list[float]]:
@@ -279,12 +286,12 @@ async def child_first_paint(start: float, graph: str | None) -> None:
     frames: list[float] = []
     display = App._display
 
-    def spy(app: App[object], screen: object, renderable: object) -> None:
+    def spy(app: App[Any], screen: Screen[Any], renderable: RenderableType | None) -> None:
         if renderable is not None and not frames:
             frames.append(time.time())
-        display(app, screen, renderable)  # type: ignore[arg-type]
+        display(app, screen, renderable)
 
-    App._display = spy  # type: ignore[method-assign]
+    setattr(App, "_display", spy)  # noqa: B010
     with tempfile.TemporaryDirectory() as home:
         app = create_app(graph, user="bench", env={"HOME": home})
         async with app.run_test(size=SIZE):

@@ -204,6 +204,7 @@ def _semantics_option() -> argparse.Action:
     parser = build_parser()
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     command = sub.choices["extensions"]
+    assert isinstance(command, argparse.ArgumentParser)
     return next(a for a in command._actions if a.dest == "semantics")
 
 
@@ -220,7 +221,7 @@ def test_a_table_entry_reaches_the_command_line(
 ) -> None:
     """The grounded entry under a new name: a choice, its help, its answers."""
     toy = replace(EXTENSION["grounded"], name="wellfounded", definition="grounded, renamed")
-    monkeypatch.setitem(EXTENSION, "wellfounded", toy)  # type: ignore[arg-type]
+    monkeypatch.setitem(EXTENSION, "wellfounded", toy)
     assert "wellfounded" in (_semantics_option().choices or ())
     assert "wellfounded: grounded, renamed" in (_semantics_option().help or "")
     code, out, _ = run(capsys, str(graph), "--semantics", "wellfounded", "--format", "json")
@@ -237,7 +238,7 @@ def test_a_semantics_that_may_have_none_gets_the_vacuous_note(
 ) -> None:
     """The note follows the entry's flag and label, not the name "stable"."""
     toy = replace(EXTENSION["stable"], name="stable2", label="second stable")
-    monkeypatch.setitem(EXTENSION, "stable2", toy)  # type: ignore[arg-type]
+    monkeypatch.setitem(EXTENSION, "stable2", toy)
     code, out, err = run(capsys, str(graph), "--semantics", "stable2", "--claim", "a")
     assert code == 0
     assert "(vacuously: no second stable extension)" in out

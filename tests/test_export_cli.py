@@ -11,7 +11,6 @@ import pytest
 from _support import needs_graphviz
 
 from arggraph.cli import main
-from arggraph.formats import render as render_mod
 from arggraph.io import loads
 
 GRAPH = {
@@ -148,7 +147,7 @@ def test_binary_refused_on_a_terminal(
 def test_missing_graphviz(
     path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(render_mod.shutil, "which", lambda name: None)
+    monkeypatch.setattr("arggraph.formats.render.shutil.which", lambda name: None)
     code, out, err = run(["export", str(path), "--to", "svg"], capsys)
     assert code == 2
     assert out == ""

@@ -13,6 +13,13 @@ from arggraph.formats import import_file
 from arggraph.formats.aif import EXTRA_KEY, from_aif, speaker_and_words, to_aif
 from arggraph.graph import Graph
 from arggraph.io import load
+from arggraph.model import Relation
+
+
+def aif(relation: Relation) -> Any:
+    """What the import kept of a relation's AIF node (in its ``meta``)."""
+    assert relation.meta is not None, relation.id
+    return relation.meta["aif"]
 
 
 @pytest.mark.realdata
@@ -20,7 +27,7 @@ def test_qt30_dialogue() -> None:
     result = import_file(realdata("aif", "qt30_nodeset18317.json"))
     g = result.graph()
     assert len(g.claims) == 14  # the I nodes
-    nodes = {r.meta["aif"]["node"]: r.meta["aif"]["type"] for r in g.relations.values()}
+    nodes = {aif(r)["node"]: aif(r)["type"] for r in g.relations.values()}
     kinds = list(nodes.values())
     assert kinds.count("RA") == 5
     assert kinds.count("CA") == 4
@@ -29,7 +36,7 @@ def test_qt30_dialogue() -> None:
     # an RA with two premises is two supports, each noting the link
     linked = [r for r in g.relations.values() if r.meta and r.meta["aif"].get("linked")]
     assert len(linked) == 2
-    assert linked[0].meta["aif"]["linked"] == ["542831", "542826"]
+    assert aif(linked[0])["linked"] == ["542831", "542826"]
     assert {r.target for r in linked} == {"542821"}
     # a rephrase is a support, marked as such
     ma = [r for r in g.relations.values() if r.meta and r.meta["aif"]["type"] == "MA"]
@@ -63,7 +70,7 @@ def test_us2016_schemes_and_linked_conflict() -> None:
     authority = [r for r in g.relations.values() if r.scheme == "Argument From Authority"]
     assert len(authority) == 1
     assert authority[0].type == "support"
-    assert authority[0].meta["aif"]["scheme"] == "ArgumentFromAuthority"  # type: ignore[index]
+    assert aif(authority[0])["scheme"] == "ArgumentFromAuthority"
     ca = [r for r in g.relations.values() if r.id.startswith("ca218388")]
     assert len(ca) == 2
     assert all(r.type == "attack" for r in ca)
@@ -111,9 +118,7 @@ def test_microtexts_attack_on_attack_is_kept_in_meta_and_reported() -> None:
     g = result.graph()
     assert len(g.relations) == 4
     target = g.relations["ca120405"]
-    assert target.meta["aif"]["undercut_by"] == [
-        {"node": "120406", "type": "CA", "premises": ["120402"]}
-    ]
+    assert aif(target)["undercut_by"] == [{"node": "120406", "type": "CA", "premises": ["120402"]}]
     assert "dropped: 1 attack on a relation" in "\n".join(result.report.lines())
     # and the export writes it back as a CA node on the CA node
     data = json.loads(to_aif(g))

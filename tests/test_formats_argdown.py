@@ -3,6 +3,8 @@ the export read back."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from _support import BAKHMUT, needs_bakhmut, realdata, relation_triples
 
@@ -13,6 +15,12 @@ from arggraph.formats.report import Report
 from arggraph.graph import Graph
 from arggraph.io import load
 from arggraph.model import Claim, GraphModel, Relation
+
+
+def argdown(item: Claim | Relation) -> Any:
+    """What the import kept of Argdown in an element's ``meta``."""
+    assert item.meta is not None, item.id
+    return item.meta["argdown"]
 
 
 @pytest.mark.realdata
@@ -31,8 +39,8 @@ def test_legalisation_pro_con_tree() -> None:
     # a reference reuses the argument: "+ <Soft drugs are harmful>" further down
     assert ("support", "Soft drugs are harmful", "Minimize destructive activity") in rel
     # "<_" undercuts become attacks, noted
-    undercut = [r for r in g.relations.values() if r.meta]
-    assert {(r.source, r.meta["argdown"]["relation"]) for r in undercut} == {
+    undercut = [(r.source, r.meta) for r in g.relations.values() if r.meta]
+    assert {(source, meta["argdown"]["relation"]) for source, meta in undercut} == {
         ("Poor reason", "undercut"),
         ("Addiction no reason to ban", "undercut"),
     }
@@ -67,12 +75,12 @@ def test_state_censorship_premise_conclusion_structures() -> None:
     assert ("support", "Importance of inclusive public debate", debate) in rel
     assert ("attack", debate, "IRC-legislation") in rel
     arg = g.claim("Argument from Freedom of Speech")
-    pcs = arg.meta["argdown"]["pcs"]  # type: ignore[index]
+    pcs = argdown(arg)["pcs"]
     assert [p["number"] for p in pcs] == [1, 2, 3, 4]
     assert pcs[3]["conclusion"]
     assert pcs[3]["inference"].startswith("Specification, Modus")
-    assert arg.meta["argdown"]["data"] == {"source": "C1a"}  # type: ignore[index]
-    assert g.claim("IRC-legislation").meta["argdown"]["data"] == {"isInMap": False}  # type: ignore[index]
+    assert argdown(arg)["data"] == {"source": "C1a"}
+    assert argdown(g.claim("IRC-legislation"))["data"] == {"isInMap": False}
 
 
 @pytest.mark.realdata
@@ -99,7 +107,7 @@ def test_veggie_debate_german() -> None:
     assert "Fleischküche ist Kulturerbe" in g.claims
     assert ("support", "Fleischküche ist Kulturerbe", "Fleisch-OK") in relation_triples(g)
     assert ("support", "Strikt-Vegan", "Strikt-Veggie") in relation_triples(g)  # "+>"
-    assert g.claim("Vitalitäts-Argument").meta["argdown"]["section"] == "Gesundheitliche Erwägungen"  # type: ignore[index]
+    assert argdown(g.claim("Vitalitäts-Argument"))["section"] == "Gesundheitliche Erwägungen"
     assert not any("nothing above" in line for line in result.report.lines())
 
 

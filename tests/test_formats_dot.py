@@ -112,7 +112,7 @@ def parse(dot_text: str) -> pydot.Dot:
     return graphs[0]
 
 
-def all_nodes(g: pydot.Dot) -> dict[str, pydot.Node]:
+def all_nodes(g: pydot.Graph) -> dict[str, pydot.Node]:
     """Node statements by name; the one with a label wins over bare mentions such as
     those in a ``{ rank=same; ... }`` group."""
     out: dict[str, pydot.Node] = {}
@@ -126,7 +126,14 @@ def all_nodes(g: pydot.Dot) -> dict[str, pydot.Node]:
     return out
 
 
-def all_edges(g: pydot.Dot) -> list[pydot.Edge]:
+def source(e: pydot.Edge) -> str:
+    """The node an edge leaves (pydot types an end as a name, a number or a port)."""
+    name = e.get_source()
+    assert isinstance(name, str), name
+    return name
+
+
+def all_edges(g: pydot.Graph) -> list[pydot.Edge]:
     out = list(g.get_edges())
     for sub in g.get_subgraphs():
         out.extend(all_edges(sub))
@@ -141,7 +148,7 @@ def test_nodes_edges_and_conventions() -> None:
     nodes = all_nodes(dot)
     claim_nodes = {k: v for k, v in nodes.items() if re.fullmatch(r"n\d+", k)}
     assert len(claim_nodes) == 5
-    edges = [e for e in all_edges(dot) if e.get_source().startswith("n")]
+    edges = [e for e in all_edges(dot) if source(e).startswith("n")]
     assert len(edges) == 3
     by_pair = {(e.get_source(), e.get_destination()): e for e in edges}
     # targets first, drawn back to the source: the target ranks above
@@ -241,7 +248,7 @@ def test_clusters_group_by_first_attribution() -> None:
         clusters = [
             s
             for s in dot.get_subgraphs()
-            if s.get_name().startswith("cluster_") and s.get_name() != "cluster_legend"
+            if (s.get_name() or "").startswith("cluster_") and s.get_name() != "cluster_legend"
         ]
         assert len(clusters) == 2
         labels = " ".join(str(c.get("label")) for c in clusters)
@@ -256,7 +263,9 @@ def test_focus_depth_and_rankdir() -> None:
     assert "rankdir=LR" in text
     assert "around costly (depth 1)" in text
     assert read_stats(text) is not None
-    assert read_stats(text).nodes == 2  # type: ignore[union-attr]
+    stats = read_stats(text)
+    assert stats is not None
+    assert stats.nodes == 2
     deeper = to_dot(g, focus="costly", depth=2)
     assert len({k for k in all_nodes(parse(deeper)) if re.fullmatch(r"n\d+", k)}) == 3
     with pytest.raises(UnknownIdError, match="did you mean 'costly'"):
@@ -288,7 +297,7 @@ def test_hostile_text_stays_data_for_pydot() -> None:
     assert "x" not in names
     claim_nodes = {k for k in names if re.fullmatch(r"n\d+", k)}
     assert len(claim_nodes) == len(g.claims)
-    assert len([e for e in all_edges(dot) if e.get_source().startswith("n")]) == len(HOSTILE)
+    assert len([e for e in all_edges(dot) if source(e).startswith("n")]) == len(HOSTILE)
 
 
 @needs_graphviz
@@ -342,7 +351,7 @@ def test_render_layouts_and_errors() -> None:
 
 
 def test_missing_graphviz_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(render_mod.shutil, "which", lambda name: None)
+    monkeypatch.setattr("arggraph.formats.render.shutil.which", lambda name: None)
     with pytest.raises(ToolMissingError) as err:
         render(to_dot(small()), "svg")
     message = str(err.value)

@@ -9,6 +9,7 @@ from arggraph.errors import ImportFormatError
 from arggraph.formats import import_file
 from arggraph.formats.bag import from_bag, to_bag
 from arggraph.formats.iccma import from_apx, from_i23, from_tgf, to_apx, to_i23, to_tgf
+from arggraph.formats.registry import Reader
 from arggraph.formats.report import Report
 from arggraph.graph import Graph
 from arggraph.model import Claim, GraphModel, Relation
@@ -153,7 +154,7 @@ def test_uncertainpy_example_file() -> None:
         (from_bag, "arg(a, 0.5).\nsup(a, b).\n", 2, "no arg(b, BASE). declares"),
     ],
 )
-def test_malformed_files_name_the_line(reader, text, line, expected) -> None:  # type: ignore[no-untyped-def]
+def test_malformed_files_name_the_line(reader: Reader, text: str, line: int, expected: str) -> None:
     with pytest.raises(ImportFormatError) as err:
         reader(text, path="f.txt")
     assert err.value.place == f"line {line}"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import json
 from pathlib import Path
+from typing import TypedDict
 
 import pytest
 from _support import BAKHMUT, HAVE_DOT, needs_graphviz
@@ -271,12 +272,18 @@ def test_nothing_is_said_of_a_loss_that_did_not_happen(
 
 
 # ---------------------------------------------------------------------- the plumbing
-def _every_option(entry: Format) -> list[dict[str, object]]:
+class _Options(TypedDict):
+    label: str
+    cluster: str
+    semantics: str | None
+
+
+def _every_option(entry: Format) -> list[_Options]:
     labels = ("text", "actors", "id") if "label" in entry.options else ("text",)
     clusters = ("none", "document") if "cluster" in entry.options else ("none",)
     semantics = ("dfquad", None) if entry.strengths else (None,)
     return [
-        {"label": label, "cluster": cluster, "semantics": sem}
+        _Options(label=label, cluster=cluster, semantics=sem)
         for label, cluster, sem in itertools.product(labels, clusters, semantics)
     ]
 
@@ -300,7 +307,7 @@ def test_export_graph_reports_each_stated_loss_exactly_when_it_happens(entry: Fo
     happened: set[str] = set()
     for options in _every_option(entry):
         report = Report()
-        export_graph(g, entry.name, report=report, **options)  # type: ignore[arg-type]
+        export_graph(g, entry.name, report=report, **options)
         shown = Shown(
             label=str(options["label"]),
             cluster=str(options["cluster"]),

@@ -119,8 +119,10 @@ def test_unknown_names_and_extensions() -> None:
     assert registry.by_read_extension("x.svg") is None
     assert registry.by_write_extension("noextension") is None
     assert export_format_for("out.json") is None  # AIF is never guessed for .json output
+    kialo = registry.get("kialo")
+    assert kialo is not None
     with pytest.raises(UsageError, match="arggraph cannot write kialo"):
-        registry.get("kialo").load_writer()  # type: ignore[union-attr]
+        kialo.load_writer()
 
 
 def test_the_cut_losses_name_the_writers_limits() -> None:

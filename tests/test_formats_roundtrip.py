@@ -47,7 +47,7 @@ SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[Healt
 # something to some format, quotes, backslashes, tabs and line breaks.
 TEXT_CHARS = st.characters(
     codec="utf-8",
-    exclude_categories=("Cs",),
+    exclude_categories=["Cs"],
     exclude_characters="\x00",
 )
 texts = st.text(TEXT_CHARS, min_size=1, max_size=40)

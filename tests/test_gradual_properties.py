@@ -45,7 +45,8 @@ def frameworks(
             max_size=3 * n,
         )
     )
-    att, sup = [], []
+    att: list[tuple[str, str, float]] = []
+    sup: list[tuple[str, str, float]] = []
     for s, t, w, is_sup in raw:
         if acyclic:
             if s == t:

@@ -27,8 +27,9 @@ from arggraph.graph import Graph
 from arggraph.model import GraphModel
 
 
-def graph(**extra: object) -> dict[str, object]:
-    base: dict[str, object] = {
+def graph(**extra: object) -> dict[str, Any]:
+    """A small valid graph file's data, with ``extra`` keys set (JSON: any values)."""
+    base: dict[str, Any] = {
         "format": "arggraph/1",
         "id": "g",
         "claims": [
@@ -120,7 +121,7 @@ def test_schema_violation_names_json_path_and_value(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data = graph()
-    data["claims"][1]["base"] = 1.5  # type: ignore[index]
+    data["claims"][1]["base"] = 1.5
     p = write(tmp_path, json.dumps(data))
     with pytest.raises(SchemaError) as info:
         load(p)
@@ -139,7 +140,7 @@ def test_unknown_top_level_key_is_named(tmp_path: Path, capsys: pytest.CaptureFi
 
 def test_unknown_nested_key_is_named(tmp_path: Path) -> None:
     data = graph()
-    data["relations"][0]["wieght"] = 0.5  # type: ignore[index]
+    data["relations"][0]["wieght"] = 0.5
     with pytest.raises(SchemaError, match="unknown key 'wieght'") as info:
         load(write(tmp_path, json.dumps(data)))
     assert info.value.place == "relations[0].wieght"
@@ -152,7 +153,7 @@ def test_wrong_format_is_named(tmp_path: Path) -> None:
 
 def test_missing_required_key(tmp_path: Path) -> None:
     data = graph()
-    del data["claims"][0]["text"]  # type: ignore[attr-defined]
+    del data["claims"][0]["text"]
     with pytest.raises(SchemaError, match="required key 'text' is missing") as info:
         load(write(tmp_path, json.dumps(data)))
     assert info.value.place == "claims[0].text"
@@ -161,7 +162,7 @@ def test_missing_required_key(tmp_path: Path) -> None:
 @pytest.mark.parametrize("bad", ["2023-02-30", "2023-13", "March 2023", "23-01-01"])
 def test_bad_dates(tmp_path: Path, bad: str) -> None:
     data = graph()
-    data["claims"][0]["date"] = bad  # type: ignore[index]
+    data["claims"][0]["date"] = bad
     with pytest.raises(SchemaError) as info:
         load(write(tmp_path, json.dumps(data)))
     assert info.value.place == "claims[0].date"
@@ -169,7 +170,7 @@ def test_bad_dates(tmp_path: Path, bad: str) -> None:
 
 def test_several_problems_are_counted(tmp_path: Path) -> None:
     data = graph(extra=1)
-    data["claims"][0]["base"] = -1  # type: ignore[index]
+    data["claims"][0]["base"] = -1
     with pytest.raises(SchemaError, match=r"and 1 more problem") as info:
         load(write(tmp_path, json.dumps(data)))
     assert len(info.value.problems) == 2
@@ -177,7 +178,7 @@ def test_several_problems_are_counted(tmp_path: Path) -> None:
 
 def test_duplicate_id_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = graph()
-    data["claims"].append({"id": "c", "text": "again"})  # type: ignore[attr-defined]
+    data["claims"].append({"id": "c", "text": "again"})
     p = write(tmp_path, json.dumps(data))
     with pytest.raises(DuplicateIdError, match="duplicate claim id 'c'") as info:
         load(p)
@@ -189,7 +190,7 @@ def test_dangling_claim_reference_is_named(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data = graph()
-    data["relations"][0]["target"] = "nowhere"  # type: ignore[index]
+    data["relations"][0]["target"] = "nowhere"
     p = write(tmp_path, json.dumps(data))
     with pytest.raises(DanglingReferenceError, match="unknown claim 'nowhere'") as info:
         load(p)
@@ -204,7 +205,7 @@ def test_dangling_actor_or_document(tmp_path: Path, field: str, kind: str) -> No
     )
     att = {"actor": "a", "document": "d", "quote": "q"}
     att[field] = "ghost"
-    data["claims"][1]["attributions"] = [att]  # type: ignore[index]
+    data["claims"][1]["attributions"] = [att]
     with pytest.raises(DanglingReferenceError, match=f"unknown {kind} 'ghost'") as info:
         load(write(tmp_path, json.dumps(data)))
     assert info.value.place == f"claims[1].attributions[0].{field}"
@@ -212,7 +213,7 @@ def test_dangling_actor_or_document(tmp_path: Path, field: str, kind: str) -> No
 
 def test_lenient_load_keeps_problems(tmp_path: Path) -> None:
     data = graph()
-    data["relations"].append({"type": "support", "source": "x", "target": "p"})  # type: ignore[attr-defined]
+    data["relations"].append({"type": "support", "source": "x", "target": "p"})
     g = load(write(tmp_path, json.dumps(data)), strict=False)
     assert [(p.kind, p.place, p.ident) for p in g.problems] == [
         ("dangling", "relations[1].source", "x")

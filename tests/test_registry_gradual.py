@@ -60,7 +60,7 @@ AVG = GradualSemantics(
 
 @pytest.fixture
 def with_avg(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(GRADUAL, "avg", AVG)  # type: ignore[index]
+    monkeypatch.setitem(GRADUAL, "avg", AVG)
 
 
 def toy() -> Framework:

@@ -104,7 +104,7 @@ def test_score_sheet_round_trip_and_stale_refusal(tmp_path: Path) -> None:
 
 
 ids = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=8
+    alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1, max_size=8
 )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Literal
 
 import jsonschema
 import pytest
@@ -14,9 +15,9 @@ from arggraph.schema import SCHEMA_FILES, schema, schema_text
 
 
 @pytest.mark.parametrize("kind", ["graph", "scores"])
-def test_shipped_schema_matches_the_models(kind: str) -> None:
-    shipped = SCHEMA_FILES[kind].read_text(encoding="utf-8")  # type: ignore[index]
-    assert shipped == schema_text(kind), "run `python -m arggraph.schema` to regenerate"  # type: ignore[arg-type]
+def test_shipped_schema_matches_the_models(kind: Literal["graph", "scores"]) -> None:
+    shipped = SCHEMA_FILES[kind].read_text(encoding="utf-8")
+    assert shipped == schema_text(kind), "run `python -m arggraph.schema` to regenerate"
 
 
 def test_schema_validates_the_models_output() -> None:

@@ -16,6 +16,7 @@ import tui.screens.main as main_module
 from tui.app import ArggraphApp
 from tui.screens.main import MainScreen
 from tui.viewmodels import Snapshot, WhyState
+from tui.widgets.why import WhyPanel
 
 
 def _broken(*args: object, **kwargs: object) -> WhyState:
@@ -44,7 +45,7 @@ async def test_a_failing_explanation_is_a_notice(
         notices = _notices(app)
         assert any("the explanation broke" in n for n in notices), notices
         assert any("why and lever" in n for n in notices), notices
-        why = app.screen.query_one(main_module.WhyPanel).state
+        why = app.screen.query_one(WhyPanel).state
         assert why.note is not None
         assert "the explanation broke" in why.note
 
@@ -61,7 +62,7 @@ async def test_failing_flip_points_are_a_notice(
         await settle(pilot)
         assert app.is_running
         assert any("the flip points broke" in n for n in _notices(app))
-        why = app.screen.query_one(main_module.WhyPanel).state
+        why = app.screen.query_one(WhyPanel).state
         assert why.verdict_note is not None
         assert "flip points" in why.verdict_note
         await pilot.press("5")  # scoring still works
