@@ -115,6 +115,7 @@ def cyclic_frameworks(draw: st.DrawFn) -> Framework:
     return Framework.from_edges(ids, base, attacks=att, supports=sup)
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(cyclic_frameworks(), st.sampled_from(["dfquad", "qe", "euler"]))
 def test_every_cyclic_framework_scores_within_the_tolerance(fw: Framework, sem: str) -> None:

@@ -467,6 +467,7 @@ async def test_e_export_as_svg_writes_a_picture_or_says_graphviz_is_missing(
         assert any("Graphviz" in m or "dot" in m for m in messages)
 
 
+@pytest.mark.slow
 async def test_ctrl_s_saves_the_sheet_and_says_where(app: ArggraphApp, tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
