@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -121,6 +122,7 @@ def two_claim_frameworks() -> Iterable[tuple[list[str], list[Attack]]]:
                     yield claims, [*attacks, (s, victim, "u")]
 
 
+@pytest.mark.slow
 def test_every_two_claim_framework_agrees_with_afra() -> None:
     checked = 0
     for claims, attacks in two_claim_frameworks():
@@ -156,6 +158,7 @@ def frameworks(draw: st.DrawFn, undercuts: bool = True) -> tuple[list[str], list
     return claims, attacks
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(frameworks(undercuts=False))
 def test_set_attacks_agree_with_the_setaf_definitions(case: tuple[list[str], list[Attack]]) -> None:
@@ -165,6 +168,7 @@ def test_set_attacks_agree_with_the_setaf_definitions(case: tuple[list[str], lis
         assert engine(fw, semantics) == setaf_extensions(claims, attacks, semantics)
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(frameworks())
 def test_undercuts_agree_with_the_afra_definitions(case: tuple[list[str], list[Attack]]) -> None:

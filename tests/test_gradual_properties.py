@@ -194,6 +194,7 @@ def test_grouping_orders_by_key(m: int) -> None:
     assert np.array_equal(ptr, np.concatenate([[0], np.cumsum(np.bincount(keys, minlength=bound))]))
 
 
+@pytest.mark.slow
 def test_big_graph_takes_the_fast_paths_and_agrees() -> None:
     fw = medium(9, 40_000, 220_000, acyclic=True)
     got = strengths(fw, "dfquad")

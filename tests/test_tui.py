@@ -358,6 +358,7 @@ async def test_m_cycles_the_semantics_and_skips_what_does_not_fit(app: ArggraphA
         )
 
 
+@pytest.mark.slow
 async def test_a_semantics_that_does_not_fit_says_so(tmp_path: Path) -> None:
     app = app_for(BYPASS, tmp_path / "sheet.json", semantics="hcat")
     async with app.run_test(size=SIZE) as pilot:
