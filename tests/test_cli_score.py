@@ -196,6 +196,7 @@ def test_explain_json(graph: Path, capsys: pytest.CaptureFixture[str]) -> None:
         {
             "claim": "x",
             "removal": pytest.approx(-0.15),
+            "bound": pytest.approx(0.15),
             "gradient": pytest.approx(-0.5),
             "path": ["x", "stay"],
         }
@@ -225,3 +226,60 @@ def test_explain_unknown_claim(graph: Path, capsys: pytest.CaptureFixture[str]) 
     assert out == ""
     assert "no claim with id 'stya'; did you mean 'stay'?" in err
     assert str(graph) in err
+
+
+def test_explain_top_json_bounds_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A chain of 80 claims, each attacking the one before: influence fades with depth, so
+    # --top 3 computes the three largest removals exactly and leaves the far end as
+    # bounds only (removal null).
+    n = 80
+    claims = [{"id": f"c{i}", "text": f"C{i}", "base": 0.2 + 0.6 * i / n} for i in range(n)]
+    relations = [{"type": "attack", "source": f"c{i + 1}", "target": f"c{i}"} for i in range(n - 1)]
+    p = tmp_path / "chain.json"
+    p.write_text(
+        json.dumps({"format": "arggraph/1", "id": "w", "claims": claims, "relations": relations}),
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "explain", str(p), "c0", "--top", "3", "--format", "json")
+    assert code == 0
+    rows = json.loads(out)["contributions"]
+    full_code, full_out, _ = run(capsys, "explain", str(p), "c0", "--format", "json")
+    assert full_code == 0
+    exact = {r["claim"]: r["removal"] for r in json.loads(full_out)["contributions"]}
+    assert None not in exact.values()
+    best = sorted(exact, key=lambda c: -abs(exact[c]))[:3]
+    assert [r["claim"] for r in rows[:3]] == best
+    assert [r["removal"] for r in rows[:3]] == pytest.approx([exact[c] for c in best])
+    assert len(rows) == 3
+    assert json.loads(out)["top_complete"] is True
+    for r in rows:
+        assert r["bound"] >= abs(exact[r["claim"]]) - 1e-12
+    code, out, _ = run(capsys, "explain", str(p), "c0", "--top", "3")
+    assert code == 0
+    # The largest bound left: c17's, the first claim past the exact chunk.
+    assert "... and 76 more, each moving it by at most 0.0014 " in out
+    assert "too loose" not in out
+
+
+def test_explain_top_says_when_bounds_cannot_prove_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 200 attackers of one claim: each attacker's bound (its strength times the largest
+    # slope of DF-QuAD) is far above its real effect (damped by 199 others), so the
+    # budget of exact removals runs out before the top one is proven.
+    n = 200
+    claims: list[dict[str, Any]] = [{"id": "t", "text": "T", "base": 0.9}]
+    claims += [{"id": f"a{i}", "text": f"A{i}", "base": 0.5} for i in range(n)]
+    relations = [{"type": "attack", "source": f"a{i}", "target": "t"} for i in range(n)]
+    p = tmp_path / "wide.json"
+    p.write_text(
+        json.dumps({"format": "arggraph/1", "id": "w", "claims": claims, "relations": relations}),
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "explain", str(p), "t", "--top", "1", "--format", "json")
+    assert code == 0
+    assert json.loads(out)["top_complete"] is False
+    code, out, _ = run(capsys, "explain", str(p), "t", "--top", "1")
+    assert "too loose to prove" in out

@@ -53,7 +53,9 @@ def check(fw: Framework, topic: str, sem: str, limit: int = 40) -> None:
     t = fw.index_of(topic)
     s = strengths(fw, sem, tol=tol)
     assert ex.strength == pytest.approx(s[t], abs=1e-12)
-    keys = [(-abs(c.removal), -abs(c.gradient), c.claim) for c in ex.contributions]
+    removals = [c.removal for c in ex.contributions]
+    assert all(r is not None for r in removals)  # every one exact without top=
+    keys = [(-abs(c.removal or 0.0), -abs(c.gradient), c.claim) for c in ex.contributions]
     assert keys == sorted(keys)
     edges = set(
         zip(

@@ -102,8 +102,8 @@ def test_deciders_rank_the_claims_by_their_share_of_the_margin(session: Session)
     state = deciders(snap)
     standing = session.standing()
     assert state.leader == standing.leader == "build"
-    lead = {c.claim: c.removal for c in explain(snap.fw, "build").contributions}
-    rival = {c.claim: c.removal for c in explain(snap.fw, "dont-build").contributions}
+    lead = {c.claim: c.removal or 0.0 for c in explain(snap.fw, "build").contributions}
+    rival = {c.claim: c.removal or 0.0 for c in explain(snap.fw, "dont-build").contributions}
     first = state.deciders[0]
     assert first.effect == pytest.approx(lead.get(first.claim, 0) - rival.get(first.claim, 0))
     assert abs(first.effect) >= max(abs(d.effect) for d in state.deciders)

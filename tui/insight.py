@@ -31,6 +31,9 @@ SAMPLES = 21
 TOP = 4
 #: Up to this many claims, every claim's flip point is searched for.
 FLIP_ALL = 400
+#: Up to this many claims, every removal is computed exactly; above, the largest by
+#: branch and bound over their bounds (:func:`arggraph.semantics.explain.explain`).
+EXACT_ALL = 400
 #: Above it, the flip points of this many top contributors to each leading position.
 FLIP_CANDIDATES = 12
 #: The extension semantics (a name in :data:`arggraph.semantics.registry.EXTENSION`)
@@ -54,8 +57,12 @@ def drivers(snap: Snapshot, claim: str | None, *, with_flips: bool = False) -> W
     if claim is None or claim not in snap.fw.index:
         return WhyState()
     try:
-        exp = explain(snap.fw, claim, snap.semantics)
-        top = [c for c in exp.contributions[:TOP] if abs(c.removal) > 1e-9]
+        # The TOP largest removals exactly; on a large graph by branch and bound over
+        # each claim's bound, not a recomputation per claim.
+        exp = explain(snap.fw, claim, snap.semantics, top=TOP if snap.fw.n > EXACT_ALL else None)
+        top = [
+            c for c in exp.contributions[:TOP] if c.removal is not None and abs(c.removal) > 1e-9
+        ]
         flips: dict[str, float | None] = {}
         if with_flips and top and len(snap.standing().ranking) > 1:
             flips = flip_points(
@@ -71,7 +78,7 @@ def drivers(snap: Snapshot, claim: str | None, *, with_flips: bool = False) -> W
         Driver(
             c.claim,
             snap.graph.claims[c.claim].text,
-            c.removal,
+            c.removal or 0.0,
             snap.base(c.claim),
             flips.get(c.claim),
             c.claim in flips,
@@ -79,6 +86,56 @@ def drivers(snap: Snapshot, claim: str | None, *, with_flips: bool = False) -> W
         for c in top
     )
     return WhyState(claim, exp.strength, found)
+
+
+def _shares(
+    snap: Snapshot, leader: str, runner: str
+) -> tuple[dict[str, float], int, list[str], list[str]]:
+    """Each claim's share of the margin (its removal's effect on the leader minus on the
+    runner-up): ``(shares, how many claims bear on the two, the leader's strongest
+    contributors, the runner-up's)``.
+
+    On a small graph every share is exact. On a large one the shares are found by branch
+    and bound: a share is at most the sum of the claim's two removal bounds, so claims are
+    computed exactly in decreasing order of that sum until the next one cannot enter the
+    top ``TOP`` (or a budget of exact ones is spent: bounds too loose to tell); the rest
+    are left out.
+    """
+    from arggraph.semantics.explain import explain, removals
+
+    fw, sem = snap.fw, snap.semantics
+    if fw.n <= EXACT_ALL:
+        lead = explain(fw, leader, sem).contributions
+        rival = explain(fw, runner, sem).contributions
+        share: dict[str, float] = {c.claim: c.removal or 0.0 for c in lead}
+        for c in rival:
+            share[c.claim] = share.get(c.claim, 0.0) - (c.removal or 0.0)
+        bearing = len(
+            {c.claim for c in (*lead, *rival) if c.removal is not None and abs(c.removal) > 1e-9}
+        )
+        return share, bearing, [c.claim for c in lead], [c.claim for c in rival]
+    lead = explain(fw, leader, sem, top=0).contributions
+    rival = explain(fw, runner, sem, top=0).contributions
+    bound: dict[str, float] = {}
+    for c in (*lead, *rival):
+        bound[c.claim] = bound.get(c.claim, 0.0) + c.bound
+    order = sorted(bound, key=lambda cid: (-bound[cid], cid))
+    share = {}
+    i = 0
+    budget = max(4 * TOP, 64)  # bounds too loose to tell: the largest bounds' shares only
+    while i < min(len(order), budget):
+        chunk = order[i : i + max(TOP, 16)]
+        i += len(chunk)
+        on_lead = removals(fw, leader, chunk, sem)
+        on_rival = removals(fw, runner, chunk, sem)
+        for cid in chunk:
+            share[cid] = on_lead[cid] - on_rival[cid]
+        best = sorted((abs(v) for v in share.values()), reverse=True)
+        if len(best) >= TOP and (i >= len(order) or bound[order[i]] <= best[TOP - 1]):
+            break
+    bearing = sum(1 for v in bound.values() if v > 1e-9)
+    by_bound = [c.claim for c in lead]
+    return share, bearing, by_bound, [c.claim for c in rival]
 
 
 def _positions(snap: Snapshot) -> list[str]:
@@ -95,7 +152,6 @@ def deciders(snap: Snapshot) -> WhyState:
     dozens of times). They depend on the scores, the semantics and the view, not on the
     focused claim, so the screen computes them once per change.
     """
-    from arggraph.semantics.explain import explain
     from arggraph.semantics.verdict import flip_points
 
     if snap.problem is not None:
@@ -106,20 +162,15 @@ def deciders(snap: Snapshot) -> WhyState:
     fw = snap.fw
     leader, runner = standing.ranking[0][0], standing.ranking[1][0]
     try:
-        lead = explain(fw, leader, snap.semantics).contributions
-        rival = explain(fw, runner, snap.semantics).contributions
-        share: dict[str, float] = {c.claim: c.removal for c in lead}
-        for c in rival:
-            share[c.claim] = share.get(c.claim, 0.0) - c.removal
+        share, bearing, lead, rival = _shares(snap, leader, runner)
         ranked = sorted(
             (cid for cid, v in share.items() if abs(v) > 1e-9),
             key=lambda cid: (-abs(share[cid]), cid),
         )
-        bearing = len({c.claim for c in (*lead, *rival) if abs(c.removal) > 1e-9})
         candidates = None
         if fw.n > FLIP_ALL:
-            wanted = ranked[:TOP] + [c.claim for c in lead[:FLIP_CANDIDATES]]
-            wanted += [c.claim for c in rival[:FLIP_CANDIDATES]]
+            wanted = ranked[:TOP] + lead[:FLIP_CANDIDATES]
+            wanted += rival[:FLIP_CANDIDATES]
             candidates = list(dict.fromkeys(wanted))
         flips = flip_points(fw, snap.semantics, None, positions=_positions(snap), claims=candidates)
     except ArggraphError as exc:

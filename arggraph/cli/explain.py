@@ -7,10 +7,15 @@ exact) and the path that carries most of its influence; the relations by
 each contributor, the base score at which the leader would change.
 
 ``--format json`` prints ``{"semantics", "topic", "strength", "base", "contributions":
-[{"claim", "removal", "gradient", "path"}], "weights": {relation id: float},
-"verdict": {"strengths", "leader", "runner_up", "margin", "flip_points"} | null}``.
-``--top N`` keeps the N largest contributions and relations (the table shows 20 unless
-told otherwise; JSON shows all).
+[{"claim", "removal", "bound", "gradient", "path"}], "top_complete", "weights": {relation
+id: float}, "verdict": {"strengths", "leader", "runner_up", "margin", "flip_points"} |
+null}``. ``--top N`` keeps the N largest contributions and relations (the table shows 20
+unless told otherwise; JSON shows all). Removals are computed exactly for the ones shown
+(the N largest, found by branch and bound over a bound on each: one reverse pass, so a
+deep graph is not quadratic); ``bound`` is never below the removal's size.
+``top_complete`` is false when the bounds were too loose to prove, within the budget of
+exact removals, that no claim left out could be among the N (wide fan-in is the usual
+cause); the table then says so. Without ``--top``, JSON computes every removal.
 """
 
 from __future__ import annotations
@@ -80,8 +85,10 @@ def run(args: argparse.Namespace) -> int:
     graph.claim(args.claim)  # an unknown claim: exit 2 with the nearest ids
     sheet = load_sheet(args.scores, graph)
     fw = apply_scores(graph, sheet, args.scores)
-    result = explain(fw, args.claim, args.semantics)
     top = args.top if args.top is not None else (None if args.format == "json" else _TABLE_TOP)
+    # The top N removals exactly (branch and bound over each claim's bound); JSON without
+    # --top computes every one.
+    result = explain(fw, args.claim, args.semantics, top=top)
     shown = result.contributions[:top] if top else result.contributions
     weights = sorted(result.weights.items(), key=lambda kv: (-abs(kv[1]), kv[0]))
     weights = weights[:top] if top else weights
@@ -102,9 +109,16 @@ def run(args: argparse.Namespace) -> int:
                 "strength": result.strength,
                 "base": base,
                 "contributions": [
-                    {"claim": c.claim, "removal": c.removal, "gradient": c.gradient, "path": c.path}
+                    {
+                        "claim": c.claim,
+                        "removal": c.removal,
+                        "bound": c.bound,
+                        "gradient": c.gradient,
+                        "path": c.path,
+                    }
                     for c in shown
                 ],
+                "top_complete": result.top_complete,
                 "weights": dict(weights),
                 "verdict": None
                 if judged is None
@@ -175,11 +189,23 @@ def _table(
                 at = flips.get(c.claim)
                 flip = f"  {'-' if at is None else format(at, '.4f'):>8}"
             path = " -> ".join(one_line(p) for p in c.path)
-            prefix = f"{c.removal:>+8.4f}  {c.gradient:>+8.4f}{flip}  "
+            removal = (
+                "  <=" + format(c.bound, ".2f") if c.removal is None else f"{c.removal:>+8.4f}"
+            )
+            prefix = f"{removal:>8}  {c.gradient:>+8.4f}{flip}  "
             lines.append(prefix + fit(path, max(width - len(prefix), 20)))
         more = len(result.contributions) - len(shown)
         if more > 0:
-            lines.append(f"... and {more} more (--top N to see more)")
+            most = max(c.bound for c in result.contributions[len(shown) :])
+            lines.append(
+                f"... and {more} more, each moving it by at most {most:.4f} "
+                "(a bound; --top N computes more exactly)"
+            )
+        if not result.top_complete:
+            lines.append(
+                "(the bounds were too loose to prove these the largest: a claim not shown "
+                "may move it more; --format json without --top computes every removal)"
+            )
     if weights:
         lines += ["", f"{'d/dweight':>9}  relation"]
         for rid, g in weights:

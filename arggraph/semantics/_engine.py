@@ -614,11 +614,28 @@ class Region:
     < len(nodes)`` is claim ``nodes[j]``; the last ``len(ext)`` columns hold the fixed
     strengths of claims outside the region that feed it. Every row is one scenario
     (a base score tried, a claim removed), computed side by side.
+
+    The in-edges of all nodes are held once, sorted by target column then kind
+    (``edges``, ``src_col``, ``tgt_col``; segments start at ``seg_start``); rank ``g``
+    is columns ``col_bounds[g]:col_bounds[g + 1]`` with edges
+    ``edge_bounds[g]:edge_bounds[g + 1]``, cyclic when ``cyclic[g]``. Its
+    :class:`Group` is built when asked for (:meth:`group`, :attr:`groups`): a deep graph
+    has a rank per claim, and what needs no order (:attr:`flat`) never builds them.
     """
 
     nodes: IntArray
     ext: IntArray
-    groups: tuple[Group, ...]
+    edges: IntArray
+    src_col: IntArray
+    tgt_col: IntArray
+    kind: npt.NDArray[np.int8]
+    seg_start: IntArray
+    col_bounds: IntArray
+    edge_bounds: IntArray
+    seg_bounds: IntArray
+    cyclic: BoolArray
+    scc: IntArray
+    inf: BoolArray
 
     @classmethod
     def build(cls, lay: Layout, members: IntArray) -> Region:
@@ -643,40 +660,89 @@ class Region:
         key = tgt_col * 3 + kind
         seg_start = np.flatnonzero(np.diff(key, prepend=-1)) if len(key) else key
         bounds = np.concatenate([[0], np.flatnonzero(np.diff(rank)) + 1, [r]]).astype(np.int64)
-        e_bounds = np.searchsorted(tgt_col, bounds)
-        s_bounds = np.searchsorted(seg_start, e_bounds)
-        groups = []
-        for g in range(len(bounds) - 1):
-            lo, hi = int(bounds[g]), int(bounds[g + 1])
-            e0, e1 = int(e_bounds[g]), int(e_bounds[g + 1])
-            s0, s1 = int(s_bounds[g]), int(s_bounds[g + 1])
-            cyclic = bool(lay.scc[nodes[lo]] >= 0)
-            if cyclic:
-                comp = lay.scc[nodes[lo:hi]]
-                scc_start = np.flatnonzero(np.diff(comp, prepend=-2)).astype(np.int64)
-            else:
-                scc_start = np.zeros(0, dtype=np.int64)
-            segs = seg_start[s0:s1]
-            groups.append(
-                Group(
-                    lo,
-                    hi,
-                    cyclic,
-                    edges[e0:e1],
-                    src_col[e0:e1],
-                    tgt_col[e0:e1] - lo,
-                    segs - e0,
-                    tgt_col[segs] - lo,
-                    kind[segs],
-                    scc_start,
-                    lay.inf[nodes[lo:hi]],
-                )
-            )
-        return cls(nodes, ext, tuple(groups))
+        e_bounds = np.searchsorted(tgt_col, bounds).astype(np.int64)
+        s_bounds = np.searchsorted(seg_start, e_bounds).astype(np.int64)
+        node_scc = lay.scc[nodes]
+        cyclic = node_scc[bounds[:-1]] >= 0 if r else np.zeros(0, dtype=bool)
+        return cls(
+            nodes,
+            ext,
+            edges,
+            src_col,
+            tgt_col,
+            kind,
+            seg_start,
+            bounds,
+            e_bounds,
+            s_bounds,
+            cyclic,
+            node_scc,
+            lay.inf[nodes],
+        )
 
     @property
     def size(self) -> int:
         return len(self.nodes)
+
+    @property
+    def group_count(self) -> int:
+        return len(self.col_bounds) - 1
+
+    def group(self, g: int) -> Group:
+        """Rank ``g``'s :class:`Group`."""
+        lo, hi = int(self.col_bounds[g]), int(self.col_bounds[g + 1])
+        e0, e1 = int(self.edge_bounds[g]), int(self.edge_bounds[g + 1])
+        s0, s1 = int(self.seg_bounds[g]), int(self.seg_bounds[g + 1])
+        cyclic = bool(self.cyclic[g])
+        if cyclic:
+            comp = self.scc[lo:hi]
+            scc_start = np.flatnonzero(np.diff(comp, prepend=-2)).astype(np.int64)
+        else:
+            scc_start = np.zeros(0, dtype=np.int64)
+        segs = self.seg_start[s0:s1]
+        return Group(
+            lo,
+            hi,
+            cyclic,
+            self.edges[e0:e1],
+            self.src_col[e0:e1],
+            self.tgt_col[e0:e1] - lo,
+            segs - e0,
+            self.tgt_col[segs] - lo,
+            self.kind[segs],
+            scc_start,
+            self.inf[lo:hi],
+        )
+
+    @cached_property
+    def groups(self) -> tuple[Group, ...]:
+        """Every rank's :class:`Group`, in rank order."""
+        return tuple(self.group(g) for g in range(self.group_count))
+
+    @cached_property
+    def flat(self) -> tuple[Group, IntArray]:
+        """Every rank's in-edges as one group over all the region's columns, and where
+        each rank's edges begin in it (``bounds[g]:bounds[g + 1]``).
+
+        For what needs only the final values, not their order (partial derivatives, edge
+        Lipschitz constants): one vectorised call for the whole region instead of one per
+        rank, which on a deep graph (a rank per claim) would cost a NumPy call per claim.
+        """
+        segs = self.seg_start
+        merged = Group(
+            0,
+            self.size,
+            False,
+            self.edges,
+            self.src_col,
+            self.tgt_col,
+            segs,
+            self.tgt_col[segs],
+            self.kind[segs],
+            np.zeros(0, dtype=np.int64),
+            self.inf,
+        )
+        return merged, self.edge_bounds
 
 
 @dataclass

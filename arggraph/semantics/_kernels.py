@@ -47,7 +47,13 @@ def _dfquad_d(
     return 1.0 - np.abs(d), np.where(up, -b, b - 1.0), np.where(up, b, 1.0 - b)
 
 
-DFQUAD = Kernels(_dfquad, _dfquad1, _dfquad_d)
+def _dfquad_l(b: FloatArray) -> FloatArray:
+    # Piecewise linear in va - vs with slopes b and 1 - b.
+    out: FloatArray = np.maximum(b, 1.0 - b)
+    return out
+
+
+DFQUAD = Kernels(_dfquad, _dfquad1, _dfquad_d, _dfquad_l)
 
 
 # ---------------------------------------------------------------------- quadratic energy
@@ -77,7 +83,13 @@ def _qe_d(
     return 1.0 - hq - hp, -de, de
 
 
-QE = Kernels(_qe, _qe1, _qe_d)
+def _qe_l(b: FloatArray) -> FloatArray:
+    # h(x) = x^2 / (1 + x^2) has slope at most 3 sqrt(3) / 8, at x = 1 / sqrt(3).
+    out: FloatArray = np.maximum(b, 1.0 - b) * (3.0 * math.sqrt(3.0) / 8.0)
+    return out
+
+
+QE = Kernels(_qe, _qe1, _qe_d, _qe_l)
 
 
 # ---------------------------------------------------------------------- Euler-based
@@ -104,7 +116,13 @@ def _euler_d(
     return 2.0 * b * u + (1.0 - b * b) * (ex * u) * u, -de, de
 
 
-EULER = Kernels(_euler, _euler1, _euler_d)
+def _euler_l(b: FloatArray) -> FloatArray:
+    # (1 - w^2) y / (1 + y)^2 with y = w exp(E) is at most (1 - w^2) / 4, at y = 1.
+    out: FloatArray = (1.0 - b * b) / 4.0
+    return out
+
+
+EULER = Kernels(_euler, _euler1, _euler_d, _euler_l)
 
 
 # ---------------------------------------------------------------------- h-categorizer
@@ -123,4 +141,10 @@ def _hcat_d(
     return 1.0 / denom, -b / (denom * denom), np.zeros_like(vs)
 
 
-HCAT = Kernels(_hcat, _hcat1, _hcat_d)
+def _hcat_l(b: FloatArray) -> FloatArray:
+    # w / (1 + A)^2 is at most w, at A = 0.
+    out: FloatArray = np.array(b, dtype=np.float64, copy=True)
+    return out
+
+
+HCAT = Kernels(_hcat, _hcat1, _hcat_d, _hcat_l)

@@ -103,6 +103,11 @@ class Kernels:
       same shape, for ``explain``'s reverse pass and the implicit differentiation on
       cycles. At a kink (DF-QuAD at ``va == vs``) they are the derivatives of the branch
       the formula takes there.
+    - ``lipschitz(b)`` (optional): for bases ``b``, a bound on ``|d strength / d va|`` and
+      ``|d strength / d vs|`` over every ``va``, ``vs`` (a global Lipschitz constant of
+      the influence). ``explain`` bounds each claim's removal effect with it in one pass
+      and computes exact removals only where a bound says they may matter; without it
+      every removal is computed exactly.
     """
 
     vector: Callable[[FloatArray, FloatArray, FloatArray], FloatArray]
@@ -110,6 +115,7 @@ class Kernels:
     derivatives: Callable[
         [FloatArray, FloatArray, FloatArray], tuple[FloatArray, FloatArray, FloatArray]
     ]
+    lipschitz: Callable[[FloatArray], FloatArray] | None = None
 
 
 def _lazy(module: str, name: str) -> Callable[[], Kernels]:
