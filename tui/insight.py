@@ -164,6 +164,10 @@ def lever_state(snap: Snapshot, claim: str | None, relation: str | None, link: b
         if relation is None:
             return LeverState(what=what, note="this claim has no link to a claim above it here")
         if relation not in snap.fw.relation_index:
+            rel = snap.graph.relations.get(relation)
+            if rel is not None and rel.sources is not None:
+                note = "this link runs from linked premises, which the scores do not count yet"
+                return LeverState(what=what, note=note)
             return LeverState(what=what, note="this link is not in the current view")
         try:
             return replace(link_lever(snap, relation, leader, leader_text), tied=tied)
@@ -289,8 +293,8 @@ def findings_results(graph: Graph) -> Results:
                 target = ident
                 break
             rel = graph.relations.get(ident)
-            if rel is not None and rel.source in graph.claims:
-                target = rel.source
+            if rel is not None and rel.premises and rel.premises[0] in graph.claims:
+                target = rel.premises[0]
                 break
         prompt = Text()
         prompt.append(f"{f.severity:<8}", style=styles.get(f.severity, ""))

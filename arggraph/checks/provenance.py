@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
+from ..dates import interval_ends, is_interval
 from ..errors import FileAccessError
 from ..quotes import closest_passage
 from ..text import shorten
-from .context import Checker, Context, Located, bounds, quote_id
+from .context import Checker, Context, Located, bounds, quote_id, show_premises
 from .documents import QuoteFinder
 from .finding import Finding
 
@@ -23,6 +24,18 @@ __all__ = ["CHECKERS", "HINT_WIDTH"]
 
 #: How many characters of a document's closest passage a P006 hint shows.
 HINT_WIDTH = 160
+
+
+def _after_publication(att_date: str, published: str) -> str:
+    """Why a date is after a publication date, naming the bounds compared when either
+    is an interval (the attribution's first day, the publication's last)."""
+    if not is_interval(att_date) and not is_interval(published):
+        return ""
+    start = interval_ends(att_date)[0] if is_interval(att_date) else att_date
+    end = interval_ends(published)[1] if is_interval(published) else published
+    said = f"the start of its interval, {start}," if is_interval(att_date) else f"{start}"
+    out = f"the end of its interval, {end}" if is_interval(published) else end
+    return f": {said} is after {out}"
 
 
 def attribution_gaps(ctx: Context) -> Iterator[Finding]:
@@ -39,11 +52,12 @@ def attribution_gaps(ctx: Context) -> Iterator[Finding]:
                 f"claims[{i}]",
             )
     for i, rel in enumerate(g.model.relations):
-        if rel.attributions or (rel.source in positions and rel.target in positions):
+        premises = rel.premises
+        if rel.attributions or {*premises, rel.target} <= positions:
             continue
         yield ctx.finding(
             "P002",
-            f"{rel.type} {quote_id(rel.id)} ({quote_id(rel.source)} -> "
+            f"{rel.type} {quote_id(rel.id)} ({show_premises(premises)} -> "
             f"{quote_id(rel.target)}) has no attribution",
             (rel.id,),
             f"relations[{i}]",
@@ -108,7 +122,7 @@ def attribution_gaps(ctx: Context) -> Iterator[Finding]:
                     "P007",
                     f"attribution of {loc.owner_kind} {quote_id(loc.owner_id)} is "
                     f"dated {att.date}, after its document {quote_id(doc.id)} was "
-                    f"published ({doc.published})",
+                    f"published ({doc.published}){_after_publication(att.date, doc.published)}",
                     (loc.owner_id, doc.id),
                     f"{loc.path}.date",
                 )
