@@ -1,13 +1,18 @@
 """The checks on arggraph/1.1 graphs: linked premises count premise by premise (or
-together, for the reasoning rules), and relations aimed at relations lead where their
-target leads."""
+together, for the reasoning rules), relations aimed at relations lead where their target
+leads, reconstructed claims need no quote, and documents' hashes are compared."""
 
 from __future__ import annotations
 
+import hashlib
 import json
+from pathlib import Path
 from typing import Any
 
+import pytest
+
 from arggraph.checks import Finding, check
+from arggraph.cli import main
 from arggraph.graph import Graph
 from arggraph.io import loads
 
@@ -166,6 +171,46 @@ def test_s002_one_namespace() -> None:
 
 
 # ---------------------------------------------------------------------- provenance
+def test_reconstructed_claims_need_no_attribution_or_quote() -> None:
+    g = graph(
+        actors=[X],
+        documents=[DOC],
+        claims=[
+            {"id": "bare", "text": "Bare", "reconstructed": True},
+            {
+                "id": "named",
+                "text": "Whose argument it completes",
+                "reconstructed": True,
+                "attributions": [{"actor": "x", "document": "doc", "date": "2023-03-06"}],
+            },
+            {"id": "plain", "text": "Plain"},
+            {"id": "unmarked", "text": "Not reconstructed", "reconstructed": False},
+        ],
+    )
+    assert [f.ids for f in found(g, "P001")] == [("plain",), ("unmarked",)]
+    assert found(g, "P003") == []
+    assert found(g, "P014") == []
+
+
+def test_p014_a_reconstructed_claim_with_a_quote() -> None:
+    g = graph(
+        actors=[X],
+        documents=[DOC],
+        claims=[
+            {
+                "id": "r",
+                "text": "R",
+                "reconstructed": True,
+                "attributions": [{"actor": "x", "document": "doc", "quote": "said it"}],
+            }
+        ],
+    )
+    (f,) = found(g, "P014")
+    assert f.severity == "warning"
+    assert f.message == "claim 'r' is marked reconstructed but its attribution to 'x' quotes it"
+    assert f.path == "claims[0].attributions[0].quote"
+
+
 def test_p002_names_linked_premises_and_spares_positions() -> None:
     g = graph(
         claims=[pos("p"), pos("q"), pos("s"), *claims("a", "b")],
@@ -173,6 +218,80 @@ def test_p002_names_linked_premises_and_spares_positions() -> None:
     )
     (f,) = found(g, "P002")
     assert f.message == "support 'r' ('a' + 'b' -> 'p') has no attribution"
+
+
+def hashed(tmp_path: Path, recorded: str, text: str = "The text as quoted.\n") -> Path:
+    folder = tmp_path / "docs"
+    folder.mkdir(exist_ok=True)
+    (folder / "report.txt").write_text(text, encoding="utf-8")
+    data = {
+        "format": "arggraph/1.1",
+        "id": "g",
+        "actors": [X],
+        "documents": [{**DOC, "file": "report.txt", "sha256": recorded, "accessed": "2023-03-07"}],
+        "claims": [
+            {
+                "id": "c",
+                "text": "C",
+                "attributions": [{"actor": "x", "document": "doc", "quote": "The text"}],
+            }
+        ],
+    }
+    path = tmp_path / "g.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+QUOTED = hashlib.sha256(b"The text as quoted.\n").hexdigest()
+
+
+@pytest.mark.parametrize("recorded", [QUOTED, QUOTED.upper()])
+def test_p013_quiet_while_the_text_matches_its_hash(
+    recorded: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = hashed(tmp_path, recorded)
+    code = main(["check", str(path), "--documents", str(tmp_path / "docs"), "--select", "P"])
+    out = capsys.readouterr().out
+    assert code == 0 and "P013" not in out
+
+
+def test_p013_a_text_that_changed_since_its_hash_was_recorded(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = hashed(tmp_path, QUOTED, text="The text as quoted, then edited.\n")
+    now = hashlib.sha256(b"The text as quoted, then edited.\n").hexdigest()
+    args = ["check", str(path), "--documents", str(tmp_path / "docs"), "--select", "P013"]
+    code = main([*args, "--format", "json"])
+    (f,) = json.loads(capsys.readouterr().out)
+    assert code == 0  # a warning does not fail the check by default
+    assert f["code"] == "P013" and f["severity"] == "warning"
+    assert f["path"] == "documents[0].sha256"
+    assert f["message"] == (
+        f"document 'doc': text file 'report.txt' no longer matches its recorded sha256 "
+        f"({QUOTED[:12]}..., now {now[:12]}...)"
+    )
+    assert f["hint"].endswith(f"sha256 {now}")
+
+
+def test_p013_needs_the_documents_and_a_usable_file(tmp_path: Path) -> None:
+    path = hashed(tmp_path, "0" * 64)
+    g = loads(path.read_bytes(), path=path)
+    assert check(g, select=["P013"]) == []  # no --documents: nothing to compare
+    (tmp_path / "docs" / "report.txt").unlink()
+    codes = [f.code for f in check(g, documents=tmp_path / "docs", select=["P008", "P013"])]
+    assert codes == ["P008"]
+
+
+def test_the_rules_command_shows_the_new_rules(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules"]) == 0
+    listing = capsys.readouterr().out
+    assert "P013  warning  document-changed" in listing
+    assert "P014  warning  quoted-reconstruction" in listing
+    assert main(["rules", "P013"]) == 0
+    shown = capsys.readouterr().out
+    assert (
+        '"sha256": "' in shown and "no longer" in shown and "matches its recorded sha256" in shown
+    )
 
 
 # ---------------------------------------------------------------------- reasoning

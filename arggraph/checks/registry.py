@@ -184,7 +184,8 @@ _CATALOGUE = [
         "Every claim should say who made it, where, in which words and when: without that "
         "a reader cannot check it, and the reasoning rules cannot see who holds it. "
         "Positions are exempt: they are the question's possible answers, not anyone's "
-        "statement (attribute one when an actor takes it).",
+        "statement (attribute one when an actor takes it). So are claims marked "
+        '"reconstructed": premises the analyst made explicit, which nobody said.',
         "Add an attribution: actor, document, verbatim quote, date.",
     ),
     Rule(
@@ -203,7 +204,8 @@ _CATALOGUE = [
         "warning",
         "An attribution has no quote.",
         "The quote is the evidence that the actor said it: without one the attribution "
-        "cannot be checked against its document.",
+        'cannot be checked against its document. A claim marked "reconstructed" (a '
+        "premise the analyst made explicit) has none to give and is exempt.",
         "Copy the shortest passage of the document that says it, verbatim.",
     ),
     Rule(
@@ -301,6 +303,31 @@ _CATALOGUE = [
         "Two attributions with the same actor, document, quote and date add nothing but "
         "weight in counts of who holds what; usually one was pasted twice.",
         "Remove the copy.",
+    ),
+    Rule(
+        "P013",
+        "document-changed",
+        "warning",
+        "A document's text file no longer matches the hash recorded for it.",
+        'With --documents DIR, a document that records the "sha256" of its text file '
+        "(the hex SHA-256 of the file's bytes, as sha256sum prints it) is compared with "
+        "the file in DIR. A different hash means the text changed since the quotes were "
+        "taken from it: re-fetched, edited or replaced by another version, so the quotes "
+        "may no longer be verbatim even where they are still found.",
+        "Check the quotes against the new text, then record its hash (the hint gives "
+        'it), or put back the text that was quoted. Give "accessed" the day you read it.',
+        needs_documents=True,
+    ),
+    Rule(
+        "P014",
+        "quoted-reconstruction",
+        "warning",
+        "A claim marked reconstructed carries a quote.",
+        'A claim is "reconstructed" when the analyst made explicit a premise that nobody '
+        "stated, so it has nothing to quote. A quote on it means someone did say it (then "
+        "it is no reconstruction) or the quote belongs to another claim.",
+        'Remove "reconstructed" if the quote says the claim, or move the quote to the '
+        "claim it says.",
     ),
     # ---------------------------------------------------------------- reasoning
     Rule(
