@@ -47,6 +47,24 @@ def load_graph(path: str, *, strict: bool = True) -> Graph:
     return load(path, strict=strict)
 
 
+def note_uncounted(graph: Graph) -> None:
+    """Say on stderr how many relations the semantics do not count yet: those from linked
+    premises or aimed at a relation (arggraph/1.1), which the engine's arrays do not hold
+    (nothing is said once they do)."""
+    import sys
+
+    from ..formats.report import plural
+
+    held = graph.framework.relation_index
+    uncounted = [r for r in graph.extended_relations if r.id not in held]
+    if uncounted:
+        print(
+            f"arggraph: note: {plural(len(uncounted), 'relation')} from linked premises or "
+            "aimed at a relation not counted by the semantics yet",
+            file=sys.stderr,
+        )
+
+
 def load_sheet(path: str | None, graph: Graph | None = None) -> ScoreSheet | None:
     """Load a ``--scores`` sheet, checking that it names the graph it is applied to."""
     if path is None:

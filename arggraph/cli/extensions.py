@@ -191,9 +191,10 @@ def run(args: argparse.Namespace) -> int:
     import sys
 
     from ..semantics.dung import claim_acceptance, iter_extensions
-    from .common import progress, write_result
+    from .common import note_uncounted, progress, write_result
 
     graph = load_framework_graph(args.graph)
+    note_uncounted(graph)
     semantics: str = args.semantics
     entry = extension(semantics)
     if args.claim is not None:

@@ -64,15 +64,24 @@ def add_common(p: argparse.ArgumentParser) -> None:
 
 
 def apply_scores(graph: Graph, sheet: ScoreSheet | None, path: str | None) -> Framework:
-    """The graph's framework with a sheet applied, each unknown id named at its place."""
+    """The graph's framework with a sheet applied, each unknown id named at its place.
+
+    Relations the framework does not hold yet (from linked premises, or aimed at a
+    relation) are not counted by the semantics: a note on stderr says how many, and the
+    sheet's weights of them are left out."""
+    import sys
+
     from ..errors import UnknownIdError
+    from ..formats.report import plural
+    from .common import note_uncounted
 
     fw = graph.framework
+    note_uncounted(graph)
     if sheet is None:
         return fw
     for section, kind, known in (
         ("scores", "claim", graph.claims),
-        ("weights", "relation", fw.relation_index),
+        ("weights", "relation", graph.relations),
     ):
         for ident in getattr(sheet, section):
             if ident not in known:
@@ -80,6 +89,15 @@ def apply_scores(graph: Graph, sheet: ScoreSheet | None, path: str | None) -> Fr
                 err.place = f"{section}[{ident!r}]"
                 err.json_path = (section, ident)
                 raise err
+    waiting = [rid for rid in sheet.weights if rid not in fw.relation_index]
+    if waiting:
+        print(
+            f"arggraph: note: the sheet weighs {plural(len(waiting), 'relation')} from linked "
+            "premises or aimed at a relation, which the scores do not count yet",
+            file=sys.stderr,
+        )
+        weights = {r: w for r, w in sheet.weights.items() if r not in waiting}
+        sheet = sheet.model_copy(update={"weights": weights})
     return fw.with_scores(sheet)
 
 
