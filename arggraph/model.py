@@ -403,10 +403,9 @@ _ATTRIBUTIONS = attrgetter("attributions")
 
 
 def _may_use_new_parts(model: GraphModel, *, targets: bool = True) -> bool:
-    """False when ``model`` surely uses nothing of ``arggraph/1.1`` (with ``targets``,
-    nothing but relations aimed at relations, which :class:`~arggraph.graph.Graph` finds
-    as it indexes ids): a quick pass in C loops over the fields, which loading a large
-    ``arggraph/1`` file pays a few per cent for."""
+    """False when ``model`` surely uses no part of ``arggraph/1.1`` (relations aimed at
+    relations counted only with ``targets``): a quick pass, in C loops over the fields,
+    which loading a large ``arggraph/1`` file pays a few per cent for."""
     if any(
         d.sha256 is not None or d.accessed is not None or "/" in (d.published or "")
         for d in model.documents
