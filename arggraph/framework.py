@@ -23,12 +23,13 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 import numpy.typing as npt
 
+from ._ids import default_relation_id
 from .errors import InvalidValueError, UnknownIdError
 
 if TYPE_CHECKING:
     from .model import ScoreSheet
 
-__all__ = ["BoolArray", "Edge", "FloatArray", "Framework", "IntArray", "Link", "link_id", "number"]
+__all__ = ["BoolArray", "Edge", "FloatArray", "Framework", "IntArray", "Link", "number"]
 
 # The array types the engine's modules share.
 FloatArray = npt.NDArray[np.float64]
@@ -50,20 +51,6 @@ class Link(NamedTuple):
     target: str
     weight: float = 1.0
     id: str | None = None
-
-
-def link_id(type_: str, premises: Sequence[str], target: str) -> str:
-    """The default id of a relation (the file format's rule).
-
-    >>> link_id("attack", ["a"], "b"), link_id("support", ["b", "a"], "c")
-    ('attack:a->b', 'support+:["a","b"]->c')
-    """
-    if len(premises) == 1:
-        return f"{type_}:{premises[0]}->{target}"
-    import json
-
-    listed = json.dumps(sorted(premises), ensure_ascii=False, separators=(",", ":"))
-    return f"{type_}+:{listed}->{target}"
 
 
 def number(value: object, what: str) -> float:
@@ -243,7 +230,7 @@ class Framework:
         index = plain.index
         n = len(index)
         items = list(links)
-        rids = [lk.id or link_id(lk.type, lk.premises, lk.target) for lk in items]
+        rids = [lk.id or default_relation_id(lk.type, lk.premises, lk.target) for lk in items]
         by_id: dict[str, int] = {}
         for i, rid in enumerate(rids):
             if rid in by_id:
@@ -361,6 +348,100 @@ class Framework:
             stacklevel=2,
         )
         return self.index_of(claim_id)
+
+    def claim_edges(self, kind: str) -> tuple[IntArray, IntArray, tuple[str, ...]]:
+        """The relations of ``kind`` (``"attack"`` or ``"support"``) aimed at a claim, as
+        claim-to-claim edges: ``(src, tgt, relation ids)``, one edge per premise (a linked
+        relation gives one from each of its premises), plain relations first. Relations
+        aimed at an inference are left out. This is the premise-to-conclusion projection
+        structural checks read (a circle of supports, who argues against whom).
+
+        >>> fw = Framework.from_links(["p", "q", "c"], None, [Link("support", ("p", "q"), "c")])
+        >>> src, tgt, rids = fw.claim_edges("support")
+        >>> src.tolist(), tgt.tolist(), rids
+        ([0, 1], [2, 2], ('support+:["p","q"]->c', 'support+:["p","q"]->c'))
+        """
+        if kind == "attack":
+            src, tgt, rids, want = self.att_src, self.att_tgt, self.att_ids, ~self.inf_sup
+        elif kind == "support":
+            src, tgt, rids, want = self.sup_src, self.sup_tgt, self.sup_ids, self.inf_sup
+        else:
+            raise InvalidValueError(f"no relation kind {kind!r}: attack or support")
+        n = self.n
+        plain = tgt < n
+        if not self.k:
+            return src, tgt, rids
+        counts = np.diff(self.inf_ptr)
+        per = np.repeat(np.arange(self.k), counts)
+        take = (want & (self.inf_tgt < n))[per]
+        chosen = per[take]
+        out_src = np.concatenate([src[plain], self.inf_prem[take]])
+        out_tgt = np.concatenate([tgt[plain], self.inf_tgt[chosen]])
+        kept = [r for r, ok in zip(rids, plain.tolist(), strict=True) if ok]
+        inf_rel = self.inf_rel
+        return out_src, out_tgt, (*kept, *(inf_rel[i] for i in chosen.tolist()))
+
+    def links(self) -> list[Link]:
+        """Every relation as a :class:`Link` (plain attacks, plain supports, then the
+        inferences), with its weight and id: what :meth:`from_links` takes back.
+
+        >>> fw = Framework.from_links(["p", "q", "c"], None, [Link("attack", ("p", "q"), "c")])
+        >>> [(lk.type, lk.premises, lk.target, lk.id) for lk in fw.links()]
+        [('attack', ('p', 'q'), 'c', 'attack+:["p","q"]->c')]
+        """
+        ids, name = self.ids, self.node_name
+        out = [
+            Link("attack", (ids[s],), name(t), w, r)
+            for s, t, w, r in zip(
+                self.att_src.tolist(),
+                self.att_tgt.tolist(),
+                self.att_w.tolist(),
+                self.att_ids,
+                strict=True,
+            )
+        ]
+        out += [
+            Link("support", (ids[s],), name(t), w, r)
+            for s, t, w, r in zip(
+                self.sup_src.tolist(),
+                self.sup_tgt.tolist(),
+                self.sup_w.tolist(),
+                self.sup_ids,
+                strict=True,
+            )
+        ]
+        ptr = self.inf_ptr.tolist()
+        prem = self.inf_prem.tolist()
+        for i, rid in enumerate(self.inf_rel):
+            out.append(
+                Link(
+                    "support" if self.inf_sup[i] else "attack",
+                    tuple(ids[p] for p in prem[ptr[i] : ptr[i + 1]]),
+                    name(int(self.inf_tgt[i])),
+                    float(self.inf_w[i]),
+                    rid,
+                )
+            )
+        return out
+
+    def node_edges(self) -> tuple[IntArray, IntArray]:
+        """Every edge between nodes (claims, then inferences; see the class), as
+        ``(src, tgt)``: attacks and supports, each premise to its inference, and each
+        inference to its target. What reachability reads: a claim reaches whatever the
+        relations it takes part in lead to.
+
+        >>> fw = Framework.from_links(["p", "q", "c", "u"], None, [
+        ...     Link("support", ("p", "q"), "c", id="r"), Link("attack", ("u",), "r")])
+        >>> [(fw.node_name(s), fw.node_name(t)) for s, t in zip(*fw.node_edges())]
+        [('u', 'r'), ('p', 'r'), ('q', 'r'), ('r', 'c')]
+        """
+        counts = np.diff(self.inf_ptr)
+        premise_tgt = self.n + np.repeat(np.arange(self.k, dtype=np.int64), counts)
+        src = np.concatenate(
+            [self.att_src, self.sup_src, self.inf_prem, self.n + np.arange(self.k, dtype=np.int64)]
+        )
+        tgt = np.concatenate([self.att_tgt, self.sup_tgt, premise_tgt, self.inf_tgt])
+        return src.astype(np.int64, copy=False), tgt.astype(np.int64, copy=False)
 
     @cached_property
     def relation_index(self) -> dict[str, tuple[str, int]]:

@@ -12,6 +12,16 @@ through score sheets, never by rewriting the graph.
 ...                      relations=[Relation(type="attack", source="c", target="p")]))
 >>> [c.id for c in g.positions], g.framework.att_tgt.tolist()
 (['p'], [0])
+
+From ``arggraph/1.1`` on a relation may run from linked premises and aim at a
+relation; :meth:`Graph.target_relation` and :meth:`Graph.relations_into` follow them:
+
+>>> g = Graph(GraphModel(claims=[Claim(id="a", text="A"), Claim(id="b", text="B"),
+...     Claim(id="c", text="C"), Claim(id="u", text="U")], relations=[
+...     Relation(id="r", type="support", sources=["a", "b"], target="c"),
+...     Relation(type="attack", source="u", target="r")]))
+>>> [r.id for r in g.relations_into("r")], g.target_relation(g.relation("attack:u->r")).id
+(['attack:u->r'], 'r')
 """
 
 from __future__ import annotations
@@ -25,9 +35,9 @@ import numpy as np
 
 from .atomic import FileStamp
 from .errors import DanglingReferenceError, DuplicateIdError, IntegrityError, UnknownIdError
-from .framework import Framework
+from .framework import Framework, Link
 from .locate import path_steps
-from .model import Actor, Claim, Document, GraphModel, Relation, default_relation_id
+from .model import FORMAT_1_1, Actor, Claim, Document, GraphModel, Relation, default_relation_id
 
 __all__ = ["Graph", "IntegrityProblem"]
 
@@ -44,21 +54,24 @@ T = TypeVar("T", bound=_HasId)
 class IntegrityProblem:
     """An id that clashes or a reference that points nowhere.
 
-    ``kind`` is ``"duplicate"`` or ``"dangling"``; ``place`` the JSON path of the
+    ``kind`` is ``"duplicate"``, ``"dangling"`` or ``"self"`` (an ``arggraph/1.1``
+    relation aimed at itself); ``place`` the JSON path of the
     offending item or field; ``ident`` the id concerned; ``target`` what kind of item
-    it names (claim, relation, actor, document). A duplicate also has ``first``, the
-    JSON path of the item that holds the id first; ``same_relation`` is the
-    (type, source, target) of a relation written twice without ids of its own (its id
-    is the default ``TYPE:SOURCE->TARGET``, which the user never wrote).
+    it names (claim, relation, actor, document, or "claim or relation" for the target
+    of a relation in ``arggraph/1.1``, and for an ``arggraph/1.1`` id that names both a
+    claim and a relation). A duplicate also has ``first``, the JSON path of the item
+    that holds the id first; ``same_relation`` is the (type, premises, target) of a
+    relation written twice without ids of its own (its id is the default
+    ``TYPE:SOURCE->TARGET``, which the user never wrote).
     """
 
-    kind: Literal["duplicate", "dangling"]
+    kind: Literal["duplicate", "dangling", "self"]
     place: str
     ident: str
     target: str
     message: str
     first: str | None = None
-    same_relation: tuple[str, str, str] | None = None
+    same_relation: tuple[str, tuple[str, ...], str] | None = None
 
 
 class Graph:
@@ -69,6 +82,12 @@ class Graph:
     :class:`~arggraph.errors.DanglingReferenceError`; otherwise the problems are kept
     in :attr:`problems` (the checks report them), later duplicates are ignored, and
     relations whose ends are missing are left out of the framework.
+
+    A relation's premises are claims; its target is a claim, or (``arggraph/1.1``) a
+    relation, resolved once every id is indexed. In ``arggraph/1.1`` claims and
+    relations share one namespace: an id that names both is a duplicate, and a relation
+    aimed at its own id aims at itself, a problem of its own (``"self"``; strict
+    loading raises :class:`~arggraph.errors.IntegrityError`).
     """
 
     def __init__(
@@ -101,21 +120,24 @@ class Graph:
         m = self.model
         for rel in m.relations:
             if not rel.id:
-                rel.id = default_relation_id(rel.type, rel.source, rel.target)
+                premises = rel.source if rel.source is not None else rel.premises
+                rel.id = default_relation_id(rel.type, premises, rel.target)
         self.documents = self._collect("documents", "document", m.documents)
         self.actors = self._collect("actors", "actor", m.actors)
         self.claims = self._collect("claims", "claim", m.claims)
         self.relations = self._collect("relations", "relation", m.relations)
-
         ends = {r.source for r in m.relations} | {r.target for r in m.relations}
-        if not ends <= self.claims.keys():
-            for i, rel in enumerate(m.relations):
-                for end in ("source", "target"):
-                    ref = getattr(rel, end)
-                    if ref not in self.claims:
-                        self._dangling(
-                            f"relations[{i}].{end}", ref, "claim", f"relation {rel.id!r}"
-                        )
+        ends.update(p for r in m.relations if r.sources is not None for p in r.sources)
+        ends.discard(None)
+        loose = not ends <= self.claims.keys()
+        if loose and m.format != FORMAT_1_1 and "format" not in m.model_fields_set:
+            if any(r.target not in self.claims and r.target in self.relations for r in m.relations):
+                m.format = FORMAT_1_1  # a model that says no format gets the one it needs
+        one_namespace = m.format == FORMAT_1_1
+        if one_namespace and not self.claims.keys().isdisjoint(self.relations.keys()):
+            self._namespace_clashes()
+        if loose:
+            self._dangling_ends(one_namespace)
         groups = [c.attributions for c in m.claims if c.attributions]
         groups += [r.attributions for r in m.relations if r.attributions]
         actors = {a.actor for g in groups for a in g}
@@ -132,6 +154,66 @@ class Graph:
                 if att.document is not None and att.document not in self.documents:
                     self._dangling(f"{owner}.document", att.document, "document", "attribution")
 
+    def _namespace_clashes(self) -> None:
+        """In ``arggraph/1.1``: each relation whose id a claim has too, as a duplicate."""
+        m = self.model
+        claim_at: dict[str, int] = {}
+        for i, claim in enumerate(m.claims):
+            claim_at.setdefault(claim.id, i)
+        for i, rel in enumerate(m.relations):
+            j = claim_at.get(rel.id)
+            if j is None or self.relations.get(rel.id) is not rel:
+                continue
+            written = rel.id != default_relation_id(rel.type, rel.premises, rel.target)
+            place = f"relations[{i}].id" if written else f"relations[{i}]"
+            self.problems.append(
+                IntegrityProblem(
+                    "duplicate",
+                    place,
+                    rel.id,
+                    "claim or relation",
+                    f"id {rel.id!r} names both a claim and a relation, at claims[{j}] and "
+                    f"relations[{i}] (in arggraph/1.1 they share one namespace)",
+                    first=f"claims[{j}].id",
+                )
+            )
+
+    def _dangling_ends(self, one_namespace: bool) -> None:
+        """Premises that are no claims, and targets that are neither a claim nor (in
+        ``arggraph/1.1``) a relation."""
+        for i, rel in enumerate(self.model.relations):
+            who = f"relation {rel.id!r}"
+            if rel.sources is not None:
+                places = [(f"relations[{i}].sources[{k}]", p) for k, p in enumerate(rel.sources)]
+            else:
+                places = [(f"relations[{i}].source", p) for p in rel.premises]
+            for place, premise in places:
+                if premise not in self.claims:
+                    why = (
+                        f" (premises are claims; {premise!r} is a relation)"
+                        if premise in self.relations
+                        else ""
+                    )
+                    self._dangling(place, premise, "claim", who, why)
+            if one_namespace and rel.target == rel.id and rel.target not in self.claims:
+                self.problems.append(
+                    IntegrityProblem(
+                        "self",
+                        f"relations[{i}].target",
+                        rel.id,
+                        "relation",
+                        f"relation {rel.id!r} targets itself",
+                    )
+                )
+                continue
+            if rel.target in self.claims or (one_namespace and rel.target in self.relations):
+                continue
+            what = "claim or relation" if one_namespace else "claim"
+            why = ""
+            if rel.target in self.relations:
+                why = f' (a relation: aiming at a relation needs "format": "{FORMAT_1_1}")'
+            self._dangling(f"relations[{i}].target", rel.target, what, who, why)
+
     def _collect(self, section: str, what: str, items: list[T]) -> dict[str, T]:
         """Items by id; on clashing ids the first wins and each later one is recorded."""
         out = {item.id: item for item in items}
@@ -147,14 +229,15 @@ class Graph:
                 continue
             same = _same_relation(items[j], item)
             if same is not None:
-                rel_type, source, target = same
+                rel_type, premises, target = same
+                source = " + ".join(repr(p) for p in premises)
                 self.problems.append(
                     IntegrityProblem(
                         "duplicate",
                         f"{section}[{i}]",
                         item.id,
                         what,
-                        f"the same {rel_type} {source!r} -> {target!r} appears twice, at "
+                        f"the same {rel_type} {source} -> {target!r} appears twice, at "
                         f"{section}[{j}] and {section}[{i}]",
                         first=f"{section}[{j}]",
                         same_relation=same,
@@ -173,14 +256,14 @@ class Graph:
             )
         return out
 
-    def _dangling(self, place: str, ref: str, target: str, who: str) -> None:
+    def _dangling(self, place: str, ref: str, target: str, who: str, why: str = "") -> None:
         self.problems.append(
             IntegrityProblem(
                 "dangling",
                 place,
                 ref,
                 target,
-                f"{who} refers to unknown {target} {ref!r}",
+                f"{who} refers to unknown {target} {ref!r}{why}",
             )
         )
 
@@ -207,6 +290,10 @@ class Graph:
                 message += f" (lines {locator.line(first.first)} and {line})"
         message += f" (and {more} more)" if more else ""
         err: IntegrityError
+        if first.kind == "self":
+            err = IntegrityError(message, path=self.path, place=first.place, json_path=steps)
+            err.line, err.column = line, column
+            return err
         if first.kind == "dangling":
             err = DanglingReferenceError(
                 message, path=self.path, place=first.place, json_path=steps
@@ -254,9 +341,61 @@ class Graph:
                 "relation", relation_id, path=self.path, known=list(self.relations)
             ) from None
 
+    def is_relation(self, ident: str) -> bool:
+        """Whether ``ident`` names a relation of the graph (in ``arggraph/1`` a claim may
+        have the same id; a relation's target is then the claim)."""
+        return ident in self.relations
+
+    def target_relation(self, rel: Relation) -> Relation | None:
+        """The relation ``rel`` aims at (it backs or undercuts it), or ``None`` when it
+        aims at a claim (or at nothing the graph has). A target that names a claim is
+        the claim."""
+        if rel.target in self.claims:
+            return None
+        return self.relations.get(rel.target)
+
+    def is_usable(self, rel: Relation) -> bool:
+        """Whether every premise of ``rel`` is a claim and its target a claim or a
+        relation of the graph (the relations the checks and views work with)."""
+        ends_ok = all(p in self.claims for p in rel.premises) and bool(rel.premises)
+        return ends_ok and (rel.target in self.claims or rel.target in self.relations)
+
+    def relations_into(self, target_id: str) -> list[Relation]:
+        """The relations aimed at the claim or relation ``target_id``, in file order
+        (those with a missing premise included)."""
+        return list(self._into.get(target_id, ()))
+
+    @cached_property
+    def extended_relations(self) -> list[Relation]:
+        """The relations that run from linked premises or aim at a relation (which
+        :attr:`framework` does not hold yet), in file order, those with a missing end
+        included (:meth:`is_usable` tells): empty for an ``arggraph/1`` graph."""
+        claims, relations = self.claims, self.relations
+        return [
+            r
+            for r in relations.values()
+            if r.sources is not None or (r.target not in claims and r.target in relations)
+        ]
+
+    @cached_property
+    def _into(self) -> dict[str, list[Relation]]:
+        out: dict[str, list[Relation]] = {}
+        for rel in self.relations.values():
+            out.setdefault(rel.target, []).append(rel)
+        return out
+
     @cached_property
     def framework(self) -> Framework:
-        """Claims and usable relations as arrays (see :mod:`arggraph.framework`)."""
+        """Claims and usable relations as arrays (see :mod:`arggraph.framework`).
+
+        A relation from linked premises or aimed at another relation (``arggraph/1.1``)
+        becomes an inference node (:meth:`Framework.from_links`); a graph with none keeps
+        the plain attack and support arrays, built directly. Relations with a missing end
+        (kept by ``strict=False`` loading), and those aimed at such a relation, are left
+        out, as are relations aimed at themselves: the checks report them.
+        """
+        if self.extended_relations:
+            return self._linked_framework()
         ids = tuple(self.claims)
         index = {cid: i for i, cid in enumerate(ids)}
         base = np.fromiter((c.base for c in self.claims.values()), dtype=np.float64, count=len(ids))
@@ -265,6 +404,8 @@ class Graph:
             "support": ([], [], [], []),
         }
         for rel in self.relations.values():
+            if rel.source is None:
+                continue  # no premise at all (a malformed relation kept for the checks)
             s = index.get(rel.source)
             t = index.get(rel.target)
             if s is None or t is None:
@@ -290,6 +431,34 @@ class Graph:
             _index=index,
         )
 
+    def _linked_framework(self) -> Framework:
+        """The framework of a graph with linked premises or relations aimed at relations:
+        the usable relations (every premise a claim, the target a claim or a usable
+        relation other than itself) as :class:`~arggraph.framework.Link` s."""
+        claims, relations = self.claims, self.relations
+        usable = {
+            rid: rel
+            for rid, rel in relations.items()
+            if rel.premises and all(p in claims for p in rel.premises) and rel.target != rid
+        }
+        # Drop relations aimed at a relation that is not kept, until none is left.
+        while True:
+            gone = [
+                rid
+                for rid, rel in usable.items()
+                if rel.target not in claims and rel.target not in usable
+            ]
+            if not gone:
+                break
+            for rid in gone:
+                del usable[rid]
+        links = [
+            Link(rel.type, tuple(rel.premises), rel.target, rel.weight, rid)
+            for rid, rel in usable.items()
+        ]
+        base = [c.base for c in self.claims.values()]
+        return Framework.from_links(tuple(claims), base, links)
+
     def __repr__(self) -> str:
         where = f" from {self.path}" if self.path else ""
         return (
@@ -298,15 +467,19 @@ class Graph:
         )
 
 
-def _same_relation(first: object, later: object) -> tuple[str, str, str] | None:
-    """(type, source, target) when two items sharing an id are relations of the same
-    type between the same claims, the later one with no id of its own but the default
-    ``TYPE:SOURCE->TARGET``; else None (a plain duplicate id)."""
+def _same_relation(first: object, later: object) -> tuple[str, tuple[str, ...], str] | None:
+    """(type, premises, target) when two items sharing an id are relations of the same
+    type from the same premises (in any order) to the same target, the later one with no
+    id of its own but the default (``TYPE:SOURCE->TARGET``); else None (a plain
+    duplicate id)."""
     if not (isinstance(first, Relation) and isinstance(later, Relation)):
         return None
-    triple = (later.type, later.source, later.target)
-    if (first.type, first.source, first.target) != triple:
+    if (first.type, sorted(first.premises), first.target) != (
+        later.type,
+        sorted(later.premises),
+        later.target,
+    ):
         return None
-    if later.id != default_relation_id(*triple):
+    if later.id != default_relation_id(later.type, later.premises, later.target):
         return None
-    return triple
+    return later.type, tuple(later.premises), later.target

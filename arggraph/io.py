@@ -28,10 +28,11 @@ from .errors import (
     json_path_text,
 )
 from .graph import Graph
-from .model import FORMAT, SCORES_FORMAT, GraphModel, ScoreSheet
+from .model import FORMAT, FORMAT_1_1, FORMATS, SCORES_FORMAT, GraphModel, ScoreSheet, new_parts
 
 __all__ = [
     "dump_graph",
+    "needed_format",
     "dump_scores",
     "load",
     "load_scores",
@@ -130,9 +131,12 @@ def _problems(
         if loc == ("format",) and kind == "literal_error":
             add(
                 loc,
-                f"format {_short(value)} is not {expected_format!r} "
-                f"(the format this version of arggraph reads)",
+                f"format {_short(value)} is not {expected_format} "
+                f"(what this version of arggraph reads)",
             )
+            continue
+        if kind.startswith("arggraph_"):  # the models' own rules: the message says it all
+            add(loc, err["msg"] + _item_label(raw, loc))
             continue
         message = err["msg"]
         if message.startswith("Value error, "):
@@ -178,8 +182,17 @@ def parse_model(data: bytes, model: type[M], path: str | Path | None, expected_f
     raise JSONSyntaxError("malformed JSON", path=path, line=1, column=1)  # pragma: no cover
 
 
+def needed_format(model: GraphModel) -> str:
+    """The format a model is written as: ``arggraph/1.1`` when it says so or uses a part
+    of it (even one added after it was loaded), else ``arggraph/1``, so an old file
+    saves unchanged."""
+    if model.format == FORMAT_1_1 or new_parts(model):
+        return FORMAT_1_1
+    return FORMAT
+
+
 def loads(data: str | bytes, *, path: str | Path | None = None, strict: bool = True) -> Graph:
-    """A graph from the text of an ``arggraph/1`` file.
+    """A graph from the text of an ``arggraph/1`` or ``arggraph/1.1`` file.
 
     ``data`` is the JSON text, as ``str`` or as UTF-8 ``bytes`` (a leading byte-order
     mark is allowed); ``path`` only names the file in errors and becomes ``graph.path``.
@@ -188,7 +201,7 @@ def loads(data: str | bytes, *, path: str | Path | None = None, strict: bool = T
     ``path`` is given. Returns a :class:`~arggraph.graph.Graph`: claims,
     relations, actors and documents by id, in file order; base scores and relation
     weights are numbers in [0, 1] (defaults 0.5 and 1); dates are ``YYYY``, ``YYYY-MM``
-    or ``YYYY-MM-DD``.
+    or ``YYYY-MM-DD`` (in ``arggraph/1.1`` also an interval ``START/END`` of them).
 
     Raises, each an :class:`~arggraph.errors.InputError` with the file and the place:
 
@@ -230,7 +243,7 @@ def loads(data: str | bytes, *, path: str | Path | None = None, strict: bool = T
     collecting = gc.isenabled()
     gc.disable()
     try:
-        model = parse_model(raw, GraphModel, path, FORMAT)
+        model = parse_model(raw, GraphModel, path, " or ".join(map(repr, FORMATS)))
         if path is not None and "id" not in model.model_fields_set:
             model.id = Path(path).stem or model.id  # a bare framework: named after its file
         graph = Graph(model, path=path, stamp=stamp_bytes(raw), strict=False)
@@ -243,7 +256,7 @@ def loads(data: str | bytes, *, path: str | Path | None = None, strict: bool = T
 
 
 def load(path: str | Path, *, strict: bool = True) -> Graph:
-    """Load an ``arggraph/1`` file (a path to a JSON file in UTF-8).
+    """Load an ``arggraph/1`` or ``arggraph/1.1`` file (a path to a JSON file in UTF-8).
 
     With ``strict`` (default) duplicate ids and references to absent claims, actors or
     documents raise; with ``strict=False`` they are kept in ``graph.problems`` for the
@@ -285,8 +298,10 @@ def load(path: str | Path, *, strict: bool = True) -> Graph:
 
 
 def dump_graph(model: GraphModel) -> str:
-    """The JSON text of a graph: two-space indented, keys in the format's order."""
+    """The JSON text of a graph: two-space indented, keys in the format's order, and the
+    format it needs (:func:`needed_format`)."""
     payload = model.model_dump(mode="json", by_alias=True, exclude_none=True)
+    payload["format"] = needed_format(model)
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 

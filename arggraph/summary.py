@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .dates import earliest, latest
+from .dates import earliest, interval_ends, latest
 from .graph import Graph
 
 __all__ = ["attribution_dates", "summarize"]
@@ -34,16 +34,23 @@ def attribution_dates(graph: Graph) -> list[str]:
 
 
 def summarize(graph: Graph) -> dict[str, Any]:
-    """Title, question, positions, counts by kind and type, and the date range."""
+    """Title, question, positions, counts by kind and type, and the date range (from the
+    start of the earliest date, an interval's start, to the end of the latest). Relations
+    with linked premises (``linked``) and relations aimed at relations (``on
+    relations``) are counted when the graph has them."""
     kinds = {"position": 0, "claim": 0, "evidence": 0}
     for claim in graph.claims.values():
         kinds[claim.kind] += 1
-    types = {"support": 0, "attack": 0}
+    types: dict[str, int] = {"support": 0, "attack": 0}
     for rel in graph.relations.values():
         types[rel.type] += 1
+    extended = graph.extended_relations
+    if extended:
+        types["linked"] = sum(1 for r in extended if r.sources is not None)
+        types["on relations"] = sum(1 for r in extended if graph.target_relation(r) is not None)
     dates = attribution_dates(graph)
-    first = min(dates, key=earliest) if dates else None
-    last = max(dates, key=latest) if dates else None
+    first = interval_ends(min(dates, key=earliest))[0] if dates else None
+    last = interval_ends(max(dates, key=latest))[1] if dates else None
     n_attr = sum(len(c.attributions) for c in graph.claims.values()) + sum(
         len(r.attributions) for r in graph.relations.values()
     )

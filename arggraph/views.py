@@ -16,13 +16,19 @@ Rules, stated once:
   score) and only the arguments around them change.
 - **Actor lens.** An actor's claims are those with an attribution to them, plus both ends
   of every relation attributed to them (stating "X, so Y" commits to X and to Y bearing on
-  it). A relation is kept when both of its ends are kept, whoever stated it: it records
-  how one claim bears on the other.
+  it; every linked premise counts, and a relation aimed at a relation commits to its
+  premises only). A relation is kept when both of its ends are kept, whoever stated it:
+  it records how one claim bears on the other.
+- **Linked premises and relations aimed at relations** (``arggraph/1.1``). A relation
+  with linked premises is kept with all of its premises or not at all; a relation aimed
+  at a relation is kept when that relation is (a backing or an undercut of an argument
+  the view leaves out goes with it).
 - **Timeline.** An attribution's date is its own ``date``, else its document's
   ``published`` date; a claim's own ``date`` counts as one more. As of day ``D`` an
   attribution counts when it was surely made by the end of ``D`` (the last day its date
   may stand for is on or before the last day ``D`` may stand for: ``2023-03-15`` counts
-  as of ``2023-03``, but ``2023-03`` does not count as of ``2023-03-15``). An item with
+  as of ``2023-03``, but ``2023-03`` does not count as of ``2023-03-15``; an interval
+  ``2023-02-27/2023-03-05`` counts from its end, ``2023-03-05``, on). An item with
   dated attributions is kept once one of them counts. An item with no date at all
   (a bare framework, an undated note) cannot be placed in time and is kept at every
   date. A relation also needs both of its ends.
@@ -51,7 +57,7 @@ Rules, stated once:
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -79,6 +85,7 @@ __all__ = [
     "item_dates",
     "loose_tops",
     "path_from_position",
+    "relations_among",
     "restrict",
     "search",
     "subgraph",
@@ -110,13 +117,48 @@ class View:
         return View(claims, self.relations & other.relations, label, highlight & claims)
 
 
+def relations_among(
+    graph: Graph, claims: Set[str], keep: Mapping[str, bool] | None = None
+) -> frozenset[str]:
+    """The ids of the relations whose premises are all in ``claims`` (and which ``keep``
+    does not drop), aimed at a claim in ``claims`` or at a relation kept too.
+
+    >>> from arggraph.model import Claim, GraphModel, Relation
+    >>> g = Graph(GraphModel(claims=[Claim(id=x, text=x) for x in "abcu"], relations=[
+    ...     Relation(id="r", type="support", sources=["a", "b"], target="c"),
+    ...     Relation(id="x", type="attack", source="u", target="r")]))
+    >>> sorted(relations_among(g, {"a", "b", "c", "u"})), sorted(relations_among(g, {"a", "c"}))
+    (['r', 'x'], [])
+    """
+    if not graph.extended_relations:  # one claim to one claim throughout: the old rule
+        return frozenset(
+            r.id
+            for r in graph.relations.values()
+            if r.source in claims and r.target in claims and (keep is None or keep[r.id])
+        )
+    kept: set[str] = set()
+    for r in graph.relations.values():
+        if keep is not None and not keep[r.id]:
+            continue
+        if not r.premises or not all(p in claims for p in r.premises):
+            continue
+        if r.target in claims or (r.target not in graph.claims and r.target in graph.relations):
+            kept.add(r.id)
+    # A relation aimed at a relation that is not kept goes too, and so on down the chain
+    # (relations aimed at one another in a circle stay while nothing drops them).
+    dropped = deque(r for r in graph.relations if r not in kept)
+    while dropped:
+        for rel in graph.relations_into(dropped.popleft()):
+            if rel.id in kept and rel.target not in graph.claims:
+                kept.discard(rel.id)
+                dropped.append(rel.id)
+    return frozenset(kept)
+
+
 def everything(graph: Graph) -> View:
     """The whole graph as a view (relations whose ends are missing are left out)."""
     claims = frozenset(graph.claims)
-    relations = frozenset(
-        r.id for r in graph.relations.values() if r.source in claims and r.target in claims
-    )
-    return View(claims, relations, "")
+    return View(claims, relations_among(graph, claims), "")
 
 
 def _closed(
@@ -126,14 +168,10 @@ def _closed(
     highlight: Iterable[str] = (),
     keep: Mapping[str, bool] | None = None,
 ) -> View:
-    """Add the positions, then every relation whose ends are both kept (and which
+    """Add the positions, then every relation whose ends are all kept (and which
     ``keep`` does not drop)."""
     claims |= {c.id for c in graph.positions}
-    relations = frozenset(
-        r.id
-        for r in graph.relations.values()
-        if r.source in claims and r.target in claims and (keep is None or keep[r.id])
-    )
+    relations = relations_among(graph, claims, keep)
     frozen = frozenset(claims)
     return View(frozen, relations, label, frozenset(highlight) & frozen)
 
@@ -156,7 +194,7 @@ def actor_claims(graph: Graph, actor: str) -> set[str]:
     out = set(claims)
     for rid in relations:
         rel = graph.relations[rid]
-        out.update(x for x in (rel.source, rel.target) if x in graph.claims)
+        out.update(x for x in (*rel.premises, rel.target) if x in graph.claims)
     return out
 
 
@@ -265,6 +303,8 @@ def restrict(fw: Framework, view: View) -> Framework:
     >>> sub.ids, sub.att_src.tolist(), sub.att_tgt.tolist(), sub.att_ids
     (('a', 'b'), [0], [1], ('attack:a->b',))
     """
+    if fw.k:
+        return _restrict_links(fw, view)
     keep = np.fromiter((cid in view.claims for cid in fw.ids), dtype=bool, count=fw.n)
     ids = tuple(cid for cid, k in zip(fw.ids, keep.tolist(), strict=True) if k)
     new_index = np.full(fw.n, -1, dtype=np.int64)
@@ -297,10 +337,34 @@ def restrict(fw: Framework, view: View) -> Framework:
     )
 
 
+def _restrict_links(fw: Framework, view: View) -> Framework:
+    """:func:`restrict` for a framework with inferences: the view's relations whose
+    premises are all kept, aimed at a kept claim or a kept relation (dropped down the
+    chain), rebuilt by :meth:`~arggraph.framework.Framework.from_links`."""
+    claims = view.claims
+    links = {
+        lk.id: lk
+        for lk in fw.links()
+        if lk.id in view.relations and all(p in claims for p in lk.premises)
+    }
+    while True:
+        gone = [r for r, lk in links.items() if lk.target not in claims and lk.target not in links]
+        if not gone:
+            break
+        for r in gone:
+            del links[r]
+    ids = tuple(cid for cid in fw.ids if cid in claims)
+    base = [float(b) for cid, b in zip(fw.ids, fw.base.tolist(), strict=True) if cid in claims]
+    return Framework.from_links(ids, base, links.values())
+
+
 # ---------------------------------------------------------------------- the tree
 def children(graph: Graph) -> dict[str, list[Relation]]:
     """For each claim, the relations that bear on it: its supporters first, then its
-    attackers, each in file order. These are a claim's children in the debate tree.
+    attackers, each in file order. These are a claim's children in the debate tree. A
+    relation with linked premises is there once (when every premise is a claim); one
+    aimed at a relation is under no claim (:meth:`~arggraph.graph.Graph.relations_into`
+    finds it).
 
     >>> from arggraph.io import loads
     >>> g = loads('{"format": "arggraph/1", "id": "g", "claims": [{"id": "p", "text": "P"},'
@@ -311,9 +375,16 @@ def children(graph: Graph) -> dict[str, list[Relation]]:
     (['s', 'a'], [])
     """
     out: dict[str, list[Relation]] = {cid: [] for cid in graph.claims}
+    claims = graph.claims
     for kind in ("support", "attack"):
         for rel in graph.relations.values():
-            if rel.type == kind and rel.target in out and rel.source in graph.claims:
+            if rel.type != kind or rel.target not in out:
+                continue
+            if (
+                rel.source in claims
+                if rel.sources is None
+                else all(p in claims for p in rel.sources)
+            ):
                 out[rel.target].append(rel)
     return out
 
@@ -324,7 +395,9 @@ def path_from_position(
     """The shortest chain of relations from a position down to ``claim``, top first,
     through the view's relations only: ``[]`` when the claim is a position, ``None`` when
     it bears on no position. The UI opens the tree along it to show a claim found by a
-    search or a check. ``roots`` replaces the positions as the places to start from.
+    search or a check. ``roots`` replaces the positions as the places to start from. Any
+    premise of a linked relation leads to its target; a relation aimed at a relation
+    leads to no claim and is not followed.
     """
     graph.claim(claim)  # UnknownIdError for an id the graph lacks
     tops = {c.id for c in graph.positions} if roots is None else set(roots)
@@ -333,21 +406,22 @@ def path_from_position(
     out_edges: dict[str, list[Relation]] = {}
     for rel in graph.relations.values():
         if view is None or rel.id in view.relations:
-            out_edges.setdefault(rel.source, []).append(rel)
-    came: dict[str, Relation | None] = {claim: None}
+            for premise in rel.premises:
+                out_edges.setdefault(premise, []).append(rel)
+    came: dict[str, tuple[Relation, str] | None] = {claim: None}
     queue = deque([claim])
     while queue:
         here = queue.popleft()
         for rel in out_edges.get(here, ()):
             if rel.target in came or rel.target not in graph.claims:
                 continue
-            came[rel.target] = rel
+            came[rel.target] = (rel, here)
             if rel.target in tops:
                 chain: list[Relation] = []
                 node = rel.target
                 while (step := came[node]) is not None:
-                    chain.append(step)
-                    node = step.source
+                    chain.append(step[0])
+                    node = step[1]
                 return chain
             queue.append(rel.target)
     return None
@@ -371,8 +445,11 @@ def loose_tops(graph: Graph, view: View | None = None) -> list[str]:
     view = view if view is not None else everything(graph)
     rels = [r for r in graph.relations.values() if r.id in view.relations]
     incoming: dict[str, list[str]] = {}
+    aimed_at = {r.target for r in rels if r.target not in graph.claims}
     for rel in rels:
-        incoming.setdefault(rel.target, []).append(rel.source)
+        incoming.setdefault(rel.target, []).extend(rel.premises)
+        if rel.id in aimed_at:  # through a relation to the premises of those aimed at it
+            incoming[rel.target].append(rel.id)
 
     def climb(starts: Iterable[str], within: set[str] | None, seen: set[str]) -> None:
         queue = deque(starts)
@@ -387,7 +464,7 @@ def loose_tops(graph: Graph, view: View | None = None) -> list[str]:
     climb((c.id for c in graph.positions if c.id in view.claims), None, reach)
     unreached = [cid for cid in graph.claims if cid in view.claims and cid not in reach]
     pool = set(unreached)
-    bears = {r.source for r in rels if r.target in pool and r.source != r.target}
+    bears = {p for r in rels if r.target in pool for p in r.premises if p != r.target}
     tops = [cid for cid in unreached if cid not in bears]
     covered: set[str] = set()
     climb(tops, pool, covered)
@@ -462,8 +539,9 @@ class SearchIndex:
     whitespace), so each keystroke of a search is only substring tests.
 
     A quote on a relation finds the relation's source claim (the claim it is the reason
-    for). A claim matches when every word of the query occurs in one of its fields; the
-    claim's text ranks before its quotes, quotes before actor names.
+    for; the first of linked premises). A claim matches when every word of the query
+    occurs in one of its fields; the claim's text ranks before its quotes, quotes before
+    actor names.
     """
 
     def __init__(self, graph: Graph) -> None:
@@ -485,8 +563,9 @@ class SearchIndex:
             entries.append(_Entry(claim.id, "id", _fold(claim.id), claim.id, None))
             add_attributions(claim.id, claim.attributions)
         for rel in graph.relations.values():
-            if rel.source in graph.claims:
-                add_attributions(rel.source, rel.attributions)
+            premises = rel.premises
+            if premises and premises[0] in graph.claims:
+                add_attributions(premises[0], rel.attributions)
         self._entries = entries
         self._order = {cid: i for i, cid in enumerate(graph.claims)}
 

@@ -99,7 +99,7 @@ def pydot_baseline(graph: Graph, strengths: dict[str, float]) -> str:
         dot.add_edge(
             pydot.Edge(
                 w.names[rel.target],
-                w.names[rel.source],
+                w.names[rel.premises[0]],
                 dir="back",
                 color='"#b2182b"' if attack else '"#1b7837"',
                 style="dashed" if attack else "solid",

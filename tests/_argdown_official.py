@@ -192,7 +192,7 @@ def our_view(text: str, sections: bool = True) -> View:
         section = meta.get("section") if sections else None
         elements.add((kind, name, text, tuple(sorted(c.tags)), section))
     relations = {
-        (r.type, refs[r.source], refs[r.target])
+        (r.type, refs[r.premises[0]], refs[r.target])
         for r in g.relations.values()
         if not (r.meta or {}).get("argdown", {}).get("premise_conclusion")
     }

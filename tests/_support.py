@@ -67,7 +67,7 @@ def seeds() -> Path:
 
 def relation_triples(g: Graph) -> set[tuple[str, str, str]]:
     """Each relation as (type, source, target)."""
-    return {(r.type, r.source, r.target) for r in g.relations.values()}
+    return {(r.type, r.premises[0], r.target) for r in g.relations.values()}
 
 
 # ---------------------------------------------------------------------- sessions and apps

@@ -76,7 +76,7 @@ def test_identity(model: GraphModel) -> None:
 def test_two_positions_attack_each_other(model: GraphModel) -> None:
     positions = {c.id for c in model.claims if c.kind == "position"}
     assert positions == {"withdraw", "hold"}
-    attacks = {(r.source, r.target) for r in model.relations if r.type == "attack"}
+    attacks = {(r.premises[0], r.target) for r in model.relations if r.type == "attack"}
     assert ("withdraw", "hold") in attacks
     assert ("hold", "withdraw") in attacks
 
@@ -86,7 +86,7 @@ def test_references_resolve(model: GraphModel) -> None:
     actors = {a.id for a in model.actors}
     documents = {d.id for d in model.documents}
     for rel in model.relations:
-        assert rel.source in claims, rel.id
+        assert set(rel.premises) <= claims, rel.id
         assert rel.target in claims, rel.id
     for owner, att in _attributed(model):
         assert att.actor in actors, owner
@@ -102,7 +102,7 @@ def test_ids_unique(model: GraphModel) -> None:
 def test_every_claim_reaches_a_position(model: GraphModel) -> None:
     out: defaultdict[str, set[str]] = defaultdict(set)
     for rel in model.relations:
-        out[rel.source].add(rel.target)
+        out[rel.premises[0]].add(rel.target)
     positions = {c.id for c in model.claims if c.kind == "position"}
     for claim in model.claims:
         seen, stack = {claim.id}, [claim.id]
@@ -117,8 +117,8 @@ def test_every_claim_reaches_a_position(model: GraphModel) -> None:
 def test_relations_well_formed(model: GraphModel) -> None:
     types: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
     for rel in model.relations:
-        assert rel.source != rel.target, rel.id
-        types[rel.source, rel.target].add(rel.type)
+        assert rel.premises[0] != rel.target, rel.id
+        types[rel.premises[0], rel.target].add(rel.type)
     both = [pair for pair, kinds in types.items() if len(kinds) > 1]
     assert not both, f"both support and attack: {both}"
 
@@ -127,7 +127,7 @@ def test_no_cycle_of_supports(model: GraphModel) -> None:
     out: defaultdict[str, list[str]] = defaultdict(list)
     for rel in model.relations:
         if rel.type == "support":
-            out[rel.source].append(rel.target)
+            out[rel.premises[0]].append(rel.target)
     state: dict[str, int] = {}
 
     def visit(node: str) -> None:
@@ -206,12 +206,12 @@ def test_isw_change_of_view_is_dated(model: GraphModel) -> None:
     for view in views:
         assert len(dated[view]) == 1, view
     assert len({next(iter(dated[v])) for v in views}) == 3
-    attacks = {(r.source, r.target) for r in model.relations if r.type == "attack"}
+    attacks = {(r.premises[0], r.target) for r in model.relations if r.type == "attack"}
     assert ("isw-2023-03-withdraw-smartest", "isw-2023-01-defence-sound") in attacks
 
 
 def test_no_actor_contradicts_itself_on_one_date(model: GraphModel) -> None:
-    attacks = {(r.source, r.target) for r in model.relations if r.type == "attack"}
+    attacks = {(r.premises[0], r.target) for r in model.relations if r.type == "attack"}
     said: defaultdict[str, list[tuple[str, tuple[date, date]]]] = defaultdict(list)
     for claim in model.claims:
         for att in claim.attributions:

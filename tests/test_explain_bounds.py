@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from arggraph.errors import SemanticsError
 from arggraph.framework import Framework, Link
 from arggraph.semantics import explain
 from arggraph.semantics.explain import removals
@@ -46,7 +47,10 @@ def test_a_bound_is_never_below_the_exact_removal(case: tuple[Framework, str], s
     fw, topic = case
     if sem == "hcat" and (len(fw.sup_src) or fw.inf_sup.any()):
         return  # h-categorizer takes attacks only
-    bounds = {c.claim: c.bound for c in explain(fw, topic, sem, top=0).contributions}
+    try:
+        bounds = {c.claim: c.bound for c in explain(fw, topic, sem, top=0).contributions}
+    except SemanticsError:
+        assume(False)  # a cycle whose fixed point is not locally unique: nothing to bound
     exact = explain(fw, topic, sem)
     for c in exact.contributions:
         assert c.removal is not None

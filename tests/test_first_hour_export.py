@@ -45,7 +45,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 def triples(path: Path) -> set[tuple[str, str, str]]:
     g = load(path)
-    return {(r.type, r.source, r.target) for r in g.relations.values()}
+    return {(r.type, r.premises[0], r.target) for r in g.relations.values()}
 
 
 # ------------------------------------------------------------------ format vs extension

@@ -23,7 +23,7 @@ MARKER = re.compile(r"(?<!\\)\[\d+\](?!\()")
 def shape(g: Graph) -> tuple[list[tuple[str, str, str]], list[str], dict[str, str]]:
     """What an import says: relations, positions and claim texts."""
     return (
-        sorted((r.type, r.source, r.target) for r in g.relations.values()),
+        sorted((r.type, r.premises[0], r.target) for r in g.relations.values()),
         [c.id for c in g.positions],
         {c.id: c.text for c in g.claims.values()},
     )

@@ -164,7 +164,7 @@ def aif_view(g: Graph) -> tuple[Any, ...]:
 
     claims = sorted((c.text, atts(c.attributions)) for c in g.claims.values())
     rels = sorted(
-        (r.type, text_of[r.source], text_of[r.target], atts(r.attributions))
+        (r.type, text_of[r.premises[0]], text_of[r.target], atts(r.attributions))
         for r in g.relations.values()
     )
     return tuple(claims), tuple(rels)

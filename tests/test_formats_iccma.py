@@ -16,7 +16,7 @@ from arggraph.model import Claim, GraphModel, Relation
 
 
 def attacks(g: Graph) -> set[tuple[str, str]]:
-    return {(r.source, r.target) for r in g.relations.values() if r.type == "attack"}
+    return {(r.premises[0], r.target) for r in g.relations.values() if r.type == "attack"}
 
 
 @pytest.mark.realdata
@@ -110,7 +110,7 @@ def test_bag_export_and_import() -> None:
     assert "dropped: 2 relation weights" in "\n".join(report.lines())
     g = from_bag(text).graph()
     assert {c.id: c.base for c in g.claims.values()} == {"withdraw": 0.7, "hold": 0.5, "a3": 0.9}
-    assert {(r.type, r.source, r.target) for r in g.relations.values()} == {
+    assert {(r.type, r.premises[0], r.target) for r in g.relations.values()} == {
         ("attack", "withdraw", "hold"),
         ("support", "a3", "withdraw"),
         ("attack", "a3", "hold"),

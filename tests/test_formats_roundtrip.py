@@ -171,7 +171,7 @@ def plain_view(g: Graph) -> tuple[Any, ...]:
 
     claims = sorted((c.text, atts(c.attributions)) for c in g.claims.values())
     rels = sorted(
-        (r.type, text_of[r.source], text_of[r.target], atts(r.attributions))
+        (r.type, text_of[r.premises[0]], text_of[r.target], atts(r.attributions))
         for r in g.relations.values()
     )
     return tuple(claims), tuple(rels)
@@ -239,9 +239,9 @@ def test_argdown_round_trip(g: Graph) -> None:
             for c in x.claims.values()
         ]
         rels = sorted(
-            (r.id, r.type, r.source, r.target, r.weight, r.scheme, r.attributions)
+            (r.id, r.type, r.premises[0], r.target, r.weight, r.scheme, r.attributions)
             for r in x.relations.values()
-            if r.source != r.target
+            if r.premises[0] != r.target
         )
         return claims, rels, x.model.actors, x.model.documents
 
@@ -337,7 +337,7 @@ def read_back_graphml(g: Graph, back: Graph) -> None:
     ]
 
     def rels(x: Graph) -> list[tuple[str, str, str, str, float]]:
-        return [(r.id, r.type, r.source, r.target, r.weight) for r in x.relations.values()]
+        return [(r.id, r.type, r.premises[0], r.target, r.weight) for r in x.relations.values()]
 
     assert rels(back) == rels(g)
 
@@ -357,11 +357,11 @@ def read_back_argdown(g: Graph, back: Graph) -> None:
     ]
     # Relations keep their ids and weights (in Argdown's {data}).
     expected = sorted(
-        (r.id, r.type, as_[r.source], as_[r.target], r.weight)
+        (r.id, r.type, as_[r.premises[0]], as_[r.target], r.weight)
         for r in g.relations.values()
-        if r.source != r.target
+        if r.premises[0] != r.target
     )
-    got = sorted((r.id, r.type, r.source, r.target, r.weight) for r in back.relations.values())
+    got = sorted((r.id, r.type, r.premises[0], r.target, r.weight) for r in back.relations.values())
     assert got == expected
 
 
@@ -369,7 +369,7 @@ def read_back_attacks(g: Graph, back: Graph) -> None:
     """apx, tgf, i23: the claims (by name or number) and each attack of weight > 0, once."""
     as_ = in_claim_order(g, back)
     expected = {
-        ("attack", as_[r.source], as_[r.target])
+        ("attack", as_[r.premises[0]], as_[r.target])
         for r in g.relations.values()
         if r.type == "attack" and r.weight > 0
     }
@@ -380,7 +380,7 @@ def read_back_attacks(g: Graph, back: Graph) -> None:
 def read_back_bag(g: Graph, back: Graph) -> None:
     as_ = in_claim_order(g, back)
     assert [c.base for c in back.claims.values()] == [c.base for c in g.claims.values()]
-    expected = {(r.type, as_[r.source], as_[r.target]) for r in g.relations.values()}
+    expected = {(r.type, as_[r.premises[0]], as_[r.target]) for r in g.relations.values()}
     assert relation_triples(back) == expected
     assert len(back.relations) == len(expected)
 
@@ -450,7 +450,7 @@ def graphviz_draws(g: Graph) -> bool:
     return all(
         r.weight == 1.0
         for r in g.relations.values()
-        if r.source in positions and r.target in positions
+        if r.premises[0] in positions and r.target in positions
     )
 
 
@@ -483,7 +483,7 @@ def test_graphviz_reads_the_dot_export(g: Graph) -> None:
         if CLAIM_NODE.fullmatch(tail) and CLAIM_NODE.fullmatch(head):
             assert e["dir"] == "back"
             edges.append((ARROW_TAIL[e["arrowtail"]], ids[int(head[1:])], ids[int(tail[1:])]))
-    assert sorted(edges) == sorted((r.type, r.source, r.target) for r in g.relations.values())
+    assert sorted(edges) == sorted((r.type, r.premises[0], r.target) for r in g.relations.values())
 
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -512,7 +512,7 @@ def test_the_svg_export_is_xml_with_a_node_per_claim_and_an_edge_per_relation(g:
     assert sorted(nodes) == sorted(f"n{i}" for i in range(len(g.claims)))
     names = {cid: f"n{i}" for i, cid in enumerate(g.claims)}
     assert sorted(edges) == sorted(
-        (r.type, names[r.source], names[r.target]) for r in g.relations.values()
+        (r.type, names[r.premises[0]], names[r.target]) for r in g.relations.values()
     )
 
 
@@ -597,7 +597,7 @@ def test_the_mermaid_export_reads_back(g: Graph) -> None:
         assert "".join("".join(label).split()) == "".join(clean(flat).split())
     names = {cid: f"n{i}" for i, cid in enumerate(ids)}
     assert sorted(chart.edges) == sorted(
-        (r.type, names[r.source], names[r.target]) for r in g.relations.values()
+        (r.type, names[r.premises[0]], names[r.target]) for r in g.relations.values()
     )
     assert chart.styled == len(ids)
     for colour, kind in ((SUPPORT, "support"), (ATTACK, "attack")):

@@ -21,7 +21,7 @@ FIXTURES = ROOT / "tests" / "fixtures" / "argdown"
 
 
 def triples(g: Graph) -> set[tuple[str, str, str]]:
-    return {(r.type, r.source, r.target) for r in g.relations.values()}
+    return {(r.type, r.premises[0], r.target) for r in g.relations.values()}
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -34,22 +34,22 @@ def test_a_relation_belongs_to_the_element_it_is_written_under() -> None:
     g = import_file(FIXTURES / "conclusions.argdown").graph()
     # "- <Cost>" is written under [V], which two arguments conclude: it attacks V
     assert ("attack", "Cost", "V") in triples(g)
-    assert not any(r.source == "Cost" and r.target != "V" for r in g.relations.values())
+    assert not any(r.premises[0] == "Cost" and r.target != "V" for r in g.relations.values())
     # "-> [Wait]" is written under (3) [V], the conclusion of <Protect>: V attacks Wait
     assert ("attack", "V", "Wait") in triples(g)
-    assert not any(r.target == "Wait" and r.source == "Protect" for r in g.relations.values())
+    assert not any(r.target == "Wait" and r.premises[0] == "Protect" for r in g.relations.values())
 
 
 def test_two_arguments_that_conclude_one_statement_stay_apart() -> None:
     g = import_file(FIXTURES / "conclusions.argdown").graph()
     between = {
-        (r.source, r.target)
+        (r.premises[0], r.target)
         for r in g.relations.values()
-        if {r.source, r.target} <= {"Protect", "Herd"}
+        if {r.premises[0], r.target} <= {"Protect", "Herd"}
     }
     assert between == set()
     # each supports its conclusion, once, though "+ <Protect>" is also written under [V]
-    into_v = sorted((r.type, r.source) for r in g.relations.values() if r.target == "V")
+    into_v = sorted((r.type, r.premises[0]) for r in g.relations.values() if r.target == "V")
     assert into_v == [("attack", "Cost"), ("support", "Herd"), ("support", "Protect")]
 
 

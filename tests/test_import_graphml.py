@@ -22,7 +22,7 @@ YED = FIXTURES / "graphml" / "vaccination-argdown-yed.graphml"
 
 
 def triples(g: Graph) -> list[tuple[str, str, str, str]]:
-    return [(r.id, r.type, r.source, r.target) for r in g.relations.values()]
+    return [(r.id, r.type, r.premises[0], r.target) for r in g.relations.values()]
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:

@@ -340,8 +340,8 @@ def findings_results(graph: Graph) -> Results:
                 target = ident
                 break
             rel = graph.relations.get(ident)
-            if rel is not None and rel.source in graph.claims:
-                target = rel.source
+            if rel is not None and rel.premises and rel.premises[0] in graph.claims:
+                target = rel.premises[0]
                 break
         prompt = Text()
         prompt.append(f"{f.severity:<8}", style=styles.get(f.severity, ""))

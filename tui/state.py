@@ -61,8 +61,11 @@ class Session:
         fw = self.graph.framework
         if self.book.bases:
             fw = fw.with_base(self.book.bases)
-        if self.book.weights:
-            fw = fw.with_weights(self.book.weights)
+        # a weight of a relation the framework does not hold (one whose ends are missing)
+        # stays in the sheet, unapplied
+        held = {r: w for r, w in self.book.weights.items() if r in fw.relation_index}
+        if held:
+            fw = fw.with_weights(held)
         return fw
 
     def rebuild(self) -> None:

@@ -23,7 +23,7 @@ from .documents import DocumentStore
 from .finding import Finding
 from .registry import RULES
 
-__all__ = ["Checker", "Context", "Located", "bounds", "quote_id", "show_claim"]
+__all__ = ["Checker", "Context", "Located", "bounds", "quote_id", "show_claim", "show_premises"]
 
 #: A rule family's check: reads the context, yields findings of the codes it declares.
 CheckFn = Callable[["Context"], Iterable[Finding]]
@@ -60,6 +60,15 @@ def quote_id(ident: str) -> str:
     "'a\\\\x1bb'"
     """
     return f"'{one_line(ident)}'"
+
+
+def show_premises(premises: tuple[str, ...] | list[str]) -> str:
+    """Premises as messages name them: ``'a'``, or ``'a' + 'b'`` for linked ones.
+
+    >>> show_premises(["a", "b"])
+    "'a' + 'b'"
+    """
+    return " + ".join(quote_id(p) for p in premises)
 
 
 def show_claim(claim: Claim, width: int = 40) -> str:

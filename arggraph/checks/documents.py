@@ -29,6 +29,7 @@ arggraph.errors.FileAccessError: ../a.txt: names a place outside the documents f
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import OrderedDict
 from pathlib import Path, PurePath
@@ -67,6 +68,7 @@ class DocumentStore:
         self._root = self.folder.resolve()
         self._problems: dict[str, FileAccessError | None] = {}
         self._texts: OrderedDict[str, NormalizedText] = OrderedDict()
+        self._hashes: dict[str, str] = {}
 
     def check(self, name: str) -> None:
         """Raise the :class:`~arggraph.errors.FileAccessError` that keeps ``name`` from
@@ -93,12 +95,24 @@ class DocumentStore:
             self._texts.popitem(last=False)
         return text
 
-    def _decoded(self, name: str) -> str:
+    def sha256(self, name: str) -> str:
+        """The SHA-256 (lower-case hex) of the bytes of the file ``name`` in the folder,
+        as ``sha256sum`` prints it; what :meth:`check` raises when it cannot be used."""
+        known = self._hashes.get(name)
+        if known is None:
+            self.check(name)
+            known = self._hashes[name] = hashlib.sha256(read_bytes(self._place(name))).hexdigest()
+        return known
+
+    def _place(self, name: str) -> Path:
         pure = PurePath(name)
         target = (self._root / pure).resolve()
         if pure.is_absolute() or not target.is_relative_to(self._root):
             raise FileAccessError("names a place outside the documents folder", path=name)
-        return decode_text(read_bytes(target), self.folder / name)
+        return target
+
+    def _decoded(self, name: str) -> str:
+        return decode_text(read_bytes(self._place(name)), self.folder / name)
 
 
 class QuoteFinder:

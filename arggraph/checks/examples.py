@@ -81,6 +81,10 @@ def _g(**sections: Any) -> dict[str, Any]:
     return {"format": "arggraph/1", "id": "example", **sections}
 
 
+def _g11(**sections: Any) -> dict[str, Any]:
+    return {"format": "arggraph/1.1", "id": "example", **sections}
+
+
 def _pos(ident: str, text: str) -> dict[str, Any]:
     return {"id": ident, "text": text, "kind": "position"}
 
@@ -290,6 +294,41 @@ EXAMPLES: dict[str, Example] = {
             actors=[_ISW],
             documents=[_DOC],
             claims=[_claim("costs", "The defence costs too many lives", _att("isw"), _att("isw"))],
+        )
+    ),
+    "P013": Example(
+        _g11(
+            actors=[_ISW],
+            documents=[
+                {
+                    **_DOC,
+                    "file": "report.txt",
+                    # the SHA-256 of "The defence costs too many lives.\n", the text quoted
+                    "sha256": "3674269929729d62111072ef51804b294e4c3aedba2c61c24fd908edd2af5d2b",
+                    "accessed": "2023-03-07",
+                }
+            ],
+            claims=[
+                _claim(
+                    "costs",
+                    "The defence costs too many lives",
+                    _att("isw", quote="The defence costs too many lives"),
+                )
+            ],
+        ),
+        documents={"report.txt": "The defence costs too many lives, the report says.\n"},
+    ),
+    "P014": Example(
+        _g11(
+            actors=[_ISW],
+            documents=[_DOC],
+            claims=[
+                _WITHDRAW,
+                {
+                    **_claim("lives", "Soldiers' lives matter more than ground", _att("isw")),
+                    "reconstructed": True,
+                },
+            ],
         )
     ),
     "R001": Example(

@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
+from ..dates import interval_ends, is_interval
 from ..errors import FileAccessError
 from ..quotes import closest_passage
 from ..text import shorten
-from .context import Checker, Context, Located, bounds, quote_id
+from .context import Checker, Context, Located, bounds, quote_id, show_premises
 from .documents import QuoteFinder
 from .finding import Finding
 
@@ -25,13 +26,30 @@ __all__ = ["CHECKERS", "HINT_WIDTH"]
 HINT_WIDTH = 160
 
 
+def _after_publication(att_date: str, published: str) -> str:
+    """Why a date is after a publication date, naming the bounds compared when either
+    is an interval (the attribution's first day, the publication's last)."""
+    if not is_interval(att_date) and not is_interval(published):
+        return ""
+    start = interval_ends(att_date)[0] if is_interval(att_date) else att_date
+    end = interval_ends(published)[1] if is_interval(published) else published
+    said = f"the start of its interval, {start}," if is_interval(att_date) else f"{start}"
+    out = f"the end of its interval, {end}" if is_interval(published) else end
+    return f": {said} is after {out}"
+
+
 def attribution_gaps(ctx: Context) -> Iterator[Finding]:
     """P001, P002 (unattributed items), P003-P005 (incomplete attributions), P007 (dated
-    after publication) and P012 (the same attribution twice on one item)."""
+    after publication), P012 (the same attribution twice on one item) and P014 (a
+    quote on a reconstructed claim).
+
+    A reconstructed claim (an unstated premise the analyst made explicit) needs no
+    attribution and no quote; its attributions are otherwise checked like any other."""
     g = ctx.graph
     positions = ctx.position_ids
+    reconstructed = {c.id for c in g.model.claims if c.reconstructed}
     for i, claim in enumerate(g.model.claims):
-        if not claim.attributions and claim.kind != "position":
+        if not claim.attributions and claim.kind != "position" and not claim.reconstructed:
             yield ctx.finding(
                 "P001",
                 f"claim {quote_id(claim.id)} has no attribution",
@@ -39,11 +57,12 @@ def attribution_gaps(ctx: Context) -> Iterator[Finding]:
                 f"claims[{i}]",
             )
     for i, rel in enumerate(g.model.relations):
-        if rel.attributions or (rel.source in positions and rel.target in positions):
+        premises = rel.premises
+        if rel.attributions or {*premises, rel.target} <= positions:
             continue
         yield ctx.finding(
             "P002",
-            f"{rel.type} {quote_id(rel.id)} ({quote_id(rel.source)} -> "
+            f"{rel.type} {quote_id(rel.id)} ({show_premises(premises)} -> "
             f"{quote_id(rel.target)}) has no attribution",
             (rel.id,),
             f"relations[{i}]",
@@ -67,7 +86,16 @@ def attribution_gaps(ctx: Context) -> Iterator[Finding]:
                 loc.path,
             )
         seen.add(key)
-        if not att.quote.strip():
+        rebuilt = loc.owner_kind == "claim" and loc.owner_id in reconstructed
+        if rebuilt and att.quote.strip():
+            yield ctx.finding(
+                "P014",
+                f"claim {quote_id(loc.owner_id)} is marked reconstructed but its attribution "
+                f"to {quote_id(att.actor)} quotes it",
+                (loc.owner_id, att.actor),
+                f"{loc.path}.quote",
+            )
+        if not att.quote.strip() and not rebuilt:
             yield ctx.finding(
                 "P003",
                 f"attribution of {loc.owner_kind} {quote_id(loc.owner_id)} to "
@@ -108,14 +136,15 @@ def attribution_gaps(ctx: Context) -> Iterator[Finding]:
                     "P007",
                     f"attribution of {loc.owner_kind} {quote_id(loc.owner_id)} is "
                     f"dated {att.date}, after its document {quote_id(doc.id)} was "
-                    f"published ({doc.published})",
+                    f"published ({doc.published}){_after_publication(att.date, doc.published)}",
                     (loc.owner_id, doc.id),
                     f"{loc.path}.date",
                 )
 
 
 def quotes(ctx: Context) -> Iterator[Finding]:
-    """P006 (quote not in its document), P008 (text file unusable), P009 (no text file).
+    """P006 (quote not in its document), P008 (text file unusable), P009 (no text file),
+    P013 (text file changed since its hash was recorded).
 
     Quotes are verified a document at a time, so only one document's search index is
     held at once.
@@ -139,6 +168,19 @@ def quotes(ctx: Context) -> Iterator[Finding]:
                 (doc.id,),
                 f"documents[{i}].file",
             )
+            continue
+        if doc.sha256 is not None and "P013" in ctx.enabled:
+            now = store.sha256(doc.file)
+            if now != doc.sha256.lower():
+                yield ctx.finding(
+                    "P013",
+                    f"document {quote_id(doc.id)}: text file {quote_id(doc.file)} no longer "
+                    f"matches its recorded sha256 ({doc.sha256.lower()[:12]}..., now "
+                    f"{now[:12]}...)",
+                    (doc.id,),
+                    f"documents[{i}].sha256",
+                    f"check the quotes against the new text, then record its hash: sha256 {now}",
+                )
     unverifiable: set[str] = set()
     by_document: dict[str, list[Located]] = defaultdict(list)
     for loc in ctx.attributions:
@@ -203,7 +245,10 @@ def unused(ctx: Context) -> Iterator[Finding]:
 
 
 CHECKERS = [
-    Checker(frozenset({"P001", "P002", "P003", "P004", "P005", "P007", "P012"}), attribution_gaps),
-    Checker(frozenset({"P006", "P008", "P009"}), quotes),
+    Checker(
+        frozenset({"P001", "P002", "P003", "P004", "P005", "P007", "P012", "P014"}),
+        attribution_gaps,
+    ),
+    Checker(frozenset({"P006", "P008", "P009", "P013"}), quotes),
     Checker(frozenset({"P010", "P011"}), unused),
 ]

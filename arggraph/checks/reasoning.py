@@ -19,10 +19,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import combinations, islice, product
+from typing import NamedTuple
 
 from ..illocutions import commits
-from .context import Checker, Context, bounds, quote_id, show_claim
+from .context import Checker, Context, bounds, quote_id, show_claim, show_premises
 from .finding import Finding
 
 __all__ = ["CHECKERS", "Endorsement", "surely_before"]
@@ -100,120 +101,218 @@ def _order(xs: list[Endorsement], ys: list[Endorsement]) -> int:
     return 0
 
 
+class _Side(NamedTuple):
+    """One side of a conflict: a claim, or the linked premises of an attack held
+    together; how messages show it; and the actor's endorsements of it."""
+
+    ids: tuple[str, ...]
+    shown: str
+    endorsements: list[Endorsement]
+
+
+#: How many combinations of endorsements of linked premises are intersected at most.
+_COMBINATIONS = 1000
+
+
+def _together(groups: list[list[Endorsement]]) -> list[Endorsement]:
+    """When an actor may endorse every one of some claims at once: one entry per way of
+    picking an endorsement of each whose dates can share a day, dated with the days they
+    share (undated when all are), placed at the last pick.
+
+    >>> e = lambda d: Endorsement(d, "x")
+    >>> [x.date for x in _together([[e("2023-03")], [e("2023-03-10"), e("2023-05")]])]
+    ['2023-03-10']
+    >>> [x.date for x in _together([[e("2023-03")], [e(None)]])]
+    ['2023-03']
+    """
+    out: list[Endorsement] = []
+    for combo in islice(product(*groups), _COMBINATIONS):
+        dated = [e.date for e in combo if e.date is not None]
+        if not dated:
+            out.append(Endorsement(None, combo[-1].path))
+            continue
+        first = max(bounds(d)[0] for d in dated)
+        last = min(bounds(d)[1] for d in dated)
+        if first > last:
+            continue
+        exact = [d for d in dated if bounds(d) == (first, last)]
+        when = exact[0] if exact else f"{first.isoformat()}/{last.isoformat()}"
+        if first == last and not exact:
+            when = first.isoformat()
+        out.append(Endorsement(when, combo[-1].path))
+    return out
+
+
 def conflicts(ctx: Context) -> Iterator[Finding]:
     """R001 (attack between claims an actor endorses at once), R003 (two positions at
-    once) and R002 (either, at dates surely apart)."""
+    once) and R002 (either, at dates surely apart).
+
+    Linked premises of an attack count together: an actor who endorses every premise
+    and the target conflicts with themselves when they may endorse all of them on one
+    day. Attacks aimed at a relation (undercuts) are left out: they join no two claims.
+    """
     g = ctx.graph
     endorsed = _endorsements(ctx)
     positions = ctx.position_ids
     # (actor, claim a, claim b) -> the attack relations between a and b (a < b by id)
     pairs: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    # (actor, premises, target) -> the linked attacks from those premises on the target
+    linked: dict[tuple[str, tuple[str, ...], str], list[str]] = defaultdict(list)
     for rel in g.relations.values():
-        if rel.type != "attack" or rel.weight <= 0 or rel.source == rel.target:
+        if rel.type != "attack" or rel.weight <= 0 or not g.is_usable(rel):
             continue
-        if rel.source in positions and rel.target in positions:
-            continue  # two positions: below
-        src, tgt = endorsed.get(rel.source), endorsed.get(rel.target)
-        if not src or not tgt:
+        premises = rel.premises
+        if rel.target not in g.claims or rel.target in premises:
             continue
-        for actor in src.keys() & tgt.keys():
-            a, b = sorted((rel.source, rel.target))
-            pairs[(actor, a, b)].append(rel.id)
+        if {*premises, rel.target} <= positions:
+            continue  # positions only: below
+        tgt = endorsed.get(rel.target)
+        holds = [endorsed.get(p) or {} for p in premises]
+        if not tgt or not all(holds):
+            continue
+        actors = [a for a in tgt if all(a in held for held in holds)]
+        for actor in actors:
+            if rel.source is not None:
+                a, b = sorted((rel.source, rel.target))
+                pairs[(actor, a, b)].append(rel.id)
+            else:
+                linked[(actor, tuple(premises), rel.target)].append(rel.id)
     for (actor, a, b), rel_ids in pairs.items():
-        yield from _judge(ctx, actor, a, b, endorsed, rel_ids)
+        yield from _judge(
+            ctx,
+            actor,
+            _claim_side(ctx, a, actor, endorsed),
+            _claim_side(ctx, b, actor, endorsed),
+            rel_ids,
+        )
+    for (actor, group, target), rel_ids in linked.items():
+        together = _together([endorsed[p][actor] for p in group])
+        if not together:
+            continue  # never held at once: no conflict through this argument
+        side = _Side(group, show_premises(group), together)
+        yield from _judge(ctx, actor, side, _claim_side(ctx, target, actor, endorsed), rel_ids)
     by_actor: dict[str, list[str]] = defaultdict(list)
     for claim in g.positions:
         for actor in endorsed.get(claim.id, {}):
             by_actor[actor].append(claim.id)
-    for actor, held in by_actor.items():
-        for p, q in combinations(held, 2):
-            yield from _judge(ctx, actor, p, q, endorsed, [])
+    for actor, both in by_actor.items():
+        for p, q in combinations(both, 2):
+            yield from _judge(
+                ctx,
+                actor,
+                _claim_side(ctx, p, actor, endorsed),
+                _claim_side(ctx, q, actor, endorsed),
+                [],
+            )
 
 
-def _link(ctx: Context, first: str, second: str, rel_ids: list[str]) -> str:
-    """How the later claim of a pair stands to the earlier one, for messages."""
+def _claim_side(
+    ctx: Context, claim: str, actor: str, endorsed: dict[str, dict[str, list[Endorsement]]]
+) -> _Side:
+    return _Side((claim,), show_claim(ctx.graph.claims[claim]), endorsed[claim][actor])
+
+
+def _link(
+    ctx: Context, first: _Side, second: _Side, rel_ids: list[str], latter: bool = False
+) -> str:
+    """How the later side of a pair stands to the earlier one, for messages (with
+    ``latter``, naming the later side "the latter")."""
     if not rel_ids:
         return ""
-    directions = {(ctx.graph.relations[r].source, ctx.graph.relations[r].target) for r in rel_ids}
+    rels = [ctx.graph.relations[r] for r in rel_ids]
+    directions = {(tuple(r.premises), r.target) for r in rels}
     if len(directions) > 1:
         return ", and they attack each other"
-    return ", which attacks it" if (second, first) in directions else ", which it attacks"
+    which = "the latter" if latter else "which"
+    if (second.ids, first.ids[0]) in directions:  # the later side attacks the earlier
+        return f", {which} together attack it" if len(second.ids) > 1 else f", {which} attacks it"
+    if len(first.ids) > 1:
+        return ", which the former attack together" if latter else ", which they together attack"
+    return f", {which} it attacks"
 
 
 def _judge(
     ctx: Context,
     actor: str,
-    a: str,
-    b: str,
-    endorsed: dict[str, dict[str, list[Endorsement]]],
+    a: _Side,
+    b: _Side,
     rel_ids: list[str],
 ) -> Iterator[Finding]:
     g = ctx.graph
-    ea, eb = endorsed[a][actor], endorsed[b][actor]
-    ca, cb = g.claims[a], g.claims[b]
+    ea, eb = a.endorsements, b.endorsements
     who = quote_id(actor)
     what = "claims" if rel_ids else "positions"
     pair = _concurrent(ea, eb)
+    ids = (actor, *a.ids, *b.ids, *rel_ids)
     if pair is not None:
         if rel_ids:
             rel = g.relations[rel_ids[0]]
-            conflict = (
-                "they attack each other"
-                if _link(ctx, a, b, rel_ids).endswith("each other")
-                else f"{quote_id(rel.source)} attacks {quote_id(rel.target)}"
-            )
+            if _link(ctx, a, b, rel_ids).endswith("each other"):
+                conflict = "they attack each other"
+            elif rel.source is None:
+                conflict = f"{show_premises(rel.premises)} together attack {quote_id(rel.target)}"
+            else:
+                conflict = f"{quote_id(rel.source)} attacks {quote_id(rel.target)}"
         else:
             conflict = "they are alternative answers to the question"
         message = (
-            f"actor {who} endorses the {what} {show_claim(ca)} and {show_claim(cb)} "
+            f"actor {who} endorses the {what} {a.shown} and {b.shown} "
             f"at the same time ({_same_time(*pair)}), but {conflict}"
         )
-        yield ctx.finding(
-            "R001" if rel_ids else "R003", message, (actor, a, b, *rel_ids), pair[1].path
-        )
+        yield ctx.finding("R001" if rel_ids else "R003", message, ids, pair[1].path)
         return
     order = _order(ea, eb)
     kind = "view" if rel_ids else "sides"
     if order == 0:
         message = (
             f"actor {who} changed {kind} back and forth: endorsed the {what} "
-            f"{show_claim(ca)} on {_dates(ea)} and {show_claim(cb)} on {_dates(eb)}"
-            f"{_link(ctx, a, b, rel_ids).replace('which', 'the latter')}"
+            f"{a.shown} on {_dates(ea)} and {b.shown} on {_dates(eb)}"
+            f"{_link(ctx, a, b, rel_ids, latter=True)}"
         )
-        yield ctx.finding("R002", message, (actor, a, b, *rel_ids), eb[0].path)
+        yield ctx.finding("R002", message, ids, eb[0].path)
         return
-    (first, e1), (second, e2) = ((ca, ea), (cb, eb)) if order < 0 else ((cb, eb), (ca, ea))
+    first, second = (a, b) if order < 0 else (b, a)
     noun = "" if rel_ids else "position "
     message = (
-        f"actor {who} changed {kind}: on {_dates(e1)} endorsed {noun}"
-        f"{show_claim(first)}, on {_dates(e2)} {noun}{show_claim(second)}"
-        f"{_link(ctx, first.id, second.id, rel_ids)}"
+        f"actor {who} changed {kind}: on {_dates(first.endorsements)} endorsed {noun}"
+        f"{first.shown}, on {_dates(second.endorsements)} {noun}{second.shown}"
+        f"{_link(ctx, first, second, rel_ids)}"
     )
-    yield ctx.finding("R002", message, (actor, first.id, second.id, *rel_ids), e2[0].path)
+    ordered = (actor, *first.ids, *second.ids, *rel_ids)
+    yield ctx.finding("R002", message, ordered, second.endorsements[0].path)
 
 
 def failed_rebuttals(ctx: Context) -> Iterator[Finding]:
-    """R004: claims attacked, but by no claim of the grounded extension.
+    """R004: claims attacked, but by no attack that stands in the grounded extension.
 
-    A claim attacked by a member of the grounded extension is out; every other attacked
-    claim (in, or undecided) is reported, with each attacker labelled defeated (out) or
-    undecided. Self-attacks are S003's and are left out.
+    A claim attacked by an attack that stands (its source in the grounded extension, or,
+    with linked premises or undercutters, the attack's own argument in the flattened
+    framework's: :func:`~arggraph.semantics.dung.flatten`) is out; every other attacked
+    claim (in, or undecided) is reported, with each attack labelled defeated (out) or
+    undecided and named by its premises. Self-attacks are S003's and are left out.
     """
     import numpy as np
 
-    from ..semantics.dung import grounded
+    from ..semantics.dung import IN, OUT, flatten, grounded_codes
 
     g = ctx.graph
     fw = g.framework
-    keep = (fw.att_w > 0) & (fw.att_src != fw.att_tgt)
-    src, tgt = fw.att_src[keep], fw.att_tgt[keep]
+    n = fw.n
+    flat = flatten(fw)
+    codes = grounded_codes(flat)
+    names = flat.ids
+    # An attack whose premises include its target attacks itself (S003's).
+    selfish = {r.id for r in g.relations.values() if r.type == "attack" and r.target in r.premises}
+    keep = (flat.att_w > 0) & (flat.att_tgt < n) & (flat.att_src != flat.att_tgt)
+    if fw.k:
+        keep &= np.fromiter(
+            (names[s] not in selfish for s in flat.att_src.tolist()), dtype=bool, count=len(keep)
+        )
+    src, tgt = flat.att_src[keep], flat.att_tgt[keep]
     if not len(src):
         return
-    n = fw.n
-    inside = np.zeros(n, dtype=bool)
-    inside[[fw.index[c] for c in grounded(g)]] = True
     out = np.zeros(n, dtype=bool)
-    out[tgt[inside[src]]] = True
+    out[tgt[codes[src] == IN]] = True
     attacked = np.zeros(n, dtype=bool)
     attacked[tgt] = True
     report = attacked & ~out
@@ -223,19 +322,26 @@ def failed_rebuttals(ctx: Context) -> Iterator[Finding]:
     attackers: dict[int, list[int]] = defaultdict(list)
     for s, t in zip(src[chosen].tolist(), tgt[chosen].tolist(), strict=True):
         attackers[t].append(s)
+
+    def premises(s: int) -> list[str]:
+        return [names[s]] if s < n else list(g.relations[names[s]].premises)
+
     for t, sources in attackers.items():
         claim = g.claims[fw.ids[t]]
-        names = [
-            f"{quote_id(fw.ids[s])} ({'defeated' if out[s] else 'undecided'})" for s in sources[:5]
+        shown = [
+            f"{' + '.join(quote_id(p) for p in premises(s))} "
+            f"({'defeated' if codes[s] == OUT else 'undecided'})"
+            for s in sources[:5]
         ]
         if len(sources) > 5:
-            names.append(f"and {len(sources) - 5} more")
-        state = "it stands" if inside[t] else "it stays undecided"
+            shown.append(f"and {len(sources) - 5} more")
+        state = "it stands" if codes[t] == IN else "it stays undecided"
+        involved = dict.fromkeys(p for s in sources for p in premises(s))
         yield ctx.finding(
             "R004",
             f"every attack on {show_claim(claim)} comes from outside the grounded "
-            f"extension, so {state}: " + ", ".join(names),
-            (claim.id, *(fw.ids[s] for s in sources)),
+            f"extension, so {state}: " + ", ".join(shown),
+            (claim.id, *involved),
             ctx.claim_path[claim.id],
         )
 

@@ -60,7 +60,9 @@ _CATALOGUE = [
         "unknown-reference",
         "error",
         "A relation or attribution refers to a claim, actor or document that does not exist.",
-        "Every relation's source and target must be claims of the graph, and every "
+        "Every relation's source (or each of its linked sources) must be a claim of the "
+        "graph, and its target a claim (or, in arggraph/1.1, a relation: a backing or an "
+        "undercut); every "
         'attribution\'s actor and document must be declared under "actors" and '
         '"documents". A dangling reference is usually a typo, or an item renamed in one '
         "place only. A relation with a missing end is left out of every computation, so "
@@ -74,8 +76,10 @@ _CATALOGUE = [
         "Two claims, two relations, two actors or two documents share an id.",
         "Ids are unique per kind: relations, attributions and score sheets name items by "
         "id, so of two items with one id only the first is ever used and the later one is "
-        "silently ignored. A relation without an explicit id gets TYPE:SOURCE->TARGET, so "
-        "two identical relations without ids clash here too.",
+        "silently ignored. A relation without an explicit id gets TYPE:SOURCE->TARGET "
+        '(linked premises: TYPE+:["A","B"]->TARGET), so two identical relations without '
+        "ids clash here too. In arggraph/1.1 claims and relations share one namespace, "
+        "since a relation's target may name either: an id that names both is reported.",
         "Rename one of them, or merge the two into one item that keeps both attributions.",
     ),
     Rule(
@@ -85,8 +89,11 @@ _CATALOGUE = [
         "A relation joins a claim to itself.",
         "A claim cannot be a reason for itself, and a claim that attacks itself "
         "contradicts itself: in a debate map either is almost always a wrong source or "
-        "target. (Abstract frameworks from argumentation benchmarks do contain "
-        "self-attacking arguments on purpose; ignore this rule for them.)",
+        "target. A claim that is one of the linked premises of a relation aimed at it is "
+        "reported too, and so is an arggraph/1.1 relation aimed at its own id (which "
+        "loading a graph to compute on refuses). (Abstract frameworks from argumentation "
+        "benchmarks do contain self-attacking arguments on purpose; ignore this rule for "
+        "them.)",
         "Point the relation at the claim that was meant, or remove it.",
     ),
     Rule(
@@ -107,7 +114,8 @@ _CATALOGUE = [
         "Claims support each other in a cycle.",
         "A cycle of supports (a supports b supports ... supports a) is circular reasoning: "
         "each claim in it is in the end a reason for itself, and gradual semantics then "
-        "reward the circle rather than any evidence. Each group of claims that support "
+        "reward the circle rather than any evidence. Each premise of a linked support "
+        "supports its conclusion here. Each group of claims that support "
         "one another in circles is reported once, with one cycle spelled out.",
         "Remove the support that closes the circle, usually the one from the more general "
         "claim back to the more specific one.",
@@ -120,7 +128,8 @@ _CATALOGUE = [
         "Every argument should bear on the question: a chain of supports and attacks "
         "should lead from each claim to a position. A claim that reaches none cannot move "
         "the verdict however it is scored: a relation is missing, or the claim does not "
-        "belong to this debate. Not reported when the graph has no position (S008).",
+        "belong to this debate. A claim that backs or undercuts a relation reaches "
+        "wherever that relation leads. Not reported when the graph has no position (S008).",
         "Add the relation that connects the claim to what it argues for or against, or "
         "remove the claim.",
     ),
@@ -175,7 +184,8 @@ _CATALOGUE = [
         "Every claim should say who made it, where, in which words and when: without that "
         "a reader cannot check it, and the reasoning rules cannot see who holds it. "
         "Positions are exempt: they are the question's possible answers, not anyone's "
-        "statement (attribute one when an actor takes it).",
+        "statement (attribute one when an actor takes it). So are claims marked "
+        '"reconstructed": premises the analyst made explicit, which nobody said.',
         "Add an attribution: actor, document, verbatim quote, date.",
     ),
     Rule(
@@ -194,7 +204,8 @@ _CATALOGUE = [
         "warning",
         "An attribution has no quote.",
         "The quote is the evidence that the actor said it: without one the attribution "
-        "cannot be checked against its document.",
+        'cannot be checked against its document. A claim marked "reconstructed" (a '
+        "premise the analyst made explicit) has none to give and is exempt.",
         "Copy the shortest passage of the document that says it, verbatim.",
     ),
     Rule(
@@ -240,7 +251,9 @@ _CATALOGUE = [
         "An attribution is dated after its document was published.",
         "A document cannot report what was said after it appeared. A partial date stands "
         "for the whole period it names, and only a date surely after the publication is "
-        "reported (2023-03 is not after 2023-03-06, 2023-04 is).",
+        "reported (2023-03 is not after 2023-03-06, 2023-04 is). An interval "
+        "(2023-03-10/2023-03-20) is after when its start is; a publication interval ends "
+        "on its last day; the message names the bounds compared.",
         "Correct the attribution's date or the document's publication date.",
     ),
     Rule(
@@ -291,6 +304,31 @@ _CATALOGUE = [
         "weight in counts of who holds what; usually one was pasted twice.",
         "Remove the copy.",
     ),
+    Rule(
+        "P013",
+        "document-changed",
+        "warning",
+        "A document's text file no longer matches the hash recorded for it.",
+        'With --documents DIR, a document that records the "sha256" of its text file '
+        "(the hex SHA-256 of the file's bytes, as sha256sum prints it) is compared with "
+        "the file in DIR. A different hash means the text changed since the quotes were "
+        "taken from it: re-fetched, edited or replaced by another version, so the quotes "
+        "may no longer be verbatim even where they are still found.",
+        "Check the quotes against the new text, then record its hash (the hint gives "
+        'it), or put back the text that was quoted. Give "accessed" the day you read it.',
+        needs_documents=True,
+    ),
+    Rule(
+        "P014",
+        "quoted-reconstruction",
+        "warning",
+        "A claim marked reconstructed carries a quote.",
+        'A claim is "reconstructed" when the analyst made explicit a premise that nobody '
+        "stated, so it has nothing to quote. A quote on it means someone did say it (then "
+        "it is no reconstruction) or the quote belongs to another claim.",
+        'Remove "reconstructed" if the quote says the claim, or move the quote to the '
+        "claim it says.",
+    ),
     # ---------------------------------------------------------------- reasoning
     Rule(
         "R001",
@@ -310,8 +348,10 @@ _CATALOGUE = [
         "who only reported it). Dates are periods: two are at the same time unless one is "
         "surely before the other, and an undated attribution may be at any time. If every "
         "date of one claim is surely before every date of the other, it is a change of "
-        "view instead (R002, info). Attacks of weight 0 do not count; two positions are "
-        "R003's.",
+        "view instead (R002, info). Linked premises count together: an actor endorsing "
+        "every premise of a linked attack and its target, possibly all on one day, "
+        "conflicts with themselves. Attacks of weight 0 and attacks on relations "
+        "(undercuts) do not count; two positions are R003's.",
         "Attribute each claim to the actor who made it; if the actor changed their mind, "
         "date both attributions so the change shows as R002.",
     ),
@@ -348,7 +388,9 @@ _CATALOGUE = [
         "by them, and so on. When every attacker of a claim is outside it (defeated by a "
         "claim that stands, or undecided), the rebuttals of the claim fail on their own "
         "terms: the map itself answers them. Worth knowing when reading the debate; not a "
-        "fault. Attacks of weight 0 do not count; score sheets are not applied.",
+        "fault. Attacks of weight 0 do not count; score sheets are not applied. A claim "
+        "that linked premises attack is not reported: the grounded extension does not "
+        "count linked attacks yet.",
         "Nothing to fix.",
     ),
 ]

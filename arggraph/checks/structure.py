@@ -4,6 +4,11 @@ Ids that clash or point nowhere, relations that make no sense (a claim joined to
 a pair joined both ways, circles of support), and claims or positions cut off from the
 question. Everything here is linear in the size of the graph: reachability and cycles
 are computed on sparse matrices (SciPy), not by walks from every claim.
+
+Linked premises count premise by premise: each premise of a linked support or attack is
+joined to its target (a premise that is also the target joins a claim to itself).
+A relation aimed at a relation leads on to where that relation leads, so a claim that
+undercuts or backs an argument for a position reaches the position.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from .context import Checker, Context, quote_id, show_claim
+from .context import Checker, Context, quote_id, show_claim, show_premises
 from .finding import Finding
 
 __all__ = ["CHECKERS"]
@@ -44,20 +49,35 @@ def integrity(ctx: Context) -> Iterator[Finding]:
         "actor": list(g.actors),
         "document": list(g.documents),
         "relation": list(g.relations),
+        "claim or relation": [*g.claims, *g.relations],
     }
     budget = _HINT_BUDGET
     for p in g.problems:
         owner = _owner_id(ctx, p.place)
+        if p.kind == "self":
+            if "S003" in ctx.enabled:
+                message = f"relation {quote_id(p.ident)} is aimed at itself"
+                yield ctx.finding("S003", message, (p.ident,), p.place)
+            continue
         if p.kind == "duplicate" and p.same_relation is not None:
-            rel_type, source, target = p.same_relation
+            rel_type, premises, target = p.same_relation
             yield ctx.finding(
                 "S002",
-                f"the same {rel_type} {quote_id(source)} -> {quote_id(target)} appears twice "
-                f"(first at {p.first})",
-                (source, target),
+                f"the same {rel_type} {show_premises(premises)} -> {quote_id(target)} appears "
+                f"twice (first at {p.first})",
+                (*premises, target),
                 p.place,
                 "keep one, with the attributions of both; give each an id of its own if "
                 "both are meant",
+            )
+            continue
+        if p.kind == "duplicate" and p.target == "claim or relation":
+            yield ctx.finding(
+                "S002",
+                f"id {quote_id(p.ident)} names both a claim and a relation (first used at "
+                f"{p.first}); in arggraph/1.1 they share one namespace",
+                (p.ident,),
+                p.place,
             )
             continue
         if p.kind == "duplicate":
@@ -79,7 +99,7 @@ def integrity(ctx: Context) -> Iterator[Finding]:
             budget -= len(candidates)
             close = difflib.get_close_matches(p.ident, candidates, n=3, cutoff=0.6)
         hint = ("did you mean " + ", ".join(quote_id(c) for c in close) + "?") if close else None
-        what = p.place.rsplit(".", 1)[-1]
+        what = re.sub(r"\[\d+\]$", "", p.place.rsplit(".", 1)[-1])
         holder = "relation" if p.place.startswith("relations") else "claim"
         if ".attributions[" in p.place:
             holder = f"an attribution of {holder}"
@@ -92,32 +112,36 @@ def integrity(ctx: Context) -> Iterator[Finding]:
 
 
 def relations(ctx: Context) -> Iterator[Finding]:
-    """S003 (self-relations), S004 (support and attack on one pair), S009 (duplicates)."""
+    """S003 (self-relations), S004 (support and attack on one pair), S009 (duplicates).
+
+    A relation aimed at a relation joins no two claims: only S009 concerns it."""
     g = ctx.graph
     by_pair: dict[tuple[str, str], list[str]] = defaultdict(list)
-    same: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    same: dict[tuple[str, tuple[str, ...], str], list[str]] = defaultdict(list)
     for rel in g.relations.values():
-        if rel.source not in g.claims or rel.target not in g.claims:
+        if not g.is_usable(rel):
             continue  # S001 reports it
-        if rel.source == rel.target:
-            yield ctx.finding(
-                "S003",
-                f"relation {quote_id(rel.id)}: claim {quote_id(rel.source)} "
-                f"{'supports' if rel.type == 'support' else 'attacks'} itself",
-                (rel.id, rel.source),
-                ctx.relation_path[rel.id],
-            )
+        premises = rel.premises
+        if rel.target in premises:
+            verb = "supports" if rel.type == "support" else "attacks"
+            message = f"relation {quote_id(rel.id)}: claim {quote_id(rel.target)} {verb} itself"
+            if len(premises) > 1:
+                message += f" (with {show_premises([p for p in premises if p != rel.target])})"
+            yield ctx.finding("S003", message, (rel.id, rel.target), ctx.relation_path[rel.id])
             continue
-        pair = (rel.source, rel.target) if rel.source < rel.target else (rel.target, rel.source)
-        by_pair[pair].append(rel.id)
-        same[(rel.type, rel.source, rel.target)].append(rel.id)
+        same[(rel.type, tuple(sorted(premises)), rel.target)].append(rel.id)
+        if rel.target not in g.claims:
+            continue
+        for source in premises:
+            pair = (source, rel.target) if source < rel.target else (rel.target, source)
+            by_pair[pair].append(rel.id)
     for (a, b), rel_ids in by_pair.items():
         rels = [g.relations[r] for r in rel_ids]
         supports = [r for r in rels if r.type == "support"]
         attacks = [r for r in rels if r.type == "attack"]
         if supports and attacks:
             parts = [
-                f"{r.type} {quote_id(r.id)} ({quote_id(r.source)} -> {quote_id(r.target)})"
+                f"{r.type} {quote_id(r.id)} ({show_premises(r.premises)} -> {quote_id(r.target)})"
                 for r in (supports[0], attacks[0])
             ]
             yield ctx.finding(
@@ -127,28 +151,30 @@ def relations(ctx: Context) -> Iterator[Finding]:
                 [r.id for r in supports + attacks],
                 ctx.relation_path[attacks[0].id],
             )
-    for (type_, source, target), rel_ids in same.items():
+    for (type_, group, target), rel_ids in same.items():
         if len(rel_ids) > 1:
             yield ctx.finding(
                 "S009",
-                f"{len(rel_ids)} {type_}s run from {quote_id(source)} to {quote_id(target)}: "
-                + ", ".join(quote_id(r) for r in rel_ids),
+                f"{len(rel_ids)} {type_}s run from {show_premises(group)} to "
+                f"{quote_id(target)}: " + ", ".join(quote_id(r) for r in rel_ids),
                 rel_ids,
                 ctx.relation_path[rel_ids[1]],
             )
 
 
 def support_cycles(ctx: Context) -> Iterator[Finding]:
-    """S005: the strongly connected components of the support graph, one finding each."""
+    """S005: the strongly connected components of the support graph, one finding each
+    (each premise of a linked support supports its conclusion)."""
     from scipy.sparse import csr_matrix
     from scipy.sparse.csgraph import connected_components
 
     fw = ctx.graph.framework
-    keep = fw.sup_src != fw.sup_tgt
-    src, tgt = fw.sup_src[keep], fw.sup_tgt[keep]
+    all_src, all_tgt, all_ids = fw.claim_edges("support")
+    keep = all_src != all_tgt
+    src, tgt = all_src[keep], all_tgt[keep]
     if not len(src):
         return
-    rel_ids = [r for r, k in zip(fw.sup_ids, keep.tolist(), strict=True) if k]
+    rel_ids = [r for r, k in zip(all_ids, keep.tolist(), strict=True) if k]
     n = fw.n
     adj = csr_matrix((np.ones(len(src), dtype=np.int8), (src, tgt)), shape=(n, n))
     count, labels = connected_components(adj, directed=True, connection="strong")
@@ -202,7 +228,8 @@ def relevance(ctx: Context) -> Iterator[Finding]:
     fw = g.framework
     if "S007" in ctx.enabled:
         argued = set()
-        for src, tgt in ((fw.att_src, fw.att_tgt), (fw.sup_src, fw.sup_tgt)):
+        for kind in ("attack", "support"):  # a linked relation bears on a position unless
+            src, tgt, _ = fw.claim_edges(kind)  # all its premises are positions themselves
             for s, t in zip(src.tolist(), tgt.tolist(), strict=True):
                 if fw.ids[s] not in positions:
                     argued.add(fw.ids[t])
@@ -227,19 +254,26 @@ def relevance(ctx: Context) -> Iterator[Finding]:
 
 def _unreachable(ctx: Context) -> np.ndarray:
     """Indices of the claims from which no relation path leads to a position: one
-    breadth-first search backwards from a virtual node joined to every position."""
+    breadth-first search backwards from a virtual node joined to every position, over
+    the framework's nodes (claims, then inferences: relations from linked premises or
+    aimed at by others). Each premise leads to its inference, which leads to its
+    target, so a claim that undercuts or backs an argument reaches where it leads."""
     from scipy.sparse import csr_matrix
     from scipy.sparse.csgraph import breadth_first_order
 
     fw = ctx.graph.framework
     n = fw.n
+    total = n + fw.k
+    src, tgt = fw.node_edges()
     pos = np.array([fw.index[p] for p in ctx.position_ids], dtype=np.int64)
-    # Reverse edges (target -> source), plus the virtual node n -> every position.
-    rows = np.concatenate([fw.att_tgt, fw.sup_tgt, np.full(len(pos), n, dtype=np.int64)])
-    cols = np.concatenate([fw.att_src, fw.sup_src, pos])
-    adj = csr_matrix((np.ones(len(rows), dtype=np.int8), (rows, cols)), shape=(n + 1, n + 1))
-    reached = breadth_first_order(adj, n, directed=True, return_predecessors=False)
-    seen = np.zeros(n + 1, dtype=bool)
+    # Reverse edges (target -> source), plus the virtual node -> every position.
+    virtual = total
+    rows = np.concatenate([tgt, np.full(len(pos), virtual, dtype=np.int64)])
+    cols = np.concatenate([src, pos])
+    shape = (total + 1, total + 1)
+    adj = csr_matrix((np.ones(len(rows), dtype=np.int8), (rows, cols)), shape=shape)
+    reached = breadth_first_order(adj, virtual, directed=True, return_predecessors=False)
+    seen = np.zeros(total + 1, dtype=bool)
     seen[reached] = True
     return np.flatnonzero(~seen[:n])
 
@@ -262,7 +296,7 @@ def duplicate_texts(ctx: Context) -> Iterator[Finding]:
 
 
 CHECKERS = [
-    Checker(frozenset({"S001", "S002"}), integrity),
+    Checker(frozenset({"S001", "S002", "S003"}), integrity),
     Checker(frozenset({"S003", "S004", "S009"}), relations),
     Checker(frozenset({"S005"}), support_cycles),
     Checker(frozenset({"S006", "S007", "S008"}), relevance),

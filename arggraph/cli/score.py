@@ -64,7 +64,9 @@ def add_common(p: argparse.ArgumentParser) -> None:
 
 
 def apply_scores(graph: Graph, sheet: ScoreSheet | None, path: str | None) -> Framework:
-    """The graph's framework with a sheet applied, each unknown id named at its place."""
+    """The graph's framework with a sheet applied, each unknown id named at its place.
+    Relations from linked premises and relations aimed at relations are inferences of the
+    framework (:meth:`~arggraph.framework.Framework.from_links`), weighed like any other."""
     from ..errors import UnknownIdError
 
     fw = graph.framework
@@ -72,7 +74,7 @@ def apply_scores(graph: Graph, sheet: ScoreSheet | None, path: str | None) -> Fr
         return fw
     for section, kind, known in (
         ("scores", "claim", graph.claims),
-        ("weights", "relation", fw.relation_index),
+        ("weights", "relation", graph.relations),
     ):
         for ident in getattr(sheet, section):
             if ident not in known:

@@ -38,7 +38,12 @@ def run(args: argparse.Namespace) -> int:
         *(["  (none)"] if not s["positions"] else []),
         f"claims:     {c['total']} ({c['position']} positions, {c['claim']} claims, "
         f"{c['evidence']} evidence)",
-        f"relations:  {r['total']} ({r['support']} supports, {r['attack']} attacks)",
+        f"relations:  {r['total']} ({r['support']} supports, {r['attack']} attacks"
+        + (
+            f"; {r['linked']} from linked premises, {r['on relations']} aimed at relations)"
+            if "linked" in r
+            else ")"
+        ),
         f"actors:     {s['actors']}",
         f"documents:  {s['documents']}",
         f"quotes:     {s['attributions']} attributions",

@@ -60,6 +60,7 @@ from typing import Any
 
 from ..dates import is_valid_date
 from ..illocutions import canonical
+from ..model import FORMATS
 from .aif_write import DEFAULT_SCHEMES as _DEFAULT_SCHEMES
 from .aif_write import EXTRA_KEY, to_aif
 from .imported import Ids, ImportResult, fail, model_from, slug
@@ -192,9 +193,9 @@ class _Importer:
         self.report = Report()
         if not isinstance(data, dict):
             raise fail("expected a JSON object with AIF 'nodes' and 'edges'", path)
-        if data.get("format") == "arggraph/1":
+        if data.get("format") in FORMATS:
             raise fail(
-                "this is already an arggraph/1 graph: use it directly, no import needed",
+                f"this is already an {data['format']} graph: use it directly, no import needed",
                 path,
                 place="format",
             )
@@ -339,7 +340,7 @@ class _Importer:
                 )
             claim: dict[str, Any] = {"id": cid, "text": text, "kind": "claim", "attributions": []}
             if saved:
-                for key in ("kind", "base", "date", "tags", "note", "meta"):
+                for key in ("kind", "base", "date", "reconstructed", "tags", "note", "meta"):
                     if key in saved:
                         claim[key] = saved[key]
             claims[cid] = claim

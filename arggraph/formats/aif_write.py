@@ -18,7 +18,9 @@ import json
 from typing import Any
 
 from ..graph import Graph
+from ..io import needed_format
 from ..model import Attribution, Relation
+from .plain import plain_relations, source_of
 from .report import Report
 
 __all__ = ["DEFAULT_SCHEMES", "EXTRA_KEY", "to_aif"]
@@ -113,9 +115,7 @@ def to_aif(graph: Graph, *, report: Report | None = None) -> str:
 
     # Relations that came from one linked AIF argument go back into one S node.
     groups: dict[tuple[str, ...], list[Relation]] = {}
-    for rel in graph.relations.values():
-        if rel.source not in i_node or rel.target not in i_node:
-            continue
+    for rel in plain_relations(graph):  # linked premises and undercuts: reported as losses
         aif = (rel.meta or {}).get("aif") if isinstance(rel.meta, dict) else None
         s_type = "CA" if rel.type == "attack" else "RA"
         if isinstance(aif, dict) and aif.get("type") == "MA" and rel.type == "support":
@@ -135,12 +135,12 @@ def to_aif(graph: Graph, *, report: Report | None = None) -> str:
         text, scheme, scheme_id = _scheme_of(s_type, first.scheme, aif)
         sid = new_node(s_type, text, scheme=scheme, schemeID=scheme_id)
         for rel in rels:
-            link(i_node[rel.source], sid)
+            link(i_node[source_of(rel)], sid)
             s_of_relation[rel.id] = sid
         link(sid, i_node[first.target])
         extra_relations[sid] = [
             {
-                "source_node": i_node[r.source],
+                "source_node": i_node[source_of(r)],
                 **r.model_dump(
                     mode="json",
                     exclude_none=True,
@@ -179,7 +179,7 @@ def to_aif(graph: Graph, *, report: Report | None = None) -> str:
         participants.append({"participantID": pid, "firstname": given, "surname": last})
     m = graph.model
     extra = {
-        "format": "arggraph/1",
+        "format": needed_format(m),
         "graph": m.model_dump(
             mode="json",
             exclude_none=True,

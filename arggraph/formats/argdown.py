@@ -168,6 +168,11 @@ class _Build:
             claim["date"] = date
         elif date is not None:
             data["date"] = date
+        rebuilt = data.pop("reconstructed", None)
+        if isinstance(rebuilt, bool):
+            claim["reconstructed"] = rebuilt
+        elif rebuilt is not None:
+            data["reconstructed"] = rebuilt
         note = data.pop("note", None)
         if isinstance(note, str) and note:
             claim["note"] = note

@@ -3,7 +3,8 @@ Argdown's ``{...}`` data and front matter what Argdown has no syntax for.
 
 Each claim is a statement ``[id]: text #tags {data}`` (text escaped with Argdown's
 backslash, on one line), followed by the claims that support (``+``) or attack (``-``)
-it. The data holds the claim's kind, base score, date, note and attributions, and, under
+it. The data holds the claim's kind, base score, date, reconstructed mark, note and
+attributions, and, under
 ``relations``, what its incoming relations carry beyond their type (id, weight, scheme,
 note, attributions), one entry per relation line, matched by source and type. The front
 matter holds the title, question, description (``subTitle``), id, positions, actors and
@@ -36,6 +37,7 @@ from typing import Any
 from ..graph import Graph
 from ..model import Relation, default_relation_id
 from .argdown_data import data_json
+from .plain import plain_relations, source_of
 from .registry import report_losses
 from .report import Report, plural
 
@@ -100,7 +102,7 @@ def _relation_data(rel: Relation, titles: dict[str, str], twin: bool) -> dict[st
     """What a relation holds beyond its type, source and target (its id too when a
     ``twin`` has the same type and source, so that each line finds its own entry)."""
     data: dict[str, Any] = {}
-    default = default_relation_id(rel.type, titles[rel.source], titles[rel.target])
+    default = default_relation_id(rel.type, titles[source_of(rel)], titles[rel.target])
     if twin or rel.id != default:
         data["id"] = rel.id
     if rel.weight != 1.0:
@@ -122,9 +124,8 @@ def write_argdown(graph: Graph, *, report: Report | None = None) -> str:
     titles, renamed = _titles(graph)
     out = [*_front(graph, titles), ""]
     incoming: dict[str, list[Relation]] = {}
-    for rel in graph.relations.values():
-        if rel.source in titles and rel.target in titles:
-            incoming.setdefault(rel.target, []).append(rel)
+    for rel in plain_relations(graph):  # linked premises and undercuts: reported as losses
+        incoming.setdefault(rel.target, []).append(rel)
     for cid, claim in graph.claims.items():
         line = f"[{titles[cid]}]: {escape_text(claim.text)}"
         if claim.tags:
@@ -136,6 +137,8 @@ def write_argdown(graph: Graph, *, report: Report | None = None) -> str:
             data["base"] = claim.base
         if claim.date:
             data["date"] = claim.date
+        if claim.reconstructed is not None:
+            data["reconstructed"] = claim.reconstructed
         if claim.note:
             data["note"] = claim.note
         if claim.attributions:
@@ -147,14 +150,14 @@ def write_argdown(graph: Graph, *, report: Report | None = None) -> str:
         for rel in incoming.get(cid, []):
             extra = _relation_data(rel, titles, pairs.count((rel.type, rel.source)) > 1)
             if extra:
-                entries.append({"from": titles[rel.source], "type": rel.type, **extra})
+                entries.append({"from": titles[source_of(rel)], "type": rel.type, **extra})
         if entries:
             data["relations"] = entries
         if data:
             line += " " + data_json(data)
         out.append(line)
         for rel in incoming.get(cid, []):
-            out.append(f"  {'-' if rel.type == 'attack' else '+'} [{titles[rel.source]}]")
+            out.append(f"  {'-' if rel.type == 'attack' else '+'} [{titles[source_of(rel)]}]")
         out.append("")
     if report is not None and renamed:
         report.note(

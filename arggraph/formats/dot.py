@@ -37,6 +37,7 @@ from ..model import Claim, Relation
 from .escape import dot_quote, html_lines, html_text, wrap
 from .focus import DEFAULT_DEPTH, neighbourhood
 from .palette import ATTACK, MIXED_FILL, NO_SIDE, SUPPORT, fill, hue_for, mix
+from .plain import plain_relations, source_of
 from .sides import MIXED, Side, sides
 
 __all__ = ["CLUSTERS", "LABELS", "RANKDIRS", "DiagramStats", "read_stats", "to_dot"]
@@ -259,7 +260,8 @@ class _Writer:
             "arrowtail": "tee" if attack else "normal",
             "penwidth": f"{1.0 + 1.6 * rel.weight:.2f}",
         }
-        tip = f"{rel.source} {'attacks' if attack else 'supports'} {rel.target}"
+        source = source_of(rel)
+        tip = f"{source} {'attacks' if attack else 'supports'} {rel.target}"
         if rel.weight != 1.0:
             attrs["label"] = dot_quote(f"×{rel.weight:g}")
             attrs["fontcolor"] = dot_quote(colour)
@@ -276,7 +278,7 @@ class _Writer:
         attrs["tooltip"] = dot_quote(tip)
         if minlen > 1:
             attrs["minlen"] = str(minlen)
-        return f"  {self.names[rel.target]} -> {self.names[rel.source]} [{_attr_list(attrs)}];"
+        return f"  {self.names[rel.target]} -> {self.names[source]} [{_attr_list(attrs)}];"
 
     # ------------------------------------------------------------------ frame
     def title(self, focus: str | None, depth: int | None) -> str | None:
@@ -445,10 +447,10 @@ def to_dot(
     w = _Writer(graph, strengths, label, semantics, base)
     shown = [cid for cid in graph.claims if keep is None or cid in keep]
     shown_set = set(shown)
-    rels = [r for r in graph.relations.values() if r.source in shown_set and r.target in shown_set]
+    rels = [r for r in plain_relations(graph) if r.source in shown_set and r.target in shown_set]
 
     stats = DiagramStats(
-        len(shown), len(rels), _cycles(shown, ((r.source, r.target) for r in rels))
+        len(shown), len(rels), _cycles(shown, ((source_of(r), r.target) for r in rels))
     )
     out = [stats.line(), "digraph arggraph {"]
     graph_attrs = {

@@ -21,6 +21,7 @@ from collections.abc import Collection
 
 from ..errors import UsageError
 from ..graph import Graph
+from ..views import relations_among
 
 __all__ = ["DEFAULT_DEPTH", "neighbourhood", "restrict"]
 
@@ -30,6 +31,9 @@ DEFAULT_DEPTH = 2
 
 def neighbourhood(graph: Graph, claim_id: str, depth: int | None = None) -> set[str]:
     """The ids of the claims within ``depth`` relations of ``claim_id`` (itself included).
+    Linked premises are each a relation away from their target (and from one another);
+    a relation aimed at a relation joins its premises to that relation's premises and
+    target.
 
     Raises :class:`~arggraph.errors.UnknownIdError` for an id not in the graph (with
     close matches as a hint) and :class:`~arggraph.errors.UsageError` for a negative
@@ -42,8 +46,12 @@ def neighbourhood(graph: Graph, claim_id: str, depth: int | None = None) -> set[
         raise UsageError(f"--depth must be 0 or more, not {depth}")
     adjacent: dict[str, set[str]] = defaultdict(set)
     for rel in graph.relations.values():
-        adjacent[rel.source].add(rel.target)
-        adjacent[rel.target].add(rel.source)
+        ends = {*rel.premises, rel.target}
+        aimed = graph.target_relation(rel)
+        if aimed is not None:
+            ends |= {*aimed.premises, aimed.target}
+        for end in ends:
+            adjacent[end] |= ends - {end}
     seen = {claim_id}
     frontier = [claim_id]
     for _ in range(depth):
@@ -61,7 +69,9 @@ def neighbourhood(graph: Graph, claim_id: str, depth: int | None = None) -> set[
 
 def restrict(graph: Graph, keep: Collection[str]) -> Graph:
     """The graph with only the claims in ``keep`` and the relations between them
-    (actors and documents stay, so attributions still resolve).
+    (actors and documents stay, so attributions still resolve; see
+    :func:`~arggraph.views.relations_among` for linked premises and relations aimed at
+    relations).
 
     >>> from arggraph.model import Claim, GraphModel, Relation
     >>> g = Graph(GraphModel(id="g", claims=[Claim(id=x, text=x) for x in "abc"],
@@ -70,12 +80,11 @@ def restrict(graph: Graph, keep: Collection[str]) -> Graph:
     >>> [r.id for r in restrict(g, {"a", "b"}).relations.values()]
     ['support:a->b']
     """
+    kept = relations_among(graph, set(keep))
     model = graph.model.model_copy(
         update={
             "claims": [c for c in graph.model.claims if c.id in keep],
-            "relations": [
-                r for r in graph.model.relations if r.source in keep and r.target in keep
-            ],
+            "relations": [r for r in graph.model.relations if r.id in kept],
         }
     )
     return Graph(model, path=graph.path, strict=False)

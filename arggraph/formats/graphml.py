@@ -10,6 +10,12 @@ actors and documents as JSON on the graph; :func:`from_graphml` (in
 :mod:`~arggraph.formats.graphml_read`, with how other tools' GraphML is read) reads them
 all back.
 
+An edge joins two nodes, so a relation of ``arggraph/1.1`` that runs from linked
+premises is drawn from its first premise and keeps them all in ``sources`` (JSON); one
+aimed at a relation is drawn to the claim that relation bears on in the end and keeps
+the relation's id in ``target_relation``. Network tools see a plain edge; arggraph reads
+back the relation.
+
 >>> from arggraph.model import Claim, GraphModel, Relation
 >>> from arggraph.graph import Graph
 >>> g = Graph(GraphModel(id="g", claims=[Claim(id="a", text="A", tags=["x"]),
@@ -26,6 +32,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..graph import Graph
+from ..io import needed_format
+from ..model import Relation
 from .escape import XML_FORBIDDEN, xml_text
 from .graphml_read import CLAIM_SCALARS, JSON_ATTRIBUTES, from_graphml
 from .report import Report, plural
@@ -40,6 +48,20 @@ def _dumps(value: Any) -> str:
     return XML_FORBIDDEN.sub(
         lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False)
     )
+
+
+def _drawn_end(graph: Graph, rel: Relation) -> str:
+    """The claim an edge for ``rel`` is drawn to: its target, or for a relation aimed at
+    a relation the claim that relation (and so on) bears on; in a circle of relations
+    aimed at one another, the first premise of the relation aimed at."""
+    seen = {rel.id}
+    here: Relation | None = graph.target_relation(rel)
+    last = rel
+    while here is not None and here.id not in seen:
+        seen.add(here.id)
+        last = here
+        here = graph.target_relation(here)
+    return last.target if here is None else last.premises[0]
 
 
 def to_graphml(
@@ -67,7 +89,7 @@ def to_graphml(
             "graph_id": x(m.id),
             "title": x(m.title),
             "question": x(m.question),
-            "format": "arggraph/1",
+            "format": needed_format(m),
         }
     )
     if m.description:
@@ -105,7 +127,13 @@ def to_graphml(
         for key in ("attributions", "meta"):
             if data.get(key):
                 attrs[key] = _dumps(data[key])
-        g.add_edge(x(rel.source), x(rel.target), key=x(rid), **attrs)
+        if rel.sources is not None:
+            attrs["sources"] = _dumps(rel.sources)
+        end = rel.target
+        if graph.target_relation(rel) is not None:
+            attrs["target_relation"] = x(rel.target)
+            end = _drawn_end(graph, rel)
+        g.add_edge(x(rel.premises[0]), x(end), key=x(rid), **attrs)
     if report is not None and changed:
         report.note(
             f"{plural(changed, 'text')} held characters XML cannot carry, "

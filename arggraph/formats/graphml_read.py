@@ -29,7 +29,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..model import default_relation_id
+from ..model import FORMATS, default_relation_id
 from . import yed
 from .graphml_xml import GraphmlDocument, Item, read_graphml
 from .imported import Ids, ImportResult, fail, model_from
@@ -39,7 +39,7 @@ from .report import Report
 __all__ = ["CLAIM_SCALARS", "JSON_ATTRIBUTES", "from_graphml"]
 
 #: Claim fields GraphML carries as plain values, and those it carries as JSON text.
-CLAIM_SCALARS = ("kind", "base", "date", "note")
+CLAIM_SCALARS = ("kind", "base", "date", "reconstructed", "note")
 JSON_ATTRIBUTES = ("tags", "attributions", "meta")
 
 _KIND_KEYS = ("type", "kind", "relation", "relationType", "relation_type", "label")
@@ -78,7 +78,7 @@ class _Import:
     def __init__(self, doc: GraphmlDocument, path: str | Path | None) -> None:
         self.doc = doc
         self.path = path
-        self.ours = doc.data.get("format") == "arggraph/1"
+        self.ours = doc.data.get("format") in FORMATS
         self.report = Report()
         self.groups = {n.id: yed.group_label(n.graphics) for n in doc.nodes if n.is_group}
 
@@ -209,9 +209,13 @@ class _Import:
             for key in ("weight", "note", "scheme"):
                 if key in data:
                     rel[key] = data[key]
-            for key in ("attributions", "meta"):
+            for key in ("attributions", "meta", "sources"):
                 if key in data:
                     rel[key] = _loads(data[key], self.path, edge.line, f"{self.name(edge)} {key}")
+            if "sources" in rel:
+                del rel["source"]  # linked premises, drawn from the first
+            if "target_relation" in data:
+                rel["target"] = data["target_relation"]  # drawn to where it leads
             return rel
         for key in _KIND_KEYS:
             if _word(data.get(key)) is not None:
@@ -275,8 +279,11 @@ class _Import:
         return payload
 
 
-def _triple(rel: dict[str, Any]) -> tuple[str, str, str]:
-    return str(rel["type"]), str(rel["source"]), str(rel["target"])
+def _triple(rel: dict[str, Any]) -> tuple[str, str | list[str], str]:
+    """(type, premises, target) of a relation being read, for its default id."""
+    sources = rel.get("sources")
+    premises = [str(p) for p in sources] if isinstance(sources, list) else str(rel["source"])
+    return str(rel["type"]), premises, str(rel["target"])
 
 
 def from_graphml(

@@ -41,6 +41,7 @@ from ..graph import Graph
 from ..model import Claim, GraphModel, Relation
 from .imported import ImportResult, fail, line_of
 from .imported import graph_id as id_from_path
+from .plain import source_of
 from .registry import report_losses
 from .report import Report, plural
 
@@ -114,7 +115,7 @@ def _attacks(graph: Graph) -> list[Relation]:
 def _unique_pairs(attacks: list[Relation], names: dict[str, str]) -> list[tuple[str, str]]:
     seen: dict[tuple[str, str], None] = {}
     for r in attacks:
-        seen.setdefault((names[r.source], names[r.target]), None)
+        seen.setdefault((names[source_of(r)], names[r.target]), None)
     return list(seen)
 
 

@@ -116,10 +116,15 @@ def restore_ids(result: ImportResult, ids: Mapping[str, str], path: str | Path) 
             if claim.text == claim.id:
                 claim.text = ids[claim.id]
             claim.id = ids[claim.id]
+    # The formats with id maps (tgf, bag) join one claim to one claim: no relation of
+    # theirs runs from linked premises or aims at a relation.
     for rel in model.relations:
-        default = rel.id == default_relation_id(rel.type, rel.source, rel.target)
-        rel.source = ids.get(rel.source, rel.source)
+        default = rel.id == default_relation_id(rel.type, rel.premises, rel.target)
+        if rel.source is not None:
+            rel.source = ids.get(rel.source, rel.source)
+        if rel.sources is not None:
+            rel.sources = [ids.get(p, p) for p in rel.sources]
         rel.target = ids.get(rel.target, rel.target)
         if default or not rel.id:
-            rel.id = default_relation_id(rel.type, rel.source, rel.target)
+            rel.id = default_relation_id(rel.type, rel.premises, rel.target)
     return ImportResult(model_from(model.model_dump(by_alias=True), path), result.report)

@@ -59,14 +59,17 @@ __all__ = [
     "hidden_base_scores",
     "illocutions",
     "line_breaks",
+    "linked_relations",
     "meta_objects",
     "mermaid_texts_cut",
     "notes",
     "question",
     "quotes",
+    "reconstructed",
     "relation_speakers",
     "relation_speakers_without_tooltips",
     "relation_weights",
+    "relations_on_relations",
     "schemes",
     "shown_title",
     "supports",
@@ -278,6 +281,23 @@ def line_breaks(graph: Graph, shown: Shown) -> int:
     if shown.label == "id":
         return 0
     return sum(1 for c in graph.claims.values() if "\n" in c.text.strip())
+
+
+def linked_relations(graph: Graph, shown: Shown) -> int:
+    """Relations that run from linked premises (``arggraph/1.1``)."""
+    return sum(1 for r in graph.extended_relations if r.sources is not None)
+
+
+def relations_on_relations(graph: Graph, shown: Shown) -> int:
+    """Relations from one claim aimed at a relation (backings and undercuts, counted
+    apart from the linked ones, which :func:`linked_relations` counts whatever they aim
+    at)."""
+    return sum(1 for r in graph.extended_relations if r.sources is None)
+
+
+def reconstructed(graph: Graph, shown: Shown) -> int:
+    """Claims marked reconstructed (premises the analyst made explicit)."""
+    return sum(1 for c in graph.claims.values() if c.reconstructed)
 
 
 def _relations_between_claims(graph: Graph) -> Iterator[tuple[str, float]]:

@@ -147,7 +147,25 @@ class Format:
 
 
 # ---------------------------------------------------------------------- losses
+def _one_to_one(fmt: str) -> tuple[Loss, ...]:
+    """What a format that joins one claim to one claim loses of ``arggraph/1.1``."""
+    return (
+        Loss(
+            "relation with linked premises|relations with linked premises",
+            f"{fmt} joins one claim to one claim",
+            L.linked_relations,
+        ),
+        Loss(
+            "relation aimed at a relation|relations aimed at relations",
+            f"{fmt} aims relations at claims only",
+            L.relations_on_relations,
+        ),
+    )
+
+
 _DIAGRAM_COMMON = (
+    *_one_to_one("a diagram so far"),
+    Loss("reconstructed mark", "a diagram shows none", L.reconstructed),
     Loss("quote", "a diagram shows no quotes", L.quotes),
     Loss("illocution", "a diagram shows no illocutions", L.illocutions),
     Loss("argument scheme", "a diagram shows no schemes", L.schemes),
@@ -236,6 +254,7 @@ _MERMAID_LOSSES = (
 )
 
 _ARGDOWN_LOSSES = (
+    *_one_to_one("the Argdown export so far"),
     Loss(
         "line break in a claim text|line breaks in claim texts",
         "Argdown statements are one paragraph",
@@ -249,6 +268,8 @@ def _bare_losses(fmt: str, names: str = "names") -> tuple[Loss, ...]:
     """What a format of bare arguments and edges (ICCMA, BAG) cannot hold besides;
     ``names`` is what it holds of each claim instead of its text."""
     return (
+        *_one_to_one(fmt),
+        Loss("reconstructed mark", f"{fmt} has no provenance", L.reconstructed),
         Loss("claim text", f"{fmt} holds {names} only", L.claim_texts),
         Loss("claim kind", f"{fmt} arguments have no kind", L.claim_kinds),
         Loss("argument scheme", f"{fmt} has no schemes", L.schemes),
@@ -355,6 +376,7 @@ FORMATS: tuple[Format, ...] = (
         read_extensions=(".json",),
         reader="arggraph.formats.aif:from_aif",
         writer="arggraph.formats.aif_write:to_aif",
+        losses=_one_to_one("the AIF export so far"),
     ),
     Format(
         "kialo",

@@ -77,9 +77,11 @@ def sides(graph: Graph) -> dict[str, Side]:
     """Claim id -> the :class:`Side` it serves; claims that reach no position are absent,
     claims with conflicting nearest chains map to :data:`MIXED`."""
     incoming: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for rel in graph.relations.values():
-        if rel.source in graph.claims and rel.target in graph.claims:
-            incoming[rel.target].append((rel.source, -1 if rel.type == "attack" else 1))
+    for rel in graph.relations.values():  # each linked premise serves like a lone one
+        premises = rel.premises
+        if rel.target in graph.claims and premises and all(p in graph.claims for p in premises):
+            for premise in premises:
+                incoming[rel.target].append((premise, -1 if rel.type == "attack" else 1))
     opp = opponents(graph)
 
     def resolve(position: str, sign: int) -> Side:

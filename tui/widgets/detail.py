@@ -133,6 +133,19 @@ class ClaimHead(Panel):
             if target is not None:
                 out.append("\n           the claim: ", style="dim")
                 out.append_text(literal(fit(target.text, max(12, width - 24)), style="italic"))
+            for premise in rel.premises[1:]:
+                other = snap.graph.claims.get(premise)
+                out.append("\n           together with: ", style="dim")
+                text = other.text if other is not None else premise
+                out.append_text(literal(fit(text, max(12, width - 28)), style="italic"))
+            aimed = snap.graph.relations_into(rel.id)
+            if aimed:
+                backs = sum(1 for r in aimed if r.type == "support")
+                out.append(
+                    f"\n           backed by {backs}, undercut by {len(aimed) - backs} "
+                    "(relations aimed at this link; not drawn in the tree yet)",
+                    style="dim italic",
+                )
         elif marker_link:
             out.append("▶ link     —  ", style="bold")
             out.append("no link: this claim is not under another claim here", style="italic")
@@ -227,14 +240,19 @@ class ClaimDetail(Vertical):
     def _link_prompt(self, rel: Relation, width: int) -> Text:
         snap = self.state
         assert snap is not None
-        claim = snap.graph.claims[rel.source]
-        value = snap.strength(rel.source)
+        first = rel.premises[0]
+        claim = snap.graph.claims[first]
+        value = snap.strength(first)
         prompt = Text(no_wrap=True, overflow="ellipsis")
         prompt.append_text(glyph(rel.type))
         prompt.append(" ")
         prompt.append(figure(value), style=strength_style(value))
         prompt.append(" ")
-        prompt.append_text(literal(fit(claim.text, width)))
+        others = len(rel.premises) - 1
+        linked = f" + {others} linked premise{'s' if others > 1 else ''}" if others else ""
+        prompt.append_text(literal(fit(claim.text, max(12, width - len(linked)))))
+        if linked:
+            prompt.append(linked, style="italic")
         return prompt
 
     def _render_sources(self) -> None:

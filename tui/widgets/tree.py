@@ -2,7 +2,10 @@
 
 Children are added only when a node is opened, so a 10k-claim graph opens at once.
 A claim that already appears on the path above it (a cycle: the two positions attack
-each other) is shown once more, marked ``↻``, and not expanded again.
+each other) is shown once more, marked ``↻``, and not expanded again. An argument from
+linked premises is shown once under its conclusion, as its first premise with "+ N
+linked premises" (the detail pane names them all); relations aimed at a relation are
+counted in the detail pane of the link they aim at, not drawn in the tree.
 
 The screen owns the :class:`~tui.state.Session` and hands a frozen
 :class:`~tui.viewmodels.Snapshot` of it down (``tree.state``); the tree reads strengths
@@ -144,7 +147,8 @@ class DebateTree(Tree[Item]):
         for rel in snap.children.get(item.claim, ()):
             if not self._shown_relation(rel):
                 continue
-            self._add(node, Item("argument", rel.source, rel.id, above, repeat=rel.source in above))
+            first = rel.premises[0]
+            self._add(node, Item("argument", first, rel.id, above, repeat=first in above))
 
     def open(self, node: Node) -> None:
         """Fill and expand a node."""
@@ -216,8 +220,15 @@ class DebateTree(Tree[Item]):
         text_style = "dim" if (lensed_out or item.repeat) else ""
         if item.role == "position":
             text_style = "bold"
-        width = max(12, min(room - out.cell_len, 200))
+        linked = ""
+        if item.relation is not None:
+            others = len(snap.graph.relations[item.relation].premises) - 1
+            if others:
+                linked = f" + {others} linked premise{'s' if others > 1 else ''}"
+        width = max(12, min(room - out.cell_len - len(linked), 200))
         out.append(fit(claim.text, width), style=text_style)
+        if linked:
+            out.append(linked, style="italic")
         return out
 
     def on_resize(self) -> None:
@@ -246,7 +257,7 @@ class DebateTree(Tree[Item]):
         rel = snap.graph.relations.get(relation)
         if rel is None:
             return
-        for node in self._by_claim.get(rel.source, ()):
+        for node in self._by_claim.get(rel.premises[0] if rel.premises else "", ()):
             if node.data is not None and node.data.relation == relation:
                 self._set_label(node)
 
