@@ -66,7 +66,7 @@ Location = tuple[str | None, tuple[str, ...], bool]
 #: above it, in a worker thread (the figures in the tree and the verdict stay instant).
 SMALL = 1500
 #: On a large graph, the slow panels wait for this long a pause in the keys (seconds).
-QUIET = 0.25
+QUIET = 0.15
 #: A delay meaning "once the next frame is on screen".
 AFTER_FRAME = -1.0
 
