@@ -14,6 +14,7 @@ It ships beside the graph as ``STEM.id-map.json`` (``graphs/bakhmut.id-map.json`
 on the command line, the TUI's score book) apply it with :func:`migrate`, saying what
 they changed. ``arggraph diff OLD NEW --write-id-map OUT`` writes one.
 
+>>> from arggraph.model import ClaimScore
 >>> old = "0" * 64  # the SHA-256 of the old version's file
 >>> m = IdMap(graph="g", from_sha256=[old], renamed={"a": "b", "b": "a"}, removed=["x"])
 >>> sheet = ScoreSheet(graph="g", graph_sha256=old,
@@ -35,12 +36,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, Literal
+from typing import TYPE_CHECKING, Final, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .errors import InputError
-from .model import ClaimScore, Id, ScoreSheet
+from .model import Id, ScoreSheet
 
 if TYPE_CHECKING:
     from .graph import Graph
@@ -56,6 +57,8 @@ __all__ = [
     "load_id_map",
     "migrate",
 ]
+
+V = TypeVar("V")
 
 #: The ``format`` value of an id map file.
 ID_MAP_FORMAT: Final = "arggraph-id-map/1"
@@ -108,15 +111,18 @@ class IdMap(BaseModel):
 
 @dataclass(frozen=True)
 class Migration:
-    """What :func:`migrate` did to a sheet: the ids renamed (old, new) and the ids
-    dropped as removed, in sheet order, and the id map's file (when it came from one)."""
+    """What :func:`migrate` did to a sheet: the ids renamed (old, new), the ids dropped
+    as removed, in sheet order, the id map's file (when it came from one), and the
+    entries dropped because another took their new id (``merged``)."""
 
     renamed: list[tuple[str, str]] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     source: Path | None = None
+    #: (old, new): entries dropped because another took the new id (merged claims).
+    merged: list[tuple[str, str]] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(self.renamed or self.removed)
+        return bool(self.renamed or self.removed or self.merged)
 
     def describe(self) -> str:
         """What moved, for a person: ``3 ids renamed and 1 removed, by X.id-map.json``.
@@ -129,6 +135,10 @@ class Migration:
             parts.append(f"{len(self.renamed)} id{'s' if len(self.renamed) != 1 else ''} renamed")
         if self.removed:
             parts.append(f"{len(self.removed)} removed")
+        if self.merged:
+            kept = ", ".join(f"{old!r} into {new!r}" for old, new in self.merged[:3])
+            more = f" and {len(self.merged) - 3} more" if len(self.merged) > 3 else ""
+            parts.append(f"{len(self.merged)} merged, its score dropped ({kept}{more})")
         text = " and ".join(parts) if parts else "nothing moved"
         return text + (f", by {self.source.name}" if self.source is not None else "")
 
@@ -202,8 +212,9 @@ def migrate(
     against a version the map does not name) only ids the new graph does not have
     (``known``: its claim and relation ids) are mapped, so a sheet already saved against
     the new version is never moved twice. A sheet saved against ``current_sha256`` is
-    returned as it is. Two sheet entries that would land on one id keep the one whose
-    old id is the new id itself, else the first. Pure: the sheet passed in is not changed.
+    returned as it is. Two sheet entries that would land on one id (claims merged) keep
+    the one whose old id is the new id itself, else the first, and the other is reported
+    in ``merged``. Pure: the sheet passed in is not changed.
     """
     if sheet.graph_sha256 is not None and sheet.graph_sha256 == current_sha256:
         return sheet, Migration(source=source)
@@ -224,24 +235,25 @@ def migrate(
                 out[old] = old
         return out
 
-    scores: dict[str, ClaimScore] = {}
-    moves = carry(list(sheet.scores))
-    for old, new in moves.items():
-        if new is None:
-            done.removed.append(old)
-        elif new not in scores or old == new:
-            scores[new] = sheet.scores[old]
-            if new != old:
-                done.renamed.append((old, new))
-    weights = {}
-    wmoves = carry(list(sheet.weights))
-    for old, wnew in wmoves.items():
-        if wnew is None:
-            done.removed.append(old)
-        elif wnew not in weights or old == wnew:
-            weights[wnew] = sheet.weights[old]
-            if wnew != old:
-                done.renamed.append((old, wnew))
+    def place(entries: dict[str, V]) -> dict[str, V]:
+        """Entries under their new ids: an id kept as it is holds its place first, then
+        renamed ones fill the free ids in sheet order; one landing on a taken id (two
+        claims merged into one) is dropped and reported as merged."""
+        moves = carry(list(entries))
+        out: dict[str, V] = {old: entries[old] for old, new in moves.items() if new == old}
+        for old, new in moves.items():
+            if new is None:
+                done.removed.append(old)
+            elif new != old:
+                if new in out:
+                    done.merged.append((old, new))
+                else:
+                    out[new] = entries[old]
+                    done.renamed.append((old, new))
+        return out
+
+    scores = place(dict(sheet.scores))
+    weights = place(dict(sheet.weights))
     if not done:
         return sheet, done
     moved = sheet.model_copy(update={"scores": scores, "weights": weights})

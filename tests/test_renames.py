@@ -201,3 +201,19 @@ def test_an_exact_migration_loses_nothing_but_the_removed(
     same, nothing = migrate(current, m, current_sha256="b" * 64, known=set(order))
     assert same is current
     assert not nothing
+
+
+def test_a_merge_keeps_the_kept_id_and_reports_the_other() -> None:
+    old = "3" * 64
+    # 'a' is merged into 'b' (which keeps its id); 'c' becomes 'd'.
+    m = IdMap(graph="g", from_sha256=[old], renamed={"a": "b", "c": "d"})
+    sheet = ScoreSheet(
+        graph="g",
+        graph_sha256=old,
+        scores={"a": ClaimScore(base=0.1), "b": ClaimScore(base=0.2), "c": ClaimScore(base=0.3)},
+    )
+    new, done = migrate(sheet, m, current_sha256=None, known={"b", "d"})
+    assert {k: v.base for k, v in new.scores.items()} == {"b": 0.2, "d": 0.3}
+    assert done.merged == [("a", "b")]
+    assert done.renamed == [("c", "d")]
+    assert "1 merged, its score dropped ('a' into 'b')" in done.describe()
