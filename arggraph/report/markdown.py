@@ -104,6 +104,10 @@ class _Writer:
         self.add(f"# {md_text(c.question or c.title or c.graph.id)}", "")
         if c.title and c.title != c.question:
             self.add(f"*{md_text(c.title)}*", "")
+
+    def debate(self) -> None:
+        c = self.c
+        self.add("## The debate", "")
         if c.description:
             self.add(md_text(c.description), "")
         self.add(
@@ -471,6 +475,7 @@ def to_markdown(content: ReportContent) -> str:
     steps: list[Callable[[], None]] = [
         w.header,
         w.verdict,
+        w.debate,
         w.deciding,
         w.diagram,
         w.claims,
