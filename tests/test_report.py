@@ -462,3 +462,38 @@ def test_reports_of_the_fixtures_build_in_both_formats(path: Path) -> None:
     r: ReportContent = build_report(g)
     for fmt in ("html", "md"):
         assert render_report(r, fmt).endswith("\n")
+
+
+def test_linked_premises_and_undercutters_are_said_from_each_side() -> None:
+    g = loads(
+        json.dumps(
+            {
+                "format": "arggraph/1.1",
+                "id": "linked",
+                "claims": [
+                    {"id": "c", "text": "C", "kind": "position"},
+                    {"id": "p", "text": "P"},
+                    {"id": "q", "text": "Q"},
+                    {"id": "u", "text": "U"},
+                ],
+                "relations": [
+                    {"id": "pq", "type": "attack", "sources": ["p", "q"], "target": "c"},
+                    {"type": "attack", "source": "u", "target": "pq", "weight": 0.5},
+                ],
+            }
+        )
+    )
+    from arggraph.report.claims import flat
+
+    r = build_report(g)
+    assert [flat(x) for x in r.claim("p").bears_on] == ["together with [q], it attacks [c]"]
+    assert [flat(x) for x in r.claim("c").borne_by] == [
+        "it is attacked by [p] and [q] together",
+        "the step from [p] and [q] to this claim is attacked by [u] (weight 0.50)",
+    ]
+    assert [flat(x) for x in r.claim("u").bears_on] == [
+        "it attacks the step from [p] and [q] to [c] (an undercutter) (weight 0.50)"
+    ]
+    md = render_report(r, "md")
+    assert "- Together with [Q](#c-2), it attacks [C](#c-0)\\.\n" in md
+    assert "- It is attacked by [P](#c-1) and [Q](#c-2) together\\.\n" in md

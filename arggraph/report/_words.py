@@ -6,18 +6,15 @@
 '27 February 2023 to March 2023'
 >>> figure(0.74374), figure(1.0), figure(0.0049)
 ('0.74', '1.00', '0.00')
->>> and_list(["a"]), and_list(["a", "b"]), and_list(["a", "b", "c"])
-('a', 'a and b', 'a, b and c')
 """
 
 from __future__ import annotations
 
 import calendar
-from collections.abc import Sequence
 
 from ..dates import interval_ends, is_interval, is_valid_date
 
-__all__ = ["and_list", "figure", "plural", "readable_date"]
+__all__ = ["figure", "plural", "readable_date", "small"]
 
 
 def _one(value: str) -> str:
@@ -46,6 +43,15 @@ def figure(value: float) -> str:
     return f"{value:.2f}"
 
 
+def small(value: float) -> str:
+    """A small number such as a tolerance, as papers write it.
+
+    >>> small(1e-9), small(2.5e-10), small(0.001)
+    ('1e-9', '2.5e-10', '0.001')
+    """
+    return f"{value:g}".replace("e-0", "e-").replace("e+0", "e+")
+
+
 def plural(count: int, noun: str, nouns: str | None = None) -> str:
     """``count`` and the noun, in the plural unless the count is one.
 
@@ -53,10 +59,3 @@ def plural(count: int, noun: str, nouns: str | None = None) -> str:
     ('1 claim', '3 claims', '2 bodies')
     """
     return f"{count} {noun if count == 1 else nouns or noun + 's'}"
-
-
-def and_list(items: Sequence[str]) -> str:
-    """Items joined as a sentence joins them."""
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]

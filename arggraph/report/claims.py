@@ -18,11 +18,12 @@ breadth first, then what bears on those; claims that reach no position come last
 ...   {"type": "attack", "source": "b", "target": "a"}]}''')
 >>> reading_order(g)
 ['go', 'a', 'u', 'b']
->>> [flat(p) for p in phrases(g, "a", {})[0]]
+>>> said = phrases(g, {})
+>>> [flat(p) for p in said["a"][0]]
 ['it supports [go]']
->>> [flat(p) for p in phrases(g, "go", {})[1]]
+>>> [flat(p) for p in said["go"][1]]
 ['it is supported by [a]', 'the step from [a] to this claim is attacked by [u]']
->>> [flat(sentence(p)) for p in phrases(g, "u", {})[0]]
+>>> [flat(sentence(p)) for p in said["u"][0]]
 ['It attacks the step from [a] to [go] (an undercutter).']
 """
 
@@ -108,19 +109,20 @@ def _step(graph: Graph, rel: Relation, here: str | None) -> list[str | Ref]:
 
 
 def phrases(
-    graph: Graph, claim: str, weights: Mapping[str, float]
-) -> tuple[list[Phrase], list[Phrase]]:
-    """What ``claim`` bears on (``[0]``) and what bears on it (``[1]``), one phrase per
-    relation, in the graph's order. ``weights`` are the relation weights in use (a score
-    sheet's), by relation id; a weight other than 1 is said."""
-    out: list[Phrase] = []
-    into: list[Phrase] = []
+    graph: Graph, weights: Mapping[str, float]
+) -> dict[str, tuple[list[Phrase], list[Phrase]]]:
+    """For every claim, what it bears on (``[0]``) and what bears on it (``[1]``), one
+    phrase per relation, in the graph's order (one pass over the relations). ``weights``
+    are the relation weights in use (a score sheet's), by relation id; a weight other than
+    1 is said."""
+    found: dict[str, tuple[list[Phrase], list[Phrase]]] = {cid: ([], []) for cid in graph.claims}
     for rel in graph.relations.values():
         if not graph.is_usable(rel):
             continue
         aimed = graph.target_relation(rel)
         attack = rel.type == "attack"
-        if claim in rel.premises:
+        weight = _weight(rel, weights)
+        for claim in dict.fromkeys(rel.premises):
             others = [p for p in rel.premises if p != claim]
             parts: list[str | Ref] = []
             if others:
@@ -131,20 +133,17 @@ def phrases(
             else:
                 parts += ["attacks " if attack else "backs ", *_step(graph, aimed, None)]
                 parts.append(" (an undercutter)" if attack else " (a backing)")
-            out.append(tuple(parts + _weight(rel, weights)))
-        if rel.target == claim:
+            found[claim][0].append(tuple(parts + weight))
+        if rel.target in found:
             verb = "it is attacked by " if attack else "it is supported by "
             together = [" together"] if len(rel.premises) > 1 else []
-            into.append(tuple([verb, *_refs(rel.premises), *together, *_weight(rel, weights)]))
-        elif aimed is not None and aimed.target == claim:
+            found[rel.target][1].append(tuple([verb, *_refs(rel.premises), *together, *weight]))
+        elif aimed is not None and aimed.target in found:
             verb = " is attacked by " if attack else " is backed by "
-            into.append(
-                tuple(
-                    [*_step(graph, aimed, claim), verb, *_refs(rel.premises)]
-                    + _weight(rel, weights)
-                )
+            found[aimed.target][1].append(
+                tuple([*_step(graph, aimed, aimed.target), verb, *_refs(rel.premises)] + weight)
             )
-    return out, into
+    return found
 
 
 def feeders(graph: Graph) -> dict[str, list[tuple[str, str, bool]]]:

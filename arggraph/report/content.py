@@ -433,9 +433,10 @@ def build_report(
     weights.update(zip(fw.sup_ids, fw.sup_w.tolist(), strict=True))
     weights.update(zip(fw.inf_rel, fw.inf_w.tolist(), strict=True))
     entries = []
+    said = phrases(graph, weights)
     for i, cid in enumerate(reading_order(graph)):
         claim = graph.claims[cid]
-        out, into = phrases(graph, cid, weights)
+        out, into = said[cid]
         entries.append(
             ClaimEntry(
                 id=cid,

@@ -35,7 +35,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from ..formats.escape import clean
-from ._words import and_list, figure, plural, readable_date
+from ._words import figure, plural, readable_date, small
 from .claims import OutlineNode, Phrase, Ref, sentence
 from .content import ReportContent
 from .diagram import Drawing, draw
@@ -162,7 +162,7 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.globals.update(figure=figure, plural=plural, and_list=and_list, readable=readable_date)
+    env.globals.update(figure=figure, plural=plural, small=small)
     return env
 
 

@@ -27,7 +27,7 @@ from urllib.parse import quote
 from ..formats.escape import clean
 from ..formats.focus import restrict
 from ..formats.mermaid import to_mermaid
-from ._words import figure, plural, readable_date
+from ._words import figure, plural, readable_date, small
 from .claims import Phrase, Ref, sentence
 from .content import ClaimEntry, ReportContent, Standing
 from .diagram import near_positions
@@ -59,6 +59,16 @@ def md_url(url: str) -> str:
     return quote(url, safe=":/?#@!$&*+,;=%-._~")
 
 
+def _piece(text: str) -> str:
+    """A piece of a phrase: escaped as :func:`md_text` does, keeping a space at either
+    end (a piece sits between links)."""
+    if not text.strip():
+        return " " if text else ""
+    lead = " " if text[:1].isspace() else ""
+    tail = " " if text[-1:].isspace() else ""
+    return lead + md_text(text) + tail
+
+
 def _short(text: str, width: int = LINK_CHARS) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
@@ -77,7 +87,7 @@ class _Writer:
         return f"[{md_text(shown)}](#{entry.anchor})"
 
     def phrase(self, phrase: Phrase) -> str:
-        return "".join(self.ref(p.claim) if isinstance(p, Ref) else md_text(p) for p in phrase)
+        return "".join(self.ref(p.claim) if isinstance(p, Ref) else _piece(p) for p in phrase)
 
     def sentence(self, phrase: Phrase) -> str:
         return self.phrase(sentence(phrase, lambda cid: _short(self.c.claim(cid).text)))
@@ -434,7 +444,7 @@ class _Writer:
             "A claim's share of the verdict is its effect, by removal, on the leading position "
             "minus its effect on the runner-up. Its flip point is the score nearest its own at "
             "which the leader changes, all else held. Where arguments form a cycle, strengths "
-            f"are computed to within {c.tolerance:g} of a fixed point of the rule.",
+            f"are computed to within {small(c.tolerance)} of a fixed point of the rule.",
             "",
         )
 
@@ -445,7 +455,7 @@ class _Writer:
             "",
             "**To reproduce this report:** "
             f"arggraph {md_text(c.version)}; semantics {md_text(c.semantics.name)} "
-            f"({md_text(c.semantics.label)}), tolerance {c.tolerance:g}; "
+            f"({md_text(c.semantics.label)}), tolerance {small(c.tolerance)}; "
             + "; ".join(
                 f"{'graph' if i == 0 else 'scores'} {md_text(fp.name)}: SHA-256 `{fp.sha256}`"
                 + ("" if fp.of_file else " (of its JSON as arggraph writes it)")
