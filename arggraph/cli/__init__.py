@@ -31,6 +31,7 @@ COMMANDS = (
     "extensions",
     "explain",
     "export",
+    "report",
     "import_",
     "schema",
 )
