@@ -82,6 +82,7 @@ __all__ = [
     "is_consensus",
     "load_panel",
     "robustness",
+    "scorer_names",
     "sheets_in",
 ]
 
@@ -199,8 +200,13 @@ class Member:
     graph_changed: bool = False
 
 
-def _names(sheets: Sequence[ScoreSheet], paths: Sequence[Path | None]) -> list[str]:
-    """Each sheet's scorer, else its file's name, made unique (``ana``, ``ana #2``)."""
+def scorer_names(sheets: Sequence[ScoreSheet], paths: Sequence[Path | None]) -> list[str]:
+    """Each sheet's scorer, else its file's name, made unique: the members' names.
+
+    >>> scorer_names([ScoreSheet(graph="g", scorer="ana")] * 2 + [ScoreSheet(graph="g")],
+    ...              [None, None, Path("b.json")])
+    ['ana', 'ana #2', 'b']
+    """
     out: list[str] = []
     seen: set[str] = set()
     for i, (sheet, path) in enumerate(zip(sheets, paths, strict=True)):
@@ -269,7 +275,7 @@ class Panel:
         members = []
         stamp = graph.stamp.sha256 if graph.stamp is not None else None
         for j, (sheet, path, name) in enumerate(
-            zip(sheets, where, _names(sheets, where), strict=True)
+            zip(sheets, where, scorer_names(sheets, where), strict=True)
         ):
             unknown: list[str] = []
             entries: Iterable[tuple[str, float, dict[str, int]]] = [
