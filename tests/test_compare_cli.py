@@ -307,3 +307,16 @@ def test_missing_sheet(small: tuple[Path, list[str]], capsys: pytest.CaptureFixt
     code, _, err = run(capsys, "compare", str(graph), "absent.json")
     assert code == 2
     assert err.strip() == "arggraph: error: absent.json: no such file"
+
+
+def test_scorer_names_are_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    graph = tmp_path / "g.json"
+    graph.write_text(json.dumps(GRAPH), encoding="utf-8")
+    evil = write_sheet(tmp_path / "evil.json", "\x1b[2Jeve", {"cost": 0.9})
+    ana = write_sheet(tmp_path / "ana.json", "ana", {"cost": 0.1})
+    code, out, _ = run(capsys, "compare", str(graph), str(ana), str(evil))
+    assert code == 0
+    assert "\x1b" not in out
+    assert "\\x1b[2Jeve" in out
+    code, out, _ = run(capsys, "compare", str(graph), str(ana), str(evil), "--format", "csv")
+    assert "\x1b" not in out

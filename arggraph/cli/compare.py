@@ -216,7 +216,7 @@ def _table(result: Comparison, robust: Robustness | None, terminal: bool) -> str
             f"{result.method:<{who_width}}  {_verdict_text(c.leader, c.runner_up, c.margin)}"
         )
         if robust is not None:
-            lines += ["", robust.line()]
+            lines += ["", one_line(robust.line())]
     else:
         lines.append("the graph has no positions: no verdict to compare, only the values")
     disputed = result.disputed
