@@ -61,6 +61,7 @@ from .framework import BoolArray, FloatArray, Framework, IntArray
 from .graph import Graph
 from .io import load_scores
 from .model import ClaimScore, ScoreSheet, WeightScore
+from .renames import Migration, follow
 from .semantics.incremental import GradualEngine
 from .semantics.registry import GRADUAL, gradual
 from .semantics.verdict import TIE, Verdict
@@ -190,7 +191,8 @@ class Member:
 
     ``unknown`` lists the ids the sheet scores that the graph does not have (not
     applied); ``graph_changed`` says the sheet was saved against another version of the
-    graph (its ``graph_sha256`` is not the graph file's).
+    graph (its ``graph_sha256`` is not the graph file's); ``migration`` what the id map
+    shipped beside the graph carried over (renamed or removed ids, :mod:`.renames`).
     """
 
     name: str
@@ -198,6 +200,7 @@ class Member:
     path: Path | None = None
     unknown: tuple[str, ...] = ()
     graph_changed: bool = False
+    migration: Migration = field(default_factory=Migration)
 
 
 def scorer_names(sheets: Sequence[ScoreSheet], paths: Sequence[Path | None]) -> list[str]:
@@ -252,9 +255,12 @@ class Panel:
     ) -> Panel:
         """The panel of ``sheets`` (one per scorer, in order) for ``graph``.
 
-        ``paths`` names each sheet's file (for messages; default: none). Raises
-        :class:`~arggraph.errors.InputError` for a sheet for another graph
-        (:func:`check_sheet`) and :class:`~arggraph.errors.UsageError` for no sheets.
+        ``paths`` names each sheet's file (for messages; default: none). A sheet saved
+        against an earlier version is first carried over to the graph's ids by the id map
+        shipped beside the graph, when there is one (:func:`arggraph.renames.follow`).
+        Raises :class:`~arggraph.errors.InputError` for a sheet for another graph
+        (:func:`check_sheet`) or an id map that cannot be used, and
+        :class:`~arggraph.errors.UsageError` for no sheets.
         """
         if not sheets:
             raise UsageError("a panel needs at least one score sheet")
@@ -263,6 +269,7 @@ class Panel:
             raise UsageError("give one path per sheet (or none)")
         for sheet, path in zip(sheets, where, strict=True):
             check_sheet(graph, sheet, path)
+        followed = [follow(sheet, graph) for sheet in sheets]
         fw = graph.framework
         relations = [*fw.att_ids, *fw.sup_ids, *fw.inf_rel]
         items = (*fw.ids, *relations)
@@ -274,8 +281,8 @@ class Panel:
         scored = np.zeros((len(items), s), dtype=bool)
         members = []
         stamp = graph.stamp.sha256 if graph.stamp is not None else None
-        for j, (sheet, path, name) in enumerate(
-            zip(sheets, where, scorer_names(sheets, where), strict=True)
+        for j, ((sheet, moved), path, name) in enumerate(
+            zip(followed, where, scorer_names(sheets, where), strict=True)
         ):
             unknown: list[str] = []
             entries: Iterable[tuple[str, float, dict[str, int]]] = [
@@ -292,7 +299,7 @@ class Panel:
             changed = bool(
                 sheet.graph_sha256 is not None and stamp is not None and sheet.graph_sha256 != stamp
             )
-            members.append(Member(name, sheet, path, tuple(sorted(unknown)), changed))
+            members.append(Member(name, sheet, path, tuple(sorted(unknown)), changed, moved))
         return cls(graph, tuple(members), items, fw.n, own, values, scored, index, rel_index)
 
     # ------------------------------------------------------------------ reading

@@ -320,3 +320,46 @@ def test_scorer_names_are_data(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert "\\x1b[2Jeve" in out
     code, out, _ = run(capsys, "compare", str(graph), str(ana), str(evil), "--format", "csv")
     assert "\x1b" not in out
+
+
+def test_sheets_follow_the_id_map_beside_the_graph(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A second edition renames `cost` to `price`; a sheet saved against the first
+    follows the id map shipped beside the graph, and says so."""
+    graph = tmp_path / "g.json"
+    graph.write_text(json.dumps(GRAPH), encoding="utf-8")
+    first = load(graph)
+    assert first.stamp is not None
+    sheet = tmp_path / "ana.json"
+    sheet.write_text(
+        json.dumps(
+            {
+                "format": "arggraph-scores/1",
+                "graph": "g",
+                "scorer": "ana",
+                "graph_sha256": first.stamp.sha256,
+                "scores": {"cost": {"base": 0.9}},
+            }
+        )
+    )
+    second = json.loads(json.dumps(GRAPH).replace('"cost"', '"price"'))
+    graph.write_text(json.dumps(second), encoding="utf-8")
+    (tmp_path / "g.id-map.json").write_text(
+        json.dumps(
+            {
+                "format": "arggraph-id-map/1",
+                "graph": "g",
+                "from_sha256": [first.stamp.sha256],
+                "renamed": {"cost": "price", "attack:cost->go": "attack:price->go"},
+            }
+        )
+    )
+    ben = write_sheet(tmp_path / "ben.json", "ben", {"price": 0.1})
+    code, out, err = run(capsys, "compare", str(graph), str(sheet), str(ben), "--format", "json")
+    assert code == 0
+    assert f"arggraph: note: {sheet} (ana): follows the graph's new version: 1 id renamed" in err
+    data = json.loads(out)
+    assert data["scorers"][0]["unknown"] == []
+    price = next(item for item in data["items"] if item["id"] == "price")
+    assert price["values"]["ana"] == {"value": 0.9, "scored": True}

@@ -93,6 +93,8 @@ def _report_members(panel: Panel, skipped: list[tuple[Any, str]]) -> None:
         _warn(f"skipped {path}: {why}")
     for m in panel.members:
         who = f"{m.path} ({m.name})" if m.path is not None else m.name
+        if m.migration:
+            _warn(f"note: {who}: follows the graph's new version: {m.migration.describe()}")
         if m.graph_changed:
             _warn(
                 f"{who}: saved against another version of graph {panel.graph.id!r} "

@@ -144,6 +144,12 @@ class MainScreen(Screen[None]):
                 f"saved from now on to {book.path}, with every other sheet.",
                 timeout=12,
             )
+        if book.migration:
+            self.say(
+                f"Your score sheet follows the graph's new version: {book.migration.describe()}"
+                ". Save (ctrl+s) to keep it that way.",
+                timeout=12,
+            )
         if book.graph_changed:
             self.say(
                 "The graph changed since your score sheet was saved. " + lacking,
