@@ -25,6 +25,7 @@ PUBLIC = [
     "arggraph.semantics.verdict",
     "arggraph.framework",
     "arggraph.report",
+    "arggraph.panel",
 ]
 
 

@@ -7,6 +7,8 @@ from loading), so tests hand it small fixture graphs and the factory
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual.app import App
 from textual.screen import Screen
@@ -40,6 +42,8 @@ class ArggraphApp(App[None]):
         graph: Graph | None = None,
         *,
         book: ScoreBook | None = None,
+        others: Sequence[ScoreBook] = (),
+        notes: Sequence[str] = (),
         semantics: str = "dfquad",
         error: ArggraphError | None = None,
         bundled: bool = False,
@@ -52,13 +56,16 @@ class ArggraphApp(App[None]):
         self.error = error
         self.bundled = bundled
         self.session: Session | None = None
+        #: What the main screen says on opening about the panel's sheets (files of a
+        #: folder left out, and why).
+        self.notes = tuple(notes)
         if graph is not None and error is None:
             who = user if user is not None else current_user()
             if book is None:
                 path = default_sheet_path(graph.id, user=who)
                 book = ScoreBook(graph, path=path, scorer=who)
             try:
-                self.session = Session(graph, book, semantics)
+                self.session = Session(graph, book, semantics, others=others)
             except ArggraphError as exc:
                 self.error = exc
         if graph is not None:
@@ -70,7 +77,7 @@ class ArggraphApp(App[None]):
         if self.session is None:
             assert self.error is not None
             return ErrorScreen(self.error)
-        return MainScreen(self.session, bundled=self.bundled)
+        return MainScreen(self.session, bundled=self.bundled, notes=self.notes)
 
     @property
     def main_screen(self) -> MainScreen | None:
@@ -83,12 +90,12 @@ class ArggraphApp(App[None]):
     async def action_quit(self) -> None:
         """``q``: quit, asking first when there are unsaved scores."""
         main = self.main_screen
-        if self.session is None or main is None or not self.session.book.dirty:
+        if self.session is None or main is None or not self.session.own.dirty:
             self.exit()
             return
         if isinstance(self.screen, ChoiceScreen):
             return
-        count = self.session.book.unsaved
+        count = self.session.own.unsaved
         message = Text(
             f"You have {count} unsaved score change{'s' if count != 1 else ''}.\n"
             "Save them to your score sheet before quitting?"

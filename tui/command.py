@@ -28,7 +28,12 @@ def register(sub: Any) -> None:
         help="an arggraph/1 file (default: the bundled Bakhmut debate)",
     )
     p.add_argument(
-        "--scores", metavar="SHEET", default=None, help="a score sheet to load and save to"
+        "--scores",
+        metavar="SHEET",
+        action="append",
+        default=None,
+        help="a score sheet to load and save to; more than once (or a folder of sheets) "
+        "for a panel: the first sheet is yours to score, the others are read-only",
     )
     p.add_argument(
         "--semantics",

@@ -7,14 +7,16 @@ that opens on an error screen (file, place, message), never a traceback.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from arggraph.errors import ArggraphError
+from arggraph.graph import Graph
+from arggraph.sheets import ScoreBook
 
 from .app import ArggraphApp
 
-__all__ = ["create_app", "resolve_graph"]
+__all__ = ["create_app", "panel_books", "resolve_graph"]
 
 
 def resolve_graph(graph_path: str | None) -> tuple[Path, bool]:
@@ -36,28 +38,77 @@ def resolve_graph(graph_path: str | None) -> tuple[Path, bool]:
     return bundled_graph(), True
 
 
+def panel_books(
+    graph: Graph, sources: Sequence[str], own: ScoreBook
+) -> tuple[list[ScoreBook], list[str]]:
+    """The read-only books of the other scorers at ``sources`` (sheet files, or folders
+    whose sheets for ``graph`` join), leaving out the user's ``own`` sheet; and a note
+    for each file a folder held that was left out (another graph's sheet, not a sheet).
+
+    Raises :class:`~arggraph.errors.InputError` for a named file that cannot be read as
+    a sheet or that names another graph.
+    """
+    from arggraph.atomic import same_file
+    from arggraph.io import load_scores
+    from arggraph.panel import check_sheet, sheets_in
+
+    books: list[ScoreBook] = []
+    notes: list[str] = []
+    seen = [own.path]
+    for source in sources:
+        path = Path(source)
+        if path.is_dir():
+            search = sheets_in(path, graph)
+            notes += [f"{p}: {why}" for p, why in search.skipped]
+            pairs = search.found
+        else:
+            sheet = load_scores(path)
+            check_sheet(graph, sheet, path)
+            pairs = [(path, sheet)]
+        for p, sheet in pairs:
+            if any(same_file(p, q) for q in seen):
+                continue
+            seen.append(p)
+            books.append(ScoreBook(graph, path=p, scorer=sheet.scorer or p.stem, sheet=sheet))
+    return books, notes
+
+
 def create_app(
     graph_path: str | None,
     *,
-    scores: str | None = None,
+    scores: str | Sequence[str] | None = None,
     semantics: str = "dfquad",
     user: str | None = None,
     env: Mapping[str, str] | None = None,
 ) -> ArggraphApp:
-    """The app for ``arggraph tui [GRAPH] [--scores SHEET] [--semantics NAME]``.
+    """The app for ``arggraph tui [GRAPH] [--scores SHEET]... [--semantics NAME]``.
 
     ``user`` and ``env`` stand in for the login name and the environment (tests pass
     them so nothing depends on who runs them). The user's existing sheet is loaded from
-    ``--scores`` or from its default place (:func:`arggraph.sheets.default_sheet_path`).
+    the first ``--scores`` that is a file, or from its default place
+    (:func:`arggraph.sheets.default_sheet_path`); every other ``--scores`` (a sheet, or a
+    folder of them) joins the panel read-only (:func:`panel_books`).
     """
     from arggraph.io import load
     from arggraph.sheets import current_user, open_book
 
     who = user if user is not None else current_user()
+    sources = [scores] if isinstance(scores, str) else list(scores or [])
+    files = [s for s in sources if not Path(s).is_dir()]
+    mine = files[0] if files else None
     try:
         path, bundled = resolve_graph(graph_path)
         graph = load(path)
-        book = open_book(graph, scores=scores, user=who, env=env)
+        book = open_book(graph, scores=mine, user=who, env=env)
+        others, notes = panel_books(graph, [s for s in sources if s != mine], book)
     except ArggraphError as exc:
         return ArggraphApp(error=exc)
-    return ArggraphApp(graph, book=book, semantics=semantics, bundled=bundled, user=who)
+    return ArggraphApp(
+        graph,
+        book=book,
+        others=others,
+        notes=notes,
+        semantics=semantics,
+        bundled=bundled,
+        user=who,
+    )

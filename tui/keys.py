@@ -188,6 +188,29 @@ SECTIONS: list[tuple[str, list[Binding]]] = [
         ],
     ),
     (
+        "A panel of score sheets (--scores more than once, or a folder)",
+        [
+            Binding(
+                "v",
+                "scorer",
+                "whose scores",
+                show=False,
+                id="panel.scorer",
+                tooltip="pick whose sheet drives the strengths and the verdict: yours is the "
+                "only one scored and saved, the others are read-only",
+            ),
+            Binding(
+                "p",
+                "panel",
+                "panel view",
+                show=False,
+                id="panel.view",
+                tooltip="where the sheets disagree: each claim's spread, every scorer's value, "
+                "and ◆ where the disagreement alone flips the verdict",
+            ),
+        ],
+    ),
+    (
         "Files and the rest",
         [
             Binding(

@@ -11,7 +11,7 @@ on the claim or relation that changed, which keeps a 10k-claim graph interactive
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from arggraph.errors import ConvergenceError, SemanticsError
@@ -31,12 +31,28 @@ __all__ = ["Session"]
 
 
 class Session:
-    """The graph, the user's scores and view, and the strengths they give."""
+    """The graph, the user's scores and view, and the strengths they give.
 
-    def __init__(self, graph: Graph, book: ScoreBook, semantics: str = "dfquad") -> None:
+    With a panel of sheets (``others``: other scorers' books, read-only), :attr:`book`
+    is the one whose scores drive the screen (:meth:`drive`) and :attr:`own` the user's
+    own, the only one edited and saved.
+    """
+
+    def __init__(
+        self,
+        graph: Graph,
+        book: ScoreBook,
+        semantics: str = "dfquad",
+        *,
+        others: Sequence[ScoreBook] = (),
+    ) -> None:
         gradual(semantics)  # SemanticsError, with the nearest name, for an unknown one
         self.graph = graph
         self.book = book
+        #: The user's own book: the only one scored and saved.
+        self.own = book
+        #: Every sheet of the panel, the user's own first.
+        self.books: tuple[ScoreBook, ...] = (book, *others)
         self.semantics = semantics
         self.actor: str | None = None
         self.day: str | None = None
@@ -53,6 +69,22 @@ class Session:
         self.problem: str | None = None
         self.warning: str | None = None
         self._engine: GradualEngine | None = None
+        self.rebuild()
+
+    # ------------------------------------------------------------------ the panel
+    @property
+    def read_only(self) -> bool:
+        """Whether another scorer's sheet drives the screen (scoring keys do nothing)."""
+        return self.book is not self.own
+
+    @property
+    def driving(self) -> int:
+        """The index in :attr:`books` of the sheet that drives the screen."""
+        return next(i for i, b in enumerate(self.books) if b is self.book)
+
+    def drive(self, index: int) -> None:
+        """Let the sheet ``books[index]`` drive the strengths, the verdict and the tree."""
+        self.book = self.books[index]
         self.rebuild()
 
     # ------------------------------------------------------------------ computing

@@ -283,6 +283,10 @@ class Mode:
     #: The score sheet in use (``~`` for the home folder) and whether it exists on disk.
     sheet: str = ""
     sheet_exists: bool = True
+    #: With a panel of sheets: how many, and whose drives the screen when it is not the
+    #: user's own (read-only; ``unsaved`` still counts the user's own changes).
+    panel: int = 1
+    read_only_scorer: str | None = None
 
 
 Role = Literal["question", "position", "argument", "loose-group", "loose"]

@@ -30,6 +30,7 @@ COMMANDS = (
     "score",
     "extensions",
     "explain",
+    "compare",
     "export",
     "report",
     "import_",

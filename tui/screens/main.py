@@ -51,6 +51,7 @@ from ..widgets.verdict import VerdictBar
 from ..widgets.why import WhyPanel
 from .dialogs import PromptScreen, parse_score
 from .export import ExportFlow
+from .panel import ScorerScreen, panel_results
 from .pickers import ActorScreen, TimelineScreen
 from .results import ResultScreen
 from .save import SaveFlow
@@ -77,9 +78,13 @@ class MainScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = list(main_bindings())
     AUTO_FOCUS = "#tree"
 
-    def __init__(self, session: Session, *, bundled: bool = False) -> None:
+    def __init__(
+        self, session: Session, *, bundled: bool = False, notes: tuple[str, ...] = ()
+    ) -> None:
         super().__init__()
         self.session = session
+        #: Files of a panel's folders that were left out, and why (said on opening).
+        self.notes = notes
         self.bundled = bundled
         self.scoring_link = False
         self.history: list[Location] = []
@@ -153,6 +158,7 @@ class MainScreen(Screen[None]):
             )
         elif lacking:
             self.say(lacking, severity="warning")
+        self._say_panel()
 
     def say(
         self, message: str, *, severity: SeverityLevel = "information", timeout: float | None = None
@@ -205,6 +211,8 @@ class MainScreen(Screen[None]):
             link_available=item is not None and item.relation is not None,
             sheet=home_short(s.book.path),
             sheet_exists=s.book.path.is_file(),
+            panel=len(s.books),
+            read_only_scorer=self.scorer_names()[s.driving] if s.read_only else None,
         )
 
     def refresh_crumbs(self) -> None:
@@ -528,6 +536,14 @@ class MainScreen(Screen[None]):
     def _scoring_target(self) -> Item | None:
         """The tree item the score keys act on, or None after saying why there is none."""
         item = self.current_item()
+        s = self.session
+        if s.read_only:
+            self.say(
+                f"{self.scorer_names()[s.driving]}'s sheet is read-only: press v and pick "
+                "yours to score.",
+                severity="warning",
+            )
+            return None
         if item is None or item.claim is None:
             self.say("Move the cursor to a claim to score it.")
             return None
@@ -711,6 +727,69 @@ class MainScreen(Screen[None]):
     def _jump_if(self, claim: str | None) -> None:
         if claim:
             self.jump_to_claim(claim)
+
+    # ------------------------------------------------------------------ the panel
+    def scorer_names(self) -> list[str]:
+        """The name of each sheet of the panel (the user's own first), made unique."""
+        from arggraph.panel import scorer_names
+
+        books = self.session.books
+        return scorer_names([b.to_sheet() for b in books], [b.path for b in books])
+
+    def _say_panel(self) -> None:
+        """On opening with a panel: whose sheet is edited, and what a folder left out."""
+        s = self.session
+        if len(s.books) > 1:
+            names = self.scorer_names()
+            self.say(
+                f"{len(s.books)} score sheets: yours ({names[0]}) is the one you score and "
+                f"ctrl+s saves; {', '.join(names[1:])} read-only. v picks whose scores "
+                "drive the screen, p shows where they disagree.",
+                timeout=12,
+            )
+        for note in self.notes:
+            self.say(f"Left out {note}", severity="warning", timeout=12)
+
+    def action_scorer(self) -> None:
+        """``v``: pick whose sheet drives the strengths, the verdict and the tree."""
+        s = self.session
+        if len(s.books) == 1:
+            self.say(
+                "Only your sheet is open: give --scores more than once (or a folder of "
+                "sheets) to compare scorers."
+            )
+            return
+
+        def done(index: int | None) -> None:
+            if index is None or index == s.driving:
+                return
+            s.drive(index)
+            self.scoring_link = False
+            self._reloaded()
+            name = self.scorer_names()[index]
+            self.say(
+                f"Your scores drive the screen again ({name})."
+                if index == 0
+                else f"{name}'s scores drive the screen; read-only (ctrl+s still saves yours)."
+            )
+
+        self.app.push_screen(
+            ScorerScreen(self.scorer_names(), [b.path for b in s.books], s.driving), done
+        )
+
+    def action_panel(self) -> None:
+        """``p``: where the panel's sheets disagree and which disagreements are decisive."""
+        s = self.session
+        sheets = [b.to_sheet() for b in s.books]
+        paths = [b.path for b in s.books]
+        graph, semantics, driving = s.graph, s.semantics, s.driving
+        self.app.push_screen(
+            ResultScreen(
+                f"Panel: {len(sheets)} sheet{'s' if len(sheets) != 1 else ''}",
+                lambda: panel_results(graph, sheets, paths, semantics, driving=driving),
+            ),
+            self._jump_if,
+        )
 
     # ------------------------------------------------------------------ files
     def export_stem(self) -> Path:

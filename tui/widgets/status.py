@@ -70,9 +70,15 @@ class ModeLine(Panel):
 
     @staticmethod
     def _sheet(mode: Mode, room: int) -> Text:
-        """The unsaved count and the sheet in use, its path shortened at a folder."""
+        """The unsaved count and the sheet in use, its path shortened at a folder; with a
+        panel, whose sheet it is when not the user's (read-only) and the panel's keys."""
         out = Text(no_wrap=True)
-        if mode.unsaved:
+        if mode.read_only_scorer is not None:
+            out.append_text(literal(fit(mode.read_only_scorer, 16), style="bold"))
+            out.append("'s, read-only", style="bold yellow")
+            if mode.unsaved:
+                out.append(f" (yours: {mode.unsaved} unsaved, ^s)", style="yellow")
+        elif mode.unsaved:
             noun = "change" if mode.unsaved == 1 else "changes"
             out.append(f"{mode.unsaved} unsaved {noun}", style="bold yellow")
             out.append(" (^s)", style="dim")
@@ -80,10 +86,13 @@ class ModeLine(Panel):
             out.append("new sheet", style="dim")
         else:
             out.append("saved", style="dim")
+        panel = f"  {mode.panel} sheets: v p" if mode.panel > 1 else ""
         if mode.sheet:
             forms = path_forms(mode.sheet)
-            left = room - out.cell_len - 1
+            left = room - out.cell_len - 1 - len(panel)
             out.append(" " + next((f for f in forms if len(f) <= left), forms[-1]), style="dim")
+        if panel:
+            out.append(panel, style="dim")
         return out
 
 
