@@ -30,6 +30,7 @@ COMMANDS = (
     "score",
     "extensions",
     "explain",
+    "diff",
     "export",
     "import_",
     "schema",
