@@ -24,6 +24,10 @@ PUBLIC = [
     "arggraph.semantics.incremental",
     "arggraph.semantics.verdict",
     "arggraph.framework",
+    "arggraph.diff",
+    "arggraph.diff.result",
+    "arggraph.diff.effect",
+    "arggraph.diff.render",
 ]
 
 

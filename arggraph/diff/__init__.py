@@ -41,13 +41,9 @@ are compared by the normalised Indel similarity (RapidFuzz's ``fuzz.ratio``).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from ..graph import Graph as _Graph
 from .effect import Effect, StrengthChange, carry_sheet, effect
 from .result import FieldChange, GraphDiff, ItemChange, Match, Section
-
-if TYPE_CHECKING:
-    from ..graph import Graph
 
 __all__ = [
     "Effect",
@@ -63,7 +59,7 @@ __all__ = [
 ]
 
 
-def diff_graphs(old: Graph, new: Graph) -> GraphDiff:
+def diff_graphs(old: _Graph, new: _Graph) -> GraphDiff:
     """What changed from ``old`` to ``new``: a :class:`GraphDiff` with a
     :class:`Section` for claims, relations, documents and actors (documents and actors
     are paired by id), and the graph's own fields that changed (id, format, title,

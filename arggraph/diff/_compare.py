@@ -61,6 +61,8 @@ def attributions(
     """(added, removed): the attributions of ``new`` that ``old`` lacks and those of
     ``old`` that ``new`` lacks, counted as multisets, each in its list's order."""
     ours, theirs = list(old), list(new)
+    if not ours and not theirs:
+        return (), ()
     left = Counter(_key(a) for a in ours) - Counter(_key(a) for a in theirs)
     right = Counter(_key(a) for a in theirs) - Counter(_key(a) for a in ours)
 

@@ -31,6 +31,7 @@ __all__ = [
     "DIFF_FORMAT",
     "describe_relation",
     "describe_verdict",
+    "relation_kind",
     "to_json",
     "to_markdown",
     "to_text",
@@ -210,14 +211,11 @@ def to_text(
     width: int | None = None,
 ) -> str:
     """The diff as plain text, every text made safe for a terminal. With ``width`` (a
-    terminal's), texts are cut to fit it; without, nothing is cut."""
+    terminal's), lines are cut to fit it; without, nothing is cut."""
 
     def fit(line: str) -> str:
-        """One line, made safe, cut to ``width`` when given."""
-        flat = re.sub(r"[^\S ]+", " ", terminal_safe(line))  # line breaks and tabs
-        if width is None or len(flat) <= width:
-            return flat
-        return flat[: max(width - 1, 20)] + "…"
+        """One line, made safe."""
+        return re.sub(r"[^\S ]+", " ", terminal_safe(line))  # line breaks and tabs
 
     lines = [f"arggraph diff {one_line(old_label)} -> {one_line(new_label)}"]
     if not diff:
@@ -267,6 +265,9 @@ def to_text(
                 lines += [
                     fit(f"      {x.render(_plain, '->')}") for x in _item_lines(diff, kind, item)
                 ]
+    if width is not None:
+        cut = max(width, 20)
+        lines = [x if len(x) <= cut else x[: cut - 1] + "…" for x in "\n".join(lines).split("\n")]
     return "\n".join(lines) + "\n"
 
 
@@ -285,8 +286,8 @@ def _effect_head(e: Effect) -> str:
 
 
 # -------------------------------------------------------------------- markdown
-#: Lists longer than this go behind a ``<details>`` block; shorter ones too, so the
-#: first screen holds only the counts, the verdict and the strengths.
+#: The most characters of a claim's text an item of a list shows (a text change shows
+#: both texts whole).
 _CELL = 160
 
 
@@ -298,35 +299,26 @@ def to_markdown(
     new_label: str = "new",
 ) -> str:
     """The diff as GitHub-flavoured Markdown for a pull request's comment: a heading,
-    a table of counts, the verdict before and after under each scoring, the largest
-    strength changes of the first, and every list in a ``<details>`` block."""
+    the verdict before and after under each scoring, the largest strength changes of
+    the first, and for each kind of item one ``<details>`` block whose summary gives the
+    counts (added, removed, renamed, changed) and whose body lists them."""
     out = [
         f"### Argument map: {md.code(old_label)} → {md.code(new_label)}",
         "",
     ]
     if not diff:
         out += ["No changes in argument terms.", ""]
-    else:
-        out += ["| | added | removed | renamed | changed |", "|---|---:|---:|---:|---:|"]
-        for kind in _KINDS:
-            s: Section = getattr(diff, kind)
-            if s:
-                out.append(
-                    f"| {kind} | {len(s.added)} | {len(s.removed)} | {len(s.renamed)} "
-                    f"| {len(s.changed)} |"
-                )
-        out.append("")
-        if diff.attributions_added or diff.attributions_removed:
-            out += [
-                f"Attributions on claims and relations in both versions: "
-                f"{diff.attributions_added} added, {diff.attributions_removed} removed.",
-                "",
-            ]
     for k, e in enumerate(effects):
         out += _md_effect(diff, e, first=k == 0)
+    if diff.attributions_added or diff.attributions_removed:
+        out += [
+            f"Attributions on claims and relations in both versions: "
+            f"{diff.attributions_added} added, {diff.attributions_removed} removed.",
+            "",
+        ]
     if diff.graph:
         rows = [f"- {_field_line(diff, 'graph', f).render(_md_value, '→')}" for f in diff.graph]
-        out += _details(f"{len(diff.graph)} of the graph's own fields changed", rows)
+        out += _details(f"<b>The graph</b>: {_plural(len(diff.graph), 'field')} changed", rows)
     for kind in _KINDS:
         out += _md_section(diff, kind)
     return "\n".join(out).rstrip("\n") + "\n"
@@ -372,8 +364,6 @@ def _md_effect(diff: GraphDiff, e: Effect, *, first: bool) -> list[str]:
 
 def _md_section(diff: GraphDiff, kind: str) -> list[str]:
     s: Section = getattr(diff, kind)
-    singular = kind[:-1]
-    out: list[str] = []
 
     def item(ident: str, side: str) -> str:
         label = md.text(_item_label(diff, kind, ident, side), _CELL)
@@ -382,30 +372,30 @@ def _md_section(diff: GraphDiff, kind: str) -> list[str]:
             label = describe_relation(graph, graph.relations[ident], md.code, "→")
         return f"- {md.code(ident)} {label}"
 
+    if not s:
+        return []
+    body: list[str] = []
     if s.renamed:
-        rows = []
+        body += ["**Renamed**", ""]
         for m in s.renamed:
             how = f"confidence {m.confidence:.2f}"
             if m.evidence:
                 how += f": {_evidence(m)}"
-            rows.append(f"- {md.code(m.old)} → {md.code(m.new)} ({how})")
-        out += _details(_plural(len(s.renamed), singular) + " renamed", rows)
+            body.append(f"- {md.code(m.old)} → {md.code(m.new)} ({how})")
+        body.append("")
     if s.added:
-        out += _details(
-            _plural(len(s.added), singular) + " added", [item(i, "new") for i in s.added]
-        )
+        body += ["**Added**", "", *(item(i, "new") for i in s.added), ""]
     if s.removed:
-        out += _details(
-            _plural(len(s.removed), singular) + " removed", [item(i, "old") for i in s.removed]
-        )
+        body += ["**Removed**", "", *(item(i, "old") for i in s.removed), ""]
     if s.changed:
-        rows = []
+        body += ["**Changed**", ""]
         for c in s.changed:
             head = md.code(c.new) if c.old == c.new else f"{md.code(c.new)} (was {md.code(c.old)})"
-            rows.append(f"- {head}")
-            rows += [f"  - {x.render(_md_value, '→')}" for x in _item_lines(diff, kind, c)]
-        out += _details(_plural(len(s.changed), singular) + " changed", rows)
-    return out
+            body.append(f"- {head}")
+            body += [f"  - {x.render(_md_value, '→')}" for x in _item_lines(diff, kind, c)]
+        body.append("")
+    summary = f"<b>{kind.capitalize()}</b>: {', '.join(_counts(s))}"
+    return _details(summary, body[:-1])
 
 
 def _plural(n: int, noun: str) -> str:
