@@ -4,6 +4,7 @@ that cover every kind of change (``tests/fixtures/diff``)."""
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -251,3 +252,20 @@ def _graph(
         "relations": [{"type": "support", "source": s, "target": t} for s, t in supports or []],
     }
     return loads(json.dumps(data))
+
+
+def test_provenance_beyond_the_budget_compares_quotes_for_equality(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from arggraph.diff import _match
+    from arggraph.model import Attribution
+
+    left = [[Attribution(actor="k", quote="losses are mounting fast")], []]
+    right = [[Attribution(actor="k", quote="losses are mounting")], [Attribution(actor="k")]]
+    fuzzy = _match.provenance_similarity(left, right)
+    assert fuzzy[0, 0] == 1.0
+    monkeypatch.setattr(_match, "_QUOTE_PAIRS", 0)
+    exact = _match.provenance_similarity(left, right)
+    assert exact[0, 0] == 0.0
+    assert exact[1, 1] == 0.0  # one side has none
+    assert math.isnan(_match.provenance_similarity([[]], [[]])[0, 0])  # neither has any
