@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from .bundled import bundled_graph
 from .checks import RULES, Finding, check, rule
+from .diff import GraphDiff, diff_graphs
 from .errors import ArggraphError
 from .framework import Framework
 from .graph import Graph
@@ -59,6 +60,7 @@ __all__ = [
     "Framework",
     "GradualEngine",
     "Graph",
+    "GraphDiff",
     "GraphModel",
     "RULES",
     "Relation",
@@ -69,6 +71,7 @@ __all__ = [
     "acceptance",
     "bundled_graph",
     "check",
+    "diff_graphs",
     "dump_graph",
     "explain",
     "extensions",

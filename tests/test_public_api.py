@@ -26,6 +26,10 @@ PUBLIC = [
     "arggraph.framework",
     "arggraph.report",
     "arggraph.panel",
+    "arggraph.diff",
+    "arggraph.diff.result",
+    "arggraph.diff.effect",
+    "arggraph.diff.render",
 ]
 
 

@@ -31,6 +31,7 @@ COMMANDS = (
     "extensions",
     "explain",
     "compare",
+    "diff",
     "export",
     "report",
     "import_",
