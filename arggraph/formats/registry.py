@@ -376,7 +376,6 @@ FORMATS: tuple[Format, ...] = (
         read_extensions=(".json",),
         reader="arggraph.formats.aif:from_aif",
         writer="arggraph.formats.aif_write:to_aif",
-        losses=_one_to_one("the AIF export so far"),
     ),
     Format(
         "kialo",
