@@ -50,7 +50,7 @@ DATA: dict[str, Any] = {
 }
 
 #: The formats that write linked premises and relations aimed at relations.
-HOLD_THEM = {"graphml", "aif"}
+HOLD_THEM = {"graphml", "aif", "dot", "svg", "png", "pdf", "mermaid"}
 LINKED = "relations with linked premises"
 AIMED = "relations aimed at relations"
 
@@ -81,16 +81,25 @@ def test_the_export_command_says_it_on_stderr(
 ) -> None:
     path = tmp_path / "new.json"
     path.write_text(json.dumps(DATA), encoding="utf-8")
-    assert main(["export", str(path), "--to", "mermaid"]) == 0
+    assert main(["export", str(path), "--to", "bag"]) == 0
     out, err = capsys.readouterr()
     assert (
-        "arggraph: dropped: 2 relations with linked premises (a diagram so far joins one "
-        "claim to one claim)"
+        "arggraph: dropped: 2 relations with linked premises (BAG joins one claim to one claim)"
     ) in err
-    assert (
-        "arggraph: dropped: 2 relations aimed at relations (a diagram so far aims relations "
-        "at claims only)"
-    ) in err
+    aimed = "arggraph: dropped: 2 relations aimed at relations (BAG aims relations at claims only)"
+    assert aimed in err
+    assert "att(c, p)." in out  # the plain attack is written
+
+
+def test_a_diagram_names_no_structure_as_lost(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "new.json"
+    path.write_text(json.dumps(DATA), encoding="utf-8")
+    assert main(["export", str(path), "--to", "mermaid"]) == 0
+    out, err = capsys.readouterr()
+    assert "linked" not in err
+    assert "aimed at" not in err
     assert "arggraph: dropped: 1 reconstructed mark (a diagram shows none)" in err
     assert "c -.-x" in out or "-.-x" in out  # the plain attack is drawn
 

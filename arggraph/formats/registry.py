@@ -164,7 +164,6 @@ def _one_to_one(fmt: str) -> tuple[Loss, ...]:
 
 
 _DIAGRAM_COMMON = (
-    *_one_to_one("a diagram so far"),
     Loss("reconstructed mark", "a diagram shows none", L.reconstructed),
     Loss("quote", "a diagram shows no quotes", L.quotes),
     Loss("illocution", "a diagram shows no illocutions", L.illocutions),
