@@ -50,7 +50,7 @@ DATA: dict[str, Any] = {
 }
 
 #: The formats that write linked premises and relations aimed at relations.
-HOLD_THEM = {"graphml", "aif", "dot", "svg", "png", "pdf", "mermaid"}
+HOLD_THEM = {"graphml", "aif", "dot", "svg", "png", "pdf", "mermaid", "argdown"}
 LINKED = "relations with linked premises"
 AIMED = "relations aimed at relations"
 

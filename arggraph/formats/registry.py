@@ -253,7 +253,6 @@ _MERMAID_LOSSES = (
 )
 
 _ARGDOWN_LOSSES = (
-    *_one_to_one("the Argdown export so far"),
     Loss(
         "line break in a claim text|line breaks in claim texts",
         "Argdown statements are one paragraph",
