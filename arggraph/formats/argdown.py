@@ -421,7 +421,7 @@ class _Build:
             "undercut of a statement or of an argument without premise-conclusion structure|"
             "undercuts of statements or of arguments without premise-conclusion structure",
             undercut_claims,
-            "as attacks on it, noted in meta (an undercut bears on an inference)",
+            "as attacks, noted in meta: only an inference can be undercut",
         )
         return self._collapse(relations)
 
