@@ -6,17 +6,21 @@ beside the project's Argdown fixtures (``NAME.official.json``) hold it for each 
 and :func:`run_official` makes it afresh where node and the pinned package are installed.
 :func:`official_view` and :func:`our_view` bring both to one shape, compared whole:
 
-- elements: each titled statement and argument, and each untitled statement that takes
-  part in a relation (an untitled one is named by its text, an untitled argument by its
-  structure's texts), with its text (white space folded; Argdown keeps ``#tags`` in the
-  text, arggraph as tags only, so they are compared as tags; a text that only repeats
-  the title counts as none), tags and section (optional: the real primer's headings use
-  Argdown's shortcodes, ``:heart:``, which arggraph does not expand);
+- elements: each titled statement, each untitled statement that takes part in a
+  relation or a premise-conclusion structure (named by its text), and each argument
+  without a premise-conclusion structure (arggraph's claims), with its text (white
+  space folded; Argdown keeps ``#tags`` in the text, arggraph as tags only, so they are
+  compared as tags; a text that only repeats the title counts as none), tags and
+  section (optional: the real primer's headings use Argdown's shortcodes, ``:heart:``,
+  which arggraph does not expand);
 - relations: (type, from, to), support for Argdown's ``support``/``entails`` and attack
-  for ``attack``/``contrary``/``undercut`` (a contradiction is an attack each way); the
-  supports a premise-conclusion structure implies are arggraph's, not Argdown's, and
-  are left out;
-- structures: each argument's premises and conclusions, in order;
+  for ``attack``/``contrary``/``undercut`` (a contradiction is an attack each way); an
+  end that is an inference (what an undercut bears on), or an argument with a
+  premise-conclusion structure (its main inference), is named by the argument and the
+  place of the conclusion the inference leads to; the inferences themselves are
+  arggraph's relations from premises to conclusions, compared as structures;
+- structures: each argument with a premise-conclusion structure (an untitled one named by
+  its statements' texts), its description, and its premises and conclusions in order;
 - whether the file is refused.
 """
 
@@ -49,7 +53,7 @@ class View:
 
     elements: frozenset[Element]
     relations: frozenset[tuple[str, Ref, Ref]]
-    structures: frozenset[tuple[Ref, tuple[tuple[str, Ref], ...]]]
+    structures: frozenset[tuple[Ref, str, tuple[tuple[str, Ref], ...]]]
     refused: bool
 
 
@@ -107,15 +111,23 @@ def official_view(model: dict[str, Any], sections: bool = True) -> View:
         return ("statement", "≈" + texts[title] if title in untitled else title)
 
     arguments: dict[str, Ref] = {}
+    last: dict[str, int] = {}
     for a in model["arguments"]:
         name = a["title"]
         if name.startswith("Untitled "):
             name = "≈" + " | ".join(texts[p["title"]] for p in a["pcs"])
         arguments[a["title"]] = ("argument", name)
+        if a["pcs"]:
+            last[a["title"]] = len(a["pcs"]) - 1
 
     def ref(member: dict[str, Any]) -> Ref:
         if member["kind"] == "statement":
             return statement(member["title"])
+        name = arguments[member["title"]][1]
+        if member["kind"] == "inference":
+            return ("inference", f"{name} @{member['conclusion']}")
+        if member["title"] in last:  # a reconstructed argument: its main inference
+            return ("inference", f"{name} @{last[member['title']]}")
         return arguments[member["title"]]
 
     relations: set[tuple[str, Ref, Ref]] = set()
@@ -128,6 +140,7 @@ def official_view(model: dict[str, Any], sections: bool = True) -> View:
         else:  # contradictory
             relations |= {("attack", a, b), ("attack", b, a)}
     in_relation = {x for _, a, b in relations for x in (a, b)}
+    in_pcs = {statement(p["title"]) for a in model["arguments"] for p in a["pcs"]}
 
     def section(value: str | None) -> str | None:
         return (_untagged(value) or None) if sections else None
@@ -140,7 +153,7 @@ def official_view(model: dict[str, Any], sections: bool = True) -> View:
             section(s["section"]),
         )
         for s in model["statements"]
-        if s["title"] not in untitled or statement(s["title"]) in in_relation
+        if s["title"] not in untitled or statement(s["title"]) in in_relation | in_pcs
     }
     elements |= {
         (
@@ -150,10 +163,12 @@ def official_view(model: dict[str, Any], sections: bool = True) -> View:
             section(a["section"]),
         )
         for a in model["arguments"]
+        if not a["pcs"]
     }
     structures = {
         (
             arguments[a["title"]],
+            _text(_untagged(a["text"]), a["title"]),
             tuple(
                 ("premise" if p["role"] == "premise" else p["role"], statement(p["title"]))
                 for p in a["pcs"]
@@ -173,41 +188,47 @@ def our_view(text: str, sections: bool = True) -> View:
     except ImportFormatError:
         return View(frozenset(), frozenset(), frozenset(), True)
     refs: dict[str, Ref] = {}
-    pcs_text: dict[str, str] = {}
-    for c in g.claims.values():
-        meta = (c.meta or {})["argdown"]
-        if meta["type"] == "argument" and "title" not in meta:
-            pcs_text[c.id] = "≈" + " | ".join(_fold(p["text"]) for p in meta["pcs"])
     for c in g.claims.values():
         meta = (c.meta or {})["argdown"]
         title = meta.get("title")
-        if title is None:
-            title = pcs_text[c.id] if meta["type"] == "argument" else "≈" + _fold(c.text)
-        refs[c.id] = (meta["type"], title)
+        refs[c.id] = (meta["type"], "≈" + _fold(c.text) if title is None else title)
     elements = set()
     for c in g.claims.values():
         meta = (c.meta or {})["argdown"]
         kind, name = refs[c.id]
-        text = "" if kind == "argument" and "title" not in meta else _text(_fold(c.text), name)
+        text = _text(_fold(c.text), name)
         section = meta.get("section") if sections else None
         elements.add((kind, name, text, tuple(sorted(c.tags)), section))
-    relations = {
-        (r.type, refs[r.premises[0]], refs[r.target])
-        for r in g.relations.values()
-        if not (r.meta or {}).get("argdown", {}).get("premise_conclusion")
-    }
+    # Each premise-conclusion structure: its main inference holds it whole, and names the
+    # argument; a step to an intermediary conclusion names the main inference.
     structures = set()
-    for c in g.claims.values():
-        meta = (c.meta or {})["argdown"]
+    argument_of: dict[str, Ref] = {}
+    for r in g.relations.values():
+        meta = (r.meta or {}).get("argdown", {})
         if "pcs" not in meta:
             continue
         entries = meta["pcs"]
+        title = meta.get("argument")
+        if title is None:
+            title = "≈" + " | ".join(_fold(g.claims[e["claim"]].text) for e in entries)
+        argument_of[r.id] = ("argument", title)
         roles = []
-        for i, p in enumerate(entries):
+        for i, e in enumerate(entries):
             role = "premise"
-            if p.get("conclusion"):
+            if e.get("conclusion"):
                 role = "main-conclusion" if i == len(entries) - 1 else "intermediary-conclusion"
-            ref = ("statement", p["title"] if "title" in p else "≈" + _fold(p["text"]))
-            roles.append((role, ref))
-        structures.add((refs[c.id], tuple(roles)))
+            roles.append((role, refs[e["claim"]]))
+        structures.add((argument_of[r.id], _fold(r.note), tuple(roles)))
+    inference: dict[str, Ref] = {}
+    for r in g.relations.values():
+        meta = (r.meta or {}).get("argdown", {})
+        if meta.get("premise_conclusion"):
+            main = meta.get("of", r.id)
+            name = argument_of[main][1]
+            inference[r.id] = ("inference", f"{name} @{meta['at']}")
+    relations = {
+        (r.type, refs[r.premises[0]], refs[r.target] if r.target in refs else inference[r.target])
+        for r in g.relations.values()
+        if not (r.meta or {}).get("argdown", {}).get("premise_conclusion")
+    }
     return View(frozenset(elements), frozenset(relations), frozenset(structures), False)

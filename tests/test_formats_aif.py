@@ -13,7 +13,7 @@ from arggraph.formats import import_file
 from arggraph.formats.aif import EXTRA_KEY, from_aif, speaker_and_words, to_aif
 from arggraph.graph import Graph
 from arggraph.io import load
-from arggraph.model import Relation
+from arggraph.model import GraphModel, Relation
 
 
 def aif(relation: Relation) -> Any:
@@ -32,12 +32,12 @@ def test_qt30_dialogue() -> None:
     assert kinds.count("RA") == 5
     assert kinds.count("CA") == 4
     assert kinds.count("MA") == 3
-    assert len(g.relations) == 13  # one RA links two premises
-    # an RA with two premises is two supports, each noting the link
-    linked = [r for r in g.relations.values() if r.meta and r.meta["aif"].get("linked")]
-    assert len(linked) == 2
-    assert aif(linked[0])["linked"] == ["542831", "542826"]
-    assert {r.target for r in linked} == {"542821"}
+    assert len(g.relations) == 12  # one relation per S node
+    # an RA with two premises is one support from both, linked
+    linked = [r for r in g.relations.values() if r.sources is not None]
+    assert [r.id for r in linked] == ["ra542833"]
+    assert linked[0].sources == ["542831", "542826"]
+    assert linked[0].target == "542821"
     # a rephrase is a support, marked as such
     ma = [r for r in g.relations.values() if r.meta and r.meta["aif"]["type"] == "MA"]
     for r in ma:
@@ -55,7 +55,7 @@ def test_qt30_dialogue() -> None:
     assert [g.actors[a.actor].name for a in att] == ["Politicians", "Alex Massie"]
     assert [a.illocution for a in att] == ["Asserting", "Reporting"]
     # the arguing speaker (TA -> YA -> RA) owns the relation
-    rel = g.relations["ra542833.1"]
+    rel = g.relations["ra542833"]
     assert [g.actors[a.actor].name for a in rel.attributions] == ["Alex Massie"]
     lines = "\n".join(result.report.lines())
     assert "dropped: 15 L nodes (locutions) that assert no proposition" in lines
@@ -71,9 +71,12 @@ def test_us2016_schemes_and_linked_conflict() -> None:
     assert len(authority) == 1
     assert authority[0].type == "support"
     assert aif(authority[0])["scheme"] == "ArgumentFromAuthority"
-    ca = [r for r in g.relations.values() if r.id.startswith("ca218388")]
-    assert len(ca) == 2
-    assert all(r.type == "attack" for r in ca)
+    linked = {r.id: (r.type, len(r.premises)) for r in g.relations.values() if r.sources}
+    assert linked == {
+        "ca218388": ("attack", 2),
+        "ra218425": ("support", 2),
+        "ra218435": ("support", 2),
+    }
     assert {g.actors[a.actor].name for c in g.claims.values() for a in c.attributions} == {
         "KELLY",
         "TRUMP",
@@ -105,7 +108,11 @@ def test_ova3_xaif_participants_and_int_ids() -> None:
 def test_araucaria_locutions_point_at_propositions() -> None:
     g = import_file(realdata("aif", "araucaria_nodeset137.json")).graph()
     assert len(g.claims) == 7
-    assert len(g.relations) == 6
+    assert len(g.relations) == 4
+    assert {r.id: r.sources for r in g.relations.values() if r.sources} == {
+        "ra1288": ["1282", "1283"],
+        "ra1289": ["1284", "1285"],
+    }
     schemes = {r.scheme for r in g.relations.values()}
     assert {"ExpertOpinion", "ExceptionalCase"} <= schemes
     assert g.claim("1279").attributions[0].actor == "person-1239"
@@ -113,13 +120,16 @@ def test_araucaria_locutions_point_at_propositions() -> None:
 
 
 @pytest.mark.realdata
-def test_microtexts_attack_on_attack_is_kept_in_meta_and_reported() -> None:
+def test_microtexts_attack_on_attack_is_an_undercut() -> None:
     result = import_file(realdata("aif", "microtexts_nodeset6414.json"))
     g = result.graph()
+    assert result.model.format == "arggraph/1.1"
     assert len(g.relations) == 4
-    target = g.relations["ca120405"]
-    assert aif(target)["undercut_by"] == [{"node": "120406", "type": "CA", "premises": ["120402"]}]
-    assert "dropped: 1 attack on a relation" in "\n".join(result.report.lines())
+    undercut = g.relations["ca120406"]
+    assert (undercut.type, undercut.premises, undercut.target) == ("attack", ["120402"], "ca120405")
+    assert g.target_relation(undercut) is g.relations["ca120405"]
+    assert g.relations["ra120404"].sources == ["120399", "120400"]
+    assert not any("relation" in line for line in result.report.lines())
     # and the export writes it back as a CA node on the CA node
     data = json.loads(to_aif(g))
     types = {n["nodeID"]: n["type"] for n in data["nodes"]}
@@ -143,6 +153,79 @@ def test_real_files_round_trip_through_the_export(name: str) -> None:
     first = import_file(realdata("aif", name)).model
     again = from_aif(to_aif(Graph(first))).model
     assert again == first
+
+
+def structure(data: dict[str, Any]) -> dict[str, int]:
+    """What "without loss" counts in an AIF file: its I, RA, CA and MA nodes, its S
+    nodes with several premises (I nodes in), and its edges from an S node to an S node."""
+    root = data["AIF"] if isinstance(data.get("AIF"), dict) else data
+    types = {str(n["nodeID"]): n["type"] for n in root["nodes"]}
+    edges = [(str(e["fromID"]), str(e["toID"])) for e in root["edges"]]
+    s_nodes = {"RA", "CA", "MA"}
+    out = {kind: sum(1 for t in types.values() if t == kind) for kind in ("I", *sorted(s_nodes))}
+    premises: dict[str, int] = {}
+    for a, b in edges:
+        if types.get(a) == "I" and types.get(b) in s_nodes:
+            premises[b] = premises.get(b, 0) + 1
+    out["multi-premise"] = sum(1 for n in premises.values() if n > 1)
+    out["S to S"] = sum(1 for a, b in edges if types.get(a) in s_nodes and types.get(b) in s_nodes)
+    return out
+
+
+@pytest.mark.realdata
+@pytest.mark.parametrize(
+    ("name", "linked", "s_to_s"),
+    [
+        ("araucaria_nodeset137.json", 2, 0),
+        ("us2016_nodeset10450.json", 3, 0),
+        ("microtexts_nodeset6414.json", 1, 1),
+        ("qt30_nodeset18317.json", 1, 0),
+        ("moralmaze_nodeset6064_arguebuf.json", 0, 0),
+        ("ova3_xaif_example_arguebuf.json", 0, 0),
+    ],
+)
+def test_real_files_export_without_loss(name: str, linked: int, s_to_s: int) -> None:
+    """Import, export, import: the same claims, relations (sources, targets, schemes)
+    and attributions; and the export has the file's I, RA, CA and MA nodes, its
+    multi-premise S nodes and its S-to-S edges."""
+    path = realdata("aif", name)
+    original = json.loads(path.read_text(encoding="utf-8"))
+    first = import_file(path).model
+    exported = to_aif(Graph(first))
+    again = from_aif(exported).model
+    for a, b in zip(first.relations, again.relations, strict=True):
+        assert (a.id, a.type, a.premises, a.target, a.scheme) == (
+            b.id,
+            b.type,
+            b.premises,
+            b.target,
+            b.scheme,
+        )
+        assert a.attributions == b.attributions
+    assert [(c.id, c.text, c.attributions) for c in first.claims] == [
+        (c.id, c.text, c.attributions) for c in again.claims
+    ]
+    counts = structure(original)
+    assert (counts["multi-premise"], counts["S to S"]) == (linked, s_to_s)
+    assert structure(json.loads(exported)) == counts
+    # and the export read as plain AIF, without the arggraph object, has the same
+    # structure between the same texts
+    assert by_text(from_aif(strip_extra(exported)).model) == by_text(first)
+
+
+def by_text(m: GraphModel) -> list[tuple[str, tuple[str, ...], str]]:
+    """Each relation as (type, its premises' texts, its target's text, or the same of
+    the relation it aims at)."""
+    text = {c.id: c.text for c in m.claims}
+    rels = {r.id: r for r in m.relations}
+
+    def end(ident: str) -> str:
+        if ident in text:
+            return text[ident]
+        r = rels[ident]
+        return f"({' & '.join(text[p] for p in r.premises)} -> {end(r.target)})"
+
+    return sorted((r.type, tuple(text[p] for p in r.premises), end(r.target)) for r in m.relations)
 
 
 def strip_extra(text: str) -> str:

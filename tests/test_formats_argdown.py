@@ -56,31 +56,46 @@ def test_legalisation_pro_con_tree() -> None:
 def test_state_censorship_premise_conclusion_structures() -> None:
     g = import_file(realdata("argdown", "state-censorship.argdown")).graph()
     rel = relation_triples(g)
-    # the conclusion's "-> [Censorship]" is the conclusion's attack, as Argdown reads it,
-    # and the argument supports its conclusion
-    [conclusion] = [
-        c.id for c in g.claims.values() if c.text == "Censorship is wrong in principle."
+    # each argument is an inference from all its premises to its conclusion, with the
+    # argument's title as id and its description as note
+    speech = g.relation("Argument from Freedom of Speech")
+    assert speech.sources == [
+        "Absolute Freedom of Speech",
+        "Argument from Freedom of Speech (2)",
+        "Argument from Freedom of Speech (3)",
     ]
-    assert ("attack", conclusion, "Censorship") in rel
-    assert ("support", "Argument from Freedom of Speech", conclusion) in rel
-    # a titled premise supports its argument; the argument supports its titled conclusion
-    assert ("support", "Absolute Freedom of Speech", "Argument from Freedom of Speech") in rel
-    assert ("support", "Argument from racial hatred", "Censorship") in rel
-    [debate] = [
-        c.id
-        for c in g.claims.values()
-        if c.text.startswith("Legislation against incitement")
-        and c.text.endswith("ought not be enacted.")
-    ]
-    assert ("support", "Importance of inclusive public debate", debate) in rel
-    assert ("attack", debate, "IRC-legislation") in rel
-    arg = g.claim("Argument from Freedom of Speech")
-    pcs = argdown(arg)["pcs"]
-    assert [p["number"] for p in pcs] == [1, 2, 3, 4]
-    assert pcs[3]["conclusion"]
-    assert pcs[3]["inference"].startswith("Specification, Modus")
-    assert argdown(arg)["data"] == {"source": "C1a"}
+    assert speech.target == "Argument from Freedom of Speech (4)"
+    assert g.claim(speech.target).text == "Censorship is wrong in principle."
+    assert (speech.note or "").startswith("Censorship is wrong in principle. In a free")
+    # the conclusion's "-> [Censorship]" is the conclusion's attack, as Argdown reads it
+    assert ("attack", speech.target, "Censorship") in rel
+    meta = argdown(speech)
+    assert [p["number"] for p in meta["pcs"]] == [1, 2, 3, 4]
+    assert meta["pcs"][3]["conclusion"]
+    assert meta["inference"].startswith("Specification, Modus")
+    assert meta["data"] == {"source": "C1a"}
+    assert meta["tags"] == ["con"]
     assert argdown(g.claim("IRC-legislation"))["data"] == {"isInMap": False}
+    # a structure with an intermediary conclusion is two inferences
+    debate = g.relation("Importance of inclusive public debate")
+    step = g.relation("Importance of inclusive public debate (to 3)")
+    assert step.sources == [
+        "Importance of inclusive public debate (1)",
+        "Importance of inclusive public debate (2)",
+    ]
+    assert step.target == "Importance of inclusive public debate (3)"
+    assert debate.sources == [
+        "Importance of inclusive public debate (3)",
+        "Importance of inclusive public debate (4)",
+    ]
+    assert ("attack", debate.target, "IRC-legislation") in rel
+    # {uses: [1,2]} names the premises of an inference
+    assert g.relation("Causal link questionable (to 3)").sources == [
+        "Causal link questionable (1)",
+        "Causal link questionable (2)",
+    ]
+    # no argument with a structure is a claim
+    assert not {"Argument from Freedom of Speech", "Argument from expertise"} & set(g.claims)
 
 
 @pytest.mark.realdata
@@ -88,10 +103,14 @@ def test_primer_syntax_tour() -> None:
     result = import_file(realdata("argdown", "argdown-primer.argdown"))
     g = result.graph()
     rel = relation_triples(g)
-    assert ("attack", "Intro", "Argument 1") in rel  # "[Intro]\n  -> <Argument 1>"
-    # "+>" from a conclusion is the conclusion's, which the argument supports
-    [conclusion] = [c.id for c in g.claims.values() if c.text == "And now the conclusion"]
-    assert ("support", "Argument 1", conclusion) in rel
+    # "[Intro]\n  -> <Argument 1>": Argument 1 is reconstructed, so the attack bears on
+    # its inference
+    assert ("attack", "Intro", "Argument 1") in rel
+    assert g.target_relation(g.relation("attack:Intro->Argument 1")) is g.relation("Argument 1")
+    assert g.relation("Argument 1").sources == ["Argument 1 (1)", "Statement 2"]
+    conclusion = g.relation("Argument 1").target
+    assert g.claim(conclusion).text == "And now the conclusion"
+    # "+>" from a conclusion is the conclusion's
     assert ("support", conclusion, "Yet another argument") in rel
     # a relation after an HTML comment still belongs to the conclusion above it
     assert ("attack", conclusion, "Statement 1") in rel

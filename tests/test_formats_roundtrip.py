@@ -37,7 +37,7 @@ from arggraph.formats.escape import XML_FORBIDDEN, clean, xml_text
 from arggraph.formats.graphml import from_graphml, to_graphml
 from arggraph.formats.iccma import from_apx, from_i23, to_apx, to_i23
 from arggraph.formats.palette import ATTACK, SUPPORT
-from arggraph.formats.report import Report
+from arggraph.formats.report import Report, plural
 from arggraph.graph import Graph
 from arggraph.model import Actor, Attribution, Claim, Document, GraphModel, Relation
 
@@ -64,7 +64,9 @@ schemes = st.one_of(
 
 
 @st.composite
-def graphs(draw: Any, text: Any = texts, claim_ids: Any = ids) -> Graph:
+def graphs(draw: Any, text: Any = texts, claim_ids: Any = ids, structures: bool = False) -> Graph:
+    """A random graph; with ``structures`` an arggraph/1.1 one, whose relations may run
+    from linked premises and aim at other relations (in a circle too)."""
     n_actors = draw(st.integers(0, 3))
     actor_names = draw(
         st.lists(
@@ -120,13 +122,20 @@ def graphs(draw: Any, text: Any = texts, claim_ids: Any = ids) -> Graph:
         for cid in cids
     ]
     relations = []
-    for k in range(draw(st.integers(0, 10))):
+    n_relations = draw(st.integers(0, 10))
+    for k in range(n_relations):
+        premises = [draw(st.sampled_from(cids))]
+        targets = list(cids)
+        if structures:
+            premises = draw(st.lists(st.sampled_from(cids), min_size=1, max_size=3, unique=True))
+            targets += [f"r{j}" for j in range(n_relations) if j != k]  # ids no claim has
         relations.append(
             Relation(
                 id=f"r{k}",
                 type=draw(st.sampled_from(["support", "attack"])),
-                source=draw(st.sampled_from(cids)),
-                target=draw(st.sampled_from(cids)),
+                source=premises[0] if len(premises) == 1 else None,
+                sources=premises if len(premises) > 1 else None,
+                target=draw(st.sampled_from(targets)),
                 weight=draw(units),
                 scheme=draw(schemes),
                 attributions=attributions(),
@@ -151,7 +160,7 @@ def dump(g: Graph | GraphModel) -> dict[str, Any]:
 
 
 @SETTINGS
-@given(graphs())
+@given(st.one_of(graphs(), graphs(structures=True)))
 def test_aif_round_trip_is_lossless(g: Graph) -> None:
     result = from_aif(to_aif(g))
     assert dump(result.model) == dump(g)
@@ -195,7 +204,12 @@ xml_ids = ids.filter(lambda t: not XML_FORBIDDEN.search(t))
 
 
 @SETTINGS
-@given(graphs(text=xml_texts, claim_ids=xml_ids))
+@given(
+    st.one_of(
+        graphs(text=xml_texts, claim_ids=xml_ids),
+        graphs(text=xml_texts, claim_ids=xml_ids, structures=True),
+    )
+)
 def test_graphml_round_trip_is_lossless(g: Graph) -> None:
     report = Report()
     assert dump(from_graphml(to_graphml(g, report=report)).model) == dump(g)
@@ -229,8 +243,17 @@ title_ids = st.text(
 
 
 @SETTINGS
-@given(graphs(text=one_line, claim_ids=title_ids))
+@given(
+    st.one_of(
+        graphs(text=one_line, claim_ids=title_ids),
+        graphs(text=one_line, claim_ids=title_ids, structures=True),
+    )
+)
 def test_argdown_round_trip(g: Graph) -> None:
+    """arggraph -> Argdown -> arggraph keeps everything Argdown can say or its data
+    holds, linked premises and relations aimed at relations included (written as
+    premise-conclusion structures and undercuts); a claim bearing on itself alone is
+    not written."""
     back = from_argdown(to_argdown(g)).graph()
 
     def view(x: Graph) -> tuple[Any, ...]:
@@ -239,9 +262,9 @@ def test_argdown_round_trip(g: Graph) -> None:
             for c in x.claims.values()
         ]
         rels = sorted(
-            (r.id, r.type, r.premises[0], r.target, r.weight, r.scheme, r.attributions)
+            (r.id, r.type, r.premises, r.target, r.weight, r.scheme, r.attributions)
             for r in x.relations.values()
-            if r.premises[0] != r.target
+            if r.premises != [r.target]
         )
         return claims, rels, x.model.actors, x.model.documents
 
@@ -416,13 +439,64 @@ def test_each_export_is_read_back_by_its_reader(fmt: str, g: Graph) -> None:
     READ_BACK[fmt](g, import_text(text, fmt).graph())
 
 
-# Graphviz's JSON output gives each attribute as the DOT text held it: escapes are
-# Graphviz's (``\\`` a backslash, ``\n`` a line break).
-_DOT_ESCAPE = re.compile(r"\\(.)", re.S)
+@pytest.mark.parametrize("fmt", ["apx", "tgf", "i23", "bag"])
+@EXPORT_SETTINGS
+@given(g=graphs(structures=True))
+def test_bag_and_iccma_say_what_they_cannot_hold(fmt: str, g: Graph) -> None:
+    """They write the relations from one claim to another (ICCMA: the attacks of weight
+    above 0), and name on stderr each relation from linked premises or aimed at a
+    relation they leave out, each relation once."""
+    report = Report()
+    text = export_graph(g, fmt, semantics=None, report=report).decode()
+    back = import_text(text, fmt).graph()
+    as_ = in_claim_order(g, back)
+    plain = [r for r in g.relations.values() if r.source is not None and r.target in g.claims]
+    if fmt != "bag":
+        plain = [r for r in plain if r.type == "attack" and r.weight > 0]
+    assert relation_triples(back) == {(r.type, as_[r.premises[0]], as_[r.target]) for r in plain}
+    linked = sum(1 for r in g.relations.values() if r.sources is not None)
+    aimed = sum(1 for r in g.relations.values() if r.sources is None and r.target not in g.claims)
+    name = "BAG" if fmt == "bag" else fmt
+    dropped = {line.split(" (")[0]: line for line in report.lines() if line.startswith("dropped: ")}
+    if linked:
+        assert dropped.pop(f"dropped: {plural(linked, 'relation with linked premises')}") == (
+            f"dropped: {plural(linked, 'relation with linked premises')} "
+            f"({name} joins one claim to one claim)"
+        )
+    if aimed:
+        noun = "relation aimed at a relation|relations aimed at relations"
+        assert dropped.pop(f"dropped: {plural(aimed, noun)}").endswith(
+            f"({name} aims relations at claims only)"
+        )
+    assert not any("linked" in line or "aimed" in line for line in dropped.values())
+    if fmt != "bag":  # each relation is named once: a linked support is not a support too
+        supports = len(plain_supports(g))
+        line = next((v for k, v in dropped.items() if "support" in k), None)
+        assert line == (
+            f"dropped: {plural(supports, 'support')} ({fmt} holds attacks only)"
+            if supports
+            else None
+        )
+
+
+def plain_supports(g: Graph) -> list[Relation]:
+    return [
+        r
+        for r in g.relations.values()
+        if r.type == "support" and r.source is not None and r.target in g.claims
+    ]
+
+
+# Graphviz's JSON output gives each attribute as the DOT text held it. A tooltip is
+# written for Graphviz's two readings of it (an escString, then XML text): four
+# backslashes for one, ``\"`` a double quote, ``\n`` a line break, ``&#38;`` an ``&``.
+_TOOLTIP_ESCAPE = re.compile(r'\\\\\\\\|\\"|\\n|&#38;')
+_TOOLTIP_TEXT = {"\\\\\\\\": "\\", '\\"': '"', "\\n": "\n", "&#38;": "&"}
 
 
 def dot_unescape(text: str) -> str:
-    return _DOT_ESCAPE.sub(lambda m: "\n" if m.group(1) == "n" else m.group(1), text)
+    """The text a tooltip written by ``dot_tooltip`` shows."""
+    return _TOOLTIP_ESCAPE.sub(lambda m: _TOOLTIP_TEXT[m.group()], text)
 
 
 def graphviz_json(dot: str) -> dict[str, Any]:
@@ -434,29 +508,49 @@ def graphviz_json(dot: str) -> dict[str, Any]:
 
 
 def graphviz_draws(g: Graph) -> bool:
-    """Whether Graphviz (2.43) draws the graph's diagram. Three known failures, reported,
-    are left out of the generated graphs: a question of blanks only (arggraph writes an
-    empty ``<B></B>`` title, a syntax error to Graphviz), a question, title or claim text
-    of nothing but ``]`` (Graphviz's HTML-label parser rejects it), and labelled edges
-    (weights other than 1) between positions, which share a rank (``dot`` crashes on some
-    of those)."""
-    question = fold(g.model.question)
-    if g.model.question and not question:
-        return False
-    texts = [question, g.model.title, *(c.text for c in g.claims.values())]
-    if any(set(fold(t)) == {"]"} for t in texts):
-        return False
+    """Whether Graphviz (2.43) draws the graph's diagram. One known failure, reported, is
+    left out of the generated graphs: labelled edges (weights other than 1) between
+    positions, which share a rank (``dot`` crashes on some of those). A blank question
+    and a text of nothing but ``]``, which Graphviz's label parser once refused, are
+    drawn (tests/test_formats_diagram_structures.py)."""
     positions = {c.id for c in g.positions}
     return all(
         r.weight == 1.0
         for r in g.relations.values()
-        if r.premises[0] in positions and r.target in positions
+        if any(p in positions for p in r.premises) and r.target in positions
     )
 
 
-drawable = graphs().filter(graphviz_draws)
+drawable = st.one_of(graphs(), graphs(structures=True)).filter(graphviz_draws)
 CLAIM_NODE = re.compile(r"n\d+")
+JUNCTION = re.compile(r"j\d+")
 ARROW_TAIL = {"tee": "attack", "normal": "support"}
+
+
+def junctions(g: Graph) -> dict[str, str]:
+    """Relation id -> the junction node a diagram draws it through: every relation from
+    linked premises and every relation another aims at, numbered in file order (every
+    relation of a generated graph is drawn: its ends are all there)."""
+    aimed = {r.target for r in g.relations.values() if r.target not in g.claims}
+    linked = [rid for rid, r in g.relations.items() if r.sources is not None or rid in aimed]
+    return {rid: f"j{k}" for k, rid in enumerate(linked)}
+
+
+def diagram_edges(g: Graph) -> list[tuple[str, str, str, str]]:
+    """Every line a diagram draws, as (type, role, from, to) between node names:
+    ``conclusion`` from a premise or a junction to a claim or a junction, ``premise``
+    from a premise into its junction."""
+    names = {cid: f"n{i}" for i, cid in enumerate(g.claims)}
+    joint = junctions(g)
+    out = []
+    for rid, r in g.relations.items():
+        end = names[r.target] if r.target in g.claims else joint[r.target]
+        if rid in joint:
+            out += [(r.type, "premise", names[p], joint[rid]) for p in r.premises]
+            out.append((r.type, "conclusion", joint[rid], end))
+        else:
+            out.append((r.type, "conclusion", names[r.premises[0]], end))
+    return sorted(out)
 
 
 @pytest.mark.slow
@@ -475,15 +569,28 @@ def test_graphviz_reads_the_dot_export(g: Graph) -> None:
     }
     ids = list(g.claims)
     assert claims == {f"n{i}": clean(f"{cid}: {g.claims[cid].text}") for i, cid in enumerate(ids)}
+    joint = {
+        name: dot_unescape(o["tooltip"]).split(":", 1)[0]
+        for name, o in nodes.items()
+        if JUNCTION.fullmatch(name)
+    }
+    assert joint == {j: rid for rid, j in junctions(g).items()}
     # Edges run from the target down to the source (dir=back); the arrow's tail tells
-    # support from attack.
+    # support from attack; a premise's line into its junction has no arrow (dir=none)
+    # and the relation's colour.
     edges = []
     for e in drawn.get("edges", []):
         tail, head = objects[e["tail"]]["name"], objects[e["head"]]["name"]
-        if CLAIM_NODE.fullmatch(tail) and CLAIM_NODE.fullmatch(head):
+        if not (CLAIM_NODE.fullmatch(tail) or JUNCTION.fullmatch(tail)):
+            continue  # the legend's
+        if e["dir"] == "none":
+            assert JUNCTION.fullmatch(tail), e
+            kind = "attack" if e["color"] == ATTACK else "support"
+            edges.append((kind, "premise", head, tail))
+        else:
             assert e["dir"] == "back"
-            edges.append((ARROW_TAIL[e["arrowtail"]], ids[int(head[1:])], ids[int(tail[1:])]))
-    assert sorted(edges) == sorted((r.type, r.premises[0], r.target) for r in g.relations.values())
+            edges.append((ARROW_TAIL[e["arrowtail"]], "conclusion", head, tail))
+    assert sorted(edges) == diagram_edges(g)
 
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -507,22 +614,27 @@ def test_the_svg_export_is_xml_with_a_node_per_claim_and_an_edge_per_relation(g:
             tail, _, head = title.text.partition("->")
             path = group.find(f".//{SVG}path")
             assert path is not None
-            if CLAIM_NODE.fullmatch(tail) and CLAIM_NODE.fullmatch(head):
+            if CLAIM_NODE.fullmatch(tail) or JUNCTION.fullmatch(tail):
                 edges.append((STROKE[path.get("stroke", "")], head, tail))
     assert sorted(nodes) == sorted(f"n{i}" for i in range(len(g.claims)))
-    names = {cid: f"n{i}" for i, cid in enumerate(g.claims)}
-    assert sorted(edges) == sorted(
-        (r.type, names[r.premises[0]], names[r.target]) for r in g.relations.values()
-    )
+    assert sorted(edges) == sorted((kind, a, b) for kind, _, a, b in diagram_edges(g))
 
 
 # ---------------------------------------------------------------------- Mermaid
 _M_TITLE = re.compile(r"title: (\".*\")")
 _M_NODE = re.compile(r"  (n\d+)(\(\[|\[/|\()\"(.*)\"(\]\)|/\]|\))")
-_M_EDGE = re.compile(r"  (n\d+) (-->|-\.-x) (n\d+)")
+_M_JUNCTION = re.compile(r'  (j\d+)\(\(" "\)\)')
+_M_EDGE = re.compile(r"  ([nj]\d+) (-->|-\.-x|---|-\.-) ([nj]\d+)")
 _M_STYLE = re.compile(
     r"  style n\d+ fill:#[0-9a-f]{6},stroke:#[0-9a-f]{6},stroke-width:\d+px,color:#000000"
 )
+_M_JUNCTION_STYLE = re.compile(r"  style j\d+ fill:(#[0-9a-f]{6}),stroke:\1")
+_M_ARROWS = {
+    "-->": ("support", "conclusion"),
+    "-.-x": ("attack", "conclusion"),
+    "---": ("support", "premise"),
+    "-.-": ("attack", "premise"),
+}
 _M_LINK_STYLE = re.compile(r"  linkStyle ([\d,]+) stroke:(#[0-9a-f]{6}),stroke-width:2px.*")
 _M_ENTITY = re.compile(r"#(\d+|quot|lt|gt|amp);")
 _M_NAMED = {"quot": '"', "lt": "<", "gt": ">", "amp": "&"}
@@ -534,14 +646,16 @@ class Flowchart:
     title: str | None = None
     direction: str = ""
     nodes: list[tuple[str, str, list[str]]] = field(default_factory=list)
-    edges: list[tuple[str, str, str]] = field(default_factory=list)
+    junctions: list[str] = field(default_factory=list)
+    edges: list[tuple[str, str, str, str]] = field(default_factory=list)
     styled: int = 0
     link_styles: dict[str, list[int]] = field(default_factory=dict)
 
 
 def read_mermaid(text: str) -> Flowchart:
     """The flowchart's title, nodes (name, kind by shape, label lines with Mermaid's
-    entity codes decoded), edges (type, source, target) and styles."""
+    entity codes decoded), junctions, edges (type, role as in :func:`diagram_edges`,
+    source, target) and styles."""
     chart = Flowchart()
     lines = text.splitlines()
     assert text.endswith("\n")
@@ -565,10 +679,12 @@ def read_mermaid(text: str) -> Flowchart:
                 for part in label.split("<br/>")
             ]
             chart.nodes.append((name, _M_SHAPES[opening, closing], decoded))
+        elif junction := _M_JUNCTION.fullmatch(line):
+            chart.junctions.append(junction.group(1))
         elif edge := _M_EDGE.fullmatch(line):
             source, arrow, target = edge.groups()
-            chart.edges.append(("support" if arrow == "-->" else "attack", source, target))
-        elif _M_STYLE.fullmatch(line):
+            chart.edges.append((*_M_ARROWS[arrow], source, target))
+        elif _M_STYLE.fullmatch(line) or _M_JUNCTION_STYLE.fullmatch(line):
             chart.styled += 1
         elif link := _M_LINK_STYLE.fullmatch(line):
             chart.link_styles[link.group(2)] = [int(k) for k in link.group(1).split(",")]
@@ -578,7 +694,7 @@ def read_mermaid(text: str) -> Flowchart:
 
 
 @EXPORT_SETTINGS
-@given(g=graphs())
+@given(g=st.one_of(graphs(), graphs(structures=True)))
 def test_the_mermaid_export_reads_back(g: Graph) -> None:
     text = export_graph(g, "mermaid", semantics=None).decode()
     assert "\x00" not in text
@@ -595,11 +711,9 @@ def test_the_mermaid_export_reads_back(g: Graph) -> None:
             flat = flat[:279] + "…"
         # The label is wrapped into lines (a word longer than a line is cut in two).
         assert "".join("".join(label).split()) == "".join(clean(flat).split())
-    names = {cid: f"n{i}" for i, cid in enumerate(ids)}
-    assert sorted(chart.edges) == sorted(
-        (r.type, names[r.premises[0]], names[r.target]) for r in g.relations.values()
-    )
-    assert chart.styled == len(ids)
+    assert chart.junctions == sorted(junctions(g).values(), key=lambda j: int(j[1:]))
+    assert sorted(chart.edges) == diagram_edges(g)
+    assert chart.styled == len(ids) + len(chart.junctions)
     for colour, kind in ((SUPPORT, "support"), (ATTACK, "attack")):
-        indices = [k for k, (t, _, _) in enumerate(chart.edges) if t == kind]
+        indices = [k for k, (t, _, _, _) in enumerate(chart.edges) if t == kind]
         assert chart.link_styles.get(colour, []) == indices

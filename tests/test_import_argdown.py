@@ -40,17 +40,47 @@ def test_a_relation_belongs_to_the_element_it_is_written_under() -> None:
     assert not any(r.target == "Wait" and r.premises[0] == "Protect" for r in g.relations.values())
 
 
-def test_two_arguments_that_conclude_one_statement_stay_apart() -> None:
+def test_each_structure_is_an_inference_with_all_its_premises() -> None:
     g = import_file(FIXTURES / "conclusions.argdown").graph()
-    between = {
-        (r.premises[0], r.target)
-        for r in g.relations.values()
-        if {r.premises[0], r.target} <= {"Protect", "Herd"}
-    }
-    assert between == set()
-    # each supports its conclusion, once, though "+ <Protect>" is also written under [V]
-    into_v = sorted((r.type, r.premises[0]) for r in g.relations.values() if r.target == "V")
-    assert into_v == [("attack", "Cost"), ("support", "Herd"), ("support", "Protect")]
+    protect = g.relation("Protect")
+    assert (protect.type, protect.sources, protect.target) == (
+        "support",
+        ["Frail", "Protect (2)"],
+        "V",
+    )
+    assert protect.note == "Vaccinated staff protect the frail."
+    # an untitled premise is a claim named by its argument and its number
+    assert g.claim("Protect (2)").text == "Vaccinated staff do not pass the virus on."
+    herd = g.relation("Herd")
+    assert (herd.source, herd.target) == ("Herd (1)", "V")
+    assert "Protect" not in g.claims
+    assert "Herd" not in g.claims
+    # "+ <Protect>" under [V] is the argument for V that Protect is, not a second relation
+    into_v = sorted((r.type, tuple(r.premises)) for r in g.relations.values() if r.target == "V")
+    assert into_v == [
+        ("attack", ("Cost",)),
+        ("support", ("Frail", "Protect (2)")),
+        ("support", ("Herd (1)",)),
+    ]
+
+
+def test_an_undercut_bears_on_the_inference() -> None:
+    g = import_file(FIXTURES / "conclusions.argdown").graph()
+    undercut = g.relation("attack:Queue->Protect")
+    assert g.target_relation(undercut) is g.relation("Protect")
+    assert (undercut.meta or {})["argdown"] == {"relation": "undercut"}
+    # Cost has no premise-conclusion structure: it stays a claim-like node
+    assert (g.claim("Cost").meta or {})["argdown"]["type"] == "argument"
+
+
+def test_untitled_ids_stay_when_other_text_changes() -> None:
+    text = (FIXTURES / "conclusions.argdown").read_text(encoding="utf-8")
+    before = import_file(FIXTURES / "conclusions.argdown").graph()
+    edited = text.replace("[V]: Care workers should be vaccinated **first**.", "[V]: Other.")
+    edited = edited.replace("# Whether to vaccinate", "[New]: A new statement.\n\n# Whether")
+    after = from_argdown(edited).graph()
+    assert {"Protect (2)", "Herd (1)"} <= set(after.claims)
+    assert after.claim("Protect (2)").text == before.claim("Protect (2)").text
 
 
 def test_headings_run_on_and_emphasis_is_not_text() -> None:
@@ -59,7 +89,7 @@ def test_headings_run_on_and_emphasis_is_not_text() -> None:
     assert v.text == "Care workers should be vaccinated first."
     assert (v.meta or {})["argdown"]["section"] == "Whether to vaccinate the care workers first"
     assert (g.claim("Rush").meta or {})["argdown"]["section"] == "Objections"
-    inference = (g.claim("Herd").meta or {})["argdown"]["pcs"][1]["inference"]
+    inference = (g.relation("Herd").meta or {})["argdown"]["inference"]
     assert inference == "by the *precautionary* principle"
 
 
@@ -191,3 +221,50 @@ def test_other_data_stays_in_meta() -> None:
         "kind": "premise",
         "isInMap": False,
     }
+
+
+def test_undercuts_as_argdown_writes_them() -> None:
+    g = import_file(FIXTURES / "structures.argdown").graph()
+
+    def aimed(source: str) -> set[str]:
+        return {r.target for r in g.relations.values() if r.premises == [source]}
+
+    # under the inference line, and "_>" from a statement: Protect's inference
+    assert aimed("Queue") == {"Protect"}
+    assert "Protect" in aimed("Cut2")
+    # a bare "_" under an argument with a structure: its (main) inference
+    assert aimed("Bare") == {"Herd"}
+    # a plain attack on an argument with a structure bears on its inference too, noted
+    plain = g.relation("attack:Plain->Herd")
+    assert g.target_relation(plain) is g.relation("Herd")
+    assert (plain.meta or {})["argdown"] == {"relation": "attack of the argument"}
+    # an argument without a structure stays a claim: attacks and undercuts hit it
+    assert aimed("Hit") == {"Loose"}
+    assert aimed("Cut") == {"Loose"}
+    assert g.target_relation(g.relation("attack:Cut->Loose")) is None
+    # a relation under a premise bears on it; "<_" under a premise before any
+    # inference line is an attack on it, as Argdown's parser reads it
+    assert aimed("Robust") == {"Frail"}
+    assert aimed("Odd") == {"Frail"}
+
+
+def test_intermediary_conclusions_and_uses() -> None:
+    g = import_file(FIXTURES / "structures.argdown").graph()
+    step = g.relation("Herd (to 2)")
+    assert (step.source, step.target) == ("Herd (1)", "Herd (2)")  # {uses: [1]}
+    herd = g.relation("Herd")
+    assert (herd.sources, herd.target) == (["Herd (2)", "Herd (3)"], "V")
+    assert (step.meta or {})["argdown"]["of"] == "Herd"
+
+
+def test_argdown_to_arggraph_and_back_keeps_the_structures() -> None:
+    first = import_file(FIXTURES / "structures.argdown").graph()
+    again = from_argdown(to_argdown(first)).graph()
+
+    def shape(g: Graph) -> list[tuple[str, str, tuple[str, ...], str, str | None]]:
+        return sorted(
+            (r.id, r.type, tuple(r.premises), r.target, r.note) for r in g.relations.values()
+        )
+
+    assert shape(again) == shape(first)
+    assert list(again.claims) == list(first.claims)

@@ -86,3 +86,48 @@ def test_the_official_parser_reads_the_export(tmp_path: Path) -> None:
     assert model["errors"] == []
     assert (len(model["statements"]), len(model["relations"])) == (81, 97)
     assert our_view(path.read_text(encoding="utf-8")) == official_view(model)
+
+
+@pytest.mark.slow
+def test_the_official_parser_reads_linked_premises_and_undercuts(tmp_path: Path) -> None:
+    """The export of an arggraph/1.1 graph is Argdown the official parser reads without
+    error: a linked support, an undercut and a backing of it as arggraph reads them; a
+    linked attack, and a linked attack aimed at an inference, as structures concluding
+    in a statement that stands for them (Argdown's structures conclude in a statement
+    they support), which arggraph reads back as the one relation it was."""
+    needs_official()
+    from arggraph.formats.argdown import from_argdown
+    from arggraph.graph import Graph
+    from arggraph.model import Claim, GraphModel, Relation
+
+    claims = [Claim(id=x, text=f"Claim {x}.", kind="claim") for x in "abcdeuk"]
+    linked = [
+        Relation(id="linked", type="support", sources=["a", "b"], target="c"),
+        Relation(id="cut", type="attack", source="u", target="linked"),
+        Relation(id="backing", type="support", source="k", target="linked"),
+    ]
+    stand_in = [
+        Relation(id="both", type="attack", sources=["d", "e"], target="c"),
+        Relation(id="deep", type="attack", sources=["a", "e"], target="cut"),
+    ]
+    for relations, same in ((linked, True), (linked + stand_in, False)):
+        g = Graph(GraphModel(claims=claims, relations=relations))
+        path = tmp_path / "structures.argdown"
+        path.write_text(to_argdown(g), encoding="utf-8")
+        model = run_official(path)[str(path)]
+        assert model["errors"] == []
+        official = official_view(model)
+        if same:
+            assert our_view(path.read_text(encoding="utf-8")) == official
+        else:
+            assert ("attack", ("statement", "both (conclusion)"), ("statement", "c")) in (
+                official.relations
+            )
+            assert ("attack", ("statement", "deep (conclusion)"), ("inference", "cut @1")) in (
+                official.relations
+            )
+        back = from_argdown(path.read_text(encoding="utf-8")).graph()
+        assert list(back.claims) == list(g.claims)
+        assert sorted(
+            (r.id, r.type, tuple(r.premises), r.target) for r in back.relations.values()
+        ) == sorted((r.id, r.type, tuple(r.premises), r.target) for r in g.relations.values())

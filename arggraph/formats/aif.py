@@ -9,9 +9,11 @@ file is a set of ``nodes`` (``nodeID``, ``text``, ``type``) and ``edges``
 
 - **I** nodes are propositions: they become claims (the node id is the claim id).
 - **RA** nodes (inference) become supports, **CA** nodes (conflict) attacks, from
-  each premise to the conclusion. A *linked* argument (several premises to one RA)
-  becomes one relation per premise, each noting in ``meta`` the premises it was
-  linked with. **MA** nodes (rephrase) become supports noted as rephrases.
+  their premises to their conclusion: one relation per node, whose ``sources`` are
+  the premises of a *linked* argument (several premises to one RA or CA) and whose
+  target, where the conclusion is another RA or CA node, is that node's relation (a CA
+  on an RA undercuts it, an RA on an RA backs it). **MA** nodes (rephrase) become
+  supports noted as rephrases.
 - **L** nodes are utterances (``"Speaker : what they said"``), tied to what they
   assert by **YA** nodes (illocutions) and to each other by **TA** nodes
   (transitions). An L -> YA -> I chain becomes an *attribution*: the speaker (from
@@ -23,10 +25,7 @@ file is a set of ``nodes`` (``nodeID``, ``text``, ``type``) and ``edges``
   speech (L -> YA -> L) the reporter's attribution has the illocution ``Reporting``.
 - An RA's or CA's argument scheme (``Argument From Expert Opinion``...) is the
   relation's ``scheme``; AIF's defaults (``Default Inference``...) are no scheme.
-- An attack or support on a relation (a CA or RA whose conclusion is another S node:
-  an undercut) has no place in arggraph/1: it is dropped from the graph, recorded in
-  the ``meta`` of the relations it targets, reported on stderr, and written back as a
-  node by the export. Preference (PA) nodes likewise.
+- Preference (PA) nodes are dropped and reported: arggraph has no preferences.
 - The dialogue layer itself (TA nodes, YA nodes between locutions, analysts' copies
   of locutions, OVA's layout) is reported and dropped.
 
@@ -35,7 +34,9 @@ shape (I, RA/CA/MA, L and YA nodes, locutions and participants, with each attrib
 illocution and each relation's scheme) so AIFdb and OVA tools can read it, plus one extra
 top-level object, ``arggraph``, holding what AIF has no field for (claim kinds, base
 scores, relation ids and weights, actors' and documents' details); other tools ignore it,
-and the import reads it back, so ``arggraph/1 -> aif -> arggraph/1`` loses nothing.
+and the import reads it back, so ``arggraph -> aif -> arggraph`` loses nothing. An AIFdb
+file imported, exported and imported again gives the same graph, and the export has as
+many I, RA, CA and MA nodes, linked (multi-premise) S nodes and S-to-S edges as the file.
 
 >>> from arggraph.model import Claim, GraphModel, Relation
 >>> from arggraph.graph import Graph
@@ -47,6 +48,17 @@ and the import reads it back, so ``arggraph/1 -> aif -> arggraph/1`` loses nothi
 >>> back = from_aif(to_aif(g)).model
 >>> [(c.id, c.kind) for c in back.claims], back.relations[0].type
 ([('p', 'position'), ('q', 'claim')], 'attack')
+
+A linked argument and an undercut, as AIF draws them:
+
+>>> aif = {"nodes": [{"nodeID": n, "text": n.upper(), "type": "I"} for n in "abcu"]
+...     + [{"nodeID": "1", "text": "Default Inference", "type": "RA"},
+...        {"nodeID": "2", "text": "Default Conflict", "type": "CA"}],
+...     "edges": [{"fromID": f, "toID": t} for f, t in
+...        [("a", "1"), ("b", "1"), ("1", "c"), ("u", "2"), ("2", "1")]]}
+>>> m = from_aif(json.dumps(aif)).model
+>>> [(r.id, r.type, r.premises, r.target) for r in m.relations]
+[('ra1', 'support', ['a', 'b'], 'c'), ('ca2', 'attack', ['u'], 'ra1')]
 """
 
 from __future__ import annotations
@@ -345,7 +357,6 @@ class _Importer:
                         claim[key] = saved[key]
             claims[cid] = claim
         relations, by_snode = self._relations(claim_of)
-        self._undercuts(claim_of, relations, by_snode)
         self._attributions(claim_of, claims, relations, by_snode)
         self._dialogue()
         if not any(isinstance(extra_claims.get(n), dict) for n in claim_of):
@@ -379,9 +390,11 @@ class _Importer:
     def _relations(
         self, claim_of: dict[str, str]
     ) -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]]]:
-        relations: list[dict[str, Any]] = []
-        by_snode: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        rel_ids = Ids()
+        """One relation per S node (RA, CA, MA) and conclusion: from its I-node premises
+        (``sources`` when there are several: a linked argument), to its conclusion, an I
+        node's claim or, where the conclusion is another S node, that node's relation (an
+        undercut or a backing). S nodes without a premise or a conclusion, and those aimed
+        at such a node, are dropped and reported."""
         saved_all = self.extra.get("relations", {})
         saved_all = saved_all if isinstance(saved_all, dict) else {}
         schemes = {
@@ -389,19 +402,22 @@ class _Importer:
             for s in self.root.get("schemefulfillments", []) or []
             if isinstance(s, dict)
         }
+        # Pass 1: each usable S node's premises, conclusions and relation ids, so that a
+        # relation aimed at an S node written later in the file finds its id.
+        plans: dict[str, tuple[list[str], list[tuple[str, str]]]] = {}
+        rel_ids = Ids()
         for sid, node in self.nodes.items():
             if node.type not in _S_TYPES:
                 if node.type == "PA":
                     self.report.dropped(
                         "PA (preference) node|PA (preference) nodes",
                         1,
-                        "arggraph/1 has no preferences",
+                        "arggraph has no preferences",
                     )
                 continue
-            premises = [claim_of[p] for p in node.ins if p in claim_of]
-            concl_i = [claim_of[c] for c in node.outs if c in claim_of]
-            concl_s = [c for c in node.outs if self.nodes[c].type in _S_TYPES]
-            if not premises or (not concl_i and not concl_s):
+            premises = [p for p in node.ins if p in claim_of]
+            ends = [c for c in node.outs if c in claim_of or self.nodes[c].type in _S_TYPES]
+            if not premises or not ends:
                 self.report.dropped(
                     f"{node.type} node without premise or conclusion|"
                     f"{node.type} nodes without premise or conclusion",
@@ -409,93 +425,70 @@ class _Importer:
                     example=sid,
                 )
                 continue
-            if not concl_i:
-                continue  # an S node on an S node: see _undercuts
-            rel_type = _S_TYPES[node.type]
-            scheme, kept = _read_scheme(node, schemes.get(sid))
-            aif: dict[str, Any] = {"node": sid, "type": node.type, **kept}
-            if len(premises) > 1:
-                aif["linked"] = premises
             saved = saved_all.get(sid) if isinstance(saved_all.get(sid), list) else []
             assert isinstance(saved, list)
-            for target in concl_i:
-                for k, premise in enumerate(premises):
-                    keep = next(
-                        (
-                            s
-                            for s in saved
-                            if isinstance(s, dict)
-                            and claim_of.get(str(s.get("source_node"))) == premise
-                        ),
-                        None,
-                    )
-                    wanted = (
-                        str(keep["id"])
-                        if keep and keep.get("id")
-                        else f"{node.type.lower()}{sid}"
-                        + (f".{k + 1}" if len(premises) > 1 else "")
-                    )
-                    rel: dict[str, Any] = {
-                        "id": rel_ids.new(wanted),
-                        "type": rel_type,
-                        "source": premise,
-                        "target": target,
-                        "attributions": [],
-                    }
-                    meta = dict(keep.get("meta") or {}) if keep else {}
-                    if not keep or node.type == "MA" or len(premises) > 1:
-                        meta["aif"] = {**aif, **(meta.get("aif") or {})}
-                    if meta:
-                        rel["meta"] = meta
-                    if keep:
-                        for key in ("weight", "scheme", "note"):
-                            if key in keep:
-                                rel[key] = keep[key]
-                    elif scheme is not None:
-                        rel["scheme"] = scheme
-                    if node.type == "MA" and not rel.get("note"):
-                        rel["note"] = "rephrase (an AIF MA node): the source restates the target"
-                    relations.append(rel)
-                    by_snode[sid].append(rel)
+            planned = []
+            for end in ends:
+                keep = _saved_entry(saved, end, premises, len(ends))
+                wanted = str(keep["id"]) if keep and keep.get("id") else f"{node.type.lower()}{sid}"
+                planned.append((end, rel_ids.new(wanted)))
+            plans[sid] = (premises, planned)
+        # An S node aimed at an S node that makes no relation makes none either.
+        while True:
+            gone = [
+                sid
+                for sid, (_, planned) in plans.items()
+                if any(end not in claim_of and end not in plans for end, _ in planned)
+            ]
+            if not gone:
+                break
+            for sid in gone:
+                self.report.dropped(
+                    "S node aimed at an S node that is dropped|S nodes aimed at S nodes that "
+                    "are dropped",
+                    1,
+                    example=sid,
+                )
+                del plans[sid]
+        relations: list[dict[str, Any]] = []
+        by_snode: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for sid, (premise_nodes, planned) in plans.items():
+            node = self.nodes[sid]
+            premises = [claim_of[p] for p in premise_nodes]
+            scheme, kept = _read_scheme(node, schemes.get(sid))
+            aif: dict[str, Any] = {"node": sid, "type": node.type, **kept}
+            saved = saved_all.get(sid) if isinstance(saved_all.get(sid), list) else []
+            assert isinstance(saved, list)
+            for end, rid in planned:
+                keep = _saved_entry(saved, end, premise_nodes, len(planned))
+                target = claim_of[end] if end in claim_of else plans[end][1][0][1]
+                rel: dict[str, Any] = {"id": rid, "type": _S_TYPES[node.type]}
+                if len(premises) > 1:
+                    rel["sources"] = premises
+                else:
+                    rel["source"] = premises[0]
+                rel["target"] = target
+                rel["attributions"] = []
+                meta = dict(keep.get("meta") or {}) if keep else {}
+                if not keep or node.type == "MA":
+                    meta["aif"] = {**aif, **(meta.get("aif") or {})}
+                if meta:
+                    rel["meta"] = meta
+                if keep:
+                    for key in ("weight", "scheme", "note"):
+                        if key in keep:
+                            rel[key] = keep[key]
+                elif scheme is not None:
+                    rel["scheme"] = scheme
+                if node.type == "MA" and not rel.get("note"):
+                    rel["note"] = "rephrase (an AIF MA node): the source restates the target"
+                relations.append(rel)
+                by_snode[sid].append(rel)
             if node.type == "MA":
                 self.report.kept(
                     "MA (rephrase) node|MA (rephrase) nodes", 1, "as supports, marked in meta"
                 )
         return relations, by_snode
-
-    def _undercuts(
-        self,
-        claim_of: dict[str, str],
-        relations: list[dict[str, Any]],
-        by_snode: dict[str, list[dict[str, Any]]],
-    ) -> None:
-        for sid, node in self.nodes.items():
-            if node.type not in _S_TYPES:
-                continue
-            premises = [claim_of[p] for p in node.ins if p in claim_of]
-            targets = [c for c in node.outs if self.nodes[c].type in _S_TYPES]
-            if not premises or not targets:
-                continue
-            for target in targets:
-                what = "attack on a relation" if node.type == "CA" else "support of a relation"
-                self.report.dropped(
-                    what,
-                    1,
-                    "arggraph/1 relations join claims only; kept in "
-                    "the meta of the relations it targets",
-                    example=f"{node.type} {sid} -> {self.nodes[target].type} {target}",
-                )
-                for rel in by_snode.get(target, []):
-                    meta = rel.setdefault("meta", {})
-                    aif = meta.setdefault("aif", {"node": target, "type": self.nodes[target].type})
-                    entries = aif.setdefault("undercut_by", [])
-                    if not any(
-                        isinstance(e, dict)
-                        and e.get("type") == node.type
-                        and e.get("premises") == premises
-                        for e in entries
-                    ):
-                        entries.append({"node": sid, "type": node.type, "premises": premises})
 
     def _attributions(
         self,
@@ -615,7 +608,7 @@ class _Importer:
     def _positions(
         self, claims: dict[str, dict[str, Any]], relations: list[dict[str, Any]]
     ) -> None:
-        sources = {r["source"] for r in relations}
+        sources = {p for r in relations for p in r.get("sources", [r.get("source")])}
         targets = {r["target"] for r in relations}
         tops = [cid for cid in claims if cid in targets and cid not in sources]
         for cid in tops:
@@ -626,6 +619,26 @@ class _Importer:
                 "other claims argue for or against, and that argue for or "
                 "against nothing, as positions"
             )
+
+
+def _saved_entry(
+    saved: list[Any], end: str, premises: list[str], ends: int
+) -> dict[str, Any] | None:
+    """What the ``arggraph`` object keeps of the relation an S node makes towards the
+    node ``end``: the entry naming that ``target_node``; in files older exports wrote
+    (one entry per premise, ``source_node``), the entry of a node's only premise."""
+    for entry in saved:
+        if isinstance(entry, dict) and str(entry.get("target_node")) == end:
+            return entry
+    if len(premises) == 1 and ends == 1:
+        for entry in saved:
+            if (
+                isinstance(entry, dict)
+                and "target_node" not in entry
+                and str(entry.get("source_node")) == premises[0]
+            ):
+                return entry
+    return None
 
 
 def from_aif(

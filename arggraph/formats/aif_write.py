@@ -1,15 +1,16 @@
 """AIF export: the graph as AIFdb and OVA write AIF, plus the ``arggraph`` object.
 
 Each claim is an I node; each relation an RA (support), CA (attack) or MA (a support an
-AIF import noted as a rephrase) node from its premises to its conclusion, the relations
-that came from one linked AIF argument going back into one node, with the relation's
-argument scheme as the node's text and ``scheme`` (AIF's default inference, conflict or
-rephrase when it has none). Each attribution is an L node (``"Speaker : quote"``) tied by
-a YA node, named by its illocution (``Asserting`` for a claim, ``Arguing``,
-``Disagreeing`` or ``Restating`` for a relation when it names none), with its locution
-(speaker, date, source) and the participants. Undercuts an AIF import kept in ``meta`` go
-back as S nodes on S nodes. What AIF has no field for rides in the top-level ``arggraph``
-object, which :func:`~arggraph.formats.aif.from_aif` reads back.
+AIF import noted as a rephrase) node with an edge from each of its premises (linked
+premises: several edges into one node) and one to its conclusion, an I node or, for a
+relation aimed at a relation (an undercut or a backing), that relation's S node; the
+relation's argument scheme is the node's text and ``scheme`` (AIF's default inference,
+conflict or rephrase when it has none). Each attribution is an L node (``"Speaker :
+quote"``) tied by a YA node, named by its illocution (``Asserting`` for a claim,
+``Arguing``, ``Disagreeing`` or ``Restating`` for a relation when it names none), with
+its locution (speaker, date, source) and the participants. What AIF has no field for
+rides in the top-level ``arggraph`` object, which :func:`~arggraph.formats.aif.from_aif`
+reads back.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from typing import Any
 from ..graph import Graph
 from ..io import needed_format
 from ..model import Attribution, Relation
-from .plain import plain_relations, source_of
 from .report import Report
 
 __all__ = ["DEFAULT_SCHEMES", "EXTRA_KEY", "to_aif"]
@@ -54,6 +54,20 @@ def _scheme_of(s_type: str, scheme: str | None, aif: dict[str, Any]) -> tuple[st
         return str(aif.get("text") or default), default, saved_id or default_id
     key = aif.get("scheme") if isinstance(aif.get("scheme"), str) else scheme
     return str(aif.get("text") or scheme), str(key), saved_id
+
+
+def _aif_meta(rel: Relation) -> dict[str, Any]:
+    """What an AIF import kept of a relation's S node (``meta["aif"]``), or ``{}``."""
+    aif = rel.meta.get("aif") if isinstance(rel.meta, dict) else None
+    return aif if isinstance(aif, dict) else {}
+
+
+def _s_type(rel: Relation) -> str:
+    """The S node a relation is: CA for an attack, MA for a support an AIF import
+    noted as a rephrase, RA for any other support."""
+    if rel.type == "attack":
+        return "CA"
+    return "MA" if _aif_meta(rel).get("type") == "MA" else "RA"
 
 
 def _timestamp(date: str | None) -> str | None:
@@ -113,59 +127,64 @@ def to_aif(graph: Graph, *, report: Report | None = None) -> str:
         for att in claim.attributions:
             speak(att, nid, "Asserting")
 
-    # Relations that came from one linked AIF argument go back into one S node.
+    # One S node per relation, from its premises' I nodes to its target's I or S node;
+    # relations an AIF import made of one S node with several conclusions go back into it.
     groups: dict[tuple[str, ...], list[Relation]] = {}
-    for rel in plain_relations(graph):  # linked premises and undercuts: reported as losses
-        aif = (rel.meta or {}).get("aif") if isinstance(rel.meta, dict) else None
-        s_type = "CA" if rel.type == "attack" else "RA"
-        if isinstance(aif, dict) and aif.get("type") == "MA" and rel.type == "support":
-            s_type = "MA"
+    for rel in graph.relations.values():
+        if not graph.is_usable(rel) or rel.target == rel.id:
+            continue  # a missing end (kept by strict=False loading): nothing to draw
+        s_type = _s_type(rel)
+        aif = _aif_meta(rel)
         key: tuple[str, ...] = ("rel", rel.id)
-        if isinstance(aif, dict) and aif.get("node") is not None and aif.get("linked"):
-            key = ("node", str(aif["node"]), s_type, rel.target)
+        if aif.get("node") is not None:
+            key = ("node", str(aif["node"]), s_type, *rel.premises)
         groups.setdefault(key, []).append(rel)
     s_of_relation: dict[str, str] = {}
     for rels in groups.values():
         first = rels[0]
-        s_type = "CA" if first.type == "attack" else "RA"
-        aif = first.meta.get("aif") if isinstance(first.meta, dict) else None
-        if isinstance(aif, dict) and aif.get("type") == "MA" and first.type == "support":
-            s_type = "MA"
-        aif = aif if isinstance(aif, dict) else {}
-        text, scheme, scheme_id = _scheme_of(s_type, first.scheme, aif)
+        s_type = _s_type(first)
+        text, scheme, scheme_id = _scheme_of(s_type, first.scheme, _aif_meta(first))
         sid = new_node(s_type, text, scheme=scheme, schemeID=scheme_id)
+        for premise in first.premises:
+            link(i_node[premise], sid)
         for rel in rels:
-            link(i_node[source_of(rel)], sid)
             s_of_relation[rel.id] = sid
-        link(sid, i_node[first.target])
-        extra_relations[sid] = [
-            {
-                "source_node": i_node[source_of(r)],
-                **r.model_dump(
-                    mode="json",
-                    exclude_none=True,
-                    exclude={"attributions", "source", "target", "type"},
-                ),
-            }
-            for r in rels
-        ]
+    for rels in groups.values():
+        sid = s_of_relation[rels[0].id]
+        entries = []
+        for rel in rels:
+            end = i_node.get(rel.target) if rel.target in graph.claims else None
+            end = end if end is not None else s_of_relation.get(rel.target)
+            if end is None:
+                continue  # aimed at a relation with a missing end, not drawn either
+            link(sid, end)
+            entries.append(
+                {
+                    "target_node": end,
+                    **rel.model_dump(
+                        mode="json",
+                        exclude_none=True,
+                        exclude={"attributions", "source", "sources", "target", "type"},
+                    ),
+                }
+            )
+        extra_relations[sid] = entries
         written: list[Attribution] = []
         for rel in rels:
             for att in rel.attributions:
                 if len(rels) > 1 and att in written:
-                    continue  # the premises of one linked argument share its speakers
+                    continue  # the conclusions of one S node share its speakers
                 written.append(att)
-                speak(att, sid, _ILLOCUTION_OF[s_type])
-    # Undercuts kept in meta by an AIF import go back as S nodes on S nodes.
+                speak(att, sid, _ILLOCUTION_OF[_s_type(rels[0])])
+    # Undercuts kept in meta by the AIF import of earlier versions go back as S nodes.
     for rel in graph.relations.values():
-        aif = rel.meta.get("aif") if isinstance(rel.meta, dict) else None
-        if not isinstance(aif, dict) or rel.id not in s_of_relation:
+        if rel.id not in s_of_relation:
             continue
-        for under in aif.get("undercut_by", []) or []:
+        for under in _aif_meta(rel).get("undercut_by", []) or []:
             if not isinstance(under, dict):
                 continue
             premises = [i_node[p] for p in under.get("premises", []) if p in i_node]
-            if not premises or under.get("written"):
+            if not premises:
                 continue
             u_type = "RA" if under.get("type") == "RA" else "CA"
             scheme, scheme_id = DEFAULT_SCHEMES[u_type]

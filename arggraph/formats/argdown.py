@@ -5,33 +5,60 @@ arguments ``<Title>: text``, and under them, indented, their relations:
 
 - ``+ X`` / ``<+ X``: X supports the element above; ``- X`` / ``<- X``: X attacks it;
 - ``+> X``: the element above supports X; ``-> X``: it attacks X;
-- ``<_ X``: X undercuts the element above; ``_> X``: the element above undercuts X;
+- ``<_ X`` (or a bare ``_ X``): X undercuts the element above; ``_> X``: the element
+  above undercuts X;
 - ``>< X``: the two contradict each other.
 
 The import (:mod:`~arggraph.formats.argdown_parse` reads the syntax) reads a file as
-Argdown's own parser does: every titled statement and argument is a claim (its title as
-id), and each relation is a support or an attack between the elements it is written
-between, the element it is written under included, even a statement that is also an
-argument's conclusion (undercuts become attacks, contradictions a pair of attacks; both
-noted in ``meta``). An argument's premise-conclusion structure (``(1) ...``,
-``--``/``----`` inference lines, ``(n)`` conclusion) is kept in its ``meta``; its premises
-that are claims support the argument, and the argument supports its conclusion.
+Argdown's own parser does (``@argdown/core``; the tests compare the two):
+
+- Every statement that is titled, or takes part in a relation or a premise-conclusion
+  structure, is a claim: a titled one has its title as id, an untitled one in a
+  structure the argument's id and its number (``Protect (2)``), any other untitled one
+  a slug of its text, so ids stay when other text changes. An argument without a
+  premise-conclusion structure is a claim-like node too (``meta`` says it is one).
+- An argument's premise-conclusion structure (``(1) ...``, an inference line ``----`` or
+  ``-- rule {uses: [1, 2]} --``, ``(n)`` conclusion) is an *inference*: a support from
+  all its premises (linked ``sources`` when there are several) to its conclusion, with
+  the argument's title as id and its description as note; a structure with intermediary
+  conclusions is one inference per inference line (``Title (to 3)`` for the steps,
+  whose premises are what ``{uses: [...]}`` names, else the statements since the
+  previous conclusion, that conclusion included). The structure itself stays in the
+  relation's ``meta``.
+- A relation belongs to the element it is written under, a premise or a conclusion
+  included. An undercut (``<_``, ``_``, ``_>``, or any relation under an inference
+  line) aims at that argument's inference; as in Argdown's parser, ``<_`` or ``_``
+  written under a statement bears on the inference written last before it (the one a
+  conclusion follows from, when written under the conclusion), and on the statement
+  itself when there is none. A support or attack of an argument with a structure
+  backs or attacks its inference (noted in ``meta``); one from it starts from its
+  conclusion. An undercut of a statement or of an argument without a structure is an
+  attack on it, noted; contradictions are a pair of attacks, contraries and strict
+  mode's entailments an attack or a support.
+
 ``#tags`` become tags, ``{data}`` is read as YAML-style key/values (``kind``, ``base``,
 ``date``, ``note``, ``attributions`` and ``relations`` there fill those fields, which is
-how the export keeps them; other keys go to ``meta``), headings are kept as each claim's
-section. YAML front matter gives the title, question, description (``subTitle``),
-actors and documents; ``//``, ``/* */`` and ``<!-- -->`` comments are skipped. Untitled
-paragraphs that take part in no relation (Argdown's prose) are dropped and counted.
+how the export keeps them; an argument's ``arggraph`` object holds its inference's;
+other keys go to ``meta``), headings are kept as each claim's section. YAML front
+matter gives the title, question, description (``subTitle``), actors and documents;
+``//``, ``/* */`` and ``<!-- -->`` comments are skipped. Untitled paragraphs that take
+part in no relation (Argdown's prose) are dropped and counted.
 
 The export (:mod:`~arggraph.formats.argdown_write`) writes every claim as a statement
-with its data, and its incoming relations under it; ``arggraph/1 -> Argdown ->
-arggraph/1`` keeps ids, texts (on one line), kinds, base scores, dates, tags, notes,
-attributions, actors, documents, relation types, weights, schemes and ids.
+with its data and its incoming relations under it, and each relation from linked
+premises, or aimed at by another, as an argument with a premise-conclusion structure;
+``arggraph -> Argdown -> arggraph`` keeps ids, texts (on one line), kinds, base scores,
+dates, tags, notes, attributions, actors, documents, and relations' types, premises,
+targets, weights, schemes and ids.
 
 >>> text = "[Go]: We go. #plan\\n  + <Cheap>: It costs little.\\n  - [Stay]: We stay."
 >>> m = from_argdown(text).model
 >>> [(r.type, r.source, r.target) for r in m.relations], m.claims[0].tags
 ([('support', 'Cheap', 'Go'), ('attack', 'Stay', 'Go')], ['plan'])
+>>> text = ("<Supply>: Roads bring supplies.\\n  <_ [Shelled]: Under fire.\\n\\n"
+...     "(1) [Roads]: Roads are open.\\n(2) Roads bring supplies.\\n----\\n(3) [Hold]: Hold.")
+>>> [(r.id, r.premises, r.target) for r in from_argdown(text).model.relations]
+[('Supply', ['Roads', 'Supply (2)'], 'Hold'), ('attack:Shelled->Supply', ['Shelled'], 'Supply')]
 """
 
 from __future__ import annotations
@@ -43,9 +70,9 @@ from typing import Any
 from ..dates import is_valid_date
 from .argdown_data import parse_data
 from .argdown_meta import attributions, front_items, relation_extra
-from .argdown_parse import Item, Parsed, parse_argdown
+from .argdown_parse import Parsed, parse_argdown
 from .argdown_write import escape_text, to_argdown, write_argdown
-from .imported import Ids, ImportResult, fail, model_from
+from .imported import Ids, ImportResult, fail, model_from, slug
 from .imported import graph_id as id_from_path
 from .report import Report
 
@@ -60,6 +87,7 @@ _SYMBOLS = {
     "-": ("attack", True),
     "<-": ("attack", True),
     "<_": ("undercut", True),
+    "_": ("undercut", True),
     "+>": ("support", False),
     "->": ("attack", False),
     "_>": ("undercut", False),
@@ -78,25 +106,51 @@ def _front_list(value: str | None) -> list[str] | None:
     return [str(x) for x in items] if isinstance(items, list) else None
 
 
-def _claim_ids(items: dict[Key, Item], keep: list[Key]) -> dict[Key, str]:
-    """Titled statements keep their titles; arguments too unless a statement has it."""
-    ids = Ids()
-    claim_id: dict[Key, str] = {}
-    for k in keep:
-        if items[k].kind == "statement" and items[k].title is not None:
-            claim_id[k] = ids.new(items[k].title or "")
-    untitled = 0
-    for k in keep:
-        if k in claim_id:
+def _numbered(argument: str, number: int) -> str:
+    """The id of an untitled statement of a premise-conclusion structure: the argument's
+    and the statement's number, so it stays when other text changes.
+
+    >>> _numbered("Protect", 2)
+    'Protect (2)'
+    """
+    return f"{argument} ({number})"
+
+
+def _step_id(argument: str, number: int) -> str:
+    """The id of an inference that leads to an intermediary conclusion, number ``number``
+    (the last inference, to the main conclusion, has the argument's id).
+
+    >>> _step_id("Causal link", 3)
+    'Causal link (to 3)'
+    """
+    return f"{argument} (to {number})"
+
+
+def _steps(pcs: list[dict[str, Any]]) -> list[tuple[list[int], int]]:
+    """Each inference of a premise-conclusion structure as (the positions of its
+    premises, the position of its conclusion): the statements its ``{uses: [...]}`` data
+    numbers, else those since the previous conclusion, that conclusion included.
+
+    >>> pcs = [{"number": n, "conclusion": c, "uses": u} for n, c, u in
+    ...     [(1, False, None), (2, False, None), (3, True, None), (4, False, None),
+    ...      (5, True, [3, 4]), (6, True, None)]]
+    >>> _steps(pcs)
+    [([0, 1], 2), ([2, 3], 4), ([4], 5)]
+    """
+    out = []
+    start = 0
+    by_number = {e["number"]: i for i, e in enumerate(pcs)}
+    for i, entry in enumerate(pcs):
+        if not entry["conclusion"]:
             continue
-        item = items[k]
-        if item.title is not None:
-            wanted = item.title if item.title not in ids else f"{item.title} (argument)"
-        else:
-            untitled += 1
-            wanted = f"{'a' if item.kind == 'argument' else 's'}{untitled}"
-        claim_id[k] = ids.new(wanted)
-    return claim_id
+        uses = entry.get("uses")
+        premises = list(range(start, i))
+        if uses:
+            named = [by_number[n] for n in uses if n in by_number and by_number[n] < i]
+            premises = named or premises
+        out.append((premises, i))
+        start = i
+    return out
 
 
 class _Build:
@@ -106,22 +160,78 @@ class _Build:
         self.items = parsed.items
         self.report: Report = parsed.report
         in_relation = {k for _, a, b, _ in parsed.relations for k in (a, b)}
+        in_pcs = {e["key"] for it in self.items.values() for e in it.pcs}
+        #: Arguments with a premise-conclusion structure: inferences, not claims.
+        self.reconstructed = {k for k, it in self.items.items() if it.pcs}
         self.keep = sorted(
-            (k for k, it in self.items.items() if it.title or k in in_relation or it.pcs),
+            (
+                k
+                for k, it in self.items.items()
+                if k not in self.reconstructed and (it.title or k in in_relation or k in in_pcs)
+            ),
             key=lambda k: self.items[k].order,
         )
         kept = set(self.keep)
-        pcs_only = {e["key"] for it in self.items.values() for e in it.pcs}
         prose = sum(
-            1 for k, it in self.items.items() if k not in kept and it.text and k not in pcs_only
+            1
+            for k, it in self.items.items()
+            if k not in kept and k not in self.reconstructed and it.text
         )
         self.report.dropped(
             "untitled paragraph in no relation|untitled paragraphs in no relation",
             prose,
             "Argdown prose, not part of the map",
         )
-        self.claim_id = _claim_ids(self.items, self.keep)
+        self._ids()
         self.relation_data: dict[Key, list[dict[str, Any]]] = {}
+        #: Statements that stood for a relation's conclusion (see :meth:`_collapse`).
+        self.collapsed: set[str] = set()
+
+    def _ids(self) -> None:
+        """Claim ids (titled statements their titles, arguments too unless a statement has
+        it; untitled statements of a structure the argument's id and their number, other
+        untitled statements their text) and each inference's relation id (the argument's
+        title, else made from its conclusion's text; steps to intermediary conclusions
+        :func:`_step_id`)."""
+        ids = Ids()
+        self.claim_id: dict[Key, str] = {}
+        titled = [k for k in self.keep if self.items[k].title is not None]
+        for k in titled:
+            if self.items[k].kind == "statement":
+                self.claim_id[k] = ids.new(self.items[k].title or "")
+        for k in titled:
+            if k not in self.claim_id:
+                title = self.items[k].title or ""
+                self.claim_id[k] = ids.new(title if title not in ids else f"{title} (argument)")
+        self.argument_id: dict[Key, str] = {}
+        for k in sorted(self.reconstructed, key=lambda k: self.items[k].order):
+            item = self.items[k]
+            given = item.data.get("arggraph")
+            given = given.get("id") if isinstance(given, dict) else None
+            if isinstance(given, str) and given and given not in ids:
+                wanted = given  # the relation's own id, which the export keeps
+            elif item.title is not None:
+                wanted = item.title if item.title not in ids else f"{item.title} (argument)"
+            else:
+                last = self.items[item.pcs[-1]["key"]]
+                wanted = "argument for " + (slug(last.text or last.title or "") or "its conclusion")
+            self.argument_id[k] = ids.new(wanted)
+        for k in sorted(self.reconstructed, key=lambda k: self.items[k].order):
+            for entry in self.items[k].pcs:
+                key = entry["key"]
+                if key not in self.claim_id:
+                    self.claim_id[key] = ids.new(_numbered(self.argument_id[k], entry["number"]))
+        for k in self.keep:
+            if k not in self.claim_id:
+                self.claim_id[k] = ids.new(slug(self.items[k].text) or "statement")
+        self.step_id: dict[tuple[Key, int], str] = {}
+        for k in sorted(self.reconstructed, key=lambda k: self.items[k].order):
+            pcs = self.items[k].pcs
+            steps = _steps(pcs)
+            for _, at in steps[:-1]:
+                self.step_id[k, at] = ids.new(_step_id(self.argument_id[k], pcs[at]["number"]))
+            if steps:
+                self.step_id[k, steps[-1][1]] = self.argument_id[k]
 
     # ------------------------------------------------------------------ claims
     def claims(self) -> list[dict[str, Any]]:
@@ -182,15 +292,9 @@ class _Build:
             claim["attributions"] = attributions(
                 data.pop("attributions"), what, self.path, item.data_line
             )
-        if "relations" in data:
-            entries = data.pop("relations")
-            if not isinstance(entries, list):
-                raise fail(f"{what} relations: expected a list", self.path, item.data_line)
-            self.relation_data[k] = list(entries)
+        self._relation_entries(k, data, what)
         if data:
             meta["data"] = data
-        if item.pcs:
-            meta["pcs"] = [self.pcs_entry(e) for e in item.pcs]
         if not item.text and item.title is not None:
             self.report.kept(
                 "title without a text|titles without a text",
@@ -201,39 +305,81 @@ class _Build:
         claim["meta"] = {"argdown": meta}
         return claim
 
-    def pcs_entry(self, e: dict[str, Any]) -> dict[str, Any]:
-        stmt = self.items[e["key"]]
-        return {
-            "number": e["number"],
-            "text": stmt.text or stmt.title or "",
-            **({"title": stmt.title} if stmt.title else {}),
-            **({"conclusion": True} if e["conclusion"] else {}),
-            **({"inference": e["inference"]} if e["inference"] else {}),
-        }
+    def _relation_entries(self, k: Key, data: dict[str, Any], what: str) -> None:
+        """Take the ``relations`` entries (what the export keeps of the relations written
+        under an element) out of its ``data``."""
+        if "relations" in data:
+            entries = data.pop("relations")
+            if not isinstance(entries, list):
+                raise fail(f"{what} relations: expected a list", self.path, self.items[k].data_line)
+            self.relation_data[k] = list(entries)
 
-    # ------------------------------------------------------------------ relations
-    def implicit(self) -> list[tuple[Key, Key]]:
-        """(source, target) of the supports a premise-conclusion structure implies: each
-        premise that is a claim supports its argument, the argument its conclusion."""
+    # ------------------------------------------------------------------ inferences
+    def inferences(self) -> list[dict[str, Any]]:
+        """Each inference of each premise-conclusion structure: a support from all its
+        premises (linked when there are several) to its conclusion. The last one, to the
+        main conclusion, is the argument: its id is the argument's title, its note the
+        argument's description, and what the export keeps of it (weight, scheme,
+        attributions, a relation's own id) comes back from the argument's data."""
         out = []
-        kept = set(self.keep)
-        for key, item in self.items.items():
-            if not item.pcs:
-                continue
-            last = item.pcs[-1]
-            for entry in item.pcs:
-                stmt = entry["key"]
-                if stmt not in kept:
-                    continue
-                if entry is last and entry["conclusion"]:
-                    out.append((key, stmt))
-                elif not entry["conclusion"]:
-                    out.append((stmt, key))
+        for k in sorted(self.reconstructed, key=lambda k: self.items[k].order):
+            item = self.items[k]
+            what = f"<{item.title}>" if item.title else f"the argument on line {item.line}"
+            data = dict(item.data)
+            self._relation_entries(k, data, what)
+            steps = _steps(item.pcs)
+            for premises_at, at in steps:
+                keys = [item.pcs[i]["key"] for i in premises_at]
+                premises = list(dict.fromkeys(self.claim_id[key] for key in keys))
+                entry = item.pcs[at]
+                rel: dict[str, Any] = {"id": self.step_id[k, at], "type": "support"}
+                if len(premises) > 1:
+                    rel["sources"] = premises
+                else:
+                    rel["source"] = premises[0]
+                rel["target"] = self.claim_id[entry["key"]]
+                meta: dict[str, Any] = {"premise_conclusion": True, "at": at}
+                if entry.get("inference"):
+                    meta["inference"] = entry["inference"]
+                if at == steps[-1][1]:
+                    if item.title is not None:
+                        meta["argument"] = item.title
+                    meta["pcs"] = [
+                        {
+                            "number": e["number"],
+                            "claim": self.claim_id[e["key"]],
+                            **({"conclusion": True} if e["conclusion"] else {}),
+                        }
+                        for e in item.pcs
+                    ]
+                    if item.tags:
+                        meta["tags"] = item.tags
+                    if item.section:
+                        meta["section"] = item.section
+                    if item.text:
+                        rel["note"] = item.text
+                    extra = data.pop("arggraph", None)
+                    if extra is not None:
+                        line = item.data_line or item.line
+                        rel.update(relation_extra(extra, f"{what} arggraph", self.path, line))
+                    if data:
+                        meta["data"] = data
+                else:
+                    meta["step"] = entry["number"]
+                    meta["of"] = self.argument_id[k]
+                rel["meta"] = {"argdown": meta}
+                out.append(rel)
         return out
 
+    def conclusion_of(self, k: Key) -> str:
+        """The claim an argument with a premise-conclusion structure concludes (which
+        its outgoing relations start from, as in Argdown)."""
+        return self.claim_id[self.items[k].pcs[-1]["key"]]
+
+    # ------------------------------------------------------------------ relations
     def relations(self) -> list[dict[str, Any]]:
-        relations: list[dict[str, Any]] = []
-        seen: set[tuple[str, ...]] = set()
+        relations = self.inferences()
+        seen = {(r["type"], r.get("source"), r["target"], r["id"]) for r in relations}
 
         def add(rel: dict[str, Any]) -> None:
             ident = (rel["type"], rel["source"], rel["target"], str(rel.get("id", "")))
@@ -242,26 +388,89 @@ class _Build:
             seen.add(ident)
             relations.append(rel)
 
-        for a, b in self.implicit():
-            s, t = self.claim_id[a], self.claim_id[b]
-            add({"type": "support", "source": s, "target": t, "meta": _noted(None)})
-        undercuts = 0
+        undercut_claims = 0
         for symbol, parent, child, line in self.p.relations:
             kind, child_is_source = _SYMBOLS[symbol]
             source, target = (child, parent) if child_is_source else (parent, child)
-            s, t = self.claim_id[source], self.claim_id[target]
+            if source[0] == "inference":
+                self.report.dropped(
+                    "relation from an inference line|relations from inference lines",
+                    1,
+                    "an inference bears on nothing itself",
+                    example=f"line {line}",
+                )
+                continue
+            s = self.source_id(source)
+            t, on_relation = self.target_id(target)
+            written = {"undercut": "undercut", "contradiction": "contradiction"}.get(kind)
+            if kind in ("support", "attack") and on_relation and target[0] == "argument":
+                written = f"{kind} of the argument"
+            meta = {"argdown": {"relation": written}} if written else None
             if kind == "undercut":
-                undercuts += 1
-                add({"type": "attack", "source": s, "target": t, "meta": _noted("undercut")})
+                undercut_claims += not on_relation
+                rel = {"type": "attack", "source": s, "target": t}
+                add({**rel, **self.extra("attack", source, target, line), **_meta(meta)})
             elif kind == "contradiction":
-                add({"type": "attack", "source": s, "target": t, "meta": _noted("contradiction")})
-                add({"type": "attack", "source": t, "target": s, "meta": _noted("contradiction")})
+                add({"type": "attack", "source": s, "target": t, **_meta(meta)})
+                if not on_relation:
+                    add({"type": "attack", "source": t, "target": s, **_meta(meta)})
             else:
                 rel = {"type": kind, "source": s, "target": t}
-                add({**rel, **self.extra(kind, source, target, line)})
+                add({**rel, **self.extra(kind, source, target, line), **_meta(meta)})
         self.report.kept(
-            "undercut", undercuts, "as attacks on the undercut argument, noted in meta"
+            "undercut of a statement or of an argument without premise-conclusion structure|"
+            "undercuts of statements or of arguments without premise-conclusion structure",
+            undercut_claims,
+            "as attacks, noted in meta: only an inference can be undercut",
         )
+        return self._collapse(relations)
+
+    def source_id(self, key: Key) -> str:
+        """The claim a relation written from ``key`` runs from: an argument with a
+        premise-conclusion structure speaks through its main conclusion."""
+        if key in self.reconstructed:
+            return self.conclusion_of(key)
+        return self.claim_id[key]
+
+    def target_id(self, key: Key) -> tuple[str, bool]:
+        """What a relation written to ``key`` bears on, and whether it is a relation: an
+        inference line's step, an argument with a premise-conclusion structure's main
+        inference, else the claim."""
+        if key[0] == "inference":
+            argument, at = self.p.inferences[int(key[1])]
+            return self.step_id[argument, at], True
+        if key in self.reconstructed:
+            return self.argument_id[key], True
+        return self.claim_id[key], False
+
+    def _collapse(self, relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """A statement the export wrote to stand for the conclusion of an attack or of a
+        relation aimed at a relation (data ``conclusion_of``: Argdown's structures
+        conclude in a statement they support) is no claim: its argument's premises bear
+        on what the statement bears on, as the one relation it was."""
+        by_id = {r["id"]: r for r in relations if "id" in r}
+        for k in list(self.keep):
+            item = self.items[k]
+            owner = item.data.get("conclusion_of") if item.kind == "statement" else None
+            argument = next((a for a in self.reconstructed if self.argument_id[a] == owner), None)
+            cid = self.claim_id[k]
+            out = [r for r in relations if r.get("source") == cid and r is not by_id.get(owner)]
+            into = [r for r in relations if r["target"] == cid or cid in r.get("sources", [])]
+            if (
+                argument is None
+                or self.conclusion_of(argument) != cid
+                or len(out) != 1
+                or into != [by_id[owner]]
+            ):
+                continue
+            inference, aimed = by_id[owner], out[0]
+            inference["type"] = aimed["type"]
+            inference["target"] = aimed["target"]
+            noted = inference["meta"]["argdown"]
+            noted["pcs"] = [e for e in noted.get("pcs", []) if e["claim"] != cid]
+            relations.remove(aimed)
+            self.keep.remove(k)
+            self.collapsed.add(cid)
         return relations
 
     def extra(self, kind: str, source: Key, target: Key, line: int) -> dict[str, Any]:
@@ -282,7 +491,7 @@ class _Build:
         about nothing are the positions."""
         if self.has_kinds:
             return
-        sources = {r["source"] for r in relations}
+        sources = {p for r in relations for p in r.get("sources") or [r["source"]]}
         targets = {r["target"] for r in relations}
         tops = [
             c
@@ -301,10 +510,8 @@ class _Build:
             )
 
 
-def _noted(how: str | None) -> dict[str, Any]:
-    """A relation's ``meta``: how Argdown wrote it, or (``None``) that a premise-conclusion
-    structure implies it."""
-    return {"argdown": {"relation": how} if how else {"premise_conclusion": True}}
+def _meta(meta: dict[str, Any] | None) -> dict[str, Any]:
+    return {"meta": meta} if meta else {}
 
 
 def _provenance(
@@ -343,6 +550,7 @@ def from_argdown(
     build = _Build(parsed, path)
     claims = build.claims()
     relations = build.relations()
+    claims = [c for c in claims if c["id"] not in build.collapsed]
     build.positions(claims, relations)
     if not claims and not parsed.front:
         raise fail("no statements or arguments: not an Argdown map", path, 1)

@@ -6,7 +6,8 @@ reads the flow style Argdown uses (which JSON is part of); :func:`split_data` fi
 block at the end of an element's text; :func:`data_json` writes a value as JSON that both
 Argdown's lexer and this module read back: the characters that would end a data block
 (``{``, ``}``), a front matter (``=``) or a line, or that arggraph's comment scanner would
-take for a comment (``/``, ``<``), are written as JSON escapes.
+take for a comment (``/``, ``<``) or for the end of an argument's title (``>``), are
+written as JSON escapes.
 
 >>> text, data = split_data('It costs little. #cheap {base: 0.8, tags: ["a}b"]}')
 >>> text, data
@@ -171,8 +172,15 @@ def split_data(raw: str) -> tuple[str, dict[str, Any] | None]:
     return raw, None
 
 
-_UNSAFE = {"{": "\\u007b", "}": "\\u007d", "=": "\\u003d", "<": "\\u003c", "/": "\\/"}
-_UNSAFE_RE = re.compile("[{}=</\x85\u2028\u2029]")
+_UNSAFE = {
+    "{": "\\u007b",
+    "}": "\\u007d",
+    "=": "\\u003d",
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "/": "\\/",
+}
+_UNSAFE_RE = re.compile("[{}=<>/\x85\u2028\u2029]")
 
 
 def data_json(value: Any) -> str:

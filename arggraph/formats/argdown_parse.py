@@ -44,7 +44,7 @@ _COMMENT = re.compile(
     r"|//[^\n]*",
     re.DOTALL,
 )
-_RELATION = re.compile(r"([ \t]*)(\+>|->|<\+|<-|<_|_>|><|\+|-)(?!-)[ \t]*(.*)")
+_RELATION = re.compile(r"([ \t]*)(\+>|->|<\+|<-|<_|_>|><|\+|-|_(?=[ \t]))(?!-)[ \t]*(.*)")
 _NUMBERED = re.compile(r"([ \t]*)\((\d+)\)[ \t]*(.*)")
 _INFERENCE = re.compile(r"[ \t]*--")
 _HEADING = re.compile(r"(#+) +(.*)")
@@ -66,7 +66,8 @@ _GONE = "\x00"
 class Item:
     """One statement or argument (an equivalence class in Argdown's terms): ``title``
     is ``None`` for an untitled one; ``pcs`` its premise-conclusion structure, entries
-    ``{"number", "key", "conclusion", "inference"}``; ``line`` where it is first named,
+    ``{"number", "key", "conclusion", "inference", "uses"}`` (``uses``: the numbers an
+    inference's ``{uses: [...]}`` data names, else ``None``); ``line`` where it is first named,
     ``defined`` the line that gives its text."""
 
     kind: str  # "statement" or "argument"
@@ -91,13 +92,16 @@ class Item:
 class Parsed:
     """What an Argdown text holds: front matter (``key: value`` text), items by key
     (``("statement"|"argument", title)``, untitled ones keyed ``"\\0N"``), relations in
-    file order, and what the parse reported."""
+    file order, and what the parse reported. A relation written under an inference
+    line has the key ``("inference", "K")`` above it: ``inferences[K]`` is the argument's
+    key and the position in its structure of the conclusion that inference leads to."""
 
     front: dict[str, str]
     front_lines: dict[str, int]
     items: dict[Key, Item]
     relations: list[Relation]
     report: Report
+    inferences: list[tuple[Key, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -126,6 +130,18 @@ def _blank_out(text: str) -> str:
         return re.sub(r"[^\n]+", _GONE, found)
 
     return _COMMENT.sub(sub, text.replace(_GONE, " "))
+
+
+def _rule(lines: list[str]) -> tuple[str | None, list[int] | None]:
+    """An inference line's rule text (``None`` when it names none) and the statement
+    numbers its ``{uses: [1, 2]}`` data names (``None`` when it names none)."""
+    raw, data = split_data(" ".join(" ".join(lines).split()))
+    uses = data.get("uses") if data is not None else None
+    if isinstance(uses, list) and all(isinstance(n, int) and not isinstance(n, bool) for n in uses):
+        numbers: list[int] | None = [int(n) for n in uses]
+    else:
+        numbers = None
+    return " ".join(raw.split()) or None, numbers
 
 
 def plain_text(raw: str) -> str:
@@ -168,6 +184,7 @@ class _Parser:
         self.items: dict[Key, Item] = {}
         self.untitled = 0
         self.relations: list[Relation] = []
+        self.inferences: list[tuple[Key, int]] = []
         self.section: str | None = None
 
     # ------------------------------------------------------------------ items
@@ -287,6 +304,11 @@ class _Parser:
                 conclusion_next = True
                 if pcs is not None:
                     pcs.complete = False
+                    # relations written under the inference line bear on the inference
+                    position = len(self.items[pcs.owner].pcs)
+                    self.inferences.append((pcs.owner, position))
+                    root = _Element(("inference", str(len(self.inferences) - 1)), line=number)
+                    stack = [(-1, root)]
                 continue
             numbered = _NUMBERED.fullmatch(line)
             if numbered:
@@ -295,14 +317,14 @@ class _Parser:
                     pcs = self.start_pcs(argument, number)
                     argument = pcs.owner
                 current = self.element(numbered.group(3), number)
+                said, uses = _rule(rule) if conclusion_next else (None, None)
                 self.items[pcs.owner].pcs.append(
                     {
                         "number": int(numbered.group(2)),
                         "key": current.key,
                         "conclusion": conclusion_next,
-                        "inference": (" ".join(" ".join(rule).split()) or None)
-                        if conclusion_next
-                        else None,
+                        "inference": said,
+                        "uses": uses,
                     }
                 )
                 pcs.complete = conclusion_next
@@ -321,12 +343,23 @@ class _Parser:
                 )
                 continue
             if relation:
-                self.finish(current)
+                if current is not None and current.key[0] != "inference":
+                    self.finish(current)
                 indent = len(relation.group(1).expandtabs(4))
                 child = self.element(relation.group(3), number)
                 while len(stack) > 1 and stack[-1][0] >= indent:
                     stack.pop()
-                self.relations.append((relation.group(2), stack[-1][1].key, child.key, number))
+                parent = stack[-1][1].key
+                if (
+                    relation.group(2) in ("<_", "_")
+                    and parent[0] == "statement"
+                    and self.inferences
+                ):
+                    # as Argdown's parser reads it: an undercut written under a statement
+                    # bears on the inference written last before it (the one a conclusion
+                    # follows from, when it is written under the conclusion)
+                    parent = ("inference", str(len(self.inferences) - 1))
+                self.relations.append((relation.group(2), parent, child.key, number))
                 stack.append((indent, child))
                 current = child
                 continue
@@ -369,4 +402,4 @@ def parse_argdown(text: str, path: str | Path | None = None) -> Parsed:
     and an element right below a heading (a heading runs on to the next empty line)."""
     p = _Parser(text, path)
     p.parse()
-    return Parsed(p.front, p.front_lines, p.items, p.relations, p.report)
+    return Parsed(p.front, p.front_lines, p.items, p.relations, p.report, p.inferences)

@@ -11,6 +11,15 @@ matter holds the title, question, description (``subTitle``), id, positions, act
 documents. Argdown tools ignore data they do not know, and
 :func:`~arggraph.formats.argdown.from_argdown` reads all of it back.
 
+A relation from linked premises, one another relation aims at, and one an Argdown import
+read from a premise-conclusion structure is written as an argument: ``<id>: note``, its
+weight, scheme and attributions in ``{"arggraph": ...}`` data, the relations aimed at it
+under it (an attack as an undercut ``<_``, a support as ``+``), then its premises, an
+inference line and its conclusion. Argdown's structures conclude in a statement they
+support, so an attack, or a relation aimed at a relation, concludes in a statement that
+stands for it (``[id (conclusion)]``, data ``conclusion_of``) and bears on its target
+from there (``->``, ``_>`` or ``+>``); the import reads that back as the one relation.
+
 >>> from arggraph.model import Actor, Attribution, Claim, GraphModel, Relation
 >>> g = Graph(GraphModel(id="g", actors=[Actor(id="ana", name="Ana", kind="analyst")],
 ...     claims=[Claim(id="go", text="We go.", kind="position"), Claim(id="low", text="Cheap.",
@@ -37,7 +46,6 @@ from typing import Any
 from ..graph import Graph
 from ..model import Relation, default_relation_id
 from .argdown_data import data_json
-from .plain import plain_relations, source_of
 from .registry import report_losses
 from .report import Report, plural
 
@@ -102,7 +110,9 @@ def _relation_data(rel: Relation, titles: dict[str, str], twin: bool) -> dict[st
     """What a relation holds beyond its type, source and target (its id too when a
     ``twin`` has the same type and source, so that each line finds its own entry)."""
     data: dict[str, Any] = {}
-    default = default_relation_id(rel.type, titles[source_of(rel)], titles[rel.target])
+    default = default_relation_id(
+        rel.type, titles[rel.premises[0]], titles.get(rel.target, rel.target)
+    )
     if twin or rel.id != default:
         data["id"] = rel.id
     if rel.weight != 1.0:
@@ -118,16 +128,80 @@ def _relation_data(rel: Relation, titles: dict[str, str], twin: bool) -> dict[st
     return data
 
 
-def write_argdown(graph: Graph, *, report: Report | None = None) -> str:
-    """The graph as Argdown (see the module's docstring); ``report`` hears of renamed ids
-    only (:func:`to_argdown` also counts what Argdown cannot hold)."""
-    titles, renamed = _titles(graph)
-    out = [*_front(graph, titles), ""]
-    incoming: dict[str, list[Relation]] = {}
-    for rel in plain_relations(graph):  # linked premises and undercuts: reported as losses
-        incoming.setdefault(rel.target, []).append(rel)
-    for cid, claim in graph.claims.items():
-        line = f"[{titles[cid]}]: {escape_text(claim.text)}"
+def _argument_title(ident: str) -> str:
+    flat = " ".join(ident.split())
+    return flat.replace("<", "(").replace(">", ")") or "untitled"
+
+
+def _as_structures(graph: Graph, drawn: list[Relation]) -> set[str]:
+    """The relations written as premise-conclusion structures: those from linked
+    premises, those other relations aim at (an undercut needs an inference to bear on),
+    and those an Argdown import read from one."""
+    aimed = {r.target for r in drawn if r.target not in graph.claims}
+    return {
+        r.id
+        for r in drawn
+        if r.sources is not None
+        or r.id in aimed
+        or ((r.meta or {}).get("argdown") or {}).get("premise_conclusion")
+    }
+
+
+class _Writer:
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+        self.titles, self.renamed = _titles(graph)
+        self.drawn = [
+            r for r in graph.relations.values() if graph.is_usable(r) and r.target != r.id
+        ]
+        self.pcs = _as_structures(graph, self.drawn)
+        used: set[str] = set()
+        self.arguments: dict[str, str] = {}
+        for rel in self.drawn:
+            if rel.id in self.pcs:
+                title = _argument_title(rel.id)
+                while title in used:
+                    title += "'"
+                used.add(title)
+                self.arguments[rel.id] = title
+        statements = set(self.titles.values())
+        #: PCS relations whose conclusion Argdown needs as a statement of its own: an
+        #: attack, or one aimed at a relation (a structure concludes in a statement that
+        #: supports its target).
+        self.stand_in: dict[str, str] = {}
+        for rel in self.drawn:
+            if rel.id in self.pcs and (rel.type == "attack" or rel.target not in graph.claims):
+                title = f"{_title(rel.id)} (conclusion)"
+                while title in statements:
+                    title += "'"
+                statements.add(title)
+                self.stand_in[rel.id] = title
+
+    def end(self, ident: str) -> str:
+        """How a relation line names what it bears on: a claim's statement or a
+        relation's argument."""
+        if ident in self.graph.claims:
+            return f"[{self.titles[ident]}]"
+        return f"<{self.arguments[ident]}>"
+
+    def under(self, target: str, rels: list[Relation]) -> tuple[list[dict[str, Any]], list[str]]:
+        """The data entries and the lines of the relations written under ``target``."""
+        entries, lines = [], []
+        pairs = [(r.type, r.premises[0]) for r in rels]
+        for rel in rels:
+            extra = _relation_data(rel, self.titles, pairs.count((rel.type, rel.premises[0])) > 1)
+            if extra:
+                entries.append({"from": self.titles[rel.premises[0]], "type": rel.type, **extra})
+            if target in self.graph.claims:
+                symbol = "-" if rel.type == "attack" else "+"
+            else:
+                symbol = "<_" if rel.type == "attack" else "+"
+            lines.append(f"  {symbol} [{self.titles[rel.premises[0]]}]")
+        return entries, lines
+
+    def claim(self, cid: str, incoming: list[Relation]) -> list[str]:
+        claim = self.graph.claims[cid]
+        line = f"[{self.titles[cid]}]: {escape_text(claim.text)}"
         if claim.tags:
             line += " " + " ".join(_tag(t) for t in claim.tags)
         data: dict[str, Any] = {}
@@ -145,23 +219,86 @@ def write_argdown(graph: Graph, *, report: Report | None = None) -> str:
             data["attributions"] = [
                 a.model_dump(mode="json", exclude_none=True) for a in claim.attributions
             ]
-        entries = []
-        pairs = [(r.type, r.source) for r in incoming.get(cid, [])]
-        for rel in incoming.get(cid, []):
-            extra = _relation_data(rel, titles, pairs.count((rel.type, rel.source)) > 1)
-            if extra:
-                entries.append({"from": titles[source_of(rel)], "type": rel.type, **extra})
+        entries, lines = self.under(cid, incoming)
         if entries:
             data["relations"] = entries
         if data:
             line += " " + data_json(data)
-        out.append(line)
-        for rel in incoming.get(cid, []):
-            out.append(f"  {'-' if rel.type == 'attack' else '+'} [{titles[source_of(rel)]}]")
-        out.append("")
-    if report is not None and renamed:
+        return [line, *lines, ""]
+
+    def structure(self, rel: Relation, incoming: list[Relation]) -> list[str]:
+        """A relation as an argument with a premise-conclusion structure: its id as the
+        title, its note as the description, what else it holds in ``{"arggraph": ...}``
+        data, the relations aimed at it under it, then its premises, an inference line
+        and its conclusion."""
+        title = self.arguments[rel.id]
+        extra: dict[str, Any] = {}
+        if title != rel.id:
+            extra["id"] = rel.id
+        if rel.weight != 1.0:
+            extra["weight"] = rel.weight
+        if rel.scheme:
+            extra["scheme"] = rel.scheme
+        description = escape_text(rel.note) if rel.note else ""
+        if rel.note is not None and (not rel.note or " ".join(rel.note.split()) != rel.note):
+            extra["note"] = rel.note  # kept as written; the description folds it
+        if rel.attributions:
+            extra["attributions"] = [
+                a.model_dump(mode="json", exclude_none=True) for a in rel.attributions
+            ]
+        data: dict[str, Any] = {"arggraph": extra} if extra else {}
+        entries, lines = self.under(rel.id, incoming)
+        if entries:
+            data["relations"] = entries
+        head = f"<{title}>: {description}" if description else f"<{title}>"
+        if data:
+            head += " " + data_json(data)
+        out = [head, *lines, ""]
+        for k, premise in enumerate(rel.premises, start=1):
+            out.append(f"({k}) [{self.titles[premise]}]")
+        out.append("----")
+        n = len(rel.premises) + 1
+        stand_in = self.stand_in.get(rel.id)
+        if stand_in is None:
+            out.append(f"({n}) [{self.titles[rel.target]}]")
+        else:
+            verb = "against" if rel.type == "attack" else "for"
+            what = (
+                self.graph.claims[rel.target].text
+                if rel.target in self.graph.claims
+                else f"the inference {rel.target}"
+            )
+            text = escape_text(f"The premises together speak {verb}: {what}")
+            marker = data_json({"conclusion_of": rel.id})
+            out.append(f"({n}) [{stand_in}]: {text} {marker}")
+            arrow = "->" if rel.type == "attack" else "+>"
+            if rel.type == "attack" and rel.target not in self.graph.claims:
+                arrow = "_>"
+            out.append(f"  {arrow} {self.end(rel.target)}")
+        return [*out, ""]
+
+    def write(self) -> list[str]:
+        incoming: dict[str, list[Relation]] = {}
+        for rel in self.drawn:
+            if rel.id not in self.pcs:
+                incoming.setdefault(rel.target, []).append(rel)
+        out: list[str] = []
+        for cid in self.graph.claims:
+            out += self.claim(cid, incoming.get(cid, []))
+        for rel in self.drawn:
+            if rel.id in self.pcs:
+                out += self.structure(rel, incoming.get(rel.id, []))
+        return out
+
+
+def write_argdown(graph: Graph, *, report: Report | None = None) -> str:
+    """The graph as Argdown (see the module's docstring); ``report`` hears of renamed ids
+    only (:func:`to_argdown` also counts what Argdown cannot hold)."""
+    writer = _Writer(graph)
+    out = [*_front(graph, writer.titles), "", *writer.write()]
+    if report is not None and writer.renamed:
         report.note(
-            f"renamed {plural(renamed, 'claim id')} that cannot be Argdown "
+            f"renamed {plural(writer.renamed, 'claim id')} that cannot be Argdown "
             "titles (square brackets become parentheses)"
         )
     return "\n".join(out).rstrip("\n") + "\n"

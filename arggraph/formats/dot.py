@@ -6,7 +6,10 @@ drawn from the claim it bears on down to its source (edges are written target to
 source with ``dir=back``, so Graphviz ranks targets above their sources while the
 arrowheads still sit at the target). Support and attack differ in colour, line
 style and arrowhead (green solid arrow, red dashed bar), so they survive greyscale
-printing. Each claim is filled in the hue of the side it ends up serving (see
+printing. Linked premises meet at a junction, a small dot in the relation's colour, from
+which one arrow runs to the conclusion; an undercut or a backing is an arrow to the
+junction of the inference it bears on (:mod:`arggraph.formats._junctions`). Each claim
+is filled in the hue of the side it ends up serving (see
 :mod:`arggraph.formats.sides`) at an intensity set by its computed strength, which
 is also printed as a small figure with a bar. A legend explains all of it.
 
@@ -34,10 +37,10 @@ from dataclasses import dataclass
 from ..errors import UsageError
 from ..graph import Graph
 from ..model import Claim, Relation
-from .escape import dot_quote, html_lines, html_text, wrap
+from ._junctions import Drawn, junction_legend, plan
+from .escape import dot_quote, dot_tooltip, html_lines, html_text, wrap
 from .focus import DEFAULT_DEPTH, neighbourhood
 from .palette import ATTACK, MIXED_FILL, NO_SIDE, SUPPORT, fill, hue_for, mix
-from .plain import plain_relations, source_of
 from .sides import MIXED, Side, sides
 
 __all__ = ["CLUSTERS", "LABELS", "RANKDIRS", "DiagramStats", "read_stats", "to_dot"]
@@ -198,7 +201,7 @@ class _Writer:
         if strength is not None:
             base = self.base.get(claim.id, claim.base) if self.base is not None else claim.base
             tip += f"\nstrength {_figure(strength)} (base {_figure(base)})"
-        attrs["tooltip"] = dot_quote(tip)
+        attrs["tooltip"] = dot_tooltip(tip)
         return f"  {self.names[claim.id]} [{_attr_list(attrs)}];"
 
     def node_label(self, claim: Claim, strength: float | None) -> str:
@@ -250,41 +253,91 @@ class _Writer:
         )
 
     # ------------------------------------------------------------------ edges
-    def edge(self, rel: Relation, minlen: int = 1) -> str:
+    def edge_style(self, rel: Relation) -> dict[str, str]:
         attack = rel.type == "attack"
-        colour = ATTACK if attack else SUPPORT
-        attrs: dict[str, str] = {
-            "dir": "back",
-            "color": dot_quote(colour),
+        return {
+            "color": dot_quote(ATTACK if attack else SUPPORT),
             "style": "dashed" if attack else "solid",
-            "arrowtail": "tee" if attack else "normal",
             "penwidth": f"{1.0 + 1.6 * rel.weight:.2f}",
         }
-        source = source_of(rel)
-        tip = f"{source} {'attacks' if attack else 'supports'} {rel.target}"
+
+    def speakers(self, rel: Relation) -> str:
+        """`` — who said it`` for ``--label actors``, else nothing."""
+        if self.label != "actors" or not rel.attributions:
+            return ""
+        names: list[str] = []
+        for att in rel.attributions:
+            actor = self.graph.actors.get(att.actor)
+            name = actor.name if actor is not None else att.actor
+            if name not in names:
+                names.append(name)
+        return " — " + ", ".join(names)
+
+    def what(self, rel: Relation) -> str:
+        """What a relation says, for tooltips: ``a + b support c``, ``u attacks the
+        inference r``."""
+        verb = "attack" if rel.type == "attack" else "support"
+        if rel.target in self.graph.claims:
+            bears_on = rel.target
+        else:
+            aimed = self.graph.relations[rel.target]
+            bears_on = (
+                f"the inference {rel.target} ({' + '.join(aimed.premises)} -> {aimed.target})"
+            )
+        if rel.sources is not None:
+            return f"{' + '.join(rel.premises)} together {verb} {bears_on}"
+        return f"{rel.premises[0]} {verb}s {bears_on}"
+
+    def edge(self, d: Drawn, minlen: int = 1) -> list[str]:
+        """The DOT lines of one relation: one edge from its premise, or a junction node
+        with an edge from each premise and one to the conclusion. Edges are written from
+        the target down (``dir=back``) so that Graphviz ranks targets above sources."""
+        rel = d.rel
+        attack = rel.type == "attack"
+        colour = ATTACK if attack else SUPPORT
+        style = self.edge_style(rel)
+        target = self.names[rel.target] if d.target_junction is None else f"j{d.target_junction}"
+        tip = self.what(rel)
+        attrs: dict[str, str] = {"dir": "back", **style, "arrowtail": "tee" if attack else "normal"}
         if rel.weight != 1.0:
             attrs["label"] = dot_quote(f"×{rel.weight:g}")
             attrs["fontcolor"] = dot_quote(colour)
             attrs["fontsize"] = "9"
             tip += f" (weight {rel.weight:g})"
-        if self.label == "actors" and rel.attributions:
-            names = []
-            for att in rel.attributions:
-                actor = self.graph.actors.get(att.actor)
-                name = actor.name if actor is not None else att.actor
-                if name not in names:
-                    names.append(name)
-            tip += " — " + ", ".join(names)
-        attrs["tooltip"] = dot_quote(tip)
+        tip += self.speakers(rel)
+        attrs["tooltip"] = dot_tooltip(tip)
         if minlen > 1:
             attrs["minlen"] = str(minlen)
-        return f"  {self.names[rel.target]} -> {self.names[source]} [{_attr_list(attrs)}];"
+        if d.junction is None:
+            source = self.names[rel.premises[0]]
+            return [f"  {target} -> {source} [{_attr_list(attrs)}];"]
+        j = f"j{d.junction}"
+        node = {
+            "shape": "circle",
+            "label": dot_quote(""),
+            "width": "0.14",
+            "height": "0.14",
+            "fixedsize": "true",
+            "style": "filled",
+            "fillcolor": dot_quote(colour),
+            "color": dot_quote(colour),
+            "tooltip": dot_tooltip(f"{rel.id}: {tip}"),
+        }
+        out = [f"  {j} [{_attr_list(node)}];", f"  {target} -> {j} [{_attr_list(attrs)}];"]
+        for premise in rel.premises:
+            into = {
+                "dir": "none",
+                **style,
+                "tooltip": dot_tooltip(f"{premise}, in {rel.id}: {tip}"),
+            }
+            out.append(f"  {j} -> {self.names[premise]} [{_attr_list(into)}];")
+        return out
 
     # ------------------------------------------------------------------ frame
     def title(self, focus: str | None, depth: int | None) -> str | None:
         model = self.graph.model
         lines: list[str] = []
-        if model.question:
+        if model.question.strip():  # an empty <B></B> is a syntax error to Graphviz
             lines.append(
                 _font(20)
                 + "<B>"
@@ -300,8 +353,9 @@ class _Writer:
             return None
         return "<" + "<BR/>".join(lines) + "<BR/> >"
 
-    def legend(self, shown: Iterable[str]) -> list[str]:
+    def legend(self, shown: Iterable[str], drawn: list[Drawn] | None = None) -> list[str]:
         shown = list(shown)
+        drawn = drawn or []
         sides_shown = {self.sides.get(cid) for cid in shown}
         kinds = {self.graph.claims[cid].kind for cid in shown}
         rows: list[str] = []
@@ -339,6 +393,10 @@ class _Writer:
                 f'<TR><TD COLSPAN="2" ALIGN="LEFT">{_font(9)}'
                 + html_text("; ".join(shapes))
                 + "</FONT></TD></TR>"
+            )
+        for line in junction_legend(drawn):
+            rows.append(
+                f'<TR><TD COLSPAN="2" ALIGN="LEFT">{_font(9)}{html_text(line)}</FONT></TD></TR>'
             )
         out = [
             "  subgraph cluster_legend {",
@@ -390,9 +448,9 @@ def _stagger(rels: list[Relation]) -> dict[str, int]:
         if len(edges) <= 4:
             continue
         levels = min(4, -(-len(edges) // 4))
-        ordered = sorted(edges, key=lambda r: r.source in incoming)
+        ordered = sorted(edges, key=lambda r: any(p in incoming for p in r.premises))
         for i, rel in enumerate(ordered):
-            if i % levels and rel.source != target:
+            if i % levels and target not in rel.premises:
                 out[rel.id] = 1 + i % levels
     return out
 
@@ -447,11 +505,19 @@ def to_dot(
     w = _Writer(graph, strengths, label, semantics, base)
     shown = [cid for cid in graph.claims if keep is None or cid in keep]
     shown_set = set(shown)
-    rels = [r for r in plain_relations(graph) if r.source in shown_set and r.target in shown_set]
-
-    stats = DiagramStats(
-        len(shown), len(rels), _cycles(shown, ((source_of(r), r.target) for r in rels))
-    )
+    drawn = plan(graph, shown_set)
+    nodes = [w.names[cid] for cid in shown] + [
+        f"j{d.junction}" for d in drawn if d.junction is not None
+    ]
+    lines: list[tuple[str, str]] = []
+    for d in drawn:
+        end = w.names[d.rel.target] if d.target_junction is None else f"j{d.target_junction}"
+        if d.junction is None:
+            lines.append((w.names[d.rel.premises[0]], end))
+        else:
+            lines.append((f"j{d.junction}", end))
+            lines += [(w.names[p], f"j{d.junction}") for p in d.rel.premises]
+    stats = DiagramStats(len(nodes), len(lines), _cycles(nodes, lines))
     out = [stats.line(), "digraph arggraph {"]
     graph_attrs = {
         "rankdir": rankdir,
@@ -464,7 +530,7 @@ def to_dot(
         "labeljust": "c",
         "pad": "0.3",
         "outputorder": "edgesfirst",
-        "tooltip": dot_quote(graph.model.title or graph.model.question or graph.id),
+        "tooltip": dot_tooltip(graph.model.title or graph.model.question or graph.id),
     }
     title = w.title(focus, depth)
     if title is not None:
@@ -495,13 +561,13 @@ def to_dot(
         )
         out.extend("  " + w.node(graph.claims[cid], focus) for cid in members)
         out.append("  }")
-    stagger = _stagger(rels)
-    for rel in rels:
-        out.append(w.edge(rel, stagger.get(rel.id, 1)))
+    stagger = _stagger([d.rel for d in drawn if d.target_junction is None])
+    for d in drawn:
+        out.extend(w.edge(d, stagger.get(d.rel.id, 1)))
     top = [w.names[c.id] for c in graph.positions if c.id in shown_set and c.id in set(loose)]
     if len(top) > 1:
         out.append("  { rank=same; " + " ".join(f"{n};" for n in top) + " }")
     if legend and shown:
-        out.extend(w.legend(shown))
+        out.extend(w.legend(shown, drawn))
     out.append("}")
     return "\n".join(out) + "\n"

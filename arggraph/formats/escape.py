@@ -22,7 +22,16 @@ import textwrap
 
 from ..text import terminal_safe
 
-__all__ = ["XML_FORBIDDEN", "clean", "dot_quote", "html_lines", "html_text", "wrap", "xml_text"]
+__all__ = [
+    "XML_FORBIDDEN",
+    "clean",
+    "dot_quote",
+    "dot_tooltip",
+    "html_lines",
+    "html_text",
+    "wrap",
+    "xml_text",
+]
 
 # Characters XML 1.0 cannot hold even escaped (SVG is XML), beyond the controls
 # that terminal_safe already shows as escapes.
@@ -69,6 +78,24 @@ def dot_quote(text: str) -> str:
     return f'"{text}"'
 
 
+def dot_tooltip(text: str) -> str:
+    r"""A double-quoted DOT string that Graphviz shows as ``text`` in a tooltip (SVG's
+    ``xlink:title``, image maps).
+
+    Graphviz reads a tooltip twice: as an escString (``\N`` the node's name, ``\G`` the
+    graph's, ``\\`` a backslash) and then as XML text that may hold entities. So a
+    backslash is written as four (what both readings leave as one), ``&`` as ``&#38;``
+    (so ``&amp;`` in a claim stays ``&amp;``), a double quote as ``\"`` and a line break
+    as ``\n``.
+
+    >>> print(dot_tooltip('a \\N & "b" &amp;'))
+    "a \\\\N &#38; \"b\" &#38;amp;"
+    """
+    text = clean(text).replace("\\", "\\\\\\\\").replace('"', '\\"').replace("&", "&#38;")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
+    return f'"{text}"'
+
+
 _HTML = str.maketrans(
     {
         "&": "&amp;",
@@ -78,6 +105,7 @@ _HTML = str.maketrans(
         "'": "&#39;",
         "\t": " ",
         "\\": "\\\\",
+        "]": "&#93;",
     }
 )
 
@@ -87,7 +115,11 @@ def html_text(text: str) -> str:
 
     Graphviz expands ``\\N`` (node name), ``\\G`` (graph name)... even inside HTML
     labels and even when the backslash is written as an entity, so a backslash is
-    doubled: ``\\\\`` is the one form it prints as a plain backslash.
+    doubled: ``\\\\`` is the one form it prints as a plain backslash. A ``]`` is written
+    as ``&#93;``: Graphviz's label parser refuses a cell that holds nothing else.
+
+    >>> html_text("]")
+    '&#93;'
     """
     return clean(text).translate(_HTML).replace("\n", " ").replace("\r", " ")
 

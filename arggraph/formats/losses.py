@@ -307,8 +307,10 @@ def _relations_between_claims(graph: Graph) -> Iterator[tuple[str, float]]:
 
 
 def supports(graph: Graph, shown: Shown) -> int:
-    """Support relations."""
-    return sum(1 for r in graph.relations.values() if r.type == "support")
+    """Supports from one claim to another (those from linked premises or aimed at a
+    relation are counted by :func:`linked_relations` and :func:`relations_on_relations`,
+    so no relation is counted twice)."""
+    return sum(1 for t, _ in _relations_between_claims(graph) if t == "support")
 
 
 def zero_weight_attacks(graph: Graph, shown: Shown) -> int:

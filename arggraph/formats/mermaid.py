@@ -4,7 +4,10 @@ A Markdown report or an issue can then carry the map as text. It follows the
 Graphviz diagram's conventions as far as Mermaid allows: ``flowchart BT`` puts the
 positions on top; positions are stadiums with a thick border, evidence a
 parallelogram, other claims rounded boxes; supports are solid green arrows, attacks
-dotted red lines ending in a cross; each claim is filled in its side's hue at an
+dotted red lines ending in a cross; linked premises meet at a junction, a small
+circle in the relation's colour from which one link runs to the conclusion, and an
+undercut or a backing is a link into the junction of the inference it bears on (the
+comments at the top say so, as a legend); each claim is filled in its side's hue at an
 intensity set by its strength, which is also printed under the text.
 
 Texts are escaped with Mermaid's entity codes (``#quot;``, ``#35;``...), so no
@@ -26,6 +29,7 @@ import json
 from collections.abc import Mapping
 
 from ..graph import Graph
+from ._junctions import junction_legend, plan
 from .escape import clean, wrap
 from .focus import neighbourhood
 from .palette import ATTACK, MIXED_FILL, NO_SIDE, SUPPORT, fill, hue_for, mix
@@ -95,6 +99,7 @@ def to_mermaid(
         ]
     out.append(f"flowchart {direction}")
     out.append("  %% supports: solid green arrows; attacks: dotted red lines ending in x")
+    legend_at = len(out)
     styles: list[str] = []
     for cid in shown:
         claim = graph.claims[cid]
@@ -139,19 +144,28 @@ def to_mermaid(
         styles.append(
             f"  style {n} fill:{colour},stroke:{stroke},stroke-width:{width},color:#000000"
         )
-    supports: list[int] = []
-    attacks: list[int] = []
-    k = 0
-    for rel in graph.relations.values():
-        if rel.source not in names or rel.target not in names:
+    drawn = plan(graph, set(shown))
+    out[legend_at:legend_at] = [f"  %% {line}" for line in junction_legend(drawn)]
+    links: dict[str, list[int]] = {"support": [], "attack": []}
+    for d in drawn:
+        rel = d.rel
+        target = names[rel.target] if d.target_junction is None else f"j{d.target_junction}"
+        arrow = "-.-x" if rel.type == "attack" else "-->"
+        if d.junction is None:
+            out.append(f"  {names[rel.premises[0]]} {arrow} {target}")
+            links[rel.type].append(sum(map(len, links.values())))
             continue
-        if rel.type == "attack":
-            out.append(f"  {names[rel.source]} -.-x {names[rel.target]}")
-            attacks.append(k)
-        else:
-            out.append(f"  {names[rel.source]} --> {names[rel.target]}")
-            supports.append(k)
-        k += 1
+        j = f"j{d.junction}"
+        colour = ATTACK if rel.type == "attack" else SUPPORT
+        out.append(f'  {j}((" "))')
+        styles.append(f"  style {j} fill:{colour},stroke:{colour}")
+        line = "-.-" if rel.type == "attack" else "---"
+        for premise in rel.premises:
+            out.append(f"  {names[premise]} {line} {j}")
+            links[rel.type].append(sum(map(len, links.values())))
+        out.append(f"  {j} {arrow} {target}")
+        links[rel.type].append(sum(map(len, links.values())))
+    supports, attacks = links["support"], links["attack"]
     out += styles
     if supports:
         out.append(

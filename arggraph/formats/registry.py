@@ -164,7 +164,6 @@ def _one_to_one(fmt: str) -> tuple[Loss, ...]:
 
 
 _DIAGRAM_COMMON = (
-    *_one_to_one("a diagram so far"),
     Loss("reconstructed mark", "a diagram shows none", L.reconstructed),
     Loss("quote", "a diagram shows no quotes", L.quotes),
     Loss("illocution", "a diagram shows no illocutions", L.illocutions),
@@ -254,7 +253,6 @@ _MERMAID_LOSSES = (
 )
 
 _ARGDOWN_LOSSES = (
-    *_one_to_one("the Argdown export so far"),
     Loss(
         "line break in a claim text|line breaks in claim texts",
         "Argdown statements are one paragraph",
@@ -376,7 +374,6 @@ FORMATS: tuple[Format, ...] = (
         read_extensions=(".json",),
         reader="arggraph.formats.aif:from_aif",
         writer="arggraph.formats.aif_write:to_aif",
-        losses=_one_to_one("the AIF export so far"),
     ),
     Format(
         "kialo",

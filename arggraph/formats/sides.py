@@ -6,6 +6,8 @@ product of the signs along its shortest chain of relations to a position. Servin
 *against* a position is serving its opponent when it has exactly one: the one
 position it attacks or is attacked by, or the other one when a graph has just two.
 
+A claim that undercuts an argument serves against what the argument serves, one that
+backs it serves with it; each linked premise serves as a lone premise would.
 Claims that reach no position have no side; claims whose shortest chains reach
 different sides at the same distance are *mixed*. One breadth-first pass from the
 positions backwards over the relations, so it is linear in the size of the graph.
@@ -42,6 +44,9 @@ class Side:
     against: bool = False
 
 
+#: A node of the search: ``("claim", id)`` or ``("relation", id)``.
+_Node = tuple[str, str]
+
 #: The side of a claim whose nearest chains reach different sides.
 MIXED = Side(position="", against=False)
 
@@ -76,12 +81,18 @@ def opponents(graph: Graph) -> dict[str, str]:
 def sides(graph: Graph) -> dict[str, Side]:
     """Claim id -> the :class:`Side` it serves; claims that reach no position are absent,
     claims with conflicting nearest chains map to :data:`MIXED`."""
-    incoming: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for rel in graph.relations.values():  # each linked premise serves like a lone one
-        premises = rel.premises
-        if rel.target in graph.claims and premises and all(p in graph.claims for p in premises):
-            for premise in premises:
-                incoming[rel.target].append((premise, -1 if rel.type == "attack" else 1))
+    # Relations are nodes of the search too (keyed apart from claims, whose ids may be
+    # the same in arggraph/1): a relation serves its target's side (an attack the other
+    # side), its premises serve what it serves, each linked premise like a lone one, and
+    # an undercut or a backing bears on the relation it aims at.
+    incoming: dict[_Node, list[tuple[_Node, int]]] = defaultdict(list)
+    for rel in graph.relations.values():
+        if not graph.is_usable(rel) or rel.target == rel.id:
+            continue
+        node = ("relation", rel.id)
+        target = ("claim" if rel.target in graph.claims else "relation", rel.target)
+        incoming[target].append((node, -1 if rel.type == "attack" else 1))
+        incoming[node].extend((("claim", premise), 1) for premise in rel.premises)
     opp = opponents(graph)
 
     def resolve(position: str, sign: int) -> Side:
@@ -91,14 +102,14 @@ def sides(graph: Graph) -> dict[str, Side]:
             return Side(opp[position])
         return Side(position, against=True)
 
-    # state per claim: (position, sign) or None for mixed
-    state: dict[str, tuple[str, int] | None] = {}
-    frontier: list[str] = []
+    # state per node: (position, sign) or None for mixed
+    state: dict[_Node, tuple[str, int] | None] = {}
+    frontier: list[_Node] = []
     for claim in graph.positions:
-        state[claim.id] = (claim.id, 1)
-        frontier.append(claim.id)
+        state["claim", claim.id] = (claim.id, 1)
+        frontier.append(("claim", claim.id))
     while frontier:
-        level: dict[str, tuple[str, int] | None] = {}
+        level: dict[_Node, tuple[str, int] | None] = {}
         for node in frontier:
             here = state[node]
             for source, sign in incoming.get(node, ()):
@@ -113,4 +124,8 @@ def sides(graph: Graph) -> dict[str, Side]:
                     level[source] = None
         state.update(level)
         frontier = list(level)
-    return {cid: (MIXED if s is None else resolve(*s)) for cid, s in state.items()}
+    return {
+        ident: (MIXED if s is None else resolve(*s))
+        for (kind, ident), s in state.items()
+        if kind == "claim"
+    }

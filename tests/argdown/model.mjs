@@ -5,10 +5,17 @@ import { readFileSync } from "node:fs";
 import { argdown } from "@argdown/core";
 
 // A relation's end: a statement (equivalence class), an argument, or an argument's
-// inference (what an undercut attacks), named by its argument.
+// inference (what an undercut attacks), named by its argument and the index in the
+// premise-conclusion structure of the conclusion it leads to.
 function ref(member) {
   if (!member) return null;
-  if (member.type === "inference") return { kind: "argument", title: member.argumentTitle ?? null };
+  if (member.type === "inference") {
+    return {
+      kind: "inference",
+      title: member.argumentTitle ?? null,
+      conclusion: member.conclusionIndex ?? null,
+    };
+  }
   const kind = member.type === "equivalence-class" ? "statement" : member.type;
   return { kind, title: member.title ?? null };
 }
