@@ -6,8 +6,9 @@ for malformed JSON, the JSON path and the offending value for a schema violation
 the id for clashing or dangling ids). Saving is atomic and refuses to overwrite a
 file that changed on disk since it was loaded (see :mod:`arggraph.atomic`).
 
-The happy path validates the raw bytes in one pass (pydantic-core parses and
-validates together); only when that fails is the text parsed again to say where.
+JSON is read by :func:`arggraph.jsonio.parse_json`, as every JSON file arggraph reads
+is, within its stated limits (nesting, integer digits; no NaN, duplicate keys or lone
+surrogates), then validated by the pydantic models; each failure says where.
 """
 
 from __future__ import annotations
@@ -22,12 +23,12 @@ from pydantic import BaseModel, ValidationError
 from .atomic import atomic_write, same_file, stamp_bytes
 from .errors import (
     FileAccessError,
-    JSONSyntaxError,
     SchemaError,
     SchemaProblem,
     json_path_text,
 )
 from .graph import Graph
+from .jsonio import dumps, parse_json
 from .model import FORMAT, SCORES_FORMAT, GraphModel, ScoreSheet
 
 __all__ = [
@@ -157,25 +158,18 @@ def _json_type(value: Any) -> str:
 
 def parse_model(data: bytes, model: type[M], path: str | Path | None, expected_format: str) -> M:
     """Validate ``data`` as ``model``, turning every failure into an InputError."""
-    if data.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte-order mark, as some editors write
-        data = data[3:]
+    return parse_model_text(decode_text(data, path), model, path, expected_format)
+
+
+def parse_model_text(text: str, model: type[M], path: str | Path | None, expected_format: str) -> M:
+    """Validate the JSON ``text`` as ``model``: read by :func:`~arggraph.jsonio.parse_json`
+    (malformed JSON and what it refuses raise with line and column), then validated,
+    each violation a :class:`~arggraph.errors.SchemaProblem` with its place."""
+    raw = parse_json(text, path=path)
     try:
-        return model.model_validate_json(data)
+        return model.model_validate(raw)
     except ValidationError as exc:
-        first = exc.errors(include_url=False)[0]
-        if first["type"] != "json_invalid":
-            text = data.decode("utf-8")
-            raw = json.loads(text)
-            raise SchemaError(_problems(exc, raw, expected_format, text), path=path) from None
-    # Malformed JSON (or not UTF-8): parse again with the stdlib for line and column.
-    text = decode_text(data, path)
-    try:
-        json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise JSONSyntaxError(
-            f"malformed JSON: {exc.msg}", path=path, line=exc.lineno, column=exc.colno
-        ) from None
-    raise JSONSyntaxError("malformed JSON", path=path, line=1, column=1)  # pragma: no cover
+        raise SchemaError(_problems(exc, raw, expected_format, text), path=path) from None
 
 
 def loads(data: str | bytes, *, path: str | Path | None = None, strict: bool = True) -> Graph:
@@ -193,8 +187,9 @@ def loads(data: str | bytes, *, path: str | Path | None = None, strict: bool = T
     Raises, each an :class:`~arggraph.errors.InputError` with the file and the place:
 
     - :class:`~arggraph.errors.FileAccessError`: ``data`` is empty or not UTF-8;
-    - :class:`~arggraph.errors.JSONSyntaxError`: not well-formed JSON (``line``,
-      ``column``);
+    - :class:`~arggraph.errors.JSONSyntaxError`: not well-formed JSON, or (its subclass
+      :class:`~arggraph.errors.JSONLimitError`) JSON beyond what arggraph reads
+      (:mod:`arggraph.jsonio`), each with ``line`` and ``column``;
     - :class:`~arggraph.errors.SchemaError`: values that violate the format, each in
       ``problems`` with its JSON path (as text and as steps), line and column;
     - :class:`~arggraph.errors.DuplicateIdError`,
@@ -221,8 +216,11 @@ def loads(data: str | bytes, *, path: str | Path | None = None, strict: bool = T
     ...     print(err.json_path, err.line, err.column)
     ('claims', 0, 'base') 2 46
     """
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    if not raw.strip():
+    if isinstance(data, str):
+        text = data.removeprefix("\ufeff")
+    else:
+        text = decode_text(data, path)
+    if not text.strip():
         raise FileAccessError("the file is empty", path=path)
     # Validation allocates hundreds of thousands of objects and no reference cycles:
     # the cyclic garbage collector would rescan them all many times over (it more than
@@ -230,12 +228,14 @@ def loads(data: str | bytes, *, path: str | Path | None = None, strict: bool = T
     collecting = gc.isenabled()
     gc.disable()
     try:
-        model = parse_model(raw, GraphModel, path, FORMAT)
+        model = parse_model_text(text, GraphModel, path, FORMAT)
         if path is not None and "id" not in model.model_fields_set:
             model.id = Path(path).stem or model.id  # a bare framework: named after its file
+        # The text holds no lone surrogate (parse_json refuses them), so it encodes.
+        raw = data if isinstance(data, bytes) else data.encode("utf-8")
         graph = Graph(model, path=path, stamp=stamp_bytes(raw), strict=False)
         if strict and graph.problems:
-            raise graph.integrity_error(raw.decode("utf-8-sig"))
+            raise graph.integrity_error(text)
         return graph
     finally:
         if collecting:
@@ -287,7 +287,7 @@ def load(path: str | Path, *, strict: bool = True) -> Graph:
 def dump_graph(model: GraphModel) -> str:
     """The JSON text of a graph: two-space indented, keys in the format's order."""
     payload = model.model_dump(mode="json", by_alias=True, exclude_none=True)
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return dumps(payload) + "\n"
 
 
 def save(graph: Graph | GraphModel, path: str | Path | None = None, *, force: bool = False) -> Path:
@@ -325,7 +325,7 @@ def load_scores(path: str | Path) -> ScoreSheet:
 def dump_scores(sheet: ScoreSheet) -> str:
     """The JSON text of a score sheet."""
     payload = sheet.model_dump(mode="json", by_alias=True, exclude_none=True)
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return dumps(payload) + "\n"
 
 
 def save_scores(sheet: ScoreSheet, path: str | Path, *, force: bool = False) -> Path:

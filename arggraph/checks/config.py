@@ -59,6 +59,15 @@ def read_config(pyproject: Path) -> CheckConfig | None:
         raise InputError(f"not valid TOML: {exc}", path=pyproject) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read: {exc}", path=pyproject) from None
+    except RecursionError:
+        raise InputError(
+            "cannot be read: arrays or tables nested too deep for Python's TOML reader",
+            path=pyproject,
+        ) from None
+    except ValueError:  # an integer longer than Python converts (4,300 digits)
+        raise InputError(
+            "cannot be read: an integer too long for Python's TOML reader", path=pyproject
+        ) from None
     table = data.get("tool", {}).get("arggraph", {}).get("check")
     if table is None:
         return None

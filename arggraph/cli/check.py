@@ -141,7 +141,9 @@ def _declares_arggraph(file: str) -> str | None:
     that is not JSON, or JSON without the format (a score sheet, ``package.json``, a
     bare framework) is skipped.
     """
-    import json
+    from ..errors import ArggraphError
+    from ..io import decode_text
+    from ..jsonio import parse_json
 
     try:
         data = Path(file).read_bytes()
@@ -152,8 +154,8 @@ def _declares_arggraph(file: str) -> str | None:
     if b"arggraph" not in data:
         return 'declares no "format": "arggraph/1"'
     try:
-        parsed = json.loads(data.decode("utf-8-sig"))
-    except (ValueError, UnicodeDecodeError):
+        parsed = parse_json(decode_text(data, file), path=file)
+    except ArggraphError:
         return None  # it mentions the format: let the loader say what is wrong
     fmt = parsed.get("format") if isinstance(parsed, dict) else None
     if isinstance(fmt, str) and fmt.startswith("arggraph/"):

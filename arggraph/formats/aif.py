@@ -51,7 +51,6 @@ and the import reads it back, so ``arggraph/1 -> aif -> arggraph/1`` loses nothi
 
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -130,12 +129,14 @@ def _read_scheme(node: _Node, fulfilled: str | None) -> tuple[str | None, dict[s
 
 
 def _parse_json(text: str, path: str | Path | None) -> Any:
+    from ..errors import JSONSyntaxError
+    from ..jsonio import parse_json
+
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise fail(
-            f"not JSON: {exc.msg}", path, place=f"line {exc.lineno}, column {exc.colno}"
-        ) from None
+        return parse_json(text, path=path)
+    except JSONSyntaxError as exc:
+        message = exc.message.replace("malformed JSON: ", "not JSON: ", 1)
+        raise fail(message, path, place=exc.place) from None
 
 
 def _read_nodes(

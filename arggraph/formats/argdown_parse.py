@@ -20,13 +20,14 @@ Argdown's own parser. Comments (``//``, ``/* */``, ``<!-- -->``) are skipped.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .argdown_data import split_data
+from ..errors import JSONLimitError, JSONSyntaxError
+from ..jsonio import parse_json
+from .argdown_data import DataError, split_data
 from .imported import fail
 from .report import Report
 
@@ -156,8 +157,10 @@ class _Parser:
                     value = kv.group(2).strip()
                     if value.startswith('"'):
                         try:
-                            value = str(json.loads(value))
-                        except ValueError:
+                            value = str(parse_json(value))
+                        except JSONLimitError as exc:
+                            raise fail(f"front matter: {exc.message}", path, first + i) from None
+                        except JSONSyntaxError:
                             pass
                     elif value.startswith("'") and value.endswith("'") and len(value) > 1:
                         value = value[1:-1].replace("''", "'")
@@ -204,7 +207,10 @@ class _Parser:
         if el is None:
             return
         item = self.items[el.key]
-        raw, data = split_data(" ".join(p.strip() for p in el.parts if p.strip()))
+        try:
+            raw, data = split_data(" ".join(p.strip() for p in el.parts if p.strip()))
+        except DataError as exc:
+            raise fail(exc.message, self.path, el.line) from None
         if data is not None:
             item.data.update(data)
             item.data_line = el.line
