@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import gc
 import json
+import os
+import stat
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -45,12 +47,27 @@ __all__ = [
 M = TypeVar("M", bound=BaseModel)
 
 
-def read_bytes(path: str | Path) -> bytes:
+def read_bytes(path: str | Path, *, allow_empty: bool = False) -> bytes:
     """The bytes of a file that is meant to hold text, with a clear error for each way
-    it can fail: missing, a directory, unreadable, empty."""
+    it can fail: missing, a directory, not a regular file, unreadable, empty (unless
+    ``allow_empty``).
+
+    Only regular files are read: a named pipe (FIFO), a device or a socket is refused
+    by name before anything is read from it, so no read waits forever (``-`` for stdin
+    is the commands' business, where they take it).
+    """
     p = Path(path)
     try:
-        data = p.read_bytes()
+        kind = _not_regular(os.stat(p).st_mode)
+        if kind is None:
+            fd = os.open(p, os.O_RDONLY | _NONBLOCK | _CLOEXEC)
+            try:
+                kind = _not_regular(os.fstat(fd).st_mode)  # swapped since the stat?
+                if kind is None:
+                    with os.fdopen(fd, "rb", closefd=False) as handle:
+                        data = handle.read()
+            finally:
+                os.close(fd)
     except FileNotFoundError:
         raise FileAccessError("no such file", path=p) from None
     except IsADirectoryError:
@@ -59,9 +76,50 @@ def read_bytes(path: str | Path) -> bytes:
         raise FileAccessError("permission denied", path=p) from None
     except OSError as exc:
         raise FileAccessError(f"cannot read: {exc.strerror or exc}", path=p) from None
-    if not data.strip():
+    if kind == "a directory":
+        raise FileAccessError("is a directory, not a file", path=p)
+    if kind is not None:
+        raise FileAccessError(f"is {kind}, not a regular file", path=p)
+    if not allow_empty and not data.strip():
         raise FileAccessError("the file is empty", path=p)
     return data
+
+
+def file_kind(path: str | Path) -> str | None:
+    """``None`` for a regular file (after links), else what the path is, for messages:
+    ``"a named pipe (FIFO), not a regular file"``, ``"no such file"``... Never opens it.
+
+    >>> file_kind(__file__) is None, file_kind("/nonexistent/x.json")
+    (True, 'no such file')
+    """
+    try:
+        kind = _not_regular(os.stat(path).st_mode)
+    except FileNotFoundError:
+        return "no such file"
+    except OSError as exc:
+        return f"cannot be read: {exc.strerror or exc}"
+    return None if kind is None else f"{kind}, not a regular file"
+
+
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # opening a FIFO must not wait for a writer
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+
+
+def _not_regular(mode: int) -> str | None:
+    """What a file that is not a regular file is (``None`` for a regular file)."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
 
 
 def decode_text(data: bytes, path: str | Path | None) -> str:

@@ -97,23 +97,10 @@ def read_source(path: str | Path, fmt: Format) -> str:
     """The text of a file to import in format ``fmt``: ``""`` for a blank file of an
     abstract format (the empty framework), else what :func:`arggraph.io.read_bytes`
     and :func:`arggraph.io.decode_text` give or raise (``FileAccessError``)."""
-    from ..errors import FileAccessError
     from ..io import decode_text, read_bytes
 
-    try:
-        data = read_bytes(path)
-    except FileAccessError:
-        if fmt.abstract and _blank(path):
-            return ""
-        raise
-    return decode_text(data, path)
-
-
-def _blank(path: str | Path) -> bool:
-    try:
-        return not Path(path).read_bytes().strip()
-    except OSError:
-        return False
+    data = read_bytes(path, allow_empty=fmt.abstract)
+    return decode_text(data, path) if data.strip() else ""
 
 
 def export_graph(
