@@ -207,8 +207,7 @@ def run(args: argparse.Namespace) -> int:
     from ..errors import ArggraphError, UsageError
     from ..io import decode_text, file_kind, loads, read_bytes
     from ..locate import JsonLocator
-    from ..text import terminal_safe
-    from .common import cut_note, progress, to_terminal, write_result
+    from .common import cut_note, print_error, progress, say, to_terminal, write_result
 
     select, ignore = _codes(args.select), _codes(args.ignore) or []
     extend = _codes(args.extend_select) or []
@@ -226,7 +225,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--select names no rule")
     files, special = _expand(args.graphs)
     for file, kind in special:
-        print(f"arggraph: warning: skipped {terminal_safe(file)}: {kind}", file=sys.stderr)
+        say(f"warning: skipped {file}: {kind}")
     if not files:
         print(
             "arggraph: warning: no argument graphs found under the given folders", file=sys.stderr
@@ -272,9 +271,7 @@ def run(args: argparse.Namespace) -> int:
                 graph = loads(data, path=file, strict=False)
                 findings = run_checks(graph, enabled, store_for(folder))
             except ArggraphError as exc:
-                print(f"arggraph: error: {exc}", file=sys.stderr)
-                if exc.hint and exc.hint not in str(exc):
-                    print(f"  hint: {exc.hint}", file=sys.stderr)
+                print_error(exc)
                 reports.append(FileReport(file, error=exc))
                 bar.advance()
                 continue
@@ -315,7 +312,7 @@ def run(args: argparse.Namespace) -> int:
             out += "Quotes were not verified: give --documents DIR to check them.\n"
     if args.verbose:
         for file, why in skipped:
-            print(f"arggraph: skipped {terminal_safe(file)}: {why}", file=sys.stderr)
+            say(f"skipped {file}: {why}")
     write_result(out, args.output)
     if any(r.error is not None for r in reports):
         return 2

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from ..atomic import atomic_write
 
 if TYPE_CHECKING:
+    from ..errors import ArggraphError
     from ..graph import Graph
     from ..model import ScoreSheet
 
@@ -22,7 +22,9 @@ __all__ = [
     "emit_json",
     "load_graph",
     "load_sheet",
+    "print_error",
     "progress",
+    "say",
     "stderr_is_terminal",
     "terminal_width",
     "to_terminal",
@@ -71,8 +73,36 @@ def emit(text: str) -> None:
 
 
 def emit_json(value: Any) -> None:
-    """Write a JSON result to stdout."""
-    emit(json.dumps(value, ensure_ascii=False, indent=2))
+    """Write a JSON result to stdout (inert on a terminal: :func:`arggraph.jsonio.dumps`)."""
+    from ..jsonio import dumps
+
+    emit(dumps(value))
+
+
+def say(message: str) -> None:
+    r"""Write one message to stderr as ``arggraph: MESSAGE``, on one line, with whatever
+    it quotes from a file or a path made safe (:func:`arggraph.text.inline`).
+
+    >>> import contextlib, io
+    >>> err = io.StringIO()
+    >>> with contextlib.redirect_stderr(err):
+    ...     say("skipped x\x1b[2J.json")
+    >>> err.getvalue()
+    'arggraph: skipped x\\x1b[2J.json\n'
+    """
+    from ..text import inline
+
+    print(f"arggraph: {inline(message)}", file=sys.stderr)
+
+
+def print_error(exc: ArggraphError) -> None:
+    """The one message an error gets on stderr: ``arggraph: error: FILE: PLACE: what``,
+    and its hint on a line of its own when the message does not hold it already."""
+    say(f"error: {exc}")
+    if exc.hint and exc.hint not in str(exc):
+        from ..text import inline
+
+        print(f"  hint: {inline(exc.hint)}", file=sys.stderr)
 
 
 def write_result(data: bytes | str, out: str | None) -> None:

@@ -187,9 +187,9 @@ def extensions_text(
 
 
 def run(args: argparse.Namespace) -> int:
-    import json
     import sys
 
+    from ..jsonio import dumps
     from ..semantics.dung import claim_acceptance, iter_extensions
     from .common import progress, write_result
 
@@ -210,14 +210,7 @@ def run(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
         if args.format == "json":
-            text = (
-                json.dumps(
-                    {"semantics": semantics, "claim": args.claim, **answer},
-                    ensure_ascii=False,
-                    indent=2,
-                )
-                + "\n"
-            )
+            text = dumps({"semantics": semantics, "claim": args.claim, **answer}) + "\n"
         else:
             from ..text import one_line
 
@@ -252,10 +245,7 @@ def run(args: argparse.Namespace) -> int:
             f"arggraph: note: stopped at --limit {args.limit}; there may be more", file=sys.stderr
         )
     if args.format == "json":
-        text = (
-            json.dumps({"semantics": semantics, "extensions": found}, ensure_ascii=False, indent=2)
-            + "\n"
-        )
+        text = dumps({"semantics": semantics, "extensions": found}) + "\n"
     else:
         from .common import to_terminal
 

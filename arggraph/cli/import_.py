@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     from ..errors import UsageError
     from ..formats import import_file, import_text
     from ..io import decode_text, dump_graph
-    from .common import write_result
+    from .common import say, write_result
 
     if args.file == "-":
         if args.fmt is None:
@@ -76,6 +76,6 @@ def run(args: argparse.Namespace) -> int:
 
         result = restore_ids(result, load_id_map(args.id_map), args.id_map)
     for line in result.report.lines():
-        print(f"arggraph: {line}", file=sys.stderr)
+        say(line)
     write_result(dump_graph(result.model), args.output)
     return 0
