@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from ..model import ScoreSheet
 
 __all__ = [
+    "add_max_arguments",
     "Progress",
     "cut_note",
     "emit",
@@ -64,6 +65,32 @@ def load_sheet(path: str | None, graph: Graph | None = None) -> ScoreSheet | Non
             place="graph",
         )
     return sheet
+
+
+def add_max_arguments(parser: Any) -> None:
+    """The ``--max-arguments N`` option of the commands that read i23 files."""
+    from ..formats.registry import MAX_ARGUMENTS
+
+    parser.add_argument(
+        "--max-arguments",
+        type=_whole,
+        metavar="N",
+        help="how many arguments an i23 header ('p af N') may declare "
+        f"(default {MAX_ARGUMENTS:,}): it may declare arguments no line mentions, so a "
+        "tiny file could otherwise ask for billions",
+    )
+
+
+def _whole(text: str) -> int:
+    import argparse
+
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}")
+    return value
 
 
 def emit(text: str) -> None:

@@ -95,12 +95,16 @@ def register(sub: Any) -> None:
         help="stop after N extensions (complete extensions can be exponentially many)",
     )
     p.add_argument("-o", "--output", metavar="OUT", help="write the result here (atomic)")
+    from .common import add_max_arguments
+
+    add_max_arguments(p)
     p.set_defaults(run=run)
 
 
-def load_framework_graph(path: str) -> Graph:
-    """An arggraph/1 file, or an abstract framework (ICCMA) by its file name's ending.
-    Raises what :func:`~arggraph.cli.common.load_graph` or the format's reader raises."""
+def load_framework_graph(path: str, max_arguments: int | None = None) -> Graph:
+    """An arggraph/1 file, or an abstract framework (ICCMA) by its file name's ending
+    (``max_arguments`` as for :func:`arggraph.formats.import_text`). Raises what
+    :func:`~arggraph.cli.common.load_graph` or the format's reader raises."""
     from ..formats import registry
     from .common import load_graph
 
@@ -109,7 +113,7 @@ def load_framework_graph(path: str) -> Graph:
         return load_graph(path)
     from ..formats import import_file
 
-    return import_file(path, fmt.name).graph()
+    return import_file(path, fmt.name, max_arguments=max_arguments).graph()
 
 
 def _plural(n: int, word: str) -> str:
@@ -193,7 +197,7 @@ def run(args: argparse.Namespace) -> int:
     from ..semantics.dung import claim_acceptance, iter_extensions
     from .common import progress, write_result
 
-    graph = load_framework_graph(args.graph)
+    graph = load_framework_graph(args.graph, args.max_arguments)
     semantics: str = args.semantics
     entry = extension(semantics)
     if args.claim is not None:
