@@ -68,7 +68,9 @@ from .report import Report
 __all__ = ["EXTRA_KEY", "from_aif", "speaker_and_words", "to_aif"]
 
 _S_TYPES = {"RA": "support", "CA": "attack", "MA": "support"}
-_SPEAKER = re.compile(r"\s*(?P<who>[^:\n]{1,80}?)[ \t]*:(?: |(?=\S)|$)(?P<said>.*)", re.DOTALL)
+# Possessive white space (\s*+, [ \t]*+): giving it back to the name could not make a
+# match but made the search take time cubic in a run of spaces.
+_SPEAKER = re.compile(r"\s*+(?P<who>[^:\n]{1,80}?)[ \t]*+:(?: |(?=\S)|$)(?P<said>.*)", re.DOTALL)
 
 
 def speaker_and_words(text: str) -> tuple[str | None, str]:
