@@ -337,6 +337,7 @@ def from_tgf(
 _NAME_COMMENT = re.compile(r"#\s*name\s+([0-9]+)\s+(\S.*)")
 _DIGITS = re.compile(r"[0-9]+")
 
+
 def _count(word: str) -> int | None:
     """A number written in ASCII digits (``None`` for anything else: ``²``, ``-1``);
     more than 18 digits is read as beyond any limit, without converting it."""
