@@ -216,14 +216,22 @@ def _json_type(value: Any) -> str:
 
 def parse_model(data: bytes, model: type[M], path: str | Path | None, expected_format: str) -> M:
     """Validate ``data`` as ``model``, turning every failure into an InputError."""
-    return parse_model_text(decode_text(data, path), model, path, expected_format)
+    return parse_model_text(decode_text(data, path), model, path, expected_format, data=data)
 
 
-def parse_model_text(text: str, model: type[M], path: str | Path | None, expected_format: str) -> M:
+def parse_model_text(
+    text: str,
+    model: type[M],
+    path: str | Path | None,
+    expected_format: str,
+    *,
+    data: bytes | None = None,
+) -> M:
     """Validate the JSON ``text`` as ``model``: read by :func:`~arggraph.jsonio.parse_json`
     (malformed JSON and what it refuses raise with line and column), then validated,
-    each violation a :class:`~arggraph.errors.SchemaProblem` with its place."""
-    raw = parse_json(text, path=path)
+    each violation a :class:`~arggraph.errors.SchemaProblem` with its place. ``data``:
+    the text's UTF-8 bytes, when the caller has them."""
+    raw = parse_json(text, path=path, data=data)
     try:
         return model.model_validate(raw)
     except ValidationError as exc:
@@ -286,7 +294,8 @@ def loads(data: str | bytes, *, path: str | Path | None = None, strict: bool = T
     collecting = gc.isenabled()
     gc.disable()
     try:
-        model = parse_model_text(text, GraphModel, path, FORMAT)
+        given = data if isinstance(data, bytes) else None
+        model = parse_model_text(text, GraphModel, path, FORMAT, data=given)
         if path is not None and "id" not in model.model_fields_set:
             model.id = Path(path).stem or model.id  # a bare framework: named after its file
         # The text holds no lone surrogate (parse_json refuses them), so it encodes.

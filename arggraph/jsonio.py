@@ -60,7 +60,6 @@ _WS = re.compile(r"[ \t\n\r]*")
 _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?")
 _ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|.)", re.DOTALL)
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
-_RAW_SURROGATE = re.compile("[\ud800-\udfff]")
 # Keep only what nesting is made of: quotes and brackets ({} read as []).
 _SKELETON = bytes.maketrans(b"{}", b"[]")
 _NOT_SKELETON = bytes(c for c in range(256) if c not in b'"[]{}')
@@ -124,9 +123,10 @@ def lone_surrogate(
     """
     stop = len(text) if end is None else end
     found: list[int] = []
-    raw = _RAW_SURROGATE.search(text, start, stop)
-    if raw:
-        found.append(raw.start())
+    if not text.isascii():  # (a flag of the string: no scan)
+        raw = _raw_surrogate(text, start, stop)
+        if raw is not None:
+            found.append(raw)
     if escapes and _SURROGATE_ESCAPE.search(text, start, stop):
         pending: int | None = None  # a high surrogate escape waiting for its low half
         pending_end = -1
@@ -147,6 +147,17 @@ def lone_surrogate(
     return min(found, default=None)
 
 
+def _raw_surrogate(text: str, start: int, stop: int) -> int | None:
+    """The first raw surrogate in ``text[start:stop]``: found by encoding it, which
+    stops there (a regular expression over a long text took ten times as long)."""
+    part = text if (start, stop) == (0, len(text)) else text[start:stop]
+    try:
+        part.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return start + exc.start
+    return None
+
+
 def _surrogate_message(text: str, offset: int) -> str:
     shown = f"\\u{ord(text[offset]):04x}" if text[offset] != "\\" else text[offset : offset + 6]
     return (
@@ -155,16 +166,18 @@ def _surrogate_message(text: str, offset: int) -> str:
     )
 
 
-def _maybe_too_deep(text: str) -> bool:
+def _maybe_too_deep(text: str, data: bytes | None = None) -> bool:
     """Whether ``text`` may nest deeper than :data:`MAX_DEPTH` (exact for valid JSON).
 
-    Escaped backslashes and quotes are dropped, then everything but quotes and
+    ``data`` is the text's UTF-8 bytes when the caller has them. Escaped backslashes
+    and quotes are dropped, then everything but quotes and
     brackets, then the strings; what is left loses one level of brackets a pass, and
     when a few passes leave some, one sum over it gives its depth. Linear in the text.
     """
     if text.count("[") + text.count("{") <= MAX_DEPTH:
         return False
-    data = text.encode("utf-8", "surrogatepass")
+    if data is None:
+        data = text.encode("utf-8", "surrogatepass")
     if b"\\" in data:
         data = data.replace(b"\\\\", b"").replace(b'\\"', b"")
     skeleton = data.translate(_SKELETON, _NOT_SKELETON).replace(b'""', b"")
@@ -194,9 +207,10 @@ def _malformed(text: str, offset: int, message: str, path: str | Path | None) ->
     raise JSONSyntaxError(f"malformed JSON: {message}", path=path, line=line, column=column)
 
 
-def parse_json(text: str, *, path: str | Path | None = None) -> Any:
+def parse_json(text: str, *, path: str | Path | None = None, data: bytes | None = None) -> Any:
     """The value of a JSON text, within the limits above (``path`` names the file in
-    errors).
+    errors; ``data``, the text's UTF-8 bytes when the caller has them, saves encoding
+    it again).
 
     Raises :class:`~arggraph.errors.JSONSyntaxError` for malformed JSON and
     :class:`~arggraph.errors.JSONLimitError` for what it refuses, each with ``line``
@@ -214,7 +228,7 @@ def parse_json(text: str, *, path: str | Path | None = None) -> Any:
     offset = lone_surrogate(text)
     if offset is not None:
         _refuse(text, offset, _surrogate_message(text, offset), path)
-    if _maybe_too_deep(text):
+    if _maybe_too_deep(text, data):
         _scan(text, path)
     try:
         return json.loads(
