@@ -353,3 +353,17 @@ def test_graphml_json_values_are_read_by_the_same_rules() -> None:
     with pytest.raises(ArggraphError, match="NaN is not JSON") as info:
         import_text(graphml, "graphml", path="g.graphml")
     assert info.value.line == 3
+
+
+def test_the_readme_contract_states_the_limits_the_code_enforces() -> None:
+    from arggraph.atomic import ABANDONED_AFTER, STALE_AFTER
+    from arggraph.formats.registry import MAX_ARGUMENTS
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    start, end = readme.index("Results go to stdout"), readme.index("```sh\narggraph tui")
+    contract = " ".join(readme[start:end].split())
+    assert f"nested at most {MAX_DEPTH} deep" in contract
+    assert f"integers of at most {MAX_INT_DIGITS:,} digits" in contract
+    assert f"at most {MAX_ARGUMENTS:,} arguments" in contract
+    assert (STALE_AFTER, ABANDONED_AFTER) == (600, 86_400)
+    assert "ten minutes old" in contract and "a day old" in contract
