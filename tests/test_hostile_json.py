@@ -367,3 +367,19 @@ def test_the_readme_contract_states_the_limits_the_code_enforces() -> None:
     assert f"at most {MAX_ARGUMENTS:,} arguments" in contract
     assert (STALE_AFTER, ABANDONED_AFTER) == (600, 86_400)
     assert "ten minutes old" in contract and "a day old" in contract
+
+
+@pytest.mark.parametrize("suffix", [".argdown", ".json", ".txt"])
+def test_raw_surrogate_bytes_in_a_file_are_refused_with_their_place(
+    suffix: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / f"f{suffix}"
+    body = {
+        ".argdown": b"[a]: A \xed\xa0\x80\n",
+        ".json": aif_with('"\xed\xa0\x80"').encode("latin-1"),
+        ".txt": b"Discussion Title: T\n\n1. Thesis: \xed\xa0\x80\n",
+    }[suffix]
+    source.write_bytes(body)
+    code, out, err = run(["import", str(source)], capsys)
+    assert code == 2 and out == ""
+    assert f"{source}: not UTF-8 text (byte 0xed at line " in err

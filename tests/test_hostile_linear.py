@@ -308,18 +308,40 @@ def cases() -> Iterator[tuple[str, str]]:
             yield name, case
 
 
-_BENIGN: dict[str, tuple[int, float]] = {}
+_RATES: dict[str, float] = {}
 
 
-def benign_rate(name: str) -> float:
-    """Seconds per character of the reader's benign input (best of three)."""
-    if name not in _BENIGN:
+def benign_rate(name: str, *, again: bool = False) -> float:
+    """Seconds per character of the reader's benign input (best of three), measured once
+    per run, or again when asked."""
+    if again or name not in _RATES:
         read, make, _ = CASES[name]
         text = make()
-        best = min(seconds(read, text) for _ in range(3))
-        _BENIGN[name] = (len(text), best)
-    size, best = _BENIGN[name]
-    return best / size
+        _RATES[name] = min(seconds(read, text) for _ in range(3)) / len(text)
+    return _RATES[name]
+
+
+#: How many times a case is measured (the benign input again each time) before it fails:
+#: other processes can slow one run; a quadratic reader is slow every time.
+ATTEMPTS = 3
+
+
+def within_budget(read: Reader, text: str, rate: Callable[[bool], float]) -> tuple[bool, str]:
+    """Whether ``read`` takes ``text`` within :data:`RATIO` times the benign ``rate``
+    per character in one of :data:`ATTEMPTS` tries (the rate measured again for each
+    retry), and what the last try found."""
+    found = ""
+    for attempt in range(ATTEMPTS):
+        allowed = RATIO * rate(attempt > 0) * len(text)
+        try:
+            taken = seconds(read, text, budget=allowed)
+        except TooSlow:
+            found = f"stopped after {allowed:.3f} s, {RATIO}x the benign rate"
+            continue
+        if taken <= allowed:
+            return True, ""
+        found = f"{taken:.3f} s, allowed {allowed:.3f} s"
+    return False, found
 
 
 @pytest.mark.parametrize(("name", "case"), list(cases()))
@@ -327,22 +349,18 @@ def test_adversarial_input_reads_in_linear_time(name: str, case: str) -> None:
     read, _, adversarial = CASES[name]
     text = adversarial[case]()
     assert len(text) >= SIZE * 0.9
-    allowed = RATIO * benign_rate(name) * len(text)
-    try:
-        taken = min(seconds(read, text, budget=allowed) for _ in range(2))
-    except TooSlow:
-        pytest.fail(f"{name} {case}: stopped after {allowed:.2f} s, {RATIO}x the benign rate")
-    assert taken <= allowed, f"{name} {case}: {taken:.3f} s, allowed {allowed:.3f} s"
+    ok, found = within_budget(read, text, lambda again: benign_rate(name, again=again))
+    assert ok, f"{name} {case}: {found}"
 
 
 def test_splitting_hostile_quotes_is_linear() -> None:
     """A quote's ``[insertions]`` and ``...`` omissions are found in linear time (a
     ``[`` with no ``]`` after it searched to the end of the quote, each one)."""
-    benign = min(seconds(quote_parts, repeat("we should go, they said ")) for _ in range(3))
+    benign = repeat("we should go, they said ")
+
+    def rate(again: bool) -> float:
+        return min(seconds(quote_parts, benign) for _ in range(3)) / len(benign)
+
     for quote in (repeat("["), repeat(" ["), repeat("[a] "), repeat("a ... ")):
-        allowed = RATIO * benign * len(quote) / SIZE
-        try:
-            taken = seconds(quote_parts, quote, budget=allowed)
-        except TooSlow:
-            pytest.fail(f"quote {quote[:10]!r}: stopped after {allowed:.3f} s")
-        assert taken <= allowed
+        ok, found = within_budget(quote_parts, quote, rate)
+        assert ok, f"quote {quote[:10]!r}: {found}"
