@@ -9,6 +9,8 @@ printing a traceback::
     ├── InputError                    the input cannot be used
     │   ├── FileAccessError           missing, a directory, unreadable, empty, not UTF-8
     │   ├── JSONSyntaxError           malformed JSON (line and column)
+    │   │   └── JSONLimitError        JSON arggraph refuses: too deep, too long a number,
+    │   │                             NaN, a duplicate key, a lone surrogate (line and column)
     │   ├── SchemaError               a value violates arggraph/1 (JSON path and value)
     │   ├── IntegrityError            ids that clash or point nowhere
     │   │   ├── DuplicateIdError      two items of one kind share an id
@@ -51,6 +53,7 @@ __all__ = [
     "InputError",
     "IntegrityError",
     "InvalidValueError",
+    "JSONLimitError",
     "JSONPath",
     "JSONSyntaxError",
     "SchemaError",
@@ -165,6 +168,15 @@ class JSONSyntaxError(InputError):
 
     def __init__(self, message: str, *, path: str | Path | None, line: int, column: int) -> None:
         super().__init__(message, path=path, line=line, column=column)
+
+
+class JSONLimitError(JSONSyntaxError):
+    """JSON that parses but that arggraph refuses, with the place: arrays and objects
+    nested deeper than :data:`arggraph.jsonio.MAX_DEPTH`, an integer longer than
+    :data:`arggraph.jsonio.MAX_INT_DIGITS`, a number beyond a float, ``NaN`` or
+    ``Infinity`` (not JSON, but Python reads them), a key twice in one object, a lone
+    surrogate. What it refuses could not be kept, or written back as valid JSON.
+    """
 
 
 class SchemaProblem(NamedTuple):

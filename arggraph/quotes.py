@@ -61,6 +61,7 @@ _TRANSLATE = str.maketrans(
 MAX_GAP = 600
 
 _SPLIT = re.compile(r"\s*(?:\[[^\]]*\]|\.\.\.)\s*")
+_SPLIT_OMISSIONS = re.compile(r"\s*\.\.\.\s*")
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,12 @@ def quote_parts(quote: str) -> list[str]:
     ['the', 'army', 'will hold']
     """
     norm = normalize(quote).text
-    return [p for p in (part.strip() for part in _SPLIT.split(norm)) if p]
+    # After the last "]" no "[" can open an insertion: splitting there on "..." alone
+    # keeps each "[" from searching to the end of the quote for a "]" (quadratic).
+    last = norm.rfind("]") + 1
+    head, tail = _SPLIT.split(norm[:last]), _SPLIT_OMISSIONS.split(norm[last:])
+    pieces = [*head[:-1], head[-1] + tail[0], *tail[1:]]
+    return [p for p in (part.strip() for part in pieces) if p]
 
 
 def find_quote(quote: str, text: str | NormalizedText) -> tuple[int, int] | None:

@@ -36,16 +36,16 @@ elsewhere or cancel.
 from __future__ import annotations
 
 import getpass
-import json
 import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
 
 from .atomic import same_file, stamp_file
-from .errors import InputError, InvalidValueError, StaleFileError, UnknownIdError
+from .errors import ArggraphError, InputError, InvalidValueError, StaleFileError, UnknownIdError
 from .graph import Graph
-from .io import load_scores, save_scores
+from .io import decode_text, load_scores, read_bytes, save_scores
+from .jsonio import dumps, parse_json
 from .model import ClaimScore, ScoreSheet, WeightScore
 from .renames import Migration, follow
 
@@ -157,9 +157,10 @@ def _chosen_file(env: Mapping[str, str] | None) -> Path:
 
 
 def _chosen(env: Mapping[str, str] | None) -> dict[str, str]:
+    record = _chosen_file(env)
     try:
-        data = json.loads(_chosen_file(env).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = parse_json(decode_text(read_bytes(record), record), path=record)
+    except ArggraphError:
         return {}
     sheets = data.get("sheets") if isinstance(data, dict) else None
     if not isinstance(sheets, dict):
@@ -203,7 +204,7 @@ def remember_sheet(
         raise InputError(
             f"cannot create the folder: {exc.strerror or exc}", path=record.parent
         ) from None
-    text = json.dumps({"format": "arggraph-chosen-sheets/1", "sheets": sheets}, indent=2)
+    text = dumps({"format": "arggraph-chosen-sheets/1", "sheets": sheets})
     atomic_write(record, (text + "\n").encode("utf-8"), force=True)
 
 

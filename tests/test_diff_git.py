@@ -114,3 +114,19 @@ def test_the_driver_takes_gits_arguments(
     code = main(["diff", "--git", "swap.json", str(old)])
     assert code == 2
     assert "the arguments git passes" in capsys.readouterr().err
+
+
+def test_the_driver_survives_json_nested_past_any_limit(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # A JSON file nested a hundred thousand deep (Python's json module would raise
+    # RecursionError) is shown as a line diff, never a traceback.
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    empty = tmp_path / "empty.json"
+    empty.write_text("[]", encoding="utf-8")
+    args = ["diff", "--git", "deep.json", str(empty), "0" * 40, "100644"]
+    code = main([*args, str(deep), "1" * 40, "100644"])
+    out, _ = capsys.readouterr()
+    assert code == 0
+    assert out.startswith("--- a/deep.json")

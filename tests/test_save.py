@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from arggraph import ClaimScore, ScoreSheet, load, load_scores, loads, save, save_scores
 from arggraph.atomic import atomic_write
-from arggraph.errors import StaleFileError
+from arggraph.errors import FileAccessError, StaleFileError
 from arggraph.io import dump_graph
 
 GRAPH = {
@@ -81,7 +81,7 @@ def test_atomic_write_failure_keeps_the_old_file(
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", boom)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(FileAccessError, match="disk full"):
         atomic_write(target, b"new")
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["f.json"]

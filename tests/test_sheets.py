@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from arggraph.errors import InputError, StaleFileError, UnknownIdError
+from arggraph.errors import FileAccessError, InputError, StaleFileError, UnknownIdError
 from arggraph.graph import Graph
 from arggraph.io import load, load_scores
 from arggraph.sheets import (
@@ -267,7 +267,7 @@ def test_a_failed_save_leaves_the_old_sheet_whole(
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", broken)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(FileAccessError, match="disk full"):
         book.save()
     assert target.read_bytes() == before
     assert [p.name for p in target.parent.iterdir()] == ["s.json"]

@@ -53,12 +53,22 @@ def read_config(pyproject: Path) -> CheckConfig | None:
     unknown key, a value of the wrong type or an unknown rule selector, naming the file
     and the key.
     """
+    from ..io import decode_text, read_bytes
+
+    text = decode_text(read_bytes(pyproject, allow_empty=True), pyproject)
     try:
-        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"not valid TOML: {exc}", path=pyproject) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read: {exc}", path=pyproject) from None
+    except RecursionError:
+        raise InputError(
+            "cannot be read: arrays or tables nested too deep for Python's TOML reader",
+            path=pyproject,
+        ) from None
+    except ValueError:  # an integer longer than Python converts (4,300 digits)
+        raise InputError(
+            "cannot be read: an integer too long for Python's TOML reader", path=pyproject
+        ) from None
     table = data.get("tool", {}).get("arggraph", {}).get("check")
     if table is None:
         return None

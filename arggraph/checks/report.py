@@ -3,14 +3,14 @@ GitHub workflow annotations.
 
 Every format reads the same :class:`FileReport` objects: one per graph file, with its
 findings, the line of each finding's JSON path (when the file could be read again), or
-the error that kept it from being checked. Graph text inside messages was escaped when
-the findings were made; here ids and file names are escaped for each format (terminal
-control characters for text, ``%``/CR/LF for annotations; JSON escapes itself).
+the error that kept it from being checked. Every text from a file or a path (ids,
+messages, file names) is escaped here for each format, through :mod:`arggraph.text`:
+control characters for text, and for annotations too, with the workflow commands' own
+percent-encoding; JSON and SARIF escape themselves (:func:`arggraph.jsonio.dumps`).
 """
 
 from __future__ import annotations
 
-import json
 import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -20,7 +20,8 @@ from typing import Any
 from urllib.parse import quote
 
 from ..errors import ArggraphError
-from ..text import one_line, terminal_safe
+from ..jsonio import dumps
+from ..text import github_data, github_property, inline, one_line
 from .finding import SEVERITIES, Finding
 from .registry import RULES
 
@@ -122,7 +123,7 @@ def render_text(
 
     out: list[str] = []
     for report in reports:
-        name = terminal_safe(report.file)
+        name = inline(report.file)
         for f in report.findings:
             sev = paint(f.severity, _COLOUR[f.severity])
             code = paint(f.code, "1;" + _COLOUR[f.severity])
@@ -156,7 +157,7 @@ def _finding_dict(report: FileReport, f: Finding) -> dict[str, Any]:
 def render_json(reports: Sequence[FileReport]) -> str:
     """A JSON list of findings: code, severity, message, ids, path, file, hint, line."""
     data = [_finding_dict(r, f) for r in reports for f in r.findings]
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return dumps(data) + "\n"
 
 
 def _uri(file: str) -> dict[str, str]:
@@ -248,15 +249,7 @@ def render_sarif(reports: Sequence[FileReport], *, version: str = "unknown") -> 
             }
         ],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
-
-
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+    return dumps(log) + "\n"
 
 
 def render_github(reports: Sequence[FileReport]) -> str:
@@ -264,17 +257,16 @@ def render_github(reports: Sequence[FileReport]) -> str:
     ``::error file=F,line=L,title=CODE::[ids] message`` (info findings are notices)."""
     out: list[str] = []
     for report in reports:
-        file = _escape_property(report.file)
+        file = github_property(report.file)
         if report.error is not None:
-            out.append(
-                f"::error file={file},title=unusable graph::{_escape_data(str(report.error))}"
-            )
+            message = github_data(str(report.error))
+            out.append(f"::error file={file},title=unusable graph::{message}")
         for f in report.findings:
             line = report.line(f)
             props = f"file={file}" + (f",line={line}" if line is not None else "")
-            props += f",title={_escape_property(f.code)}"
+            props += f",title={github_property(f.code)}"
             text = (f"[{', '.join(f.ids)}] " if f.ids else "") + f.message
             if f.hint:
                 text += f"\nhint: {f.hint}"
-            out.append(f"::{_GITHUB_LEVEL[f.severity]} {props}::{_escape_data(text)}")
+            out.append(f"::{_GITHUB_LEVEL[f.severity]} {props}::{github_data(text)}")
     return "\n".join(out) + ("\n" if out else "")

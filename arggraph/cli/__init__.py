@@ -2,8 +2,10 @@
 
 Exit codes: 0 success, 1 checks found errors, 2 the input could not be used. Every
 :class:`~arggraph.errors.ArggraphError` becomes one message on stderr naming the file
-and the place, never a traceback. Subcommand modules import their heavy dependencies
-inside ``run`` so that ``arggraph --help`` and small jobs start fast.
+and the place, never a traceback, with what it quotes from a file or a path escaped
+(:func:`arggraph.text.inline`), as argparse's messages are. Subcommand modules import
+their heavy dependencies inside ``run`` so that ``arggraph --help`` and small jobs start
+fast.
 
 Besides the built-in subcommands, packages can add their own through the entry-point
 group ``arggraph.commands`` (a callable taking the subparsers object); the terminal UI
@@ -17,8 +19,12 @@ import importlib
 import sys
 from collections.abc import Sequence
 from importlib.metadata import entry_points
+from typing import TYPE_CHECKING
 
 from ..errors import ArggraphError, SemanticsError
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 __all__ = ["build_parser", "main"]
 
@@ -48,9 +54,19 @@ def _version() -> str:
         return "unknown"
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with what it prints made safe: its errors quote the arguments given,
+    and an argument may be a file name holding escape sequences (``arggraph show *``)."""
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        from ..text import terminal_safe
+
+        super()._print_message(terminal_safe(message), file)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser with every subcommand registered."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="arggraph",
         description="Reason about a contested decision as a graph of arguments.",
         epilog="Exit codes: 0 success, 1 checks found errors, 2 the input could not be used.",
@@ -74,9 +90,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         graph = getattr(args, "graph", None)
         if isinstance(exc, SemanticsError) and exc.path is None and isinstance(graph, str):
             exc.path = graph  # what the graph cannot take under a semantics: name the graph
-        print(f"arggraph: error: {exc}", file=sys.stderr)
-        if exc.hint and exc.hint not in str(exc):
-            print(f"  hint: {exc.hint}", file=sys.stderr)
+        from .common import print_error
+
+        print_error(exc)
         return exc.exit_code
     except KeyboardInterrupt:
         print("arggraph: interrupted", file=sys.stderr)

@@ -114,11 +114,17 @@ def _codes(value: str | None) -> list[str] | None:
     return [c.strip() for c in value.split(",") if c.strip()]
 
 
-def _expand(paths: list[str]) -> list[tuple[str, bool]]:
+def _expand(paths: list[str]) -> tuple[list[tuple[str, bool]], list[tuple[str, str]]]:
     """(file, found-in-a-folder) for each GRAPH: folders are searched for ``*.json``
     files, skipping hidden folders; files found there are checked only if they declare
-    an arggraph format (see :func:`_declares_arggraph`)."""
+    an arggraph format (see :func:`_declares_arggraph`). Second, what a folder holds
+    under a ``*.json`` name that is no regular file (a named pipe, a device, a socket,
+    a link to nothing), with what it is: skipped unread, as reading a pipe could wait
+    forever."""
+    from ..io import file_kind
+
     out: list[tuple[str, bool]] = []
+    special: list[tuple[str, str]] = []
     for given in paths:
         folder = Path(given)
         if not folder.is_dir():
@@ -128,8 +134,13 @@ def _expand(paths: list[str]) -> list[tuple[str, bool]]:
         for root, dirs, files in os.walk(folder):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             found += [os.path.join(root, f) for f in files if f.endswith(".json")]
-        out += [(f, True) for f in sorted(found)]
-    return out
+        for file in sorted(found):
+            kind = file_kind(file)
+            if kind is None:
+                out.append((file, True))
+            else:
+                special.append((file, kind))
+    return out, special
 
 
 def _declares_arggraph(file: str) -> str | None:
@@ -139,21 +150,25 @@ def _declares_arggraph(file: str) -> str | None:
     A file that cannot be parsed but mentions ``"arggraph/`` is taken for a broken
     graph, so the loader says what is wrong with it; an unreadable or empty file, one
     that is not JSON, or JSON without the format (a score sheet, ``package.json``, a
-    bare framework) is skipped.
+    bare framework) is skipped. Only regular files are read (see
+    :func:`~arggraph.io.read_bytes`): a named pipe, a device or a socket is skipped
+    without being opened for reading.
     """
-    import json
+    from ..errors import ArggraphError
+    from ..io import decode_text, read_bytes
+    from ..jsonio import parse_json
 
     try:
-        data = Path(file).read_bytes()
-    except OSError as exc:
-        return f"cannot be read ({exc.strerror or exc})"
+        data = read_bytes(file, allow_empty=True)
+    except ArggraphError as exc:
+        return f"cannot be read ({exc.message})"
     if not data.strip():
         return "empty"
     if b"arggraph" not in data:
         return 'declares no "format": "arggraph/1"'
     try:
-        parsed = json.loads(data.decode("utf-8-sig"))
-    except (ValueError, UnicodeDecodeError):
+        parsed = parse_json(decode_text(data, file), path=file)
+    except ArggraphError:
         return None  # it mentions the format: let the loader say what is wrong
     fmt = parsed.get("format") if isinstance(parsed, dict) else None
     if isinstance(fmt, str) and fmt.startswith("arggraph/"):
@@ -190,10 +205,9 @@ def run(args: argparse.Namespace) -> int:
     )
     from ..checks.runner import run_checks
     from ..errors import ArggraphError, UsageError
-    from ..io import decode_text, loads, read_bytes
+    from ..io import decode_text, file_kind, loads, read_bytes
     from ..locate import JsonLocator
-    from ..text import terminal_safe
-    from .common import cut_note, progress, to_terminal, write_result
+    from .common import cut_note, print_error, progress, say, to_terminal, write_result
 
     select, ignore = _codes(args.select), _codes(args.ignore) or []
     extend = _codes(args.extend_select) or []
@@ -209,7 +223,9 @@ def run(args: argparse.Namespace) -> int:
                 raise UsageError(f"{option}: {exc.message}", hint=exc.hint) from None
     if select == []:
         raise UsageError("--select names no rule")
-    files = _expand(args.graphs)
+    files, special = _expand(args.graphs)
+    for file, kind in special:
+        say(f"warning: skipped {file}: {kind}")
     if not files:
         print(
             "arggraph: warning: no argument graphs found under the given folders", file=sys.stderr
@@ -234,7 +250,10 @@ def run(args: argparse.Namespace) -> int:
     with progress("checking", total=len(files)) as bar:
         for file, discovered in files:
             bar.describe(f"checking {terminal_name(file)}")
-            if discovered or args.graphs_only:
+            # A named file that is no regular file (a pipe, a device) is an error, as
+            # in every command, even with --graphs-only: it is not read.
+            named_special = not discovered and os.path.exists(file) and file_kind(file)
+            if discovered or (args.graphs_only and not named_special):
                 why = _declares_arggraph(file)
                 if why is not None:
                     skipped.append((file, why))
@@ -252,9 +271,7 @@ def run(args: argparse.Namespace) -> int:
                 graph = loads(data, path=file, strict=False)
                 findings = run_checks(graph, enabled, store_for(folder))
             except ArggraphError as exc:
-                print(f"arggraph: error: {exc}", file=sys.stderr)
-                if exc.hint and exc.hint not in str(exc):
-                    print(f"  hint: {exc.hint}", file=sys.stderr)
+                print_error(exc)
                 reports.append(FileReport(file, error=exc))
                 bar.advance()
                 continue
@@ -276,7 +293,7 @@ def run(args: argparse.Namespace) -> int:
     if args.statistics:
         out = render_statistics(reports)
         if args.format == "text":
-            out += summary_line(reports, len(skipped)) + "\n"
+            out += summary_line(reports, len(skipped) + len(special)) + "\n"
     elif args.format == "json":
         out = render_json(reports)
     elif args.format == "sarif":
@@ -290,12 +307,12 @@ def run(args: argparse.Namespace) -> int:
         )
         if cut and any(len(f.ids) > _IDS_SHOWN for r in reports for f in r.findings):
             out += cut_note("json") + "\n"
-        out += summary_line(reports, len(skipped)) + "\n"
+        out += summary_line(reports, len(skipped) + len(special)) + "\n"
         if unverified:
             out += "Quotes were not verified: give --documents DIR to check them.\n"
     if args.verbose:
         for file, why in skipped:
-            print(f"arggraph: skipped {terminal_safe(file)}: {why}", file=sys.stderr)
+            say(f"skipped {file}: {why}")
     write_result(out, args.output)
     if any(r.error is not None for r in reports):
         return 2

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,17 +11,21 @@ from typing import TYPE_CHECKING, Any, Protocol
 from ..atomic import atomic_write
 
 if TYPE_CHECKING:
+    from ..errors import ArggraphError
     from ..graph import Graph
     from ..model import ScoreSheet
 
 __all__ = [
+    "add_max_arguments",
     "Progress",
     "cut_note",
     "emit",
     "emit_json",
     "load_graph",
     "load_sheet",
+    "print_error",
     "progress",
+    "say",
     "stderr_is_terminal",
     "terminal_width",
     "to_terminal",
@@ -75,6 +78,32 @@ def load_sheet(path: str | None, graph: Graph | None = None) -> ScoreSheet | Non
     return sheet
 
 
+def add_max_arguments(parser: Any) -> None:
+    """The ``--max-arguments N`` option of the commands that read i23 files."""
+    from ..formats.registry import MAX_ARGUMENTS
+
+    parser.add_argument(
+        "--max-arguments",
+        type=_whole,
+        metavar="N",
+        help="how many arguments an i23 header ('p af N') may declare "
+        f"(default {MAX_ARGUMENTS:,}): it may declare arguments no line mentions, so a "
+        "tiny file could otherwise ask for billions",
+    )
+
+
+def _whole(text: str) -> int:
+    import argparse
+
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}")
+    return value
+
+
 def emit(text: str) -> None:
     """Write a result to stdout (results only: messages go to stderr)."""
     sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
@@ -82,8 +111,36 @@ def emit(text: str) -> None:
 
 
 def emit_json(value: Any) -> None:
-    """Write a JSON result to stdout."""
-    emit(json.dumps(value, ensure_ascii=False, indent=2))
+    """Write a JSON result to stdout (inert on a terminal: :func:`arggraph.jsonio.dumps`)."""
+    from ..jsonio import dumps
+
+    emit(dumps(value))
+
+
+def say(message: str) -> None:
+    r"""Write one message to stderr as ``arggraph: MESSAGE``, on one line, with whatever
+    it quotes from a file or a path made safe (:func:`arggraph.text.inline`).
+
+    >>> import contextlib, io
+    >>> err = io.StringIO()
+    >>> with contextlib.redirect_stderr(err):
+    ...     say("skipped x\x1b[2J.json")
+    >>> err.getvalue()
+    'arggraph: skipped x\\x1b[2J.json\n'
+    """
+    from ..text import inline
+
+    print(f"arggraph: {inline(message)}", file=sys.stderr)
+
+
+def print_error(exc: ArggraphError) -> None:
+    """The one message an error gets on stderr: ``arggraph: error: FILE: PLACE: what``,
+    and its hint on a line of its own when the message does not hold it already."""
+    say(f"error: {exc}")
+    if exc.hint and exc.hint not in str(exc):
+        from ..text import inline
+
+        print(f"  hint: {inline(exc.hint)}", file=sys.stderr)
 
 
 def write_result(data: bytes | str, out: str | None) -> None:

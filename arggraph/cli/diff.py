@@ -285,11 +285,13 @@ def _git_side(data: bytes, label: str, other: bytes) -> Graph:
 def _looks_like_graph(data: bytes) -> bool:
     """Whether a file says it is an arggraph graph, or is a bare one (JSON with claims
     and no other format), so that failing to read it deserves a note."""
-    import json
+    from ..errors import ArggraphError
+    from ..io import decode_text
+    from ..jsonio import parse_json
 
     try:
-        value = json.loads(data)
-    except ValueError:
+        value = parse_json(decode_text(data, None), data=data)
+    except ArggraphError:  # malformed, not UTF-8, or past the reader's limits
         return data.lstrip().startswith(b"{")
     if not isinstance(value, dict):
         return False

@@ -100,7 +100,7 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..errors import UsageError
     from ..formats import Report, export_format_for, export_graph
-    from .common import load_graph, load_sheet, progress, write_result
+    from .common import load_graph, load_sheet, progress, say, write_result
 
     fmt = args.fmt
     if fmt is None:
@@ -153,7 +153,7 @@ def run(args: argparse.Namespace) -> int:
         )
         bar.advance()
     for line in report.lines():
-        print(f"arggraph: {line}", file=sys.stderr)
+        say(line)
     write_result(data, args.output)
     if args.id_map is not None:
         from pathlib import Path

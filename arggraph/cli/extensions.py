@@ -97,12 +97,16 @@ def register(sub: Any) -> None:
         help="stop after N extensions (complete extensions can be exponentially many)",
     )
     p.add_argument("-o", "--output", metavar="OUT", help="write the result here (atomic)")
+    from .common import add_max_arguments
+
+    add_max_arguments(p)
     p.set_defaults(run=run)
 
 
-def load_framework_graph(path: str) -> Graph:
-    """An arggraph/1 file, or an abstract framework (ICCMA) by its file name's ending.
-    Raises what :func:`~arggraph.cli.common.load_graph` or the format's reader raises."""
+def load_framework_graph(path: str, max_arguments: int | None = None) -> Graph:
+    """An arggraph/1 file, or an abstract framework (ICCMA) by its file name's ending
+    (``max_arguments`` as for :func:`arggraph.formats.import_text`). Raises what
+    :func:`~arggraph.cli.common.load_graph` or the format's reader raises."""
     from ..formats import registry
     from .common import load_graph
 
@@ -111,7 +115,7 @@ def load_framework_graph(path: str) -> Graph:
         return load_graph(path)
     from ..formats import import_file
 
-    return import_file(path, fmt.name).graph()
+    return import_file(path, fmt.name, max_arguments=max_arguments).graph()
 
 
 def _plural(n: int, word: str) -> str:
@@ -189,9 +193,9 @@ def extensions_text(
 
 
 def run(args: argparse.Namespace) -> int:
-    import json
     import sys
 
+    from ..jsonio import dumps
     from ..semantics.dung import (
         claim_acceptance,
         iter_extensions,
@@ -199,7 +203,7 @@ def run(args: argparse.Namespace) -> int:
     )
     from .common import progress, write_result
 
-    graph = load_framework_graph(args.graph)
+    graph = load_framework_graph(args.graph, args.max_arguments)
     semantics: str = args.semantics
     entry = extension(semantics)
     if args.claim is not None:
@@ -216,14 +220,7 @@ def run(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
         if args.format == "json":
-            text = (
-                json.dumps(
-                    {"semantics": semantics, "claim": args.claim, **answer},
-                    ensure_ascii=False,
-                    indent=2,
-                )
-                + "\n"
-            )
+            text = dumps({"semantics": semantics, "claim": args.claim, **answer}) + "\n"
         else:
             from ..text import one_line
 
@@ -273,7 +270,7 @@ def run(args: argparse.Namespace) -> int:
         result: dict[str, object] = {"semantics": semantics, "extensions": found}
         if standing is not None:
             result["relations"] = [standing[tuple(ext)] for ext in found]
-        text = json.dumps(result, ensure_ascii=False, indent=2) + "\n"
+        text = dumps(result) + "\n"
     else:
         from .common import to_terminal
 

@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from ..formats import registry
+from .common import add_max_arguments
 
 
 def _choices() -> str:
@@ -48,6 +49,7 @@ def register(sub: Any) -> None:
         help="restore the claim ids that `arggraph export --id-map FILE.json` saved when "
         "the format could not hold them",
     )
+    add_max_arguments(p)
     p.set_defaults(run=run)
 
 
@@ -55,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     from ..errors import UsageError
     from ..formats import import_file, import_text
     from ..io import decode_text, dump_graph
-    from .common import write_result
+    from .common import say, write_result
 
     if args.file == "-":
         if args.fmt is None:
@@ -68,14 +70,17 @@ def run(args: argparse.Namespace) -> int:
             args.fmt,
             path="<stdin>",
             graph_id=args.graph_id or "imported",
+            max_arguments=args.max_arguments,
         )
     else:
-        result = import_file(args.file, args.fmt, graph_id=args.graph_id)
+        result = import_file(
+            args.file, args.fmt, graph_id=args.graph_id, max_arguments=args.max_arguments
+        )
     if args.id_map is not None:
         from ..formats.idmap import load_id_map, restore_ids
 
         result = restore_ids(result, load_id_map(args.id_map), args.id_map)
     for line in result.report.lines():
-        print(f"arggraph: {line}", file=sys.stderr)
+        say(line)
     write_result(dump_graph(result.model), args.output)
     return 0

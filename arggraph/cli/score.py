@@ -121,14 +121,9 @@ def run(args: argparse.Namespace) -> int:
     fw = apply_scores(graph, sheet, args.scores)
     values = dict(zip(fw.ids, strengths(fw, args.semantics).tolist(), strict=True))
     if args.format == "json":
-        import json
+        from ..jsonio import dumps
 
-        text = (
-            json.dumps(
-                {"semantics": args.semantics, "strengths": values}, ensure_ascii=False, indent=2
-            )
-            + "\n"
-        )
+        text = dumps({"semantics": args.semantics, "strengths": values}) + "\n"
     elif args.format == "csv":
         text = _csv(graph, fw, values)
     else:

@@ -24,9 +24,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
-from ..errors import UsageError
+from ..errors import ImportFormatError, UsageError
 from ..semantics.registry import gradual
 from . import registry
 from .imported import ImportResult
@@ -70,50 +70,80 @@ def export_format_for(path: str | Path) -> str | None:
 
 
 def import_text(
-    text: str, fmt: str, *, path: str | Path | None = None, graph_id: str | None = None
+    text: str,
+    fmt: str,
+    *,
+    path: str | Path | None = None,
+    graph_id: str | None = None,
+    max_arguments: int | None = None,
 ) -> ImportResult:
     """A graph from the text of a file in format ``fmt`` (``path`` names it in errors).
 
+    ``max_arguments`` raises (or lowers) how many arguments a format that declares its
+    count (i23's ``p af N``) may declare: :data:`~arggraph.formats.registry.MAX_ARGUMENTS`
+    by default; other formats hold only what their text writes, and ignore it.
+
     Raises ``UsageError`` for a format arggraph cannot read, and the reader's
-    :class:`~arggraph.errors.ImportFormatError` (with the place) for a bad file.
+    :class:`~arggraph.errors.ImportFormatError` (with the place) for a bad file, one
+    holding a lone surrogate among them (text made in Python can hold one, a UTF-8
+    file cannot).
     """
-    reader = registry.for_import(fmt).load_reader()
+    from ..jsonio import lone_surrogate
+
+    entry = registry.for_import(fmt)
+    reader = entry.load_reader()
+    raw = lone_surrogate(text, escapes=False)
+    if raw is not None:
+        line = text.count("\n", 0, raw) + 1
+        column = raw - (text.rfind("\n", 0, raw) + 1) + 1
+        raise ImportFormatError(
+            f"a lone surrogate \\u{ord(text[raw]):04x}, which is no character",
+            path=path,
+            line=line,
+            column=column,
+        )
+    if entry.declares_count and max_arguments is not None:
+        counted = cast(_CountingReader, reader)
+        return counted(text, path=path, graph_id=graph_id, max_arguments=max_arguments)
     return reader(text, path=path, graph_id=graph_id)
 
 
+class _CountingReader(Protocol):
+    def __call__(
+        self,
+        text: str,
+        *,
+        path: str | Path | None = ...,
+        graph_id: str | None = ...,
+        max_arguments: int = ...,
+    ) -> ImportResult: ...
+
+
 def import_file(
-    path: str | Path, fmt: str | None = None, *, graph_id: str | None = None
+    path: str | Path,
+    fmt: str | None = None,
+    *,
+    graph_id: str | None = None,
+    max_arguments: int | None = None,
 ) -> ImportResult:
     """A graph from a file; ``fmt`` defaults to what its extension implies. A blank
     file is the empty framework in an abstract format (ICCMA) and an error in the
-    others. Raises what :func:`detect_format`, :func:`arggraph.io.read_bytes` and
-    :func:`import_text` raise."""
+    others. ``max_arguments`` as for :func:`import_text`. Raises what
+    :func:`detect_format`, :func:`arggraph.io.read_bytes` and :func:`import_text`
+    raise."""
     fmt = fmt or detect_format(path)
     text = read_source(path, registry.for_import(fmt))
-    return import_text(text, fmt, path=path, graph_id=graph_id)
+    return import_text(text, fmt, path=path, graph_id=graph_id, max_arguments=max_arguments)
 
 
 def read_source(path: str | Path, fmt: Format) -> str:
     """The text of a file to import in format ``fmt``: ``""`` for a blank file of an
     abstract format (the empty framework), else what :func:`arggraph.io.read_bytes`
     and :func:`arggraph.io.decode_text` give or raise (``FileAccessError``)."""
-    from ..errors import FileAccessError
     from ..io import decode_text, read_bytes
 
-    try:
-        data = read_bytes(path)
-    except FileAccessError:
-        if fmt.abstract and _blank(path):
-            return ""
-        raise
-    return decode_text(data, path)
-
-
-def _blank(path: str | Path) -> bool:
-    try:
-        return not Path(path).read_bytes().strip()
-    except OSError:
-        return False
+    data = read_bytes(path, allow_empty=fmt.abstract)
+    return decode_text(data, path) if data.strip() else ""
 
 
 def export_graph(

@@ -63,7 +63,6 @@ A linked argument and an undercut, as AIF draws them:
 
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -82,7 +81,9 @@ from .report import Report
 __all__ = ["EXTRA_KEY", "from_aif", "speaker_and_words", "to_aif"]
 
 _S_TYPES = {"RA": "support", "CA": "attack", "MA": "support"}
-_SPEAKER = re.compile(r"\s*(?P<who>[^:\n]{1,80}?)[ \t]*:(?: |(?=\S)|$)(?P<said>.*)", re.DOTALL)
+# Possessive white space (\s*+, [ \t]*+): giving it back to the name could not make a
+# match but made the search take time cubic in a run of spaces.
+_SPEAKER = re.compile(r"\s*+(?P<who>[^:\n]{1,80}?)[ \t]*+:(?: |(?=\S)|$)(?P<said>.*)", re.DOTALL)
 
 
 def speaker_and_words(text: str) -> tuple[str | None, str]:
@@ -143,12 +144,14 @@ def _read_scheme(node: _Node, fulfilled: str | None) -> tuple[str | None, dict[s
 
 
 def _parse_json(text: str, path: str | Path | None) -> Any:
+    from ..errors import JSONSyntaxError
+    from ..jsonio import parse_json
+
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise fail(
-            f"not JSON: {exc.msg}", path, place=f"line {exc.lineno}, column {exc.colno}"
-        ) from None
+        return parse_json(text, path=path)
+    except JSONSyntaxError as exc:
+        message = exc.message.replace("malformed JSON: ", "not JSON: ", 1)
+        raise fail(message, path, place=exc.place) from None
 
 
 def _read_nodes(

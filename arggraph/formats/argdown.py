@@ -63,11 +63,12 @@ targets, weights, schemes and ids.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from ..dates import is_valid_date
+from ..errors import JSONLimitError, JSONSyntaxError
+from ..jsonio import parse_json
 from .argdown_data import parse_data
 from .argdown_meta import attributions, front_items, relation_extra
 from .argdown_parse import Parsed, parse_argdown
@@ -95,13 +96,15 @@ _SYMBOLS = {
 }
 
 
-def _front_list(value: str | None) -> list[str] | None:
+def _front_list(value: str | None, path: str | Path | None, line: int | None) -> list[str] | None:
     """A front-matter list such as ``positions: ["a", "b"]`` (JSON, which is YAML)."""
     if value is None:
         return None
     try:
-        items = json.loads(value)
-    except ValueError:
+        items = parse_json(value)
+    except JSONLimitError as exc:
+        raise fail(f"front matter: {exc.message}", path, line) from None
+    except JSONSyntaxError:
         items = [x.strip().strip("'\"") for x in value.strip("[]").split(",") if x.strip()]
     return [str(x) for x in items] if isinstance(items, list) else None
 
@@ -235,7 +238,9 @@ class _Build:
 
     # ------------------------------------------------------------------ claims
     def claims(self) -> list[dict[str, Any]]:
-        positions = _front_list(self.p.front.get("positions"))
+        positions = _front_list(
+            self.p.front.get("positions"), self.path, self.p.front_lines.get("positions")
+        )
         self.has_kinds = positions is not None
         out = []
         for k in self.keep:

@@ -14,6 +14,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from ..errors import JSONLimitError, JSONSyntaxError
+from ..jsonio import parse_json
 from ..model import Actor, Attribution, Document
 from .imported import fail
 
@@ -53,8 +55,10 @@ def front_items(
             continue
         line = lines.get(key)
         try:
-            value = json.loads(front[key])
-        except ValueError:
+            value = parse_json(front[key])
+        except JSONLimitError as exc:
+            raise fail(f"front matter {key}: {exc.message}", path, line) from None
+        except JSONSyntaxError:
             raise fail(f"front matter {key}: expected a JSON list", path, line) from None
         for i, item in enumerate(_list(value, f"front matter {key}", path, line)):
             out[key].append(_valid(model, item, f"front matter {key}[{i}]", path, line))

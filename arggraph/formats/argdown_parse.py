@@ -20,13 +20,15 @@ Argdown's own parser. Comments (``//``, ``/* */``, ``<!-- -->``) are skipped.
 
 from __future__ import annotations
 
-import json
+import bisect
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .argdown_data import split_data
+from ..errors import JSONLimitError, JSONSyntaxError
+from ..jsonio import parse_json
+from .argdown_data import DataError, split_data
 from .imported import fail
 from .report import Report
 
@@ -39,11 +41,6 @@ Relation = tuple[str, Key, Key, int]
 _FRONT = re.compile(r"\A\s*(===+)[^=]*?===+", re.DOTALL)
 # Comments, and what Argdown's lexer reads before it could see one: escaped
 # characters, titles ``[...]``/``<...>`` and Markdown links (which keep their ``//``).
-_COMMENT = re.compile(
-    r"\\.|\[[^\]\n]+?\](?:\([^)\n]+?\))?|<!--.*?-->|<[^>\n]+?>|/\*.*?\*/"
-    r"|//[^\n]*",
-    re.DOTALL,
-)
 _RELATION = re.compile(r"([ \t]*)(\+>|->|<\+|<-|<_|_>|><|\+|-|_(?=[ \t]))(?!-)[ \t]*(.*)")
 _NUMBERED = re.compile(r"([ \t]*)\((\d+)\)[ \t]*(.*)")
 _INFERENCE = re.compile(r"[ \t]*--")
@@ -53,8 +50,14 @@ _STATEMENT_REF = re.compile(r"\[(.+?)\](?!\()[ \t]*(.*)", re.DOTALL)
 _ARGUMENT_DEF = re.compile(r"<(.+?)>:[ \t]*(.*)", re.DOTALL)
 _ARGUMENT_REF = re.compile(r"<(.+?)>[ \t]*(.*)", re.DOTALL)
 _STARTS_ELEMENT = re.compile(r"[ \t]*(?:\[[^\]]+\]:|<[^>]+>:|\(\d+\)|--)")
-_TAG = re.compile(r"(?:(?<=\s)|^)#(\([^)]+\)|[\w\-\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]+)")
-_EMPHASIS = re.compile(r"(?<![\\\w*])(\*\*|__|\*|_)(?=\S)(.+?)(?<=[^\s\\])\1(?![\w*])")
+_TAG_WORD = re.compile(r"[\w\-\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]+")
+#: Emphasis by each delimiter, in the order Argdown tries them, and where each can close.
+_DELIMITERS = ("**", "__", "*", "_")
+_EMPHASIS = {
+    d: re.compile(rf"(?<![\\\w*])({re.escape(d)})(?=\S)(.+?)(?<=[^\s\\]){re.escape(d)}(?![\w*])")
+    for d in _DELIMITERS
+}
+_CLOSER = {d: re.compile(rf"(?<=[^\s\\]){re.escape(d)}(?![\w*])") for d in _DELIMITERS}
 _ESCAPED = re.compile(r"\\(.)", re.DOTALL)
 
 #: Stands where a comment was, so that a line holding only a comment is skipped, not
@@ -118,18 +121,172 @@ class _Pcs:
     complete: bool = False
 
 
+class _Next:
+    """Where ``needle`` next occurs at or after a position, for positions asked in
+    increasing order: each part of the text is searched once, so a scan that asks at
+    every position stays linear (a text of ten thousand ``[`` and no ``]`` no longer
+    takes a search to its end from each one)."""
+
+    def __init__(self, text: str, needle: str) -> None:
+        self.text = text
+        self.needle = needle
+        self.start = -1
+        self.found = -1
+
+    def at(self, pos: int) -> int:
+        """The first occurrence at or after ``pos``, or -1."""
+        if self.start == -1 or pos < self.start or (self.found != -1 and pos > self.found):
+            self.start = pos
+            self.found = self.text.find(self.needle, pos)
+        return self.found
+
+
+_CANDIDATE = re.compile(r"[\\\[</]")
+
+
 def _blank_out(text: str) -> str:
-    """Comments replaced by placeholders, line breaks kept (so line numbers hold)."""
+    """Comments replaced by placeholders, line breaks kept (so line numbers hold).
 
-    def sub(m: re.Match[str]) -> str:
-        found = m.group()
-        if found.startswith(("\\", "[")) or (
-            found.startswith("<") and not found.startswith("<!--")
-        ):
-            return found  # an escaped character, a title or a link: not a comment
-        return re.sub(r"[^\n]+", _GONE, found)
+    Read as Argdown's lexer reads them, and before it could see a comment: escaped
+    characters, titles ``[...]``/``<...>`` and Markdown links (which keep their
+    ``//``) are left as they are; ``//`` comments run to the end of the line,
+    ``/* */`` and ``<!-- -->`` to their end, across lines. One pass from left to right:
+    linear in the text, whatever it holds.
+    """
+    text = text.replace(_GONE, " ")
+    n = len(text)
+    nexts = {k: _Next(text, k) for k in ("]", ")", ">", "\n", "-->", "*/")}
 
-    return _COMMENT.sub(sub, text.replace(_GONE, " "))
+    def before_line_end(start: int, end: int) -> bool:
+        newline = nexts["\n"].at(start)
+        return newline == -1 or end < newline
+
+    out: list[str] = []
+    done = 0  # text[:done] is in out
+    pos = 0
+    while True:
+        m = _CANDIDATE.search(text, pos)
+        if m is None:
+            break
+        i = m.start()
+        ch = text[i]
+        end = -1  # the end of a token kept as it is
+        gone = -1  # the end of a comment
+        if ch == "\\":
+            end = i + 2 if i + 1 < n else -1
+        elif ch == "[":
+            close = nexts["]"].at(i + 1)
+            if close > i + 1 and before_line_end(i + 1, close):
+                end = close + 1
+                if text.startswith("(", end):
+                    link = nexts[")"].at(end + 1)
+                    if link > end + 1 and before_line_end(end + 1, link):
+                        end = link + 1
+        elif ch == "<":
+            close = nexts["-->"].at(i + 4) if text.startswith("<!--", i) else -1
+            if close != -1:
+                gone = close + 3
+            else:
+                close = nexts[">"].at(i + 1)
+                if close > i + 1 and before_line_end(i + 1, close):
+                    # a title <...>; an unclosed <!-- that ends on its line, as in <!-->,
+                    # is taken for a comment all the same
+                    if text.startswith("<!--", i):
+                        gone = close + 1
+                    else:
+                        end = close + 1
+        elif text.startswith("/*", i):
+            close = nexts["*/"].at(i + 2)
+            if close != -1:
+                gone = close + 2
+        elif text.startswith("//", i):
+            newline = nexts["\n"].at(i)
+            gone = n if newline == -1 else newline
+        if gone != -1:
+            out.append(text[done:i])
+            out.append(re.sub(r"[^\n]+", _GONE, text[i:gone]))
+            done = pos = gone
+        elif end != -1:
+            pos = end
+        else:
+            pos = i + 1
+    out.append(text[done:])
+    return "".join(out)
+
+
+def _tags(text: str) -> list[tuple[int, int, str]]:
+    """Each ``#tag`` and ``#(tag with spaces)`` in ``text``: start, end and the tag as
+    written (with its parentheses). A tag follows white space or starts the text. Linear:
+    where a ``#(`` has no ``)`` after it, the search for one is not repeated."""
+    found: list[tuple[int, int, str]] = []
+    closes = _Next(text, ")")
+    pos = 0
+    while True:
+        i = text.find("#", pos)
+        if i == -1:
+            return found
+        pos = i + 1
+        if i > 0 and not text[i - 1].isspace():
+            continue
+        if text.startswith("(", i + 1):
+            close = closes.at(i + 2)
+            if close > i + 2:
+                found.append((i, close + 1, text[i + 1 : close + 1]))
+                pos = close + 1
+                continue
+        word = _TAG_WORD.match(text, i + 1)
+        if word:
+            found.append((i, word.end(), word.group()))
+            pos = word.end()
+
+
+def _without_tags(text: str) -> str:
+    out: list[str] = []
+    done = 0
+    for start, end, _ in _tags(text):
+        out.append(text[done:start])
+        done = end
+    out.append(text[done:])
+    return "".join(out)
+
+
+def _unemphasise(text: str) -> str:
+    """``text`` with one layer of Markdown emphasis (``*a*``, ``**a**``, ``_a_``,
+    ``__a__``) replaced by what it holds, as Argdown reads it. An opening mark is tried
+    only where a closing one follows on its line, so a text of many unclosed marks
+    stays linear."""
+    closers = {d: [m.start() for m in _CLOSER[d].finditer(text)] for d in _DELIMITERS}
+    newlines = _Next(text, "\n")
+    out: list[str] = []
+    done = 0
+    pos = 0
+    n = len(text)
+    while pos < n:
+        ch = text[pos]
+        if ch not in "*_":
+            nxt = min((k for k in (text.find("*", pos), text.find("_", pos)) if k != -1), default=n)
+            pos = nxt
+            continue
+        matched = None
+        for d in _DELIMITERS:
+            if not text.startswith(d, pos):
+                continue
+            places = closers[d]
+            k = bisect.bisect_left(places, pos + len(d) + 1)
+            newline = newlines.at(pos + len(d))
+            if k == len(places) or (newline != -1 and places[k] + len(d) > newline):
+                continue  # no closing mark on this line: the regex would fail
+            matched = _EMPHASIS[d].match(text, pos)
+            if matched:
+                break
+        if matched:
+            out.append(text[done:pos])
+            out.append(matched.group(2))
+            done = pos = matched.end()
+        else:
+            pos += 1
+    out.append(text[done:])
+    return "".join(out)
 
 
 def _rule(lines: list[str]) -> tuple[str | None, list[int] | None]:
@@ -152,7 +309,7 @@ def plain_text(raw: str) -> str:
     'a b c d *e* f_g_h'
     """
     for _ in range(2):
-        raw = _EMPHASIS.sub(r"\2", raw)
+        raw = _unemphasise(raw)
     return " ".join(_ESCAPED.sub(r"\1", raw).split())
 
 
@@ -172,8 +329,10 @@ class _Parser:
                     value = kv.group(2).strip()
                     if value.startswith('"'):
                         try:
-                            value = str(json.loads(value))
-                        except ValueError:
+                            value = str(parse_json(value))
+                        except JSONLimitError as exc:
+                            raise fail(f"front matter: {exc.message}", path, first + i) from None
+                        except JSONSyntaxError:
                             pass
                     elif value.startswith("'") and value.endswith("'") and len(value) > 1:
                         value = value[1:-1].replace("''", "'")
@@ -221,15 +380,18 @@ class _Parser:
         if el is None:
             return
         item = self.items[el.key]
-        raw, data = split_data(" ".join(p.strip() for p in el.parts if p.strip()))
+        try:
+            raw, data = split_data(" ".join(p.strip() for p in el.parts if p.strip()))
+        except DataError as exc:
+            raise fail(exc.message, self.path, el.line) from None
         if data is not None:
             item.data.update(data)
             item.data_line = el.line
-        for t in _TAG.findall(raw):
+        for _, _, t in _tags(raw):
             tag = t[1:-1] if t.startswith("(") else t
             if tag not in item.tags:
                 item.tags.append(tag)
-        text = plain_text(_TAG.sub("", raw))
+        text = plain_text(_without_tags(raw))
         if text and not item.text:
             item.text = text
             item.defined = el.line
@@ -393,7 +555,7 @@ class _Parser:
         return _Pcs(owner, line)
 
     def set_section(self, lines: list[str]) -> None:
-        self.section = " ".join(_TAG.sub("", " ".join(lines)).split()) or None
+        self.section = " ".join(_without_tags(" ".join(lines)).split()) or None
 
 
 def parse_argdown(text: str, path: str | Path | None = None) -> Parsed:

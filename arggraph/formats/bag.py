@@ -79,7 +79,7 @@ def to_bag(
 
 
 _STATEMENT = re.compile(
-    r"(arg|att|sup)\s*\(\s*([^(),\s]+)\s*,\s*([^(),\s]+)\s*\)\s*\.?\s*(?:[%#].*)?"
+    r"(arg|att|sup)\s*\(\s*([^(),\s]+)\s*,\s*([^(),\s]+)\s*\)\s*(?:\.\s*)?(?:[%#].*)?"
 )
 
 

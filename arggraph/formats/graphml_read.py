@@ -25,10 +25,11 @@ export) is read for what it says:
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
+from ..errors import JSONLimitError, JSONSyntaxError
+from ..jsonio import parse_json
 from ..model import FORMATS, default_relation_id
 from . import yed
 from .graphml_xml import GraphmlDocument, Item, read_graphml
@@ -64,10 +65,14 @@ _UNKNOWN_NAMED = 20
 
 
 def _loads(value: Any, path: str | Path | None, line: int, what: str) -> Any:
+    if not isinstance(value, str):
+        raise fail(f"{what}: expected JSON text, found {str(value)[:40]!r}", path, line)
     try:
-        return json.loads(value)
-    except (TypeError, ValueError):
-        raise fail(f"{what}: expected JSON text, found {str(value)[:40]!r}", path, line) from None
+        return parse_json(value)
+    except JSONLimitError as exc:
+        raise fail(f"{what}: {exc.message}", path, line) from None
+    except JSONSyntaxError:
+        raise fail(f"{what}: expected JSON text, found {value[:40]!r}", path, line) from None
 
 
 def _word(value: Any) -> str | None:

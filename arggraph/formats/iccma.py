@@ -37,17 +37,19 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..errors import ImportFormatError
 from ..graph import Graph
 from ..model import Claim, GraphModel, Relation
 from .imported import ImportResult, fail, line_of
 from .imported import graph_id as id_from_path
 from .plain import source_of
-from .registry import report_losses
+from .registry import MAX_ARGUMENTS, report_losses
 from .report import Report, plural
 
 __all__ = [
     "from_apx",
     "from_i23",
+    "MAX_ARGUMENTS",
     "from_tgf",
     "safe_names",
     "to_apx",
@@ -334,18 +336,38 @@ def from_tgf(
 
 
 _NAME_COMMENT = re.compile(r"#\s*name\s+([0-9]+)\s+(\S.*)")
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def _count(word: str) -> int | None:
+    """A number written in ASCII digits (``None`` for anything else: ``²``, ``-1``);
+    more than 18 digits is read as beyond any limit, without converting it."""
+    if not _DIGITS.fullmatch(word):
+        return None
+    return int(word) if len(word) <= 18 else 10**18
 
 
 def from_i23(
-    text: str, *, path: str | Path | None = None, graph_id: str | None = None
+    text: str,
+    *,
+    path: str | Path | None = None,
+    graph_id: str | None = None,
+    max_arguments: int = MAX_ARGUMENTS,
 ) -> ImportResult:
     """A graph from the ICCMA 2023 format (``p af N``, then ``i j`` attacks).
 
     Arguments are numbered ``1..N`` and keep their numbers as ids, unless the file
     carries ``# name N ID`` comments (as arggraph writes them), which restore the ids.
     A file of only comments and blank lines is the empty framework (``p af 0``).
-    Raises ``ImportFormatError`` with the line of a missing or malformed header, or of
-    an attack that is not two numbers in ``1..N``.
+    Raises ``ImportFormatError`` with the line of a missing or malformed header (``N``
+    in ASCII digits), of a header declaring more than ``max_arguments`` arguments
+    (:data:`MAX_ARGUMENTS` unless raised; checked before anything is built for them),
+    or of an attack that is not two numbers in ``1..N``.
+
+    >>> from_i23("p af 2000000\\n", path="big.i23")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    arggraph.errors.ImportFormatError: big.i23: line 1: 'p af 2000000' declares 2,000,000 ...
     """
     count: int | None = None
     attacks: list[tuple[str, str]] = []
@@ -361,20 +383,33 @@ def from_i23(
             continue
         parts = line.split()
         if count is None:
-            if len(parts) != 3 or parts[:2] != ["p", "af"] or not parts[2].isdigit():
+            declared = _count(parts[2]) if len(parts) == 3 and parts[:2] == ["p", "af"] else None
+            if declared is None:
                 raise fail(f"expected the header 'p af N', found {line!r}", path, number)
-            count = int(parts[2])
+            if declared > max_arguments:
+                shown = f"{declared:,}" if declared < 10**18 else "more than 10**18"
+                raise ImportFormatError(
+                    f"'p af {parts[2][:30]}' declares {shown} arguments, more than the "
+                    f"{max_arguments:,} arggraph reads unless told",
+                    path=path,
+                    place=f"line {number}",
+                    hint="give --max-arguments N (max_arguments= in Python) to read more",
+                )
+            count = declared
             continue
-        if len(parts) != 2 or not all(p.isdigit() for p in parts):
+        values = [_count(p) for p in parts]
+        if len(parts) != 2 or None in values:
             raise fail(
                 f"expected an attack 'i j' (two argument numbers), found {line!r}", path, number
             )
-        for p in parts:
-            if not 1 <= int(p) <= count:
+        for p, n in zip(parts, values, strict=True):
+            if n is None or not 1 <= n <= count:
                 raise fail(
-                    f"argument {p} is outside 1..{count} declared by 'p af {count}'", path, number
+                    f"argument {p[:30]} is outside 1..{count} declared by 'p af {count}'",
+                    path,
+                    number,
                 )
-        attacks.append((str(int(parts[0])), str(int(parts[1]))))
+        attacks.append((str(values[0]), str(values[1])))
     count = count or 0  # nothing but comments: the empty framework
     numbers = [str(i) for i in range(1, count + 1)]
     ids = {n: names.get(n, n) for n in numbers}

@@ -48,7 +48,9 @@ def id_map_text(renames: Mapping[str, str], *, graph: str, fmt: str) -> str:
         "to": fmt,
         "ids": {name: cid for cid, name in renames.items()},
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    from ..jsonio import dumps
+
+    return dumps(payload) + "\n"
 
 
 def load_id_map(path: str | Path) -> dict[str, str]:
@@ -61,12 +63,9 @@ def load_id_map(path: str | Path) -> dict[str, str]:
 
 def parse_id_map(text: str, path: str | Path) -> dict[str, str]:
     """The ``ids`` of an id map's JSON text (``path`` names it in errors)."""
-    try:
-        data: Any = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            f"malformed JSON: {exc.msg}", path=path, line=exc.lineno, column=exc.colno
-        ) from None
+    from ..jsonio import parse_json
+
+    data: Any = parse_json(text, path=path)
     if not isinstance(data, dict) or data.get("format") != ID_MAP_FORMAT:
         raise InputError(
             f'not an id map: expected an object with "format": "{ID_MAP_FORMAT}", as '

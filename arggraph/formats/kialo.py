@@ -52,8 +52,19 @@ _SOURCE = re.compile(r"\s*\[(\d+)\]\s*(.*)")
 _FOOTNOTE = re.compile(r"\[(\d+)\]")
 # A footnote marker in a claim's text: ``[3]`` (not an escaped ``\[3]``, not a Markdown
 # link ``[3](url)``), with the spaces before it.
-_MARKER = re.compile(r"[ \t]*(?<!\\)\[(\d+)\](?!\()")
+# Only where a run of spaces starts (or none is): trying at each space of a long run
+# took time quadratic in its length.
+_MARKER = re.compile(r"(?<![ \t])[ \t]*(?<!\\)\[(\d+)\](?!\()")
 _ESCAPE = re.compile(r"\\(.)", re.DOTALL)
+
+
+def _number(digits: str) -> int | str:
+    """A discussion number as a number, unless it is too long to be one (kept as text).
+
+    >>> _number("14445"), _number("9" * 40)[:3]
+    (14445, '999')
+    """
+    return int(digits) if len(digits) <= 18 else digits
 
 
 def unescape(text: str) -> str:
@@ -236,7 +247,7 @@ def from_kialo(
                 "id": cid,
                 "text": unescape(m_other.group(2).strip())
                 or f"Kialo discussion #{m_other.group(1)}",
-                "meta": {"kialo": {"id": node.num, "discussion": int(m_other.group(1))}},
+                "meta": {"kialo": {"id": node.num, "discussion": _number(m_other.group(1))}},
             }
             report.kept(
                 "link to another Kialo discussion|links to other Kialo discussions",

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FORMATS",
+    "MAX_ARGUMENTS",
     "OPTIONS",
     "Format",
     "Reader",
@@ -62,6 +63,11 @@ __all__ = [
     "imports",
     "report_losses",
 ]
+
+#: How many arguments an i23 header (``p af N``) may declare unless the caller allows
+#: more (``max_arguments=``, ``--max-arguments``): a header may declare arguments no line
+#: mentions, so an 18-byte file could otherwise ask for a hundred billion claims.
+MAX_ARGUMENTS = 1_000_000
 
 #: The keyword options of :func:`~arggraph.formats.export_graph` a writer may take:
 #: what a claim's box says, grouping, direction, Graphviz layout engine, the legend,
@@ -104,7 +110,8 @@ class Format:
     ``base_scores``, ``draws_focus``, ``options`` and ``writer_notes`` say what the
     writer takes (see the module's docstring), and ``losses`` what the format cannot
     hold. ``renames``: the writer renames claim ids the format cannot hold and reports
-    each one (``export --id-map`` saves them).
+    each one (``export --id-map`` saves them). ``declares_count``: the file declares how
+    many arguments it has (i23's ``p af N``), so its reader takes ``max_arguments=``.
     """
 
     name: str
@@ -123,6 +130,7 @@ class Format:
     options: tuple[str, ...] = ()
     writer_notes: bool = False
     renames: bool = False
+    declares_count: bool = False
     losses: tuple[Loss, ...] = ()
 
     @property
@@ -327,6 +335,7 @@ def _iccma(
         abstract=True,
         writer_notes=name != "i23",
         renames=name != "i23",
+        declares_count=name == "i23",
         losses=_iccma_losses(name, names),
     )
 
