@@ -23,6 +23,8 @@ __all__ = [
     "extensions_title",
     "findings_results",
     "lever_state",
+    "link_lever",
+    "on_inferences",
 ]
 
 #: Points on a lever's curve.
@@ -43,11 +45,32 @@ LISTED = "preferred"
 LISTED_LIMIT = 64
 
 
-def drivers(snap: Snapshot, claim: str | None, *, with_flips: bool = False) -> WhyState:
-    """What drives ``claim``: the claims whose removal would move it most.
+def on_inferences(snap: Snapshot) -> frozenset[str]:
+    """The claims that back or undercut an inference in view: they move what they drive
+    through the weight of a link, and the Why panel marks them so (``∴``)."""
+    graph, held = snap.graph, snap.fw.relation_index
+    return frozenset(
+        p
+        for rel in graph.extended_relations
+        if rel.id in held and rel.target not in graph.claims
+        for p in rel.premises
+    )
+
+
+def drivers(
+    snap: Snapshot,
+    claim: str | None,
+    *,
+    with_flips: bool = False,
+    subject: str = "this claim",
+) -> WhyState:
+    """What drives ``claim``: the claims whose removal would move it most, undercutters
+    and backers of inferences among them (each marked ``on_inference``).
 
     With ``with_flips`` their flip points are searched here too (a large graph, in a
     worker); otherwise the panel takes them from the verdict part once it is known.
+    ``subject`` names what is explained in the panel's heading (on an inference: "the
+    claim it bears on").
     """
     from arggraph.semantics.explain import explain
     from arggraph.semantics.verdict import flip_points
@@ -74,6 +97,7 @@ def drivers(snap: Snapshot, claim: str | None, *, with_flips: bool = False) -> W
             )
     except ArggraphError as exc:
         return WhyState(note=exc.message)
+    acting = on_inferences(snap)
     found = tuple(
         Driver(
             c.claim,
@@ -82,10 +106,11 @@ def drivers(snap: Snapshot, claim: str | None, *, with_flips: bool = False) -> W
             snap.base(c.claim),
             flips.get(c.claim),
             c.claim in flips,
+            c.claim in acting,
         )
         for c in top
     )
-    return WhyState(claim, exp.strength, found)
+    return WhyState(claim, exp.strength, found, subject=subject)
 
 
 def _shares(
@@ -176,6 +201,8 @@ def deciders(snap: Snapshot) -> WhyState:
     except ArggraphError as exc:
         return WhyState(verdict_note=exc.message)
 
+    acting = on_inferences(snap)
+
     def driver(cid: str) -> Driver:
         return Driver(
             cid,
@@ -184,6 +211,7 @@ def deciders(snap: Snapshot) -> WhyState:
             snap.base(cid),
             flips.get(cid),
             cid in flips,
+            cid in acting,
         )
 
     near = [(cid, x) for cid, x in flips.items() if x is not None]
@@ -239,15 +267,16 @@ def lever_state(snap: Snapshot, claim: str | None, relation: str | None, link: b
 
 def link_lever(snap: Snapshot, relation: str, leader: str, leader_text: str) -> LeverState:
     """The margin of ``leader`` as ``relation``'s weight runs over [0, 1]: the engine
-    moves the weight step by step, recomputing only what lies downstream of it."""
+    moves the weight step by step, recomputing only what lies downstream of it. The
+    relation may be a plain one or an inference (linked premises, or backed or
+    undercut), whose weight is moved before its undercutters and backers move it."""
     from arggraph.semantics.incremental import GradualEngine
 
     fw = snap.fw
     names = _positions(snap)
     lead = names.index(leader)
-    kind, k = fw.relation_index[relation]
-    now = float((fw.att_w if kind == "attack" else fw.sup_w)[k])
     engine = GradualEngine(fw, snap.semantics)
+    now = engine.weight(relation)
     curve: list[tuple[float, float]] = []
     for i in range(SAMPLES):
         w = i / (SAMPLES - 1)
