@@ -9,6 +9,7 @@ import asyncio
 import json
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 from textual.worker import WorkerState
 
@@ -68,6 +69,7 @@ async def _quiet(pilot: Pilot[None]) -> None:
     raise AssertionError("the app never settled")
 
 
+@pytest.mark.slow
 async def test_a_linked_argument_shows_its_premises_and_what_bears_on_it(tmp_path: Path) -> None:
     app = _app(tmp_path)
     async with app.run_test(size=(140, 45)) as pilot:
@@ -114,6 +116,7 @@ async def test_the_second_premise_can_be_found(tmp_path: Path) -> None:
             assert item.claim == claim
 
 
+@pytest.mark.slow
 async def test_the_keys_work_on_a_1_1_graph(tmp_path: Path) -> None:
     app = _app(tmp_path)
     async with app.run_test(size=(140, 45)) as pilot:

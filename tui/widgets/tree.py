@@ -22,7 +22,7 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Tree
-from textual.widgets.tree import TreeNode
+from textual.widgets.tree import TreeNode, UnknownNodeID
 
 from arggraph.views import loose_tops
 
@@ -70,7 +70,10 @@ class DebateTree(Tree[Item]):
         self.state: Snapshot | None = None
         self.guide_depth = 3
         self.auto_expand = False
-        self._filled: set[int] = set()
+        #: The nodes whose children are added, by node id. Textual numbers nodes afresh
+        #: after a rebuild, so a late message about a node of the old tree may carry the
+        #: id of a new one: a node counts as filled only if it is the very node stored.
+        self._filled: dict[int, Node] = {}
         self._by_claim: dict[str, list[Node]] = {}
         #: Nodes whose line shows a relation's weight or value (arguments, inferences).
         self._by_relation: dict[str, list[Node]] = {}
@@ -93,7 +96,7 @@ class DebateTree(Tree[Item]):
         snap = self.state
         assert snap is not None
         self.clear()
-        self._filled = {self.root.id}
+        self._filled = {self.root.id: self.root}
         self._by_claim = {}
         self._by_relation = {}
         self._inferences = []
@@ -141,9 +144,9 @@ class DebateTree(Tree[Item]):
 
     def fill(self, node: Node) -> None:
         """Add a node's children if they are not there yet."""
-        if node.id in self._filled or node.data is None:
+        if self._filled.get(node.id) is node or node.data is None:
             return
-        self._filled.add(node.id)
+        self._filled[node.id] = node
         snap = self.state
         assert snap is not None
         item = node.data
@@ -161,7 +164,12 @@ class DebateTree(Tree[Item]):
             node.expand()
 
     def _on_tree_node_expanded(self, event: Tree.NodeExpanded[Item]) -> None:
-        self.fill(event.node)
+        try:
+            current = self.get_node_by_id(event.node.id) is event.node
+        except UnknownNodeID:
+            current = False
+        if current:  # not a node of a tree rebuilt since (its id is reused)
+            self.fill(event.node)
 
     # ------------------------------------------------------------------ labels
     def _question_label(self, question: str, room: int) -> Text:
