@@ -140,37 +140,31 @@ class ClaimHead(Panel):
                 verb = " backs" if rel.type == "support" else " undercuts"
             else:
                 verb = " supports" if rel.type == "support" else " attacks"
-            if item.role == "premise":
-                verb += ", with the other premises,"
             out.append(verb, style="dim")
+
+            def line(prefix: str, text: str) -> None:
+                """An indented line: ``prefix`` then graph text cut to what is left."""
+                out.append(f"\n           {prefix}", style="dim")
+                room = max(12, width - 13 - len(prefix))
+                out.append_text(literal(fit(text, room), style="italic"))
+
             if target is not None:
-                out.append("\n           the claim: ", style="dim")
-                out.append_text(literal(fit(target.text, max(12, width - 24)), style="italic"))
+                line("the claim: ", target.text)
             elif aims:
-                aimed_rel = snap.graph.relations[rel.target]
-                out.append(f"\n           the inference {INFERENCE_GLYPH} ", style="dim")
-                out.append_text(
-                    literal(
-                        fit(snap.inference_words(aimed_rel), max(12, width - 28)),
-                        style="italic",
-                    )
+                line(
+                    f"the inference {INFERENCE_GLYPH} ",
+                    snap.inference_words(snap.graph.relations[rel.target]),
                 )
                 end = snap.conclusion(rel.target)
                 if end is not None:
-                    out.append("\n           that bears on: ", style="dim")
-                    text = snap.graph.claims[end].text
-                    out.append_text(literal(fit(text, max(12, width - 28)), style="italic"))
+                    line("that bears on: ", snap.graph.claims[end].text)
             for premise in rel.premises:
-                if premise == item.claim:
-                    continue
-                other = snap.graph.claims.get(premise)
-                out.append(f"\n           {PREMISE_GLYPH} together with: ", style="dim")
-                text = other.text if other is not None else premise
-                out.append_text(literal(fit(text, max(12, width - 30)), style="italic"))
+                if premise != item.claim:
+                    other = snap.graph.claims.get(premise)
+                    line(f"{PREMISE_GLYPH} with: ", other.text if other else premise)
             if item.role == "premise":
                 out.append(
-                    f"\n           (the inference {INFERENCE_GLYPH} above: w scores its weight)",
-                    style="dim italic",
+                    f"\n  (w scores the weight of {INFERENCE_GLYPH} above)", style="dim italic"
                 )
         elif marker_link:
             out.append("▶ link     —  ", style="bold")
