@@ -25,11 +25,11 @@ from textual.widgets import Input, OptionList, Static
 
 from arggraph.graph import Graph
 from arggraph.io import load
-from arggraph.semantics.dung import grounded_labels
+from arggraph.semantics.dung import grounded_labels, iter_extensions_with_relations
 from arggraph.semantics.gradual import score
 from arggraph.views import actor_lens, restrict
 from tui.app import ArggraphApp
-from tui.insight import drivers, lever_state, link_lever
+from tui.insight import drivers, extensions_results, lever_state, link_lever
 from tui.screens.dialogs import PromptScreen
 from tui.screens.main import MainScreen
 from tui.screens.pickers import ActorScreen, TimelineScreen
@@ -68,6 +68,13 @@ def here(app: ArggraphApp) -> Item:
     item = main(app).current_item()
     assert item is not None
     return item
+
+
+def label(app: ArggraphApp) -> str:
+    """The line of the node under the cursor."""
+    node = tree(app).cursor_node
+    assert node is not None
+    return str(node.label)
 
 
 def kids(node: Node) -> list[Item]:
@@ -230,7 +237,7 @@ async def test_on_an_inference_the_keys_score_its_weight(app: ArggraphApp) -> No
         assert book.bases == {}
         assert screen.session.inferences["safety"] == pytest.approx(0.49)
         assert screen.session.strengths["close"] == pytest.approx(0.5 + 0.5 * (1 - 0.51 * 0.5))
-        assert str(tree(app).cursor_node.label).startswith("+ ∴ 0.49 ×0.50 ")  # type: ignore[union-attr]
+        assert label(app).startswith("+ ∴ 0.49 ×0.50 ")
         await press(pilot, "plus")
         assert book.weights["safety"] == pytest.approx(0.55)
         await press(pilot, "minus", "minus")
@@ -435,7 +442,7 @@ async def test_the_actor_lens_keeps_only_the_inferences_it_can(
         assert "detour-keep" not in s.inferences  # detour is not hers
         go_to(app, "close", ("safety", None))
         await settle(pilot)
-        assert "0.56" in str(tree(app).cursor_node.label)  # type: ignore[union-attr]
+        assert label(app).startswith("+ ∴ 0.56 ×0.80 ")
 
 
 @pytest.mark.slow
@@ -487,6 +494,22 @@ async def test_the_timeline_shows_an_undercut_from_the_end_of_its_interval(
         assert here(app).claim == "detour"
 
 
+def test_the_extensions_list_which_undercuts_stand(bridge: Graph, tmp_path: Path) -> None:
+    snap = session_for(bridge, tmp_path / "sheet.json").snapshot()
+    found = extensions_results(snap)
+    rows = {
+        row.prompt.plain.split("∴ ")[-1][:20]: row for row in found.rows if "∴" in row.prompt.plain
+    }
+    # AFRA: still-reliable's undercut defeats the survey's undercut, which is out
+    assert rows["The inspection used "].prompt.plain.startswith("OUT    in no preferred")
+    assert rows["The inspection used "].claim == "survey"
+    assert rows["The retired method s"].prompt.plain.startswith("IN     in every preferred")
+    assert rows["Most market deliveri"].prompt.plain.startswith("IN ")
+    _, standing = next(iter_extensions_with_relations(bridge.framework, "grounded"))
+    assert standing == {"reliable-cut", "quay-cut"}
+    assert "Undercuts and linked attacks stand or fall like claims" in found.summary.plain
+
+
 @pytest.mark.slow
 async def test_the_extensions_screen_counts_undercuts(app: ArggraphApp, bridge: Graph) -> None:
     async with app.run_test(size=SIZE) as pilot:
@@ -498,5 +521,6 @@ async def test_the_extensions_screen_counts_undercuts(app: ArggraphApp, bridge: 
         labels = grounded_labels(bridge.framework)
         ins = sum(1 for v in labels.values() if v == "in")
         assert f"Grounded: {ins} in" in text
+        assert "OUT    in no preferred     − undercut of ∴ The inspection used" in text
         await press(pilot, "escape")
         assert isinstance(app.screen, MainScreen)

@@ -12,7 +12,7 @@ from rich.text import Text
 from arggraph.errors import ArggraphError
 from arggraph.graph import Graph
 
-from .render import fit, literal
+from .render import INFERENCE_GLYPH, fit, glyph, literal
 from .viewmodels import Driver, LeverState, Results, Row, Snapshot, WhyState
 
 __all__ = [
@@ -339,7 +339,72 @@ def extensions_results(snap: Snapshot) -> Results:
             prompt.append("◆ ", style="bold")
         prompt.append_text(literal(fit(graph.claims[cid].text, 90)))
         rows.append(Row(prompt, cid))
+    rows.extend(_attack_rows(snap, (every, some, none), width))
+    if len(rows) > len(ids):
+        summary.append(
+            "\nUndercuts and linked attacks stand or fall like claims (AFRA, SETAFs): "
+            "listed after the claims.",
+            style="italic",
+        )
     return Results(summary, rows)
+
+
+def _attack_rows(snap: Snapshot, words: tuple[str, str, str], width: int) -> list[Row]:
+    """The undercuts and linked attacks of the view, each labelled as a claim is: an
+    attack is an argument of its own in the flattened framework (AFRA: Baroni et al.
+    2011; set attacks: Nielsen and Parsons 2006), so it is in, out or undecided too.
+    Enter on one goes to its first premise."""
+    from arggraph.semantics.dung import flatten, grounded_codes, iter_extensions_with_relations
+
+    fw, graph = snap.fw, snap.graph
+    if not fw.k:
+        return []
+    held = fw.relation_index
+    wanted = [
+        rel
+        for rel in graph.relations.values()
+        if rel.type == "attack"
+        and rel.id in held
+        and (
+            len(rel.premises) > 1
+            or rel.target not in graph.claims
+            or held[rel.id][0] == "inference"
+        )
+    ]
+    flat = flatten(fw)
+    codes = grounded_codes(flat).tolist()
+    where = {rid: i for i, rid in enumerate(flat.ids) if i >= fw.n}
+    found = list(iter_extensions_with_relations(fw, LISTED, limit=LISTED_LIMIT))
+    complete = len(found) < LISTED_LIMIT
+    every, some, none = words
+    names = {1: "IN   ", 2: "OUT  ", 0: "UNDEC"}
+    styles = {1: "bold green", 2: "red", 0: "yellow"}
+    rows = []
+    for rel in wanted:
+        if rel.id not in where:  # weight 0: no attack
+            continue
+        code = codes[where[rel.id]]
+        prompt = Text(no_wrap=True, overflow="ellipsis")
+        prompt.append(names[code], style=styles[code])
+        stands = [rel.id in relations for _, relations in found]
+        if not complete:  # too many extensions listed to say
+            word = "…"
+        elif stands and all(stands):
+            word = every
+        else:
+            word = some if any(stands) else none
+        prompt.append(f"  {word.ljust(width)}  ", style="dim")
+        prompt.append_text(glyph(rel.type))
+        aimed = graph.relations.get(rel.target) if rel.target not in graph.claims else None
+        if aimed is not None:
+            prompt.append(f" undercut of {INFERENCE_GLYPH} ", style="italic")
+        else:
+            prompt.append(f" {INFERENCE_GLYPH} linked attack ", style="italic")
+        first = graph.claims[rel.premises[0]].text
+        more = f" (+{len(rel.premises) - 1})" if len(rel.premises) > 1 else ""
+        prompt.append_text(literal(fit(first, 70) + more))
+        rows.append(Row(prompt, rel.premises[0]))
+    return rows
 
 
 def findings_results(graph: Graph) -> Results:
