@@ -47,6 +47,7 @@ from .errors import InputError, InvalidValueError, StaleFileError, UnknownIdErro
 from .graph import Graph
 from .io import load_scores, save_scores
 from .model import ClaimScore, ScoreSheet, WeightScore
+from .renames import Migration, follow
 
 __all__ = [
     "ScoreBook",
@@ -276,6 +277,10 @@ class ScoreBook:
         self._load(sheet)
 
     def _load(self, sheet: ScoreSheet | None) -> None:
+        #: What the graph's id map carried over (renamed or dropped ids) on this load.
+        self.migration = Migration()
+        if sheet is not None:
+            sheet, self.migration = follow(sheet, self.graph)
         self.sheet = sheet
         self.bases: dict[str, float] = {}
         self.weights: dict[str, float] = {}

@@ -116,6 +116,22 @@ def chain(n: int) -> Framework:
     return _framework(n, np.full(n, 0.5), (src, src + 1, np.ones(len(src))), _no_edges())
 
 
+def alternating_chain(n: int) -> Framework:
+    """``n`` claims in a line, ``a{i+1}`` attacking ``a{i}`` for even ``i`` and supporting
+    it for odd ``i``, bases spread over [0.2, 0.8]: the deepest graph there is (every
+    claim reaches ``a0`` through all the others)."""
+    src = np.arange(1, n, dtype=np.int64)
+    tgt = src - 1
+    att = tgt % 2 == 0
+    base = np.linspace(0.2, 0.8, n)
+    return _framework(
+        n,
+        base,
+        (src[att], tgt[att], np.ones(int(att.sum()))),
+        (src[~att], tgt[~att], np.ones(int((~att).sum()))),
+    )
+
+
 def random_bipolar(n: int, m: int, seed: int = 0, acyclic: bool = True) -> Framework:
     """``m`` distinct relations, each an attack or a support, with random weights."""
     rng = np.random.default_rng(seed)

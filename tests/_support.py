@@ -42,6 +42,9 @@ BRIDGE = FIXTURES / "bridge.json"
 #: A graph whose texts try to break out of every markup the UI and exports write.
 HOSTILE = FIXTURES / "hostile.json"
 BAKHMUT = ROOT / "graphs" / "bakhmut.json"
+#: The bundled map's first edition (arggraph/1, as it was before its second edition):
+#: the tests of old files, old outputs and formats that hold only arggraph/1 run on it.
+BAKHMUT_FIRST_EDITION = FIXTURES / "bakhmut-first-edition.json"
 SHARED = ROOT.parent / "shared"
 REALDATA = SHARED / "realdata"
 SEEDS = SHARED / "seeds"

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from arggraph.errors import SemanticsError
 from arggraph.framework import Framework, Link
 from arggraph.semantics import explain
-from arggraph.semantics.explain import removals
+from arggraph.semantics.explain import margin_shares, removals
 
 SEMANTICS = ("dfquad", "qe", "euler", "hcat")
 
@@ -41,6 +41,7 @@ def frameworks(draw: st.DrawFn) -> tuple[Framework, str]:
     return fw, draw(st.sampled_from(ids))
 
 
+@pytest.mark.slow
 @settings(max_examples=250, deadline=None)
 @given(frameworks(), st.sampled_from(SEMANTICS))
 def test_a_bound_is_never_below_the_exact_removal(case: tuple[Framework, str], sem: str) -> None:
@@ -89,3 +90,30 @@ def test_the_top_n_are_the_exact_top_n(fw: Framework) -> None:
     ] == pytest.approx(
         [c.gradient for c in sorted(full.contributions, key=lambda c: c.claim)], abs=1e-12
     )
+
+
+@pytest.mark.slow
+@settings(max_examples=120, deadline=None)
+@given(frameworks(), st.sampled_from(["dfquad", "qe", "euler"]), st.integers(1, 4))
+def test_margin_shares_are_removals_on_the_two_and_bounded(
+    case: tuple[Framework, str], sem: str, top: int
+) -> None:
+    fw, leader = case
+    runner = next(c for c in fw.ids if c != leader)
+    try:
+        full = margin_shares(fw, leader, runner, sem)
+    except SemanticsError:
+        assume(False)
+    # Every share is the removal on the leader minus the removal on the runner-up.
+    on_lead = {c.claim: c.removal or 0.0 for c in explain(fw, leader, sem).contributions}
+    on_rival = {c.claim: c.removal or 0.0 for c in explain(fw, runner, sem).contributions}
+    for claim, share in full.shares.items():
+        want = on_lead.get(claim, 0.0) - on_rival.get(claim, 0.0)
+        assert share == pytest.approx(want, abs=1e-9)
+    quick = margin_shares(fw, leader, runner, sem, top=top)
+    for claim, bound in quick.bounds.items():
+        assert abs(full.shares.get(claim, 0.0)) <= bound + 1e-9
+    if quick.complete:
+        best = sorted((abs(v) for v in full.shares.values()), reverse=True)[:top]
+        got = sorted((abs(v) for v in quick.shares.values()), reverse=True)[: len(best)]
+        assert got == pytest.approx(best, abs=1e-9)

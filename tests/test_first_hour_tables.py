@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _support import BAKHMUT
+from _support import BAKHMUT, BAKHMUT_FIRST_EDITION
 
 from arggraph.cli import main
 from arggraph.io import load
@@ -125,8 +125,14 @@ def test_explain_on_a_terminal_cuts_and_says_so(
 def test_csv_prints_strengths_to_the_tolerance_they_are_computed_to(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    rows = list(csv.DictReader(io.StringIO(run(capsys, "score", str(BAKHMUT), "--format", "csv"))))
-    exact = json.loads(run(capsys, "score", str(BAKHMUT), "--format", "json"))["strengths"]
+    rows = list(
+        csv.DictReader(
+            io.StringIO(run(capsys, "score", str(BAKHMUT_FIRST_EDITION), "--format", "csv"))
+        )
+    )
+    exact = json.loads(run(capsys, "score", str(BAKHMUT_FIRST_EDITION), "--format", "json"))[
+        "strengths"
+    ]
     by_claim = {row["claim"]: row["strength"] for row in rows}
     assert by_claim["withdraw"] == "0.743743479"  # the engine's 0.7437434790033239
     for cid, text in by_claim.items():
@@ -179,8 +185,8 @@ def test_extensions_on_a_terminal_wrap_ids_without_cutting_them(
 
 
 def test_extensions_json_is_unchanged(capsys: pytest.CaptureFixture[str]) -> None:
-    data = json.loads(run(capsys, "extensions", str(BAKHMUT), "--format", "json"))
-    labels = grounded_labels(load(BAKHMUT))
+    data = json.loads(run(capsys, "extensions", str(BAKHMUT_FIRST_EDITION), "--format", "json"))
+    labels = grounded_labels(load(BAKHMUT_FIRST_EDITION))
     assert data == {
         "semantics": "grounded",
         "extensions": [sorted(c for c, v in labels.items() if v == "in")],

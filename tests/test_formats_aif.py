@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 import pytest
-from _support import BAKHMUT, needs_bakhmut, realdata, relation_triples
+from _support import BAKHMUT_FIRST_EDITION, realdata, relation_triples
 
 from arggraph.errors import ImportFormatError
 from arggraph.formats import import_file
@@ -170,9 +170,8 @@ def aif_view(g: Graph) -> tuple[Any, ...]:
     return tuple(claims), tuple(rels)
 
 
-@needs_bakhmut
 def test_bakhmut_round_trip() -> None:
-    g = load(BAKHMUT)
+    g = load(BAKHMUT_FIRST_EDITION)
     text = to_aif(g)
     # with the arggraph object: nothing lost
     back = from_aif(text)

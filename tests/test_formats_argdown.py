@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from _support import BAKHMUT, needs_bakhmut, realdata, relation_triples
+from _support import BAKHMUT_FIRST_EDITION, realdata, relation_triples
 
 from arggraph.errors import ImportFormatError
 from arggraph.formats import import_file
@@ -192,9 +192,8 @@ def test_export_reads_back() -> None:
     assert "renamed 1 claim id" in lines
 
 
-@needs_bakhmut
 def test_bakhmut_round_trip() -> None:
-    g = load(BAKHMUT)
+    g = load(BAKHMUT_FIRST_EDITION)
     back = from_argdown(to_argdown(g)).graph()
     assert back.id == g.id
     assert back.model.question == g.model.question

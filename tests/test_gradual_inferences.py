@@ -128,7 +128,7 @@ def test_a_backing_is_refused_by_h_categorizer_with_the_reason() -> None:
 def test_old_outputs_are_unchanged() -> None:
     """Single sources and no relation targets: today's values, within 1e-12."""
     old = json.loads((FIXTURES / "gradual-outputs-before-inferences.json").read_text())
-    bakhmut = load(ROOT / "graphs" / "bakhmut.json")
+    bakhmut = load(FIXTURES / "bakhmut-first-edition.json")
     for sem, values in old["bakhmut"].items():
         assert score(bakhmut, sem) == pytest.approx(values, abs=1e-12)
     for case in old["random"]:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _support import BAKHMUT, ROOT
+from _support import BAKHMUT_FIRST_EDITION, ROOT
 
 from arggraph.cli import main
 from arggraph.errors import ImportFormatError
@@ -116,14 +116,14 @@ def test_the_round_trip_keeps_provenance_weights_and_schemes() -> None:
 def test_the_bundled_debate_survives_export_and_import(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    if not BAKHMUT.exists():
-        pytest.skip("the bundled graph is not there")
     exported = tmp_path / "bakhmut.argdown"
-    code, _, err = run(["export", str(BAKHMUT), "--to", "argdown", "-o", str(exported)], capsys)
+    code, _, err = run(
+        ["export", str(BAKHMUT_FIRST_EDITION), "--to", "argdown", "-o", str(exported)], capsys
+    )
     assert (code, err) == (0, "")
     imported = tmp_path / "bakhmut.json"
     assert run(["import", str(exported), "-o", str(imported)], capsys)[0] == 0
-    g, back = load(BAKHMUT), load(imported)
+    g, back = load(BAKHMUT_FIRST_EDITION), load(imported)
     assert sum(len(c.attributions) for c in g.claims.values()) == 127
     assert sum(len(r.attributions) for r in g.relations.values()) == 99
     for cid, claim in g.claims.items():

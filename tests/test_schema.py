@@ -14,8 +14,8 @@ from arggraph.io import dump_graph, loads
 from arggraph.schema import SCHEMA_FILES, schema, schema_text
 
 
-@pytest.mark.parametrize("kind", ["graph", "scores"])
-def test_shipped_schema_matches_the_models(kind: Literal["graph", "scores"]) -> None:
+@pytest.mark.parametrize("kind", ["graph", "scores", "id-map"])
+def test_shipped_schema_matches_the_models(kind: Literal["graph", "scores", "id-map"]) -> None:
     shipped = SCHEMA_FILES[kind].read_text(encoding="utf-8")
     assert shipped == schema_text(kind), "run `python -m arggraph.schema` to regenerate"
 

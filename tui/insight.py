@@ -118,49 +118,16 @@ def _shares(
 ) -> tuple[dict[str, float], int, list[str], list[str]]:
     """Each claim's share of the margin (its removal's effect on the leader minus on the
     runner-up): ``(shares, how many claims bear on the two, the leader's strongest
-    contributors, the runner-up's)``.
+    contributors, the runner-up's)``. Every share is exact on a small graph; on a large
+    one the ``TOP`` largest, by branch and bound over their bounds
+    (:func:`~arggraph.semantics.explain.margin_shares`)."""
+    from arggraph.semantics.explain import margin_shares
 
-    On a small graph every share is exact. On a large one the shares are found by branch
-    and bound: a share is at most the sum of the claim's two removal bounds, so claims are
-    computed exactly in decreasing order of that sum until the next one cannot enter the
-    top ``TOP`` (or a budget of exact ones is spent: bounds too loose to tell); the rest
-    are left out.
-    """
-    from arggraph.semantics.explain import explain, removals
-
-    fw, sem = snap.fw, snap.semantics
-    if fw.n <= EXACT_ALL:
-        lead = explain(fw, leader, sem).contributions
-        rival = explain(fw, runner, sem).contributions
-        share: dict[str, float] = {c.claim: c.removal or 0.0 for c in lead}
-        for c in rival:
-            share[c.claim] = share.get(c.claim, 0.0) - (c.removal or 0.0)
-        bearing = len(
-            {c.claim for c in (*lead, *rival) if c.removal is not None and abs(c.removal) > 1e-9}
-        )
-        return share, bearing, [c.claim for c in lead], [c.claim for c in rival]
-    lead = explain(fw, leader, sem, top=0).contributions
-    rival = explain(fw, runner, sem, top=0).contributions
-    bound: dict[str, float] = {}
-    for c in (*lead, *rival):
-        bound[c.claim] = bound.get(c.claim, 0.0) + c.bound
-    order = sorted(bound, key=lambda cid: (-bound[cid], cid))
-    share = {}
-    i = 0
-    budget = max(4 * TOP, 64)  # bounds too loose to tell: the largest bounds' shares only
-    while i < min(len(order), budget):
-        chunk = order[i : i + max(TOP, 16)]
-        i += len(chunk)
-        on_lead = removals(fw, leader, chunk, sem)
-        on_rival = removals(fw, runner, chunk, sem)
-        for cid in chunk:
-            share[cid] = on_lead[cid] - on_rival[cid]
-        best = sorted((abs(v) for v in share.values()), reverse=True)
-        if len(best) >= TOP and (i >= len(order) or bound[order[i]] <= best[TOP - 1]):
-            break
-    bearing = sum(1 for v in bound.values() if v > 1e-9)
-    by_bound = [c.claim for c in lead]
-    return share, bearing, by_bound, [c.claim for c in rival]
+    fw = snap.fw
+    found = margin_shares(
+        fw, leader, runner, snap.semantics, top=None if fw.n <= EXACT_ALL else TOP
+    )
+    return found.shares, found.bearing, found.lead, found.rival
 
 
 def _positions(snap: Snapshot) -> list[str]:

@@ -48,7 +48,9 @@ def load_graph(path: str, *, strict: bool = True) -> Graph:
 
 
 def load_sheet(path: str | None, graph: Graph | None = None) -> ScoreSheet | None:
-    """Load a ``--scores`` sheet, checking that it names the graph it is applied to."""
+    """Load a ``--scores`` sheet, checking that it names the graph it is applied to, and
+    carry it over to the graph's ids when an id map ships beside the graph (a note on
+    stderr says what moved; :mod:`arggraph.renames`)."""
     if path is None:
         return None
     from ..errors import InputError
@@ -61,6 +63,15 @@ def load_sheet(path: str | None, graph: Graph | None = None) -> ScoreSheet | Non
             path=path,
             place="graph",
         )
+    if graph is not None:
+        from ..renames import follow
+
+        sheet, moved = follow(sheet, graph)
+        if moved:
+            print(
+                f"arggraph: note: {path}: follows the graph's new version: {moved.describe()}",
+                file=sys.stderr,
+            )
     return sheet
 
 

@@ -33,11 +33,6 @@ __all__ = [
 #: Integer arrays of any width (32-bit keys where the sizes allow: half the memory traffic).
 AnyIntArray = npt.NDArray[np.signedinteger[Any]]
 
-# A search frontier below _THIN nodes goes on in plain Python, and back to NumPy rounds
-# once its queue reaches _WIDE.
-_THIN = 64
-_WIDE = 1024
-
 #: Above this many nodes, strongly connected components come from SciPy's compiled
 #: routine; below it, from Tarjan's algorithm in Python. The split serves start-up: a
 #: debate of a few hundred claims never imports SciPy (0.3 s measured here), and a big
@@ -116,8 +111,8 @@ def closure(
     """Every node reachable from ``seeds`` in the CSR graph ``(ptr, nbr)``, sorted.
 
     A plain-Python search while the set is small (an edit in a debate usually reaches a
-    handful of claims), NumPy rounds once it grows, and plain Python again while the
-    frontier is thin (a deep chain).
+    handful of claims), then SciPy's breadth-first search, in C whatever the shape (NumPy
+    rounds were one round per step of a deep chain; 3-30x slower on 10k-100k claims).
     """
     vptr, vnbr = views_of(ptr, nbr)
     seen = set(seeds)
@@ -131,30 +126,19 @@ def closure(
                 stack.append(t)
     if not stack:
         return np.array(sorted(seen), dtype=np.int64)
-    mask = np.zeros(n, dtype=np.uint8)
-    mask[np.fromiter(seen, dtype=np.int64, count=len(seen))] = 1
-    (vmask,) = views_of(mask)
-    frontier = np.array(stack, dtype=np.int64)
-    while len(frontier):
-        if len(frontier) < _THIN:
-            # A thin frontier (a long chain) in plain Python, until it widens again: never
-            # one NumPy round per step of a chain.
-            queue = frontier.tolist()
-            while queue and len(queue) < _WIDE:
-                v = queue.pop()
-                for j in range(vptr[v], vptr[v + 1]):
-                    t = vnbr[j]
-                    if not vmask[t]:
-                        vmask[t] = 1
-                        queue.append(t)
-            frontier = np.array(queue, dtype=np.int64)
-            continue
-        starts = ptr[frontier]
-        found = nbr[expand(starts, ptr[frontier + 1] - starts)]
-        found = np.unique(found[mask[found] == 0])
-        mask[found] = 1
-        frontier = found
-    return np.flatnonzero(mask).astype(np.int64, copy=False)
+    # Grown past a handful: SciPy's breadth-first search (C), from a virtual node joined
+    # to every node found so far, over the CSR arrays as they are (no copy of the graph
+    # but the virtual node's row).
+    import scipy.sparse as sp
+    from scipy.sparse.csgraph import breadth_first_order
+
+    found = np.fromiter(seen, dtype=np.int64, count=len(seen))
+    ptr2 = np.append(ptr, ptr[-1] + len(found))
+    nbr2 = np.concatenate([np.asarray(nbr, dtype=np.int64), found])
+    graph = sp.csr_matrix((np.ones(len(nbr2), dtype=np.int8), nbr2, ptr2), shape=(n + 1, n + 1))
+    order = breadth_first_order(graph, n, directed=True, return_predecessors=False)
+    out = np.sort(order[order != n]).astype(np.int64, copy=False)
+    return out
 
 
 def components(n: int, src: IntArray, tgt: IntArray) -> tuple[IntArray, int]:

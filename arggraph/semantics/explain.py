@@ -69,7 +69,15 @@ if TYPE_CHECKING:
     from ..graph import Graph
     from ..model import ScoreSheet
 
-__all__ = ["Contribution", "Explanation", "explain", "removal_bounds", "removals"]
+__all__ = [
+    "Contribution",
+    "Explanation",
+    "MarginShares",
+    "explain",
+    "margin_shares",
+    "removal_bounds",
+    "removals",
+]
 
 
 # Values held at once by the removal matrix (rows x claims), about 32 MB.
@@ -763,3 +771,134 @@ def removals(
             ).tolist()
         out.update({fw.ids[c]: float(v) for c, v in zip(picked.tolist(), values, strict=True)})
     return out
+
+
+@dataclass(frozen=True)
+class MarginShares:
+    """Each claim's share of the margin between two positions: its removal's effect on
+    the leader minus its effect on the runner-up (strength units), as
+    :func:`margin_shares` found them.
+
+    ``shares`` holds the claims computed exactly (every claim reaching either position
+    when ``complete`` and no ``top`` was asked; with ``top=N``, the ``N`` largest and
+    those computed on the way); ``bounds`` a bound on each claim's share (the sum of its
+    two removal bounds); ``lead`` and ``rival`` the claims reaching each position, in
+    decreasing order of their bound on it; ``bearing`` how many claims may bear on the
+    two at all (a bound above 0); ``complete`` whether the bounds proved the ``N``
+    shares the largest within the budget of exact removals.
+    """
+
+    shares: dict[str, float]
+    bounds: dict[str, float]
+    lead: list[str]
+    rival: list[str]
+    bearing: int
+    complete: bool
+
+
+def margin_shares(
+    graph: Graph | Framework,
+    leader: str,
+    runner: str,
+    semantics: str = "dfquad",
+    scores: ScoreSheet | None = None,
+    *,
+    top: int | None = None,
+    tol: float = TOLERANCE,
+    max_rounds: int = MAX_ROUNDS,
+) -> MarginShares:
+    """Which claims decide the verdict between ``leader`` and ``runner``: each claim's
+    share of the margin, exactly for the ``top`` largest (every one when ``top`` is
+    ``None``).
+
+    A share is at most the sum of the claim's two removal bounds (:func:`removal_bounds`,
+    one reverse pass per position), so claims are computed exactly in decreasing order
+    of that sum, a chunk at a time, until the next sum cannot enter the ``top`` (or a
+    budget of ``max(4 * top, 64)`` claims is spent: ``complete`` is then false). One
+    strength computation and one region per position serve every chunk. A claim's share
+    leaves out its removal's effect on itself (a position's share is its effect on the
+    other). Raises as :func:`explain`.
+
+    >>> from arggraph.framework import Framework
+    >>> fw = Framework.from_edges(["go", "stay", "a", "b"], [0.5, 0.5, 0.8, 0.4],
+    ...                           attacks=[("go", "stay"), ("a", "stay")], supports=[("b", "go")])
+    >>> m = margin_shares(fw, "go", "stay")
+    >>> {c: round(v, 4) for c, v in sorted(m.shares.items())}
+    {'a': 0.12, 'b': 0.22, 'go': 0.07}
+    """
+    fw = framework_of(graph, scores)
+    ts = (_position(graph, fw, leader), _position(graph, fw, runner))
+    lay, rule, w = prepare(fw, semantics)
+    base = lay.node_base(fw)
+    strength = compute(lay, rule, base, w, tol=tol, max_rounds=max_rounds)
+    n = lay.n_claims
+    regions = [Region.build(lay, lay.ancestors([t])) for t in ts]
+    exact_all = top is None or rule.kernels.lipschitz is None or rule.reducer.scaled
+    per_topic = []  # (claims reaching t but t, bound on each removal by node)
+    for t, region in zip(ts, regions, strict=True):
+        others = region.nodes[(region.nodes != t) & (region.nodes < n)]
+        bound = np.zeros(lay.n)
+        if not exact_all:
+            bound[others] = _bounds(lay, region, rule, strength, base, w, t)[others]
+        per_topic.append((others, bound))
+    total = per_topic[0][1] + per_topic[1][1]
+    union = np.union1d(per_topic[0][0], per_topic[1][0])
+    ids = fw.ids
+
+    # |removal on the leader| + |removal on the runner| of each claim computed exactly:
+    # a claim bears on the two when either is above 0, even if they cancel in its share.
+    weight_of: dict[int, float] = {}
+    on_topic: tuple[dict[int, float], dict[int, float]] = ({}, {})  # exact removals
+
+    def exact(chosen: IntArray) -> FloatArray:
+        """Share of each of ``chosen``: removal on the leader minus on the runner."""
+        out = np.zeros(len(chosen))
+        size = np.zeros(len(chosen))
+        for k, (sign, t, region, (others, _)) in enumerate(
+            zip((1.0, -1.0), ts, regions, per_topic, strict=True)
+        ):
+            inside = np.isin(chosen, others)
+            if not inside.any():
+                continue
+            picked = chosen[inside]
+            if rule.reducer.scaled:
+                raw = lay.weights(fw)
+                vals = np.array(
+                    [
+                        strength[t]
+                        - _without(lay, region, rule, strength, base, raw, c, t, tol, max_rounds)
+                        for c in picked.tolist()
+                    ]
+                )
+            else:
+                vals = _removals(lay, region, rule, strength, base, w, t, picked, tol, max_rounds)
+            out[inside] += sign * vals
+            size[inside] += np.abs(vals)
+            on_topic[k].update(zip(picked.tolist(), vals.tolist(), strict=True))
+        weight_of.update(zip(chosen.tolist(), size.tolist(), strict=True))
+        return out
+
+    complete = True
+    if exact_all:
+        values = exact(union)
+        done = np.ones(len(union), dtype=bool)
+    else:
+        assert top is not None
+        values, done, complete = _branch_and_bound(
+            union, total[union], np.zeros(len(union)), max(top, 0), set(), exact
+        )
+    shares = {
+        ids[c]: float(v)
+        for c, v, ok in zip(union.tolist(), values.tolist(), done.tolist(), strict=True)
+        if ok
+    }
+    bounds = {ids[c]: weight_of[c] if c in weight_of else float(total[c]) for c in union.tolist()}
+    orders = []
+    for k, (others, bound) in enumerate(per_topic):
+        if exact_all:
+            key = np.abs(np.array([on_topic[k].get(c, 0.0) for c in others.tolist()]))
+        else:
+            key = bound[others]
+        orders.append([ids[c] for c in others[np.argsort(-key, kind="stable")].tolist()])
+    bearing = sum(1 for v in bounds.values() if v > 1e-9)
+    return MarginShares(shares, bounds, orders[0], orders[1], bearing, complete)

@@ -36,7 +36,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import InvalidValueError, SemanticsError, UnknownIdError
-from ..framework import FloatArray, Framework
+from ..framework import FloatArray, Framework, IntArray
 from ._engine import (
     _DFQUAD,
     DAMPING_RESTARTS,
@@ -104,6 +104,8 @@ class GradualEngine:
         )
         self._fw: Framework | None = fw
         self._regions: OrderedDict[tuple[int, tuple[int, ...]], Region | None] = OrderedDict()
+        # The claims that reach each watched set (probes of one verdict share them).
+        self._upstream: OrderedDict[tuple[int, ...], IntArray] = OrderedDict()
 
     # ------------------------------------------------------------------ reading
     @property
@@ -381,7 +383,11 @@ class GradualEngine:
             self._regions.move_to_end(key)
             return self._regions[key]
         down = self._lay.descendants([v])
-        up = self._lay.ancestors(list(targets))
+        up = self._upstream.get(targets)
+        if up is None:
+            up = self._upstream[targets] = self._lay.ancestors(list(targets))
+            if len(self._upstream) > 16:
+                self._upstream.popitem(last=False)
         members = np.intersect1d(down, up, assume_unique=True)
         region = Region.build(self._lay, members) if len(members) else None
         self._regions[key] = region

@@ -62,7 +62,7 @@ __all__ = ["Location", "MainScreen"]
 #: above it, in a worker thread (the figures in the tree and the verdict stay instant).
 SMALL = 1500
 #: On a large graph, the slow panels wait for this long a pause in the keys (seconds).
-QUIET = 0.25
+QUIET = 0.15
 #: A delay meaning "once the next frame is on screen".
 AFTER_FRAME = -1.0
 
@@ -136,6 +136,12 @@ class MainScreen(Screen[None]):
             self.say(
                 f"Your scores were read from {book.moved_from}, beside the graph; they are "
                 f"saved from now on to {book.path}, with every other sheet.",
+                timeout=12,
+            )
+        if book.migration:
+            self.say(
+                f"Your score sheet follows the graph's new version: {book.migration.describe()}"
+                ". Save (ctrl+s) to keep it that way.",
                 timeout=12,
             )
         if book.graph_changed:
