@@ -81,7 +81,7 @@ async def test_a_linked_argument_shows_its_premises_and_what_bears_on_it(tmp_pat
         assert node.data.claim == "p"
         labels = [str(child.label) for child in node.children]
         assert labels[0].startswith("+ ∴ ")
-        assert "2 premises together · 1 backing · 1 undercut" in labels[0]
+        assert "2 together: The roads are open & Supplies get" in labels[0]
         assert not any("shelled" in label or "Convoys" in label for label in labels)
         await pilot.press("right")  # onto the first argument: the linked one
         await _quiet(pilot)

@@ -138,6 +138,13 @@ def test_what_the_tree_shows_under_each_node(bridge: Graph, tmp_path: Path) -> N
     assert snap.inference_words(bridge.relations["safety"]) == (
         "2 premises together · 1 backing · 1 undercut (Argument From Consequences)"
     )
+    assert snap.inference_line(bridge.relations["safety"]) == (
+        "2 together: The inspection found cracks in two of the piers & Cracked piers "
+        "cannot safely carry the summer lorry traffic · 1 backing · 1 undercut"
+    )
+    assert snap.inference_line(bridge.relations["detour-keep"]) == (
+        "The detour adds forty minutes for delivery vans · 1 undercut"
+    )
 
 
 # ---------------------------------------------------------------------- the tree
@@ -147,13 +154,13 @@ async def test_linked_premises_sit_together_under_their_inference(app: ArggraphA
         close = tree(app).cursor_node
         assert close is not None
         first = close.children[0]
-        assert str(first.label).startswith("+ ∴ 0.62 ×0.80 2 premises together")
+        assert str(first.label).startswith("+ ∴ 0.62 ×0.80 2 together: The inspection")
         tree(app).open(first)
         labels = [str(c.label) for c in first.children]
         assert labels[0].startswith("& 0.80 The inspection found cracks")
         assert labels[1].startswith("& 0.70 Cracked piers cannot")
         assert labels[2].startswith("+ 0.70 A second engineer confirmed")  # the backing
-        assert labels[3].startswith("− ∴ 0.30 1 premise · 1 undercut")  # the undercut
+        assert labels[3].startswith("− ∴ 0.30 The inspection used a")  # the undercut
         undercut = first.children[3]
         tree(app).open(undercut)
         labels = [str(c.label) for c in undercut.children]
@@ -161,7 +168,7 @@ async def test_linked_premises_sit_together_under_their_inference(app: ArggraphA
         assert labels[1].startswith("− 0.50 The retired method still finds")
         await pilot.pause()
         text = screen_text(app)
-        assert "+ ∴ 0.24 ×0.80 1 premise · 1 undercut" in text  # under keep
+        assert "+ ∴ 0.24 ×0.80 The detour adds forty minutes" in text  # under keep
 
 
 async def test_every_claim_can_be_placed_in_the_tree(app: ArggraphApp, bridge: Graph) -> None:

@@ -218,6 +218,24 @@ class Snapshot:
         words = " · ".join(parts)
         return f"{words} ({rel.scheme})" if rel.scheme else words
 
+    def inference_line(self, rel: Relation) -> str:
+        """An inference on one line of the tree: its premises' texts joined by ``&``
+        (after how many, when linked), then what backs and undercuts it, so that a line
+        cut to fit keeps what the argument says (``2 together: Cracks were found &
+        Cracked piers cannot carry lorries · 1 undercut``)."""
+        claims = self.graph.claims
+        texts = " & ".join(claims[p].text if p in claims else p for p in rel.premises)
+        n = len(rel.premises)
+        line = f"{n} together: {texts}" if n > 1 else texts
+        aimed = self.aimed_at(rel.id)
+        backs = sum(1 for r in aimed if r.type == "support")
+        cuts = len(aimed) - backs
+        if backs:
+            line += f" · {backs} backing{'s' if backs > 1 else ''}"
+        if cuts:
+            line += f" · {cuts} undercut{'s' if cuts > 1 else ''}"
+        return line
+
     @property
     def restricted(self) -> bool:
         """Whether the figures come from part of the debate (a lens, a date)."""

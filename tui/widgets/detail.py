@@ -347,7 +347,7 @@ class ClaimDetail(Vertical):
             prompt.append(f" {INFERENCE_GLYPH} ", style="bold")
             prompt.append(figure(value), style=strength_style(value))
             prompt.append(" ")
-            prompt.append_text(literal(fit(snap.inference_words(rel), width), style="italic"))
+            prompt.append_text(literal(fit(snap.inference_line(rel), width)))
             return prompt
         assert kid.claim is not None
         value = snap.strength(kid.claim)

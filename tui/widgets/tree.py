@@ -241,8 +241,9 @@ class DebateTree(Tree[Item]):
         return out
 
     def _inference_label(self, item: Item, room: int) -> Text:
-        """``+ ∴ 0.30 ×0.80 2 premises together · 1 undercut``: the relation's type, the
-        strength it bears on its claim with, its weight when not 1, and what it is."""
+        """``+ ∴ 0.30 ×0.80 2 together · 1 undercut: A & B``: the relation's type, the
+        strength it bears on its claim with, its weight when not 1, what bears on it and
+        its premises."""
         snap = self.state
         assert snap is not None and item.relation is not None
         rel = snap.graph.relations[item.relation]
@@ -258,8 +259,7 @@ class DebateTree(Tree[Item]):
         if item.repeat:
             out.append(f"{CYCLE_GLYPH} ", style="bold")
         width = max(12, min(room - out.cell_len, 200))
-        words = snap.inference_words(rel)
-        out.append(fit(words, width), style="italic dim" if item.repeat else "italic")
+        out.append(fit(snap.inference_line(rel), width), style="dim" if item.repeat else "")
         return out
 
     def on_resize(self) -> None:
