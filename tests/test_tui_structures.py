@@ -24,11 +24,12 @@ from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
 from arggraph.graph import Graph
-from arggraph.io import load
+from arggraph.io import load, load_scores
 from arggraph.semantics.dung import grounded_labels, iter_extensions_with_relations
 from arggraph.semantics.gradual import score
 from arggraph.views import actor_lens, restrict
 from tui.app import ArggraphApp
+from tui.factory import create_app
 from tui.insight import drivers, extensions_results, lever_state, link_lever
 from tui.screens.dialogs import PromptScreen
 from tui.screens.main import MainScreen
@@ -264,6 +265,22 @@ async def test_on_an_inference_the_keys_score_its_weight(app: ArggraphApp) -> No
         await press(pilot, "7")
         assert book.bases == {"close": 0.7}
         assert book.weights == {"safety": 0.3}
+
+
+@pytest.mark.slow
+async def test_an_inference_weight_is_saved_and_read_back(bridge: Graph, tmp_path: Path) -> None:
+    sheet = tmp_path / "sheet.json"
+    app = app_for(bridge, sheet)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "down", "5", "ctrl+s")
+    assert load_scores(sheet).weights["safety"].weight == 0.5
+    again = create_app(str(BRIDGE), scores=str(sheet), user="tester")  # as arggraph tui
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert main(again).session.inferences["safety"] == pytest.approx(0.49)
+        await press(pilot, "down")
+        assert label(again).startswith("+ ∴ 0.49 ×0.50 ")
 
 
 @pytest.mark.slow
