@@ -5,6 +5,14 @@ incomplete, quotes that are not in their document (with the documents' texts), d
 that cannot be, and actors or documents that nothing cites. Quote verification reads and
 normalises each document once and makes one substring search per part of a quote
 (:mod:`arggraph.quotes`), so it stays linear in the number of quotes.
+
+A date interval that ends before it starts (``2023-03-10/2023-03-01``) is no finding
+here: it names no day at all, so nothing could read it (the timeline, the order of
+R001 and R002, P007's comparison with a publication date), and no fix can be guessed
+(a swapped pair, or a typo in either end). Like a base score of 2 it is a value
+outside its domain, which loading refuses for every command with the file, the JSON
+path, the line and the column; ``check`` then reports the file as unusable (exit 2)
+and goes on with the others. The rules report what has a meaning but is likely wrong.
 """
 
 from __future__ import annotations

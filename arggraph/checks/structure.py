@@ -295,10 +295,60 @@ def duplicate_texts(ctx: Context) -> Iterator[Finding]:
             )
 
 
+def linked_relations(ctx: Context) -> Iterator[Finding]:
+    """S011: ``"sources"`` with one claim; S012: a premise of an inference among the
+    premises of an attack aimed at it (read from the framework's inference arrays)."""
+    g = ctx.graph
+    if "S011" in ctx.enabled and g.extended_relations:
+        for i, rel in enumerate(g.model.relations):
+            if rel.sources is not None and len(rel.sources) == 1:
+                (premise,) = rel.sources
+                yield ctx.finding(
+                    "S011",
+                    f'relation {quote_id(rel.id)} lists one claim under "sources" '
+                    f"({quote_id(premise)}): linked premises are two or more",
+                    (rel.id, premise),
+                    f"relations[{i}].sources",
+                    f'give {quote_id(premise)} as "source" instead, or add the premises '
+                    "that bear on the target together with it",
+                )
+    fw = g.framework
+    if "S012" not in ctx.enabled or not fw.k:
+        return
+    n, k = fw.n, fw.k
+    # (premise, inference) pairs of every inference, as one integer each.
+    counts = np.diff(fw.inf_ptr)
+    owner = np.repeat(np.arange(k, dtype=np.int64), counts)
+    own = fw.inf_prem * k + owner
+    # The attacks aimed at an inference, premise by premise: plain ones, then linked.
+    plain = fw.att_tgt >= n
+    linked = np.repeat(~fw.inf_sup & (fw.inf_tgt >= n), counts)
+    src = np.concatenate([fw.att_src[plain], fw.inf_prem[linked]])
+    tgt = np.concatenate([fw.att_tgt[plain], fw.inf_tgt[owner[linked]]]) - n
+    attacks = [fw.att_ids[j] for j in np.flatnonzero(plain).tolist()]
+    attacks += [fw.inf_rel[j] for j in owner[linked].tolist()]
+    hits = np.flatnonzero(np.isin(src * k + tgt, own))
+    reported: set[str] = set()
+    for h in hits.tolist():
+        attack = attacks[h]
+        if attack in reported:
+            continue
+        reported.add(attack)
+        premise, inference = fw.ids[int(src[h])], fw.inf_rel[int(tgt[h])]
+        yield ctx.finding(
+            "S012",
+            f"relation {quote_id(attack)}: claim {quote_id(premise)} attacks the inference "
+            f"{quote_id(inference)}, of which it is a premise",
+            (attack, premise, inference),
+            ctx.relation_path.get(attack),
+        )
+
+
 CHECKERS = [
     Checker(frozenset({"S001", "S002", "S003"}), integrity),
     Checker(frozenset({"S003", "S004", "S009"}), relations),
     Checker(frozenset({"S005"}), support_cycles),
     Checker(frozenset({"S006", "S007", "S008"}), relevance),
     Checker(frozenset({"S010"}), duplicate_texts),
+    Checker(frozenset({"S011", "S012"}), linked_relations),
 ]
