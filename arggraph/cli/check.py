@@ -495,6 +495,18 @@ def _workers(files: list[tuple[str, bool]], jobs: int | None) -> int:
     return min(jobs, len(files))
 
 
+#: What a worker needs, imported by the process its workers are forked from.
+_PRELOAD = [
+    __name__,
+    "arggraph.io",
+    "arggraph.checks.runner",
+    "arggraph.checks.report",
+    "arggraph.checks._lines",
+    "arggraph.semantics.dung",
+    "scipy.sparse.csgraph",
+]
+
+
 def _checked_in_processes(
     files: list[tuple[str, bool]],
     checker: _FileChecker,
@@ -510,8 +522,8 @@ def _checked_in_processes(
 
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
-    if method == "forkserver":
-        context.set_forkserver_preload([__name__])
+    if method == "forkserver":  # import once in the server, not in every worker
+        context.set_forkserver_preload(_PRELOAD)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         pending: list[tuple[str, Future[_Outcome] | str]] = []
         for file, discovered in files:
