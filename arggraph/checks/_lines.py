@@ -75,6 +75,12 @@ class LineIndex:
 
     def __init__(self, data: bytes) -> None:
         self.data = data
+        # A file written on one line (as json.dumps writes it) has every value on line
+        # 1: nothing to scan.
+        first_newline = data.find(b"\n")
+        self.one_line = first_newline < 0 or not data[first_newline:].strip()
+        if self.one_line:
+            return
         buf = np.frombuffer(data, dtype=np.uint8)
         self._newlines = _where(buf, _NEWLINE)
         strings = self._string_quotes(buf)
@@ -103,9 +109,6 @@ class LineIndex:
         bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0  # a byte-order mark is no text
         self._first = self._skip_ws(bom)
         self._top = int(tokens[0]) if len(tokens) else self._first
-        # A file written on one line (as json.dumps writes it) has every value on line 1.
-        last = int(tokens[-1]) if len(tokens) else len(data)
-        self._one_line = not len(self._newlines) or int(self._newlines[0]) > last
 
     def _string_quotes(self, buf: npt.NDArray[np.uint8]) -> Ints:
         """The offsets of the quotes that open or close a string."""
@@ -148,7 +151,7 @@ class LineIndex:
     def line(self, path: str | None) -> int:
         """The line where the value at ``path`` starts (of the deepest container on the
         way when the path names nothing)."""
-        if self._one_line:
+        if self.one_line:
             return 1
         if not path:
             return self._line_at(self._first)

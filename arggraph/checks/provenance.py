@@ -52,10 +52,11 @@ def unattributed_claims(ctx: Context) -> Iterator[Finding]:
     """P001: claims without attribution (positions and reconstructed claims need none),
     in file order."""
     severity, file = RULES["P001"].severity, ctx.file
+    shown = str if ctx.plain_ids else flat
     for i, claim in enumerate(ctx.graph.model.claims):
         if not claim.attributions and claim.kind != "position" and not claim.reconstructed:
             ident = claim.id
-            message = f"claim '{flat(ident)}' has no attribution"
+            message = f"claim '{shown(ident)}' has no attribution"
             yield Finding("P001", severity, message, (ident,), f"claims[{i}]", file)
 
 
@@ -64,12 +65,17 @@ def unattributed_relations(ctx: Context) -> Iterator[Finding]:
     order."""
     positions = ctx.position_ids
     severity, file = RULES["P002"].severity, ctx.file
+    plain = ctx.plain_ids
     for i, rel in enumerate(ctx.graph.model.relations):
         if rel.attributions:
             continue
-        source, target = rel.source, rel.target
+        source, target, ident = rel.source, rel.target, rel.id
         if source is not None:
             if source in positions and target in positions:
+                continue
+            if plain:  # the usual case: nothing to escape
+                message = f"{rel.type} '{ident}' ('{source}' -> '{target}') has no attribution"
+                yield Finding("P002", severity, message, (ident,), f"relations[{i}]", file)
                 continue
             shown = f"'{flat(source)}'"
         else:
@@ -77,7 +83,6 @@ def unattributed_relations(ctx: Context) -> Iterator[Finding]:
             if {*premises, target} <= positions:
                 continue
             shown = show_premises(premises)
-        ident = rel.id
         message = f"{rel.type} '{flat(ident)}' ({shown} -> '{flat(target)}') has no attribution"
         yield Finding("P002", severity, message, (ident,), f"relations[{i}]", file)
 

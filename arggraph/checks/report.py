@@ -235,25 +235,37 @@ class TextFormat:
         shown_name = paint(name, "1")
 
         def render(f: Finding, line: int | None) -> str:
-            ids = f.ids
+            # Ids, message and path are made safe on one line (flat); the common case,
+            # text that is so already, is tested here without a call.
+            ids, message, path = f.ids, f.message, f.path
             if not ids:
                 shown_ids = ""
             elif len(ids) == 1:
-                shown_ids = f" [{flat(ids[0])}]"
+                only = ids[0]
+                shown_ids = f" [{only if only.isprintable() and ' ' not in only else flat(only)}]"
             else:
                 shown_ids = f" [{_ids(ids, limit)}]"
+            if not (
+                message.isprintable()
+                and "  " not in message
+                and message[:1] != " "
+                and message[-1:] != " "
+            ):
+                message = flat(message)
             if colour:
                 sev = paint(f.severity, _COLOUR[f.severity])
                 code = paint(f.code, "1;" + _COLOUR[f.severity])
-                text = f"{shown_name}: {code} {sev}{shown_ids} {flat(f.message)}\n"
+                text = f"{shown_name}: {code} {sev}{shown_ids} {message}\n"
             else:
-                text = f"{name}: {f.code} {f.severity}{shown_ids} {flat(f.message)}\n"
-            if f.path is not None:
+                text = f"{name}: {f.code} {f.severity}{shown_ids} {message}\n"
+            if path is not None:
+                if not (path.isprintable() and " " not in path):
+                    path = flat(path)
                 where = f"{name}:{line}" if line is not None else name
                 text += (
-                    paint(f"    at {where} {flat(f.path)}", "2") + "\n"
+                    paint(f"    at {where} {path}", "2") + "\n"
                     if colour
-                    else f"    at {where} {flat(f.path)}\n"
+                    else f"    at {where} {path}\n"
                 )
             if f.hint:
                 text += f"    hint: {flat(f.hint)}\n"

@@ -58,7 +58,9 @@ def iter_findings(
         streams: list[Iterator[Finding]] = []
         for checker in CHECKERS:
             if checker.codes & enabled:
-                found = _enabled(checker.run(ctx), checker.codes & enabled)
+                found = iter(checker.run(ctx))
+                if not checker.codes <= enabled:  # leave out the codes not selected
+                    found = _enabled(found, checker.codes & enabled)
                 if not checker.ordered:
                     found = iter(sorted(found, key=finding_sort_key))
                 streams.append(found)

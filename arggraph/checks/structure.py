@@ -131,9 +131,11 @@ def relations(ctx: Context) -> Iterator[Finding]:
     ):
         for j in np.flatnonzero(src == tgt).tolist():
             selfish_ids.add(rids[j])
-    for rel in sorted(
-        (g.relations[r] for r in selfish_ids), key=lambda r: ctx.relation_path.positions[r.id]
-    ):
+    selfish_rels = [g.relations[r] for r in selfish_ids]
+    if selfish_rels:
+        position = ctx.relation_path.positions
+        selfish_rels.sort(key=lambda r: position[r.id])
+    for rel in selfish_rels:
         premises = rel.premises
         verb = "supports" if rel.type == "support" else "attacks"
         message = f"relation {quote_id(rel.id)}: claim {quote_id(rel.target)} {verb} itself"
@@ -208,15 +210,18 @@ def _same_relations(ctx: Context, selfish: set[str], owner: np.ndarray) -> Itera
             key = (bool(fw.inf_sup[i]), premises, int(fw.inf_tgt[i]))
             linked.setdefault(key, []).append(fw.inf_rel[i])
     every = np.concatenate(keys)
-    names = [r for part in rids for r in part]
-    values, inverse, count = np.unique(every, return_inverse=True, return_counts=True)
+    ordered = np.sort(every)
+    twice = ordered[1:][ordered[1:] == ordered[:-1]]  # a key that more than one relation has
     groups: list[list[str]] = []
-    if (count > 1).any():
+    if len(twice):
+        names = [r for part in rids for r in part]
         by_key: dict[int, list[str]] = {}
-        for j in np.flatnonzero(count[inverse] > 1).tolist():
-            by_key.setdefault(int(inverse[j]), []).append(names[j])
+        for j in np.flatnonzero(np.isin(every, twice)).tolist():
+            by_key.setdefault(int(every[j]), []).append(names[j])
         groups += by_key.values()
     groups += [ids for ids in linked.values() if len(ids) > 1]
+    if not groups:
+        return
     position = ctx.relation_path.positions
     for group in groups:
         rel_ids = sorted((r for r in group if r not in selfish), key=position.__getitem__)

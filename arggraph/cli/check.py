@@ -268,8 +268,8 @@ class _FileChecker:
         return report, self._items(report, say), None
 
     def _items(self, report: FileReport, say: Callable[[str], object]) -> Iterator[str]:
+        """Load the file and start its check: the items come as they are consumed."""
         from ..checks.config import CheckConfig, find_config
-        from ..checks.finding import severity_at_least
         from ..checks.registry import select_rules
         from ..checks.runner import iter_findings
         from ..errors import ArggraphError
@@ -292,16 +292,15 @@ class _FileChecker:
             if exc.hint and exc.hint not in str(exc):
                 say(f"  hint: {exc.hint}")
             report.error = str(exc)
-            yield from self.format.error_items(report)
-            return
+            return iter(self.format.error_items(report))
         report.unverified = (
             folder is None
             and "P006" in enabled
             and any(a.quote for c in graph.model.claims for a in c.attributions)
         )
         fail_on = opts.fail_on or cfg.fail_on or "error"
-        yield from _rendered(report, iter_findings(graph, enabled, store), data, self.format, opts)
-        report.failing = any(severity_at_least(sev, fail_on) for sev in report.severities)
+        findings = iter_findings(graph, enabled, store)
+        return _rendered(report, findings, data, self.format, opts, fail_on)
 
 
 def _rendered(
@@ -310,10 +309,12 @@ def _rendered(
     data: bytes,
     fmt: Format,
     opts: _Options,
+    fail_on: str,
 ) -> Iterator[str]:
     """Each finding's item, counted into ``report`` as it passes; with ``--statistics``
     only counted. The file is scanned for lines when the first finding comes."""
     from ..checks._lines import LineIndex
+    from ..checks.finding import severity_at_least
     from ..checks.registry import RULES
 
     codes: dict[str, int] = {}
@@ -324,18 +325,19 @@ def _rendered(
                 codes[f.code] = codes.get(f.code, 0) + 1
             return
         render = fmt.renderer(report)
-        index: LineIndex | None = None
+        line: Callable[[str | None], int] | None = None
         for f in findings:
             codes[f.code] = codes.get(f.code, 0) + 1
             if limit is not None and len(f.ids) > limit:
                 report.cut = True
-            if index is None:
-                index = LineIndex(data)
-            yield render(f, index.line(f.path))
+            if line is None:
+                line = LineIndex(data).line
+            yield render(f, line(f.path))
     finally:
         report.codes.update(codes)
         for code, n in codes.items():  # a finding has its rule's severity
             report.severities[RULES[code].severity] += n
+        report.failing = any(severity_at_least(sev, fail_on) for sev in report.severities)
 
 
 def _make_format(options: _Options) -> Format:
