@@ -283,8 +283,8 @@ def run(args: argparse.Namespace) -> int:
         from .common import to_terminal
 
         labels = grounded_labels(graph)
-        relations = grounded_relation_labels(graph)
-        text = grounded_text(labels, semantics, to_terminal(args.output), relations)
+        attacks = grounded_relation_labels(graph)
+        text = grounded_text(labels, semantics, to_terminal(args.output), attacks)
         write_result(text, args.output)
         return 0
     found: list[list[str]] = []
