@@ -83,8 +83,8 @@ def benign_kialo() -> str:
 
 
 def benign_aif() -> str:
-    nodes: list[dict[str, object]] = []
-    edges: list[dict[str, object]] = []
+    nodes: list[dict[str, str]] = []
+    edges: list[dict[str, str]] = []
     i = size = 0
     while size < SIZE:
         added = [
