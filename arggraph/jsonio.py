@@ -37,6 +37,7 @@ import re
 import sys
 from array import array
 from json.decoder import scanstring  # type: ignore[attr-defined]
+from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -46,6 +47,7 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_INT_DIGITS",
     "dumps",
+    "encode_string",
     "lone_surrogate",
     "parse_json",
 ]
@@ -368,6 +370,18 @@ def _string(text: str, pos: int, path: str | Path | None) -> tuple[str, int]:
 # (DEL, C1 controls, bidirectional controls), and lone surrogates, which no encoding
 # can write; JSON's own escaping takes care of C0 controls.
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def encode_string(text: str) -> str:
+    """``text`` as a JSON string literal, quotes included, as :func:`dumps` writes it
+    (UTF-8 as it is; C0 controls escaped by JSON, DEL, C1 and bidirectional controls and
+    lone surrogates as ``\\u`` escapes): for writers that build JSON text piece by piece.
+
+    >>> encode_string("a\\x1b\\u202e")
+    '"a\\\\u001b\\\\u202e"'
+    """
+    literal = encode_basestring(text)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", literal)
 
 
 def dumps(value: Any, *, indent: int | None = 2) -> str:

@@ -234,8 +234,9 @@ class Relation(_Item):
     """A support or an attack from one claim, or several together, to a claim or a
     relation.
 
-    Exactly one of ``source`` (one claim) and ``sources`` (linked premises: at least two
-    distinct claims that bear on the target only together) is given; :attr:`premises`
+    Exactly one of ``source`` (one claim) and ``sources`` (linked premises: distinct
+    claims that bear on the target only together, two or more; a list of one loads as
+    that one premise and ``arggraph check`` reports it, S011) is given; :attr:`premises`
     is either as a list. ``target`` is a claim, or (from ``arggraph/1.1`` on) another
     relation: a support aimed at a relation backs it, an attack undercuts it (it
     disputes the step from the premises to the conclusion, not the conclusion). A
@@ -266,9 +267,10 @@ class Relation(_Item):
     source: Id | None = Field(default=None, description="the claim it runs from")
     sources: list[Id] | None = Field(
         default=None,
-        json_schema_extra={"minItems": 2, "uniqueItems": True},
-        description="arggraph/1.1: linked premises, at least two distinct claims that "
-        'bear on the target only together (instead of "source"), in the order written',
+        json_schema_extra={"minItems": 1, "uniqueItems": True},
+        description="arggraph/1.1: linked premises, distinct claims that bear on the "
+        'target only together (instead of "source"), in the order written; two or more '
+        "(one is reported by the checks: give it as source)",
     )
     target: Id = Field(
         description="the claim it bears on; from arggraph/1.1 also a relation's id (a "
@@ -294,8 +296,10 @@ class Relation(_Item):
         elif self.source is None and self.sources is None:
             errors.append((("source",), "missing", "", self.model_dump(exclude_none=True)))
         elif self.sources is not None:
-            if len(self.sources) < 2:
-                message = 'linked premises are at least two claims; for one, give "source"'
+            # One premise under "sources" still says what it means (the relation from that
+            # claim), so it loads and the checks report it (S011); none says nothing.
+            if not self.sources:
+                message = 'linked premises list no claim; give "source" for one, "sources" for more'
                 errors.append((("sources",), "arggraph_relation", message, self.sources))
             first: dict[str, int] = {}
             for k, premise in enumerate(self.sources):

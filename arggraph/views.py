@@ -83,6 +83,7 @@ __all__ = [
     "everything",
     "graph_dates",
     "item_dates",
+    "link_children",
     "loose_tops",
     "path_from_position",
     "relations_among",
@@ -389,41 +390,96 @@ def children(graph: Graph) -> dict[str, list[Relation]]:
     return out
 
 
+def link_children(graph: Graph) -> dict[str, list[Relation]]:
+    """For each relation something aims at, the relations aimed at it: its backings
+    (supports) first, then its undercutters (attacks), each in file order, those whose
+    premises are all claims. In the debate tree they sit under the link they bear on,
+    after its premises; a relation nothing aims at has no key.
+
+    >>> from arggraph.io import loads
+    >>> g = loads('{"format": "arggraph/1.1", "id": "g", "claims": [{"id": "p", "text": "P"},'
+    ...           '{"id": "a", "text": "A"}, {"id": "u", "text": "U"}, {"id": "k", "text": "K"}],'
+    ...           '"relations": [{"id": "r", "type": "support", "source": "a", "target": "p"},'
+    ...           '{"id": "x", "type": "attack", "source": "u", "target": "r"},'
+    ...           '{"id": "y", "type": "support", "source": "k", "target": "r"}]}')
+    >>> [r.id for r in link_children(g)["r"]], "x" in link_children(g)
+    (['y', 'x'], False)
+    """
+    out: dict[str, list[Relation]] = {}
+    claims, relations = graph.claims, graph.relations
+    for kind in ("support", "attack"):
+        for rel in graph.extended_relations:
+            if rel.type != kind or rel.target in claims or rel.target not in relations:
+                continue
+            if all(p in claims for p in rel.premises):
+                out.setdefault(rel.target, []).append(rel)
+    return out
+
+
 def path_from_position(
     graph: Graph, claim: str, view: View | None = None, *, roots: Iterable[str] | None = None
 ) -> list[Relation] | None:
     """The shortest chain of relations from a position down to ``claim``, top first,
     through the view's relations only: ``[]`` when the claim is a position, ``None`` when
     it bears on no position. The UI opens the tree along it to show a claim found by a
-    search or a check. ``roots`` replaces the positions as the places to start from. Any
-    premise of a linked relation leads to its target; a relation aimed at a relation
-    leads to no claim and is not followed.
+    search or a check. ``roots`` replaces the positions as the places to start from.
+
+    Any premise of a linked relation leads to its target; a relation aimed at a relation
+    (an undercut or a backing) leads to that relation, and so on to the claim the last
+    one bears on. So each relation after the first bears on a premise of the one before
+    it (its ``target`` names that claim) or on the relation before it itself (its
+    ``target`` names that relation), and ``claim`` is a premise of the last one.
+
+    >>> from arggraph.io import loads
+    >>> g = loads('{"format": "arggraph/1.1", "id": "g", "claims": [{"id": "p", "text": "P",'
+    ...           '"kind": "position"}, {"id": "a", "text": "A"}, {"id": "b", "text": "B"},'
+    ...           '{"id": "u", "text": "U"}], "relations": [{"id": "r", "type": "support",'
+    ...           '"sources": ["a", "b"], "target": "p"},'
+    ...           '{"id": "x", "type": "attack", "source": "u", "target": "r"}]}')
+    >>> [r.id for r in path_from_position(g, "b")], [r.id for r in path_from_position(g, "u")]
+    (['r'], ['r', 'x'])
     """
     graph.claim(claim)  # UnknownIdError for an id the graph lacks
     tops = {c.id for c in graph.positions} if roots is None else set(roots)
     if claim in tops:
         return []
-    out_edges: dict[str, list[Relation]] = {}
-    for rel in graph.relations.values():
-        if view is None or rel.id in view.relations:
-            for premise in rel.premises:
-                out_edges.setdefault(premise, []).append(rel)
-    came: dict[str, tuple[Relation, str] | None] = {claim: None}
-    queue = deque([claim])
+    claims, relations = graph.claims, graph.relations
+    kept = relations if view is None else {r: relations[r] for r in view.relations}
+    # Nodes are claims and relations, told apart by a tag (before arggraph/1.1 a claim
+    # and a relation may share an id): a claim leads, through each relation it is a
+    # premise of, to that relation's target; a relation something aims at leads,
+    # through itself, to its own target.
+    Node = tuple[bool, str]  # (is a relation, id)
+    premise_of: dict[str, list[Relation]] = {}
+    for rel in kept.values():
+        for premise in rel.premises:
+            premise_of.setdefault(premise, []).append(rel)
+
+    def onward(node: Node) -> Iterable[tuple[Relation, Node]]:
+        is_rel, ident = node
+        for rel in (kept[ident],) if is_rel else premise_of.get(ident, ()):
+            if rel.target in claims:
+                yield rel, (False, rel.target)
+            elif rel.target in kept:
+                yield rel, (True, rel.target)
+
+    start: Node = (False, claim)
+    came: dict[Node, tuple[Relation, Node] | None] = {start: None}
+    queue = deque([start])
     while queue:
         here = queue.popleft()
-        for rel in out_edges.get(here, ()):
-            if rel.target in came or rel.target not in graph.claims:
+        for rel, nxt in onward(here):
+            if nxt in came:
                 continue
-            came[rel.target] = (rel, here)
-            if rel.target in tops:
+            came[nxt] = (rel, here)
+            if not nxt[0] and nxt[1] in tops:
                 chain: list[Relation] = []
-                node = rel.target
+                node = nxt
                 while (step := came[node]) is not None:
                     chain.append(step[0])
                     node = step[1]
                 return chain
-            queue.append(rel.target)
+            queue.append(nxt)
     return None
 
 

@@ -20,13 +20,29 @@ search per quote on the text normalised once (linear in C, but each search scans
 ``L``), and the naive way (the text normalised again for every quote: ``q * L`` in
 Python). The first column pair should grow 2x a row, the naive one 4x.
 
-Run: ``python benchmarks/bench_check.py [--sizes 10000,100000] [--repeat 3] [--part 1|2]``.
+Part 3 runs ``arggraph check`` as a user does, one whole process per run, on the graph
+of the loading benchmark of issue 16 (``debate_file``: claims with id, text, kind and
+base, no attributions and no documents; 2.87 random acyclic relations a claim, at most
+one per ordered pair, 60% attacks; written as ``json.dumps`` writes it, on one line),
+at 10k, 100k and 300k claims, against a whole process that only ``json.load`` s the
+same file. Each process is timed by wall clock and by CPU (user + system, from
+``wait4``), with its peak resident memory; a shared machine moves the wall times, the
+CPU ratios less (peak memory is read from Linux's ``/proc``). Every claim lacks an
+attribution and every relation too, so the check
+reports a finding for nearly every item (1.2M at 300k): the report is what costs. One
+more row checks the 100k graph written indented (one value a line), where finding
+lines takes the scan of the file; and one checks eight 10k graphs in one command,
+``--jobs 1`` against the default (one process a core).
+
+Run: ``python benchmarks/bench_check.py [--sizes 10000,100000] [--repeat 3]
+[--part 1|2|3] [--process-sizes 10000,100000,300000]``.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import statistics
@@ -220,16 +236,164 @@ def part_two(repeat: int) -> None:
         )
 
 
+def debate_file(n: int, seed: int = 16, indent: int | None = None) -> bytes:
+    """The loading benchmark's graph of ``n`` claims as file bytes (see part 3)."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    m = int(round(n * 2.87))
+    src = rng.integers(1, n, size=int(m * 1.1))
+    tgt = (rng.random(len(src)) * src).astype(np.int64)  # always an earlier claim
+    _, first = np.unique(src * n + tgt, return_index=True)  # one per ordered pair
+    first = np.sort(first)[:m]
+    src, tgt = src[first], tgt[first]
+    attack = rng.random(len(src)) < 0.6
+    kinds = rng.choice(["claim", "claim", "evidence"], size=n).tolist()
+    base = np.round(rng.random(n), 3).tolist()
+    ids = ["p0", "p1", *(f"c{i}" for i in range(2, n))]
+    claims = [
+        {
+            "id": ids[i],
+            "text": f"Claim {i} about the question.",
+            "kind": "position" if i < 2 else kinds[i],
+            "base": base[i],
+        }
+        for i in range(n)
+    ]
+    relations = [
+        {"type": "attack" if a else "support", "source": ids[s], "target": ids[t]}
+        for s, t, a in zip(src.tolist(), tgt.tolist(), attack.tolist(), strict=True)
+    ]
+    graph = {
+        "format": "arggraph/1",
+        "id": "bench",
+        "title": "bench",
+        "question": "?",
+        "claims": claims,
+        "relations": relations,
+    }
+    return json.dumps(graph, indent=indent).encode()
+
+
+#: Prepended to each measured process: at exit it writes its peak resident memory, as
+#: Linux counts it for the program itself (VmHWM: a forked process's maxrss would count
+#: the benchmark's own memory too).
+_PEAK = """
+import atexit, sys
+def _peak():
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                sys.stderr.write("\\nPEAK " + line.split()[1] + "\\n")
+atexit.register(_peak)
+"""
+
+
+def run_process(code: str) -> tuple[float, float, float]:
+    """Run the Python ``code`` as a process of its own (output to /dev/null): wall
+    seconds, CPU seconds (user + system) and peak resident memory (MiB)."""
+    import subprocess
+
+    t0 = time.perf_counter()
+    with open(os.devnull, "wb") as sink:
+        proc = subprocess.Popen(
+            [sys.executable, "-c", _PEAK + code], stdout=sink, stderr=subprocess.PIPE
+        )
+        assert proc.stderr is not None
+        err = proc.stderr.read().decode()
+        _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    returncode = os.waitstatus_to_exitcode(status)
+    peaks = [line.split()[1] for line in err.splitlines() if line.startswith("PEAK ")]
+    if returncode not in (0, 1) or not peaks:
+        raise RuntimeError(f"{code!r} failed ({returncode}): {err[-500:]}")
+    return wall, usage.ru_utime + usage.ru_stime, int(peaks[-1]) / 1024
+
+
+def _check_code(files: list[str], *options: str) -> str:
+    argv = ["arggraph", "check", *files, "--no-config", *options]
+    return (
+        f"import runpy, sys; sys.argv = {argv!r}; runpy.run_module('arggraph', run_name='__main__')"
+    )
+
+
+def best(code: str, repeat: int) -> tuple[float, float, float]:
+    """The fastest of ``repeat`` runs by CPU (wall, CPU and peak memory of that run)."""
+    return min((run_process(code) for _ in range(repeat)), key=lambda r: r[1])
+
+
+def part_three(sizes: list[int], repeat: int) -> None:
+    print("\n## whole processes: arggraph check against json.load\n")
+    print(
+        "| graph | file MB | findings | json.load wall s | CPU s | peak MiB "
+        "| check wall s | CPU s | peak MiB | wall ratio | CPU ratio | memory ratio |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    py = sys.executable
+    with tempfile.TemporaryDirectory() as tmp:
+        cases: list[tuple[str, list[str]]] = []
+        for n in sizes:
+            path = Path(tmp) / f"debate{n}.json"
+            path.write_bytes(debate_file(n))
+            cases.append((f"{n:,} claims", [str(path)]))
+        if 100_000 in sizes:
+            path = Path(tmp) / "debate100000-indented.json"
+            path.write_bytes(debate_file(100_000, indent=2))
+            cases.append(("100,000 claims, indented", [str(path)]))
+        for label, files in cases:
+            size = sum(Path(f).stat().st_size for f in files) / 1e6
+            load = best(f"import json; json.load(open({files[0]!r}, 'rb'))", repeat)
+            check = best(_check_code(files), repeat)
+            counted = subprocess_findings(py, files)
+            print(
+                f"| {label} | {size:.0f} | {counted:,} | {load[0]:.2f} | {load[1]:.2f} "
+                f"| {load[2]:.0f} | {check[0]:.2f} | {check[1]:.2f} | {check[2]:.0f} "
+                f"| {check[0] / load[0]:.1f}x | {check[1] / load[1]:.1f}x "
+                f"| {check[2] / load[2]:.1f}x |",
+                flush=True,
+            )
+        many = []
+        for k in range(8):
+            path = Path(tmp) / f"many{k}.json"
+            path.write_bytes(debate_file(10_000, seed=k))
+            many.append(str(path))
+        one = best(_check_code(many, "--jobs", "1"), repeat)
+        cores = best(_check_code(many), repeat)
+        cores_here = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+        print(
+            f"\neight 10k-claim graphs in one command: --jobs 1 {one[0]:.2f} s wall, default "
+            f"{cores[0]:.2f} s wall ({one[0] / cores[0]:.2f}x faster) on {cores_here} cores"
+        )
+
+
+def subprocess_findings(py: str, files: list[str]) -> int:
+    """How many findings ``arggraph check`` reports on ``files`` (its summary line)."""
+    import re
+    import subprocess
+
+    out = subprocess.run(
+        [py, "-m", "arggraph", "check", *files, "--no-config", "--statistics"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout
+    found = re.search(r"Found (\d+) finding", out)
+    return int(found.group(1)) if found else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--part", choices=["1", "2", "both"], default="both")
+    parser.add_argument("--part", choices=["1", "2", "3", "all"], default="all")
+    parser.add_argument("--process-sizes", default="10000,100000,300000")
     args = parser.parse_args(argv)
-    if args.part in ("1", "both"):
+    if args.part in ("1", "all"):
         part_one([int(s) for s in args.sizes.split(",")], args.repeat)
-    if args.part in ("2", "both"):
+    if args.part in ("2", "all"):
         part_two(args.repeat)
+    if args.part in ("3", "all"):
+        part_three([int(s) for s in args.process_sizes.split(",")], args.repeat)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\nprocess peak RSS: {rss:.0f} MiB (python {sys.version.split()[0]})")
     return 0

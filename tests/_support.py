@@ -36,6 +36,9 @@ FIXTURES = ROOT / "tests" / "fixtures"
 #: The small debate the UI tests and snapshots run on (editing the bundled graph does
 #: not change them).
 BYPASS = FIXTURES / "bypass.json"
+#: A small arggraph/1.1 debate: linked premises, backings and undercuts (also of an
+#: undercut, and of a single-premise link), a reconstructed premise, an interval date.
+BRIDGE = FIXTURES / "bridge.json"
 #: A graph whose texts try to break out of every markup the UI and exports write.
 HOSTILE = FIXTURES / "hostile.json"
 BAKHMUT = ROOT / "graphs" / "bakhmut.json"

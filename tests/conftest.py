@@ -5,18 +5,29 @@ from are in ``_support.py``.
 Markers (declared in ``pyproject.toml``): ``slow`` for the tests that take more than about
 a second (``pytest -m "not slow"`` is the quick loop), ``realdata`` for those that read
 ``../shared/realdata`` or ``../shared/seeds`` (they skip where those are absent).
+
+Hypothesis runs with fresh random examples on a developer's machine, so the fuzz and
+property tests keep finding new cases; under ``CI=true`` it runs the ``ci`` profile,
+derandomized, so that a merge is judged on the same examples every time (a case found
+locally is added as an ``@example`` or a fixture, with the fix).
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 from _support import BYPASS, app_for, session_for
+from hypothesis import settings
 
 from arggraph.graph import Graph
 from arggraph.io import load
+
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+    settings.load_profile("ci")
 
 if TYPE_CHECKING:
     from tui.app import ArggraphApp

@@ -283,3 +283,29 @@ def test_explain_top_says_when_bounds_cannot_prove_it(
     assert json.loads(out)["top_complete"] is False
     code, out, _ = run(capsys, "explain", str(p), "t", "--top", "1")
     assert "too loose to prove" in out
+
+
+def test_explain_contributor_is_exact_whatever_top_says(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    n = 80
+    claims = [{"id": f"c{i}", "text": f"C{i}", "base": 0.2 + 0.6 * i / n} for i in range(n)]
+    relations = [{"type": "attack", "source": f"c{i + 1}", "target": f"c{i}"} for i in range(n - 1)]
+    p = tmp_path / "chain.json"
+    p.write_text(
+        json.dumps({"format": "arggraph/1", "id": "w", "claims": claims, "relations": relations}),
+        encoding="utf-8",
+    )
+    _, full, _ = run(capsys, "explain", str(p), "c0", "--format", "json")
+    exact = {r["claim"]: r["removal"] for r in json.loads(full)["contributions"]}
+    code, out, _ = run(
+        capsys, "explain", str(p), "c0", "--top", "2", "--contributor", "c60", "--format", "json"
+    )
+    assert code == 0
+    rows = json.loads(out)["contributions"]
+    assert [r["claim"] for r in rows] == ["c1", "c2", "c60"]
+    assert rows[2]["removal"] == pytest.approx(exact["c60"], abs=1e-12)
+    code, out, _ = run(capsys, "explain", str(p), "c0", "--top", "2", "--contributor", "c600")
+    assert code == 2
+    code, out, _ = run(capsys, "explain", str(p), "c0", "--top", "2", "--contributor", "c60")
+    assert "... and 76 more" in out

@@ -12,7 +12,9 @@ from typing import Any
 import pytest
 
 from arggraph.checks import Finding, check
+from arggraph.checks.examples import EXAMPLES
 from arggraph.cli import main
+from arggraph.errors import SchemaError
 from arggraph.graph import Graph
 from arggraph.io import loads
 
@@ -364,3 +366,146 @@ def test_r004_leaves_out_claims_that_linked_premises_attack() -> None:
     assert [f.ids[0] for f in found(graph(**sections), "R004")] == ["hold"]
     sections["relations"].append(rel("attack", ["m", "n"], "hold"))
     assert found(graph(**sections), "R004") == []
+
+
+# ---------------------------------------------------------------------- issue 20's rules
+@pytest.mark.parametrize("code", sorted(c for c, e in EXAMPLES.items() if e.passing is not None))
+def test_each_example_put_right_passes(code: str) -> None:
+    passing = EXAMPLES[code].passing
+    assert passing is not None
+    assert passing.findings(code) == []
+
+
+def test_the_new_rules_have_examples_both_ways() -> None:
+    for code in ("S001", "S011", "S012", "P013", "P014"):
+        assert EXAMPLES[code].passing is not None, code
+
+
+def test_s011_one_claim_under_sources_loads_as_that_relation_and_is_reported() -> None:
+    g = graph(
+        claims=[pos("p"), *claims("a")],
+        relations=[rel("attack", ["a"], "p", id="r"), rel("support", "a", "p")],
+    )
+    (f,) = found(g, "S011")
+    assert f.severity == "warning"
+    assert (
+        f.message
+        == "relation 'r' lists one claim under \"sources\" ('a'): linked premises are two or more"
+    )
+    assert (f.path, f.ids) == ("relations[0].sources", ("r", "a"))
+    assert f.hint is not None and f.hint.startswith("give 'a' as \"source\" instead")
+    assert g.framework.k == 0  # computed as the plain attack from 'a'
+    assert g.framework.att_ids == ("r",)
+    assert (
+        found(
+            graph(claims=claims("a", "b", "c"), relations=[rel("attack", ["a", "b"], "c")]), "S011"
+        )
+        == []
+    )
+
+
+def test_s011_needs_the_1_1_format_like_any_sources() -> None:
+    data = {
+        "format": "arggraph/1",
+        "id": "g",
+        "claims": claims("a", "b"),
+        "relations": [rel("attack", ["a"], "b")],
+    }
+    with pytest.raises(SchemaError) as info:
+        loads(json.dumps(data), path="g.json", strict=False)
+    assert "relations[0].sources: linked premises need" in str(info.value)
+
+
+def test_s012_a_premise_that_undercuts_its_own_inference() -> None:
+    g = graph(
+        claims=claims("a", "b", "c", "u"),
+        relations=[
+            rel("support", ["a", "b"], "c", id="r"),
+            rel("attack", "b", "r", id="self"),
+            rel("attack", ["u", "a"], "r", id="linked"),  # a is one of r's premises
+            rel("attack", "u", "r", id="fine"),
+            rel("support", "a", "r", id="backing"),  # a backing is no contradiction
+        ],
+    )
+    assert [(f.code, f.ids, f.path) for f in found(g, "S012")] == [
+        ("S012", ("self", "b", "r"), "relations[1]"),
+        ("S012", ("linked", "a", "r"), "relations[2]"),
+    ]
+    (f,) = [f for f in found(g, "S012") if f.ids[0] == "self"]
+    assert f.severity == "error"
+    assert (
+        f.message
+        == "relation 'self': claim 'b' attacks the inference 'r', of which it is a premise"
+    )
+
+
+def test_s012_a_single_premise_relation_undercut_by_its_premise() -> None:
+    g = graph(
+        claims=claims("a", "c"),
+        relations=[rel("support", "a", "c", id="r"), rel("attack", "a", "r", id="u")],
+    )
+    assert [f.ids for f in found(g, "S012")] == [("u", "a", "r")]
+    assert found(graph(claims=claims("a", "c")), "S012") == []
+
+
+def test_a_relation_aimed_at_a_missing_relation_is_s001_with_a_hint() -> None:
+    g = graph(
+        claims=claims("a", "b", "u"),
+        relations=[rel("support", "a", "b", id="step"), rel("attack", "u", "stpe", id="x")],
+    )
+    (f,) = found(g, "S001")
+    assert f.message == "relation 'x': target refers to unknown claim or relation 'stpe'"
+    assert (f.path, f.hint) == ("relations[1].target", "did you mean 'step'?")
+
+
+def test_a_date_interval_that_ends_before_it_starts_is_refused_with_its_place(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = {
+        "format": "arggraph/1.1",
+        "id": "g",
+        "actors": [X],
+        "claims": [
+            {
+                "id": "c",
+                "text": "C",
+                "attributions": [{"actor": "x", "date": "2023-03-10/2023-03-01"}],
+            }
+        ],
+    }
+    good = {
+        **bad,
+        "claims": [
+            {
+                "id": "c",
+                "text": "C",
+                "attributions": [{"actor": "x", "date": "2023-03-01/2023-03-10"}],
+            }
+        ],
+    }
+    (tmp_path / "bad.json").write_text(json.dumps(bad), encoding="utf-8")
+    (tmp_path / "good.json").write_text(json.dumps(good), encoding="utf-8")
+    code = main(
+        ["check", str(tmp_path / "bad.json"), str(tmp_path / "good.json"), "--select", "P007,S"]
+    )
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert err.splitlines()[0] == (
+        f"arggraph: error: {tmp_path / 'bad.json'}: claims[0].attributions[0].date: the start of "
+        "the interval is after its end, got '2023-03-10/2023-03-01' (claim 'c')"
+    )
+    assert out.splitlines()[-1] == (  # and the good one was checked
+        "Found 1 finding (1 warning) in 1 of 1 file; 1 file could not be checked."
+    )
+
+
+def test_rules_shows_the_example_put_right(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules", "S011"]) == 0
+    out = capsys.readouterr().out
+    tripped, _, fixed = out.partition("Put right (example.json), it finds nothing:")
+    assert '"sources": ["costs"]' in tripped and "example.json: S011 warning" in tripped
+    assert '"source": "costs"' in fixed and fixed.rstrip().endswith("(no finding)")
+    assert main(["rules", "S012", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [f["code"] for f in data["example"]["findings"]] == ["S012"]
+    assert data["example"]["passing"]["findings"] == []

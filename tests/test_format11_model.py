@@ -197,8 +197,9 @@ def test_linked_premises_keep_their_order() -> None:
             "relations[0].source: required key 'source' is missing",
         ),
         (
-            {"type": "attack", "sources": ["a"], "target": "d"},
-            'relations[0].sources: linked premises are at least two claims; for one, give "source"',
+            {"type": "attack", "sources": [], "target": "d"},
+            'relations[0].sources: linked premises list no claim; give "source" for one, '
+            '"sources" for more',
         ),
         (
             {"type": "attack", "sources": ["a", "b", "a"], "target": "d"},

@@ -1,6 +1,7 @@
-"""The terminal UI on an arggraph/1.1 graph: a linked argument shows once under its
-conclusion with its other premises named, relations aimed at it are counted, and the
-keys that score, check and switch views work without a crash."""
+"""The terminal UI on an arggraph/1.1 graph: a linked argument is an inference node under
+its conclusion with every premise under it and what backs and undercuts it beside them,
+and the keys that score, check and switch views work without a crash. (The fuller tests
+on the fixture debate are in ``test_tui_structures.py``.)"""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import asyncio
 import json
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 from textual.worker import WorkerState
 
@@ -67,29 +69,54 @@ async def _quiet(pilot: Pilot[None]) -> None:
     raise AssertionError("the app never settled")
 
 
-async def test_a_linked_argument_shows_once_with_its_premises(tmp_path: Path) -> None:
+@pytest.mark.slow
+async def test_a_linked_argument_shows_its_premises_and_what_bears_on_it(tmp_path: Path) -> None:
     app = _app(tmp_path)
     async with app.run_test(size=(140, 45)) as pilot:
         await _quiet(pilot)
         tree = app.screen.query_one(DebateTree)
         node = tree.cursor_node
-        assert node is not None and node.data is not None and node.data.claim == "p"
+        assert node is not None
+        assert node.data is not None
+        assert node.data.claim == "p"
         labels = [str(child.label) for child in node.children]
-        linked = [label for label in labels if "linked premise" in label]
-        assert len(linked) == 1 and "The roads are open + 1 linked premise" in linked[0]
+        assert labels[0].startswith("+ ∴ ")
+        assert "2 together: The roads are open & Supplies get" in labels[0]
         assert not any("shelled" in label or "Convoys" in label for label in labels)
         await pilot.press("right")  # onto the first argument: the linked one
         await _quiet(pilot)
         node = tree.cursor_node
-        assert node is not None and node.data is not None
+        assert node is not None
+        assert node.data is not None
+        assert node.data.role == "inference"
         assert node.data.relation == "linked"
+        tree.open(node)
+        kids = [str(child.label) for child in node.children]
+        assert [k[:2] for k in kids] == ["& ", "& ", "+ ", "− "]
+        assert "The roads are open" in kids[0]
+        assert "Supplies get through open roads" in kids[1]
+        assert "Convoys ran last week" in kids[2]
+        assert "The roads are shelled" in kids[3]
         head = app.screen.query_one(ClaimHead).build().plain
-        assert "together with: Supplies get through open roads" in head
-        assert "backed by 1, undercut by 1" in head
-        assert "do not count" not in head  # the scores count linked premises
+        assert "LINKED SUPPORT · linked" in head
+        assert "▶ weight" in head
         assert app.is_running
 
 
+async def test_the_second_premise_can_be_found(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await _quiet(pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        for claim in ("b", "u", "k"):
+            assert screen.jump_to_claim(claim), claim
+            item = screen.current_item()
+            assert item is not None
+            assert item.claim == claim
+
+
+@pytest.mark.slow
 async def test_the_keys_work_on_a_1_1_graph(tmp_path: Path) -> None:
     app = _app(tmp_path)
     async with app.run_test(size=(140, 45)) as pilot:

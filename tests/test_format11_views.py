@@ -14,6 +14,7 @@ from arggraph.views import (
     as_of,
     children,
     everything,
+    link_children,
     loose_tops,
     path_from_position,
     relations_among,
@@ -138,8 +139,25 @@ def test_the_path_from_a_position_runs_through_any_premise() -> None:
     g = debate()
     path = path_from_position(g, "b")
     assert path is not None and [r.id for r in path] == ["linked"]
-    assert path_from_position(g, "u") is None  # an undercut leads to no claim
     assert path_from_position(g, "d") is not None
+
+
+def test_the_path_runs_through_undercuts_and_backings_to_the_link_they_bear_on() -> None:
+    g = debate()
+    for claim, ids in (
+        ("u", ["linked", "undercut"]),
+        ("k", ["linked", "backing"]),
+        ("w", ["linked", "undercut", "second"]),
+    ):
+        path = path_from_position(g, claim)
+        assert path is not None, claim
+        assert [r.id for r in path] == ids
+    dated = as_of(g, "2023-02-28")  # before the undercut was said: no way through it
+    assert path_from_position(g, "u", dated) is None
+    assert link_children(g) == {
+        "linked": [g.relations["backing"], g.relations["undercut"]],
+        "undercut": [g.relations["second"]],
+    }
 
 
 def test_loose_tops_follow_relations_aimed_at_relations() -> None:

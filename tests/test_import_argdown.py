@@ -109,6 +109,12 @@ def test_headings_run_on_and_emphasis_is_not_text() -> None:
             "(----) and a conclusion after it, with no empty line between them",
         ),
         (
+            "no-premises.argdown",
+            3,
+            "a conclusion with no premises: an inference line (----) needs numbered "
+            "premises above it",
+        ),
+        (
             "heading-then-statement.argdown",
             2,
             "a heading ends with an empty line; found '[V]: Care workers should be vaccinated.'",

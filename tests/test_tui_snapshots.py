@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
-from _support import BAKHMUT, BYPASS, HOSTILE, app_for, settle
+from _support import BAKHMUT, BRIDGE, BYPASS, HOSTILE, app_for, settle
 from textual.pilot import Pilot
 
 from arggraph.io import load
@@ -49,6 +49,20 @@ def keys(*presses: str) -> Callable[[Pilot[None]], Awaitable[None]]:
         await pilot.pause()
         if presses:
             await pilot.press(*presses)
+        await settle(pilot)
+
+    return run
+
+
+def laid_out(*presses: str) -> Callable[[Pilot[None]], Awaitable[None]]:
+    """As :func:`keys`, then a few more frames and a settle again: a panel that grows a
+    scrollbar is laid out once more at its narrower width."""
+    first = keys(*presses)
+
+    async def run(pilot: Pilot[None]) -> None:
+        await first(pilot)
+        for _ in range(3):
+            await pilot.pause()
         await settle(pilot)
 
     return run
@@ -104,3 +118,19 @@ def test_bundled_graph(snap_compare: Compare) -> None:
         )
     app = snapshot_app(BAKHMUT)
     assert snap_compare(app, terminal_size=(120, 40), run_before=keys())
+
+
+def test_linked_premises_and_undercuts(snap_compare: Compare) -> None:
+    """arggraph/1.1: the inference ``safety`` (∴) open under its claim, its premises (&),
+    its backing, its undercut (itself undercut, opened too); the cursor on ``safety``,
+    whose weight the score keys score."""
+    app = snapshot_app(BRIDGE)
+    presses = ("down", "right", *["down"] * 4, "right", *["up"] * 4)
+    assert snap_compare(app, terminal_size=(120, 40), run_before=laid_out(*presses))
+
+
+def test_linked_premises_at_80x24(snap_compare: Compare) -> None:
+    """The same at 80x24, the cursor on the second premise of ``safety``."""
+    app = snapshot_app(BRIDGE)
+    presses = ("down", "right", "down", "down")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=laid_out(*presses))

@@ -12,7 +12,7 @@ from rich.text import Text
 from arggraph.errors import ArggraphError
 from arggraph.graph import Graph
 
-from .render import fit, literal
+from .render import INFERENCE_GLYPH, fit, glyph, literal
 from .viewmodels import Driver, LeverState, Results, Row, Snapshot, WhyState
 
 __all__ = [
@@ -23,6 +23,8 @@ __all__ = [
     "extensions_title",
     "findings_results",
     "lever_state",
+    "link_lever",
+    "on_inferences",
 ]
 
 #: Points on a lever's curve.
@@ -43,11 +45,32 @@ LISTED = "preferred"
 LISTED_LIMIT = 64
 
 
-def drivers(snap: Snapshot, claim: str | None, *, with_flips: bool = False) -> WhyState:
-    """What drives ``claim``: the claims whose removal would move it most.
+def on_inferences(snap: Snapshot) -> frozenset[str]:
+    """The claims that back or undercut an inference in view: they move what they drive
+    through the weight of a link, and the Why panel marks them so (``∴``)."""
+    graph, held = snap.graph, snap.fw.relation_index
+    return frozenset(
+        p
+        for rel in graph.extended_relations
+        if rel.id in held and rel.target not in graph.claims
+        for p in rel.premises
+    )
+
+
+def drivers(
+    snap: Snapshot,
+    claim: str | None,
+    *,
+    with_flips: bool = False,
+    subject: str = "this claim",
+) -> WhyState:
+    """What drives ``claim``: the claims whose removal would move it most, undercutters
+    and backers of inferences among them (each marked ``on_inference``).
 
     With ``with_flips`` their flip points are searched here too (a large graph, in a
     worker); otherwise the panel takes them from the verdict part once it is known.
+    ``subject`` names what is explained in the panel's heading (on an inference: "the
+    claim it bears on").
     """
     from arggraph.semantics.explain import explain
     from arggraph.semantics.verdict import flip_points
@@ -74,6 +97,7 @@ def drivers(snap: Snapshot, claim: str | None, *, with_flips: bool = False) -> W
             )
     except ArggraphError as exc:
         return WhyState(note=exc.message)
+    acting = on_inferences(snap)
     found = tuple(
         Driver(
             c.claim,
@@ -82,10 +106,11 @@ def drivers(snap: Snapshot, claim: str | None, *, with_flips: bool = False) -> W
             snap.base(c.claim),
             flips.get(c.claim),
             c.claim in flips,
+            c.claim in acting,
         )
         for c in top
     )
-    return WhyState(claim, exp.strength, found)
+    return WhyState(claim, exp.strength, found, subject=subject)
 
 
 def _shares(
@@ -143,6 +168,8 @@ def deciders(snap: Snapshot) -> WhyState:
     except ArggraphError as exc:
         return WhyState(verdict_note=exc.message)
 
+    acting = on_inferences(snap)
+
     def driver(cid: str) -> Driver:
         return Driver(
             cid,
@@ -151,6 +178,7 @@ def deciders(snap: Snapshot) -> WhyState:
             snap.base(cid),
             flips.get(cid),
             cid in flips,
+            cid in acting,
         )
 
     near = [(cid, x) for cid, x in flips.items() if x is not None]
@@ -206,15 +234,16 @@ def lever_state(snap: Snapshot, claim: str | None, relation: str | None, link: b
 
 def link_lever(snap: Snapshot, relation: str, leader: str, leader_text: str) -> LeverState:
     """The margin of ``leader`` as ``relation``'s weight runs over [0, 1]: the engine
-    moves the weight step by step, recomputing only what lies downstream of it."""
+    moves the weight step by step, recomputing only what lies downstream of it. The
+    relation may be a plain one or an inference (linked premises, or backed or
+    undercut), whose weight is moved before its undercutters and backers move it."""
     from arggraph.semantics.incremental import GradualEngine
 
     fw = snap.fw
     names = _positions(snap)
     lead = names.index(leader)
-    kind, k = fw.relation_index[relation]
-    now = float((fw.att_w if kind == "attack" else fw.sup_w)[k])
     engine = GradualEngine(fw, snap.semantics)
+    now = engine.weight(relation)
     curve: list[tuple[float, float]] = []
     for i in range(SAMPLES):
         w = i / (SAMPLES - 1)
@@ -277,7 +306,72 @@ def extensions_results(snap: Snapshot) -> Results:
             prompt.append("◆ ", style="bold")
         prompt.append_text(literal(fit(graph.claims[cid].text, 90)))
         rows.append(Row(prompt, cid))
+    rows.extend(_attack_rows(snap, (every, some, none), width))
+    if len(rows) > len(ids):
+        summary.append(
+            "\nUndercuts and linked attacks stand or fall like claims (AFRA, SETAFs): "
+            "listed after the claims.",
+            style="italic",
+        )
     return Results(summary, rows)
+
+
+def _attack_rows(snap: Snapshot, words: tuple[str, str, str], width: int) -> list[Row]:
+    """The undercuts and linked attacks of the view, each labelled as a claim is: an
+    attack is an argument of its own in the flattened framework (AFRA: Baroni et al.
+    2011; set attacks: Nielsen and Parsons 2006), so it is in, out or undecided too.
+    Enter on one goes to its first premise."""
+    from arggraph.semantics.dung import flatten, grounded_codes, iter_extensions_with_relations
+
+    fw, graph = snap.fw, snap.graph
+    if not fw.k:
+        return []
+    held = fw.relation_index
+    wanted = [
+        rel
+        for rel in graph.relations.values()
+        if rel.type == "attack"
+        and rel.id in held
+        and (
+            len(rel.premises) > 1
+            or rel.target not in graph.claims
+            or held[rel.id][0] == "inference"
+        )
+    ]
+    flat = flatten(fw)
+    codes = grounded_codes(flat).tolist()
+    where = {rid: i for i, rid in enumerate(flat.ids) if i >= fw.n}
+    found = list(iter_extensions_with_relations(fw, LISTED, limit=LISTED_LIMIT))
+    complete = len(found) < LISTED_LIMIT
+    every, some, none = words
+    names = {1: "IN   ", 2: "OUT  ", 0: "UNDEC"}
+    styles = {1: "bold green", 2: "red", 0: "yellow"}
+    rows = []
+    for rel in wanted:
+        if rel.id not in where:  # weight 0: no attack
+            continue
+        code = codes[where[rel.id]]
+        prompt = Text(no_wrap=True, overflow="ellipsis")
+        prompt.append(names[code], style=styles[code])
+        stands = [rel.id in relations for _, relations in found]
+        if not complete:  # too many extensions listed to say
+            word = "…"
+        elif stands and all(stands):
+            word = every
+        else:
+            word = some if any(stands) else none
+        prompt.append(f"  {word.ljust(width)}  ", style="dim")
+        prompt.append_text(glyph(rel.type))
+        aimed = graph.relations.get(rel.target) if rel.target not in graph.claims else None
+        if aimed is not None:
+            prompt.append(f" undercut of {INFERENCE_GLYPH} ", style="italic")
+        else:
+            prompt.append(f" {INFERENCE_GLYPH} linked attack ", style="italic")
+        first = graph.claims[rel.premises[0]].text
+        more = f" (+{len(rel.premises) - 1})" if len(rel.premises) > 1 else ""
+        prompt.append_text(literal(fit(first, 70) + more))
+        rows.append(Row(prompt, rel.premises[0]))
+    return rows
 
 
 def findings_results(graph: Graph) -> Results:

@@ -126,7 +126,8 @@ SECTIONS: list[tuple[str, list[Binding]]] = [
                 "claim/link",
                 id="score.mode",
                 tooltip="switch the keys between scoring the claim's base (is it true?) and "
-                "the weight of its link to the claim above (does it matter here?)",
+                "the weight of its link to the claim above (does it matter here?); on an "
+                "inference (∴) they score its weight",
             ),
         ],
     ),

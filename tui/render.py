@@ -10,7 +10,9 @@ overrides visible instead of obeyed.
 
 Support and attack are told apart by glyph *and* colour, so they survive a monochrome
 terminal or colour blindness: ``+`` supports, ``−`` attacks, ``↻`` marks a claim that
-appears again on its own path (a cycle) and is not expanded there.
+appears again on its own path (a cycle) and is not expanded there, ``∴`` an inference
+(premises that bear on a claim only together, or a link something backs or undercuts)
+and ``&`` each of its premises.
 """
 
 from __future__ import annotations
@@ -27,8 +29,10 @@ __all__ = [
     "ATTACK",
     "ATTACK_GLYPH",
     "CYCLE_GLYPH",
+    "INFERENCE_GLYPH",
     "LENS",
     "POSITION_GLYPH",
+    "PREMISE_GLYPH",
     "QUESTION_GLYPH",
     "SUPPORT",
     "SUPPORT_GLYPH",
@@ -54,6 +58,9 @@ LENS = "#ffa62b"
 SUPPORT_GLYPH = "+"
 ATTACK_GLYPH = "−"
 CYCLE_GLYPH = "↻"
+#: An inference node ("therefore"), and each of its premises ("and").
+INFERENCE_GLYPH = "∴"
+PREMISE_GLYPH = "&"
 POSITION_GLYPH = "◆"
 QUESTION_GLYPH = "?"
 

@@ -20,7 +20,16 @@ from arggraph.graph import Graph
 from arggraph.model import Relation
 from arggraph.semantics.registry import GRADUAL, gradual
 from arggraph.sheets import ScoreBook, nudge
-from arggraph.views import View, actor_lens, as_of, children, everything, graph_dates, restrict
+from arggraph.views import (
+    View,
+    actor_lens,
+    as_of,
+    children,
+    everything,
+    graph_dates,
+    link_children,
+    restrict,
+)
 
 from .viewmodels import Snapshot, Standing, rank
 
@@ -62,10 +71,13 @@ class Session:
         self.dated_view: View | None = None
         self.restricted = False
         self.children: dict[str, list[Relation]] = children(graph)
+        self.link_children: dict[str, list[Relation]] = link_children(graph)
         self.dates: list[str] = graph_dates(graph)
         self.positions: list[str] = [c.id for c in graph.positions]
         self.fw: Framework = graph.framework
         self.strengths: dict[str, float] = {}
+        #: Each inference's value (what it bears on its target with), by relation id.
+        self.inferences: dict[str, float] = {}
         self.problem: str | None = None
         self.warning: str | None = None
         self._engine: GradualEngine | None = None
@@ -111,9 +123,11 @@ class Session:
         self.problem = None
         self.warning = None
         self._engine = None
+        self.inferences = {}
         try:
             self._engine = GradualEngine(fw, self.semantics)
             self.strengths = self._all_values()
+            self.inferences = self._engine.inferences()
         except ConvergenceError as exc:
             self._not_converged(exc)
         except SemanticsError as exc:
@@ -160,6 +174,8 @@ class Session:
             day=self.day,
             children=self.children,
             warning=self.warning,
+            inferences=dict(self.inferences),
+            link_children=self.link_children,
         )
 
     def in_view(self, claim: str) -> bool:
@@ -207,10 +223,13 @@ class Session:
             changed = edit(self._engine)
         except ConvergenceError as exc:
             self._not_converged(exc)
+            self.inferences = {}
             return dict(self.strengths)
         except SemanticsError:  # a support given weight under h-categorizer
             self.rebuild()
             return dict(self.strengths)
+        if self.fw.k:
+            self.inferences = self._engine.inferences()
         return self._apply(changed)
 
     def _apply(self, changed: dict[str, float]) -> dict[str, float]:

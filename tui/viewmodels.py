@@ -24,6 +24,8 @@ __all__ = [
     "TIE",
     "Driver",
     "Item",
+    "Key",
+    "Location",
     "LeverState",
     "Mode",
     "Results",
@@ -109,6 +111,11 @@ class Snapshot:
     day: str | None = None
     children: Mapping[str, Sequence[Relation]] = field(default_factory=dict)
     warning: str | None = None
+    #: Each inference's value (the strength with which it bears on its target), by
+    #: relation id, for the inferences in view.
+    inferences: Mapping[str, float] = field(default_factory=dict)
+    #: The relations aimed at each relation (backings, then undercuts), whatever the view.
+    link_children: Mapping[str, Sequence[Relation]] = field(default_factory=dict)
 
     def __repr__(self) -> str:  # the default would print every strength
         return f"<Snapshot {self.graph.id!r} {self.semantics} {self.fw.n} claims>"
@@ -132,6 +139,102 @@ class Snapshot:
     def dated_relation(self, relation: str) -> bool:
         """Whether the as-of date keeps ``relation``."""
         return self.dated_view is None or relation in self.dated_view.relations
+
+    # ------------------------------------------------------------------ the tree
+    def aimed_at(self, relation: str) -> list[Relation]:
+        """The relations the as-of date keeps that are aimed at ``relation``: its
+        backings, then its undercuts."""
+        return [r for r in self.link_children.get(relation, ()) if self.dated_relation(r.id)]
+
+    def is_inference(self, rel: Relation) -> bool:
+        """Whether the tree shows ``rel`` as an inference node of its own (``∴``): when it
+        has linked premises, or something in view backs or undercuts it. Otherwise its
+        premise stands for it, as a claim under the claim it bears on."""
+        return len(rel.premises) > 1 or bool(self.aimed_at(rel.id))
+
+    def inference(self, relation: str) -> float | None:
+        """The value of an inference in view: the strength with which it bears on its
+        target (``None`` outside the view or on a problem)."""
+        return self.inferences.get(relation)
+
+    def conclusion(self, relation: str) -> str | None:
+        """The claim ``relation`` bears on in the end: its target, or the target of the
+        relation it is aimed at, and so on (``None`` for a chain that reaches no claim)."""
+        seen: set[str] = set()
+        rel = self.graph.relations.get(relation)
+        while rel is not None and rel.id not in seen:
+            if rel.target in self.graph.claims:
+                return rel.target
+            seen.add(rel.id)
+            rel = self.graph.relations.get(rel.target)
+        return None
+
+    def relation_item(self, rel: Relation, above: frozenset[str]) -> Item:
+        """The tree item of ``rel`` under the claim or inference it bears on: an
+        inference node, or its premise as an argument."""
+        if self.is_inference(rel):
+            return Item("inference", None, rel.id, above, repeat=rel.id in above)
+        first = rel.premises[0]
+        return Item("argument", first, rel.id, above, repeat=first in above)
+
+    def child_items(self, item: Item) -> list[Item]:
+        """What the tree shows under ``item``, in order (the one place that says so; the
+        tree and the detail pane's list both read it).
+
+        Under a claim: the relations that bear on it (:meth:`relation_item`). Under an
+        inference: its premises (``&``), then what backs it, then what undercuts it.
+        Nothing under a repeat (``↻``), and only what the as-of date keeps.
+        """
+        if item.repeat:
+            return []
+        if item.role == "inference":
+            assert item.relation is not None
+            rel = self.graph.relations[item.relation]
+            above = item.above | {rel.id}
+            out = [Item("premise", p, rel.id, above, repeat=p in above) for p in rel.premises]
+            out.extend(self.relation_item(r, above) for r in self.aimed_at(rel.id))
+            return out
+        if item.claim is None:
+            return []
+        above = item.above | {item.claim}
+        return [
+            self.relation_item(rel, above)
+            for rel in self.children.get(item.claim, ())
+            if self.dated_relation(rel.id)
+        ]
+
+    def inference_words(self, rel: Relation) -> str:
+        """An inference in words: how many premises, what backs and undercuts it, and
+        its scheme if it names one (``2 premises together · 1 undercut``)."""
+        n = len(rel.premises)
+        parts = [f"{n} premises together" if n > 1 else "1 premise"]
+        aimed = self.aimed_at(rel.id)
+        backs = sum(1 for r in aimed if r.type == "support")
+        cuts = len(aimed) - backs
+        if backs:
+            parts.append(f"{backs} backing{'s' if backs > 1 else ''}")
+        if cuts:
+            parts.append(f"{cuts} undercut{'s' if cuts > 1 else ''}")
+        words = " · ".join(parts)
+        return f"{words} ({rel.scheme})" if rel.scheme else words
+
+    def inference_line(self, rel: Relation) -> str:
+        """An inference on one line of the tree: its premises' texts joined by ``&``
+        (after how many, when linked), then what backs and undercuts it, so that a line
+        cut to fit keeps what the argument says (``2 together: Cracks were found &
+        Cracked piers cannot carry lorries · 1 undercut``)."""
+        claims = self.graph.claims
+        texts = " & ".join(claims[p].text if p in claims else p for p in rel.premises)
+        n = len(rel.premises)
+        line = f"{n} together: {texts}" if n > 1 else texts
+        aimed = self.aimed_at(rel.id)
+        backs = sum(1 for r in aimed if r.type == "support")
+        cuts = len(aimed) - backs
+        if backs:
+            line += f" · {backs} backing{'s' if backs > 1 else ''}"
+        if cuts:
+            line += f" · {cuts} undercut{'s' if cuts > 1 else ''}"
+        return line
 
     @property
     def restricted(self) -> bool:
@@ -166,6 +269,9 @@ class Driver:
     base: float
     flip: float | None = None
     flip_known: bool = False
+    #: The claim backs or undercuts an inference in view (so it moves what it drives
+    #: through the weight of that link, not through a claim).
+    on_inference: bool = False
 
 
 @dataclass(frozen=True)
@@ -179,6 +285,9 @@ class WhyState:
     topic: str | None = None
     strength: float | None = None
     drivers: tuple[Driver, ...] = ()
+    #: What the focused part explains, for the heading: "this claim", or "the claim it
+    #: bears on" on an inference.
+    subject: str = "this claim"
     note: str | None = None
     pending: bool = False
     stale: bool = False
@@ -289,17 +398,26 @@ class Mode:
     read_only_scorer: str | None = None
 
 
-Role = Literal["question", "position", "argument", "loose-group", "loose"]
+Role = Literal["question", "position", "argument", "inference", "premise", "loose-group", "loose"]
+
+#: How a node is found among its siblings: (its relation, its claim).
+Key = tuple[str | None, str | None]
+#: Where a tree node is: (top-level claim, the keys of the nodes down from it, under the
+#: loose group?). ``(None, (), False)`` is the question.
+Location = tuple[str | None, tuple[Key, ...], bool]
 
 
 @dataclass(frozen=True)
 class Item:
     """What a tree node stands for.
 
-    ``claim`` is None for the question and for the group of claims that bear on no
-    position; ``relation`` is the relation by which the claim bears on its parent
-    node's claim; ``above`` the claims on the path above it; ``repeat`` marks a claim
-    already on that path.
+    ``claim`` is None for the question, for the group of claims that bear on no
+    position and for an inference; ``relation`` is the relation by which the node bears
+    on its parent (an ``argument``: its claim is that relation's premise; an
+    ``inference``: the relation itself, shown as a node because its premises are linked
+    or something backs or undercuts it; a ``premise``: one of that inference's
+    premises); ``above`` the claims (and inferences) on the path above it; ``repeat``
+    marks one already on that path.
     """
 
     role: Role
@@ -307,3 +425,12 @@ class Item:
     relation: str | None = None
     above: frozenset[str] = field(default_factory=frozenset)
     repeat: bool = False
+
+    @property
+    def key(self) -> Key:
+        """How the node is told from its siblings: (relation, claim).
+
+        >>> Item("premise", "a", "r").key, Item("inference", None, "r").key
+        (('r', 'a'), ('r', None))
+        """
+        return self.relation, self.claim

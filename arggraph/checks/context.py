@@ -9,21 +9,33 @@ times, whatever the number of rules selected.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
-from typing import Literal, NamedTuple
+from itertools import chain
+from operator import attrgetter
+from typing import Any, Literal, NamedTuple, overload
 
 from ..dates import date_bounds
 from ..graph import Graph
-from ..model import Attribution, Claim, Relation
+from ..model import Attribution, Claim
 from ..text import one_line, shorten
 from .documents import DocumentStore
 from .finding import Finding
 from .registry import RULES
 
-__all__ = ["Checker", "Context", "Located", "bounds", "quote_id", "show_claim", "show_premises"]
+__all__ = [
+    "Checker",
+    "Context",
+    "Located",
+    "Places",
+    "bounds",
+    "flat",
+    "quote_id",
+    "show_claim",
+    "show_premises",
+]
 
 #: A rule family's check: reads the context, yields findings of the codes it declares.
 CheckFn = Callable[["Context"], Iterable[Finding]]
@@ -35,15 +47,63 @@ class Checker:
 
     codes: frozenset[str]
     run: CheckFn
+    #: Whether ``run`` yields its findings in the order :func:`check` returns them (by
+    #: place in the file, then code), so they can be merged as they come; otherwise
+    #: they are sorted first.
+    ordered: bool = False
 
 
 class Located(NamedTuple):
-    """An attribution with its owner (a claim or a relation) and its JSON path."""
+    """An attribution with its owner (a claim or a relation) and its place: item ``item``
+    of the file's ``section`` (``claims`` or ``relations``), its attribution ``nth``."""
 
     owner_kind: Literal["claim", "relation"]
     owner_id: str
-    path: str
+    section: str
+    item: int
+    nth: int
     attribution: Attribution
+
+    @property
+    def path(self) -> str:
+        """The attribution's JSON path, ``claims[3].attributions[0]``."""
+        return f"{self.section}[{self.item}].attributions[{self.nth}]"
+
+
+class Places(Mapping[str, str]):
+    """Id -> JSON path of the item that id stands for (the first of a kind), for one
+    section of the file, built on the first lookup: most checks of a large graph look
+    up few places, and a path is made only when asked for.
+
+    >>> Places("claims", ["a", "b", "a"])["a"], Places("claims", ["a", "b"]).get("c")
+    ('claims[0]', None)
+    """
+
+    def __init__(self, section: str, ids: Sequence[str], index: Mapping[str, int] | None = None):
+        self.section = section
+        self._ids = ids
+        self._index = index
+
+    @property
+    def positions(self) -> Mapping[str, int]:
+        """Id -> index in the section (of its first item)."""
+        if self._index is None:
+            ids = list(self._ids)
+            # Filled from the end, so the first item of an id is the one kept.
+            self._index = dict(zip(reversed(ids), range(len(ids) - 1, -1, -1), strict=True))
+        return self._index
+
+    def __getitem__(self, ident: str) -> str:
+        return f"{self.section}[{self.positions[ident]}]"
+
+    def __contains__(self, ident: object) -> bool:
+        return ident in self.positions
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.positions)
+
+    def __len__(self) -> int:
+        return len(self.positions)
 
 
 @lru_cache(maxsize=4096)
@@ -59,7 +119,19 @@ def quote_id(ident: str) -> str:
     >>> quote_id("a\\x1bb")
     "'a\\\\x1bb'"
     """
-    return f"'{one_line(ident)}'"
+    return f"'{flat(ident)}'"
+
+
+def flat(text: str) -> str:
+    """:func:`arggraph.text.one_line`, with no work for text that is already safe on one
+    line (printable, no run of spaces, none at either end): most ids and messages.
+
+    >>> flat("claim-1"), flat("two\\nlines  here"), flat("bell\\x07")
+    ('claim-1', 'two lines here', 'bell\\\\x07')
+    """
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return one_line(text)
 
 
 def show_premises(premises: tuple[str, ...] | list[str]) -> str:
@@ -104,39 +176,38 @@ class Context:
 
     # ---------------------------------------------------------------- places
     @cached_property
-    def claim_path(self) -> dict[str, str]:
+    def claim_path(self) -> Places:
         """Claim id -> JSON path of the claim that id stands for (the first of a kind)."""
-        return _first_paths("claims", [c.id for c in self.graph.model.claims])
+        return Places("claims", _Ids(self.graph.model.claims))
 
     @cached_property
-    def relation_path(self) -> dict[str, str]:
+    def relation_path(self) -> Places:
         """Relation id -> JSON path of the relation that id stands for."""
-        return _first_paths("relations", [r.id for r in self.graph.model.relations])
+        return Places("relations", _Ids(self.graph.model.relations))
 
     @cached_property
-    def actor_path(self) -> dict[str, str]:
+    def actor_path(self) -> Places:
         """Actor id -> JSON path."""
-        return _first_paths("actors", [a.id for a in self.graph.model.actors])
+        return Places("actors", _Ids(self.graph.model.actors))
 
     @cached_property
-    def document_path(self) -> dict[str, str]:
+    def document_path(self) -> Places:
         """Document id -> JSON path."""
-        return _first_paths("documents", [d.id for d in self.graph.model.documents])
+        return Places("documents", _Ids(self.graph.model.documents))
 
-    @cached_property
-    def attributions(self) -> list[Located]:
-        """Every attribution of every claim and relation in the file, in file order."""
-        out: list[Located] = []
+    def iter_attributions(self) -> Iterator[Located]:
+        """Every attribution of every claim and relation in the file, in file order,
+        made as it is read (a large graph has one or more per item)."""
         m = self.graph.model
-        items: list[tuple[Literal["claim", "relation"], str, Claim | Relation]]
-        items = [("claim", f"claims[{i}]", c) for i, c in enumerate(m.claims) if c.attributions]
-        items += [
-            ("relation", f"relations[{i}]", r) for i, r in enumerate(m.relations) if r.attributions
-        ]
-        for kind, where, item in items:
-            for j, att in enumerate(item.attributions):
-                out.append(Located(kind, item.id, f"{where}.attributions[{j}]", att))
-        return out
+        sections: tuple[tuple[Literal["claim", "relation"], str, list[Any]], ...] = (
+            ("claim", "claims", m.claims),
+            ("relation", "relations", m.relations),
+        )
+        for kind, section, items in sections:
+            for i, item in enumerate(items):
+                if item.attributions:
+                    for j, att in enumerate(item.attributions):
+                        yield Located(kind, item.id, section, i, j, att)
 
     def date_of(self, att: Attribution) -> str | None:
         """When the attribution was said: its own date, else its document's."""
@@ -149,13 +220,50 @@ class Context:
         return None
 
     @cached_property
+    def plain_ids(self) -> bool:
+        """Whether every claim and relation id, and every end a relation names, is safe
+        on one line as it is (printable, no space): then a rule that names a million of
+        them need not escape each (:func:`quote_id`). One pass over the ids, in C."""
+        g = self.graph
+        claims, rels = g.model.claims, g.model.relations
+        linked = (p for r in g.extended_relations if r.sources is not None for p in r.sources)
+        text = "|".join(
+            chain(
+                map(_ID, claims),
+                map(_ID, rels),
+                map(_TARGET, rels),
+                filter(None, map(_SOURCE, rels)),
+                linked,
+            )
+        )
+        return " " not in text and text.isprintable()
+
+    @cached_property
     def position_ids(self) -> frozenset[str]:
         """The ids of the claims of kind ``position``."""
         return frozenset(c.id for c in self.graph.claims.values() if c.kind == "position")
 
 
-def _first_paths(section: str, ids: list[str]) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for i, ident in enumerate(ids):
-        out.setdefault(ident, f"{section}[{i}]")
-    return out
+_ID, _TARGET, _SOURCE = attrgetter("id"), attrgetter("target"), attrgetter("source")
+
+
+class _Ids(Sequence[str]):
+    """The ids of a section's items, read when asked for."""
+
+    def __init__(self, items: Sequence[Any]) -> None:
+        self._items = items
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[str]: ...
+    def __getitem__(self, i: int | slice) -> str | Sequence[str]:
+        if isinstance(i, slice):
+            return [item.id for item in self._items[i]]
+        return str(self._items[i].id)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __iter__(self) -> Iterator[str]:
+        return map(_ID, self._items)

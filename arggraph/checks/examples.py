@@ -21,10 +21,15 @@ __all__ = ["EXAMPLES", "Example"]
 
 @dataclass(frozen=True)
 class Example:
-    """A graph (as JSON data) and, for the rules that read documents, their texts."""
+    """A graph (as JSON data) and, for the rules that read documents, their texts.
+
+    ``passing`` is the same case put right, which the rule finds nothing in (the tests
+    hold it to that, and ``arggraph rules CODE`` shows it beside the one that trips it).
+    """
 
     graph: dict[str, Any]
     documents: dict[str, str] = field(default_factory=dict)
+    passing: Example | None = None
 
     def load(self) -> Graph:
         """The example as a graph (integrity problems kept, not raised)."""
@@ -119,12 +124,38 @@ _HOLD = _pos("hold", "Ukraine should keep holding Bakhmut")
 _ISW = {"id": "isw", "name": "Institute for the Study of War", "kind": "think-tank"}
 _DOC = {"id": "doc", "title": "A report", "published": "2023-03-06"}
 
+_P013_GRAPH = _g11(
+    actors=[_ISW],
+    documents=[
+        {
+            **_DOC,
+            "file": "report.txt",
+            # the SHA-256 of "The defence costs too many lives.\n", the text quoted
+            "sha256": "3674269929729d62111072ef51804b294e4c3aedba2c61c24fd908edd2af5d2b",
+            "accessed": "2023-03-07",
+        }
+    ],
+    claims=[
+        _claim(
+            "costs",
+            "The defence costs too many lives",
+            _att("isw", quote="The defence costs too many lives"),
+        )
+    ],
+)
+
 EXAMPLES: dict[str, Example] = {
     "S001": Example(
         _g(
             claims=[_WITHDRAW, _claim("costs", "The defence costs too many lives")],
             relations=[_rel("support", "costs", "withdrawl")],
-        )
+        ),
+        passing=Example(
+            _g(
+                claims=[_WITHDRAW, _claim("costs", "The defence costs too many lives")],
+                relations=[_rel("support", "costs", "withdraw")],
+            )
+        ),
     ),
     "S002": Example(
         _g(
@@ -196,6 +227,55 @@ EXAMPLES: dict[str, Example] = {
             ],
             relations=[_rel("attack", "a", "withdraw"), _rel("attack", "b", "withdraw")],
         )
+    ),
+    "S011": Example(
+        _g11(
+            claims=[_WITHDRAW, _claim("costs", "The defence costs too many lives")],
+            relations=[{"type": "support", "sources": ["costs"], "target": "withdraw"}],
+        ),
+        passing=Example(
+            _g11(
+                claims=[_WITHDRAW, _claim("costs", "The defence costs too many lives")],
+                relations=[_rel("support", "costs", "withdraw")],
+            )
+        ),
+    ),
+    "S012": Example(
+        _g11(
+            claims=[
+                _WITHDRAW,
+                _claim("costs", "The defence costs too many lives"),
+                _claim("reserves", "Ukraine has reserves to spare"),
+            ],
+            relations=[
+                {
+                    "id": "r",
+                    "type": "support",
+                    "sources": ["costs", "reserves"],
+                    "target": "withdraw",
+                },
+                _rel("attack", "reserves", "r"),
+            ],
+        ),
+        passing=Example(
+            _g11(
+                claims=[
+                    _WITHDRAW,
+                    _claim("costs", "The defence costs too many lives"),
+                    _claim("reserves", "Ukraine has reserves to spare"),
+                    _claim("replaced", "Losses are replaced faster than they occur"),
+                ],
+                relations=[
+                    {
+                        "id": "r",
+                        "type": "support",
+                        "sources": ["costs", "reserves"],
+                        "target": "withdraw",
+                    },
+                    _rel("attack", "replaced", "r"),
+                ],
+            )
+        ),
     ),
     "P001": Example(
         _g(
@@ -297,26 +377,12 @@ EXAMPLES: dict[str, Example] = {
         )
     ),
     "P013": Example(
-        _g11(
-            actors=[_ISW],
-            documents=[
-                {
-                    **_DOC,
-                    "file": "report.txt",
-                    # the SHA-256 of "The defence costs too many lives.\n", the text quoted
-                    "sha256": "3674269929729d62111072ef51804b294e4c3aedba2c61c24fd908edd2af5d2b",
-                    "accessed": "2023-03-07",
-                }
-            ],
-            claims=[
-                _claim(
-                    "costs",
-                    "The defence costs too many lives",
-                    _att("isw", quote="The defence costs too many lives"),
-                )
-            ],
-        ),
+        _P013_GRAPH,
         documents={"report.txt": "The defence costs too many lives, the report says.\n"},
+        passing=Example(
+            _P013_GRAPH,
+            documents={"report.txt": "The defence costs too many lives.\n"},
+        ),
     ),
     "P014": Example(
         _g11(
@@ -329,7 +395,24 @@ EXAMPLES: dict[str, Example] = {
                     "reconstructed": True,
                 },
             ],
-        )
+        ),
+        passing=Example(
+            _g11(
+                actors=[_ISW],
+                documents=[_DOC],
+                claims=[
+                    _WITHDRAW,
+                    {
+                        **_claim(
+                            "lives",
+                            "Soldiers' lives matter more than ground",
+                            _att("isw", quote=""),
+                        ),
+                        "reconstructed": True,
+                    },
+                ],
+            )
+        ),
     ),
     "R001": Example(
         _g(

@@ -5,6 +5,14 @@ incomplete, quotes that are not in their document (with the documents' texts), d
 that cannot be, and actors or documents that nothing cites. Quote verification reads and
 normalises each document once and makes one substring search per part of a quote
 (:mod:`arggraph.quotes`), so it stays linear in the number of quotes.
+
+A date interval that ends before it starts (``2023-03-10/2023-03-01``) is no finding
+here: it names no day at all, so nothing could read it (the timeline, the order of
+R001 and R002, P007's comparison with a publication date), and no fix can be guessed
+(a swapped pair, or a typo in either end). Like a base score of 2 it is a value
+outside its domain, which loading refuses for every command with the file, the JSON
+path, the line and the column; ``check`` then reports the file as unusable (exit 2)
+and goes on with the others. The rules report what has a meaning but is likely wrong.
 """
 
 from __future__ import annotations
@@ -14,11 +22,13 @@ from collections.abc import Iterator
 
 from ..dates import interval_ends, is_interval
 from ..errors import FileAccessError
+from ..model import Attribution
 from ..quotes import closest_passage
 from ..text import shorten
-from .context import Checker, Context, Located, bounds, quote_id, show_premises
+from .context import Checker, Context, Located, bounds, flat, quote_id, show_premises
 from .documents import QuoteFinder
-from .finding import Finding
+from .finding import Finding, finding_sort_key
+from .registry import RULES
 
 __all__ = ["CHECKERS", "HINT_WIDTH"]
 
@@ -38,80 +48,116 @@ def _after_publication(att_date: str, published: str) -> str:
     return f": {said} is after {out}"
 
 
+def unattributed_claims(ctx: Context) -> Iterator[Finding]:
+    """P001: claims without attribution (positions and reconstructed claims need none),
+    in file order."""
+    severity, file = RULES["P001"].severity, ctx.file
+    shown = str if ctx.plain_ids else flat
+    for i, claim in enumerate(ctx.graph.model.claims):
+        if not claim.attributions and claim.kind != "position" and not claim.reconstructed:
+            ident = claim.id
+            message = f"claim '{shown(ident)}' has no attribution"
+            yield Finding("P001", severity, message, (ident,), f"claims[{i}]", file)
+
+
+def unattributed_relations(ctx: Context) -> Iterator[Finding]:
+    """P002: relations without attribution (those between positions need none), in file
+    order."""
+    positions = ctx.position_ids
+    severity, file = RULES["P002"].severity, ctx.file
+    plain = ctx.plain_ids
+    for i, rel in enumerate(ctx.graph.model.relations):
+        if rel.attributions:
+            continue
+        source, target, ident = rel.source, rel.target, rel.id
+        if source is not None:
+            if source in positions and target in positions:
+                continue
+            if plain:  # the usual case: nothing to escape
+                message = f"{rel.type} '{ident}' ('{source}' -> '{target}') has no attribution"
+                yield Finding("P002", severity, message, (ident,), f"relations[{i}]", file)
+                continue
+            shown = f"'{flat(source)}'"
+        else:
+            premises = rel.premises
+            if {*premises, target} <= positions:
+                continue
+            shown = show_premises(premises)
+        message = f"{rel.type} '{flat(ident)}' ({shown} -> '{flat(target)}') has no attribution"
+        yield Finding("P002", severity, message, (ident,), f"relations[{i}]", file)
+
+
+def _same(att: Attribution) -> tuple[str, str | None, str, str | None]:
+    """What makes two attributions the same (P012): actor, document, quote (up to
+    spacing) and date."""
+    return att.actor, att.document, " ".join(att.quote.split()), att.date
+
+
 def attribution_gaps(ctx: Context) -> Iterator[Finding]:
-    """P001, P002 (unattributed items), P003-P005 (incomplete attributions), P007 (dated
-    after publication), P012 (the same attribution twice on one item) and P014 (a
-    quote on a reconstructed claim).
+    """P003-P005 (incomplete attributions), P007 (dated after publication), P012 (the
+    same attribution twice on one item) and P014 (a quote on a reconstructed claim), in
+    file order.
 
     A reconstructed claim (an unstated premise the analyst made explicit) needs no
     attribution and no quote; its attributions are otherwise checked like any other."""
     g = ctx.graph
-    positions = ctx.position_ids
     reconstructed = {c.id for c in g.model.claims if c.reconstructed}
-    for i, claim in enumerate(g.model.claims):
-        if not claim.attributions and claim.kind != "position" and not claim.reconstructed:
-            yield ctx.finding(
-                "P001",
-                f"claim {quote_id(claim.id)} has no attribution",
-                (claim.id,),
-                f"claims[{i}]",
-            )
-    for i, rel in enumerate(g.model.relations):
-        premises = rel.premises
-        if rel.attributions or {*premises, rel.target} <= positions:
-            continue
-        yield ctx.finding(
-            "P002",
-            f"{rel.type} {quote_id(rel.id)} ({show_premises(premises)} -> "
-            f"{quote_id(rel.target)}) has no attribution",
-            (rel.id,),
-            f"relations[{i}]",
-        )
-    seen: set[tuple[str, str, str | None, str, str | None]] = set()
-    for loc in ctx.attributions:
+    documents = g.documents
+    earlier: list[Attribution] = []  # the attributions of the item at hand, so far
+    seen: set[tuple[str, str | None, str, str | None]] | None = None
+    for loc in ctx.iter_attributions():
         att = loc.attribution
-        key = (
-            loc.path.split(".", 1)[0],
-            att.actor,
-            att.document,
-            " ".join(att.quote.split()),
-            att.date,
-        )
-        if key in seen:
-            yield ctx.finding(
-                "P012",
-                f"{loc.owner_kind} {quote_id(loc.owner_id)} carries this attribution "
-                f"of {quote_id(att.actor)} twice",
-                (loc.owner_id, att.actor),
-                loc.path,
-            )
-        seen.add(key)
+        owner = f"{loc.owner_kind} {quote_id(loc.owner_id)}"
+        path = loc.path
+        found: list[Finding] = []
+        if loc.nth == 0:  # P012 compares an item's attributions, when it has several
+            earlier, seen = [], None
+        else:
+            if seen is None:
+                seen = {_same(a) for a in earlier}
+            key = _same(att)
+            if key in seen:
+                found.append(
+                    ctx.finding(
+                        "P012",
+                        f"{owner} carries this attribution of {quote_id(att.actor)} twice",
+                        (loc.owner_id, att.actor),
+                        path,
+                    )
+                )
+            seen.add(key)
+        earlier.append(att)
         rebuilt = loc.owner_kind == "claim" and loc.owner_id in reconstructed
-        if rebuilt and att.quote.strip():
-            yield ctx.finding(
-                "P014",
-                f"claim {quote_id(loc.owner_id)} is marked reconstructed but its attribution "
-                f"to {quote_id(att.actor)} quotes it",
-                (loc.owner_id, att.actor),
-                f"{loc.path}.quote",
+        quoted = bool(att.quote.strip())
+        if rebuilt and quoted:
+            found.append(
+                ctx.finding(
+                    "P014",
+                    f"claim {quote_id(loc.owner_id)} is marked reconstructed but its attribution "
+                    f"to {quote_id(att.actor)} quotes it",
+                    (loc.owner_id, att.actor),
+                    f"{path}.quote",
+                )
             )
-        if not att.quote.strip() and not rebuilt:
-            yield ctx.finding(
-                "P003",
-                f"attribution of {loc.owner_kind} {quote_id(loc.owner_id)} to "
-                f"{quote_id(att.actor)} has no quote",
-                (loc.owner_id, att.actor),
-                f"{loc.path}.quote" if att.quote else loc.path,
+        if not quoted and not rebuilt:
+            found.append(
+                ctx.finding(
+                    "P003",
+                    f"attribution of {owner} to {quote_id(att.actor)} has no quote",
+                    (loc.owner_id, att.actor),
+                    f"{path}.quote" if att.quote else path,
+                )
             )
         if att.document is None:
-            yield ctx.finding(
-                "P005",
-                f"attribution of {loc.owner_kind} {quote_id(loc.owner_id)} to "
-                f"{quote_id(att.actor)} cites no document",
-                (loc.owner_id, att.actor),
-                loc.path,
+            found.append(
+                ctx.finding(
+                    "P005",
+                    f"attribution of {owner} to {quote_id(att.actor)} cites no document",
+                    (loc.owner_id, att.actor),
+                    path,
+                )
             )
-        doc = g.documents.get(att.document) if att.document is not None else None
+        doc = documents.get(att.document) if att.document is not None else None
         if att.date is None:
             if doc is None or doc.published is None:
                 why = (
@@ -123,23 +169,29 @@ def attribution_gaps(ctx: Context) -> Iterator[Finding]:
                         else "and its document is unknown"
                     )
                 )
-                yield ctx.finding(
-                    "P004",
-                    f"attribution of {loc.owner_kind} {quote_id(loc.owner_id)} to "
-                    f"{quote_id(att.actor)} has no date, {why}",
-                    (loc.owner_id, att.actor),
-                    loc.path,
+                found.append(
+                    ctx.finding(
+                        "P004",
+                        f"attribution of {owner} to {quote_id(att.actor)} has no date, {why}",
+                        (loc.owner_id, att.actor),
+                        path,
+                    )
                 )
         elif doc is not None and doc.published is not None:
             if bounds(att.date)[0] > bounds(doc.published)[1]:
-                yield ctx.finding(
-                    "P007",
-                    f"attribution of {loc.owner_kind} {quote_id(loc.owner_id)} is "
-                    f"dated {att.date}, after its document {quote_id(doc.id)} was "
-                    f"published ({doc.published}){_after_publication(att.date, doc.published)}",
-                    (loc.owner_id, doc.id),
-                    f"{loc.path}.date",
+                found.append(
+                    ctx.finding(
+                        "P007",
+                        f"attribution of {owner} is dated {att.date}, after its document "
+                        f"{quote_id(doc.id)} was published ({doc.published})"
+                        f"{_after_publication(att.date, doc.published)}",
+                        (loc.owner_id, doc.id),
+                        f"{path}.date",
+                    )
                 )
+        if len(found) > 1:
+            found.sort(key=finding_sort_key)
+        yield from found
 
 
 def quotes(ctx: Context) -> Iterator[Finding]:
@@ -183,7 +235,7 @@ def quotes(ctx: Context) -> Iterator[Finding]:
                 )
     unverifiable: set[str] = set()
     by_document: dict[str, list[Located]] = defaultdict(list)
-    for loc in ctx.attributions:
+    for loc in ctx.iter_attributions():
         att = loc.attribution
         if not att.quote.strip() or att.document is None:
             continue
@@ -230,8 +282,11 @@ def quotes(ctx: Context) -> Iterator[Finding]:
 
 def unused(ctx: Context) -> Iterator[Finding]:
     """P010 (actors nothing cites) and P011 (documents nothing cites)."""
-    actors = {loc.attribution.actor for loc in ctx.attributions}
-    documents = {loc.attribution.document for loc in ctx.attributions}
+    actors: set[str] = set()
+    documents: set[str | None] = set()
+    for loc in ctx.iter_attributions():
+        actors.add(loc.attribution.actor)
+        documents.add(loc.attribution.document)
     for i, actor in enumerate(ctx.graph.model.actors):
         if actor.id not in actors:
             yield ctx.finding(
@@ -245,9 +300,12 @@ def unused(ctx: Context) -> Iterator[Finding]:
 
 
 CHECKERS = [
+    Checker(frozenset({"P001"}), unattributed_claims, ordered=True),
+    Checker(frozenset({"P002"}), unattributed_relations, ordered=True),
     Checker(
-        frozenset({"P001", "P002", "P003", "P004", "P005", "P007", "P012", "P014"}),
+        frozenset({"P003", "P004", "P005", "P007", "P012", "P014"}),
         attribution_gaps,
+        ordered=True,
     ),
     Checker(frozenset({"P006", "P008", "P009", "P013"}), quotes),
     Checker(frozenset({"P010", "P011"}), unused),

@@ -22,7 +22,10 @@ from dataclasses import dataclass
 from itertools import combinations, islice, product
 from typing import NamedTuple
 
+import numpy as np
+
 from ..illocutions import commits
+from ..model import Relation
 from .context import Checker, Context, bounds, quote_id, show_claim, show_premises
 from .finding import Finding
 
@@ -52,6 +55,8 @@ def _endorsements(ctx: Context) -> dict[str, dict[str, list[Endorsement]]]:
     whose illocution commits the actor)."""
     out: dict[str, dict[str, list[Endorsement]]] = {}
     for cid, claim in ctx.graph.claims.items():
+        if not claim.attributions:
+            continue
         base = ctx.claim_path[cid]
         by_actor: dict[str, list[Endorsement]] = defaultdict(list)
         for j, att in enumerate(claim.attributions):
@@ -158,8 +163,8 @@ def conflicts(ctx: Context) -> Iterator[Finding]:
     pairs: dict[tuple[str, str, str], list[str]] = defaultdict(list)
     # (actor, premises, target) -> the linked attacks from those premises on the target
     linked: dict[tuple[str, tuple[str, ...], str], list[str]] = defaultdict(list)
-    for rel in g.relations.values():
-        if rel.type != "attack" or rel.weight <= 0 or not g.is_usable(rel):
+    for rel in _endorsed_attacks(ctx, endorsed):
+        if rel.weight <= 0 or not g.is_usable(rel):
             continue
         premises = rel.premises
         if rel.target not in g.claims or rel.target in premises:
@@ -204,6 +209,34 @@ def conflicts(ctx: Context) -> Iterator[Finding]:
                 _claim_side(ctx, q, actor, endorsed),
                 [],
             )
+
+
+def _endorsed_attacks(
+    ctx: Context, endorsed: dict[str, dict[str, list[Endorsement]]]
+) -> list[Relation]:
+    """The attacks aimed at a claim whose target and premises someone endorses, in file
+    order: found on the framework's arrays, so a large graph with few endorsements
+    costs little."""
+    if not endorsed:
+        return []
+    g = ctx.graph
+    fw = g.framework
+    n = fw.n
+    held = np.zeros(n, dtype=bool)
+    held[[fw.index[c] for c in endorsed]] = True
+    src, tgt, rids = fw.att_src, fw.att_tgt, fw.att_ids
+    aimed = tgt < n
+    pick = np.flatnonzero(aimed & held[src] & held[np.where(aimed, tgt, 0)])
+    chosen = {rids[j] for j in pick.tolist()}
+    if fw.k:
+        counts = np.diff(fw.inf_ptr)
+        owner = np.repeat(np.arange(fw.k, dtype=np.int64), counts)
+        missing = np.bincount(owner[~held[fw.inf_prem]], minlength=fw.k)
+        tgt_ok = fw.inf_tgt < n
+        ok = tgt_ok & ~fw.inf_sup & (missing == 0) & held[np.where(tgt_ok, fw.inf_tgt, 0)]
+        chosen.update(fw.inf_rel[i] for i in np.flatnonzero(ok).tolist())
+    position = ctx.relation_path.positions
+    return [g.relations[r] for r in sorted(chosen, key=position.__getitem__)]
 
 
 def _claim_side(
@@ -291,8 +324,6 @@ def failed_rebuttals(ctx: Context) -> Iterator[Finding]:
     claim (in, or undecided) is reported, with each attack labelled defeated (out) or
     undecided and named by its premises. Self-attacks are S003's and are left out.
     """
-    import numpy as np
-
     from ..semantics.dung import IN, OUT, flatten, grounded_codes
 
     g = ctx.graph
@@ -302,7 +333,12 @@ def failed_rebuttals(ctx: Context) -> Iterator[Finding]:
     codes = grounded_codes(flat)
     names = flat.ids
     # An attack whose premises include its target attacks itself (S003's).
-    selfish = {r.id for r in g.relations.values() if r.type == "attack" and r.target in r.premises}
+    selfish: set[str] = set()
+    if fw.k:
+        counts = np.diff(fw.inf_ptr)
+        owner = np.repeat(np.arange(fw.k, dtype=np.int64), counts)
+        hit = np.unique(owner[fw.inf_prem == fw.inf_tgt[owner]])
+        selfish = {fw.inf_rel[i] for i in hit.tolist() if not fw.inf_sup[i]}
     keep = (flat.att_w > 0) & (flat.att_tgt < n) & (flat.att_src != flat.att_tgt)
     if fw.k:
         keep &= np.fromiter(

@@ -175,6 +175,35 @@ _CATALOGUE = [
         "each looks weaker than the claim is.",
         "Merge them into one claim carrying both attributions, and point their relations at it.",
     ),
+    Rule(
+        "S011",
+        "single-linked-premise",
+        "warning",
+        'A relation lists one claim under "sources".',
+        '"sources" holds linked premises: two or more claims that bear on the target only '
+        "together (AIF's RA or CA node with several premises, Argdown's "
+        "premise-conclusion structure). A list of one says no more than the relation from "
+        "that claim, and is computed as one, but it usually shows a premise dropped while "
+        "editing, or an importer that wrote every relation as linked.",
+        'Write "source": "CLAIM" instead, or add the premises that bear on the target '
+        "together with it.",
+    ),
+    Rule(
+        "S012",
+        "self-undercut",
+        "error",
+        "A premise of an inference attacks that inference.",
+        "An attack aimed at a relation undercuts it: it disputes the step from the "
+        "premises to the conclusion, not the conclusion (arggraph/1.1). When a premise of "
+        "the undercutter is itself a premise of the inference it undercuts, one claim is "
+        "offered both as a reason for the conclusion and as a reason why that very step "
+        "fails: the map contradicts itself, or the attack is aimed at the wrong relation "
+        "(often the one the claim takes part in). A linked undercutter counts when any of "
+        "its premises is one. The semantics still compute it, which makes the premise "
+        "weaken its own argument.",
+        "Aim the attack at the relation that was meant, or take the claim out of the "
+        "inference's premises if it argues against the step.",
+    ),
     # ---------------------------------------------------------------- provenance
     Rule(
         "P001",
@@ -253,7 +282,9 @@ _CATALOGUE = [
         "for the whole period it names, and only a date surely after the publication is "
         "reported (2023-03 is not after 2023-03-06, 2023-04 is). An interval "
         "(2023-03-10/2023-03-20) is after when its start is; a publication interval ends "
-        "on its last day; the message names the bounds compared.",
+        "on its last day; the message names the bounds compared. (An interval that ends "
+        "before it starts is no rule's: it names no day at all, so loading refuses it "
+        "with its place, as it refuses a base score of 2.)",
         "Correct the attribution's date or the document's publication date.",
     ),
     Rule(

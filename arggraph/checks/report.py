@@ -1,38 +1,49 @@
 """Printing findings: text for people, JSON for scripts, SARIF for code scanning, and
 GitHub workflow annotations.
 
-Every format reads the same :class:`FileReport` objects: one per graph file, with its
-findings, the line of each finding's JSON path (when the file could be read again), or
-the error that kept it from being checked. Every text from a file or a path (ids,
-messages, file names) is escaped here for each format, through :mod:`arggraph.text`:
-control characters for text, and for annotations too, with the workflow commands' own
-percent-encoding; JSON and SARIF escape themselves (:func:`arggraph.jsonio.dumps`).
+Reports are written as the findings come, so a check with a million findings never
+holds them (or their text) all at once. A format (:data:`FORMATS`) makes the text of
+each finding (an *item*: a line for text and annotations, an object for JSON and SARIF)
+from the finding and the line of its JSON path; :class:`ReportWriter` puts the items of
+each file in order between the format's head and tail, which may depend on every file's
+:class:`FileReport` (the counts of findings, the files that could not be checked). The
+items of one file can be made in another process and written here.
+
+Every text from a file or a path (ids, messages, file names) is escaped here for each
+format, through :mod:`arggraph.text`: control characters for text, and for annotations
+too, with the workflow commands' own percent-encoding. JSON and SARIF are written as
+:func:`arggraph.jsonio.dumps` writes the whole document (which escapes what a terminal
+would obey), piece by piece.
 """
 
 from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import quote
 
-from ..errors import ArggraphError
-from ..jsonio import dumps
-from ..text import github_data, github_property, inline, one_line
+from ..jsonio import dumps, encode_string
+from ..text import github_data, github_property, inline
+from .context import flat
 from .finding import SEVERITIES, Finding
 from .registry import RULES
 
 __all__ = [
     "FORMATS",
     "FileReport",
-    "render_github",
-    "render_json",
-    "render_sarif",
+    "Format",
+    "GithubFormat",
+    "JsonFormat",
+    "Located",
+    "ReportWriter",
+    "SarifFormat",
+    "TextFormat",
+    "dump_json",
     "render_statistics",
-    "render_text",
     "summary_line",
 ]
 
@@ -45,22 +56,25 @@ _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 _COLOUR = {"error": "31", "warning": "33", "info": "36"}
 
 
+#: A finding and the line its JSON path starts on (``None`` when unknown).
+Located = tuple[Finding, int | None]
+
+
 @dataclass
 class FileReport:
-    """What checking one graph file gave: findings with lines, or the load error."""
+    """What checking one graph file gave: how many findings of each severity and of
+    each rule, or the error that kept it from being checked (as printed)."""
 
     file: str
-    findings: list[Finding] = field(default_factory=list)
-    lines: dict[str | None, int] = field(default_factory=dict)
-    error: ArggraphError | None = None
-
-    def line(self, finding: Finding) -> int | None:
-        """The line of the finding's JSON path, if known."""
-        return self.lines.get(finding.path)
-
-
-def _counts(reports: Iterable[FileReport]) -> Counter[str]:
-    return Counter(f.severity for r in reports for f in r.findings)
+    error: str | None = None
+    severities: Counter[str] = field(default_factory=Counter)
+    codes: Counter[str] = field(default_factory=Counter)
+    #: Whether a finding reaches the file's ``--fail-on`` severity.
+    failing: bool = False
+    #: Whether quotes were left unverified for want of ``--documents``.
+    unverified: bool = False
+    #: Whether a finding has more ids than the text format showed.
+    cut: bool = False
 
 
 def _plural(n: int, word: str) -> str:
@@ -79,12 +93,14 @@ def summary_line(reports: Sequence[FileReport], skipped: int = 0) -> str:
     are ``skipped`` files (found in a folder, or given with ``--graphs-only``, that do
     not declare an arggraph format).
 
-    >>> summary_line([FileReport("a.json"), FileReport("b.json", error=ArggraphError("x"))])
+    >>> summary_line([FileReport("a.json"), FileReport("b.json", error="b.json: x")])
     'No findings (1 file checked); 1 file could not be checked.'
     >>> summary_line([FileReport("a.json")], skipped=2)
     'All checks passed (1 file); 2 files skipped: not arggraph graphs (-v names them).'
     """
-    counts = _counts(reports)
+    counts: Counter[str] = Counter()
+    for r in reports:
+        counts.update(r.severities)
     checked = [r for r in reports if r.error is None]
     failed = len(reports) - len(checked)
     tail = f"; {_plural(failed, 'file')} could not be checked" if failed else ""
@@ -96,51 +112,18 @@ def summary_line(reports: Sequence[FileReport], skipped: int = 0) -> str:
             return f"No findings ({_plural(len(checked), 'file')} checked){tail}."
         return f"All checks passed ({_plural(len(checked), 'file')}){tail}."
     parts = ", ".join(_plural(counts[s], s) for s in SEVERITIES if counts[s])
-    with_findings = sum(1 for r in checked if r.findings)
+    with_findings = sum(1 for r in checked if sum(r.severities.values()))
     return (
         f"Found {_plural(total, 'finding')} ({parts}) in {with_findings} of "
         f"{_plural(len(checked), 'file')}{tail}."
     )
 
 
-def _ids(ids: Sequence[str], limit: int | None = None) -> str:
-    shown = [one_line(i) for i in (ids if limit is None else ids[:limit])]
-    if limit is not None and len(ids) > limit:
-        shown.append(f"+{len(ids) - limit} more")
-    return ", ".join(shown)
-
-
-def render_text(
-    reports: Sequence[FileReport], *, colour: bool = False, id_limit: int | None = None
-) -> str:
-    """One line a finding, ``FILE: CODE severity [ids] message``; under it, indented,
-    where it is (``at FILE:LINE JSON-PATH``) and the hint, if any. Every id is shown
-    unless ``id_limit`` is given (the CLI gives 3 for a terminal only), when the rest
-    are counted as ``+N more``."""
-
-    def paint(text: str, code: str) -> str:
-        return f"\x1b[{code}m{text}\x1b[0m" if colour else text
-
-    out: list[str] = []
-    for report in reports:
-        name = inline(report.file)
-        for f in report.findings:
-            sev = paint(f.severity, _COLOUR[f.severity])
-            code = paint(f.code, "1;" + _COLOUR[f.severity])
-            ids = f" [{_ids(f.ids, id_limit)}]" if f.ids else ""
-            out.append(f"{paint(name, '1')}: {code} {sev}{ids} {one_line(f.message)}")
-            if f.path is not None:
-                line = report.line(f)
-                where = f"{name}:{line}" if line is not None else name
-                out.append(paint(f"    at {where} {one_line(f.path)}", "2"))
-            if f.hint:
-                out.append(f"    hint: {one_line(f.hint)}")
-    return "\n".join(out) + ("\n" if out else "")
-
-
 def render_statistics(reports: Sequence[FileReport]) -> str:
     """How many findings of each rule, most frequent first (``--statistics``)."""
-    counts = Counter(f.code for r in reports for f in r.findings)
+    counts: Counter[str] = Counter()
+    for r in reports:
+        counts.update(r.codes)
     rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     width = max((len(str(n)) for _, n in rows), default=1)
     return "".join(
@@ -148,16 +131,177 @@ def render_statistics(reports: Sequence[FileReport]) -> str:
     )
 
 
-def _finding_dict(report: FileReport, f: Finding) -> dict[str, Any]:
-    out = f.to_dict()
-    out["line"] = report.line(f)
-    return out
+def dump_json(value: Any, indent: str = "") -> str:
+    """:func:`arggraph.jsonio.dumps` (``indent=2``) for JSON data of dicts, lists,
+    strings, integers, booleans and ``None``, as it reads nested at ``indent`` (its
+    first line is not indented): written directly, several times faster than the
+    standard library's indenting encoder, which has no C version.
+
+    >>> print(dump_json({"ids": ["a"], "line": None, "none": []}))
+    {
+      "ids": [
+        "a"
+      ],
+      "line": null,
+      "none": []
+    }
+    """
+    if isinstance(value, str):
+        return encode_string(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    inner = indent + "  "
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        members = ",\n".join(
+            f"{inner}{encode_string(key)}: {dump_json(item, inner)}" for key, item in value.items()
+        )
+        return f"{{\n{members}\n{indent}}}"
+    if isinstance(value, list | tuple):
+        if not value:
+            return "[]"
+        items = ",\n".join(inner + dump_json(item, inner) for item in value)
+        return f"[\n{items}\n{indent}]"
+    return dumps(value, indent=None)  # floats, as the standard library writes them
 
 
-def render_json(reports: Sequence[FileReport]) -> str:
+class Format(Protocol):
+    """How one output format writes a report."""
+
+    #: What goes before the first item, and between two items.
+    opening: str
+    separator: str
+
+    def head(self) -> str:
+        """What comes before the first item."""
+
+    def renderer(self, report: FileReport) -> Callable[[Finding, int | None], str]:
+        """What makes the item of a finding of the file (on the line given)."""
+
+    def error_items(self, report: FileReport) -> list[str]:
+        """The items that say a file could not be checked (most formats have none: the
+        command says so on stderr and in the summary)."""
+
+    def tail(self, reports: Sequence[FileReport], any_item: bool) -> str:
+        """What comes after the last item, knowing every file's report."""
+
+
+def _ids(ids: Sequence[str], limit: int | None = None) -> str:
+    shown = [flat(i) for i in (ids if limit is None else ids[:limit])]
+    if limit is not None and len(ids) > limit:
+        shown.append(f"+{len(ids) - limit} more")
+    return ", ".join(shown)
+
+
+@dataclass
+class TextFormat:
+    """One line a finding, ``FILE: CODE severity [ids] message``; under it, indented,
+    where it is (``at FILE:LINE JSON-PATH``) and the hint, if any. Every id is shown
+    unless ``id_limit`` is given (the CLI gives 3 for a terminal only), when the rest
+    are counted as ``+N more``. The summary is the command's to add."""
+
+    colour: bool = False
+    id_limit: int | None = None
+    opening: str = ""
+    separator: str = ""
+
+    def head(self) -> str:
+        return ""
+
+    def tail(self, reports: Sequence[FileReport], any_item: bool) -> str:
+        return ""
+
+    def error_items(self, report: FileReport) -> list[str]:
+        return []
+
+    def renderer(self, report: FileReport) -> Callable[[Finding, int | None], str]:
+        colour, limit = self.colour, self.id_limit
+        name = inline(report.file)
+
+        def paint(text: str, code: str) -> str:
+            return f"\x1b[{code}m{text}\x1b[0m" if colour else text
+
+        shown_name = paint(name, "1")
+
+        def render(f: Finding, line: int | None) -> str:
+            # Ids, message and path are made safe on one line (flat); the common case,
+            # text that is so already, is tested here without a call.
+            ids, message, path = f.ids, f.message, f.path
+            if not ids:
+                shown_ids = ""
+            elif len(ids) == 1:
+                only = ids[0]
+                shown_ids = f" [{only if only.isprintable() and ' ' not in only else flat(only)}]"
+            else:
+                shown_ids = f" [{_ids(ids, limit)}]"
+            if not (
+                message.isprintable()
+                and "  " not in message
+                and message[:1] != " "
+                and message[-1:] != " "
+            ):
+                message = flat(message)
+            if colour:
+                sev = paint(f.severity, _COLOUR[f.severity])
+                code = paint(f.code, "1;" + _COLOUR[f.severity])
+                text = f"{shown_name}: {code} {sev}{shown_ids} {message}\n"
+            else:
+                text = f"{name}: {f.code} {f.severity}{shown_ids} {message}\n"
+            if path is not None:
+                if not (path.isprintable() and " " not in path):
+                    path = flat(path)
+                where = f"{name}:{line}" if line is not None else name
+                text += (
+                    paint(f"    at {where} {path}", "2") + "\n"
+                    if colour
+                    else f"    at {where} {path}\n"
+                )
+            if f.hint:
+                text += f"    hint: {flat(f.hint)}\n"
+            return text
+
+        return render
+
+
+@dataclass
+class JsonFormat:
     """A JSON list of findings: code, severity, message, ids, path, file, hint, line."""
-    data = [_finding_dict(r, f) for r in reports for f in r.findings]
-    return dumps(data) + "\n"
+
+    opening: str = "[\n"
+    separator: str = ",\n"
+
+    def head(self) -> str:
+        return ""
+
+    def error_items(self, report: FileReport) -> list[str]:
+        return []
+
+    def renderer(self, report: FileReport) -> Callable[[Finding, int | None], str]:
+        return self._render
+
+    @staticmethod
+    def _render(f: Finding, line: int | None) -> str:
+        data = {
+            "code": f.code,
+            "severity": f.severity,
+            "message": f.message,
+            "ids": f.ids,
+            "path": f.path,
+            "file": f.file,
+            "hint": f.hint,
+            "line": line,
+        }
+        return "  " + dump_json(data, "  ")
+
+    def tail(self, reports: Sequence[FileReport], any_item: bool) -> str:
+        return "\n]\n" if any_item else "[]\n"
 
 
 def _uri(file: str) -> dict[str, str]:
@@ -185,18 +329,76 @@ def _rule_sarif(code: str) -> dict[str, Any]:
     }
 
 
-def render_sarif(reports: Sequence[FileReport], *, version: str = "unknown") -> str:
+_RESULTS = "\x00results\x00"  # where the results go in the log's skeleton
+
+
+@dataclass
+class SarifFormat:
     """A SARIF 2.1.0 log with one run: every rule in ``tool.driver.rules``, one result a
     finding (located by file, line and JSON path), and files that could not be loaded
     as tool execution notifications."""
-    index = {code: i for i, code in enumerate(RULES)}
-    results: list[dict[str, Any]] = []
-    for report in reports:
-        for f in report.findings:
+
+    version: str = "unknown"
+    opening: str = "[\n"
+    separator: str = ",\n"
+
+    def _skeleton(self, reports: Sequence[FileReport]) -> tuple[str, str, str]:
+        notes = [
+            {
+                "level": "error",
+                "message": {"text": r.error},
+                "locations": [{"physicalLocation": {"artifactLocation": _uri(r.file)}}],
+            }
+            for r in reports
+            if r.error is not None
+        ]
+        log = {
+            "$schema": SARIF_SCHEMA,
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {
+                        "driver": {
+                            "name": "arggraph",
+                            "version": self.version,
+                            "semanticVersion": self.version,
+                            "rules": [_rule_sarif(code) for code in RULES],
+                        }
+                    },
+                    # Results before invocations, which may name files that come
+                    # later: the results are written as they come.
+                    "results": _RESULTS,
+                    "invocations": [
+                        {
+                            "executionSuccessful": not notes,
+                            "toolExecutionNotifications": notes,
+                        }
+                    ],
+                }
+            ],
+        }
+        text = dump_json(log)
+        head, _, tail = text.partition(dump_json(_RESULTS))
+        indent = head[head.rfind("\n") + 1 :]
+        indent = indent[: len(indent) - len(indent.lstrip())]
+        return head, tail, indent
+
+    def head(self) -> str:
+        return self._skeleton([])[0]
+
+    def error_items(self, report: FileReport) -> list[str]:
+        return []
+
+    def renderer(self, report: FileReport) -> Callable[[Finding, int | None], str]:
+        index = _RULE_INDEX
+        inner = _SARIF_ITEM_INDENT
+        artifact = _uri(report.file)
+
+        def render(f: Finding, line: int | None) -> str:
             location: dict[str, Any] = {
                 "physicalLocation": {
-                    "artifactLocation": _uri(report.file),
-                    "region": {"startLine": report.line(f) or 1},
+                    "artifactLocation": artifact,
+                    "region": {"startLine": line or 1},
                 },
             }
             if f.path is not None:
@@ -207,66 +409,92 @@ def render_sarif(reports: Sequence[FileReport], *, version: str = "unknown") -> 
                     }
                 ]
             text = f.message + (f" (hint: {f.hint})" if f.hint else "")
-            results.append(
-                {
-                    "ruleId": f.code,
-                    "ruleIndex": index[f.code],
-                    "level": _SARIF_LEVEL[f.severity],
-                    "message": {"text": text},
-                    "locations": [location],
-                    "properties": {"ids": list(f.ids), "path": f.path, "hint": f.hint},
-                }
-            )
-    notes = [
-        {
-            "level": "error",
-            "message": {"text": str(r.error)},
-            "locations": [{"physicalLocation": {"artifactLocation": _uri(r.file)}}],
-        }
-        for r in reports
-        if r.error is not None
-    ]
-    log = {
-        "$schema": SARIF_SCHEMA,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "arggraph",
-                        "version": version,
-                        "semanticVersion": version,
-                        "rules": [_rule_sarif(code) for code in RULES],
-                    }
-                },
-                "invocations": [
-                    {
-                        "executionSuccessful": not notes,
-                        "toolExecutionNotifications": notes,
-                    }
-                ],
-                "results": results,
+            result = {
+                "ruleId": f.code,
+                "ruleIndex": index[f.code],
+                "level": _SARIF_LEVEL[f.severity],
+                "message": {"text": text},
+                "locations": [location],
+                "properties": {"ids": f.ids, "path": f.path, "hint": f.hint},
             }
-        ],
-    }
-    return dumps(log) + "\n"
+            return inner + dump_json(result, inner)
+
+        return render
+
+    def tail(self, reports: Sequence[FileReport], any_item: bool) -> str:
+        _, tail, indent = self._skeleton(reports)
+        return (f"\n{indent}]" if any_item else "[]") + tail + "\n"
 
 
-def render_github(reports: Sequence[FileReport]) -> str:
+_RULE_INDEX = {code: i for i, code in enumerate(RULES)}
+_SARIF_ITEM_INDENT = " " * 8  # results are members of runs[0]: four levels in
+
+
+@dataclass
+class GithubFormat:
     """GitHub Actions workflow commands, one a finding:
     ``::error file=F,line=L,title=CODE::[ids] message`` (info findings are notices)."""
-    out: list[str] = []
-    for report in reports:
+
+    opening: str = ""
+    separator: str = ""
+
+    def head(self) -> str:
+        return ""
+
+    def tail(self, reports: Sequence[FileReport], any_item: bool) -> str:
+        return ""
+
+    def error_items(self, report: FileReport) -> list[str]:
         file = github_property(report.file)
-        if report.error is not None:
-            message = github_data(str(report.error))
-            out.append(f"::error file={file},title=unusable graph::{message}")
-        for f in report.findings:
-            line = report.line(f)
+        return [f"::error file={file},title=unusable graph::{github_data(report.error or '')}\n"]
+
+    def renderer(self, report: FileReport) -> Callable[[Finding, int | None], str]:
+        file = github_property(report.file)
+
+        def render(f: Finding, line: int | None) -> str:
             props = f"file={file}" + (f",line={line}" if line is not None else "")
             props += f",title={github_property(f.code)}"
             text = (f"[{', '.join(f.ids)}] " if f.ids else "") + f.message
             if f.hint:
                 text += f"\nhint: {f.hint}"
-            out.append(f"::{_GITHUB_LEVEL[f.severity]} {props}::{github_data(text)}")
-    return "\n".join(out) + ("\n" if out else "")
+            return f"::{_GITHUB_LEVEL[f.severity]} {props}::{github_data(text)}\n"
+
+        return render
+
+
+#: The output formats of ``arggraph check``.
+FORMATS = ("text", "json", "sarif", "github")
+
+
+class ReportWriter:
+    """Writes one report: the format's head, each file's items in the order given,
+    separated as the format says, and the tail."""
+
+    #: Items gathered before one write.
+    BATCH = 2048
+
+    def __init__(self, fmt: Format, write: Callable[[str], object]) -> None:
+        self.format = fmt
+        self._write = write
+        self._any = False
+        write(fmt.head())
+
+    def put(self, items: Iterable[str]) -> None:
+        """Write ``items`` (consumed as they come, written a batch at a time)."""
+        block: list[str] = []
+        for item in items:
+            block.append(item)
+            if len(block) == self.BATCH:
+                self._flush(block)
+                block = []
+        if block:
+            self._flush(block)
+
+    def _flush(self, block: list[str]) -> None:
+        fmt = self.format
+        self._write((fmt.separator if self._any else fmt.opening) + fmt.separator.join(block))
+        self._any = True
+
+    def close(self, reports: Sequence[FileReport]) -> None:
+        """Write the tail, which may depend on every file's report."""
+        self._write(self.format.tail(reports, self._any))

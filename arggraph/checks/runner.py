@@ -17,8 +17,10 @@ S003 relations[0]
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+import heapq
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from ..graph import Graph
 from .context import Checker, Context
@@ -29,36 +31,89 @@ from .reasoning import CHECKERS as REASONING
 from .registry import select_rules
 from .structure import CHECKERS as STRUCTURE
 
-__all__ = ["CHECKERS", "check", "run_checks"]
+__all__ = ["CHECKERS", "check", "iter_findings", "run_checks"]
 
 #: Every family's checkers, in the order they run.
 CHECKERS: list[Checker] = [*STRUCTURE, *PROVENANCE, *REASONING]
 
 
-def run_checks(
+def iter_findings(
     graph: Graph, enabled: frozenset[str], documents: DocumentStore | None = None
-) -> list[Finding]:
-    """The findings of the ``enabled`` rule codes, sorted as :func:`check` sorts them.
+) -> Iterator[Finding]:
+    """The findings of the ``enabled`` rule codes, one at a time, in the order
+    :func:`check` returns them (by place in the file, then by code).
 
-    ``documents`` is shared between calls by the command line, so a folder of texts is
-    read once for many graphs.
+    Each checker's findings come in that order, or are sorted on their own, and the
+    streams are merged as they go: a graph with a million findings is reported without
+    holding them all. ``documents`` is shared between calls by the command line, so a
+    folder of texts is read once for many graphs.
     """
     ctx = Context(graph, enabled, documents)
-    found: list[Finding] = []
     # The rules allocate many small objects and no reference cycles; with a large graph
     # in memory, the cyclic collector would rescan all of it again and again (it tripled
-    # the time of a 100k-claim check), so it waits until the rules are done.
+    # the time of a 100k-claim check), so it waits until the findings are out.
     collecting = gc.isenabled()
     gc.disable()
     try:
+        streams: list[Iterator[Finding]] = []
         for checker in CHECKERS:
             if checker.codes & enabled:
-                found.extend(f for f in checker.run(ctx) if f.code in enabled)
+                found = iter(checker.run(ctx))
+                if not checker.codes <= enabled:  # leave out the codes not selected
+                    found = _enabled(found, checker.codes & enabled)
+                if not checker.ordered:
+                    found = iter(sorted(found, key=finding_sort_key))
+                streams.append(found)
+        yield from _merge(streams)
     finally:
         if collecting:
             gc.enable()
-    found.sort(key=finding_sort_key)
-    return found
+
+
+def _enabled(found: Iterable[Finding], codes: frozenset[str]) -> Iterator[Finding]:
+    return (f for f in found if f.code in codes)
+
+
+def _merge(streams: list[Iterator[Finding]]) -> Iterator[Finding]:
+    """One stream of the findings of ``streams``, each already in order, in order.
+
+    Only the head of each stream is compared; once a single stream is left it is passed
+    through, so the bulk of a large report (most findings come from one or two rules)
+    costs no comparison at all.
+    """
+    heads: list[tuple[tuple[Any, ...], int, Finding]] = []
+    for n, stream in enumerate(streams):
+        first = next(stream, None)
+        if first is not None:
+            heads.append((finding_sort_key(first), n, first))
+    heapq.heapify(heads)
+    while len(heads) > 1:
+        key, n, item = heads[0]
+        yield item
+        # The same stream often leads for a long run: pass it on while it stays first
+        # (ties go to the earlier checker, as a stable sort would have it).
+        second = min(heads[1:3])[:2]
+        stream = streams[n]
+        for nxt in stream:
+            nxt_key = finding_sort_key(nxt)
+            if (nxt_key, n) < second:
+                yield nxt
+                continue
+            heapq.heapreplace(heads, (nxt_key, n, nxt))
+            break
+        else:
+            heapq.heappop(heads)
+    if heads:
+        yield heads[0][2]
+        yield from streams[heads[0][1]]
+
+
+def run_checks(
+    graph: Graph, enabled: frozenset[str], documents: DocumentStore | None = None
+) -> list[Finding]:
+    """The findings of the ``enabled`` rule codes, sorted as :func:`check` sorts them
+    (:func:`iter_findings`, as a list)."""
+    return list(iter_findings(graph, enabled, documents))
 
 
 def check(

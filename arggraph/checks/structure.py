@@ -112,54 +112,129 @@ def integrity(ctx: Context) -> Iterator[Finding]:
 
 
 def relations(ctx: Context) -> Iterator[Finding]:
-    """S003 (self-relations), S004 (support and attack on one pair), S009 (duplicates).
+    """S003 (self-relations), S004 (support and attack on one pair), S009 (duplicates),
+    read from the framework's arrays: the relations the semantics compute on (those
+    with a missing end are S001's).
 
     A relation aimed at a relation joins no two claims: only S009 concerns it."""
     g = ctx.graph
-    by_pair: dict[tuple[str, str], list[str]] = defaultdict(list)
-    same: dict[tuple[str, tuple[str, ...], str], list[str]] = defaultdict(list)
-    for rel in g.relations.values():
-        if not g.is_usable(rel):
-            continue  # S001 reports it
+    fw = g.framework
+    k = fw.k
+    counts = np.diff(fw.inf_ptr)
+    owner = np.repeat(np.arange(k, dtype=np.int64), counts)
+    # Inferences with a premise that is also their target (plain relations: src == tgt).
+    selfish = np.unique(owner[fw.inf_prem == fw.inf_tgt[owner]]).tolist() if k else []
+    selfish_ids = {fw.inf_rel[i] for i in selfish}
+    for src, tgt, rids in (
+        (fw.att_src, fw.att_tgt, fw.att_ids),
+        (fw.sup_src, fw.sup_tgt, fw.sup_ids),
+    ):
+        for j in np.flatnonzero(src == tgt).tolist():
+            selfish_ids.add(rids[j])
+    selfish_rels = [g.relations[r] for r in selfish_ids]
+    if selfish_rels:
+        position = ctx.relation_path.positions
+        selfish_rels.sort(key=lambda r: position[r.id])
+    for rel in selfish_rels:
         premises = rel.premises
-        if rel.target in premises:
-            verb = "supports" if rel.type == "support" else "attacks"
-            message = f"relation {quote_id(rel.id)}: claim {quote_id(rel.target)} {verb} itself"
-            if len(premises) > 1:
-                message += f" (with {show_premises([p for p in premises if p != rel.target])})"
-            yield ctx.finding("S003", message, (rel.id, rel.target), ctx.relation_path[rel.id])
+        verb = "supports" if rel.type == "support" else "attacks"
+        message = f"relation {quote_id(rel.id)}: claim {quote_id(rel.target)} {verb} itself"
+        if len(premises) > 1:
+            message += f" (with {show_premises([p for p in premises if p != rel.target])})"
+        yield ctx.finding("S003", message, (rel.id, rel.target), ctx.relation_path[rel.id])
+    if "S004" in ctx.enabled:
+        yield from _support_and_attack(ctx, selfish_ids)
+    if "S009" in ctx.enabled:
+        yield from _same_relations(ctx, selfish_ids, owner)
+
+
+def _support_and_attack(ctx: Context, selfish: set[str]) -> Iterator[Finding]:
+    """S004: claim pairs joined (premise by premise) by a support and by an attack."""
+    g = ctx.graph
+    fw = g.framework
+    n = fw.n
+    edges = {}
+    for kind in ("support", "attack"):
+        src, tgt, rids = fw.claim_edges(kind)
+        keep = src != tgt
+        if selfish and fw.k:
+            keep &= np.fromiter((r not in selfish for r in rids), dtype=bool, count=len(rids))
+        keys = np.minimum(src, tgt) * n + np.maximum(src, tgt)
+        edges[kind] = (keys, keep, rids)
+    both = np.intersect1d(
+        edges["support"][0][edges["support"][1]], edges["attack"][0][edges["attack"][1]]
+    )
+    if not len(both):
+        return
+    position = ctx.relation_path.positions
+    joined: dict[int, dict[str, list[str]]] = {}
+    for kind, (keys, keep, rids) in edges.items():
+        for j in np.flatnonzero(keep & np.isin(keys, both)).tolist():
+            joined.setdefault(int(keys[j]), {"support": [], "attack": []})[kind].append(rids[j])
+    for key, by_kind in joined.items():
+        a, b = fw.ids[key // n], fw.ids[key % n]
+        supports = sorted(by_kind["support"], key=position.__getitem__)
+        attacks = sorted(by_kind["attack"], key=position.__getitem__)
+        parts = [
+            f"{r.type} {quote_id(r.id)} ({show_premises(r.premises)} -> {quote_id(r.target)})"
+            for r in (g.relations[supports[0]], g.relations[attacks[0]])
+        ]
+        yield ctx.finding(
+            "S004",
+            f"claims {quote_id(a)} and {quote_id(b)} are joined by both a support and "
+            f"an attack: {parts[0]}, {parts[1]}",
+            supports + attacks,
+            ctx.relation_path[attacks[0]],
+        )
+
+
+def _same_relations(ctx: Context, selfish: set[str], owner: np.ndarray) -> Iterator[Finding]:
+    """S009: relations of one type from the same premises (in any order) to the same
+    claim or relation."""
+    g = ctx.graph
+    fw = g.framework
+    nodes = fw.n + fw.k
+    # One integer per relation from one premise: (type, premise, target node).
+    keys = [fw.att_src * nodes + fw.att_tgt, (nodes + fw.sup_src) * nodes + fw.sup_tgt]
+    rids: list[tuple[str, ...]] = [fw.att_ids, fw.sup_ids]
+    linked: dict[tuple[bool, tuple[str, ...], int], list[str]] = {}
+    if fw.k:
+        counts = np.diff(fw.inf_ptr)
+        single = np.flatnonzero(counts == 1)
+        first = fw.inf_prem[fw.inf_ptr[single]]
+        keys.append((np.where(fw.inf_sup[single], nodes, 0) + first) * nodes + fw.inf_tgt[single])
+        rids.append(tuple(fw.inf_rel[i] for i in single.tolist()))
+        ptr, prem = fw.inf_ptr.tolist(), fw.inf_prem.tolist()
+        for i in np.flatnonzero(counts > 1).tolist():
+            premises = tuple(sorted(fw.ids[p] for p in prem[ptr[i] : ptr[i + 1]]))
+            key = (bool(fw.inf_sup[i]), premises, int(fw.inf_tgt[i]))
+            linked.setdefault(key, []).append(fw.inf_rel[i])
+    every = np.concatenate(keys)
+    ordered = np.sort(every)
+    twice = ordered[1:][ordered[1:] == ordered[:-1]]  # a key that more than one relation has
+    groups: list[list[str]] = []
+    if len(twice):
+        names = [r for part in rids for r in part]
+        by_key: dict[int, list[str]] = {}
+        for j in np.flatnonzero(np.isin(every, twice)).tolist():
+            by_key.setdefault(int(every[j]), []).append(names[j])
+        groups += by_key.values()
+    groups += [ids for ids in linked.values() if len(ids) > 1]
+    if not groups:
+        return
+    position = ctx.relation_path.positions
+    for group in groups:
+        rel_ids = sorted((r for r in group if r not in selfish), key=position.__getitem__)
+        if len(rel_ids) < 2:
             continue
-        same[(rel.type, tuple(sorted(premises)), rel.target)].append(rel.id)
-        if rel.target not in g.claims:
-            continue
-        for source in premises:
-            pair = (source, rel.target) if source < rel.target else (rel.target, source)
-            by_pair[pair].append(rel.id)
-    for (a, b), rel_ids in by_pair.items():
-        rels = [g.relations[r] for r in rel_ids]
-        supports = [r for r in rels if r.type == "support"]
-        attacks = [r for r in rels if r.type == "attack"]
-        if supports and attacks:
-            parts = [
-                f"{r.type} {quote_id(r.id)} ({show_premises(r.premises)} -> {quote_id(r.target)})"
-                for r in (supports[0], attacks[0])
-            ]
-            yield ctx.finding(
-                "S004",
-                f"claims {quote_id(a)} and {quote_id(b)} are joined by both a support and "
-                f"an attack: {parts[0]}, {parts[1]}",
-                [r.id for r in supports + attacks],
-                ctx.relation_path[attacks[0].id],
-            )
-    for (type_, group, target), rel_ids in same.items():
-        if len(rel_ids) > 1:
-            yield ctx.finding(
-                "S009",
-                f"{len(rel_ids)} {type_}s run from {show_premises(group)} to "
-                f"{quote_id(target)}: " + ", ".join(quote_id(r) for r in rel_ids),
-                rel_ids,
-                ctx.relation_path[rel_ids[1]],
-            )
+        rel = g.relations[rel_ids[0]]
+        yield ctx.finding(
+            "S009",
+            f"{len(rel_ids)} {rel.type}s run from {show_premises(sorted(rel.premises))} to "
+            f"{quote_id(rel.target)}: " + ", ".join(quote_id(r) for r in rel_ids),
+            rel_ids,
+            ctx.relation_path[rel_ids[1]],
+        )
 
 
 def support_cycles(ctx: Context) -> Iterator[Finding]:
@@ -174,13 +249,13 @@ def support_cycles(ctx: Context) -> Iterator[Finding]:
     src, tgt = all_src[keep], all_tgt[keep]
     if not len(src):
         return
-    rel_ids = [r for r, k in zip(all_ids, keep.tolist(), strict=True) if k]
     n = fw.n
     adj = csr_matrix((np.ones(len(src), dtype=np.int8), (src, tgt)), shape=(n, n))
     count, labels = connected_components(adj, directed=True, connection="strong")
     if count == n:
         return
     sizes = np.bincount(labels, minlength=count)
+    rel_ids = [all_ids[j] for j in np.flatnonzero(keep).tolist()]
     edge_of = {(s, t): r for s, t, r in zip(src.tolist(), tgt.tolist(), rel_ids, strict=True)}
     indptr, indices = adj.indptr, adj.indices
     for label in np.flatnonzero(sizes > 1).tolist():
@@ -227,14 +302,14 @@ def relevance(ctx: Context) -> Iterator[Finding]:
         return
     fw = g.framework
     if "S007" in ctx.enabled:
-        argued = set()
+        is_position = np.zeros(fw.n, dtype=bool)
+        is_position[[fw.index[p] for p in positions]] = True
+        argued = np.zeros(fw.n, dtype=bool)
         for kind in ("attack", "support"):  # a linked relation bears on a position unless
             src, tgt, _ = fw.claim_edges(kind)  # all its premises are positions themselves
-            for s, t in zip(src.tolist(), tgt.tolist(), strict=True):
-                if fw.ids[s] not in positions:
-                    argued.add(fw.ids[t])
+            argued[tgt[~is_position[src]]] = True
         for claim in g.positions:
-            if claim.id not in argued:
+            if not argued[fw.index[claim.id]]:
                 yield ctx.finding(
                     "S007",
                     f"no argument bears on position {show_claim(claim)}",
@@ -280,9 +355,13 @@ def _unreachable(ctx: Context) -> np.ndarray:
 
 def duplicate_texts(ctx: Context) -> Iterator[Finding]:
     """S010: claims whose texts are equal up to case and spacing."""
+    claims = ctx.graph.claims
+    texts = [" ".join(c.text.casefold().split()) for c in claims.values()]
+    if len(set(texts)) == len(texts):
+        return
     groups: dict[str, list[str]] = defaultdict(list)
-    for claim in ctx.graph.claims.values():
-        groups[" ".join(claim.text.casefold().split())].append(claim.id)
+    for text, cid in zip(texts, claims, strict=True):
+        groups[text].append(cid)
     for ids in groups.values():
         if len(ids) > 1:
             claim = ctx.graph.claims[ids[0]]
@@ -295,10 +374,60 @@ def duplicate_texts(ctx: Context) -> Iterator[Finding]:
             )
 
 
+def linked_relations(ctx: Context) -> Iterator[Finding]:
+    """S011: ``"sources"`` with one claim; S012: a premise of an inference among the
+    premises of an attack aimed at it (read from the framework's inference arrays)."""
+    g = ctx.graph
+    if "S011" in ctx.enabled and g.extended_relations:
+        for i, rel in enumerate(g.model.relations):
+            if rel.sources is not None and len(rel.sources) == 1:
+                (premise,) = rel.sources
+                yield ctx.finding(
+                    "S011",
+                    f'relation {quote_id(rel.id)} lists one claim under "sources" '
+                    f"({quote_id(premise)}): linked premises are two or more",
+                    (rel.id, premise),
+                    f"relations[{i}].sources",
+                    f'give {quote_id(premise)} as "source" instead, or add the premises '
+                    "that bear on the target together with it",
+                )
+    fw = g.framework
+    if "S012" not in ctx.enabled or not fw.k:
+        return
+    n, k = fw.n, fw.k
+    # (premise, inference) pairs of every inference, as one integer each.
+    counts = np.diff(fw.inf_ptr)
+    owner = np.repeat(np.arange(k, dtype=np.int64), counts)
+    own = fw.inf_prem * k + owner
+    # The attacks aimed at an inference, premise by premise: plain ones, then linked.
+    plain = fw.att_tgt >= n
+    linked = np.repeat(~fw.inf_sup & (fw.inf_tgt >= n), counts)
+    src = np.concatenate([fw.att_src[plain], fw.inf_prem[linked]])
+    tgt = np.concatenate([fw.att_tgt[plain], fw.inf_tgt[owner[linked]]]) - n
+    attacks = [fw.att_ids[j] for j in np.flatnonzero(plain).tolist()]
+    attacks += [fw.inf_rel[j] for j in owner[linked].tolist()]
+    hits = np.flatnonzero(np.isin(src * k + tgt, own))
+    reported: set[str] = set()
+    for h in hits.tolist():
+        attack = attacks[h]
+        if attack in reported:
+            continue
+        reported.add(attack)
+        premise, inference = fw.ids[int(src[h])], fw.inf_rel[int(tgt[h])]
+        yield ctx.finding(
+            "S012",
+            f"relation {quote_id(attack)}: claim {quote_id(premise)} attacks the inference "
+            f"{quote_id(inference)}, of which it is a premise",
+            (attack, premise, inference),
+            ctx.relation_path.get(attack),
+        )
+
+
 CHECKERS = [
     Checker(frozenset({"S001", "S002", "S003"}), integrity),
     Checker(frozenset({"S003", "S004", "S009"}), relations),
     Checker(frozenset({"S005"}), support_cycles),
     Checker(frozenset({"S006", "S007", "S008"}), relevance),
     Checker(frozenset({"S010"}), duplicate_texts),
+    Checker(frozenset({"S011", "S012"}), linked_relations),
 ]

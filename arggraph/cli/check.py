@@ -13,15 +13,21 @@ bar when many files are checked on a terminal, go to stderr.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
 import os
 import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..checks.config import CheckConfig
     from ..checks.documents import DocumentStore
-    from ..checks.report import FileReport
+    from ..checks.finding import Finding
+    from ..checks.report import FileReport, Format
+    from .common import Progress
 
 
 def register(sub: Any) -> None:
@@ -96,6 +102,14 @@ def register(sub: Any) -> None:
         help="print how many findings each rule has instead of the findings",
     )
     p.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        metavar="N",
+        help="check up to N files at once, each in a process of its own (default: one a "
+        "core, when the files come to more than 4 MB; 1 checks them one by one here)",
+    )
+    p.add_argument(
         "-o",
         "--output",
         metavar="OUT",
@@ -141,6 +155,18 @@ def _expand(paths: list[str]) -> tuple[list[tuple[str, bool]], list[tuple[str, s
             else:
                 special.append((file, kind))
     return out, special
+
+
+def _sniffed(file: str, discovered: bool, graphs_only: bool) -> bool:
+    """Whether ``file`` is first looked at to see if it is a graph at all: a file found
+    in a folder, or any with ``--graphs-only``; but a named file that is no regular file
+    (a pipe, a device) is an error, as in every command, even with ``--graphs-only``:
+    it is not read."""
+    from ..io import file_kind
+
+    if discovered:
+        return True
+    return graphs_only and not (os.path.exists(file) and file_kind(file))
 
 
 def _declares_arggraph(file: str) -> str | None:
@@ -189,25 +215,191 @@ def _colour() -> bool:
         return False
 
 
-def run(args: argparse.Namespace) -> int:
-    from ..checks.config import CheckConfig, find_config
-    from ..checks.documents import DocumentStore
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of processes (1 or more)")
+    return jobs
+
+
+#: Below this many bytes of graphs, starting processes costs more than it saves.
+_PARALLEL_BYTES = 4 << 20
+
+
+@dataclass(frozen=True)
+class _Options:
+    """What checking one file needs from the command line (sent to worker processes)."""
+
+    select: list[str] | None
+    ignore: list[str]
+    extend: list[str]
+    documents: str | None
+    no_config: bool
+    graphs_only: bool
+    statistics: bool
+    format: str
+    colour: bool
+    id_limit: int | None
+    version: str
+    fail_on: str | None
+
+
+@dataclass
+class _Outcome:
+    """One file checked in a worker: its report, its items and its messages."""
+
+    report: FileReport
+    items: list[str]
+    messages: list[str]
+
+
+class _FileChecker:
+    """Checks files one at a time in this process, with the settings and document
+    folders found so far."""
+
+    def __init__(self, options: _Options) -> None:
+        from ..checks.report import FORMATS
+
+        assert options.format in FORMATS
+        self.options = options
+        self.configs: dict[Path, CheckConfig] = {}
+        self.stores: dict[Path, DocumentStore] = {}
+        self.format = _make_format(options)
+
+    def store_for(self, folder: Path | None) -> DocumentStore | None:
+        from ..checks.documents import DocumentStore
+
+        if folder is None:
+            return None
+        key = folder.resolve()
+        if key not in self.stores:
+            self.stores[key] = DocumentStore(folder)
+        return self.stores[key]
+
+    def check(
+        self, file: str, discovered: bool, say: Callable[[str], object]
+    ) -> tuple[FileReport | None, Iterator[str], str | None]:
+        """The report of ``file`` (filled in as its items are consumed), its items, and
+        why it was skipped (then no report), or ``(None, empty, why)``."""
+        from ..checks.report import FileReport
+
+        opts = self.options
+        if _sniffed(file, discovered, opts.graphs_only):
+            why = _declares_arggraph(file)
+            if why is not None:
+                return None, iter(()), why
+        report = FileReport(file)
+        return report, self._items(report, say), None
+
+    def _items(self, report: FileReport, say: Callable[[str], object]) -> Iterator[str]:
+        """Load the file and start its check: the items come as they are consumed."""
+        from ..checks.config import CheckConfig, find_config
+        from ..checks.registry import select_rules
+        from ..checks.runner import iter_findings
+        from ..errors import ArggraphError
+        from ..io import loads, read_bytes
+        from .common import error_lines
+
+        opts, file = self.options, report.file
+        try:
+            data = read_bytes(file)
+            cfg = CheckConfig() if opts.no_config else find_config(file, self.configs)
+            enabled = select_rules(
+                opts.select if opts.select is not None else cfg.select,
+                [*cfg.ignore, *opts.ignore],
+                [*opts.extend] if opts.select is not None else [*cfg.extend_select, *opts.extend],
+            )
+            folder = Path(opts.documents) if opts.documents else cfg.documents
+            graph = loads(data, path=file, strict=False)
+            store = self.store_for(folder)
+        except ArggraphError as exc:
+            for line in error_lines(exc):
+                say(line)
+            report.error = str(exc)
+            return iter(self.format.error_items(report))
+        report.unverified = (
+            folder is None
+            and "P006" in enabled
+            and any(a.quote for c in graph.model.claims for a in c.attributions)
+        )
+        fail_on = opts.fail_on or cfg.fail_on or "error"
+        findings = iter_findings(graph, enabled, store)
+        return _rendered(report, findings, data, self.format, opts, fail_on)
+
+
+def _rendered(
+    report: FileReport,
+    findings: Iterator[Finding],
+    data: bytes,
+    fmt: Format,
+    opts: _Options,
+    fail_on: str,
+) -> Iterator[str]:
+    """Each finding's item, counted into ``report`` as it passes; with ``--statistics``
+    only counted. The file is scanned for lines when the first finding comes."""
+    from ..checks._lines import LineIndex
     from ..checks.finding import severity_at_least
-    from ..checks.registry import expand_selector, select_rules
-    from ..checks.report import (
-        FileReport,
-        render_github,
-        render_json,
-        render_sarif,
-        render_statistics,
-        render_text,
-        summary_line,
-    )
-    from ..checks.runner import run_checks
-    from ..errors import ArggraphError, UsageError
-    from ..io import decode_text, file_kind, loads, read_bytes
-    from ..locate import JsonLocator
-    from .common import cut_note, print_error, progress, say, to_terminal, write_result
+    from ..checks.registry import RULES
+
+    codes: dict[str, int] = {}
+    limit = opts.id_limit
+    try:
+        if opts.statistics:
+            for f in findings:
+                codes[f.code] = codes.get(f.code, 0) + 1
+            return
+        render = fmt.renderer(report)
+        line: Callable[[str | None], int] | None = None
+        for f in findings:
+            codes[f.code] = codes.get(f.code, 0) + 1
+            if limit is not None and len(f.ids) > limit:
+                report.cut = True
+            if line is None:
+                line = LineIndex(data).line
+            yield render(f, line(f.path))
+    finally:
+        report.codes.update(codes)
+        for code, n in codes.items():  # a finding has its rule's severity
+            report.severities[RULES[code].severity] += n
+        report.failing = any(severity_at_least(sev, fail_on) for sev in report.severities)
+
+
+def _make_format(options: _Options) -> Format:
+    from ..checks.report import GithubFormat, JsonFormat, SarifFormat, TextFormat
+
+    if options.format == "json":
+        return JsonFormat()
+    if options.format == "sarif":
+        return SarifFormat(version=options.version)
+    if options.format == "github":
+        return GithubFormat()
+    return TextFormat(colour=options.colour, id_limit=options.id_limit)
+
+
+_WORKER: _FileChecker | None = None
+
+
+def _check_in_worker(options: _Options, file: str) -> _Outcome:
+    """Check one file in a worker process: the items made, the messages kept for the
+    parent to print in order."""
+    global _WORKER
+    if _WORKER is None or _WORKER.options != options:
+        _WORKER = _FileChecker(options)
+    messages: list[str] = []
+    report, items, why = _WORKER.check(file, False, messages.append)
+    assert report is not None and why is None
+    made = list(items)
+    return _Outcome(report, made, messages)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..checks.registry import expand_selector
+    from ..checks.report import ReportWriter, render_statistics, summary_line
+    from ..errors import UsageError
+    from .common import cut_note, progress, say, to_terminal, write_result
 
     select, ignore = _codes(args.select), _codes(args.ignore) or []
     extend = _codes(args.extend_select) or []
@@ -230,93 +422,158 @@ def run(args: argparse.Namespace) -> int:
         print(
             "arggraph: warning: no argument graphs found under the given folders", file=sys.stderr
         )
-    configs: dict[Path, CheckConfig] = {}
-    stores: dict[Path, DocumentStore] = {}
-
-    def store_for(folder: Path | None) -> DocumentStore | None:
-        if folder is None:
-            return None
-        key = folder.resolve()
-        if key not in stores:
-            stores[key] = DocumentStore(folder)
-        return stores[key]
-
+    cut = to_terminal(args.output)
+    options = _Options(
+        select=select,
+        ignore=ignore,
+        extend=extend,
+        documents=args.documents,
+        no_config=args.no_config,
+        graphs_only=args.graphs_only,
+        statistics=args.statistics,
+        format=args.format,
+        colour=_colour() and args.output is None,
+        id_limit=_IDS_SHOWN if cut and args.format == "text" else None,
+        version=_version() if args.format == "sarif" else "unknown",
+        fail_on=args.fail_on,
+    )
+    checker = _FileChecker(options)
     if args.documents is not None:
-        store_for(Path(args.documents))  # a missing folder is a usage error, exit 2
+        checker.store_for(Path(args.documents))  # a missing folder is a usage error, exit 2
+
+    # The report streams to stdout as the findings come; -o OUT is written at once, at
+    # the end, so that it is replaced atomically.
+    chunks: list[str] = []
+    stdout = args.output is None or args.output == "-"
+    write = sys.stdout.write if stdout and not args.statistics else chunks.append
+    writer = ReportWriter(checker.format, write)
     reports: list[FileReport] = []
     skipped: list[tuple[str, str]] = []
-    failing = False
-    unverified = False
+    emit = functools.partial(print, file=sys.stderr)
     with progress("checking", total=len(files)) as bar:
-        for file, discovered in files:
-            bar.describe(f"checking {terminal_name(file)}")
-            # A named file that is no regular file (a pipe, a device) is an error, as
-            # in every command, even with --graphs-only: it is not read.
-            named_special = not discovered and os.path.exists(file) and file_kind(file)
-            if discovered or (args.graphs_only and not named_special):
-                why = _declares_arggraph(file)
-                if why is not None:
-                    skipped.append((file, why))
-                    bar.advance()
-                    continue
-            try:
-                data = read_bytes(file)
-                cfg = CheckConfig() if args.no_config else find_config(file, configs)
-                enabled = select_rules(
-                    select if select is not None else cfg.select,
-                    [*cfg.ignore, *ignore],
-                    [*extend] if select is not None else [*cfg.extend_select, *extend],
-                )
-                folder = Path(args.documents) if args.documents else cfg.documents
-                graph = loads(data, path=file, strict=False)
-                findings = run_checks(graph, enabled, store_for(folder))
-            except ArggraphError as exc:
-                print_error(exc)
-                reports.append(FileReport(file, error=exc))
-                bar.advance()
+        for report, items, why, file in _checked(files, checker, args.jobs, bar, emit):
+            if report is None:
+                skipped.append((file, why or ""))
                 continue
-            if (
-                folder is None
-                and "P006" in enabled
-                and any(a.quote for c in graph.model.claims for a in c.attributions)
-            ):
-                unverified = True
-            fail_on = args.fail_on or cfg.fail_on or "error"
-            failing |= any(severity_at_least(f.severity, fail_on) for f in findings)
-            report = FileReport(file, findings)
-            if findings and not args.statistics:
-                locator = JsonLocator(decode_text(data, file))
-                report.lines = {f.path: locator.line(f.path) for f in findings}
+            if args.statistics:
+                for _ in items:
+                    pass
+            else:
+                writer.put(items)
             reports.append(report)
-            bar.advance()
-
+    failing = any(r.failing for r in reports)
     if args.statistics:
         out = render_statistics(reports)
         if args.format == "text":
             out += summary_line(reports, len(skipped) + len(special)) + "\n"
-    elif args.format == "json":
-        out = render_json(reports)
-    elif args.format == "sarif":
-        out = render_sarif(reports, version=_version())
-    elif args.format == "github":
-        out = render_github(reports)
+        chunks = [out]
     else:
-        cut = to_terminal(args.output)
-        out = render_text(
-            reports, colour=_colour() and args.output is None, id_limit=_IDS_SHOWN if cut else None
-        )
-        if cut and any(len(f.ids) > _IDS_SHOWN for r in reports for f in r.findings):
-            out += cut_note("json") + "\n"
-        out += summary_line(reports, len(skipped) + len(special)) + "\n"
-        if unverified:
-            out += "Quotes were not verified: give --documents DIR to check them.\n"
+        writer.close(reports)
+        if args.format == "text":
+            tail = ""
+            if cut and any(r.cut for r in reports):
+                tail += cut_note("json") + "\n"
+            tail += summary_line(reports, len(skipped) + len(special)) + "\n"
+            if any(r.unverified for r in reports):
+                tail += "Quotes were not verified: give --documents DIR to check them.\n"
+            write(tail)
     if args.verbose:
         for file, why in skipped:
             say(f"skipped {file}: {why}")
-    write_result(out, args.output)
+    if stdout and not args.statistics:
+        sys.stdout.flush()
+    else:
+        write_result("".join(chunks), args.output)
     if any(r.error is not None for r in reports):
         return 2
     return 0 if args.exit_zero or not failing else 1
+
+
+def _checked(
+    files: list[tuple[str, bool]],
+    checker: _FileChecker,
+    jobs: int | None,
+    bar: Progress,
+    say: Callable[[str], object],
+) -> Iterator[tuple[FileReport | None, Iterator[str], str | None, str]]:
+    """Each file's report and items, in the order given; files that need no discovery
+    are checked in worker processes when that pays (see ``--jobs``)."""
+    workers = _workers(files, jobs)
+    if workers <= 1:
+        for file, discovered in files:
+            bar.describe(f"checking {terminal_name(file)}")
+            report, items, why = checker.check(file, discovered, say)
+            yield report, items, why, file
+            bar.advance()
+        return
+    yield from _checked_in_processes(files, checker, workers, bar, say)
+
+
+def _workers(files: list[tuple[str, bool]], jobs: int | None) -> int:
+    """How many processes to check ``files`` with."""
+    if len(files) < 2 or jobs == 1:
+        return 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    if jobs is None:
+        size = 0
+        for file, _ in files:
+            with contextlib.suppress(OSError):
+                size += os.stat(file).st_size
+        if size < _PARALLEL_BYTES:
+            return 1
+        jobs = cores or 1
+    return min(jobs, len(files))
+
+
+#: What a worker needs, imported by the process its workers are forked from.
+_PRELOAD = [
+    __name__,
+    "arggraph.io",
+    "arggraph.checks.runner",
+    "arggraph.checks.report",
+    "arggraph.checks._lines",
+    "arggraph.semantics.dung",
+    "scipy.sparse.csgraph",
+]
+
+
+def _checked_in_processes(
+    files: list[tuple[str, bool]],
+    checker: _FileChecker,
+    workers: int,
+    bar: Progress,
+    say: Callable[[str], object],
+) -> Iterator[tuple[FileReport | None, Iterator[str], str | None, str]]:
+    """Check files in ``workers`` processes; yield their outcomes in input order as
+    they are ready. Whether a file found in a folder is a graph is decided here first
+    (it reads little of most files)."""
+    import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":  # import once in the server, not in every worker
+        context.set_forkserver_preload(_PRELOAD)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        pending: list[tuple[str, Future[_Outcome] | str]] = []
+        for file, discovered in files:
+            sniff = _sniffed(file, discovered, checker.options.graphs_only)
+            why = _declares_arggraph(file) if sniff else None
+            if why is not None:
+                pending.append((file, why))
+                bar.advance()
+                continue
+            future = pool.submit(_check_in_worker, checker.options, file)
+            future.add_done_callback(lambda _: bar.advance())
+            pending.append((file, future))
+        for file, job in pending:
+            if isinstance(job, str):
+                yield None, iter(()), job, file
+                continue
+            outcome = job.result()
+            for message in outcome.messages:
+                say(message)
+            yield outcome.report, iter(outcome.items), None, file
 
 
 def terminal_name(file: str) -> str:

@@ -133,14 +133,28 @@ def say(message: str) -> None:
     print(f"arggraph: {inline(message)}", file=sys.stderr)
 
 
-def print_error(exc: ArggraphError) -> None:
-    """The one message an error gets on stderr: ``arggraph: error: FILE: PLACE: what``,
-    and its hint on a line of its own when the message does not hold it already."""
-    say(f"error: {exc}")
-    if exc.hint and exc.hint not in str(exc):
-        from ..text import inline
+def error_lines(exc: ArggraphError) -> list[str]:
+    r"""The lines an error gets on stderr: ``arggraph: error: FILE: PLACE: what``, and its
+    hint on a line of its own when the message does not hold it already, each made safe
+    (:func:`arggraph.text.inline`). For work that prints elsewhere (a worker process's
+    messages are printed by the command, in order).
 
-        print(f"  hint: {inline(exc.hint)}", file=sys.stderr)
+    >>> from arggraph.errors import UsageError
+    >>> error_lines(UsageError("no \x1b[2Jsuch rule", hint="see arggraph rules"))
+    ['arggraph: error: no \\x1b[2Jsuch rule', '  hint: see arggraph rules']
+    """
+    from ..text import inline
+
+    lines = [f"arggraph: error: {inline(str(exc))}"]
+    if exc.hint and exc.hint not in str(exc):
+        lines.append(f"  hint: {inline(exc.hint)}")
+    return lines
+
+
+def print_error(exc: ArggraphError) -> None:
+    """The one message an error gets on stderr (:func:`error_lines`)."""
+    for line in error_lines(exc):
+        print(line, file=sys.stderr)
 
 
 def write_result(data: bytes | str, out: str | None) -> None:

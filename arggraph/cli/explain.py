@@ -16,6 +16,8 @@ deep graph is not quadratic); ``bound`` is never below the removal's size.
 ``top_complete`` is false when the bounds were too loose to prove, within the budget of
 exact removals, that no claim left out could be among the N (wide fan-in is the usual
 cause); the table then says so. Without ``--top``, JSON computes every removal.
+``--contributor ID`` (repeatable) adds that claim's row, computed exactly, to what is
+shown; a claim that cannot reach CLAIM shows no row.
 """
 
 from __future__ import annotations
@@ -58,6 +60,14 @@ def register(sub: Any) -> None:
         help="show the N largest contributions and relations only",
     )
     p.add_argument(
+        "--contributor",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="also show this claim's contribution, computed exactly whatever --top says "
+        "(repeatable)",
+    )
+    p.add_argument(
         "--no-verdict",
         action="store_true",
         help="skip the verdict and flip points (faster on large graphs)",
@@ -88,8 +98,12 @@ def run(args: argparse.Namespace) -> int:
     top = args.top if args.top is not None else (None if args.format == "json" else _TABLE_TOP)
     # The top N removals exactly (branch and bound over each claim's bound); JSON without
     # --top computes every one.
-    result = explain(fw, args.claim, args.semantics, top=top)
+    for cid in args.contributor:
+        graph.claim(cid)  # an unknown claim: exit 2 with the nearest ids
+    result = explain(fw, args.claim, args.semantics, top=top, claims=args.contributor)
     shown = result.contributions[:top] if top else result.contributions
+    asked = set(args.contributor) - {c.claim for c in shown}
+    shown = [*shown, *(c for c in result.contributions if c.claim in asked)]
     weights = sorted(result.weights.items(), key=lambda kv: (-abs(kv[1]), kv[0]))
     weights = weights[:top] if top else weights
     positions = [c.id for c in graph.positions]
@@ -194,11 +208,12 @@ def _table(
             )
             prefix = f"{removal:>8}  {c.gradient:>+8.4f}{flip}  "
             lines.append(prefix + fit(path, max(width - len(prefix), 20)))
-        more = len(result.contributions) - len(shown)
-        if more > 0:
-            most = max(c.bound for c in result.contributions[len(shown) :])
+        on_show = {c.claim for c in shown}
+        rest = [c for c in result.contributions if c.claim not in on_show]
+        if rest:
+            most = max(c.bound for c in rest)
             lines.append(
-                f"... and {more} more, each moving it by at most {most:.4f} "
+                f"... and {len(rest)} more, each moving it by at most {most:.4f} "
                 "(a bound; --top N computes more exactly)"
             )
         if not result.top_complete:

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import argparse
 import textwrap
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..checks.examples import Example
+    from ..checks.finding import Finding
 
 
 def register(sub: Any) -> None:
@@ -71,6 +75,12 @@ def run(args: argparse.Namespace) -> int:
                 "documents": example.documents,
                 "findings": [f.to_dict() for f in findings],
             }
+            if example.passing is not None:
+                data["example"]["passing"] = {
+                    "graph": example.passing.graph,
+                    "documents": example.passing.documents,
+                    "findings": [f.to_dict() for f in example.passing.findings(r.code)],
+                }
         emit_json(data)
         return 0
     lines = [
@@ -91,16 +101,31 @@ def run(args: argparse.Namespace) -> int:
             ),
         ]
     if example is not None:
-        lines += ["", "Example (example.json):", textwrap.indent(example.text(), "  ")]
-        command = f"arggraph check example.json --select {r.code}"
-        for name, text in example.documents.items():
-            lines += ["", f"with the document docs/{name}:", _wrap(text, "  ")]
-            command = f"arggraph check example.json --documents docs --select {r.code}"
-        lines += ["", f"$ {command}"]
-        for f in findings:
-            ids = f" [{', '.join(f.ids)}]" if f.ids else ""
-            lines.append(_wrap(f"example.json: {f.code} {f.severity}{ids} {f.message}"))
-            if f.hint:
-                lines.append(_wrap(f"hint: {f.hint}", "    "))
+        lines += ["", "Example (example.json):", *_shown(example, r.code, findings)]
+        if example.passing is not None:
+            passing = example.passing
+            lines += [
+                "",
+                "Put right (example.json), it finds nothing:",
+                *_shown(passing, r.code, passing.findings(r.code)),
+            ]
     emit("\n".join(lines))
     return 0
+
+
+def _shown(example: Example, code: str, findings: list[Finding]) -> list[str]:
+    """An example graph, its documents, the command and what it prints."""
+    lines = [textwrap.indent(example.text(), "  ")]
+    command = f"arggraph check example.json --select {code}"
+    for name, text in example.documents.items():
+        lines += ["", f"with the document docs/{name}:", _wrap(text, "  ")]
+        command = f"arggraph check example.json --documents docs --select {code}"
+    lines += ["", f"$ {command}"]
+    for f in findings:
+        ids = f" [{', '.join(f.ids)}]" if f.ids else ""
+        lines.append(_wrap(f"example.json: {f.code} {f.severity}{ids} {f.message}"))
+        if f.hint:
+            lines.append(_wrap(f"hint: {f.hint}", "    "))
+    if not findings:
+        lines.append("(no finding)")
+    return lines

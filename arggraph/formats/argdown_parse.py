@@ -475,6 +475,13 @@ class _Parser:
             numbered = _NUMBERED.fullmatch(line)
             if numbered:
                 self.finish(current)
+                if conclusion_next and (pcs is None or not self.items[pcs.owner].pcs):
+                    raise fail(
+                        "a conclusion with no premises: an inference line (----) needs "
+                        "numbered premises above it",
+                        self.path,
+                        number,
+                    )
                 if pcs is None:
                     pcs = self.start_pcs(argument, number)
                     argument = pcs.owner

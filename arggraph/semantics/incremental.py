@@ -139,6 +139,21 @@ class GradualEngine:
         """One claim's current strength."""
         return float(self._s[self._fw0.index_of(claim_id)])
 
+    def inferences(self) -> dict[str, float]:
+        """Every inference's current value, by relation id (empty without inferences):
+        the strength in [0, 1] with which it bears on its target, i.e. its weakest
+        premise's strength times its effective weight (its weight moved by its
+        undercutters and backers; see :class:`~arggraph.framework.Framework`).
+
+        >>> from arggraph.framework import Link
+        >>> fw = Framework.from_links(["c", "p", "q", "u"], [0.5, 0.8, 0.6, 0.5], [
+        ...     Link("attack", ("p", "q"), "c", id="r"), Link("attack", ("u",), "r")])
+        >>> round(GradualEngine(fw).inferences()["r"], 6)  # 0.6 * (1 - 0.5)
+        0.3
+        """
+        n = self._lay.n_claims
+        return dict(zip(self._fw0.inf_rel, self._s[n : n + self._fw0.k].tolist(), strict=True))
+
     def base(self, claim_id: str) -> float:
         """One claim's current base score."""
         return float(self._base[self._fw0.index_of(claim_id)])

@@ -19,8 +19,10 @@ from ..render import (
     ACCENT,
     ATTACK_GLYPH,
     CYCLE_GLYPH,
+    INFERENCE_GLYPH,
     LENS,
     POSITION_GLYPH,
+    PREMISE_GLYPH,
     SUPPORT_GLYPH,
     glyph,
 )
@@ -87,7 +89,11 @@ INTRO = (
 
 NUMBERS = [
     ("base score", "how plausible a claim is on its own, before any argument (0 to 1)"),
-    ("link weight", "how much a claim bears on the one above it, if true (0 to 1)"),
+    (
+        "link weight",
+        "how much a claim bears on the one above it, if true (0 to 1); of an inference: "
+        "how much its premises together bear, before its backings and undercuts move it",
+    ),
     (
         "strength",
         "what the semantics makes of the base after weighing every supporter and "
@@ -129,11 +135,27 @@ def _marks() -> list[tuple[Text, str]]:
         (Text(POSITION_GLYPH, style=f"bold {ACCENT}"), "a position; ▶ marks the one that leads"),
         (glyph("support"), f"({SUPPORT_GLYPH}) supports the claim above it"),
         (glyph("attack"), f"({ATTACK_GLYPH}) attacks the claim above it"),
+        (
+            Text(INFERENCE_GLYPH, style="bold"),
+            "an inference: premises that bear on the claim above only together, or a link "
+            "something backs or undercuts; its figure is the strength it bears with, and "
+            "the score keys score its weight",
+        ),
+        (
+            Text(PREMISE_GLYPH, style="bold"),
+            "a premise of the inference above (the weakest of them counts)",
+        ),
+        (
+            Text(f"{SUPPORT_GLYPH} {ATTACK_GLYPH}", style="bold"),
+            f"under {INFERENCE_GLYPH}: backs the inference ({SUPPORT_GLYPH}) or undercuts it "
+            f"({ATTACK_GLYPH}), contesting the step rather than the claim",
+        ),
         (Text(CYCLE_GLYPH, style="bold"), "already on the path above (a cycle): not opened again"),
         (Text("●", style=f"bold {LENS}"), "said by the actor whose lens is on"),
         (Text("×0.50", style="italic"), "a link weight other than 1"),
         (Text("0.62"), "computed strength (0 to 1); — where the view leaves the claim out"),
         (Text("▲ ▼"), "in Why: raises or lowers the claim's strength (or the margin)"),
+        (Text(INFERENCE_GLYPH), "in Why: a claim that backs or undercuts an inference"),
     ]
 
 

@@ -41,7 +41,7 @@ from ..insight import (
 from ..keys import main_bindings
 from ..render import fit, home_short, safe
 from ..state import Session
-from ..viewmodels import Item, LeverState, Mode, Snapshot, VerdictState, WhyState
+from ..viewmodels import Item, LeverState, Location, Mode, Snapshot, VerdictState, WhyState
 from ..widgets.detail import ClaimDetail
 from ..widgets.keybar import KeyBar
 from ..widgets.lever import LeverChart
@@ -58,10 +58,6 @@ from .save import SaveFlow
 from .search import SearchScreen
 
 __all__ = ["Location", "MainScreen"]
-
-#: Where a tree node is: (top-level claim, relation ids down from it, under the loose
-#: group?). ``(None, (), False)`` is the question.
-Location = tuple[str | None, tuple[str, ...], bool]
 
 #: Up to this many claims, why and the lever are computed before the key returns;
 #: above it, in a worker thread (the figures in the tree and the verdict stay instant).
@@ -87,6 +83,9 @@ class MainScreen(Screen[None]):
         self.notes = notes
         self.bundled = bundled
         self.scoring_link = False
+        #: Link mode is on because the cursor is on an inference, which has no base
+        #: score: it ends as the cursor leaves, without a word.
+        self._link_auto = False
         self.history: list[Location] = []
         self._index: SearchIndex | None = None
         self._query = ""
@@ -225,6 +224,9 @@ class MainScreen(Screen[None]):
                 trail.append(s.graph.model.question or s.graph.model.title or "question")
             elif item.role == "loose-group":
                 trail.append("bearing on no position")
+            elif item.role == "inference" and item.relation is not None:
+                rel = s.graph.relations[item.relation]
+                trail.append(f"∴ {self._snap.inference_words(rel)}")
             elif item.claim is not None:
                 trail.append(s.graph.claims[item.claim].text)
             node = node.parent
@@ -261,6 +263,10 @@ class MainScreen(Screen[None]):
         claim = item.claim if item is not None else None
         relation = item.relation if item is not None else None
         snap = self._snap
+        subject = "this claim"
+        if item is not None and item.role == "inference" and relation is not None:
+            claim = snap.conclusion(relation)  # an inference moves the claim it bears on
+            subject = "the claim it bears on"
         small = snap.fw.n <= SMALL
         if self._deciders_asked != self._version:
             self._deciders_asked = self._version
@@ -275,7 +281,7 @@ class MainScreen(Screen[None]):
             )
         if small:
             try:
-                why = drivers(snap, claim)
+                why = drivers(snap, claim, subject=subject)
                 lever = lever_state(snap, claim, relation, self.scoring_link)
             except Exception as exc:  # a fault of ours: a notice, not a crash
                 self.post_message(self.WorkFailed("why and lever", exc))
@@ -290,7 +296,11 @@ class MainScreen(Screen[None]):
         else:
             self._set_insight(WhyState(pending=True), LeverState(what=what, pending=True))
         link = self.scoring_link
-        self._later("focus", QUIET / 2, lambda: self._insight_worker(snap, claim, relation, link))
+        self._later(
+            "focus",
+            QUIET / 2,
+            lambda: self._insight_worker(snap, claim, relation, link, subject),
+        )
 
     def _later(self, name: str, delay: float, job: Callable[[], object]) -> None:
         """Run ``job`` after ``delay`` seconds unless asked again meanwhile (a burst of
@@ -354,10 +364,10 @@ class MainScreen(Screen[None]):
         exit_on_error=False,
     )
     def _insight_worker(
-        self, snap: Snapshot, claim: str | None, relation: str | None, link: bool
+        self, snap: Snapshot, claim: str | None, relation: str | None, link: bool, subject: str
     ) -> None:
         try:
-            why = drivers(snap, claim, with_flips=True)
+            why = drivers(snap, claim, with_flips=True, subject=subject)
             lever = lever_state(snap, claim, relation, link)
         except Exception as exc:  # a fault of ours: a notice, not a crash
             self.post_message(self.WorkFailed("why and lever", exc))
@@ -420,20 +430,27 @@ class MainScreen(Screen[None]):
         where = self.location()
         tree = self.debate
         tree.reopen()
-        top, rels, loose = where
-        tree.reveal(top, rels, loose=loose)
+        tree.go(where)
         self.refresh_verdict()
         self.show_focus()
 
     # ------------------------------------------------------------------ tree events
     @on(Tree.NodeHighlighted, "#tree")
     def _highlighted(self, event: Tree.NodeHighlighted[Item]) -> None:
-        if self.scoring_link and event.node.data != self.detail.item:
+        item = event.node.data
+        if item is not None and item.role == "inference":
+            # An inference has no base score: the keys score its weight while on it.
+            if not self.scoring_link:
+                self._link_auto = True
+            self.scoring_link = True
+        elif self.scoring_link and item != self.detail.item:
             # A digit meant for one link must never land on another claim's base: the
             # mode is for the link it was switched on at.
             self.scoring_link = False
-            self.app.clear_notifications()
-            self.say("Link mode ended as you moved: the score keys score claim bases again.")
+            if not self._link_auto:
+                self.app.clear_notifications()
+                self.say("Link mode ended as you moved: the score keys score claim bases again.")
+            self._link_auto = False
         self.show_focus()
 
     @on(DebateTree.Follow)
@@ -450,7 +467,7 @@ class MainScreen(Screen[None]):
             node.collapse()
             return
         tree.open(node)
-        if not node.children:
+        if not node.children and item is not None and item.claim is not None:
             self.say("Nothing supports or attacks this claim.")
 
     @on(ClaimDetail.Follow)
@@ -460,15 +477,7 @@ class MainScreen(Screen[None]):
         node = self.current_node()
         if node is None:
             return
-        tree.open(node)
-        child = next(
-            (
-                c
-                for c in node.children
-                if c.data is not None and c.data.relation == message.relation
-            ),
-            None,
-        )
+        child = tree.child(node, message.key)
         if child is None:
             return
         self.history.append(tree.location(node))
@@ -486,8 +495,7 @@ class MainScreen(Screen[None]):
         if not self.history:
             self.say("Nothing to go back to.")
             return
-        top, rels, loose = self.history.pop()
-        if self.debate.reveal(top, rels, loose=loose) is None:
+        if self.debate.go(self.history.pop()) is None:
             self.say("That place is not in the current view.")
         self.debate.focus()
         self.refresh_crumbs()
@@ -503,13 +511,15 @@ class MainScreen(Screen[None]):
         node = None
         if path is not None:
             top = path[0].target if path else claim
-            node = self.debate.reveal(top, [r.id for r in path])
+            node = self.debate.reveal(top, [r.id for r in path], claim=claim)
         else:
             tops = loose_tops(s.graph, s.dated_view)
             path = path_from_position(s.graph, claim, s.dated_view, roots=tops)
             if path is not None:
                 top = path[0].target if path else claim
-                node = self.debate.reveal(top, [r.id for r in path], loose=bool(s.positions))
+                node = self.debate.reveal(
+                    top, [r.id for r in path], loose=bool(s.positions), claim=claim
+                )
         if node is None:
             self.say("That claim could not be placed in the tree.", severity="warning")
             return False
@@ -544,6 +554,8 @@ class MainScreen(Screen[None]):
                 severity="warning",
             )
             return None
+        if item is not None and item.role == "inference":
+            return item  # its weight: link mode is always on there
         if item is None or item.claim is None:
             self.say("Move the cursor to a claim to score it.")
             return None
@@ -557,12 +569,12 @@ class MainScreen(Screen[None]):
         return item
 
     def _apply_score(self, item: Item, value: float) -> None:
-        assert item.claim is not None
         s = self.session
         if self.scoring_link:
             assert item.relation is not None
             self.after_change(s.set_weight(item.relation, value), item.claim, item.relation)
         else:
+            assert item.claim is not None
             self.after_change(s.set_base(item.claim, value), item.claim)
 
     def _score(self, value: float) -> None:
@@ -579,12 +591,12 @@ class MainScreen(Screen[None]):
         item = self._scoring_target()
         if item is None:
             return
-        assert item.claim is not None
         s = self.session
         if self.scoring_link:
             assert item.relation is not None
             self._apply_score(item, s.nudged_weight(item.relation, step))
         else:
+            assert item.claim is not None
             self._apply_score(item, s.nudged_base(item.claim, step))
 
     def action_type_score(self) -> None:
@@ -592,16 +604,20 @@ class MainScreen(Screen[None]):
         item = self._scoring_target()
         if item is None:
             return
-        assert item.claim is not None
         s = self.session
         what = "link weight" if self.scoring_link else "base score"
-        now = (
-            s.book.weight(item.relation)
-            if self.scoring_link and item.relation
-            else s.book.base(item.claim)
-        )
+        if self.scoring_link and item.relation is not None:
+            now = s.book.weight(item.relation)
+        else:
+            assert item.claim is not None
+            now = s.book.base(item.claim)
+        if item.claim is not None:
+            about = s.graph.claims[item.claim].text
+        else:  # an inference
+            assert item.relation is not None
+            about = "∴ " + self._snap.inference_words(s.graph.relations[item.relation])
         message = Text(f"The {what} of\n")
-        message.append(fit(s.graph.claims[item.claim].text, 70), style="bold")
+        message.append(fit(about, 70), style="bold")
         message.append(f"\nnow {now:.2f}. Type a number from 0 to 1 (0.35, or 35%).")
 
         def check(text: str) -> str | None:
@@ -622,6 +638,12 @@ class MainScreen(Screen[None]):
         (for this link only: moving the cursor ends it)."""
         item = self.current_item()
         self.app.clear_notifications()
+        if item is not None and item.role == "inference":
+            self.say(
+                "An inference has no base score: on it the score keys score its weight "
+                "(how much its premises together bear on the claim)."
+            )
+            return
         if not self.scoring_link and (item is None or item.relation is None):
             self.say(
                 "This claim has no link to a claim above it here: move to one that has, "
@@ -630,6 +652,7 @@ class MainScreen(Screen[None]):
             )
             return
         self.scoring_link = not self.scoring_link
+        self._link_auto = False
         if self.scoring_link:
             self.say("Scoring this link's weight; moving the cursor goes back to bases.")
         self.show_focus()
@@ -639,7 +662,6 @@ class MainScreen(Screen[None]):
         item = self._scoring_target()
         if item is None:
             return
-        assert item.claim is not None
         s = self.session
         if self.scoring_link:
             assert item.relation is not None
@@ -647,6 +669,7 @@ class MainScreen(Screen[None]):
             self.after_change(changed, item.claim, item.relation)
             value, what = s.book.weight(item.relation), "link weight"
         else:
+            assert item.claim is not None
             self.after_change(s.reset_base(item.claim), item.claim)
             value, what = s.book.base(item.claim), "base score"
         self.say(f"Back to the graph's {what}: {value:.2f}.")
@@ -814,6 +837,8 @@ class MainScreen(Screen[None]):
         """``e``: export the current view as DOT or SVG."""
         item = self.current_item()
         claim = item.claim if item is not None else None
+        if item is not None and item.role == "inference" and item.relation is not None:
+            claim = self._snap.conclusion(item.relation)
         self.exporter.start(self._snap, claim, self.export_stem())
 
     def _reloaded(self) -> None:

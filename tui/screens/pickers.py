@@ -158,9 +158,11 @@ class TimelineScreen(_Picker):
             out.append(
                 Option(Text("(this graph carries no dates)", style="dim italic"), disabled=True)
             )
+        # a column as wide as the longest date: an interval (2024-03-18/2024-03-22) too
+        column = max((len(d) for d in self.dates), default=10)
         for day, new, standing in date_rows(self.graph, self.dates):
             prompt = Text(no_wrap=True)
-            prompt.append(f"{day:<10}", style="bold")
+            prompt.append(f"{day:<{column}}", style="bold")
             prompt.append(f"  +{new:<3} new", style="green" if new else "dim")
             prompt.append(f"   {standing} claims by then", style="dim")
             out.append(Option(prompt, id=day))

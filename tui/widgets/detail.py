@@ -1,7 +1,9 @@
 """The focused claim in full: text, scores, what bears on it, and who said it where.
 
 The list of supporters and attackers is an :class:`~textual.widgets.OptionList`;
-choosing one posts :class:`ClaimDetail.Follow` and the screen moves the tree there.
+choosing one posts :class:`ClaimDetail.Follow` and the screen moves the tree there. On
+an inference (``∴``) the pane shows its weight (what the score keys score there), the
+strength it bears on its claim with, and lists its premises, backings and undercuts.
 """
 
 from __future__ import annotations
@@ -16,13 +18,15 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from arggraph.model import Attribution, Relation
+from arggraph.model import Attribution
 from arggraph.views import attribution_counts, attribution_date
 
 from ..render import (
     ACCENT,
+    INFERENCE_GLYPH,
     LENS,
     POSITION_GLYPH,
+    PREMISE_GLYPH,
     bar,
     figure,
     fit,
@@ -30,7 +34,7 @@ from ..render import (
     literal,
     strength_style,
 )
-from ..viewmodels import Item, Snapshot
+from ..viewmodels import Item, Key, Snapshot
 from .lever import LeverChart
 from .panel import Panel
 from .why import WhyPanel
@@ -80,6 +84,8 @@ class ClaimHead(Panel):
                 style="italic",
             )
             return out
+        if item.role == "inference":
+            return self._inference(out, snap, item)
         assert item.claim is not None
         claim = snap.graph.claims[item.claim]
         kind = KIND_NAMES.get(claim.kind, claim.kind.upper())
@@ -129,26 +135,102 @@ class ClaimHead(Panel):
             out.append_text(bar(weight, bar_width, style="grey70"))
             out.append(" ")
             out.append_text(glyph(rel.type))
-            out.append(" supports" if rel.type == "support" else " attacks", style="dim")
+            aims = target is None and rel.target in snap.graph.relations
+            if aims:
+                verb = " backs" if rel.type == "support" else " undercuts"
+            else:
+                verb = " supports" if rel.type == "support" else " attacks"
+            out.append(verb, style="dim")
+
+            def line(prefix: str, text: str) -> None:
+                """An indented line: ``prefix`` then graph text cut to what is left."""
+                out.append(f"\n           {prefix}", style="dim")
+                room = max(12, width - 13 - len(prefix))
+                out.append_text(literal(fit(text, room), style="italic"))
+
             if target is not None:
-                out.append("\n           the claim: ", style="dim")
-                out.append_text(literal(fit(target.text, max(12, width - 24)), style="italic"))
-            for premise in rel.premises[1:]:
-                other = snap.graph.claims.get(premise)
-                out.append("\n           together with: ", style="dim")
-                text = other.text if other is not None else premise
-                out.append_text(literal(fit(text, max(12, width - 28)), style="italic"))
-            aimed = snap.graph.relations_into(rel.id)
-            if aimed:
-                backs = sum(1 for r in aimed if r.type == "support")
+                line("the claim: ", target.text)
+            elif aims:
+                line(
+                    f"the inference {INFERENCE_GLYPH} ",
+                    snap.inference_words(snap.graph.relations[rel.target]),
+                )
+                end = snap.conclusion(rel.target)
+                if end is not None:
+                    line("that bears on: ", snap.graph.claims[end].text)
+            for premise in rel.premises:
+                if premise != item.claim:
+                    other = snap.graph.claims.get(premise)
+                    line(f"{PREMISE_GLYPH} with: ", other.text if other else premise)
+            if item.role == "premise":
                 out.append(
-                    f"\n           backed by {backs}, undercut by {len(aimed) - backs} "
-                    "(relations aimed at this link; not drawn in the tree yet)",
-                    style="dim italic",
+                    f"\n  (w scores the weight of {INFERENCE_GLYPH} above)", style="dim italic"
                 )
         elif marker_link:
             out.append("▶ link     —  ", style="bold")
             out.append("no link: this claim is not under another claim here", style="italic")
+        return out
+
+    def _inference(self, out: Text, snap: Snapshot, item: Item) -> Text:
+        """The head of an inference: what it is, its weight (▶: the keys score it), the
+        strength it bears on its claim with and why, and the claim it bears on."""
+        assert item.relation is not None
+        rel = snap.graph.relations[item.relation]
+        width = self.size.width or 60
+        bar_width = max(5, min(BAR, width - 34))
+        out.append_text(glyph(rel.type))
+        out.append(f" {INFERENCE_GLYPH} ", style="bold")
+        linked = "LINKED " if len(rel.premises) > 1 else ""
+        out.append(f"{linked}{'SUPPORT' if rel.type == 'support' else 'ATTACK'}", style="bold")
+        out.append(" · ", style="dim")
+        out.append_text(literal(rel.id, style="dim"))
+        out.append("\n")
+        out.append_text(literal(snap.inference_words(rel), style="bold"))
+        if len(rel.premises) > 1:
+            out.append("\nIts premises count only together: the weakest decides.", style="dim")
+        out.append("\n\n")
+        weight = snap.weight(rel.id)
+        own = rel.id in snap.weights
+        out.append("▶ ", style="bold reverse")
+        out.append("weight   ", style="bold")
+        out.append(figure(weight), style="bold")
+        out.append(" ")
+        out.append_text(bar(weight, bar_width, style="grey70"))
+        out.append(" yours" if own else " graph's", style="dim")
+        out.append("\n  bears    ")
+        value = snap.inference(rel.id)
+        out.append(figure(value), style="bold " + strength_style(value))
+        out.append(" ")
+        out.append_text(bar(value, bar_width, style=ACCENT))
+        out.append(f" {snap.semantics}", style="dim")
+        weakest = [snap.strength(p) for p in rel.premises]
+        known = [v for v in weakest if v is not None]
+        if value is not None and len(known) == len(weakest) and min(known) > 0:
+            low = min(known)
+            what = "premise" if len(known) == 1 else "weakest premise"
+            out.append(f"\n           = {what} {figure(low)} × {figure(value / low)}", style="dim")
+            if snap.aimed_at(rel.id):
+                out.append(", the weight as backings and undercuts move it", style="dim italic")
+            else:
+                out.append(", the weight", style="dim italic")
+        if item.repeat:
+            out.append("\n  ↻ this inference is already on the path above: a cycle", style="italic")
+        verb = "supports" if rel.type == "support" else "attacks"
+        target = snap.graph.claims.get(rel.target)
+        if target is not None:
+            out.append(f"\n\n{verb} the claim: ", style="dim")
+            out.append_text(literal(fit(target.text, max(12, width - 20)), style="italic"))
+        elif rel.target in snap.graph.relations:
+            word = "backs" if rel.type == "support" else "undercuts"
+            out.append(f"\n\n{word} the inference {INFERENCE_GLYPH} ", style="dim")
+            words = snap.inference_words(snap.graph.relations[rel.target])
+            out.append_text(literal(fit(words, max(12, width - 28)), style="italic"))
+        if rel.scheme:
+            out.append("\nscheme: ", style="dim")
+            out.append_text(literal(rel.scheme, style="italic"))
+        out.append(
+            "\nAn inference has no base score: the score keys score its weight.", style="italic dim"
+        )
         return out
 
 
@@ -165,10 +247,12 @@ class ClaimDetail(Vertical):
     """
 
     class Follow(Message):
-        """The user chose a supporter or attacker to go to."""
+        """The user chose a supporter or attacker (or a premise, a backing or an
+        undercut of an inference) to go to: ``key`` finds it among the tree node's
+        children."""
 
-        def __init__(self, relation: str) -> None:
-            self.relation = relation
+        def __init__(self, key: Key) -> None:
+            self.key = key
             super().__init__()
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -176,7 +260,7 @@ class ClaimDetail(Vertical):
         self.state: Snapshot | None = None
         self.item: Item | None = None
         self.scoring_link = False
-        self._shown_links: tuple[str, ...] = ()
+        self._shown_links: tuple[Key, ...] = ()
 
     def compose(self) -> ComposeResult:
         yield ClaimHead(id="head")
@@ -204,68 +288,103 @@ class ClaimDetail(Vertical):
         head.state, head.item, head.scoring_link = self.state, self.item, self.scoring_link
         head.rebuild()
 
-    def _visible_children(self) -> list[Relation]:
+    def _visible_children(self) -> list[Item]:
         snap, item = self.state, self.item
-        if snap is None or item is None or item.claim is None or item.repeat:
+        if snap is None or item is None or (item.claim is None and item.role != "inference"):
             return []
-        rels = [r for r in snap.children.get(item.claim, []) if snap.dated_relation(r.id)]
-        return rels
+        return snap.child_items(item)
 
     def _render_links(self, *, keep_cursor: bool = False) -> None:
         snap = self.state
         options = self.query_one("#links", OptionList)
         title = self.query_one("#links-title", Static)
-        rels = self._visible_children()
-        if snap is None or not rels:
+        kids = self._visible_children()
+        if snap is None or not kids:
             options.clear_options()
             self._shown_links = ()
             title.update(Text(""))
             options.display = False
             return
         width = max(20, self.size.width - 12)
-        prompts = [self._link_prompt(rel, width) for rel in rels]
-        ids = tuple(rel.id for rel in rels)
-        if keep_cursor and ids == self._shown_links:
+        prompts = [self._link_prompt(kid, width) for kid in kids]
+        keys = tuple(kid.key for kid in kids)
+        if keep_cursor and keys == self._shown_links:
             for i, prompt in enumerate(prompts):  # same list: new figures, no new layout
                 options.replace_option_prompt_at_index(i, prompt)
             return
-        n_sup = sum(1 for r in rels if r.type == "support")
-        title.update(Text(f"For ({n_sup}) and against ({len(rels) - n_sup})  · Tab to pick one"))
+        title.update(Text(self._links_title(kids)))
         options.display = True
         options.clear_options()
-        options.add_options([Option(p, id=rid) for p, rid in zip(prompts, ids, strict=True)])
+        options.add_options([Option(p, id=str(i)) for i, p in enumerate(prompts)])
         options.highlighted = 0
-        self._shown_links = ids
+        self._shown_links = keys
 
-    def _link_prompt(self, rel: Relation, width: int) -> Text:
+    def _links_title(self, kids: list[Item]) -> str:
+        snap, item = self.state, self.item
+        assert snap is not None and item is not None
+        types = [
+            snap.graph.relations[k.relation].type
+            for k in kids
+            if k.role != "premise" and k.relation is not None
+        ]
+        n_sup = sum(1 for t in types if t == "support")
+        if item.role == "inference":
+            n_prem = len(kids) - len(types)
+            return (
+                f"Premises ({n_prem}), backings ({n_sup}) and undercuts "
+                f"({len(types) - n_sup})  · Tab to pick one"
+            )
+        return f"For ({n_sup}) and against ({len(types) - n_sup})  · Tab to pick one"
+
+    def _link_prompt(self, kid: Item, width: int) -> Text:
         snap = self.state
-        assert snap is not None
-        first = rel.premises[0]
-        claim = snap.graph.claims[first]
-        value = snap.strength(first)
+        assert snap is not None and kid.relation is not None
+        rel = snap.graph.relations[kid.relation]
         prompt = Text(no_wrap=True, overflow="ellipsis")
-        prompt.append_text(glyph(rel.type))
+        if kid.role == "inference":
+            value = snap.inference(rel.id)
+            prompt.append_text(glyph(rel.type))
+            prompt.append(f" {INFERENCE_GLYPH} ", style="bold")
+            prompt.append(figure(value), style=strength_style(value))
+            prompt.append(" ")
+            prompt.append_text(literal(fit(snap.inference_line(rel), width)))
+            return prompt
+        assert kid.claim is not None
+        value = snap.strength(kid.claim)
+        if kid.role == "premise":
+            prompt.append(PREMISE_GLYPH, style="bold")
+        else:
+            prompt.append_text(glyph(rel.type))
         prompt.append(" ")
         prompt.append(figure(value), style=strength_style(value))
         prompt.append(" ")
-        others = len(rel.premises) - 1
-        linked = f" + {others} linked premise{'s' if others > 1 else ''}" if others else ""
-        prompt.append_text(literal(fit(claim.text, max(12, width - len(linked)))))
-        if linked:
-            prompt.append(linked, style="italic")
+        prompt.append_text(literal(fit(snap.graph.claims[kid.claim].text, width)))
         return prompt
 
     def _render_sources(self) -> None:
         sources = self.query_one("#sources", Static)
         snap, item = self.state, self.item
+        if snap is not None and item is not None and item.role == "inference":
+            assert item.relation is not None
+            rel = snap.graph.relations[item.relation]
+            verb = "supports" if rel.type == "support" else "attacks"
+            if rel.target not in snap.graph.claims:
+                verb = "backs" if rel.type == "support" else "undercuts"
+            what = "the claim" if rel.target in snap.graph.claims else "the inference"
+            sources.update(
+                Group(*self._attributions(f"Who says it {verb} {what}", rel.attributions))
+            )
+            return
         if snap is None or item is None or item.claim is None:
             sources.update(Text())
             return
         claim = snap.graph.claims[item.claim]
         parts: list[RenderableType] = self._attributions("Who says so", claim.attributions)
-        if item.relation is not None:
+        if item.relation is not None and item.role != "premise":
             rel = snap.graph.relations[item.relation]
             verb = "supports" if rel.type == "support" else "attacks"
+            if rel.target not in snap.graph.claims:
+                verb = "backs" if rel.type == "support" else "undercuts"
             parts.append(Text())
             parts.extend(
                 self._attributions(f"Who says it {verb} the claim above", rel.attributions)
@@ -325,5 +444,5 @@ class ClaimDetail(Vertical):
     @on(OptionList.OptionSelected, "#links")
     def _follow(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id is not None:
-            self.post_message(self.Follow(event.option.id))
+        if 0 <= event.option_index < len(self._shown_links):
+            self.post_message(self.Follow(self._shown_links[event.option_index]))

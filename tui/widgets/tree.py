@@ -15,30 +15,31 @@ and :class:`DebateTree.Follow`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Tree
-from textual.widgets.tree import TreeNode
+from textual.widgets.tree import TreeNode, UnknownNodeID
 
-from arggraph.model import Relation
 from arggraph.views import loose_tops
 
 from ..render import (
     ACCENT,
     CYCLE_GLYPH,
+    INFERENCE_GLYPH,
     LENS,
     POSITION_GLYPH,
+    PREMISE_GLYPH,
     QUESTION_GLYPH,
     figure,
     fit,
     glyph,
     strength_style,
 )
-from ..viewmodels import Item, Snapshot
+from ..viewmodels import Item, Key, Location, Snapshot
 
 __all__ = ["DebateTree", "Node"]
 
@@ -69,8 +70,14 @@ class DebateTree(Tree[Item]):
         self.state: Snapshot | None = None
         self.guide_depth = 3
         self.auto_expand = False
-        self._filled: set[int] = set()
+        #: The nodes whose children are added, by node id. Textual numbers nodes afresh
+        #: after a rebuild, so a late message about a node of the old tree may carry the
+        #: id of a new one: a node counts as filled only if it is the very node stored.
+        self._filled: dict[int, Node] = {}
         self._by_claim: dict[str, list[Node]] = {}
+        #: Nodes whose line shows a relation's weight or value (arguments, inferences).
+        self._by_relation: dict[str, list[Node]] = {}
+        self._inferences: list[Node] = []
         self._loose: Node | None = None
         self._question = ""
 
@@ -89,8 +96,10 @@ class DebateTree(Tree[Item]):
         snap = self.state
         assert snap is not None
         self.clear()
-        self._filled = {self.root.id}
+        self._filled = {self.root.id: self.root}
         self._by_claim = {}
+        self._by_relation = {}
+        self._inferences = []
         self._loose = None
         question = snap.graph.model.question or snap.graph.model.title or snap.graph.id
         self.root.data = Item("question")
@@ -115,25 +124,29 @@ class DebateTree(Tree[Item]):
         assert snap is not None
         return snap.dated(claim)
 
-    def _shown_relation(self, rel: Relation) -> bool:
-        snap = self.state
-        assert snap is not None
-        return snap.dated_relation(rel.id)
-
     def _add(self, parent: Node, item: Item) -> Node:
         snap = self.state
-        assert snap is not None and item.claim is not None
-        has_children = bool(snap.children.get(item.claim)) and not item.repeat
+        assert snap is not None
+        if item.role == "inference":
+            has_children = not item.repeat
+        else:
+            assert item.claim is not None
+            has_children = bool(snap.children.get(item.claim)) and not item.repeat
         node = parent.add(Text(""), item, allow_expand=has_children)
-        self._by_claim.setdefault(item.claim, []).append(node)
+        if item.claim is not None:
+            self._by_claim.setdefault(item.claim, []).append(node)
+        if item.relation is not None and item.role != "premise":
+            self._by_relation.setdefault(item.relation, []).append(node)
+        if item.role == "inference":
+            self._inferences.append(node)
         self._set_label(node)
         return node
 
     def fill(self, node: Node) -> None:
         """Add a node's children if they are not there yet."""
-        if node.id in self._filled or node.data is None:
+        if self._filled.get(node.id) is node or node.data is None:
             return
-        self._filled.add(node.id)
+        self._filled[node.id] = node
         snap = self.state
         assert snap is not None
         item = node.data
@@ -141,14 +154,8 @@ class DebateTree(Tree[Item]):
             for cid in loose_tops(snap.graph, snap.dated_view):
                 self._add(node, Item("loose", cid))
             return
-        if item.claim is None or item.repeat:
-            return
-        above = item.above | {item.claim}
-        for rel in snap.children.get(item.claim, ()):
-            if not self._shown_relation(rel):
-                continue
-            first = rel.premises[0]
-            self._add(node, Item("argument", first, rel.id, above, repeat=first in above))
+        for child in snap.child_items(item):
+            self._add(node, child)
 
     def open(self, node: Node) -> None:
         """Fill and expand a node."""
@@ -157,7 +164,12 @@ class DebateTree(Tree[Item]):
             node.expand()
 
     def _on_tree_node_expanded(self, event: Tree.NodeExpanded[Item]) -> None:
-        self.fill(event.node)
+        try:
+            current = self.get_node_by_id(event.node.id) is event.node
+        except UnknownNodeID:
+            current = False
+        if current:  # not a node of a tree rebuilt since (its id is reused)
+            self.fill(event.node)
 
     # ------------------------------------------------------------------ labels
     def _question_label(self, question: str, room: int) -> Text:
@@ -194,6 +206,8 @@ class DebateTree(Tree[Item]):
             out.append("… ", style="dim")
             out.append(f"Claims that bear on no position ({count})", style="italic")
             return out
+        if item.role == "inference":
+            return self._inference_label(item, room)
         assert item.claim is not None
         claim = snap.graph.claims[item.claim]
         value = snap.strength(item.claim)
@@ -202,6 +216,8 @@ class DebateTree(Tree[Item]):
         weight = None
         if item.role == "position":
             out.append(f"{POSITION_GLYPH} ", style=f"bold {ACCENT}")
+        elif item.role == "premise":
+            out.append(f"{PREMISE_GLYPH} ", style="bold")
         elif item.relation is not None:
             rel = snap.graph.relations[item.relation]
             out.append_text(glyph(rel.type))
@@ -220,15 +236,30 @@ class DebateTree(Tree[Item]):
         text_style = "dim" if (lensed_out or item.repeat) else ""
         if item.role == "position":
             text_style = "bold"
-        linked = ""
-        if item.relation is not None:
-            others = len(snap.graph.relations[item.relation].premises) - 1
-            if others:
-                linked = f" + {others} linked premise{'s' if others > 1 else ''}"
-        width = max(12, min(room - out.cell_len - len(linked), 200))
+        width = max(12, min(room - out.cell_len, 200))
         out.append(fit(claim.text, width), style=text_style)
-        if linked:
-            out.append(linked, style="italic")
+        return out
+
+    def _inference_label(self, item: Item, room: int) -> Text:
+        """``+ ∴ 0.30 ×0.80 2 together · 1 undercut: A & B``: the relation's type, the
+        strength it bears on its claim with, its weight when not 1, what bears on it and
+        its premises."""
+        snap = self.state
+        assert snap is not None and item.relation is not None
+        rel = snap.graph.relations[item.relation]
+        out = Text(no_wrap=True, overflow="ellipsis")
+        out.append_text(glyph(rel.type))
+        out.append(f" {INFERENCE_GLYPH} ", style="bold")
+        value = snap.inference(rel.id)
+        out.append(figure(value), style=strength_style(value))
+        out.append(" ")
+        weight = snap.weight(rel.id)
+        if weight != 1.0:
+            out.append(f"×{weight:.2f} ", style="italic")
+        if item.repeat:
+            out.append(f"{CYCLE_GLYPH} ", style="bold")
+        width = max(12, min(room - out.cell_len, 200))
+        out.append(fit(snap.inference_line(rel), width), style="dim" if item.repeat else "")
         return out
 
     def on_resize(self) -> None:
@@ -243,23 +274,21 @@ class DebateTree(Tree[Item]):
             for nodes in self._by_claim.values():
                 for node in nodes:
                     self._set_label(node)
+            for node in self._inferences:
+                self._set_label(node)
             if self._loose is not None:
                 self._set_label(self._loose)
             return
         for cid in claims:
             for node in self._by_claim.get(cid, ()):
                 self._set_label(node)
+        for node in self._inferences:  # what an inference bears with moves with its claims
+            self._set_label(node)
 
     def refresh_relation(self, relation: str) -> None:
         """Redraw the nodes that show ``relation`` (its weight is on their line)."""
-        snap = self.state
-        assert snap is not None
-        rel = snap.graph.relations.get(relation)
-        if rel is None:
-            return
-        for node in self._by_claim.get(rel.premises[0] if rel.premises else "", ()):
-            if node.data is not None and node.data.relation == relation:
-                self._set_label(node)
+        for node in self._by_relation.get(relation, ()):
+            self._set_label(node)
 
     # ------------------------------------------------------------------ moving
     def nodes_of(self, claim: str) -> list[Node]:
@@ -269,17 +298,45 @@ class DebateTree(Tree[Item]):
     def reveal(
         self,
         top: str | None,
-        relations: Iterable[str],
+        relations: Sequence[str],
         *,
         loose: bool = False,
+        claim: str | None = None,
     ) -> Node | None:
-        """Open the tree along a path and put the cursor on its end.
+        """Open the tree along a chain of relations and put the cursor on its end.
 
         ``top`` is the claim of a top-level node (a position, or a loose claim when
         ``loose``), or ``None`` for the question itself; ``relations`` the relation ids
-        down from it. Returns the node reached, or ``None`` when the path is not in the
-        tree (the view hides part of it).
+        down from it, as :func:`arggraph.views.path_from_position` gives them (each bears
+        on a premise of the one before, or on that relation itself), and ``claim`` the
+        claim at the end (a premise of the last relation; its first premise if not
+        given). Returns the node reached, or ``None`` when the path is not in the tree
+        (the view hides part of it).
         """
+        snap = self.state
+        assert snap is not None
+        keys: list[Key] = []
+        for i, rid in enumerate(relations):
+            rel = snap.graph.relations[rid]
+            last = i + 1 == len(relations)
+            if last:
+                lands = claim or rel.premises[0]
+            else:
+                lands = snap.graph.relations[relations[i + 1]].target
+            if snap.is_inference(rel):
+                keys.append((rid, None))
+                if lands != rid:  # on to a premise (else to what backs or undercuts it)
+                    keys.append((rid, lands))
+            else:
+                keys.append((rid, lands))
+        return self.go((top, tuple(keys), loose))
+
+    def go(self, where: Location) -> Node | None:
+        """Open the tree down to a place :meth:`location` gave and put the cursor there
+        (``None`` when the view hides part of the way). A step that is now shown another
+        way (an inference whose undercut the view left out is a plain argument again,
+        and the other way round) is followed all the same."""
+        top, keys, loose = where
         if top is None:
             self.place_cursor(self.root)
             return self.root
@@ -292,16 +349,33 @@ class DebateTree(Tree[Item]):
         )
         if node is None:
             return None
-        for rid in relations:
-            self.open(node)
-            child = next(
-                (n for n in node.children if n.data is not None and n.data.relation == rid), None
-            )
-            if child is None:
+        for key in keys:
+            here = node.data
+            if here is not None and here.key == key:
+                continue  # an inference shown as its premise now: already there
+            found = self.child(node, key)
+            if found is None:
                 return None
-            node = child
+            node = found
         self.place_cursor(node)
         return node
+
+    def child(self, node: Node, key: Key) -> Node | None:
+        """The child of ``node`` with ``key`` (opening ``node``), or the nearest stand-in
+        (see :meth:`go`)."""
+        self.open(node)
+        relation, claim = key
+        kids = [c for c in node.children if c.data is not None and c.data.relation == relation]
+        exact = next((c for c in kids if c.data is not None and c.data.claim == claim), None)
+        if exact is not None or not kids:
+            return exact
+        child = kids[0]
+        if child.data is not None and child.data.role == "inference" and claim is not None:
+            self.open(child)  # asked for the premise of what is an inference node now
+            return next(
+                (c for c in child.children if c.data is not None and c.data.key == key), None
+            )
+        return child  # asked for an inference node that is a plain argument now
 
     def place_cursor(self, node: Node) -> None:
         """Put the cursor on ``node`` now, even if it was added this very moment."""
@@ -309,19 +383,20 @@ class DebateTree(Tree[Item]):
         self.move_cursor(node)
         self.scroll_to_node(node, animate=False)
 
-    def location(self, node: Node | None) -> tuple[str | None, tuple[str, ...], bool]:
-        """Where ``node`` is, as :meth:`reveal` takes it: (top claim, relations, loose)."""
+    def location(self, node: Node | None) -> Location:
+        """Where ``node`` is, as :meth:`go` takes it: (top claim, the keys of the nodes
+        down from it, under the loose group?)."""
         if node is None or node.data is None or node.data.role == "question":
             return None, (), False
-        relations: list[str] = []
+        keys: list[Key] = []
         here: Node | None = node
         while here is not None and here.data is not None and here.data.relation is not None:
-            relations.append(here.data.relation)
+            keys.append(here.data.key)
             here = here.parent
         if here is None or here.data is None or here.data.claim is None:
             return None, (), False
-        relations.reverse()
-        return here.data.claim, tuple(relations), here.data.role == "loose"
+        keys.reverse()
+        return here.data.claim, tuple(keys), here.data.role == "loose"
 
     class Follow(Message):
         """Enter on a node: the user wants it opened (a click only selects)."""

@@ -1,4 +1,8 @@
-"""Why: what drives the focused claim, and which scores could flip the verdict."""
+"""Why: what drives the focused claim, and which scores could flip the verdict.
+
+A claim that backs or undercuts an inference (and so moves what it drives through the
+weight of a link) is marked ``∴`` before its text.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from collections.abc import Mapping
 from rich.text import Text
 from textual.reactive import reactive
 
-from ..render import ATTACK, SUPPORT, figure, fit, literal, signed
+from ..render import ATTACK, INFERENCE_GLYPH, SUPPORT, figure, fit, literal, signed
 from ..viewmodels import Driver, WhyState
 from .panel import Panel
 
@@ -61,6 +65,9 @@ class WhyPanel(Panel):
         style = SUPPORT if d.effect > 0 else ATTACK
         out.append("\n  ")
         out.append("▲ " if d.effect > 0 else "▼ " if d.effect < 0 else "  ", style=f"bold {style}")
+        if d.on_inference:  # it backs or undercuts an inference: marked by a glyph, not colour
+            out.append(f"{INFERENCE_GLYPH} ", style=f"bold {dim}")
+            width -= 2
         out.append_text(literal(fit(d.text, width).ljust(width), style=dim))
         out.append(signed(d.effect).rjust(self._effect), style=f"bold {style} {dim}")
         known = d.flip_known or d.claim in flips
@@ -98,7 +105,7 @@ class WhyPanel(Panel):
         elif state.topic is not None:
             self._header(
                 out,
-                f"What moves this claim (strength {figure(state.strength)})",
+                f"What moves {state.subject} (strength {figure(state.strength)})",
                 text_width,
                 "effect",
             )
