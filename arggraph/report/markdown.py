@@ -87,12 +87,12 @@ class _Writer:
         if st.problem:
             return "no verdict: " + markdown_text(st.problem)
         if st.leader is None:
-            return "a tie" if st.strengths else "no verdict"
+            return "a tie" if self.c.positions else "no verdict"
         return self.ref(st.leader)
 
-    @staticmethod
-    def margin(st: Standing) -> str:
-        if st.problem or st.leader is None or st.runner_up is None:
+    def margin(self, st: Standing) -> str:
+        """The margin, or a dash where there is none (a tie, one position)."""
+        if st.problem or st.leader is None or len(self.c.positions) < 2:
             return "—"
         return figure(st.margin)
 
