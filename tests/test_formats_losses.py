@@ -54,8 +54,8 @@ def _some(count: int, line: str) -> list[str]:
     return [line] if count else []
 
 
-def _diagram(e: Edition, relations: str) -> list[str]:
-    """What a Graphviz diagram of an edition loses, by default options."""
+def _drawn(e: Edition, documents: str, relations: str) -> list[str]:
+    """What every diagram of an edition loses first: provenance and dates."""
     return [
         *_some(
             e.reconstructed, f"dropped: {e.reconstructed} reconstructed mark (a diagram shows none)"
@@ -66,8 +66,15 @@ def _diagram(e: Edition, relations: str) -> list[str]:
         ),
         f"dropped: {e.dates} dates (a diagram shows no dates)",
         f"dropped: {e.claim_speakers} speakers of claims (--label actors names them)",
-        "dropped: 5 documents (only --cluster document names them)",
+        f"dropped: 5 documents ({documents})",
         f"dropped: {e.relation_speakers} speakers of relations ({relations})",
+    ]
+
+
+def _diagram(e: Edition, relations: str) -> list[str]:
+    """What a Graphviz diagram of an edition loses, by default options."""
+    return [
+        *_drawn(e, "only --cluster document names them", relations),
         f"dropped: {e.tags} tags (a diagram shows no tags)",
         f"dropped: {e.notes} notes (a diagram shows no notes)",
         "dropped: 1 graph description (a diagram shows the title and question only)",
@@ -76,17 +83,7 @@ def _diagram(e: Edition, relations: str) -> list[str]:
 
 def _mermaid(e: Edition) -> list[str]:
     return [
-        *_some(
-            e.reconstructed, f"dropped: {e.reconstructed} reconstructed mark (a diagram shows none)"
-        ),
-        f"dropped: {e.quotes} quotes (a diagram shows no quotes)",
-        *_some(
-            e.illocutions, f"dropped: {e.illocutions} illocutions (a diagram shows no illocutions)"
-        ),
-        f"dropped: {e.dates} dates (a diagram shows no dates)",
-        f"dropped: {e.claim_speakers} speakers of claims (--label actors names them)",
-        "dropped: 5 documents (Mermaid names no sources)",
-        f"dropped: {e.relation_speakers} speakers of relations (Mermaid links carry no text)",
+        *_drawn(e, "Mermaid names no sources", "Mermaid links carry no text"),
         f"dropped: {e.claims} claim ids (--label id shows them)",
         f"dropped: {e.tags} tags (a diagram shows no tags)",
         f"dropped: {e.notes} notes (a diagram shows no notes)",

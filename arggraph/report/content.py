@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from .. import panel as panels
-from ..errors import InputError, SemanticsError, UnknownIdError
+from ..errors import SemanticsError
 from ..framework import Framework
 from ..graph import Graph
 from ..io import dump_graph, dump_scores
@@ -283,27 +283,6 @@ def _everywhere(fw: Framework, positions: list[str]) -> tuple[Standing, ...]:
     return tuple(_standing(fw, name, positions) for name in GRADUAL)
 
 
-def _check_sheet(graph: Graph, sheet: ScoreSheet, name: str) -> None:
-    """A sheet for another graph, or naming a claim or relation the graph lacks, is an
-    error naming the sheet and the place (never mixed in silently)."""
-    if sheet.graph != graph.id:
-        raise InputError(
-            f"this score sheet is for graph {sheet.graph!r}, not {graph.id!r}",
-            path=name,
-            place="graph",
-        )
-    for section, kind, known in (
-        ("scores", "claim", graph.claims),
-        ("weights", "relation", graph.relations),
-    ):
-        for ident in getattr(sheet, section):
-            if ident not in known:
-                err = UnknownIdError(kind, ident, path=name, known=list(known))
-                err.place = f"{section}[{ident!r}]"
-                err.json_path = (section, ident)
-                raise err
-
-
 def _sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -417,7 +396,10 @@ def build_report(
         for i, s in enumerate(sheets)
     ]
     for i, s in enumerate(sheets):
-        _check_sheet(graph, s, names[i] if names is not None else prints[i].name)
+        # a sheet for another graph, or naming an id the graph lacks, is never mixed in
+        where = names[i] if names is not None else prints[i].name
+        panels.check_sheet(graph, s, where)
+        panels.check_ids(graph, s, where)
     scorer_names = _names(sheets, prints)
     graph_print = _graph_fingerprint(graph)
     group = panels.Panel.of(graph, sheets) if len(sheets) > 1 else None
