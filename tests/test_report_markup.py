@@ -312,3 +312,26 @@ def test_a_map_all_next_to_its_positions_has_one_mermaid_diagram() -> None:
     tokens = _markdown().parse(to_markdown(build_report(g)))
     assert [t.info for t in tokens if t.type == "fence"] == ["mermaid"]
     assert "<details>" not in to_markdown(build_report(g))
+
+
+def test_both_writers_cut_a_linked_claim_alike() -> None:
+    """A link to a claim shows its text cut to the same length in HTML and Markdown
+    (``arggraph.report._words.link_text``)."""
+    long = "Holding the town costs " + "more and " * 20 + "more."
+    g = loads(
+        json.dumps(
+            {
+                "id": "g",
+                "claims": [
+                    {"id": "go", "text": "We go", "kind": "position"},
+                    {"id": "stay", "text": "We stay", "kind": "position"},
+                    {"id": "cost", "text": long},
+                ],
+                "relations": [{"type": "attack", "source": "cost", "target": "stay"}],
+            }
+        )
+    )
+    report = build_report(g)
+    cut = " ".join(long.split())[:89].rstrip() + "…"
+    assert f'">{cut}</a>' in to_html(report)
+    assert f"[{cut}](#" in to_markdown(report)

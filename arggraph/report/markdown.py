@@ -28,15 +28,12 @@ from urllib.parse import quote
 from ..formats.focus import restrict
 from ..formats.mermaid import to_mermaid
 from ..text import markdown_code, markdown_text
-from ._words import figure, plural, readable_date, small
+from ._words import figure, link_text, plural, readable_date, small
 from .claims import Phrase, Ref, sentence
 from .content import ClaimEntry, ReportContent, Standing
 from .diagram import near_positions
 
 __all__ = ["md_url", "to_markdown"]
-
-#: A claim's text is cut to this many characters where another part links to it.
-LINK_CHARS = 90
 
 
 def md_url(url: str) -> str:
@@ -60,11 +57,6 @@ def _piece(text: str) -> str:
     return lead + markdown_text(text) + tail
 
 
-def _short(text: str, width: int = LINK_CHARS) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
-
-
 class _Writer:
     def __init__(self, content: ReportContent) -> None:
         self.c = content
@@ -74,14 +66,14 @@ class _Writer:
     # ------------------------------------------------------------------ pieces
     def ref(self, claim_id: str, whole: bool = False) -> str:
         entry = self.c.claim(claim_id)
-        shown = " ".join(entry.text.split()) if whole else _short(entry.text)
+        shown = link_text(entry.text, whole)
         return f"[{markdown_text(shown)}](#{entry.anchor})"
 
     def phrase(self, phrase: Phrase) -> str:
         return "".join(self.ref(p.claim) if isinstance(p, Ref) else _piece(p) for p in phrase)
 
     def sentence(self, phrase: Phrase) -> str:
-        return self.phrase(sentence(phrase, lambda cid: _short(self.c.claim(cid).text)))
+        return self.phrase(sentence(phrase, lambda cid: link_text(self.c.claim(cid).text)))
 
     def leader(self, st: Standing) -> str:
         if st.problem:
