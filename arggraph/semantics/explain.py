@@ -628,7 +628,16 @@ def _removals(
             rows=len(chunk), clamp_rows=np.arange(len(chunk)), clamp_cols=col[chunk]
         )
         values = evaluate(
-            sub, rule, strength, base, w, lay.ids, scenario, tol=tol, max_rounds=max_rounds
+            sub,
+            rule,
+            strength,
+            base,
+            w,
+            lay.ids,
+            scenario,
+            tol=tol,
+            max_rounds=max_rounds,
+            warm=True,
         )
         out[chunk_idx] = strength[t] - values[:, col[t]]
     return out
