@@ -28,7 +28,8 @@ the baseline's interleaved with the engine's. The edit row compares medians of w
 times (an edit is too short for the CPU clock); the process row is wall time.
 
 Run: ``python benchmarks/bench_gradual.py`` (the full sizes: about ten minutes, most of
-it in the plain-Python baselines) or ``--quick`` (a tenth of the sizes).
+it in the plain-Python baselines) or ``--quick`` (a tenth of the sizes); ``--scaling``
+runs the last table alone.
 """
 
 from __future__ import annotations
@@ -298,8 +299,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a tenth of the sizes")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--scaling", action="store_true", help="only the last table: explain --top 10 vs score"
+    )
     args = parser.parse_args(argv)
     scale = 10 if args.quick else 1
+    sizes = [100, 1_000, 10_000] if args.quick else [1_000, 10_000, 100_000]
+    if args.scaling:
+        print("Explaining deep graphs: `explain --top 10` against `score` (CPU seconds).\n")
+        print_scaling(scaling_rows(sizes, args.repeat))
+        return 0
     n_big, n_cyc = 1_000_000 // scale, 100_000 // scale
     rows: list[Row] = []
     dag = random_bipolar(n_big, 3 * n_big, seed=1, acyclic=True)
@@ -326,7 +335,6 @@ def main(argv: list[str] | None = None) -> int:
         "\nQBAF-Py, as measured in the speed issue on 1k claims: 12.1 s for all gradient "
         "contributions, 6.9 s for all removal contributions."
     )
-    sizes = [100, 1_000, 10_000] if args.quick else [1_000, 10_000, 100_000]
     print("\nExplaining deep graphs: `explain --top 10` against `score` (CPU seconds).\n")
     print_scaling(scaling_rows(sizes, args.repeat))
     return 0

@@ -40,6 +40,9 @@ How it is computed, and why this way:
    still moving are reported by a :class:`~arggraph.errors.ConvergenceError` with their
    last values and the residual left, never returned as if exact. Where a component has
    several fixed points, the result is the one this schedule reaches from the base scores.
+   ``explain``'s removals re-solve a component proven to have one fixed point from the
+   strengths it had before, iterating only what the removal reaches
+   (:func:`evaluate` with ``warm``; :mod:`._warm`).
 """
 
 from __future__ import annotations

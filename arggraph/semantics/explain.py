@@ -7,8 +7,12 @@ For a topic claim ``t``, :func:`explain` reports for each claim ``c`` that can r
   contribution of 0 is no contribution to a probabilistic sum or a sum; so all removals
   are computed side by side, one row of a matrix per removed claim, over the claims
   between the removed ones and the topic only (the engine's vectorised evaluation),
-  chunk by chunk. (Under a mean a removed claim also leaves the count of its targets'
-  relations, so there each removal is recomputed on its own.)
+  chunk by chunk. On a cyclic component whose update is proven a contraction, a removal
+  is re-solved from the fixed point the component had with the claim, iterating only the
+  claims its change reaches (to the same tolerance and the same stopping test as a solve
+  from the base scores; :mod:`._warm`); others are solved from their base scores. (Under
+  a mean a removed claim also leaves the count of its targets' relations, so there each
+  removal is recomputed on its own, from the base scores.)
 - ``gradient``: ``d strength(t) / d base(c)``, exact, for every ``c`` at once by one
   reverse pass (reverse-mode differentiation through the engine): claims are visited
   from the topic back towards the leaves, each passing its adjoint to its attackers and
@@ -212,7 +216,7 @@ def explain(
         tie = np.abs(grad_base[others])
         removal, done, complete = _branch_and_bound(others, bound, tie, max(top, 0), wanted, exact)
         bound = np.where(done, np.abs(removal), bound)
-    nxt = _strongest_paths(lay, region, sens, t)
+    nxt = _strongest_paths(lay, sens, t, others[done].tolist())
     ids = fw.ids
     contributions = []
     for c, r, ok, b in zip(
@@ -705,19 +709,27 @@ def _locality_order(lay: Layout, region: Region, t: int, others: IntArray) -> In
 
 
 # ---------------------------------------------------------------------- paths
-def _strongest_paths(lay: Layout, region: Region, sens: FloatArray, t: int) -> dict[int, int]:
-    """For each claim of the region, the next claim on its strongest path to ``t``."""
+def _strongest_paths(lay: Layout, sens: FloatArray, t: int, wanted: list[int]) -> dict[int, int]:
+    """The next claim on the strongest path to ``t`` of each of ``wanted`` and of every
+    claim on those paths.
+
+    Dijkstra's algorithm from ``t`` backwards stops once every wanted claim is settled:
+    the claims on a settled claim's path are settled before it (no step costs less than
+    0), so only the claims at least as close as the farthest wanted one are visited.
+    """
     ptr, edge = lay.in_csr
     vptr, vedge, vsrc, vsens = views_of(ptr, edge, lay.src, sens)
     cost: dict[int, float] = {t: 0.0}
     nxt: dict[int, int] = {}
     done: set[int] = set()
+    left = set(wanted) - {t}
     heap = [(0.0, t)]
-    while heap:
+    while heap and left:
         c, v = heapq.heappop(heap)
         if v in done:
             continue
         done.add(v)
+        left.discard(v)
         for j in range(vptr[v], vptr[v + 1]):
             e = vedge[j]
             u = vsrc[e]
