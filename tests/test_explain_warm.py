@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from arggraph.errors import SemanticsError
 from arggraph.framework import FloatArray, Framework, Link
 from arggraph.semantics._engine import Layout, Region, Rule, Scenario, compute, evaluate, prepare
+from arggraph.semantics._sparse import contraction
 from arggraph.semantics._warm import contractive, factors, solve_warm
 from arggraph.semantics.explain import explain, removals
 from arggraph.semantics.gradual import strengths
@@ -290,3 +291,61 @@ def test_explain_top_on_a_cycle_gives_removals_recomputed_from_scratch(semantics
         alone = strengths(cut, semantics)[cut.index_of("c0")]
         assert value == pytest.approx(ex.strength - alone, abs=1e-8)
     assert removals(fw, "c0", list(exact), semantics) == pytest.approx(exact, abs=1e-12)
+
+
+def test_a_contraction_is_certified_where_rows_and_columns_sum_above_1() -> None:
+    # Block 0: a 2-cycle with gains 1.5 and 0.1 (row 0 and column 1 sum to 1.5, but a
+    # round trip multiplies by 0.15: spectral radius about 0.39). Block 1: gains 1.2 both
+    # ways (spectral radius 1.2): nothing can prove it.
+    row = np.array([0, 1, 2, 3])
+    col = np.array([1, 0, 3, 2])
+    value = np.array([1.5, 0.1, 1.2, 1.2])
+    gamma, v = contraction(row, col, value, 4, np.array([0, 2]))
+    assert gamma[0] < 1.0
+    assert gamma[1] == np.inf
+    # The certificate holds: M v <= gamma v on the proven block.
+    mv = np.array([1.5 * v[1], 0.1 * v[0]])
+    assert np.all(mv <= gamma[0] * v[:2] * (1 + 1e-12))
+    assert gamma[0] >= np.sqrt(0.15) - 1e-9  # never below the spectral radius
+
+
+def many_sided() -> Framework:
+    """Four claims on one cycle, bases 0.9 (DF-QuAD's slope 0.9): c has two attackers at
+    full weight (its row of bounds sums to 1.8) and e two targets (its column sums to
+    1.8), but every round trip is damped by a weight of 1/9 somewhere."""
+    light = 0.1 / 0.9
+    return Framework.from_edges(
+        ["a", "b", "c", "e"],
+        [0.9, 0.9, 0.9, 0.9],
+        attacks=[
+            ("a", "c", 1.0),
+            ("b", "c", 1.0),
+            ("c", "a", light),
+            ("c", "b", light),
+            ("e", "a", 1.0),
+            ("e", "b", 1.0),
+            ("a", "e", light),
+        ],
+    )
+
+
+def test_a_component_certified_by_weights_is_re_solved_warm_and_bounded() -> None:
+    fw = many_sided()
+    case = every_removal(fw, "dfquad")
+    grp = next(g for g in case.region.groups if g.cyclic)
+    b = case.base[case.region.nodes[grp.lo : grp.hi]]
+    p, q = factors(grp, case.rule, b, case.w)
+    assert p[0] >= 1.0 and q[0] >= 1.0  # neither sum proves it
+    assert contractive(grp, case.rule, b, case.w).tolist() == [True]
+    warm, cold = case.evaluate(warm=True), case.evaluate(warm=False)
+    assert not np.array_equal(warm, cold)  # the warm start was taken
+    assert np.abs(warm - cold).max() <= 1e-8
+    # The removal bounds are finite (a and b's below 1, where the row and column sums
+    # alone left every bound at 1; e's path sums times its strength exceed 1, so 1
+    # stands), and never below the exact removals.
+    bounds = {c.claim: c.bound for c in explain(fw, "c", top=0).contributions}
+    exact = explain(fw, "c")
+    assert bounds["a"] < 0.2 and bounds["b"] < 0.2
+    for c in exact.contributions:
+        assert c.removal is not None
+        assert abs(c.removal) <= bounds[c.claim] + 1e-12

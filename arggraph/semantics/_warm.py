@@ -28,8 +28,9 @@ reaches too, so starting elsewhere changes the path, not the answer. Elsewhere (
 semantics without Lipschitz constants, a component not proven contractive, a row whose
 bases differ) the component is left to the cold start, as is one the warm iteration
 has not settled within ``PATIENCE`` rounds. Asynchronous iterations of a contraction in
-the max norm converge whatever the order in which the claims are updated (Bertsekas and
-Tsitsiklis, *Parallel and Distributed Computation: Numerical Methods*, 1989, sec. 6.2).
+a (weighted) max norm converge whatever the order in which the claims are updated
+(Bertsekas and Tsitsiklis, *Parallel and Distributed Computation: Numerical Methods*,
+1989, sec. 6.2).
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..framework import BoolArray, FloatArray, IntArray
-from ._sparse import expand, ptr_of, ready
+from ._sparse import contraction, expand, ptr_of, ready
 
 if TYPE_CHECKING:
     from ._engine import Group, Rule
@@ -49,6 +50,24 @@ __all__ = ["contractive", "factors", "solve_warm"]
 
 #: The kind of edge that carries an inference's premise (as in :mod:`._engine`).
 _PREMISE = 2
+
+
+def _edge_bounds(
+    grp: Group, rule_: Rule, b: FloatArray, w: FloatArray
+) -> tuple[IntArray, IntArray, FloatArray] | None:
+    """``(target, source, bound)`` of each edge inside the group (group columns), or None
+    without Lipschitz constants."""
+    lipschitz = rule_.kernels.lipschitz
+    if lipschitz is None:
+        return None
+    inside = (grp.src_col >= grp.lo) & (grp.src_col < grp.hi)
+    tgt = grp.tgt_col[inside]
+    slope = lipschitz(b)
+    if grp.has_inferences:
+        slope = np.where(grp.inf, np.maximum(b, 1.0 - b), slope)
+    kind = grp.seg_kind[grp.edge_segment][inside]
+    bound = np.where(kind == _PREMISE, 1.0, slope[tgt]) * w[grp.edges[inside]]
+    return tgt, grp.src_col[inside] - grp.lo, bound
 
 
 def factors(grp: Group, rule_: Rule, b: FloatArray, w: FloatArray) -> tuple[FloatArray, FloatArray]:
@@ -64,18 +83,11 @@ def factors(grp: Group, rule_: Rule, b: FloatArray, w: FloatArray) -> tuple[Floa
     contraction by ``p`` in the max norm, ``q < 1`` by ``q`` in the sum norm.
     """
     comps = len(grp.scc_start)
-    lipschitz = rule_.kernels.lipschitz
-    if lipschitz is None or not comps:
+    edges = _edge_bounds(grp, rule_, b, w)
+    if edges is None or not comps:
         return np.full(comps, np.inf), np.full(comps, np.inf)
+    tgt, src, bound = edges
     k = grp.hi - grp.lo
-    inside = (grp.src_col >= grp.lo) & (grp.src_col < grp.hi)
-    tgt = grp.tgt_col[inside]
-    src = grp.src_col[inside] - grp.lo
-    slope = lipschitz(b)
-    if grp.has_inferences:
-        slope = np.where(grp.inf, np.maximum(b, 1.0 - b), slope)
-    kind = grp.seg_kind[grp.edge_segment][inside]
-    bound = np.where(kind == _PREMISE, 1.0, slope[tgt]) * w[grp.edges[inside]]
     rows = np.bincount(tgt, weights=bound, minlength=k)
     cols = np.bincount(src, weights=bound, minlength=k)
     p: FloatArray = np.maximum.reduceat(rows, grp.scc_start)
@@ -85,11 +97,22 @@ def factors(grp: Group, rule_: Rule, b: FloatArray, w: FloatArray) -> tuple[Floa
 
 def contractive(grp: Group, rule_: Rule, b: FloatArray, w: FloatArray) -> BoolArray:
     """Whether the update of each strongly connected component of a cyclic group is
-    proven a contraction: its :func:`factors` ``p`` or ``q`` below 1 (then it has exactly
-    one fixed point). All False for a semantics without Lipschitz constants."""
+    proven a contraction, by its :func:`factors` (``p`` or ``q`` below 1) or, failing
+    those, by weights under which ``L`` shrinks every claim's bound
+    (:func:`~._sparse.contraction`, a contraction in a weighted max norm). Either way it
+    has exactly one fixed point. All False for a semantics without Lipschitz constants.
+    """
     p, q = factors(grp, rule_, b, w)
     out: BoolArray = (p < 1.0) | (q < 1.0)
-    return out
+    if out.all():
+        return out
+    edges = _edge_bounds(grp, rule_, b, w)
+    if edges is None:
+        return out
+    tgt, src, bound = edges
+    gamma, _ = contraction(tgt, src, bound, grp.hi - grp.lo, grp.scc_start)
+    proven: BoolArray = out | np.isfinite(gamma)
+    return proven
 
 
 def solve_warm(

@@ -67,7 +67,7 @@ from ._engine import (
     framework_of,
     prepare,
 )
-from ._sparse import views_of
+from ._sparse import contraction, views_of
 
 if TYPE_CHECKING:
     from ..graph import Graph
@@ -461,8 +461,11 @@ def removal_bounds(
     it, and 1 by a premise. By the triangle inequality along the topological order, the
     topic moves by at most this times the node's own change; removing a claim changes it
     by its strength. On a cyclic component the path sums converge when its matrix of
-    bounds has every row sum below 1 (then ``(I - L)^T x = rhs`` is solved); where it does
-    not, the bound is infinite (and a removal's is then 1, strengths lying in [0, 1]).
+    bounds ``L`` contracts, as every row sum or every column sum below 1 proves, or weights
+    under which it shrinks every claim's bound (:func:`~._sparse.contraction`); then
+    ``(I - L)^T x = rhs`` is solved, with a bound on what the iteration leaves
+    (:func:`_bound_cycle`). Where nothing proves it, the bound is infinite (and a
+    removal's is then 1, strengths lying in [0, 1]).
     Returns an array aligned with ``region.nodes``.
     """
     merged, bounds = region.flat
@@ -505,19 +508,19 @@ def _bound_cycle(
     iteration ``x <- rhs + L^T x`` from ``rhs`` rises to it. If the largest column sum of
     ``L``, ``q``, is below 1, ``L^T`` contracts in the largest-entry norm and ``x* <= x_k
     + q / (1 - q) * max|x_k - x_(k-1)|``; if the largest row sum ``p`` is, it contracts in
-    the sum norm and ``x* <= x_k + p / (1 - p) * sum|x_k - x_(k-1)|``. Either is returned
-    after the last round (the tighter one when both hold). If neither is below 1 the
-    sums may diverge, and the bound is infinite for every node of a strongly connected
-    component (``components`` are their first columns) that reaches the topic at all.
+    the sum norm and ``x* <= x_k + p / (1 - p) * sum|x_k - x_(k-1)|``. If neither is,
+    weights ``u`` under which ``L^T`` contracts by ``g < 1`` in the norm ``max |x_i| /
+    u_i`` may still prove it, strongly connected component by component
+    (:func:`~._sparse.contraction`; ``components`` are their first columns): then ``x* <=
+    x_k + u * g / (1 - g) * max(|x_k - x_(k-1)| / u)`` over the component. The bound is
+    returned after the last round (the tightest that holds). A component nothing proves
+    may have diverging sums: the bound is infinite for every node of it if it reaches the
+    topic at all.
     """
     import scipy.sparse as sp
 
     q = float(np.bincount(src, weights=value, minlength=size).max(initial=0.0))
     p = float(np.bincount(tgt, weights=value, minlength=size).max(initial=0.0))
-    if q >= 1.0 and p >= 1.0:
-        reaches = np.maximum.reduceat(rhs, components) > 0.0
-        sizes = np.diff(np.append(components, size))
-        return np.where(np.repeat(reaches, sizes), np.inf, 0.0)
     lt = sp.csr_array((value, (src, tgt)), shape=(size, size))
     endless = np.isinf(rhs)
     if endless.any():
@@ -533,6 +536,17 @@ def _bound_cycle(
             endless |= step
         finite = _bound_cycle(tgt, src, value, size, np.where(endless, 0.0, rhs), components)
         return np.where(endless, np.inf, finite)
+    sizes = np.diff(np.append(components, size))
+    gamma = weights = None
+    lost = np.zeros(size, dtype=bool)
+    if q >= 1.0 and p >= 1.0:
+        gamma, weights = contraction(src, tgt, value, size, components)
+        unproven = np.repeat(~np.isfinite(gamma), sizes)
+        reaches = np.repeat(np.maximum.reduceat(rhs, components) > 0.0, sizes)
+        lost = unproven & reaches
+        if unproven.all():
+            return np.where(lost, np.inf, 0.0)
+        rhs = np.where(unproven, 0.0, rhs)  # those stay at 0 as they iterate
     x = rhs.astype(np.float64, copy=True)
     diff = np.zeros(size)
     for _ in range(_ADJOINT_ROUNDS):
@@ -541,6 +555,14 @@ def _bound_cycle(
         x = nxt
         if float(diff.sum()) <= 1e-12 * max(float(x.max(initial=0.0)), 1e-300):
             break
+    if gamma is not None and weights is not None:
+        per = np.maximum.reduceat(diff / weights, components)
+        g = np.where(np.isfinite(gamma), gamma, 0.0)  # unproven ones stayed at 0
+        tail = np.repeat(per * g / (1.0 - g), sizes)
+        with np.errstate(invalid="ignore"):  # inf * 0 where unproven, not taken
+            extra = np.where(tail > 0.0, weights * tail, 0.0)
+        bounded: FloatArray = np.where(lost, np.inf, x + extra)
+        return bounded
     slack = np.inf
     if q < 1.0:
         slack = q / (1.0 - q) * float(diff.max(initial=0.0))
