@@ -60,7 +60,8 @@ def main(app: ArggraphApp) -> MainScreen:
 
 async def reread(pilot: Pilot[None]) -> None:
     """Let the screen read the file as it is now and handle what it found."""
-    live = main(pilot.app).live  # type: ignore[arg-type]
+    assert isinstance(pilot.app, ArggraphApp)
+    live = main(pilot.app).live
     assert live is not None
     await live.catch_up()
     await settle(pilot)
@@ -172,7 +173,9 @@ async def test_a_broken_file_keeps_the_last_map_then_picks_up(tmp_path: Path) ->
         assert cursor_claim(app) == "Detour"
         assert screen.session.own.bases == {"Detour": 0.9}
         assert screen.session.strength("Detour") is not None
-        main(app).query_one(DebateTree).open(main(app).current_node())  # type: ignore[arg-type]
+        node = screen.current_node()
+        assert node is not None
+        screen.query_one(DebateTree).open(node)
         assert "Logs" in shown(app)
 
 
