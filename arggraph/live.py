@@ -58,9 +58,9 @@ from .errors import ArggraphError, FileAccessError
 from .graph import Graph
 
 __all__ = [
-    "MAX_SOURCE_BYTES",
     "Failed",
     "Loaded",
+    "MAX_SOURCE_BYTES",
     "Outcome",
     "SourceWatcher",
     "Unchanged",

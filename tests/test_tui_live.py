@@ -263,3 +263,18 @@ def test_the_sheet_records_the_file_read_and_no_warning_at_reload(tmp_path: Path
     assert isinstance(outcome, Loaded)
     app.session.replace_graph(outcome.graph)
     assert not book.graph_changed and book.bases == {"Cracks": 0.7}
+
+
+async def test_a_new_graph_id_is_not_taken_for_a_new_version(tmp_path: Path) -> None:
+    """The sheet names its graph: a file whose graph id changed keeps the map on screen
+    and says why, rather than saving the user's scores under another graph's name."""
+    app, source = open_map(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        graph = main(app).session.graph
+        source.write_text(MAP.replace("===\n", "===\nid: another-map\n", 1), encoding="utf-8")
+        await reread(pilot)
+        state = bar(app).state
+        assert state is not None and state.failing
+        assert "graph id is now 'another-map'" in (state.problem or "")
+        assert main(app).session.graph is graph

@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.worker import Worker, WorkerState
 
 from arggraph.errors import ArggraphError
+from arggraph.graph import Graph
 from arggraph.live import Failed, Loaded, SourceWatcher, Unchanged
 
 from .viewmodels import Location
@@ -39,6 +40,7 @@ __all__ = [
     "SourceChanged",
     "Stop",
     "cursor_trail",
+    "other_graph",
     "restore_cursor",
 ]
 
@@ -147,3 +149,21 @@ def restore_cursor(tree: DebateTree, trail: list[Stop], place: _Placer) -> None:
             return
     first = tree.root.children[0] if tree.root.children else tree.root
     tree.place_cursor(first)
+
+
+def other_graph(old: Graph, new: Graph) -> str | None:
+    """Why ``new`` cannot take the place of ``old`` on screen, or ``None``: the user's
+    score sheet names its graph by id, so a file whose graph id changed (front matter
+    ``id:``) is another graph, not a new version of this one.
+
+    >>> from arggraph.io import loads
+    >>> a, b = (loads('{"format": "arggraph/1", "id": "%s"}' % i) for i in "ab")
+    >>> other_graph(a, a) is None, other_graph(a, b).split(",")[0]
+    (True, "its graph id is now 'b'")
+    """
+    if new.id == old.id:
+        return None
+    return (
+        f"its graph id is now {new.id!r}, not {old.id!r}, the graph your score sheet is "
+        "for: open the file again to score it"
+    )

@@ -41,7 +41,7 @@ from ..insight import (
     lever_state,
 )
 from ..keys import main_bindings
-from ..live import LiveReload, SourceChanged, cursor_trail, restore_cursor
+from ..live import LiveReload, SourceChanged, cursor_trail, other_graph, restore_cursor
 from ..render import fit, home_short, safe
 from ..state import Session
 from ..viewmodels import (
@@ -904,8 +904,13 @@ class MainScreen(Screen[None]):
         and say why the file cannot be shown (the source bar)."""
         outcome = message.outcome
         assert self._source is not None
+        refused = (
+            None if isinstance(outcome, Failed) else other_graph(self.session.graph, outcome.graph)
+        )
         if isinstance(outcome, Failed):
             self._source = replace(self._source, problem=outcome.message, line=outcome.line)
+        elif refused is not None:
+            self._source = replace(self._source, problem=refused, line=None)
         else:
             self._source = replace(
                 self._source, reloads=self._source.reloads + 1, problem=None, line=None
