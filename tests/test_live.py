@@ -285,3 +285,20 @@ def test_fixtures_still_load_as_sources() -> None:
             load_source(path)
         except ImportFormatError:
             continue  # the fixtures of what Argdown refuses
+
+
+def test_the_export_keeps_the_graph_not_the_text() -> None:
+    """Why the TUI never writes an Argdown source back: the export of a file read from
+    Argdown holds the same graph in another text (the user's order, layout and
+    shorthand gone), so writing it would rewrite the user's file."""
+    from arggraph.formats import export_graph, import_text
+
+    example = Path(__file__).resolve().parents[1] / "examples" / "bridge.argdown"
+    graph = load_source(example)
+    text = export_graph(graph, "argdown").decode("utf-8")
+    assert text != example.read_text(encoding="utf-8")
+    back = import_text(text, "argdown").model
+    assert {c.id: c.text for c in back.claims} == {c.id: c.text for c in graph.model.claims}
+    assert {r.id: (r.type, r.premises, r.target) for r in back.relations} == {
+        r.id: (r.type, r.premises, r.target) for r in graph.model.relations
+    }
