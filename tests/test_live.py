@@ -302,3 +302,12 @@ def test_the_export_keeps_the_graph_not_the_text() -> None:
     assert {r.id: (r.type, r.premises, r.target) for r in back.relations} == {
         r.id: (r.type, r.premises, r.target) for r in graph.model.relations
     }
+
+
+def test_an_untitled_argument_goes_by_its_conclusions_title() -> None:
+    """So its inference and its untitled premises keep their ids when the conclusion's
+    text is edited."""
+    text = "[C]: The conclusion.\n\n(1) A premise.\n(2) [P]: p\n----\n(3) [C]\n"
+    claims, relations = ids(text)
+    assert relations == {"argument for C"} and "argument for C (1)" in claims
+    assert ids(text.replace("The conclusion.", "The conclusion, edited.")) == (claims, relations)
