@@ -7,7 +7,7 @@ format of :mod:`arggraph.formats.registry` reads (Argdown, GraphML, Kialo, ICCMA
 through that format's reader. Either way the graph remembers its file and the
 SHA-256 of the bytes it was made from, which a score sheet records when it is saved.
 
-:class:`SourceWatcher` is polled (the terminal UI asks it twice a second). Each
+:class:`SourceWatcher` is polled (the terminal UI asks it every 0.4 seconds). Each
 :meth:`~SourceWatcher.poll` answers one of
 
 - :class:`Unchanged`: nothing to do (also for a save that wrote the same bytes again,
@@ -23,8 +23,8 @@ only when they differ (or the file was modified in the last two seconds, since f
 times are coarse) does it read the file and compare the SHA-256 of its bytes with that
 of the last bytes it read, and only different bytes are parsed.
 
-Why polling and not ``watchfiles`` (or ``watchdog``): one ``stat`` of one file twice a
-second costs nothing, works the same on every system and file system (network mounts
+Why polling and not ``watchfiles`` (or ``watchdog``): one ``stat`` of one file a few
+times a second costs nothing, works the same on every system and file system (network mounts
 and containers, where change notifications are often missing), sees editors that save
 by writing a new file and renaming it over the old one, and is driven directly by
 tests; a notification library would add a compiled dependency and a thread for no gain
