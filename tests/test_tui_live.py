@@ -7,6 +7,7 @@ what the worker posted.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from _support import ROOT, screen_text, settle
 from textual.pilot import Pilot
 
 from arggraph.io import load_scores
+from arggraph.sheets import ScoreBook
 from tui.app import ArggraphApp
 from tui.factory import create_app
 from tui.screens.main import MainScreen
@@ -278,3 +280,36 @@ async def test_a_new_graph_id_is_not_taken_for_a_new_version(tmp_path: Path) -> 
         assert state is not None and state.failing
         assert "graph id is now 'another-map'" in (state.problem or "")
         assert main(app).session.graph is graph
+
+
+@pytest.mark.slow
+def test_the_error_bar(snap_compare: Callable[..., bool], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The picture of a file that stopped parsing: the bar in the error colour with the
+    file, the line and the message; the last good map below it."""
+    from arggraph.errors import ImportFormatError
+    from arggraph.live import Failed, SourceWatcher, load_source
+    from tui.live import SourceChanged
+
+    monkeypatch.chdir(ROOT)
+    source = Path("examples") / "bridge.argdown"
+    graph = load_source(source)
+    sheet = Path("/home/tester/.local/share/arggraph/scores/bridge.tester.scores.json")
+    app = ArggraphApp(
+        graph,
+        book=ScoreBook(graph, path=sheet, scorer="tester"),
+        user="tester",
+        watcher=SourceWatcher(source, graph=graph),
+    )
+    error = ImportFormatError(
+        "incomplete premise-conclusion structure: it needs premises, an inference line "
+        "(----) and a conclusion after it",
+        path=source,
+        line=20,
+    )
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        main(app).post_message(SourceChanged(Failed(error)))
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(120, 30), run_before=run_before)
