@@ -313,3 +313,19 @@ def test_the_error_bar(snap_compare: Callable[..., bool], monkeypatch: pytest.Mo
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=(120, 30), run_before=run_before)
+
+
+@pytest.mark.slow
+async def test_the_timer_picks_a_save_up_unasked(tmp_path: Path) -> None:
+    """Nothing drives the poll here: the screen's own timer sees the save (the cap only
+    keeps a broken timer from hanging the test; no time is asserted)."""
+    app, source = open_map(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        source.write_text(MAP + "  + [Ferry]: A ferry.\n", encoding="utf-8")
+        for _ in range(400):
+            await pilot.pause(0.025)
+            if "Ferry" in main(app).session.graph.claims:
+                break
+        assert "Ferry" in main(app).session.graph.claims
+        assert "Ferry" in shown(app) and reloads(app) == 1
