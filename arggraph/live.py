@@ -66,6 +66,7 @@ __all__ = [
     "Unchanged",
     "is_live",
     "load_source",
+    "open_source",
 ]
 
 #: The largest file a live source may be (bytes): it is read and parsed again at every
@@ -120,17 +121,19 @@ def _read(path: Path, max_bytes: int) -> bytes:
     return data
 
 
-def _parse(data: bytes, path: Path) -> Graph:
+def _parse(data: bytes, path: Path) -> Loaded:
     from .io import decode_text, loads
 
     fmt = _format_of(path)
     if fmt is None:
-        return loads(data, path=path)
+        return Loaded(loads(data, path=path))
     from .formats import import_text
 
     text = decode_text(data, path)
     result = import_text(text, fmt, path=path)
-    return Graph(result.model, path=path, stamp=stamp_bytes(data))
+    graph = Graph(result.model, path=path, stamp=stamp_bytes(data))
+    said = tuple(w for w in result.warnings if w.startswith(("dropped:", "kept:")))
+    return Loaded(graph, said)
 
 
 def load_source(path: str | Path, *, max_bytes: int = MAX_SOURCE_BYTES) -> Graph:
@@ -145,11 +148,17 @@ def load_source(path: str | Path, *, max_bytes: int = MAX_SOURCE_BYTES) -> Graph
     :func:`arggraph.io.load` or the format's reader raises (an
     :class:`~arggraph.errors.InputError` with the place).
     """
+    return open_source(path, max_bytes=max_bytes).graph
+
+
+def open_source(path: str | Path, *, max_bytes: int = MAX_SOURCE_BYTES) -> Loaded:
+    """As :func:`load_source`, with what the format's reader left out or changed
+    (:attr:`Loaded.notes`). Raises as :func:`load_source` does."""
     p = Path(path)
     if not is_live(p):
         from .io import load
 
-        return load(p)
+        return Loaded(load(p))
     return _parse(_read(p, max_bytes), p)
 
 
@@ -170,9 +179,12 @@ class Unchanged:
 
 @dataclass(frozen=True)
 class Loaded:
-    """The file holds a new graph."""
+    """The file holds a new graph; ``notes`` are the import report's lines on what the
+    format's reader dropped or kept otherwise (``dropped: 2 untitled paragraphs in no
+    relation (Argdown prose, not part of the map)``)."""
 
     graph: Graph
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -205,12 +217,13 @@ class SourceWatcher:
     """Polls one graph file (see the module's docstring).
 
     ``graph``: the graph already loaded from the file, when the caller has it (then the
-    first poll says :class:`Unchanged` while the file still holds those bytes).
-    Not thread-safe: poll from one thread at a time.
+    first poll says :class:`Unchanged` while the file still holds those bytes), with the
+    ``notes`` its import gave. Not thread-safe: poll from one thread at a time.
     """
 
     path: Path
     graph: Graph | None = None
+    notes: tuple[str, ...] = ()
     max_bytes: int = MAX_SOURCE_BYTES
     _signature: tuple[int, ...] | None = field(default=None, init=False, repr=False)
     #: What the last poll reported: ("ok", sha256) or ("error", the error's text).
@@ -250,16 +263,16 @@ class SourceWatcher:
         if self.graph is not None and self.graph.stamp is not None:
             if self.graph.stamp.sha256 == digest:  # back to the last good bytes
                 self._reported = ("ok", digest)
-                return Loaded(self.graph)
+                return Loaded(self.graph, self.notes)
         try:
-            graph = _parse(data, self.path)
+            loaded = _parse(data, self.path)
         except ArggraphError as exc:
             return self._failed(exc)
         except RecursionError:  # a reader's fault on a pathological file: still no crash
             return self._failed(FileAccessError("nested too deeply to read", path=self.path))
-        self.graph = graph
+        self.graph, self.notes = loaded.graph, loaded.notes
         self._reported = ("ok", digest)
-        return Loaded(graph)
+        return loaded
 
     def _failed(self, error: ArggraphError) -> Outcome:
         key = ("error", str(error))

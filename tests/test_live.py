@@ -311,3 +311,21 @@ def test_an_untitled_argument_goes_by_its_conclusions_title() -> None:
     claims, relations = ids(text)
     assert relations == {"argument for C"} and "argument for C (1)" in claims
     assert ids(text.replace("The conclusion.", "The conclusion, edited.")) == (claims, relations)
+
+
+def test_a_load_says_what_the_import_left_out(source: Path) -> None:
+    from arggraph.live import open_source
+
+    source.write_text(MAP + "\nA stray thought.\n", encoding="utf-8")
+    opened = open_source(source)
+    assert opened.notes == (
+        "dropped: 1 untitled paragraph in no relation (Argdown prose, not part of the map)",
+    )
+    watcher = SourceWatcher(source, graph=opened.graph, notes=opened.notes)
+    source.write_text(MAP, encoding="utf-8")
+    assert loaded(watcher.poll()).notes == ()
+    source.write_text("[A]: a\n\n(1) p\n", encoding="utf-8")
+    failed(watcher.poll())
+    source.write_text(MAP, encoding="utf-8")  # the last good bytes: their notes again
+    assert loaded(watcher.poll()).notes == () and watcher.notes == ()
+    assert open_source(BRIDGE).notes == ()  # arggraph/1 leaves nothing out

@@ -329,3 +329,16 @@ async def test_the_timer_picks_a_save_up_unasked(tmp_path: Path) -> None:
                 break
         assert "Ferry" in main(app).session.graph.claims
         assert "Ferry" in shown(app) and reloads(app) == 1
+
+
+async def test_what_the_import_left_out_is_said(tmp_path: Path) -> None:
+    """Argdown prose (an untitled paragraph in no relation) is no claim: the bar says it
+    was dropped, so a statement that does not show is not a mystery."""
+    app, source = open_map(tmp_path, MAP + "\nJust a thought, written down.\n")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        said = str(bar(app).text)
+        assert "dropped: 1 untitled paragraph in no relation" in said
+        source.write_text(MAP, encoding="utf-8")
+        await reread(pilot)
+        assert "dropped" not in str(bar(app).text)

@@ -93,7 +93,7 @@ def create_app(
     format the format registry reads by the file's extension; a file in such a format
     (Argdown, ...) is a live source, watched and read again when it changes.
     """
-    from arggraph.live import SourceWatcher, is_live, load_source
+    from arggraph.live import SourceWatcher, is_live, open_source
     from arggraph.sheets import current_user, open_book
 
     who = user if user is not None else current_user()
@@ -102,7 +102,8 @@ def create_app(
     mine = files[0] if files else None
     try:
         path, bundled = resolve_graph(graph_path)
-        graph = load_source(path)
+        opened = open_source(path)
+        graph = opened.graph
         book = open_book(graph, scores=mine, user=who, env=env)
         others, notes = panel_books(graph, [s for s in sources if s != mine], book)
     except ArggraphError as exc:
@@ -115,5 +116,5 @@ def create_app(
         semantics=semantics,
         bundled=bundled,
         user=who,
-        watcher=SourceWatcher(path, graph=graph) if is_live(path) else None,
+        watcher=SourceWatcher(path, graph=graph, notes=opened.notes) if is_live(path) else None,
     )

@@ -442,8 +442,9 @@ class SourceState:
     """What the bar of a live source (a file the TUI reloads when it changes) shows.
 
     ``file`` is the file as given, ``reloads`` how many new versions were read since the
-    TUI opened it, and ``problem`` (with ``line``, when known) why the file as it is now
-    cannot be shown: ``None`` while it parses.
+    TUI opened it, ``notes`` what the import of the version shown left out or changed,
+    and ``problem`` (with ``line``, when known) why the file as it is now cannot be
+    shown: ``None`` while it parses.
 
     >>> SourceState("map.argdown", problem="incomplete structure", line=3).failing
     True
@@ -453,6 +454,7 @@ class SourceState:
     reloads: int = 0
     problem: str | None = None
     line: int | None = None
+    notes: tuple[str, ...] = ()
 
     @property
     def failing(self) -> bool:

@@ -99,7 +99,9 @@ class MainScreen(Screen[None]):
         self.session = session
         #: The file the map is read from again when it changes (a live source), if any.
         self.live = LiveReload(self, watcher) if watcher is not None else None
-        self._source = SourceState(str(watcher.path)) if watcher is not None else None
+        self._source = (
+            SourceState(str(watcher.path), notes=watcher.notes) if watcher is not None else None
+        )
         #: Files of a panel's folders that were left out, and why (said on opening).
         self.notes = notes
         self.bundled = bundled
@@ -913,7 +915,11 @@ class MainScreen(Screen[None]):
             self._source = replace(self._source, problem=refused, line=None)
         else:
             self._source = replace(
-                self._source, reloads=self._source.reloads + 1, problem=None, line=None
+                self._source,
+                reloads=self._source.reloads + 1,
+                problem=None,
+                line=None,
+                notes=outcome.notes,
             )
             if outcome.graph is not self.session.graph:
                 self.replace_graph(outcome.graph)

@@ -1,10 +1,11 @@
 """The bar of a live source: which file the map comes from, and why the map on screen
 is not what the file holds now, when it is not.
 
-One line, dim, while the file parses (``live: map.argdown · read again 3 times``); on an
-error, the file, the line and the message, escaped, on the error colour, and that the
-map shown is the last good one. The screen hands it a frozen
-:class:`~tui.viewmodels.SourceState`; it posts nothing.
+One line, dim, while the file parses (``live: map.argdown · read again 3 times``), with
+a line for each thing the import left out (Argdown prose, say); on an error, the file,
+the line and the message, escaped, on the error colour, and that the map shown is the
+last good one. The screen hands it a frozen :class:`~tui.viewmodels.SourceState`; it
+posts nothing.
 """
 
 from __future__ import annotations
@@ -45,6 +46,11 @@ class SourceBar(Panel):
                 times = "once" if state.reloads == 1 else f"{state.reloads} times"
                 out.append(f" · read again {times} since opened")
             out.append(" · saved changes show here", style="italic")
+            for note in state.notes[:3]:
+                out.append("\n  ")
+                out.append_text(literal(note))
+            if len(state.notes) > 3:
+                out.append(f"\n  and {len(state.notes) - 3} more notes from the import")
             return out
         out.append("✗ ", style="bold")
         out.append_text(literal(state.file, style="bold"))
