@@ -22,6 +22,7 @@ from .errors import ArggraphError
 from .framework import Framework
 from .graph import Graph
 from .io import dump_graph, load, load_scores, loads, save, save_scores
+from .live import SourceWatcher, load_source
 from .model import (
     Actor,
     Attribution,
@@ -66,6 +67,7 @@ __all__ = [
     "Relation",
     "SEMANTICS",
     "ScoreSheet",
+    "SourceWatcher",
     "Verdict",
     "WeightScore",
     "acceptance",
@@ -79,6 +81,7 @@ __all__ = [
     "grounded",
     "load",
     "load_scores",
+    "load_source",
     "loads",
     "rule",
     "save",
