@@ -179,12 +179,14 @@ async def test_add_an_attacker_then_undo_and_redo(bypass_file: Path, tmp_path: P
         await settle(pilot)
         main = main_of(app)
         before = main.session.strength("build")
+        assert before is not None
         await go(pilot, "build")
         await pilot.press("n")
         await answer(pilot, "a")
         await type_text(pilot, "Nobody will drive on it")
         assert "attack:nobody-will-drive-on-it->build" in main.session.graph.relations
-        assert main.session.strength("build") < (before or 1)
+        after = main.session.strength("build")
+        assert after is not None and after < before
         assert "Nobody will drive on it" in screen_text(app)
         await pilot.press("ctrl+z")
         await settle(pilot)
