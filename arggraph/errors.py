@@ -18,7 +18,8 @@ printing a traceback::
     │   ├── UnknownIdError            a claim or relation id asked for on the command line
     │   ├── ImportFormatError         a file that is not what its format says (line, expected)
     │   ├── InvalidValueError         a score or date out of range (also a ValueError)
-    │   └── UsageError                options that cannot go together
+    │   ├── UsageError                options that cannot go together
+    │   └── EditError                 an edit that would leave the graph invalid (the reason)
     ├── StaleFileError                the file changed on disk since it was loaded
     ├── SemanticsError                the framework does not fit the semantics
     │   └── ConvergenceError          a cyclic graph did not reach its fixed point
@@ -48,6 +49,7 @@ __all__ = [
     "ConvergenceError",
     "DanglingReferenceError",
     "DuplicateIdError",
+    "EditError",
     "FileAccessError",
     "ImportFormatError",
     "InputError",
@@ -293,6 +295,16 @@ class InvalidValueError(InputError, ValueError):
 
 class UsageError(InputError):
     """Options or arguments that cannot be used together."""
+
+
+class EditError(InputError):
+    """An edit of a graph that is refused: it would leave the graph invalid (an id
+    taken twice, a relation to a claim that is not there, a value out of range), or it
+    names something the graph lacks. The message says why; the graph is unchanged.
+
+    >>> str(EditError("claim 'a' is already there", place="claims"))
+    "claims: claim 'a' is already there"
+    """
 
 
 class StaleFileError(ArggraphError):

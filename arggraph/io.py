@@ -31,7 +31,8 @@ from .errors import (
 )
 from .graph import Graph
 from .jsonio import dumps, parse_json
-from .model import FORMAT, FORMAT_1_1, FORMATS, SCORES_FORMAT, GraphModel, ScoreSheet, new_parts
+from .model import FORMATS, SCORES_FORMAT, GraphModel, ScoreSheet
+from .serialize import canonical_json, needed_format
 
 __all__ = [
     "dump_graph",
@@ -242,15 +243,6 @@ def parse_model_text(
         raise SchemaError(_problems(exc, raw, expected_format, text), path=path) from None
 
 
-def needed_format(model: GraphModel) -> str:
-    """The format a model is written as: ``arggraph/1.1`` when it says so or uses a part
-    of it (even one added after it was loaded), else ``arggraph/1``, so an old file
-    saves unchanged."""
-    if model.format == FORMAT_1_1 or new_parts(model):
-        return FORMAT_1_1
-    return FORMAT
-
-
 def loads(data: str | bytes, *, path: str | Path | None = None, strict: bool = True) -> Graph:
     """A graph from the text of an ``arggraph/1`` or ``arggraph/1.1`` file.
 
@@ -367,11 +359,10 @@ def load(path: str | Path, *, strict: bool = True) -> Graph:
 
 
 def dump_graph(model: GraphModel) -> str:
-    """The JSON text of a graph: two-space indented, keys in the format's order, and the
-    format it needs (:func:`needed_format`)."""
-    payload = model.model_dump(mode="json", by_alias=True, exclude_none=True)
-    payload["format"] = needed_format(model)
-    return dumps(payload) + "\n"
+    """The canonical JSON text of a graph (:func:`arggraph.serialize.canonical_json`):
+    two-space indented, keys in the format's order, relation ids only where they are not
+    the default, and the format it needs (:func:`needed_format`)."""
+    return canonical_json(model)
 
 
 def save(graph: Graph | GraphModel, path: str | Path | None = None, *, force: bool = False) -> Path:

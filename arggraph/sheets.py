@@ -40,6 +40,7 @@ import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Literal
 
 from .atomic import same_file, stamp_file
 from .errors import ArggraphError, InputError, InvalidValueError, StaleFileError, UnknownIdError
@@ -442,6 +443,36 @@ class ScoreBook:
         self.weights.pop(relation, None)
         self.weight_notes.pop(relation, None)
         return self.graph.relations[relation].weight
+
+    # ------------------------------------------------------------------ undoing
+    def entry(self, kind: Literal["base", "weight"], ident: str) -> tuple[float, str | None] | None:
+        """The user's own score of a claim's base (``kind`` ``"base"``) or a relation's
+        weight (``"weight"``) with its note, or ``None`` where the graph's value is in
+        force: what :meth:`restore` puts back (an undo history keeps these)."""
+        values = self.bases if kind == "base" else self.weights
+        notes = self.claim_notes if kind == "base" else self.weight_notes
+        if ident not in values:
+            return None
+        return values[ident], notes.get(ident)
+
+    def restore(
+        self, kind: Literal["base", "weight"], ident: str, entry: tuple[float, str | None] | None
+    ) -> None:
+        """Put back a score :meth:`entry` gave (``None``: the graph's value again), for
+        a claim or relation the graph may no longer have (an undo may bring it back)."""
+        values = self.bases if kind == "base" else self.weights
+        notes = self.claim_notes if kind == "base" else self.weight_notes
+        values.pop(ident, None)
+        notes.pop(ident, None)
+        if entry is not None:
+            values[ident] = entry[0]
+            if entry[1] is not None:
+                notes[ident] = entry[1]
+
+    def use_graph(self, graph: Graph) -> None:
+        """Score an edited version of the graph from now on (same id). Scores of claims
+        or relations it no longer has stay in the book, unapplied, and are saved."""
+        self.graph = graph
 
     # ------------------------------------------------------------------ saving
     def to_sheet(self) -> ScoreSheet:

@@ -31,6 +31,8 @@ PUBLIC = [
     "arggraph.diff.result",
     "arggraph.diff.effect",
     "arggraph.diff.render",
+    "arggraph.edit",
+    "arggraph.serialize",
 ]
 
 

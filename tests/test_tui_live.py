@@ -13,11 +13,13 @@ from pathlib import Path
 import pytest
 from _support import ROOT, screen_text, settle
 from textual.pilot import Pilot
+from textual.widgets import Input
 
-from arggraph.io import load_scores
+from arggraph.io import load, load_scores
 from arggraph.sheets import ScoreBook
 from tui.app import ArggraphApp
 from tui.factory import create_app
+from tui.screens.dialogs import ChoiceScreen, PromptScreen
 from tui.screens.main import MainScreen
 from tui.widgets.source import SourceBar
 from tui.widgets.tree import DebateTree
@@ -342,3 +344,53 @@ async def test_what_the_import_left_out_is_said(tmp_path: Path) -> None:
         source.write_text(MAP, encoding="utf-8")
         await reread(pilot)
         assert "dropped" not in str(bar(app).text)
+
+
+async def test_edits_here_keep_the_map_and_save_as_json_beside_the_source(
+    tmp_path: Path,
+) -> None:
+    """A graph edit made in the TUI stops the map from following the file (nothing is
+    dropped); ctrl+g saves it as JSON beside the Argdown file, never over it."""
+    app, source = open_map(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        assert screen.jump_to_claim("Keep")
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("s")  # a supporter
+        await settle(pilot)
+        assert isinstance(app.screen, PromptScreen)
+        app.screen.query_one(Input).value = "Trade needs the bridge"
+        await pilot.press("enter")
+        await settle(pilot)
+        added = {c for c in screen.session.graph.claims if c.startswith("trade")}
+        assert added
+        # The author saves the Argdown file meanwhile: the map here keeps the edit.
+        source.write_text(MAP + "  + [Ferry]: A ferry could carry the lorries.\n", encoding="utf-8")
+        await reread(pilot)
+        assert added <= set(screen.session.graph.claims)
+        assert "Ferry" not in screen.session.graph.claims
+        state = bar(app).state
+        assert state is not None and state.problem is not None
+        assert "unsaved edits keep the map" in state.problem
+        # ctrl+g asks for a JSON file beside the source, and writes only that.
+        before = source.read_bytes()
+        await pilot.press("ctrl+g")
+        await settle(pilot)
+        assert isinstance(app.screen, PromptScreen)
+        assert app.screen.query_one(Input).value == str(tmp_path / "bridge.json")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert source.read_bytes() == before
+        saved = load(tmp_path / "bridge.json")
+        assert added <= set(saved.claims)
+        # From now on the map is that file's: a change to the Argdown file is said only.
+        source.write_text(MAP, encoding="utf-8")
+        await reread(pilot)
+        assert added <= set(screen.session.graph.claims)
+        state = bar(app).state
+        assert state is not None and state.problem is not None
+        assert "bridge.json" in state.problem

@@ -16,7 +16,7 @@ def register(sub: Any) -> None:
     """Add ``arggraph tui`` to the command line's subcommands."""
     p = sub.add_parser(
         "tui",
-        help="walk and score a debate in the terminal UI",
+        help="walk, score and edit a debate in the terminal UI",
         description="Open a graph in the terminal UI (the bundled Bakhmut debate when no "
         "GRAPH is given): walk the debate, score each argument, see the verdict move.",
     )
@@ -27,7 +27,7 @@ def register(sub: Any) -> None:
         default=None,
         help="an arggraph/1 file, or a file in a format arggraph imports (Argdown, "
         "GraphML...), which the map then follows as it is saved (default: the bundled "
-        "Bakhmut debate)",
+        "Bakhmut debate); a .json path with no file yet offers to start a new debate there",
     )
     p.add_argument(
         "--scores",

@@ -7,6 +7,7 @@ that opens on an error screen (file, place, message), never a traceback.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -86,7 +87,9 @@ def create_app(
     ``user`` and ``env`` stand in for the login name and the environment (tests pass
     them so nothing depends on who runs them). The user's existing sheet is loaded from
     the first ``--scores`` that is a file, or from its default place
-    (:func:`arggraph.sheets.default_sheet_path`); every other ``--scores`` (a sheet, or a
+    (:func:`arggraph.sheets.default_sheet_path`). A ``graph_path`` where there is no
+    file yet (in a folder that exists) gives an app that offers to create a new debate
+    there (:class:`~tui.screens.create.CreateScreen`). Every other ``--scores`` (a sheet, or a
     folder of them) joins the panel read-only (:func:`panel_books`).
 
     The graph is read by :func:`arggraph.live.load_source`: ``arggraph/1`` JSON, or any
@@ -102,6 +105,15 @@ def create_app(
     mine = files[0] if files else None
     try:
         path, bundled = resolve_graph(graph_path)
+        if (
+            graph_path is not None
+            and path.suffix.lower() == ".json"
+            and not os.path.lexists(path)
+            and path.parent.is_dir()
+        ):
+            # Only a JSON path is offered for a new debate: a new arggraph file is JSON,
+            # and a missing Argdown map is for the editor to write, not for us.
+            return ArggraphApp(missing=path, semantics=semantics, user=who)
         opened = open_source(path)
         graph = opened.graph
         book = open_book(graph, scores=mine, user=who, env=env)

@@ -42,6 +42,7 @@ COMMANDS = (
     "report",
     "import_",
     "schema",
+    "new",
 )
 
 
