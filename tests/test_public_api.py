@@ -32,6 +32,7 @@ PUBLIC = [
     "arggraph.diff.render",
     "arggraph.edit",
     "arggraph.serialize",
+    "arggraph.passages",
 ]
 
 
