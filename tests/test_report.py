@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _support import BAKHMUT, BYPASS, HOSTILE, needs_bakhmut
+from _support import BAKHMUT, BYPASS, HOSTILE, ROOT, needs_bakhmut
 
 from arggraph.cli import main
 from arggraph.errors import InputError, UnknownIdError
@@ -497,3 +497,19 @@ def test_linked_premises_and_undercutters_are_said_from_each_side() -> None:
     md = render_report(r, "md")
     assert "- Together with [Q](#c-2), it attacks [C](#c-0)\\.\n" in md
     assert "- It is attacked by [P](#c-1) and [Q](#c-2) together\\.\n" in md
+
+
+def test_graph_after_several_sheets_gets_a_message_that_says_why(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """--scores takes every name after it, so GRAPH written last is taken for a sheet:
+    the message says so (argparse said only that GRAPH was required)."""
+    sheet = str(ROOT / "tests" / "fixtures" / "panel" / "ana.json")
+    assert main(["report", "--scores", sheet, str(BAKHMUT), "--to", "md"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (
+        "arggraph: error: no GRAPH given\n"
+        "  hint: --scores takes every name after it: give GRAPH first "
+        "(arggraph report GRAPH --scores A B --to html)\n"
+    )

@@ -8,8 +8,10 @@ from loading), so tests hand it small fixture graphs and the factory
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from rich.text import Text
+from textual import on
 from textual.app import App
 from textual.screen import Screen
 
@@ -18,6 +20,7 @@ from arggraph.graph import Graph
 from arggraph.sheets import ScoreBook, current_user, default_sheet_path
 
 from .render import flat
+from .screens.create import CreateScreen
 from .screens.dialogs import ChoiceScreen
 from .screens.error import ErrorScreen
 from .screens.help import HelpScreen
@@ -48,10 +51,15 @@ class ArggraphApp(App[None]):
         error: ArggraphError | None = None,
         bundled: bool = False,
         user: str | None = None,
+        missing: Path | None = None,
     ) -> None:
         super().__init__()
-        if graph is None and error is None:
-            raise ValueError("give a graph, or the error that kept it from loading")
+        if graph is None and error is None and missing is None:
+            raise ValueError("give a graph, the error that kept it from loading, or a path")
+        #: A graph file to offer to create (``arggraph tui NEW.json``).
+        self.missing = missing
+        self._semantics = semantics
+        self._user = user
         self.graph = graph
         self.error = error
         self.bundled = bundled
@@ -59,6 +67,8 @@ class ArggraphApp(App[None]):
         #: What the main screen says on opening about the panel's sheets (files of a
         #: folder left out, and why).
         self.notes = tuple(notes)
+        #: The user chose to quit without saving the graph's edits.
+        self._leave_graph = False
         if graph is not None and error is None:
             who = user if user is not None else current_user()
             if book is None:
@@ -74,10 +84,27 @@ class ArggraphApp(App[None]):
             self.title = flat(graph.model.title or graph.id)
 
     def get_default_screen(self) -> Screen[None]:
+        if self.session is None and self.missing is not None and self.error is None:
+            return CreateScreen(self.missing)
         if self.session is None:
             assert self.error is not None
             return ErrorScreen(self.error)
         return MainScreen(self.session, bundled=self.bundled, notes=self.notes)
+
+    @on(CreateScreen.Created)
+    def _created(self, message: CreateScreen.Created) -> None:
+        """The new debate is on disk: open it as if it had been given."""
+        graph = message.graph
+        who = self._user if self._user is not None else current_user()
+        book = ScoreBook(graph, path=default_sheet_path(graph.id, user=who), scorer=who)
+        self.graph = graph
+        self.title = flat(graph.model.title or graph.id)
+        self.session = Session(graph, book, self._semantics)
+        self.push_screen(MainScreen(self.session))
+        self.notify(
+            flat(f"Created {graph.path}: n adds a claim, c renames a position, ctrl+g saves."),
+            markup=False,
+        )
 
     @property
     def main_screen(self) -> MainScreen | None:
@@ -90,10 +117,14 @@ class ArggraphApp(App[None]):
     async def action_quit(self) -> None:
         """``q``: quit, asking first when there are unsaved scores."""
         main = self.main_screen
+        if isinstance(self.screen, ChoiceScreen):
+            return
+        graph_dirty = self.session is not None and self.session.editor.dirty
+        if graph_dirty and main is not None and not self._leave_graph:
+            self._ask_graph(main)
+            return
         if self.session is None or main is None or not self.session.own.dirty:
             self.exit()
-            return
-        if isinstance(self.screen, ChoiceScreen):
             return
         count = self.session.own.unsaved
         message = Text(
@@ -114,6 +145,35 @@ class ArggraphApp(App[None]):
                 [
                     ("save", "Save and quit", "s"),
                     ("discard", "Quit without saving", "d"),
+                    ("cancel", "Cancel", "c"),
+                ],
+            ),
+            answer,
+        )
+
+    def _ask_graph(self, main: MainScreen) -> None:
+        """Quitting with unsaved edits to the graph: save them, drop them, or stay."""
+        assert self.session is not None
+        editor = self.session.editor
+        where = str(editor.graph.path) if editor.graph.path is not None else "a new file"
+        message = Text(f"The graph has unsaved edits.\nSave them to {where} before quitting?")
+
+        def answer(choice: str | None) -> None:
+            if choice == "save":
+                main.editing.save()
+                if not editor.dirty:
+                    self.call_later(self.action_quit)
+            elif choice == "discard":
+                self._leave_graph = True
+                self.call_later(self.action_quit)
+
+        self.push_screen(
+            ChoiceScreen(
+                "Unsaved edits",
+                message,
+                [
+                    ("save", "Save the graph", "s"),
+                    ("discard", "Do not save it", "d"),
                     ("cancel", "Cancel", "c"),
                 ],
             ),

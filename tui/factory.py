@@ -7,6 +7,7 @@ that opens on an error screen (file, place, message), never a traceback.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -86,7 +87,9 @@ def create_app(
     ``user`` and ``env`` stand in for the login name and the environment (tests pass
     them so nothing depends on who runs them). The user's existing sheet is loaded from
     the first ``--scores`` that is a file, or from its default place
-    (:func:`arggraph.sheets.default_sheet_path`); every other ``--scores`` (a sheet, or a
+    (:func:`arggraph.sheets.default_sheet_path`). A ``graph_path`` where there is no
+    file yet (in a folder that exists) gives an app that offers to create a new debate
+    there (:class:`~tui.screens.create.CreateScreen`). Every other ``--scores`` (a sheet, or a
     folder of them) joins the panel read-only (:func:`panel_books`).
     """
     from arggraph.io import load
@@ -98,6 +101,8 @@ def create_app(
     mine = files[0] if files else None
     try:
         path, bundled = resolve_graph(graph_path)
+        if graph_path is not None and not os.path.lexists(path) and path.parent.is_dir():
+            return ArggraphApp(missing=path, semantics=semantics, user=who)
         graph = load(path)
         book = open_book(graph, scores=mine, user=who, env=env)
         others, notes = panel_books(graph, [s for s in sources if s != mine], book)

@@ -212,6 +212,102 @@ SECTIONS: list[tuple[str, list[Binding]]] = [
         ],
     ),
     (
+        "Edit the debate (ctrl+z undoes graph edits and scores alike)",
+        [
+            Binding(
+                "n",
+                "edit_add",
+                "add claim",
+                id="edit.add",
+                tooltip="add a claim supporting or attacking the focused claim (backing or "
+                "undercutting the focused inference ∴), or a new position",
+            ),
+            Binding(
+                "c",
+                "edit_change",
+                "change claim",
+                show=False,
+                id="edit.change",
+                tooltip="change the focused claim's text, kind, tags and date",
+            ),
+            Binding(
+                "i",
+                "edit_link",
+                "link a claim",
+                show=False,
+                id="edit.link",
+                tooltip="a claim you pick by search supports or attacks the focused one",
+            ),
+            Binding(
+                "g",
+                "edit_group",
+                "link premises",
+                show=False,
+                id="edit.group",
+                tooltip="a claim you pick by search joins the premises of the focused link: "
+                "they bear on the claim above only together",
+            ),
+            Binding(
+                "u",
+                "edit_undercut",
+                "undercut",
+                show=False,
+                id="edit.undercut",
+                tooltip="add a claim that undercuts the focused link: it denies the step "
+                "from the premises to the claim above, not the claim",
+            ),
+            Binding(
+                "y",
+                "edit_flip",
+                "support/attack",
+                show=False,
+                id="edit.flip",
+                tooltip="the focused link supports instead of attacking, or the other way",
+            ),
+            Binding(
+                "delete",
+                "edit_delete",
+                "delete",
+                show=False,
+                key_display="del",
+                id="edit.delete",
+                tooltip="delete the focused claim or only its link, after showing what hangs on it",
+            ),
+            Binding(
+                "o",
+                "edit_sources",
+                "actors & documents",
+                show=False,
+                id="edit.sources",
+                tooltip="the actors and documents: add, change, remove, and attribute the "
+                "focused claim to an actor",
+            ),
+            Binding(
+                "ctrl+z",
+                "edit_undo",
+                "undo",
+                id="edit.undo",
+                tooltip="undo the last change: a graph edit or a score",
+            ),
+            Binding(
+                "ctrl+y",
+                "edit_redo",
+                "redo",
+                show=False,
+                id="edit.redo",
+                tooltip="redo the last change undone",
+            ),
+            Binding(
+                "ctrl+g",
+                "edit_save",
+                "save graph",
+                id="edit.save",
+                tooltip="save the graph file (your edits; scores go to your sheet with "
+                "ctrl+s); never over a file changed on disk without asking",
+            ),
+        ],
+    ),
+    (
         "Files and the rest",
         [
             Binding(
@@ -224,9 +320,9 @@ SECTIONS: list[tuple[str, list[Binding]]] = [
             Binding(
                 "ctrl+s",
                 "save",
-                "save",
+                "save scores",
                 id="file.save",
-                tooltip="save your scores to your score sheet (the graph file is never changed)",
+                tooltip="save your scores to your score sheet (ctrl+g saves the graph's edits)",
             ),
             Binding(
                 "q",
@@ -259,8 +355,11 @@ FOOTER = (
     "view.semantics",
     "view.extensions",
     "view.findings",
+    "edit.add",
+    "edit.undo",
     "file.export",
     "file.save",
+    "edit.save",
     "app.quit",
 )
 

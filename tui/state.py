@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from arggraph.edit import Edit, Editor, Entry
 from arggraph.errors import ConvergenceError, SemanticsError
 from arggraph.framework import Framework
 from arggraph.graph import Graph
@@ -63,6 +64,8 @@ class Session:
         #: Every sheet of the panel, the user's own first.
         self.books: tuple[ScoreBook, ...] = (book, *others)
         self.semantics = semantics
+        #: Graph edits and the user's score changes, in one undo history.
+        self.editor = Editor(graph, book)
         self.actor: str | None = None
         self.day: str | None = None
         self.view: View = everything(graph)
@@ -103,8 +106,10 @@ class Session:
     def scored_framework(self) -> Framework:
         """The whole graph's framework with the user's scores applied."""
         fw = self.graph.framework
-        if self.book.bases:
-            fw = fw.with_base(self.book.bases)
+        # a score of a claim an edit removed stays in the book (an undo brings it back)
+        bases = {c: b for c, b in self.book.bases.items() if c in fw.index}
+        if bases:
+            fw = fw.with_base(bases)
         # a weight of a relation the framework does not hold (one whose ends are missing)
         # stays in the sheet, unapplied
         held = {r: w for r, w in self.book.weights.items() if r in fw.relation_index}
@@ -188,19 +193,25 @@ class Session:
 
         InvalidValueError (a ValueError) for a value outside [0, 1], as the book raises it.
         """
-        return self._base_now(claim, self.book.set_base(claim, value))
+        return self._base_now(claim, self._scorer.set_base(claim, value))
 
     def reset_base(self, claim: str) -> dict[str, float]:
         """Back to the graph's own base for ``claim``; returns the strengths that changed."""
-        return self._base_now(claim, self.book.reset_base(claim))
+        return self._base_now(claim, self._scorer.reset_base(claim))
 
     def set_weight(self, relation: str, value: float) -> dict[str, float]:
         """Score a relation's weight; returns the strengths that changed."""
-        return self._weight_now(relation, self.book.set_weight(relation, value))
+        return self._weight_now(relation, self._scorer.set_weight(relation, value))
 
     def reset_weight(self, relation: str) -> dict[str, float]:
         """Back to the graph's own weight for ``relation``; returns what changed."""
-        return self._weight_now(relation, self.book.reset_weight(relation))
+        return self._weight_now(relation, self._scorer.reset_weight(relation))
+
+    @property
+    def _scorer(self) -> Editor | ScoreBook:
+        """Where a score goes: through the editor (into the undo history) for the
+        user's own book, straight to the book for another's."""
+        return self.editor if self.book is self.own else self.book
 
     def _base_now(self, claim: str, kept: float) -> dict[str, float]:
         if claim not in self.fw.index:
@@ -246,6 +257,53 @@ class Session:
     def nudged_weight(self, relation: str, step: float) -> float:
         """The relation's weight moved by ``step`` (kept in [0, 1])."""
         return nudge(self.book.weight(relation), step)
+
+    # ------------------------------------------------------------------ editing
+    def apply(self, edit: Edit) -> Entry | None:
+        """Make a graph edit (built against :attr:`graph`) and recompute everything;
+        ``None`` for an edit that changes nothing.
+
+        Raises :class:`~arggraph.errors.EditError` for one that is refused (nothing
+        changes)."""
+        entry = self.editor.apply(edit)
+        if entry is not None:
+            self.graph_changed()
+        return entry
+
+    def undo(self) -> Entry | None:
+        """Undo the last graph edit or score change (``None``: nothing to undo)."""
+        return self._stepped(self.editor.undo())
+
+    def redo(self) -> Entry | None:
+        """Redo the last change undone (``None``: nothing to redo)."""
+        return self._stepped(self.editor.redo())
+
+    def _stepped(self, entry: Entry | None) -> Entry | None:
+        if entry is not None and entry.changes_graph:
+            self.graph_changed()
+        elif entry is not None:
+            self.rebuild()
+        return entry
+
+    def reload_graph(self) -> None:
+        """Read the graph's file again, dropping unsaved edits and the history."""
+        self.editor.reload()
+        self.graph_changed()
+
+    def graph_changed(self) -> None:
+        """The editor's graph is the graph now: recompute its tree, dates, positions,
+        the view (an actor the edit removed is no longer looked through) and every
+        strength."""
+        graph = self.editor.graph
+        self.graph = graph
+        for book in self.books:
+            book.use_graph(graph)
+        self.children = children(graph)
+        self.link_children = link_children(graph)
+        self.dates = graph_dates(graph)
+        self.positions = [c.id for c in graph.positions]
+        actor = self.actor if self.actor in graph.actors else None
+        self.set_view(actor=actor, day=self.day)
 
     # ------------------------------------------------------------------ views
     def set_semantics(self, name: str) -> None:

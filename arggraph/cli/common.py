@@ -158,13 +158,31 @@ def print_error(exc: ArggraphError) -> None:
 
 
 def write_result(data: bytes | str, out: str | None) -> None:
-    """Write to ``-o OUT`` atomically, or to stdout when ``out`` is None or ``-``."""
+    """Write to ``-o OUT`` atomically, or to stdout when ``out`` is None or ``-``.
+
+    On a person's terminal (:func:`to_terminal`) a text result has its control
+    characters shown as escapes (:func:`arggraph.text.terminal_safe`), so that text from
+    a file (a claim in an Argdown or DOT export) cannot drive the terminal; a pipe or a
+    file gets the bytes as they are, lossless."""
+    if to_terminal(out):
+        from ..text import terminal_safe
+
+        text = data if isinstance(data, str) else _text_or_none(data)
+        if text is not None:
+            data = terminal_safe(text)
     raw = data.encode("utf-8") if isinstance(data, str) else data
     if out is None or out == "-":
         sys.stdout.buffer.write(raw)
         sys.stdout.flush()
         return
     atomic_write(Path(out), raw)
+
+
+def _text_or_none(data: bytes) -> str | None:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def to_terminal(out: str | None = None) -> bool:

@@ -144,9 +144,18 @@ def _block(ids: list[str], terminal: bool) -> list[str]:
     )
 
 
-def grounded_text(labels: dict[str, str], label: str, terminal: bool) -> str:
+def grounded_text(
+    labels: dict[str, str],
+    label: str,
+    terminal: bool,
+    relations: dict[str, str] | None = None,
+) -> str:
     """The grounded extension as text: the counts, then the claims in, out and
-    undecided, each group under a header with its size.
+    undecided, each group under a header with its size. ``relations`` (a graph with
+    linked premises or undercuts, where every attack is an argument of its own in the
+    flattening: :func:`~arggraph.semantics.dung.grounded_relation_labels`) adds the
+    attacks, grouped the same way: an undercut that is out no longer bears on its
+    inference.
 
     >>> print(grounded_text({"a": "in", "b": "out", "c": "in"}, "grounded", False), end="")
     grounded extension: 2 in, 1 out, 0 undecided
@@ -155,24 +164,46 @@ def grounded_text(labels: dict[str, str], label: str, terminal: bool) -> str:
       c
     out (1 claim):
       b
+    >>> print(grounded_text({"a": "in"}, "grounded", False, {"r": "in", "x": "out"}), end="")
+    grounded extension: 1 in, 0 out, 0 undecided
+    in (1 claim):
+      a
+    attacks (arguments of their own here): 1 in, 1 out, 0 undecided
+    in (1 relation):
+      r
+    out (1 relation):
+      x
     """
+    lines = _groups(labels, f"{label} extension", "claim", terminal)
+    if relations:
+        lines += _groups(relations, "attacks (arguments of their own here)", "relation", terminal)
+    return "\n".join(lines) + "\n"
+
+
+def _groups(labels: dict[str, str], title: str, noun: str, terminal: bool) -> list[str]:
+    """``TITLE: N in, N out, N undecided``, then each group under a header with its size."""
     groups = {k: [c for c, v in labels.items() if v == k] for k in ("in", "out", "undec")}
     lines = [
-        f"{label} extension: {len(groups['in'])} in, {len(groups['out'])} out, "
+        f"{title}: {len(groups['in'])} in, {len(groups['out'])} out, "
         f"{len(groups['undec'])} undecided"
     ]
     for key, name in (("in", "in"), ("out", "out"), ("undec", "undecided")):
         if groups[key]:
-            lines.append(f"{name} ({_plural(len(groups[key]), 'claim')}):")
+            lines.append(f"{name} ({_plural(len(groups[key]), noun)}):")
             lines += _block(sorted(groups[key]), terminal)
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 def extensions_text(
-    found: list[list[str]], label: str, terminal: bool, limit: int | None = None
+    found: list[list[str]],
+    label: str,
+    terminal: bool,
+    limit: int | None = None,
+    relations: list[list[str]] | None = None,
 ) -> str:
     """Extensions as text: how many, then each under a header with its number and
-    size.
+    size. ``relations`` (a graph with linked premises or undercuts: for each extension
+    the attacks that stand in it) lists those under each extension's claims.
 
     >>> print(extensions_text([["a", "d"], []], "complete", False), end="")
     2 complete extensions
@@ -180,6 +211,12 @@ def extensions_text(
       a
       d
     extension 2 of 2 (no claims)
+    >>> print(extensions_text([["a"]], "preferred", False, relations=[["r"]]), end="")
+    1 preferred extension
+    extension 1 of 1 (1 claim):
+      a
+    attacks standing in it (1 relation):
+      r
     """
     if not found:
         return f"no {label} extension\n"
@@ -189,6 +226,10 @@ def extensions_text(
         size = _plural(len(ext), "claim") if ext else "no claims"
         lines.append(f"extension {number} of {len(found)} ({size}){':' if ext else ''}")
         lines += _block(ext, terminal)
+        standing = relations[number - 1] if relations is not None else []
+        if standing:
+            lines.append(f"attacks standing in it ({_plural(len(standing), 'relation')}):")
+            lines += _block(standing, terminal)
     return "\n".join(lines) + "\n"
 
 
@@ -238,11 +279,13 @@ def run(args: argparse.Namespace) -> int:
         return 0
 
     if args.format == "text" and entry.load_solver is None:  # the grounded extension
-        from ..semantics.dung import grounded_labels
+        from ..semantics.dung import grounded_labels, grounded_relation_labels
         from .common import to_terminal
 
         labels = grounded_labels(graph)
-        write_result(grounded_text(labels, semantics, to_terminal(args.output)), args.output)
+        attacks = grounded_relation_labels(graph)
+        text = grounded_text(labels, semantics, to_terminal(args.output), attacks)
+        write_result(text, args.output)
         return 0
     found: list[list[str]] = []
     # With set attacks or attacks on attacks, JSON also names the attacks that stand.
@@ -275,6 +318,7 @@ def run(args: argparse.Namespace) -> int:
         from .common import to_terminal
 
         limit = None if entry.unique else args.limit
-        text = extensions_text(found, semantics, to_terminal(args.output), limit)
+        standing_of = None if standing is None else [standing[tuple(e)] for e in found]
+        text = extensions_text(found, semantics, to_terminal(args.output), limit, standing_of)
     write_result(text, args.output)
     return 0

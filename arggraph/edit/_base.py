@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 from ..errors import EditError
 from ..graph import Graph
 from ..model import FORMAT_1_1
-from ._steps import Step
+from ._steps import Insert, Section, Step
 
 __all__ = ["Edit", "fresh_id"]
 
@@ -39,6 +39,18 @@ class Edit:
 
     def __bool__(self) -> bool:
         return bool(self.steps)
+
+    def added(self, section: Section = "claims") -> tuple[str, ...]:
+        """The ids of the items the edit adds to ``section`` (a new claim, to go to).
+
+        >>> from arggraph.io import loads
+        >>> from arggraph.edit import add_claim
+        >>> add_claim(loads('{"format": "arggraph/1"}'), "Roads are cut").added()
+        ('roads-are-cut',)
+        """
+        return tuple(
+            s.item.id for s in self.steps if isinstance(s, Insert) and s.section == section
+        )
 
 
 def validated(cls: type[M], data: Mapping[str, Any], what: str) -> M:

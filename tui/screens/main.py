@@ -27,6 +27,7 @@ from textual.widgets import Tree
 from textual.worker import WorkerState, get_current_worker
 
 from arggraph.errors import ArggraphError
+from arggraph.graph import Graph
 from arggraph.semantics.registry import gradual
 from arggraph.views import SearchIndex, loose_tops, path_from_position
 
@@ -50,6 +51,7 @@ from ..widgets.tree import DebateTree, Node
 from ..widgets.verdict import VerdictBar
 from ..widgets.why import WhyPanel
 from .dialogs import PromptScreen, parse_score
+from .edit import EditFlow
 from .export import ExportFlow
 from .panel import ScorerScreen, panel_results
 from .pickers import ActorScreen, TimelineScreen
@@ -98,6 +100,8 @@ class MainScreen(Screen[None]):
         self._snap: Snapshot = session.snapshot()
         self.exporter = ExportFlow(self, self.say)
         self.saver = SaveFlow(self, session.book, self.say, self.refresh_mode, self._reloaded)
+        self.editing = EditFlow(self, self.say)
+        self._findings: tuple[int, int] | None = None
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -849,6 +853,112 @@ class MainScreen(Screen[None]):
         self.debate.refresh_labels()
         self.refresh_verdict()
         self.show_focus()
+
+    # ------------------------------------------------------------------ editing
+    def action_edit_add(self) -> None:
+        self.editing.add()
+
+    def action_edit_change(self) -> None:
+        self.editing.change()
+
+    def action_edit_link(self) -> None:
+        self.editing.link()
+
+    def action_edit_group(self) -> None:
+        self.editing.group()
+
+    def action_edit_undercut(self) -> None:
+        self.editing.undercut()
+
+    def action_edit_flip(self) -> None:
+        self.editing.flip()
+
+    def action_edit_delete(self) -> None:
+        self.editing.delete()
+
+    def action_edit_sources(self) -> None:
+        self.editing.sources()
+
+    def action_edit_undo(self) -> None:
+        self.editing.undo()
+
+    def action_edit_redo(self) -> None:
+        self.editing.redo()
+
+    def action_edit_save(self) -> None:
+        self.editing.save()
+
+    def graph_edited(self, focus: str | None, message: str) -> None:
+        """Redraw after the graph changed (an edit, an undo, a reload): the tree, every
+        strength, the verdict, Why; the cursor stays where it was if that is still
+        there, else goes to ``focus`` (a claim just added) or up the tree."""
+        self._index = None
+        self.scoring_link = False
+        self._link_auto = False
+        self._version += 1
+        self.push_state()
+        where = self.location()
+        tree = self.debate
+        tree.reopen()
+        placed = focus is not None and self.jump_to_claim(focus)
+        if placed:
+            self.history.pop()  # an edit's own move is no jump to go back from
+        else:
+            top, keys, loose = where
+            while tree.go((top, keys, loose)) is None and keys:
+                keys = keys[:-1]
+        self.refresh_verdict()
+        self.refresh_mode()
+        self.refresh_crumbs()
+        self.show_focus()
+        if message:
+            self.app.clear_notifications()
+            self.say(message)
+        self._later("findings", self._findings_delay(), self._check_findings)
+
+    def scores_changed(self, message: str) -> None:
+        """Redraw after scores changed outside the score keys (an undo of a score)."""
+        self._reloaded()
+        self.refresh_mode()
+        if message:
+            self.app.clear_notifications()
+            self.say(message)
+
+    def _findings_delay(self) -> float:
+        """Checks run once the frame is drawn on a small graph, after a pause in the
+        edits on a big one."""
+        return AFTER_FRAME if len(self.session.graph.claims) <= SMALL else QUIET * 4
+
+    def _check_findings(self) -> None:
+        self._findings_worker(self.session.graph, self._version)
+
+    @work(thread=True, exclusive=True, group="findings")
+    def _findings_worker(self, graph: Graph, version: int) -> None:
+        from arggraph.checks import check
+
+        try:
+            found = check(graph)
+        except ArggraphError as exc:  # a check that cannot run: say so, never crash
+            self.app.call_from_thread(
+                self.say, f"The checks could not run: {exc}", severity="error"
+            )
+            return
+        errors = sum(1 for f in found if f.severity == "error")
+        self.app.call_from_thread(self._say_findings, version, (errors, len(found)))
+
+    def _say_findings(self, version: int, counts: tuple[int, int]) -> None:
+        if version != self._version or counts == self._findings:
+            return
+        before, self._findings = self._findings, counts
+        errors, total = counts
+        if before is None and total == 0:
+            return
+        severity: SeverityLevel = "warning" if errors else "information"
+        self.say(
+            f"Checks: {total} finding{'s' if total != 1 else ''}"
+            f" ({errors} error{'s' if errors != 1 else ''}); d lists them.",
+            severity=severity,
+        )
 
     def action_save(self) -> None:
         """``ctrl+s``: save the score sheet (and say where)."""
