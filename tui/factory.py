@@ -74,6 +74,15 @@ def panel_books(
     return books, notes
 
 
+def _documents_folder(documents: str | None) -> Path | None:
+    """The ``--documents`` folder; raises FileAccessError when it is not one."""
+    if documents is None:
+        return None
+    from arggraph.checks.documents import DocumentStore
+
+    return DocumentStore(documents).folder
+
+
 def create_app(
     graph_path: str | None,
     *,
@@ -81,6 +90,7 @@ def create_app(
     semantics: str = "dfquad",
     user: str | None = None,
     env: Mapping[str, str] | None = None,
+    documents: str | None = None,
 ) -> ArggraphApp:
     """The app for ``arggraph tui [GRAPH] [--scores SHEET]... [--semantics NAME]``.
 
@@ -90,7 +100,8 @@ def create_app(
     (:func:`arggraph.sheets.default_sheet_path`). A ``graph_path`` where there is no
     file yet (in a folder that exists) gives an app that offers to create a new debate
     there (:class:`~tui.screens.create.CreateScreen`). Every other ``--scores`` (a sheet, or a
-    folder of them) joins the panel read-only (:func:`panel_books`).
+    folder of them) joins the panel read-only (:func:`panel_books`). ``documents`` is the
+    folder of the documents' texts, where quotes are picked from and checked.
     """
     from arggraph.io import load
     from arggraph.sheets import current_user, open_book
@@ -100,9 +111,10 @@ def create_app(
     files = [s for s in sources if not Path(s).is_dir()]
     mine = files[0] if files else None
     try:
+        folder = _documents_folder(documents)
         path, bundled = resolve_graph(graph_path)
         if graph_path is not None and not os.path.lexists(path) and path.parent.is_dir():
-            return ArggraphApp(missing=path, semantics=semantics, user=who)
+            return ArggraphApp(missing=path, semantics=semantics, user=who, documents=folder)
         graph = load(path)
         book = open_book(graph, scores=mine, user=who, env=env)
         others, notes = panel_books(graph, [s for s in sources if s != mine], book)
@@ -116,4 +128,5 @@ def create_app(
         semantics=semantics,
         bundled=bundled,
         user=who,
+        documents=folder,
     )
