@@ -122,6 +122,7 @@ class Graph:
             if not rel.id:
                 premises = rel.source if rel.source is not None else rel.premises
                 rel.id = default_relation_id(rel.type, premises, rel.target)
+                rel.model_fields_set.discard("id")  # still unwritten: a save leaves it out
         self.documents = self._collect("documents", "document", m.documents)
         self.actors = self._collect("actors", "actor", m.actors)
         self.claims = self._collect("claims", "claim", m.claims)

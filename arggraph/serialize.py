@@ -3,13 +3,13 @@
 A graph is written as JSON indented by two spaces, one key a line, every item's keys in
 the order the format lists them (:mod:`arggraph.model`), items in the order they have in
 the graph, non-ASCII text as it is (UTF-8), values that are absent left out, and a final
-newline. A relation's ``id`` is left out where it is the default the loader gives it
-(``TYPE:SOURCE->TARGET``, :func:`~arggraph._ids.default_relation_id`), so the text is a
-function of the graph alone, and a relation whose type, premises or target change takes
-its new default without a stale id left behind. The ``format`` is the one the graph
-needs (:func:`needed_format`): an ``arggraph/1`` file that uses nothing of
-``arggraph/1.1`` stays ``arggraph/1``. (A file that writes a default id, or is laid
-out otherwise, takes this form on its first save.)
+newline. A relation's ``id`` is left out where the file left it out (the loader gave it
+the default, ``TYPE:SOURCE->TARGET``, :func:`~arggraph._ids.default_relation_id`) and it
+is still that default, and written where the file wrote it, so a file keeps its own way
+with relation ids (:mod:`arggraph.edit` keeps to it: a relation it adds with the default
+id is left without one). The ``format`` is the one the graph needs
+(:func:`needed_format`): an ``arggraph/1`` file that uses nothing of ``arggraph/1.1``
+stays ``arggraph/1``. (A file laid out otherwise takes this form on its first save.)
 
 So a file in this form (the bundled ``graphs/bakhmut.json`` is one) loads and saves to
 the same bytes, and an edit changes only the lines it touches: a claim's new text is one
@@ -65,6 +65,6 @@ def canonical_json(model: GraphModel) -> str:
     payload: dict[str, Any] = model.model_dump(mode="json", by_alias=True, exclude_none=True)
     payload["format"] = needed_format(model)
     for written, rel in zip(payload.get("relations", ()), model.relations, strict=True):
-        if not rel.id or rel.id == _default(rel):
+        if not rel.id or ("id" not in rel.model_fields_set and rel.id == _default(rel)):
             written.pop("id", None)
     return dumps(payload) + "\n"

@@ -119,7 +119,8 @@ def test_random_1_1_graphs_go_through_everything(data: dict[str, Any]) -> None:
         assert out
         if fmt == "graphml":
             back = from_graphml(out.decode("utf-8")).model
-            assert json.loads(dump_graph(back)) == json.loads(dumped)
+            # GraphML names every relation; the file may leave default ids out
+            assert loads(dump_graph(back)).model == again.model
     check(g)
 
 

@@ -335,6 +335,75 @@ async def test_undercut_and_group_on_an_inference(bridge_file: Path, tmp_path: P
         assert session.graph.relations["trade-keep"].premises == ["trade", "detour"]
 
 
+async def test_back_an_inference_and_take_a_premise_out(bridge_file: Path, tmp_path: Path) -> None:
+    app = _app(bridge_file, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        session = main.session
+        await go(pilot, "cracks")
+        await pilot.press("left")  # up to the inference the premise belongs to
+        await settle(pilot)
+        item = main.current_item()
+        assert item is not None and (item.role, item.relation) == ("inference", "safety")
+        await pilot.press("n")
+        await settle(pilot)
+        assert "Back it (b)" in screen_text(app)
+        await answer(pilot, "b")
+        await type_text(pilot, "A third engineer agreed")
+        assert "support:a-third-engineer-agreed->safety" in session.graph.relations
+        await go(pilot, "load")
+        await pilot.press("delete")
+        await settle(pilot)
+        assert "take it out of the linked premises" in screen_text(app)
+        await answer(pilot, "u")
+        assert session.graph.relations["safety"].premises == ["cracks"]
+        assert "load" in session.graph.claims
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert session.graph.relations["safety"].premises == ["cracks", "load"]
+
+
+async def test_change_and_remove_an_actor_and_a_document(bypass_file: Path, tmp_path: Path) -> None:
+    app = _app(bypass_file, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        session = main_of(app).session
+        await pilot.press("o")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, SourcesScreen)
+        options = screen.query_one(OptionList)
+        ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
+        options.highlighted = ids.index("actor:police")
+        await pilot.press("c")
+        await settle(pilot)
+        app.screen.query_one("#field-role", Input).value = "Traffic division"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert session.graph.actors["police"].role == "Traffic division"
+        await pilot.press("n")
+        await settle(pilot)
+        app.screen.query_one("#field-title", Input).value = "A leaflet"
+        await pilot.press("enter")
+        await settle(pilot)
+        options.highlighted = options.option_count - 1
+        await pilot.press("c")
+        await settle(pilot)
+        app.screen.query_one("#field-published", Input).value = "2022-13-01"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, FormScreen)  # refused, with why
+        app.screen.query_one("#field-published", Input).value = "2022-09-01"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert session.graph.documents["a-leaflet"].published == "2022-09-01"
+        options.highlighted = options.option_count - 1
+        await pilot.press("delete")  # named by no attribution: removed
+        await settle(pilot)
+        assert "a-leaflet" not in session.graph.documents
+
+
 async def test_actors_and_documents(bypass_file: Path, tmp_path: Path) -> None:
     app = _app(bypass_file, tmp_path)
     async with app.run_test(size=SIZE) as pilot:

@@ -190,7 +190,9 @@ async def test_a_missing_file_is_not_a_file_to_fix_and_the_message_stays(tmp_pat
     from tui.command import error_lines
     from tui.screens.error import ErrorScreen, error_text
 
-    missing = tmp_path / "nope.json"
+    # (in a folder that is there, a missing file is offered to be created instead:
+    # tests/test_tui_edit.py)
+    missing = tmp_path / "gone" / "nope.json"
     app = create_app(str(missing), user="tester")
     assert app.error is not None
     text = error_text(app.error).plain

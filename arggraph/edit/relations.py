@@ -130,7 +130,7 @@ def new_relation(
         note=note,
         attributions=[a.model_dump() for a in attributions],
     )
-    return validated(Relation, data, f"relation {rid!r}")
+    return _keep_written(validated(Relation, data, f"relation {rid!r}"), ident is not None)
 
 
 def _describe(graph: Graph, type_: str, premises: list[str], target: str) -> str:
@@ -161,6 +161,19 @@ def add_relation(
     return Edit(label, (Insert("relations", rel),))
 
 
+def _keep_written(rel: Relation, written: bool) -> Relation:
+    """``rel`` with its id marked as one the file writes (``written``) or as the
+    default the file leaves out, as the relation it replaces had it
+    (:mod:`arggraph.serialize`)."""
+    if not written:
+        rel.model_fields_set.discard("id")
+    return rel
+
+
+def _written(rel: Relation) -> bool:
+    return "id" in rel.model_fields_set
+
+
 def _follows_default(rel: Relation) -> bool:
     return rel.id == _default_of(rel)
 
@@ -179,7 +192,7 @@ def _reaim(
         if r.id in gone:
             continue
         nid = default_relation_id(r.type, r.premises, new) if _follows_default(r) else r.id
-        moved = r.model_copy(update={"target": new, "id": nid})
+        moved = _keep_written(r.model_copy(update={"target": new, "id": nid}), _written(r))
         steps.append(Replace("relations", moved, r.id))
         if nid != r.id:
             renamed.append((r.id, nid))
@@ -221,7 +234,7 @@ def change_relation(graph: Graph, relation_id: str, **changes: Any) -> Edit:
         renamed.append((rel.id, new_id))
     data = _relation_data(premises, rel.model_dump(), **changes)
     data["id"] = new_id
-    changed = validated(Relation, data, f"relation {rel.id!r}")
+    changed = _keep_written(validated(Relation, data, f"relation {rel.id!r}"), _written(rel))
     if changed == rel:
         return Edit(f"change relation {rel.id}", ())
     steps: list[Step] = [Replace("relations", changed, rel.id)]
@@ -270,7 +283,7 @@ def group_premises(graph: Graph, relation_id: str, claims: str | Sequence[str]) 
         check_new_id(graph, new_id, "relation")
     data = _relation_data(premises, rel.model_dump(), id=new_id)
     data["attributions"] = [a.model_dump() for a in attributions]
-    linked = validated(Relation, data, f"relation {rel.id!r}")
+    linked = _keep_written(validated(Relation, data, f"relation {rel.id!r}"), _written(rel))
     steps: list[Step] = [Delete("relations", r.id) for r in absorbed]
     steps.append(Replace("relations", linked, rel.id))
     renamed: list[tuple[str, str]] = []

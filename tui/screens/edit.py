@@ -238,21 +238,32 @@ class EditFlow:
         if item.claim is not None:
             message.append(claim_dependents(graph, item.claim).describe(graph) + "\n")
             choices.append(("claim", "Delete the claim", "d"))
+        premise = item.role == "premise"
+        if premise and item.relation is not None and item.claim is not None:
+            message.append("\nOr take it out of the linked premises (u): the others bear on ")
+            message.append("the claim without it.\n")
+            choices.append(("unlink", "Out of the premises", "u"))
         if item.relation is not None:
             deps = relation_dependents(graph, item.relation)
             if item.claim is not None:
-                message.append("\nOr delete only its link. ")
+                message.append(
+                    "\nOr delete only " + ("the inference. " if premise else "its link. ")
+                )
             message.append(deps.describe(graph))
-            label = "Delete the inference" if item.claim is None else "Only the link"
+            label = "Delete the inference" if item.claim is None or premise else "Only the link"
             choices.append(("relation", label, "l"))
         choices.append(("cancel", "Cancel", "c"))
         claim, relation = item.claim, item.relation
 
         def answer(choice: str | None) -> None:
+            graph = self.session.graph
             if choice == "claim" and claim is not None:
-                self.apply(remove_claim(self.session.graph, claim))
+                self.apply(remove_claim(graph, claim))
             elif choice == "relation" and relation is not None:
-                self.apply(remove_relation(self.session.graph, relation))
+                self.apply(remove_relation(graph, relation))
+            elif choice == "unlink" and claim is not None and relation is not None:
+                rest = [p for p in graph.relations[relation].premises if p != claim]
+                self._try(lambda: change_relation(graph, relation, premises=rest), claim)
 
         self._push(ChoiceScreen("Delete", message, choices), answer)
 
