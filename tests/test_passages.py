@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -150,8 +151,6 @@ def test_check_p006_finds_every_picked_quote(a: int, b: int) -> None:
     """Attached through the library and checked against the file: no P006, no P013."""
     start, end = min(a, b), max(a, b)
     assume(quote_parts(ARTICLE[start:end].strip()))
-    import tempfile
-
     with tempfile.TemporaryDirectory() as tmp:
         docs = Path(tmp)
         (docs / "gazette.txt").write_text(ARTICLE, encoding="utf-8")

@@ -286,10 +286,9 @@ async def test_a_relation_gets_the_quote_in_link_mode(
         await pilot.press("f")
         await settle(pilot)
         assert isinstance(app.screen, QuotesScreen) and app.screen.on == "relation"
-        await pilot.press("enter")  # the first document with a text file is highlighted?
+        await pilot.press("enter")  # the cursor starts on the first document with a text
         await settle(pilot)
-        if not isinstance(app.screen, DocumentScreen):
-            pytest.fail(screen_text(app))
+        document_screen(app)
         await find(pilot, "would cost")
         await attach(pilot, "treasurer")
         assert app.session.graph.relations[relation].attributions[-1].quote == "would cost"
@@ -363,6 +362,19 @@ async def test_a_text_file_outside_the_folder_is_refused(
         assert isinstance(app.screen, PromptScreen)
         error = app.screen.query_one("#prompt-error", Static).content
         assert "is not inside the documents folder" in str(error)
+
+
+async def test_a_text_changed_since_its_hash_is_said(
+    bypass_file: Path, tmp_path: Path, docs: Path
+) -> None:
+    data = json.loads(bypass_file.read_text(encoding="utf-8"))
+    data["format"] = "arggraph/1.1"
+    data["documents"][1]["sha256"] = "0" * 64
+    bypass_file.write_text(json.dumps(data), encoding="utf-8")
+    app = quotes_app(bypass_file, tmp_path, docs)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_document(pilot, "cost", "Bypass plan splits the town")
+        assert "the text changed since its hash was recorded" in screen_text(app)
 
 
 async def test_control_characters_in_the_text_are_shown_not_obeyed(

@@ -99,8 +99,8 @@ class DocumentScreen(Screen[bool]):
         yield SourceView(self.source.text, id="document-text")
         yield Input(placeholder="search the text (Enter finds, Escape closes)", id="document-find")
         yield Static(self._help(), id="document-status")
-        keys = [b for b in self.BINDINGS if isinstance(b, Binding)]
-        yield KeyBar([*SourceView.BINDINGS[:1], *keys], id="document-keys")  # type: ignore[list-item]
+        keys = [b for b in (*SourceView.BINDINGS, *self.BINDINGS) if isinstance(b, Binding)]
+        yield KeyBar(keys, id="document-keys")
 
     def _heading(self) -> Text:
         graph = self.flow.session.graph
@@ -109,6 +109,10 @@ class DocumentScreen(Screen[bool]):
         out.append_text(literal(fit(doc.title, 60), "bold"))
         if doc.file:
             out.append_text(literal(f" ({fit(doc.file, 40)})", "dim"))
+        if doc.sha256 is not None and doc.sha256.lower() != self.source.sha256:
+            out.append(
+                "  ⚠ the text changed since its hash was recorded (check P013)", style="bold yellow"
+            )
         out.append("\nfor ", style="dim")
         out.append_text(literal(fit(owner_text(graph, self.owner, self.on), 90)))
         return out
