@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from _support import BRIDGE, BYPASS, app_for, screen_text, settle
+from _support import BRIDGE, BYPASS, HOSTILE, app_for, screen_text, settle
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
@@ -617,3 +617,32 @@ async def test_every_editing_key_is_in_the_help(bypass_file: Path, tmp_path: Pat
         footer = "\n".join(screen_text(app).splitlines()[-3:])
         for words in ("add claim", "undo", "save graph"):
             assert words in footer
+
+
+async def test_hostile_text_in_the_editing_dialogs_is_shown_literally(tmp_path: Path) -> None:
+    path = tmp_path / "hostile.json"
+    shutil.copyfile(HOSTILE, path)
+    app = _app(path, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for claim in ("c1", "p[1]"):
+            for key, leave in (("c", "escape"), ("delete", "c"), ("n", "c")):
+                await go(pilot, claim)
+                await pilot.press(key)
+                await settle(pilot)
+                text = screen_text(app)
+                assert "\x1b" not in text and "\u202e" not in text and "\x07" not in text
+                await pilot.press(leave)
+                await settle(pilot)
+        # the form shows the text escaped; confirmed unchanged, it keeps the text itself
+        session = main_of(app).session
+        text = session.graph.claims["p[1]"].text
+        await go(pilot, "p[1]")
+        await pilot.press("c")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert session.graph.claims["p[1]"].text == text and "\x1b" in text
+        assert not session.editor.can_undo

@@ -19,7 +19,7 @@ from arggraph.errors import ArggraphError
 from arggraph.graph import Graph
 from arggraph.sheets import ScoreBook, current_user, default_sheet_path
 
-from .render import flat
+from .render import flat, home_short, literal
 from .screens.create import CreateScreen
 from .screens.dialogs import ChoiceScreen
 from .screens.error import ErrorScreen
@@ -160,8 +160,8 @@ class ArggraphApp(App[None]):
         """Quitting with unsaved edits to the graph: save them, drop them, or stay."""
         assert self.session is not None
         editor = self.session.editor
-        where = str(editor.graph.path) if editor.graph.path is not None else "a new file"
-        message = Text(f"The graph has unsaved edits.\nSave them to {where} before quitting?")
+        where = home_short(editor.graph.path) if editor.graph.path is not None else "a new file"
+        message = literal(f"The graph has unsaved edits.\nSave them to {where} before quitting?")
 
         def answer(choice: str | None) -> None:
             if choice == "save":

@@ -16,7 +16,7 @@ def register(sub: Any) -> None:
     """Add ``arggraph tui`` to the command line's subcommands."""
     p = sub.add_parser(
         "tui",
-        help="walk and score a debate in the terminal UI",
+        help="walk, score and edit a debate in the terminal UI",
         description="Open a graph in the terminal UI (the bundled Bakhmut debate when no "
         "GRAPH is given): walk the debate, score each argument, see the verdict move.",
     )
@@ -25,7 +25,8 @@ def register(sub: Any) -> None:
         metavar="GRAPH",
         nargs="?",
         default=None,
-        help="an arggraph/1 file (default: the bundled Bakhmut debate)",
+        help="an arggraph/1 file (default: the bundled Bakhmut debate); a path with no file "
+        "yet offers to start a new debate there",
     )
     p.add_argument(
         "--scores",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -84,7 +84,7 @@ def add_max_arguments(parser: Any) -> None:
 
     parser.add_argument(
         "--max-arguments",
-        type=_whole,
+        type=whole_number(0),
         metavar="N",
         help="how many arguments an i23 header ('p af N') may declare "
         f"(default {MAX_ARGUMENTS:,}): it may declare arguments no line mentions, so a "
@@ -92,16 +92,30 @@ def add_max_arguments(parser: Any) -> None:
     )
 
 
-def _whole(text: str) -> int:
+def whole_number(minimum: int = 0) -> Callable[[str], int]:
+    """An argparse ``type`` for a whole number of at least ``minimum``, one message for
+    every option that takes a count.
+
+    >>> whole_number(1)("3")
+    3
+    >>> whole_number(1)("0")
+    Traceback (most recent call last):
+    argparse.ArgumentTypeError: expected a whole number of at least 1, not '0'
+    """
     import argparse
 
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}")
-    return value
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = minimum - 1
+        if value < minimum:
+            raise argparse.ArgumentTypeError(
+                f"expected a whole number of at least {minimum}, not {text!r}"
+            )
+        return value
+
+    return parse
 
 
 def emit(text: str) -> None:

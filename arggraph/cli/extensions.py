@@ -45,17 +45,9 @@ def framework_extensions() -> tuple[str, ...]:
     return tuple(ext for f in registry.imports() if f.abstract for ext in f.read_extensions)
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
-    return value
-
-
 def register(sub: Any) -> None:
+    from .common import whole_number
+
     names = list(EXTENSION)  # read when the parser is built, so the table can grow
     default = names[0]
     p = sub.add_parser(
@@ -93,7 +85,7 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--limit",
         metavar="N",
-        type=_positive,
+        type=whole_number(1),
         help="stop after N extensions (complete extensions can be exponentially many)",
     )
     p.add_argument("-o", "--output", metavar="OUT", help="write the result here (atomic)")

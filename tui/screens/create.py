@@ -66,6 +66,6 @@ class CreateScreen(Screen[None]):
         try:
             graph = create_debate(self.path, event.value)
         except ArggraphError as exc:
-            self.query_one("#create-error", Static).update(Text(str(exc)))
+            self.query_one("#create-error", Static).update(literal(str(exc)))
             return
         self.post_message(self.Created(graph))

@@ -34,7 +34,7 @@ from arggraph.errors import ArggraphError, StaleFileError
 from arggraph.model import RelationType
 from arggraph.views import SearchIndex
 
-from ..render import fit
+from ..render import fit, literal
 from ..state import Session
 from ..viewmodels import Item
 from .dialogs import ChoiceScreen, PromptScreen
@@ -222,7 +222,7 @@ class EditFlow:
             if values is not None:
                 self.apply(made["edit"], cid)
 
-        message = Text(f"Claim {cid}", style="bold")
+        message = literal(f"Claim {cid}", "bold")
         self._push(FormScreen("Change the claim", message, fields, check=check), done)
 
     def delete(self) -> None:
@@ -236,10 +236,12 @@ class EditFlow:
         choices: list[tuple[str, str, str]] = []
         message = Text()
         if item.claim is not None:
-            message.append(claim_dependents(graph, item.claim).describe(graph) + "\n")
+            message.append_text(literal(claim_dependents(graph, item.claim).describe(graph)))
+            message.append("\n")
             choices.append(("claim", "Delete the claim", "d"))
         premise = item.role == "premise"
-        if premise and item.relation is not None and item.claim is not None:
+        linked = item.relation is not None and len(graph.relations[item.relation].premises) > 1
+        if premise and linked and item.claim is not None:
             message.append("\nOr take it out of the linked premises (u): the others bear on ")
             message.append("the claim without it.\n")
             choices.append(("unlink", "Out of the premises", "u"))
@@ -249,7 +251,7 @@ class EditFlow:
                 message.append(
                     "\nOr delete only " + ("the inference. " if premise else "its link. ")
                 )
-            message.append(deps.describe(graph))
+            message.append_text(literal(deps.describe(graph)))
             label = "Delete the inference" if item.claim is None or premise else "Only the link"
             choices.append(("relation", label, "l"))
         choices.append(("cancel", "Cancel", "c"))
@@ -390,7 +392,7 @@ class EditFlow:
             target = Path(exc.path) if exc.path else editor.graph.path
             assert target is not None
             message = Text()
-            message.append_text(Text(str(target), style="bold"))
+            message.append_text(literal(str(target), "bold"))
             message.append(
                 f"\n{exc.message}.\nOverwrite it with your edits, save them to another "
                 "file, reload it (your unsaved edits are dropped), or cancel?"

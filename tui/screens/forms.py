@@ -16,6 +16,7 @@ from textual.widgets import Input, Label, Static
 from arggraph.graph import Graph
 from arggraph.views import SearchIndex
 
+from ..render import literal, safe
 from .search import SearchScreen
 
 __all__ = ["Field", "FormScreen", "PickClaimScreen"]
@@ -26,6 +27,10 @@ Field = tuple[str, str, str, str]
 
 class FormScreen(ModalScreen[dict[str, str] | None]):
     """A few labelled fields; Enter in any field submits them all.
+
+    A field starts with its value made safe to show (control characters as escapes:
+    :func:`~tui.render.safe`); a field left as it was gives back the value itself, so
+    opening the form to change one field never rewrites another.
 
     ``check`` gets the values (stripped) and returns what is wrong (the edit's own
     refusal, say) or ``None``; the form stays open and says what is wrong until they
@@ -56,7 +61,7 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
             yield Static(self._message, classes="message")
             for name, label, value, placeholder in self._fields:
                 yield Label(Text(label), classes="field-label")
-                yield Input(value, placeholder=placeholder, id=f"field-{name}")
+                yield Input(safe(value), placeholder=placeholder, id=f"field-{name}")
             yield Static("", id="form-error", classes="error")
             yield Static(Text("Enter to confirm · Tab to the next field · Escape", style="dim"))
 
@@ -64,10 +69,12 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
         self.query(Input).first().focus()
 
     def values(self) -> dict[str, str]:
-        """What the fields hold now, stripped."""
-        return {
-            name: self.query_one(f"#field-{name}", Input).value.strip() for name, *_ in self._fields
-        }
+        """What the fields hold now, stripped (a field left as it was: its value)."""
+        out = {}
+        for name, _label, value, _placeholder in self._fields:
+            typed = self.query_one(f"#field-{name}", Input).value
+            out[name] = value if typed == safe(value) else typed.strip()
+        return out
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
@@ -75,7 +82,7 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
         values = self.values()
         problem = self._check(values) if self._check is not None else None
         if problem is not None:
-            self.query_one("#form-error", Static).update(Text(problem))
+            self.query_one("#form-error", Static).update(literal(problem))
             return
         self.dismiss(values)
 
