@@ -33,6 +33,7 @@ PUBLIC = [
     "arggraph.diff.render",
     "arggraph.edit",
     "arggraph.serialize",
+    "arggraph.passages",
 ]
 
 

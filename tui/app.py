@@ -54,6 +54,7 @@ class ArggraphApp(App[None]):
         user: str | None = None,
         watcher: SourceWatcher | None = None,
         missing: Path | None = None,
+        documents: Path | None = None,
     ) -> None:
         super().__init__()
         if graph is None and error is None and missing is None:
@@ -62,6 +63,8 @@ class ArggraphApp(App[None]):
         self.missing = missing
         self._semantics = semantics
         self._user = user
+        #: The folder of the documents' texts (``arggraph tui --documents DIR``).
+        self._documents = documents
         self.graph = graph
         self.error = error
         self.bundled = bundled
@@ -81,6 +84,7 @@ class ArggraphApp(App[None]):
                 book = ScoreBook(graph, path=path, scorer=who)
             try:
                 self.session = Session(graph, book, semantics, others=others)
+                self.session.documents = documents
             except ArggraphError as exc:
                 self.error = exc
         if graph is not None:
@@ -107,6 +111,7 @@ class ArggraphApp(App[None]):
         self.graph = graph
         self.title = flat(graph.model.title or graph.id)
         self.session = Session(graph, book, self._semantics)
+        self.session.documents = self._documents
         self.push_screen(MainScreen(self.session))
         self.notify(
             flat(f"Created {graph.path}: n adds a claim, c renames a position, ctrl+g saves."),

@@ -44,6 +44,13 @@ def register(sub: Any) -> None:
         help="the gradual semantics to start with (m switches): "
         + "; ".join(s.summary for s in GRADUAL.values()),
     )
+    p.add_argument(
+        "--documents",
+        metavar="DIR",
+        default=None,
+        help='the folder of the documents\' texts (their "file"): f picks quotes from them '
+        "and shows each quote in its context",
+    )
     p.set_defaults(run=run)
 
 
@@ -51,7 +58,9 @@ def run(args: argparse.Namespace) -> int:
     """Open the app; its exit code is 2 when the graph could not be opened."""
     from .factory import create_app
 
-    app = create_app(args.graph, scores=args.scores, semantics=args.semantics)
+    app = create_app(
+        args.graph, scores=args.scores, semantics=args.semantics, documents=args.documents
+    )
     app.run()
     if app.error is not None:
         # The error screen is gone with the app: leave the message where it can be read

@@ -74,6 +74,15 @@ def panel_books(
     return books, notes
 
 
+def _documents_folder(documents: str | None) -> Path | None:
+    """The ``--documents`` folder; raises FileAccessError when it is not one."""
+    if documents is None:
+        return None
+    from arggraph.checks.documents import DocumentStore
+
+    return DocumentStore(documents).folder
+
+
 def create_app(
     graph_path: str | None,
     *,
@@ -81,6 +90,7 @@ def create_app(
     semantics: str = "dfquad",
     user: str | None = None,
     env: Mapping[str, str] | None = None,
+    documents: str | None = None,
 ) -> ArggraphApp:
     """The app for ``arggraph tui [GRAPH] [--scores SHEET]... [--semantics NAME]``.
 
@@ -90,7 +100,8 @@ def create_app(
     (:func:`arggraph.sheets.default_sheet_path`). A ``graph_path`` where there is no
     file yet (in a folder that exists) gives an app that offers to create a new debate
     there (:class:`~tui.screens.create.CreateScreen`). Every other ``--scores`` (a sheet, or a
-    folder of them) joins the panel read-only (:func:`panel_books`).
+    folder of them) joins the panel read-only (:func:`panel_books`). ``documents`` is the
+    folder of the documents' texts, where quotes are picked from and checked.
 
     The graph is read by :func:`arggraph.live.load_source`: ``arggraph/1`` JSON, or any
     format the format registry reads by the file's extension; a file in such a format
@@ -104,6 +115,7 @@ def create_app(
     files = [s for s in sources if not Path(s).is_dir()]
     mine = files[0] if files else None
     try:
+        folder = _documents_folder(documents)
         path, bundled = resolve_graph(graph_path)
         if (
             graph_path is not None
@@ -113,7 +125,7 @@ def create_app(
         ):
             # Only a JSON path is offered for a new debate: a new arggraph file is JSON,
             # and a missing Argdown map is for the editor to write, not for us.
-            return ArggraphApp(missing=path, semantics=semantics, user=who)
+            return ArggraphApp(missing=path, semantics=semantics, user=who, documents=folder)
         opened = open_source(path)
         graph = opened.graph
         book = open_book(graph, scores=mine, user=who, env=env)
@@ -129,4 +141,5 @@ def create_app(
         bundled=bundled,
         user=who,
         watcher=SourceWatcher(path, graph=graph, notes=opened.notes) if is_live(path) else None,
+        documents=folder,
     )

@@ -283,6 +283,15 @@ SECTIONS: list[tuple[str, list[Binding]]] = [
                 "focused claim to an actor",
             ),
             Binding(
+                "f",
+                "edit_quote",
+                "quotes",
+                id="edit.quote",
+                tooltip="the focused claim's quotes (its link's, after w; an inference's) in "
+                "their context, ✗ where the text no longer holds one; pick a new quote from a "
+                "document's text (arggraph tui --documents DIR) or a text file",
+            ),
+            Binding(
                 "ctrl+z",
                 "edit_undo",
                 "undo",
@@ -356,6 +365,7 @@ FOOTER = (
     "view.extensions",
     "view.findings",
     "edit.add",
+    "edit.quote",
     "edit.undo",
     "file.export",
     "file.save",

@@ -18,6 +18,7 @@ and ``&`` each of its premises.
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 from rich.text import Text
@@ -48,6 +49,7 @@ __all__ = [
     "safe",
     "signed",
     "strength_style",
+    "visible",
 ]
 
 SUPPORT = "green"
@@ -74,6 +76,33 @@ def literal(text: str, style: str = "") -> Text:
     '[bold]x\\\\x1b[0m'
     """
     return Text(terminal_safe(text), style=style)
+
+
+#: What :func:`visible` replaces: control characters but tab and line breaks, the line
+#: separators a text view would break on, bidirectional overrides, lone surrogates.
+_INVISIBLE = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e"
+    r"\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # the control pictures: ␀ ␁ ... ␟
+    return "\u2421" if code == 0x7F else "\ufffd"
+
+
+def visible(text: str) -> str:
+    r"""A document's text for a text view, one character for one (so offsets into it
+    are offsets into the text): each control character but tab, newline and carriage
+    return shown as its control picture, line separators and bidirectional overrides
+    as U+FFFD; nothing is obeyed.
+
+    >>> visible("a\x1b[2Jb\u202ec\n") == "a\u241b[2Jb\ufffdc\n"
+    True
+    """
+    return _INVISIBLE.sub(_picture, text)
 
 
 def safe(text: str) -> str:

@@ -12,6 +12,7 @@ on the claim or relation that changed, which keeps a 10k-claim graph interactive
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from arggraph.edit import Edit, Editor, Entry
@@ -64,6 +65,9 @@ class Session:
         #: Every sheet of the panel, the user's own first.
         self.books: tuple[ScoreBook, ...] = (book, *others)
         self.semantics = semantics
+        #: The folder of the documents' texts (``--documents``), where quotes are picked
+        #: from and checked; ``None`` until one is given or a text file is opened.
+        self.documents: Path | None = None
         #: Graph edits and the user's score changes, in one undo history.
         self.editor = Editor(graph, book)
         self.actor: str | None = None

@@ -67,6 +67,7 @@ from .edit import EditFlow
 from .export import ExportFlow
 from .panel import ScorerScreen, panel_results
 from .pickers import ActorScreen, TimelineScreen
+from .quotes import QuotesScreen, quote_owner
 from .results import ResultScreen
 from .save import SaveFlow
 from .search import SearchScreen
@@ -916,6 +917,14 @@ class MainScreen(Screen[None]):
 
     def action_edit_sources(self) -> None:
         self.editing.sources()
+
+    def action_edit_quote(self) -> None:
+        item = self.current_item()
+        owner = quote_owner(item, link=self.scoring_link)
+        if owner is None:
+            self.say("Move the cursor to a claim or an inference to see or pick its quotes.")
+            return
+        self.app.push_screen(QuotesScreen(self.editing, *owner))
 
     def action_edit_undo(self) -> None:
         self.editing.undo()
