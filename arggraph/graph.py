@@ -26,13 +26,16 @@ relation; :meth:`Graph.target_relation` and :meth:`Graph.relations_into` follow 
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import chain, compress
 from pathlib import Path
-from typing import Literal, Protocol, TypeVar
+from typing import Any, Literal, Protocol, TypeVar
 
 import numpy as np
 
+from ._columns import Columns
 from .atomic import FileStamp
 from .errors import DanglingReferenceError, DuplicateIdError, IntegrityError, UnknownIdError
 from .framework import Framework, Link
@@ -98,17 +101,128 @@ class Graph:
         stamp: FileStamp | None = None,
         strict: bool = True,
     ) -> None:
-        self.model = model
+        self._model: GraphModel | None = model
         self.path = Path(path) if path is not None else None
         self.stamp = stamp
-        self.claims: dict[str, Claim]
-        self.relations: dict[str, Relation]
-        self.actors: dict[str, Actor]
-        self.documents: dict[str, Document]
+        self._claims: dict[str, Claim] | None = None
+        self._relations: dict[str, Relation] | None = None
+        self._actors: dict[str, Actor] | None = None
+        self._documents: dict[str, Document] | None = None
         self.problems: list[IntegrityProblem] = []
+        self._raw: dict[str, Any] | None = None
+        self._columns: Columns | None = None
+        self._id = model.id
         self._index_items()
         if strict and self.problems:
             self._raise_first()
+
+    @classmethod
+    def from_columns(
+        cls,
+        raw: dict[str, Any],
+        cols: Columns,
+        *,
+        graph_id: str,
+        path: str | Path | None = None,
+        stamp: FileStamp | None = None,
+    ) -> Graph:
+        """A graph of a plain file read on the fast path (:mod:`arggraph._columns`, which
+        found it valid, every id once and every end a claim), with the parsed file
+        ``raw`` it came from and the id it takes (``graph_id``). Its models (:attr:`model`,
+        :attr:`claims`, :attr:`relations`) are validated from ``raw`` when first asked
+        for; the engine's arrays, the counts and the positions come from the columns."""
+        graph = cls.__new__(cls)
+        graph._model = None
+        graph.path = Path(path) if path is not None else None
+        graph.stamp = stamp
+        graph._claims = graph._relations = None
+        graph._actors, graph._documents = {}, {}  # a plain file has none
+        graph.problems = []
+        graph._raw = raw
+        graph._columns = cols
+        graph._id = graph_id
+        return graph
+
+    def _materialize(self) -> None:
+        """Validate the parsed file into models and index them (the fast path proved
+        it valid, so neither raises nor finds a problem)."""
+        assert self._raw is not None
+        model = GraphModel.model_validate(self._raw)
+        if model.id != self._id:
+            model.id = self._id  # a bare framework: named after its file
+        self._model = model
+        self._index_items()
+        self._raw = None
+
+    # ------------------------------------------------------------------ the models
+    @property
+    def model(self) -> GraphModel:
+        """The validated file."""
+        if self._model is None:
+            self._materialize()
+        assert self._model is not None
+        return self._model
+
+    @property
+    def claims(self) -> dict[str, Claim]:
+        """The claims by id, in file order (the first of clashing ids)."""
+        if self._claims is None:
+            self._materialize()
+        assert self._claims is not None
+        return self._claims
+
+    @property
+    def relations(self) -> dict[str, Relation]:
+        """The relations by id (their default id when the file gives none), in file
+        order."""
+        if self._relations is None:
+            self._materialize()
+        assert self._relations is not None
+        return self._relations
+
+    @property
+    def actors(self) -> dict[str, Actor]:
+        """The actors by id, in file order."""
+        if self._actors is None:
+            self._materialize()
+        assert self._actors is not None
+        return self._actors
+
+    @property
+    def documents(self) -> dict[str, Document]:
+        """The documents by id, in file order."""
+        if self._documents is None:
+            self._materialize()
+        assert self._documents is not None
+        return self._documents
+
+    def kind_counts(self) -> dict[str, int]:
+        """How many claims (the first of clashing ids) there are of each kind, by kind.
+
+        >>> from arggraph.io import loads
+        >>> loads('{"claims": [{"id": "a", "text": "A", "kind": "position"}]}').kind_counts()
+        {'position': 1}
+        """
+        if self._columns is not None:
+            return dict(Counter(self._columns.kinds))
+        return dict(Counter(c.kind for c in self.claims.values()))
+
+    def type_counts(self) -> dict[str, int]:
+        """How many relations (the first of clashing ids) there are of each type."""
+        if self._columns is not None:
+            return dict(Counter(self._columns.types))
+        return dict(Counter(r.type for r in self.relations.values()))
+
+    @property
+    def attributed(self) -> bool:
+        """Whether any claim or relation has an attribution."""
+        if self._columns is not None:
+            return False
+        groups = chain(
+            (c.attributions for c in self.claims.values()),
+            (r.attributions for r in self.relations.values()),
+        )
+        return any(groups)
 
     # ------------------------------------------------------------------ indexing
     def _index_items(self) -> None:
@@ -122,10 +236,10 @@ class Graph:
             if not rel.id:
                 premises = rel.source if rel.source is not None else rel.premises
                 rel.id = default_relation_id(rel.type, premises, rel.target)
-        self.documents = self._collect("documents", "document", m.documents)
-        self.actors = self._collect("actors", "actor", m.actors)
-        self.claims = self._collect("claims", "claim", m.claims)
-        self.relations = self._collect("relations", "relation", m.relations)
+        self._documents = self._collect("documents", "document", m.documents)
+        self._actors = self._collect("actors", "actor", m.actors)
+        self._claims = self._collect("claims", "claim", m.claims)
+        self._relations = self._collect("relations", "relation", m.relations)
         ends = {r.source for r in m.relations} | {r.target for r in m.relations}
         ends.update(p for r in m.relations if r.sources is not None for p in r.sources)
         ends.discard(None)
@@ -316,11 +430,29 @@ class Graph:
     @property
     def id(self) -> str:
         """The graph's id (score sheets name it)."""
-        return self.model.id
+        return self._id if self._model is None else self._model.id
+
+    @property
+    def title(self) -> str:
+        """The graph's title (``""`` when it has none)."""
+        if self._model is None and self._raw is not None:
+            return str(self._raw.get("title", ""))
+        return self.model.title
+
+    @property
+    def question(self) -> str:
+        """The question the graph debates (``""`` when it has none)."""
+        if self._model is None and self._raw is not None:
+            return str(self._raw.get("question", ""))
+        return self.model.question
 
     @property
     def positions(self) -> list[Claim]:
         """The claims of kind ``position``, in file order."""
+        if self._claims is None and self._columns is not None and self._raw is not None:
+            # Only the positions' models, from the parsed file: the rest stays unbuilt.
+            raw_claims = self._raw.get("claims", [])
+            return [Claim.model_validate(raw_claims[i]) for i in self._columns.positions()]
         return [c for c in self.claims.values() if c.kind == "position"]
 
     def claim(self, claim_id: str) -> Claim:
@@ -370,6 +502,8 @@ class Graph:
         """The relations that run from linked premises or aim at a relation (which
         :attr:`framework` does not hold yet), in file order, those with a missing end
         included (:meth:`is_usable` tells): empty for an ``arggraph/1`` graph."""
+        if self._columns is not None:
+            return []  # a plain file: every relation from a claim to a claim
         claims, relations = self.claims, self.relations
         return [
             r
@@ -394,6 +528,8 @@ class Graph:
         (kept by ``strict=False`` loading), and those aimed at such a relation, are left
         out, as are relations aimed at themselves: the checks report them.
         """
+        if self._columns is not None:
+            return _columns_framework(self._columns)
         if self.extended_relations:
             return self._linked_framework()
         ids = tuple(self.claims)
@@ -461,10 +597,34 @@ class Graph:
 
     def __repr__(self) -> str:
         where = f" from {self.path}" if self.path else ""
-        return (
-            f"<Graph {self.id!r}{where}: {len(self.claims)} claims, "
-            f"{len(self.relations)} relations>"
-        )
+        if self._columns is not None:
+            n, m = len(self._columns.claim_ids), len(self._columns.types)
+        else:
+            n, m = len(self.claims), len(self.relations)
+        return f"<Graph {self.id!r}{where}: {n} claims, {m} relations>"
+
+
+def _columns_framework(cols: Columns) -> Framework:
+    """The framework of a plain file's columns: its arrays, split by type."""
+    attack = cols.attack
+    support = ~attack
+    att_rel = sup_rel = None
+    if cols.relation_ids is not None:
+        att_rel = tuple(compress(cols.relation_ids, attack.tolist()))
+        sup_rel = tuple(compress(cols.relation_ids, support.tolist()))
+    return Framework(
+        tuple(cols.claim_ids),
+        cols.bases,
+        cols.sources[attack],
+        cols.targets[attack],
+        cols.weights[attack],
+        cols.sources[support],
+        cols.targets[support],
+        cols.weights[support],
+        att_rel=att_rel,
+        sup_rel=sup_rel,
+        _index=cols.index,
+    )
 
 
 def _same_relation(first: object, later: object) -> tuple[str, tuple[str, ...], str] | None:

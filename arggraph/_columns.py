@@ -1,0 +1,181 @@
+"""The fast path of loading: a plain graph file read into columns, with no model object.
+
+A file whose claims carry only ``id``, ``text``, ``kind`` and ``base`` and whose
+relations carry only ``id``, ``type``, ``source``, ``target`` and ``weight`` (the shape
+of a large generated or exported map) is checked here in bulk, by C loops over the
+parsed lists (``map``, ``set``, ``itemgetter``), and kept as lists: ids, kinds, bases,
+relation types, ends and weights. :func:`columns` answers ``None`` for anything else
+or anything wrong (another key, a value of another type, an id twice, an end that
+names no claim...), and the loader then validates the file with the pydantic models,
+which say what and where. So this path needs no error messages of its own: whatever it
+accepts, the models accept with equal values (``tests/test_columns.py`` holds it to
+that with Hypothesis), and the :class:`~arggraph.graph.Graph` builds its models from
+the parsed file only when a caller asks for them.
+
+>>> cols = columns({"id": "g", "claims": [{"id": "a", "text": "A", "base": 1},
+...     {"id": "b", "text": "B", "kind": "evidence"}],
+...     "relations": [{"type": "attack", "source": "b", "target": "a"}]})
+>>> cols.claim_ids, cols.kinds, cols.bases.tolist(), cols.sources.tolist(), cols.relation_ids
+(['a', 'b'], ['claim', 'evidence'], [1.0, 0.5], [1], None)
+>>> columns({"claims": [{"id": "a", "text": "A", "base": 2}]}) is None
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from operator import itemgetter, methodcaller
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+__all__ = ["Columns", "columns", "key_count"]
+
+_TOP_KEYS = frozenset({"$schema", "format", "id", "title", "question", "description"})
+_TOP_KEYS_ALL = _TOP_KEYS | {"claims", "relations"}
+_CLAIM_KEYS = frozenset({"id", "text", "kind", "base"})
+_RELATION_KEYS = frozenset({"id", "type", "source", "target", "weight"})
+_KINDS = frozenset({"position", "claim", "evidence"})
+_TYPES = frozenset({"attack", "support"})
+_FORMATS = ("arggraph/1", "arggraph/1.1")
+_NUMBERS = frozenset({float, int})  # (bool is a type of its own: refused)
+_STR = {str}
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
+
+
+@dataclass(frozen=True)
+class Columns:
+    """A plain graph file as lists and arrays, in file order.
+
+    ``index`` maps each claim id to its position; ``sources`` and ``targets`` are the
+    relations' ends as claim positions, ``attack`` whether each is an attack (else a
+    support); ``bases`` and ``weights`` floats in [0, 1]. ``relation_ids`` is ``None``
+    when every relation has the default id (``TYPE:SOURCE->TARGET``), which the engine
+    writes only if asked.
+    """
+
+    format: str
+    claim_ids: list[str]
+    index: dict[str, int]
+    kinds: list[str]
+    bases: FloatArray
+    types: list[str]
+    sources: IntArray
+    targets: IntArray
+    attack: BoolArray
+    weights: FloatArray
+    relation_ids: list[str] | None
+
+    def positions(self) -> list[int]:
+        """The indices of the claims of kind ``position``."""
+        return [i for i, kind in enumerate(self.kinds) if kind == "position"]
+
+
+def key_count(raw: dict[str, Any]) -> int:
+    """How many keys the objects of a file :func:`columns` accepted hold (the top level's
+    and every claim's and relation's: it has no others), to compare with the count of
+    keys written (:func:`arggraph.jsonio.quick_parse`), so a key written twice is found."""
+    claims = raw.get("claims", ())
+    relations = raw.get("relations", ())
+    return len(raw) + sum(map(len, claims)) + sum(map(len, relations))
+
+
+def _strings(values: list[Any], *, empty: bool = False) -> bool:
+    """Whether every value is a ``str`` (and, unless ``empty``, none is ``""``)."""
+    return set(map(type, values)) <= _STR and (empty or "" not in values)
+
+
+def _units(values: list[Any]) -> FloatArray | None:
+    """The values as floats when every one is a number in [0, 1], else ``None``."""
+    if not set(map(type, values)) <= _NUMBERS:
+        return None
+    if values and not (min(values) >= 0 and max(values) <= 1):  # (inf fails: not NaN here)
+        return None
+    return np.array(values, dtype=np.float64)
+
+
+def columns(raw: Any) -> Columns | None:
+    """The columns of ``raw`` (a parsed ``arggraph/1`` or ``arggraph/1.1`` file) when it
+    has only the plain parts named above, all valid, each id once and every relation
+    from a claim to a claim; ``None`` otherwise (the models then say why, if anything
+    is wrong). Never raises."""
+    try:
+        return _columns(raw)
+    except (KeyError, TypeError):  # a missing key, an unhashable value: not plain
+        return None
+
+
+def _columns(raw: Any) -> Columns | None:
+    if type(raw) is not dict or not raw.keys() <= _TOP_KEYS_ALL:
+        return None
+    fmt = raw.get("format", _FORMATS[0])
+    if fmt not in _FORMATS or type(fmt) is not str:
+        return None
+    for key in ("$schema", "description"):
+        if raw.get(key) is not None and type(raw[key]) is not str:
+            return None
+    if "id" in raw and (type(raw["id"]) is not str or not raw["id"]):
+        return None
+    if any(type(raw.get(key, "")) is not str for key in ("title", "question")):
+        return None
+    claims = raw.get("claims", [])
+    relations = raw.get("relations", [])
+    if type(claims) is not list or type(relations) is not list:
+        return None
+    if not set(map(type, claims)) | set(map(type, relations)) <= {dict}:
+        return None
+    if not set().union(*claims) <= _CLAIM_KEYS or not set().union(*relations) <= _RELATION_KEYS:
+        return None
+
+    ids = list(map(itemgetter("id"), claims))
+    texts = list(map(itemgetter("text"), claims))
+    kinds = list(map(methodcaller("get", "kind", "claim"), claims))
+    bases = _units(list(map(methodcaller("get", "base", 0.5), claims)))
+    if bases is None or not _strings(ids) or not _strings(texts) or not set(kinds) <= _KINDS:
+        return None
+    n = len(ids)
+    index = dict(zip(ids, range(n), strict=True))
+    if len(index) != n:
+        return None  # an id twice: the Graph names both places
+
+    m = len(relations)
+    types = list(map(itemgetter("type"), relations))
+    if types.count("attack") + types.count("support") != m:
+        return None
+    weights = _units(list(map(methodcaller("get", "weight", 1.0), relations)))
+    if weights is None:
+        return None
+    # Each end must be a claim's id (a KeyError otherwise): anything else is for the
+    # models and the Graph to name, a relation aimed at a relation included.
+    get = index.__getitem__
+    sources = np.fromiter(map(get, map(itemgetter("source"), relations)), np.int64, m)
+    targets = np.fromiter(map(get, map(itemgetter("target"), relations)), np.int64, m)
+    attack = np.array(types) == "attack"
+
+    relation_ids: list[str] | None = None
+    written = list(map(methodcaller("get", "id", ""), relations))
+    if fmt == _FORMATS[1] or any(written):
+        if not _strings(written, empty=True):
+            return None
+        relation_ids = [
+            rid or f"{kind}:{ids[s]}->{ids[t]}"
+            for rid, kind, s, t in zip(
+                written, types, sources.tolist(), targets.tolist(), strict=True
+            )
+        ]
+        distinct = set(relation_ids)
+        if len(distinct) != m:
+            return None
+        if fmt == _FORMATS[1] and not distinct.isdisjoint(index):
+            return None  # one namespace in arggraph/1.1: the Graph names the clash
+    elif m > 1:
+        codes = np.sort((sources * n + targets) * 2 + attack)  # (np.unique is slower)
+        if not (codes[1:] != codes[:-1]).all():
+            return None  # the same relation twice: the Graph names both places
+    return Columns(
+        fmt, ids, index, kinds, bases, types, sources, targets, attack, weights, relation_ids
+    )
