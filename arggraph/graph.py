@@ -31,16 +31,23 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import chain, compress
 from pathlib import Path
-from typing import Any, Literal, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Literal, Protocol, TypeVar
 
 import numpy as np
 
 from ._columns import Columns
+from ._ids import default_relation_id
 from .atomic import FileStamp
 from .errors import DanglingReferenceError, DuplicateIdError, IntegrityError, UnknownIdError
 from .framework import Framework, Link
 from .locate import path_steps
-from .model import FORMAT_1_1, Actor, Claim, Document, GraphModel, Relation, default_relation_id
+
+if TYPE_CHECKING:
+    from .model import Actor, Claim, Document, GraphModel, Relation
+
+# The models (and pydantic) are imported where a graph needs them: a plain file loaded
+# on the fast path, whose models are built only when asked for, never needs them.
+_FORMAT_1_1: Final = "arggraph/1.1"
 
 __all__ = ["Graph", "IntegrityProblem"]
 
@@ -146,6 +153,8 @@ class Graph:
     def _materialize(self) -> None:
         """Validate the parsed file into models and index them (the fast path proved
         it valid, so neither raises nor finds a problem)."""
+        from .model import GraphModel
+
         assert self._raw is not None
         model = GraphModel.model_validate(self._raw)
         if model.id != self._id:
@@ -244,10 +253,10 @@ class Graph:
         ends.update(p for r in m.relations if r.sources is not None for p in r.sources)
         ends.discard(None)
         loose = not ends <= self.claims.keys()
-        if loose and m.format != FORMAT_1_1 and "format" not in m.model_fields_set:
+        if loose and m.format != _FORMAT_1_1 and "format" not in m.model_fields_set:
             if any(r.target not in self.claims and r.target in self.relations for r in m.relations):
-                m.format = FORMAT_1_1  # a model that says no format gets the one it needs
-        one_namespace = m.format == FORMAT_1_1
+                m.format = _FORMAT_1_1  # a model that says no format gets the one it needs
+        one_namespace = m.format == _FORMAT_1_1
         if one_namespace and not self.claims.keys().isdisjoint(self.relations.keys()):
             self._namespace_clashes()
         if loose:
@@ -325,7 +334,7 @@ class Graph:
             what = "claim or relation" if one_namespace else "claim"
             why = ""
             if rel.target in self.relations:
-                why = f' (a relation: aiming at a relation needs "format": "{FORMAT_1_1}")'
+                why = f' (a relation: aiming at a relation needs "format": "{_FORMAT_1_1}")'
             self._dangling(f"relations[{i}].target", rel.target, what, who, why)
 
     def _collect(self, section: str, what: str, items: list[T]) -> dict[str, T]:
@@ -451,12 +460,23 @@ class Graph:
         """The claims of kind ``position``, in file order."""
         if self._claims is None and self._columns is not None and self._raw is not None:
             # Only the positions' models, from the parsed file: the rest stays unbuilt.
+            from .model import Claim
+
             raw_claims = self._raw.get("claims", [])
             return [Claim.model_validate(raw_claims[i]) for i in self._columns.positions()]
         return [c for c in self.claims.values() if c.kind == "position"]
 
     def claim(self, claim_id: str) -> Claim:
         """The claim with this id, or :class:`~arggraph.errors.UnknownIdError`."""
+        cols, raw = self._columns, self._raw
+        if self._claims is None and cols is not None and raw is not None:
+            # The one claim's model, from the parsed file: the rest stays unbuilt.
+            from .model import Claim
+
+            i = cols.index.get(claim_id)
+            if i is not None:
+                return Claim.model_validate(raw["claims"][i])
+            raise UnknownIdError("claim", claim_id, path=self.path, known=cols.claim_ids)
         try:
             return self.claims[claim_id]
         except KeyError:
@@ -632,6 +652,8 @@ def _same_relation(first: object, later: object) -> tuple[str, tuple[str, ...], 
     type from the same premises (in any order) to the same target, the later one with no
     id of its own but the default (``TYPE:SOURCE->TARGET``); else None (a plain
     duplicate id)."""
+    from .model import Relation
+
     if not (isinstance(first, Relation) and isinstance(later, Relation)):
         return None
     if (first.type, sorted(first.premises), first.target) != (

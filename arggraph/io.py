@@ -18,9 +18,7 @@ import json
 import os
 import stat
 from pathlib import Path
-from typing import Any, TypeVar
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ._columns import columns, key_count
 from .atomic import atomic_write, same_file, stamp_bytes
@@ -32,7 +30,14 @@ from .errors import (
 )
 from .graph import Graph
 from .jsonio import dumps, parse_json, quick_parse
-from .model import FORMAT, FORMAT_1_1, FORMATS, SCORES_FORMAT, GraphModel, ScoreSheet, new_parts
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel, ValidationError
+
+    from .model import GraphModel, ScoreSheet
+
+# The models (and pydantic) are imported where a file needs them: a plain graph file
+# read on the fast path never does.
 
 __all__ = [
     "dump_graph",
@@ -46,7 +51,7 @@ __all__ = [
     "save_scores",
 ]
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound="BaseModel")
 
 
 def read_bytes(path: str | Path, *, allow_empty: bool = False) -> bytes:
@@ -236,6 +241,8 @@ def parse_model_text(
     (malformed JSON and what it refuses raise with line and column), then validated,
     each violation a :class:`~arggraph.errors.SchemaProblem` with its place. ``data``:
     the text's UTF-8 bytes, when the caller has them."""
+    from pydantic import ValidationError
+
     raw = parse_json(text, path=path, data=data)
     try:
         return model.model_validate(raw)
@@ -247,6 +254,8 @@ def needed_format(model: GraphModel) -> str:
     """The format a model is written as: ``arggraph/1.1`` when it says so or uses a part
     of it (even one added after it was loaded), else ``arggraph/1``, so an old file
     saves unchanged."""
+    from .model import FORMAT, FORMAT_1_1, new_parts
+
     if model.format == FORMAT_1_1 or new_parts(model):
         return FORMAT_1_1
     return FORMAT
@@ -312,6 +321,8 @@ def loads(data: str | bytes, *, path: str | Path | None = None, strict: bool = T
         fast = _plain_graph(text, given, path)
         if fast is not None:
             return fast
+        from .model import FORMATS, GraphModel
+
         model = parse_model_text(
             text, GraphModel, path, " or ".join(map(repr, FORMATS)), data=given
         )
@@ -418,6 +429,8 @@ def save(graph: Graph | GraphModel, path: str | Path | None = None, *, force: bo
     raises :class:`~arggraph.errors.StaleFileError` if it changed on disk since it was
     loaded, unless ``force``.
     """
+    from .model import GraphModel
+
     if isinstance(graph, GraphModel):
         graph = Graph(graph, strict=False)
     target = Path(path) if path is not None else graph.path
@@ -437,6 +450,8 @@ def load_scores(path: str | Path) -> ScoreSheet:
     The sheet remembers the file and its stamp so that :func:`save_scores`
     refuses to overwrite it if it changes on disk meanwhile.
     """
+    from .model import SCORES_FORMAT, ScoreSheet
+
     data = read_bytes(path)
     sheet = parse_model(data, ScoreSheet, path, SCORES_FORMAT)
     sheet._source = (Path(path), stamp_bytes(data))

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 import re
 import sys
 from array import array
@@ -466,6 +467,19 @@ def _atom(value: Any) -> str:
     return _LITERALS[value]
 
 
+def _atoms(values: list[Any]) -> Iterator[str]:
+    """Scalars as :func:`_atom` writes them; all floats or all strings (a result's
+    strengths, its ids) in one C loop each."""
+    kinds = set(map(type, values))
+    if kinds == {float}:
+        if not all(map(math.isfinite, values)):
+            raise ValueError("Out of range float values are not JSON compliant")
+        return map(float.__repr__, values)
+    if kinds == {str}:
+        return map(encode_basestring, values)
+    return map(_atom, values)
+
+
 def _indented(value: Any, step: str, newline: str) -> Iterator[str]:
     """The pieces of ``json.dumps(value, ensure_ascii=False, indent=len(step))``, the
     same text, written in bulk: an object or array of scalars (a result's thousands of
@@ -476,7 +490,7 @@ def _indented(value: Any, step: str, newline: str) -> Iterator[str]:
         inner = newline + step
         if set(map(type, value.values())) <= _ATOMS:
             keys = map(encode_basestring, value)
-            items = map("{}: {}".format, keys, map(_atom, value.values()))
+            items = map("{}: {}".format, keys, _atoms(list(value.values())))
             yield "{" + inner + ("," + inner).join(items) + newline + "}"
             return
         yield "{"
@@ -488,7 +502,7 @@ def _indented(value: Any, step: str, newline: str) -> Iterator[str]:
     if kind is list and value:
         inner = newline + step
         if set(map(type, value)) <= _ATOMS:
-            yield "[" + inner + ("," + inner).join(map(_atom, value)) + newline + "]"
+            yield "[" + inner + ("," + inner).join(_atoms(value)) + newline + "]"
             return
         yield "["
         for i, item in enumerate(value):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from _support import BAKHMUT, FIXTURES
@@ -61,3 +62,16 @@ def test_rules_needs_no_scipy() -> None:
 )
 def test_rules_needs_no_numpy_nor_pydantic() -> None:
     assert not loaded("rules") & {"numpy", "pydantic"}
+
+
+@pytest.mark.slow
+def test_a_plain_file_is_scored_without_pydantic(tmp_path: Path) -> None:
+    """Its models are never asked for, so the models' module is never imported."""
+    f = tmp_path / "plain.json"
+    f.write_text(
+        '{"claims": [{"id": "a", "text": "A"}, {"id": "b", "text": "B", "base": 0.2}],'
+        ' "relations": [{"type": "attack", "source": "b", "target": "a"}]}',
+        encoding="utf-8",
+    )
+    assert "pydantic" not in loaded("score", str(f), "--format", "json")
+    assert "pydantic" not in loaded("extensions", str(f), "--format", "json")
