@@ -98,6 +98,11 @@ def _units(values: list[Any]) -> FloatArray | None:
     return np.array(values, dtype=np.float64)
 
 
+def _column(items: list[dict[str, Any]], key: str, default: Any) -> list[Any]:
+    """Each item's ``key``, or ``default`` where it has none."""
+    return list(map(methodcaller("get", key, default), items))
+
+
 def columns(raw: Any) -> Columns | None:
     """The columns of ``raw`` (a parsed ``arggraph/1`` or ``arggraph/1.1`` file) when it
     has only the plain parts named above, all valid, each id once and every relation
@@ -128,16 +133,19 @@ def _columns(raw: Any) -> Columns | None:
         return None
     if not set(map(type, claims)) | set(map(type, relations)) <= {dict}:
         return None
-    if not set().union(*claims) <= _CLAIM_KEYS or not set().union(*relations) <= _RELATION_KEYS:
+    claim_keys = set().union(*claims)
+    relation_keys = set().union(*relations)
+    if not claim_keys <= _CLAIM_KEYS or not relation_keys <= _RELATION_KEYS:
         return None
 
+    n = len(claims)
     ids = list(map(itemgetter("id"), claims))
     texts = list(map(itemgetter("text"), claims))
-    kinds = list(map(methodcaller("get", "kind", "claim"), claims))
-    bases = _units(list(map(methodcaller("get", "base", 0.5), claims)))
+    # A key no item has is its default everywhere: no pass over the items for it.
+    kinds = ["claim"] * n if "kind" not in claim_keys else _column(claims, "kind", "claim")
+    bases = _units([0.5] * n if "base" not in claim_keys else _column(claims, "base", 0.5))
     if bases is None or not _strings(ids) or not _strings(texts) or not set(kinds) <= _KINDS:
         return None
-    n = len(ids)
     index = dict(zip(ids, range(n), strict=True))
     if len(index) != n:
         return None  # an id twice: the Graph names both places
@@ -146,7 +154,9 @@ def _columns(raw: Any) -> Columns | None:
     types = list(map(itemgetter("type"), relations))
     if types.count("attack") + types.count("support") != m:
         return None
-    weights = _units(list(map(methodcaller("get", "weight", 1.0), relations)))
+    weights = _units(
+        [1.0] * m if "weight" not in relation_keys else _column(relations, "weight", 1.0)
+    )
     if weights is None:
         return None
     # Each end must be a claim's id (a KeyError otherwise): anything else is for the
@@ -157,7 +167,7 @@ def _columns(raw: Any) -> Columns | None:
     attack = np.array(types) == "attack"
 
     relation_ids: list[str] | None = None
-    written = list(map(methodcaller("get", "id", ""), relations))
+    written = _column(relations, "id", "") if "id" in relation_keys else [""] * m
     if fmt == _FORMATS[1] or any(written):
         if not _strings(written, empty=True):
             return None
