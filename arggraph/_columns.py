@@ -98,6 +98,67 @@ def _units(values: list[Any]) -> FloatArray | None:
     return np.array(values, dtype=np.float64)
 
 
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)  # an odd constant that mixes 64-bit words
+
+
+class _Finder:
+    """The positions of ids in a list of distinct ids, for hundreds of thousands at once.
+
+    A dictionary lookup each costs most of a microsecond on a large graph (the keys lie
+    scattered in memory). When every id is ASCII, the ids are laid out as fixed-width
+    bytes, each row's 64-bit words are mixed into one key, and the keys are found by a
+    binary search over the sorted claim keys, each match then compared in full: NumPy
+    loops, a fraction of the time. Anything else (an id that is not ASCII or holds a NUL
+    byte, two claims' keys alike) falls back to the dictionary, which alone says
+    :class:`KeyError` for an end that is no claim's id.
+    """
+
+    def __init__(self, ids: list[str]) -> None:
+        self.width = -(-max(map(len, ids), default=1) // 8) * 8
+        self.ready = False
+        if not ids or "\0" in "".join(ids):
+            return
+        try:
+            rows = np.array(ids, dtype=f"S{self.width}")
+        except UnicodeEncodeError:
+            return
+        keys = self._keys(rows)
+        self.order = np.argsort(keys, kind="stable")
+        self.sorted = keys[self.order]
+        self.rows = rows
+        self.ready = bool((self.sorted[1:] != self.sorted[:-1]).all())
+
+    def _keys(self, rows: npt.NDArray[np.bytes_]) -> npt.NDArray[np.uint64]:
+        words = rows.view(np.uint64).reshape(len(rows), self.width // 8)
+        keys = words[:, 0].copy()
+        for j in range(1, words.shape[1]):
+            keys = keys * _GOLDEN ^ words[:, j]
+        return keys
+
+    def positions(self, ends: list[Any], index: dict[str, int]) -> IntArray:
+        """Each end's position among the ids (``index``: the ids' positions by id)."""
+        found = self._search(ends)
+        if found is not None:
+            return found
+        return np.fromiter(map(index.__getitem__, ends), np.int64, len(ends))
+
+    def _search(self, ends: list[Any]) -> IntArray | None:
+        if not self.ready or not ends:
+            return None
+        if not _strings(ends) or max(map(len, ends)) > self.width or "\0" in "".join(ends):
+            return None  # (longer ends would be cut to the width: no shortcut for them)
+        try:
+            rows = np.array(ends, dtype=f"S{self.width}")
+        except UnicodeEncodeError:
+            return None
+        at = np.searchsorted(self.sorted, self._keys(rows))
+        np.minimum(at, len(self.sorted) - 1, out=at)
+        positions = self.order[at]
+        if not (self.rows[positions] == rows).all():
+            return None  # an end that is no claim's id: the dictionary says which
+        return positions.astype(np.int64, copy=False)
+
+
 def _column(items: list[dict[str, Any]], key: str, default: Any) -> list[Any]:
     """Each item's ``key``, or ``default`` where it has none."""
     return list(map(methodcaller("get", key, default), items))
@@ -161,9 +222,9 @@ def _columns(raw: Any) -> Columns | None:
         return None
     # Each end must be a claim's id (a KeyError otherwise): anything else is for the
     # models and the Graph to name, a relation aimed at a relation included.
-    get = index.__getitem__
-    sources = np.fromiter(map(get, map(itemgetter("source"), relations)), np.int64, m)
-    targets = np.fromiter(map(get, map(itemgetter("target"), relations)), np.int64, m)
+    finder = _Finder(ids)
+    sources = finder.positions(list(map(itemgetter("source"), relations)), index)
+    targets = finder.positions(list(map(itemgetter("target"), relations)), index)
     attack = np.array(types) == "attack"
 
     relation_ids: list[str] | None = None

@@ -18,7 +18,7 @@ from hypothesis import event, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from arggraph._columns import Columns, columns, key_count
+from arggraph._columns import Columns, _Finder, columns, key_count
 from arggraph.errors import (
     DanglingReferenceError,
     DuplicateIdError,
@@ -270,3 +270,33 @@ def test_key_count_is_the_count_of_a_plain_file() -> None:
     assert parsed is not None
     assert isinstance(columns(parsed[0]), Columns)
     assert key_count(parsed[0]) == parsed[1] == 5 + 4 + 3 + 4 + 3 + 4
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(min_size=1, max_size=20),
+            st.text(alphabet="abc-:>019\x00", min_size=1, max_size=20),
+            st.sampled_from(["c1", "c12345678", "é"]),
+        ),
+        min_size=1,
+        max_size=30,
+        unique=True,
+    ),
+    st.lists(st.one_of(st.integers(0, 29), st.text(max_size=20)), max_size=40),
+)
+def test_the_bulk_id_search_finds_what_the_dictionary_finds(
+    ids: list[str], picks: list[int | str]
+) -> None:
+    """Ends found in bulk (ASCII ids as fixed-width bytes) are where the dictionary puts
+    them; an end that is no id is a KeyError, as from the dictionary."""
+    ends = [ids[p % len(ids)] if isinstance(p, int) else p for p in picks]
+    index = {ident: i for i, ident in enumerate(ids)}
+    finder = _Finder(ids)
+    event("in bulk" if finder.ready else "by the dictionary")
+    if all(end in index for end in ends):
+        assert finder.positions(ends, index).tolist() == [index[e] for e in ends]
+    else:
+        with pytest.raises(KeyError):
+            finder.positions(ends, index)
