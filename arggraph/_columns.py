@@ -24,6 +24,7 @@ True
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from operator import itemgetter, methodcaller
 from typing import Any
 
@@ -37,7 +38,7 @@ _TOP_KEYS_ALL = _TOP_KEYS | {"claims", "relations"}
 _CLAIM_KEYS = frozenset({"id", "text", "kind", "base"})
 _RELATION_KEYS = frozenset({"id", "type", "source", "target", "weight"})
 _KINDS = frozenset({"position", "claim", "evidence"})
-_TYPES = frozenset({"attack", "support"})
+_ATTACK = "attack"
 _FORMATS = ("arggraph/1", "arggraph/1.1")
 _NUMBERS = frozenset({float, int})  # (bool is a type of its own: refused)
 _STR = {str}
@@ -60,7 +61,6 @@ class Columns:
 
     format: str
     claim_ids: list[str]
-    index: dict[str, int]
     kinds: list[str]
     bases: FloatArray
     types: list[str]
@@ -69,6 +69,16 @@ class Columns:
     attack: BoolArray
     weights: FloatArray
     relation_ids: list[str] | None
+
+    @cached_property
+    def index(self) -> dict[str, int]:
+        """Each claim's position by id."""
+        return dict(zip(self.claim_ids, range(len(self.claim_ids)), strict=True))
+
+    def built_index(self) -> dict[str, int] | None:
+        """:attr:`index` if something has built it already."""
+        built: dict[str, int] | None = self.__dict__.get("index")
+        return built
 
     def positions(self) -> list[int]:
         """The indices of the claims of kind ``position``."""
@@ -114,6 +124,7 @@ class _Finder:
     """
 
     def __init__(self, ids: list[str]) -> None:
+        self.ids = ids
         self.width = -(-max(map(len, ids), default=1) // 8) * 8
         self.ready = False
         if not ids or "\0" in "".join(ids):
@@ -128,6 +139,15 @@ class _Finder:
         self.rows = rows
         self.ready = bool((self.sorted[1:] != self.sorted[:-1]).all())
 
+    @cached_property
+    def index(self) -> dict[str, int]:
+        """Each id's position, for what the search in bulk does not take."""
+        return dict(zip(self.ids, range(len(self.ids)), strict=True))
+
+    def distinct(self) -> bool:
+        """Whether no id is there twice."""
+        return self.ready or len(self.index) == len(self.ids)
+
     def _keys(self, rows: npt.NDArray[np.bytes_]) -> npt.NDArray[np.uint64]:
         words = rows.view(np.uint64).reshape(len(rows), self.width // 8)
         keys = words[:, 0].copy()
@@ -135,12 +155,12 @@ class _Finder:
             keys = keys * _GOLDEN ^ words[:, j]
         return keys
 
-    def positions(self, ends: list[Any], index: dict[str, int]) -> IntArray:
-        """Each end's position among the ids (``index``: the ids' positions by id)."""
+    def positions(self, ends: list[Any]) -> IntArray:
+        """Each end's position among the ids; :class:`KeyError` for one that is none."""
         found = self._search(ends)
         if found is not None:
             return found
-        return np.fromiter(map(index.__getitem__, ends), np.int64, len(ends))
+        return np.fromiter(map(self.index.__getitem__, ends), np.int64, len(ends))
 
     def _search(self, ends: list[Any]) -> IntArray | None:
         if not self.ready or not ends:
@@ -207,8 +227,8 @@ def _columns(raw: Any) -> Columns | None:
     bases = _units([0.5] * n if "base" not in claim_keys else _column(claims, "base", 0.5))
     if bases is None or not _strings(ids) or not _strings(texts) or not set(kinds) <= _KINDS:
         return None
-    index = dict(zip(ids, range(n), strict=True))
-    if len(index) != n:
+    finder = _Finder(ids)
+    if not finder.distinct():
         return None  # an id twice: the Graph names both places
 
     m = len(relations)
@@ -222,10 +242,9 @@ def _columns(raw: Any) -> Columns | None:
         return None
     # Each end must be a claim's id (a KeyError otherwise): anything else is for the
     # models and the Graph to name, a relation aimed at a relation included.
-    finder = _Finder(ids)
-    sources = finder.positions(list(map(itemgetter("source"), relations)), index)
-    targets = finder.positions(list(map(itemgetter("target"), relations)), index)
-    attack = np.array(types) == "attack"
+    sources = finder.positions(list(map(itemgetter("source"), relations)))
+    targets = finder.positions(list(map(itemgetter("target"), relations)))
+    attack = np.fromiter(map(_ATTACK.__eq__, types), np.bool_, m)  # (every type a str)
 
     relation_ids: list[str] | None = None
     written = _column(relations, "id", "") if "id" in relation_keys else [""] * m
@@ -241,12 +260,10 @@ def _columns(raw: Any) -> Columns | None:
         distinct = set(relation_ids)
         if len(distinct) != m:
             return None
-        if fmt == _FORMATS[1] and not distinct.isdisjoint(index):
+        if fmt == _FORMATS[1] and not distinct.isdisjoint(ids):
             return None  # one namespace in arggraph/1.1: the Graph names the clash
     elif m > 1:
         codes = np.sort((sources * n + targets) * 2 + attack)  # (np.unique is slower)
         if not (codes[1:] != codes[:-1]).all():
             return None  # the same relation twice: the Graph names both places
-    return Columns(
-        fmt, ids, index, kinds, bases, types, sources, targets, attack, weights, relation_ids
-    )
+    return Columns(fmt, ids, kinds, bases, types, sources, targets, attack, weights, relation_ids)

@@ -643,7 +643,7 @@ def _columns_framework(cols: Columns) -> Framework:
         cols.weights[support],
         att_rel=att_rel,
         sup_rel=sup_rel,
-        _index=cols.index,
+        _index=cols.built_index(),
     )
 
 

@@ -446,6 +446,8 @@ def dumps(value: Any, *, indent: int | None = 2) -> str:
         text = json.dumps(value, ensure_ascii=False, allow_nan=False)
     else:
         text = "".join(_indented(value, " " * indent, "\n"))
+    if text.isascii() and "\x7f" not in text:
+        return text  # (a flag of the string and one scan: nothing to escape)
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 

@@ -296,7 +296,7 @@ def test_the_bulk_id_search_finds_what_the_dictionary_finds(
     finder = _Finder(ids)
     event("in bulk" if finder.ready else "by the dictionary")
     if all(end in index for end in ends):
-        assert finder.positions(ends, index).tolist() == [index[e] for e in ends]
+        assert finder.positions(ends).tolist() == [index[e] for e in ends]
     else:
         with pytest.raises(KeyError):
-            finder.positions(ends, index)
+            finder.positions(ends)
