@@ -26,6 +26,7 @@ relation; :meth:`Graph.target_relation` and :meth:`Graph.relations_into` follow 
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
@@ -156,11 +157,19 @@ class Graph:
         from .model import GraphModel
 
         assert self._raw is not None
-        model = GraphModel.model_validate(self._raw)
-        if model.id != self._id:
-            model.id = self._id  # a bare framework: named after its file
-        self._model = model
-        self._index_items()
+        # As in loading: hundreds of thousands of new objects and no cycle among them,
+        # which the cyclic collector would rescan many times over.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            model = GraphModel.model_validate(self._raw)
+            if model.id != self._id:
+                model.id = self._id  # a bare framework: named after its file
+            self._model = model
+            self._index_items()
+        finally:
+            if collecting:
+                gc.enable()
         self._raw = None
 
     # ------------------------------------------------------------------ the models
