@@ -475,6 +475,15 @@ class Graph:
             return [Claim.model_validate(raw_claims[i]) for i in self._columns.positions()]
         return [c for c in self.claims.values() if c.kind == "position"]
 
+    def position_texts(self) -> dict[str, str]:
+        """The positions' texts by id, in file order (a plain file's from the parsed
+        file, with no model built)."""
+        if self._claims is None and self._columns is not None and self._raw is not None:
+            raw_claims = self._raw.get("claims", [])
+            picked = [raw_claims[i] for i in self._columns.positions()]
+            return {str(c["id"]): str(c["text"]) for c in picked}
+        return {c.id: c.text for c in self.positions}
+
     def claim(self, claim_id: str) -> Claim:
         """The claim with this id, or :class:`~arggraph.errors.UnknownIdError`."""
         cols, raw = self._columns, self._raw

@@ -59,7 +59,7 @@ def summarize(graph: Graph) -> dict[str, Any]:
         "id": graph.id,
         "title": graph.title,
         "question": graph.question,
-        "positions": [{"id": c.id, "text": c.text} for c in graph.positions],
+        "positions": [{"id": i, "text": t} for i, t in graph.position_texts().items()],
         "claims": {"total": totals[0], **kinds},
         "relations": {"total": totals[1], **types},
         "actors": len(graph.actors),

@@ -76,7 +76,8 @@ def cpu_seconds(cmd: list[str], check_json: bool = False) -> float:
     """CPU seconds (user + system) of one run of ``cmd`` as a child process; raises when
     it fails or (``check_json``) prints what is not JSON."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    done = subprocess.run(cmd, capture_output=True, check=False, cwd=ROOT)
+    # (Run outside the source tree, so PYTHONPATH can choose which arggraph runs.)
+    done = subprocess.run(cmd, capture_output=True, check=False, cwd=tempfile.gettempdir())
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         raise RuntimeError(f"{cmd} exited {done.returncode}: {done.stderr.decode()[-500:]}")

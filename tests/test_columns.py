@@ -135,6 +135,7 @@ def test_what_the_fast_path_accepts_the_models_accept_with_equal_values(
     _same_framework(fast.framework, slow.framework)
     assert summarize(fast) == summarize(slow)
     assert [c.model_dump() for c in fast.positions] == [c.model_dump() for c in slow.positions]
+    assert fast.position_texts() == slow.position_texts()
     # Asked for, the models are the ones the slow path builds.
     assert fast.model.model_dump() == slow.model.model_dump()
     assert fast.model.model_fields_set == slow.model.model_fields_set

@@ -65,13 +65,15 @@ def test_rules_needs_no_numpy_nor_pydantic() -> None:
 
 
 @pytest.mark.slow
-def test_a_plain_file_is_scored_without_pydantic(tmp_path: Path) -> None:
+def test_a_plain_file_is_scored_and_shown_without_pydantic(tmp_path: Path) -> None:
     """Its models are never asked for, so the models' module is never imported."""
     f = tmp_path / "plain.json"
     f.write_text(
-        '{"claims": [{"id": "a", "text": "A"}, {"id": "b", "text": "B", "base": 0.2}],'
+        '{"claims": [{"id": "a", "text": "A", "kind": "position"},'
+        ' {"id": "b", "text": "B", "base": 0.2}],'
         ' "relations": [{"type": "attack", "source": "b", "target": "a"}]}',
         encoding="utf-8",
     )
     assert "pydantic" not in loaded("score", str(f), "--format", "json")
     assert "pydantic" not in loaded("extensions", str(f), "--format", "json")
+    assert "pydantic" not in loaded("show", str(f))
