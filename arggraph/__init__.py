@@ -27,6 +27,7 @@ if typing.TYPE_CHECKING:
     from .framework import Framework
     from .graph import Graph
     from .io import dump_graph, load, load_scores, loads, save, save_scores
+    from .live import SourceWatcher, load_source
     from .model import (
         Actor,
         Attribution,
@@ -65,6 +66,7 @@ __getattr__, __dir__ = _lazy_exports(
         ".framework": ("Framework",),
         ".graph": ("Graph",),
         ".io": ("dump_graph", "load", "load_scores", "loads", "save", "save_scores"),
+        ".live": ("SourceWatcher", "load_source"),
         ".model": (
             "Actor",
             "Attribution",
@@ -111,6 +113,7 @@ __all__ = [
     "Relation",
     "SEMANTICS",
     "ScoreSheet",
+    "SourceWatcher",
     "Verdict",
     "WeightScore",
     "acceptance",
@@ -124,6 +127,7 @@ __all__ = [
     "grounded",
     "load",
     "load_scores",
+    "load_source",
     "loads",
     "rule",
     "save",

@@ -56,15 +56,22 @@ from typing import Literal, get_args
 
 import numpy as np
 
-from .errors import ArggraphError, ConvergenceError, InputError, SemanticsError, UsageError
-from .framework import BoolArray, FloatArray, Framework, IntArray
+from .errors import (
+    ArggraphError,
+    ConvergenceError,
+    InputError,
+    SemanticsError,
+    UnknownIdError,
+    UsageError,
+)
+from .framework import BoolArray, FloatArray, Framework
 from .graph import Graph
 from .io import load_scores
 from .model import ClaimScore, ScoreSheet, WeightScore
 from .renames import Migration, follow
 from .semantics.incremental import GradualEngine
 from .semantics.registry import GRADUAL, gradual
-from .semantics.verdict import TIE, Verdict
+from .semantics.verdict import TIE, Verdict, judge, leaders, nearest_flip
 from .sheets import DECIMALS
 
 __all__ = [
@@ -78,6 +85,7 @@ __all__ = [
     "Robustness",
     "SAMPLES",
     "SheetSearch",
+    "check_ids",
     "check_sheet",
     "compare",
     "is_consensus",
@@ -102,7 +110,6 @@ SAMPLES = 33
 #: A flip is narrowed down to this width: finer than any score a sheet keeps
 #: (:data:`arggraph.sheets.DECIMALS` decimal places).
 _RESOLUTION = 1e-7
-_SPLIT = 15
 
 
 # ---------------------------------------------------------------------- sheets
@@ -137,6 +144,34 @@ def check_sheet(graph: Graph, sheet: ScoreSheet, path: str | Path | None = None)
             path=path,
             json_path=("graph",),
         )
+
+
+def check_ids(graph: Graph, sheet: ScoreSheet, path: str | Path | None = None) -> None:
+    """Refuse a sheet that scores a claim or weighs a relation ``graph`` does not have
+    (where a panel lists such ids as :attr:`Member.unknown`, a command that applies one
+    sheet, or a report, refuses it).
+
+    Raises :class:`~arggraph.errors.UnknownIdError` for the first such id, naming the
+    sheet's file, the place (``scores['x']``, ``weights['y']``) and the nearest ids.
+
+    >>> from arggraph.io import loads
+    >>> g = loads('{"id": "g", "claims": [{"id": "cost", "text": "It costs"}]}')
+    >>> try:
+    ...     check_ids(g, ScoreSheet(graph="g", scores={"cots": ClaimScore(base=0.2)}), "s.json")
+    ... except UnknownIdError as exc:
+    ...     print(exc)
+    s.json: scores['cots']: no claim with id 'cots'; did you mean 'cost'?
+    """
+    for section, kind, known in (
+        ("scores", "claim", graph.claims),
+        ("weights", "relation", graph.relations),
+    ):
+        for ident in getattr(sheet, section):
+            if ident not in known:
+                err = UnknownIdError(kind, ident, path=path, known=list(known))
+                err.place = f"{section}[{ident!r}]"
+                err.json_path = (section, ident)
+                raise err
 
 
 @dataclass(frozen=True)
@@ -496,32 +531,6 @@ class Comparison:
         return [lv for lv in self.items if lv.spread > 0]
 
 
-def _leaders(table: FloatArray) -> IntArray:
-    """The leading position of each row of ``table`` (rows: scenarios; columns:
-    positions), or -1 where the top two are within :data:`TIE`."""
-    if table.shape[1] == 1:
-        return np.zeros(table.shape[0], dtype=np.int64)
-    rows = np.arange(len(table))
-    top = np.argmax(table, axis=1)
-    rest = table.copy()
-    rest[rows, top] = -np.inf
-    gap = table[rows, top] - rest.max(axis=1)
-    return np.where(gap > TIE, top, -1).astype(np.int64)
-
-
-def _judge(names: Sequence[str], values: FloatArray) -> Verdict:
-    """The verdict of positions ``names`` at strengths ``values``."""
-    strengths = dict(zip(names, values.tolist(), strict=True))
-    order = np.argsort(-values, kind="stable")
-    best = float(values[order[0]])
-    second = float(values[order[1]]) if len(order) > 1 else 0.0
-    margin = best - second
-    if len(order) > 1 and margin <= TIE:
-        return Verdict(strengths, None, None, margin)
-    runner = names[int(order[1])] if len(order) > 1 else None
-    return Verdict(strengths, names[int(order[0])], runner, margin)
-
-
 def _positions(panel: Panel, positions: Sequence[str] | None) -> list[str]:
     if positions is None:
         return [c.id for c in panel.graph.positions]
@@ -609,12 +618,12 @@ def compare(
         columns = [fw0.index_of(p) for p in names]
         for j in range(s):
             values = strengths(panel.member_framework(j), semantics)
-            verdicts.append(_judge(names, values[columns]))
+            verdicts.append(judge(names, values[columns]))
         engine = GradualEngine(fw0, semantics)
         now = np.asarray(engine.values[columns], dtype=np.float64)
-        consensus = _judge(names, now)
+        consensus = judge(names, now)
         lead = int(np.flatnonzero(now >= now.max() - TIE)[0])
-        current = int(_leaders(now[None, :])[0])
+        current = int(leaders(now[None, :])[0])
         probe = _Probe(engine, names, columns)
     grid = np.linspace(0.0, 1.0, max(samples, 2))
     levers: list[Lever] = []
@@ -656,44 +665,17 @@ def _lever(
     points = points[(points >= lo) & (points <= hi)]
     table = probe(lever.id, is_claim, points, mid)
     margins = _margins(table, lead)
-    flipped = _leaders(table) != current
-    flips_at = None
-    if flipped.any():
-        here = int(np.searchsorted(points, mid))  # points holds mid itself
-        found = []
-        right = np.flatnonzero(flipped[here + 1 :])
-        if len(right):
-            j = here + 1 + int(right[0])
-            found.append(_narrow(probe, lever, is_claim, current, points[j - 1], points[j]))
-        left = np.flatnonzero(flipped[:here])
-        if len(left):
-            j = int(left[-1])
-            found.append(_narrow(probe, lever, is_claim, current, points[j + 1], points[j]))
-        flips_at = min(found, key=lambda x: (abs(x - mid), x))
+    flipped = np.asarray(leaders(table) != current)
+
+    def changed(values: FloatArray) -> BoolArray:
+        return np.asarray(leaders(probe(lever.id, is_claim, values, mid)) != current)
+
+    flips_at = nearest_flip(points, flipped, mid, changed, _RESOLUTION)
     curve = tuple(zip(points.tolist(), margins.tolist(), strict=True))
     swing = float(margins.max() - margins.min())
     return replace(
         lever, swing=swing, decisive=flips_at is not None, flips_at=flips_at, curve=curve
     )
-
-
-def _narrow(
-    probe: _Probe, lever: Lever, is_claim: bool, current: int, ok_at: float, bad_at: float
-) -> float:
-    """Shrink the bracket (leader unchanged at ``ok_at``, changed at ``bad_at``) to a
-    point within :data:`_RESOLUTION`; returns its changed end."""
-    ok, bad = float(ok_at), float(bad_at)
-    while abs(bad - ok) > _RESOLUTION:
-        points = np.linspace(ok, bad, _SPLIT + 2)[1:-1]
-        flipped = _leaders(probe(lever.id, is_claim, points, lever.consensus)) != current
-        if flipped.any():
-            j = int(np.flatnonzero(flipped)[0])
-            bad = float(points[j])
-            if j:
-                ok = float(points[j - 1])
-        else:
-            ok = float(points[-1])
-    return float(bad)
 
 
 # ---------------------------------------------------------------------- robustness
@@ -858,7 +840,7 @@ def robustness(
             continue
         for fw in frameworks:
             try:
-                v = _judge(names, strengths(fw, name)[columns])
+                v = judge(names, strengths(fw, name)[columns])
             except SemanticsError as exc:
                 row.append(Cell(None, math.nan, exc.message))
             else:

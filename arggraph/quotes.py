@@ -134,63 +134,154 @@ def quote_parts(quote: str) -> list[str]:
 
 
 def find_quote(quote: str, text: str | NormalizedText) -> tuple[int, int] | None:
-    """The span of ``quote`` in ``text`` (offsets into the original text), or ``None``."""
+    """The span of ``quote`` in ``text`` (offsets into the original text), or ``None``.
+
+    The parts of the quote (:func:`quote_parts`) must occur in order, each starting at
+    most :data:`MAX_GAP` characters after the one before ends; the span returned starts
+    at the earliest place from which they do. Every occurrence of every part is found
+    once, and the chains are checked backwards with sorted arrays, so the time is linear
+    in the text and the quote whatever they hold (a text of one repeated letter and a
+    quote of thousands of them included).
+
+    >>> find_quote("a ... b", "a a a x b")
+    (0, 9)
+    """
     doc = text if isinstance(text, NormalizedText) else normalize(text)
     parts = quote_parts(quote)
     if not parts:
         return None
     hay = doc.text
-    first = parts[0]
-    start = hay.find(first)
-    while start != -1:
-        end = start + len(first)
-        ok = True
-        for part in parts[1:]:
-            nxt = hay.find(part, end, end + MAX_GAP + len(part))
-            if nxt == -1:
-                ok = False
-                break
-            end = nxt + len(part)
-        if ok:
-            return doc.span(start, end)
-        start = hay.find(first, start + 1)
-    return None
+    if len(parts) == 1:
+        start = hay.find(parts[0])
+        return None if start == -1 else doc.span(start, start + len(parts[0]))
+    # valid[i]: the places part i occurs from which the parts after it follow in order.
+    valid = [np.zeros(0, dtype=np.int64)] * len(parts)
+    valid[-1] = _occurrences(hay, parts[-1])
+    for i in range(len(parts) - 2, -1, -1):
+        if not valid[i + 1].size:
+            return None
+        places = _occurrences(hay, parts[i])
+        after = valid[i + 1]
+        ends = places + len(parts[i])
+        at = np.searchsorted(after, ends, side="left")
+        ok = at < after.size
+        ok[ok] = after[at[ok]] <= ends[ok] + MAX_GAP
+        valid[i] = places[ok]
+    if not valid[0].size:
+        return None
+    start = end = int(valid[0][0])
+    for i, part in enumerate(parts):
+        if i:  # the earliest place of this part that follows on and goes on
+            nxt = valid[i]
+            end = int(nxt[np.searchsorted(nxt, end, side="left")])
+        end += len(part)
+    return doc.span(start, end)
+
+
+def _occurrences(hay: str, part: str) -> npt.NDArray[np.int64]:
+    """Every place ``part`` starts in ``hay``, overlapping ones included, sorted.
+
+    ``str.find`` from each place found is linear while occurrences do not overlap; a
+    long part that overlaps itself (a text of one repeated letter) would make it
+    quadratic, so there the search goes on with Knuth-Morris-Pratt, linear always.
+
+    >>> _occurrences("aaaa", "aa").tolist(), _occurrences("abcab", "ab").tolist()
+    ([0, 1, 2], [0, 3])
+    """
+    found: list[int] = []
+    pos = hay.find(part)
+    while pos != -1:
+        if found and pos < found[-1] + len(part) and len(part) > _KMP_ABOVE:
+            return np.asarray(_kmp(hay, part), dtype=np.int64)
+        found.append(pos)
+        pos = hay.find(part, pos + 1)
+    return np.asarray(found, dtype=np.int64)
+
+
+#: Parts longer than this that overlap themselves are searched by Knuth-Morris-Pratt.
+_KMP_ABOVE = 32
+
+
+def _kmp(hay: str, part: str) -> list[int]:
+    """Every place ``part`` starts in ``hay``: Knuth, Morris and Pratt, "Fast pattern
+    matching in strings", SIAM Journal on Computing 6(2), 1977; time linear in both."""
+    fail = [0] * len(part)
+    k = 0
+    for i in range(1, len(part)):
+        while k and part[i] != part[k]:
+            k = fail[k - 1]
+        if part[i] == part[k]:
+            k += 1
+        fail[i] = k
+    out: list[int] = []
+    k = 0
+    last = len(part) - 1
+    for i, ch in enumerate(hay):
+        while k and ch != part[k]:
+            k = fail[k - 1]
+        if ch == part[k]:
+            if k == last:
+                out.append(i - last)
+                k = fail[k]
+            else:
+                k += 1
+    return out
+
+
+@lru_cache(maxsize=8)
+def _runs(hay: str) -> dict[str, list[int]]:
+    """Where each run of three words starts in a normalised text (lower case), at most
+    :data:`_RUN_HITS` places a run: built once a text, in one pass."""
+    lower = hay.lower()
+    starts = [m.start() for m in _WORD.finditer(lower)]
+    ends = [m.end() for m in _WORD.finditer(lower)]
+    words = [lower[a:b] for a, b in zip(starts, ends, strict=True)]
+    index: dict[str, list[int]] = {}
+    for i in range(len(starts) - 2):
+        places = index.setdefault(" ".join(words[i : i + 3]), [])
+        if len(places) < _RUN_HITS:
+            places.append(starts[i])
+    if len(starts) < 3 and starts:  # a text of one or two words is one run
+        index.setdefault(" ".join(words), []).append(starts[0])
+    return index
+
+
+# Words without their punctuation, so "line," in a text matches "line" in a quote.
+_WORD = re.compile(r"\w+")
+#: How many places of one run of words count towards the closest passage.
+_RUN_HITS = 20
 
 
 def closest_passage(quote: str, text: str | NormalizedText, *, width: int | None = None) -> str:
     """The passage of ``text`` that shares most three-word runs with ``quote``.
 
     Used as a hint when a quote is not found: it usually shows the word that was
-    changed. Returns ``""`` when nothing is shared.
+    changed. Returns ``""`` when nothing is shared. The text's runs are indexed once
+    (and kept for the next quotes), so the time is linear in the text and the quote.
 
     >>> closest_passage("we shall hold the line", "They said we will hold the line today.")
     'They said we will hold the line today.'
     """
     doc = text if isinstance(text, NormalizedText) else normalize(text)
-    hay_lower = doc.text.lower()
-    words = " ".join(quote_parts(quote)).lower().split()
+    words = _WORD.findall(" ".join(quote_parts(quote)).lower())
     if not words:
         return ""
+    index = _runs(doc.text)
     runs = [" ".join(words[i : i + 3]) for i in range(max(1, len(words) - 2))]
     span = width or max(len(" ".join(words)), 40)
+    step = max(1, span // 2)
     votes: dict[int, int] = {}
     for run in runs:
-        pos = hay_lower.find(run)
-        hits = 0
-        while pos != -1 and hits < 20:
-            bucket = pos // max(1, span // 2)
-            votes[bucket] = votes.get(bucket, 0) + 1
-            pos = hay_lower.find(run, pos + 1)
-            hits += 1
+        for pos in index.get(run, ()):
+            votes[pos // step] = votes.get(pos // step, 0) + 1
     if not votes:
         return ""
     bucket = max(votes, key=lambda b: (votes[b], -b))
-    centre = bucket * max(1, span // 2)
+    centre = bucket * step
     lo = max(0, centre - span // 2)
     hi = min(len(doc.text), centre + span + span // 2)
     # widen to word boundaries so the hint reads as text
-    while lo > 0 and doc.text[lo - 1] != " ":
-        lo -= 1
-    while hi < len(doc.text) and doc.text[hi] != " ":
-        hi += 1
+    lo = doc.text.rfind(" ", 0, lo) + 1 if lo > 0 else 0
+    space = doc.text.find(" ", hi)
+    hi = len(doc.text) if space == -1 else space
     return doc.text[lo:hi].strip()

@@ -256,7 +256,12 @@ def migrate(
     weights = place(dict(sheet.weights))
     if not done:
         return sheet, done
-    moved = sheet.model_copy(update={"scores": scores, "weights": weights})
+    # The sheet now speaks the new version's ids: it records that version, so following
+    # it again (a command that loads it, then a panel of it) moves nothing twice.
+    update: dict[str, object] = {"scores": scores, "weights": weights}
+    if exact and current_sha256 is not None:
+        update["graph_sha256"] = current_sha256
+    moved = sheet.model_copy(update=update)
     moved._source = sheet._source
     return moved, done
 

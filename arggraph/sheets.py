@@ -305,7 +305,42 @@ class ScoreBook:
                         self.weight_notes[rid] = wscore.note
                 else:
                     self._kept_weights[rid] = wscore
-        self._saved = (dict(self.bases), dict(self.weights))
+        self._saved = self._values()
+
+    def _values(self) -> tuple[dict[str, float], dict[str, float]]:
+        """Every base and weight the book holds, applied or kept (what "saved" compares)."""
+        bases = {cid: score.base for cid, score in self._kept_scores.items()}
+        bases.update(self.bases)
+        weights = {rid: score.weight for rid, score in self._kept_weights.items()}
+        weights.update(self.weights)
+        return bases, weights
+
+    def rebind(self, graph: Graph) -> None:
+        """Carry every score over to ``graph``, a new version of the same graph read
+        from the same source (a live source reloaded): scores of ids ``graph`` has are
+        applied, the others kept in the sheet unapplied (:attr:`unknown`), so a claim
+        that comes back gets its score back. Changes not saved stay unsaved; what
+        :attr:`graph_changed` said when the sheet was opened is not asked again.
+        """
+        scores = self.to_sheet()
+        self.graph = graph
+        self.bases, self.weights = {}, {}
+        self.claim_notes, self.weight_notes = {}, {}
+        self._kept_scores, self._kept_weights = {}, {}
+        for cid, score in scores.scores.items():
+            if cid in graph.claims:
+                self.bases[cid] = score.base
+                if score.note is not None:
+                    self.claim_notes[cid] = score.note
+            else:
+                self._kept_scores[cid] = score
+        for rid, wscore in scores.weights.items():
+            if rid in graph.relations:
+                self.weights[rid] = wscore.weight
+                if wscore.note is not None:
+                    self.weight_notes[rid] = wscore.note
+            else:
+                self._kept_weights[rid] = wscore
 
     def reload(self) -> None:
         """Read the sheet at :attr:`path` again, dropping every change not saved (what
@@ -332,15 +367,16 @@ class ScoreBook:
     @property
     def dirty(self) -> bool:
         """Whether the scores differ from those last loaded or saved."""
-        return (self.bases, self.weights) != self._saved
+        return self._values() != self._saved
 
     @property
     def unsaved(self) -> int:
         """How many claims and relations have a score that differs from the last load or
         save (what "3 unsaved changes" counts)."""
         bases, weights = self._saved
-        return sum(1 for k, v in self.bases.items() if bases.get(k) != v) + sum(
-            1 for k, v in self.weights.items() if weights.get(k) != v
+        now_bases, now_weights = self._values()
+        return sum(1 for k, v in now_bases.items() if bases.get(k) != v) + sum(
+            1 for k, v in now_weights.items() if weights.get(k) != v
         )
 
     def base(self, claim: str) -> float:
@@ -452,7 +488,7 @@ class ScoreBook:
         written = save_scores(sheet, target, force=force)
         self.sheet = sheet
         self.path = written
-        self._saved = (dict(self.bases), dict(self.weights))
+        self._saved = self._values()
         return written
 
     def save_elsewhere(self, path: Path, *, force: bool = False) -> Path:

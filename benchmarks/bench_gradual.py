@@ -28,7 +28,8 @@ the baseline's interleaved with the engine's. The edit row compares medians of w
 times (an edit is too short for the CPU clock); the process row is wall time.
 
 Run: ``python benchmarks/bench_gradual.py`` (the full sizes: about ten minutes, most of
-it in the plain-Python baselines) or ``--quick`` (a tenth of the sizes).
+it in the plain-Python baselines) or ``--quick`` (a tenth of the sizes); ``--scaling``
+runs the last table alone.
 """
 
 from __future__ import annotations
@@ -198,14 +199,17 @@ def explain_row(fw: Framework, label: str, with_baseline: bool) -> Row:
     return (f"explain, {label} (vs finite diff.)", size, t_fast, t_peer, mem, agree)
 
 
-def explain_top(fw: Framework, topic: str, top: int) -> Explanation:
+def explain_top(fw: Framework, topic: str, top: int, semantics: str = "dfquad") -> Explanation:
     """``explain --top`` on a fresh copy of ``fw`` (its layout built inside the timing)."""
-    return explain(fresh(fw), topic, top=top)
+    return explain(fresh(fw), topic, semantics, top=top)
 
 
-def scaling_rows(sizes: list[int], repeat: int) -> list[tuple[str, int, int, float, float]]:
+def scaling_rows(
+    sizes: list[int], repeat: int, semantics: str = "dfquad", total: float = 0.9
+) -> list[tuple[str, int, int, float, float]]:
     """``explain --top 10`` against ``score`` on deep graphs: an alternating chain and a
-    random graph with two relations a claim (cyclic, weights scaled to be contractive),
+    random graph with two relations a claim (cyclic, weights scaled so each claim's incoming
+    weights sum to ``total`` at most: below 1, a contraction under every semantics),
     at each size; the topic is the claim the most others reach. Both on a fresh framework,
     so each builds its layout."""
     rows = []
@@ -214,15 +218,15 @@ def scaling_rows(sizes: list[int], repeat: int) -> list[tuple[str, int, int, flo
             ("alternating chain", alternating_chain(n)),
             (
                 "random, 2 relations a claim",
-                contractive(random_bipolar(n, 2 * n, seed=4, acyclic=False)),
+                contractive(random_bipolar(n, 2 * n, seed=4, acyclic=False), total),
             ),
         ):
             lay = layout(fw)
             ins = np.bincount(lay.tgt, minlength=fw.n)
             candidates = [*np.argsort(ins)[-10:].tolist(), 0]
             topic = fw.ids[max(candidates, key=lambda c: len(lay.ancestors([c])))]
-            t_score, _ = timed(partial(fresh_strengths, fw, "dfquad"), repeat)
-            t_top, ex = timed(partial(explain_top, fw, topic, 10), repeat)
+            t_score, _ = timed(partial(fresh_strengths, fw, semantics), repeat)
+            t_top, ex = timed(partial(explain_top, fw, topic, 10, semantics), repeat)
             rows.append((label, n, len(ex.contributions), t_score, t_top))
     return rows
 
@@ -298,8 +302,31 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a tenth of the sizes")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--scaling", action="store_true", help="only the last table: explain --top 10 vs score"
+    )
+    parser.add_argument(
+        "--semantics",
+        choices=["dfquad", "qe", "euler"],
+        default="dfquad",
+        help="the last table's semantics",
+    )
+    parser.add_argument(
+        "--total",
+        type=float,
+        default=0.9,
+        help="the last table's cyclic graph: each claim's incoming weights sum to at most this",
+    )
     args = parser.parse_args(argv)
     scale = 10 if args.quick else 1
+    sizes = [100, 1_000, 10_000] if args.quick else [1_000, 10_000, 100_000]
+    if args.scaling:
+        print(
+            f"Explaining deep graphs: `explain --top 10` against `score` under {args.semantics}"
+            f", incoming weights summing to {args.total} at most (CPU seconds).\n"
+        )
+        print_scaling(scaling_rows(sizes, args.repeat, args.semantics, args.total))
+        return 0
     n_big, n_cyc = 1_000_000 // scale, 100_000 // scale
     rows: list[Row] = []
     dag = random_bipolar(n_big, 3 * n_big, seed=1, acyclic=True)
@@ -326,9 +353,8 @@ def main(argv: list[str] | None = None) -> int:
         "\nQBAF-Py, as measured in the speed issue on 1k claims: 12.1 s for all gradient "
         "contributions, 6.9 s for all removal contributions."
     )
-    sizes = [100, 1_000, 10_000] if args.quick else [1_000, 10_000, 100_000]
     print("\nExplaining deep graphs: `explain --top 10` against `score` (CPU seconds).\n")
-    print_scaling(scaling_rows(sizes, args.repeat))
+    print_scaling(scaling_rows(sizes, args.repeat, args.semantics, args.total))
     return 0
 
 

@@ -43,7 +43,8 @@ BRIDGE = FIXTURES / "bridge.json"
 HOSTILE = FIXTURES / "hostile.json"
 BAKHMUT = ROOT / "graphs" / "bakhmut.json"
 #: The bundled map's first edition (arggraph/1, as it was before its second edition):
-#: the tests of old files, old outputs and formats that hold only arggraph/1 run on it.
+#: the tests of old files and old outputs run on it; the round trips through AIF and
+#: Argdown, which hold arggraph/1.1, run on the bundled map itself.
 BAKHMUT_FIRST_EDITION = FIXTURES / "bakhmut-first-edition.json"
 SHARED = ROOT.parent / "shared"
 REALDATA = SHARED / "realdata"

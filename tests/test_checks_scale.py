@@ -191,7 +191,7 @@ def test_a_bad_number_of_jobs_is_a_usage_error(capsys: pytest.CaptureFixture[str
     with pytest.raises(SystemExit) as info:
         main(["check", "g.json", "--jobs", "0"])
     assert info.value.code == 2
-    assert "'0' is not a number of processes" in capsys.readouterr().err
+    assert "expected a whole number of at least 1, not '0'" in capsys.readouterr().err
 
 
 def test_empty_reports_in_every_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

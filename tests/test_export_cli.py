@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pydot
 import pytest
-from _support import needs_graphviz
+from _support import HOSTILE, needs_graphviz
 
 from arggraph.cli import main
 from arggraph.io import loads
+from arggraph.text import terminal_safe
 
 GRAPH = {
     "format": "arggraph/1",
@@ -224,3 +225,17 @@ def test_bad_graph_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert code == 2
     assert out == ""
     assert "bad.json: line 1" in err
+
+
+def test_text_export_on_a_terminal_shows_control_characters_as_escapes(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Claims holding terminal escapes reach a terminal as visible escapes; a pipe gets
+    the export as it is (lossless)."""
+    piped = run(["export", str(HOSTILE), "--to", "argdown"], capsys)[1]
+    assert "\x1b" in piped
+    monkeypatch.setattr("arggraph.cli.common.to_terminal", lambda out=None: True)
+    code, shown, _ = run(["export", str(HOSTILE), "--to", "argdown"], capsys)
+    assert code == 0
+    assert "\x1b" not in shown and "\\x1b" in shown
+    assert shown == terminal_safe(piped)

@@ -17,7 +17,7 @@ from _support import BAKHMUT, BAKHMUT_FIRST_EDITION, result_body
 
 from arggraph.cli import main
 from arggraph.io import load
-from arggraph.semantics.dung import grounded_labels
+from arggraph.semantics.dung import grounded_labels, grounded_relation_labels
 
 LONG = "a-claim-whose-id-is-much-longer-than-twenty-four-characters"
 GRAPH: dict[str, Any] = {
@@ -158,7 +158,13 @@ def test_grounded_text_has_counts_and_one_id_a_line(capsys: pytest.CaptureFixtur
     inside = sorted(c for c, v in labels.items() if v == "in")
     assert lines[2 : 2 + len(inside)] == [f"  {c}" for c in inside]
     assert f"out ({counts['out']} claims):" in lines
-    assert max(len(line) for line in lines) < 80
+    # The map has linked premises and undercuts: its attacks follow, one id a line too.
+    at = next(i for i, line in enumerate(lines) if line.startswith("attacks ("))
+    assert max(len(line) for line in lines[:at]) < 80
+    relations = grounded_relation_labels(load(BAKHMUT))
+    standing = sorted(r for r, v in relations.items() if v == "in")
+    assert lines[at + 1] == f"in ({len(standing)} relations):"
+    assert lines[at + 2 : at + 2 + len(standing)] == [f"  {r}" for r in standing]
 
 
 def test_extensions_have_a_numbered_header_with_their_size(
@@ -168,8 +174,12 @@ def test_extensions_have_a_numbered_header_with_their_size(
     lines = out.splitlines()
     assert lines[0] == "1 preferred extension"
     size = int(re.fullmatch(r"extension 1 of 1 \((\d+) claims\):", lines[1])[1])  # type: ignore[index]
-    assert len(lines) == 2 + size
-    assert all(line.startswith("  ") for line in lines[2:])
+    # Then the attacks that stand in it (the map has linked premises and undercuts).
+    header = re.fullmatch(r"attacks standing in it \((\d+) relations\):", lines[2 + size])
+    assert header is not None
+    standing = int(header[1])
+    assert len(lines) == 3 + size + standing
+    assert all(line.startswith("  ") for line in lines[2 : 2 + size] + lines[3 + size :])
 
 
 def test_extensions_on_a_terminal_wrap_ids_without_cutting_them(
@@ -178,10 +188,15 @@ def test_extensions_on_a_terminal_wrap_ids_without_cutting_them(
     terminal(monkeypatch)
     out = run(capsys, "extensions", str(BAKHMUT))
     lines = out.splitlines()
-    assert all(len(line) <= 80 for line in lines)
+    # An id longer than the line stands alone on its line, whole.
+    assert all(len(line) <= 80 or "," not in line.rstrip(",") for line in lines)
     listed = {i.strip() for line in lines if line.startswith("  ") for i in line.split(",")}
     listed.discard("")  # after the comma that ends a wrapped line
-    assert listed == set(load(BAKHMUT).claims)
+    graph = load(BAKHMUT)
+    attacks = {r.id for r in graph.model.relations if r.type == "attack"}
+    assert any(len(i) > 80 for i in attacks)  # the second edition has such relation ids
+    # Claims, and attacks (arguments of their own: the map has linked premises).
+    assert listed == set(graph.claims) | attacks
 
 
 def test_extensions_json_is_unchanged(capsys: pytest.CaptureFixture[str]) -> None:

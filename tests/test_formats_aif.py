@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 import pytest
-from _support import BAKHMUT_FIRST_EDITION, realdata, relation_triples
+from _support import BAKHMUT, needs_bakhmut, realdata, relation_triples
 
 from arggraph.errors import ImportFormatError
 from arggraph.formats import import_file
@@ -235,7 +235,8 @@ def strip_extra(text: str) -> str:
 
 
 def aif_view(g: Graph) -> tuple[Any, ...]:
-    """What plain AIF holds: texts, relation types between texts, and who said
+    """What plain AIF holds: texts, relation types between texts (every premise of a
+    linked one; a relation aimed at a relation names that one by its texts), and who said
     what in which words (with full dates)."""
     text_of = {cid: c.text for cid, c in g.claims.items()}
 
@@ -245,29 +246,48 @@ def aif_view(g: Graph) -> tuple[Any, ...]:
             for a in items
         )
 
+    def end(ident: str) -> str:
+        if ident in text_of:
+            return text_of[ident]
+        r = g.relations[ident]
+        return f"({' & '.join(text_of[p] for p in r.premises)} -> {end(r.target)})"
+
     claims = sorted((c.text, atts(c.attributions)) for c in g.claims.values())
     rels = sorted(
-        (r.type, text_of[r.premises[0]], text_of[r.target], atts(r.attributions))
+        (r.type, tuple(text_of[p] for p in r.premises), end(r.target), atts(r.attributions))
         for r in g.relations.values()
     )
     return tuple(claims), tuple(rels)
 
 
+@needs_bakhmut
 def test_bakhmut_round_trip() -> None:
-    g = load(BAKHMUT_FIRST_EDITION)
+    """The bundled map (arggraph/1.1) through AIF and back: nothing lost with the
+    ``arggraph`` object, and as plain AIF its texts, types, attributions, linked premises
+    (one RA or CA node with several premises) and undercuts (an S node aimed at an RA
+    node) are all there."""
+    g = load(BAKHMUT)
+    assert any(len(r.premises) > 1 for r in g.relations.values())
+    assert any(r.target in g.relations for r in g.relations.values())
     text = to_aif(g)
     # with the arggraph object: nothing lost
     back = from_aif(text)
     assert not back.report.lines()
     assert back.model.model_dump(exclude={"schema_"}) == g.model.model_dump(exclude={"schema_"})
     # as plain AIF (as AIFdb or OVA would keep it): texts, types and attributions
-    plain = from_aif(strip_extra(text)).graph()
-    assert aif_view(plain) == aif_view(g)
+    plain = from_aif(strip_extra(text))
+    assert aif_view(plain.graph()) == aif_view(g)
     data = json.loads(text)
     assert {n["type"] for n in data["nodes"]} == {"I", "RA", "CA", "L", "YA"}
     assert len(data["locutions"]) == sum(len(c.attributions) for c in g.claims.values()) + sum(
         len(r.attributions) for r in g.relations.values()
     )
+    kinds = {n["nodeID"]: n["type"] for n in data["nodes"]}
+    into = [e["toID"] for e in data["edges"] if kinds[e["fromID"]] == "I"]
+    linked = sum(1 for n, k in kinds.items() if k in ("RA", "CA") and into.count(n) > 1)
+    s_to_s = sum(1 for e in data["edges"] if {kinds[e["fromID"]], kinds[e["toID"]]} <= {"RA", "CA"})
+    assert linked == sum(1 for r in g.relations.values() if len(r.premises) > 1)
+    assert s_to_s == sum(1 for r in g.relations.values() if r.target in g.relations)
 
 
 def test_speaker_parsing() -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from _support import BAKHMUT_FIRST_EDITION, realdata, relation_triples
+from _support import BAKHMUT, needs_bakhmut, realdata, relation_triples
 
 from arggraph.errors import ImportFormatError
 from arggraph.formats import import_file
@@ -211,17 +211,32 @@ def test_export_reads_back() -> None:
     assert "renamed 1 claim id" in lines
 
 
+@needs_bakhmut
 def test_bakhmut_round_trip() -> None:
-    g = load(BAKHMUT_FIRST_EDITION)
-    back = from_argdown(to_argdown(g)).graph()
+    """The bundled map (arggraph/1.1) through Argdown and back: every claim, and every
+    relation with its id, type, weight, all its linked premises and its target, an
+    undercut's target being the inference it undercuts."""
+    g = load(BAKHMUT)
+    result = from_argdown(to_argdown(g))
+    assert not result.report.lines()
+    back = result.graph()
     assert back.id == g.id
     assert back.model.question == g.model.question
 
     def view(x: Graph) -> dict[str, tuple[object, ...]]:
-        return {c.id: (c.text, c.kind, c.base, c.tags, c.date) for c in x.claims.values()}
+        return {
+            c.id: (c.text, c.kind, c.base, c.tags, c.date, c.reconstructed)
+            for c in x.claims.values()
+        }
+
+    def relations(x: Graph) -> dict[str, tuple[object, ...]]:
+        return {r.id: (r.type, tuple(r.premises), r.target, r.weight) for r in x.relations.values()}
 
     assert view(back) == view(g)
+    assert relations(back) == relations(g)
     assert relation_triples(back) == relation_triples(g)
+    assert any(len(r.premises) > 1 for r in g.relations.values())  # linked premises
+    assert any(r.target in g.relations for r in g.relations.values())  # undercuts
 
 
 def test_not_argdown() -> None:

@@ -44,8 +44,8 @@ def graph_json(claims: list[dict[str, object]]) -> str:
 
 def benign_graph() -> str:
     claims: list[dict[str, object]] = []
-    i = 0
-    while len(json.dumps(claims)) < SIZE:
+    i = size = 0
+    while size < SIZE:  # counted as they come: measuring the whole each time is quadratic
         claims.append(
             {
                 "id": f"c{i}",
@@ -54,6 +54,7 @@ def benign_graph() -> str:
                 "tags": ["a", "b"],
             }
         )
+        size += len(json.dumps(claims[-1])) + 2
         i += 1
     return graph_json(claims)
 
@@ -72,23 +73,29 @@ def benign_argdown() -> str:
 
 def benign_kialo() -> str:
     lines = ["Discussion Title: T", "", "1. Thesis: the thesis"]
-    i = 0
-    while sum(map(len, lines)) < SIZE:
+    i, size = 0, sum(map(len, lines))
+    while size < SIZE:
         lines.append(f"1.{i + 1}. {'Pro' if i % 2 else 'Con'}: reason {i} [1] with some words")
+        size += len(lines[-1])
         i += 1
     lines += ["", "Sources:", "[1] http://example.org"]
     return "\n".join(lines) + "\n"
 
 
 def benign_aif() -> str:
-    nodes: list[dict[str, object]] = []
-    edges: list[dict[str, object]] = []
-    i = 0
-    while len(json.dumps(nodes)) + len(json.dumps(edges)) < SIZE:
-        nodes.append({"nodeID": f"i{i}", "type": "I", "text": f"Claim {i} in words"})
-        nodes.append({"nodeID": f"l{i}", "type": "L", "text": f"Speaker {i % 9} : claim {i}"})
-        nodes.append({"nodeID": f"y{i}", "type": "YA", "text": "Asserting"})
-        edges += [{"fromID": f"l{i}", "toID": f"y{i}"}, {"fromID": f"y{i}", "toID": f"i{i}"}]
+    nodes: list[dict[str, str]] = []
+    edges: list[dict[str, str]] = []
+    i = size = 0
+    while size < SIZE:
+        added = [
+            {"nodeID": f"i{i}", "type": "I", "text": f"Claim {i} in words"},
+            {"nodeID": f"l{i}", "type": "L", "text": f"Speaker {i % 9} : claim {i}"},
+            {"nodeID": f"y{i}", "type": "YA", "text": "Asserting"},
+        ]
+        links = [{"fromID": f"l{i}", "toID": f"y{i}"}, {"fromID": f"y{i}", "toID": f"i{i}"}]
+        nodes += added
+        edges += links
+        size += sum(len(json.dumps(x)) + 2 for x in (*added, *links))
         i += 1
     return json.dumps({"nodes": nodes, "edges": edges})
 
@@ -117,18 +124,20 @@ def graphml(body: str) -> str:
 
 def numbered(template: str, header: str = "") -> str:
     out = [header]
-    i = 1
-    while sum(map(len, out)) < SIZE:
+    i, size = 1, len(header)
+    while size < SIZE:  # counted as they come: summing the whole each time is quadratic
         out.append(template.format(i=i, j=i + 1))
+        size += len(out[-1])
         i += 1
     return "".join(out)
 
 
 def benign_sheet() -> str:
     scores: dict[str, dict[str, object]] = {}
-    i = 0
-    while len(json.dumps(scores)) < SIZE:
+    i = size = 0
+    while size < SIZE:
         scores[f"c{i}"] = {"base": 0.5, "note": "a reason for the score"}
+        size += len(json.dumps({f"c{i}": scores[f"c{i}"]}))
         i += 1
     return json.dumps({"format": "arggraph-scores/1", "graph": "g", "scores": scores})
 

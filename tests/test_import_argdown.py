@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _support import BAKHMUT_FIRST_EDITION, ROOT
+from _support import BAKHMUT, ROOT, needs_bakhmut
 
 from arggraph.cli import main
 from arggraph.errors import ImportFormatError
@@ -149,31 +149,42 @@ def test_the_round_trip_keeps_provenance_weights_and_schemes() -> None:
     assert bare(back.graph()) == bare(original)
 
 
+@needs_bakhmut
 def test_the_bundled_debate_survives_export_and_import(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """``arggraph export`` to Argdown and ``arggraph import`` back keep the bundled map
+    (arggraph/1.1): every claim's provenance, kind, tags, score, note and reconstructed
+    mark, every relation's provenance, weight, type, linked premises and target (an
+    undercut aimed at the inference it undercuts), the actors and documents."""
     exported = tmp_path / "bakhmut.argdown"
-    code, _, err = run(
-        ["export", str(BAKHMUT_FIRST_EDITION), "--to", "argdown", "-o", str(exported)], capsys
-    )
+    code, _, err = run(["export", str(BAKHMUT), "--to", "argdown", "-o", str(exported)], capsys)
     assert (code, err) == (0, "")
     imported = tmp_path / "bakhmut.json"
     assert run(["import", str(exported), "-o", str(imported)], capsys)[0] == 0
-    g, back = load(BAKHMUT_FIRST_EDITION), load(imported)
-    assert sum(len(c.attributions) for c in g.claims.values()) == 127
-    assert sum(len(r.attributions) for r in g.relations.values()) == 99
+    g, back = load(BAKHMUT), load(imported)
+    assert sum(len(c.attributions) for c in g.claims.values()) == 138
+    assert sum(len(r.attributions) for r in g.relations.values()) == 86
+    assert sum(len(r.premises) > 1 for r in g.relations.values()) == 3
+    assert sum(r.target in g.relations for r in g.relations.values()) == 3
     for cid, claim in g.claims.items():
         got = back.claim(cid)
-        assert (got.attributions, got.kind, got.tags, got.base, got.note) == (
+        assert (got.attributions, got.kind, got.tags, got.base, got.note, got.reconstructed) == (
             claim.attributions,
             claim.kind,
             claim.tags,
             claim.base,
             claim.note,
+            claim.reconstructed,
         )
-    assert {r.id: (r.attributions, r.weight, r.type) for r in back.relations.values()} == {
-        r.id: (r.attributions, r.weight, r.type) for r in g.relations.values()
-    }
+
+    def relations(x: Graph) -> dict[str, tuple[object, ...]]:
+        return {
+            r.id: (r.attributions, r.weight, r.type, tuple(r.premises), r.target, r.note)
+            for r in x.relations.values()
+        }
+
+    assert relations(back) == relations(g)
     assert (back.model.actors, back.model.documents) == (g.model.actors, g.model.documents)
 
 

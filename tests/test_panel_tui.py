@@ -153,14 +153,17 @@ async def test_switch_score_and_save_only_your_own(team: Path, tmp_path: Path) -
         assert main is not None
         item = main.current_item()
         assert item is not None
-        assert item.claim is not None
-        assert session.own.bases == {item.claim: 0.7}
+        # The first row under the position is an inference (linked premises): the
+        # score keys score its weight, in your sheet.
+        assert item.role == "inference"
+        assert item.relation is not None
+        assert (session.own.bases, session.own.weights) == ({}, {item.relation: 0.7})
         await pilot.press("ctrl+s")
         await settle(pilot)
     assert bytes_of(team) == before
     saved = load_scores(mine)
     assert saved.scorer == "tester"
-    assert saved.scores
+    assert saved.weights and not saved.scores
 
 
 @pytest.mark.slow

@@ -24,6 +24,7 @@ PUBLIC = [
     "arggraph.semantics.incremental",
     "arggraph.semantics.verdict",
     "arggraph.framework",
+    "arggraph.live",
     "arggraph.report",
     "arggraph.panel",
     "arggraph.diff",

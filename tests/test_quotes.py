@@ -5,7 +5,15 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from arggraph.quotes import closest_passage, find_quote, normalize, quote_parts
+from arggraph.quotes import (
+    MAX_GAP,
+    _kmp,
+    _occurrences,
+    closest_passage,
+    find_quote,
+    normalize,
+    quote_parts,
+)
 
 DOC = (
     "Kofman wrote on Sunday that “the defense of Bakhmut has achieved a great deal” —\n"
@@ -102,3 +110,69 @@ def test_normal_form_is_the_character_rule(text: str) -> None:
     for ch, off in zip(norm.text, norm.offsets.tolist(), strict=True):
         src = text[off]
         assert (ch == " " and src.isspace()) or ch == src or src in "\u2026\u2019\u2014"
+
+
+# ------------------------------------------------------------------ linear on any input
+def _all_places(hay: str, part: str) -> list[int]:
+    return [i for i in range(len(hay) - len(part) + 1) if hay.startswith(part, i)]
+
+
+def _reference(parts: list[str], hay: str, gap: int) -> tuple[int, int] | None:
+    """The earliest chain by brute force: every place of every part."""
+
+    def chain(i: int, end: int) -> int | None:
+        if i == len(parts):
+            return end
+        for p in _all_places(hay, parts[i]):
+            if end <= p <= end + gap:
+                found = chain(i + 1, p + len(parts[i]))
+                if found is not None:
+                    return found
+        return None
+
+    for start in _all_places(hay, parts[0]):
+        end = chain(1, start + len(parts[0]))
+        if end is not None:
+            return start, end
+    return None
+
+
+@given(
+    st.text(alphabet="ab ", max_size=40),
+    st.lists(st.text(alphabet="ab", min_size=1, max_size=4), min_size=1, max_size=4),
+)
+def test_find_quote_finds_the_earliest_chain_there_is(hay: str, parts: list[str]) -> None:
+    """Any chain of the parts within the gap is found, from its earliest start: also
+    where taking the nearest next part would miss it (the search is complete)."""
+    text = " ".join(hay.split())  # already normal, so spans are offsets in it
+    assert find_quote(" ... ".join(parts), text) == _reference(parts, text, MAX_GAP)
+
+
+def test_find_quote_takes_the_later_part_when_the_nearer_leads_nowhere() -> None:
+    gap = "x" * (MAX_GAP - 20)
+    text = f"start mid {gap} mid {gap} end"
+    # The nearest "mid" is too far from "end"; the second one is not.
+    assert find_quote("start ... mid ... end", text) == (0, len(text))
+
+
+@given(st.text(alphabet="ab", max_size=60), st.text(alphabet="ab", min_size=1, max_size=8))
+def test_occurrences_are_every_place_overlapping_or_not(hay: str, part: str) -> None:
+    assert _occurrences(hay, part).tolist() == _all_places(hay, part)
+    assert _kmp(hay, part) == _all_places(hay, part)
+
+
+def test_a_long_part_that_overlaps_itself_is_searched_linearly() -> None:
+    """A text of one repeated letter and a quote of 50,000 of them: every place is found
+    (this took minutes when each place was searched for afresh)."""
+    hay = "a" * 100_000
+    part = "a" * 50_000
+    assert _occurrences(hay, part).tolist() == list(range(50_001))
+    assert find_quote(part + " ... a", hay) == (0, 50_001)
+    assert find_quote("b ... " + part, hay) is None
+
+
+def test_closest_passage_indexes_a_text_once_and_ignores_punctuation() -> None:
+    doc = normalize("They said: we will hold the line, come what may.")
+    assert closest_passage("we shall hold the line come what may", doc).startswith("They said")
+    many = " ".join(["hold the line"] * 20_000)
+    assert closest_passage(many + " now", many)  # a long quote against a long text

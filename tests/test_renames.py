@@ -170,6 +170,23 @@ def test_a_swap_is_applied_at_once() -> None:
     assert {k: v.base for k, v in sheet.scores.items()} == {"a": 0.1, "b": 0.2}  # pure
 
 
+def test_a_followed_sheet_is_not_moved_again() -> None:
+    """A sheet the command line followed, then followed again by a panel, stays put: it
+    records the version it now speaks (a swap applied twice undid itself)."""
+    old, current = "1" * 64, "2" * 64
+    m = IdMap(graph="g", from_sha256=[old], renamed={"a": "b", "b": "a"})
+    sheet = ScoreSheet(
+        graph="g",
+        graph_sha256=old,
+        scores={"a": ClaimScore(base=0.1), "b": ClaimScore(base=0.2)},
+    )
+    once, _ = migrate(sheet, m, current_sha256=current, known={"a", "b"})
+    twice, done = migrate(once, m, current_sha256=current, known={"a", "b"})
+    assert once.graph_sha256 == current
+    assert {k: v.base for k, v in twice.scores.items()} == {"b": 0.1, "a": 0.2}
+    assert not done
+
+
 IDS = st.sampled_from([f"c{i}" for i in range(8)])
 
 

@@ -10,17 +10,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _support import BAKHMUT, BYPASS, HOSTILE, needs_bakhmut
+from _support import BAKHMUT, BYPASS, HOSTILE, ROOT, needs_bakhmut
 
 from arggraph.cli import main
 from arggraph.errors import InputError, UnknownIdError
 from arggraph.graph import Graph
 from arggraph.io import load, load_scores, loads
 from arggraph.model import ClaimScore, ScoreSheet, WeightScore
+from arggraph.panel import Panel, compare, is_consensus, robustness
 from arggraph.report import build_report, format_for, render_report, report_format
 from arggraph.report.claims import outline, reading_order
 from arggraph.report.content import ReportContent, safe_url
-from arggraph.report.panel import median_sheet
 from arggraph.semantics.registry import GRADUAL
 from arggraph.semantics.verdict import verdict
 
@@ -181,7 +181,8 @@ def test_several_sheets_make_a_panel_of_their_median(graph_file: Path, tmp_path:
     for scorer, sheet in zip(r.scorers, sheets, strict=True):
         assert scorer.standing.leader == verdict(g, scores=sheet).leader
         assert [s.semantics for s in scorer.robustness] == list(GRADUAL)
-    median = median_sheet(g, sheets)
+    median = r.sheet
+    assert median is not None and is_consensus(median)
     assert median.scores["cost"].base == 0.2
     assert median.scores["view"].base == 0.5  # two scorers left it at the graph's 0.5
     assert median.weights["support:view->stay"].weight == 1.0
@@ -204,12 +205,62 @@ def test_scorers_with_one_name_are_told_apart_by_file(graph_file: Path, tmp_path
 def test_median_of_an_even_panel_is_the_mean_of_the_middle_two() -> None:
     g = loads(json.dumps(GRAPH))
     sheets = [
-        ScoreSheet(graph="g", scores={"cost": ClaimScore(base=b)}, weights={})
+        ScoreSheet(graph="g", scorer=f"s{b}", scores={"cost": ClaimScore(base=b)}, weights={})
         for b in (0.1, 0.3, 0.5, 1.0)
     ]
-    assert median_sheet(g, sheets).scores["cost"].base == pytest.approx(0.4)
-    with pytest.raises(ValueError, match="at least one"):
-        median_sheet(g, [])
+    consensus = build_report(g, sheets).sheet
+    assert consensus is not None
+    assert consensus.scores["cost"].base == pytest.approx(0.4)
+
+
+def test_the_reports_panel_is_the_one_compare_forms(graph_file: Path, tmp_path: Path) -> None:
+    """The report's panel verdicts are arggraph.panel's: the consensus's, each scorer's,
+    and each scorer's under every gradual semantics."""
+    g = load(graph_file)
+    sheets = [
+        ScoreSheet(graph="g", scorer="a", scores={"cost": ClaimScore(base=0.1)}),
+        ScoreSheet(graph="g", scorer="b", scores={"cost": ClaimScore(base=0.5)}),
+        ScoreSheet(
+            graph="g",
+            scorer="c",
+            scores={"cost": ClaimScore(base=0.9), "view": ClaimScore(base=0.2)},
+            weights={"attack:cost->stay": WeightScore(weight=0.4)},
+        ),
+    ]
+    r = build_report(g, sheets)
+    group = Panel.of(g, sheets)
+    found = compare(group)
+    assert r.panel is not None
+    assert r.panel.standing.leader == found.consensus.leader
+    assert r.panel.standing.margin == pytest.approx(found.consensus.margin)
+    assert r.sheet == group.consensus_sheet()
+    for scorer, v in zip(r.scorers, found.verdicts, strict=True):
+        assert (scorer.standing.leader, scorer.standing.margin) == (v.leader, v.margin)
+    every = robustness(group)
+    for j, scorer in enumerate(r.scorers):
+        for st in scorer.robustness:
+            if st.semantics in every.left_out:
+                assert st.problem == every.left_out[st.semantics]
+            else:
+                cell = every.cells[st.semantics][j]
+                assert (st.leader, st.problem) == (cell.leader, cell.problem)
+
+
+def test_a_scorer_at_a_tie_reads_as_a_tie(graph_file: Path) -> None:
+    g = load(graph_file)
+    even = ScoreSheet(
+        graph="g",
+        scorer="even",
+        scores={"cost": ClaimScore(base=0.0), "view": ClaimScore(base=0.0)},
+    )
+    sheets = [even, ScoreSheet(graph="g", scorer="other", scores={"cost": ClaimScore(base=1.0)})]
+    r = build_report(g, sheets)
+    tied = r.scorers[0]
+    assert tied.standing.leader is None and tied.standing.problem is None
+    row = next(line for line in render_report(r, "md").splitlines() if line.startswith("| even"))
+    assert row == "| even | a tie | — | — |"
+    page = render_report(r, "html")
+    assert '<td class="text">even</td><td class="text">a tie</td>' in page
 
 
 def test_a_sheet_for_another_graph_is_refused_by_name(graph_file: Path) -> None:
@@ -497,3 +548,19 @@ def test_linked_premises_and_undercutters_are_said_from_each_side() -> None:
     md = render_report(r, "md")
     assert "- Together with [Q](#c-2), it attacks [C](#c-0)\\.\n" in md
     assert "- It is attacked by [P](#c-1) and [Q](#c-2) together\\.\n" in md
+
+
+def test_graph_after_several_sheets_gets_a_message_that_says_why(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """--scores takes every name after it, so GRAPH written last is taken for a sheet:
+    the message says so (argparse said only that GRAPH was required)."""
+    sheet = str(ROOT / "tests" / "fixtures" / "panel" / "ana.json")
+    assert main(["report", "--scores", sheet, str(BAKHMUT), "--to", "md"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (
+        "arggraph: error: no GRAPH given\n"
+        "  hint: --scores takes every name after it: give GRAPH first "
+        "(arggraph report GRAPH --scores A B --to html)\n"
+    )

@@ -12,7 +12,7 @@ from arggraph import loads
 from arggraph.errors import UnknownIdError, UsageError
 from arggraph.framework import Framework
 from arggraph.semantics.gradual import strengths
-from arggraph.semantics.verdict import TIE, flip_points, margin_curve, verdict
+from arggraph.semantics.verdict import TIE, flip_points, margin_curve, nearest_flip, verdict
 
 POSITIONS = ["go", "stay"]
 
@@ -129,3 +129,35 @@ def test_graph_positions_are_the_default() -> None:
     empty = loads('{"format": "arggraph/1", "id": "g", "claims": [{"id": "a", "text": "A"}]}')
     with pytest.raises(UsageError, match="no claims of kind 'position'"):
         verdict(empty)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.floats(0.0, 1.0),
+    st.floats(0.0, 1.0),
+    st.floats(0.0, 1.0),
+    st.integers(min_value=2, max_value=40),
+)
+def test_nearest_flip_finds_the_nearer_edge_of_a_window(
+    at: float, low: float, high: float, samples: int
+) -> None:
+    """The flip search shared by flip_points and a panel's levers: the leader differs
+    from ``at``'s on [low, high] (a window not holding ``at``); the answer is the
+    window's edge nearest ``at``, to within the resolution."""
+    low, high = min(low, high), max(low, high)
+    if low <= at <= high:
+        return
+    grid = np.union1d(np.linspace(0.0, 1.0, samples), [at])
+
+    def changed(values: np.ndarray) -> np.ndarray:
+        values = np.asarray(values)
+        return (values >= low) & (values <= high)
+
+    found = nearest_flip(grid, changed(grid), at, changed, 1e-9)
+    if not changed(grid).any():
+        assert found is None  # a window between two grid points can be missed
+        return
+    assert found is not None
+    edge = low if at < low else high
+    assert found == pytest.approx(edge, abs=1e-9)
+    assert bool(changed(np.array([found]))[0])

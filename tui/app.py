@@ -15,6 +15,7 @@ from textual.screen import Screen
 
 from arggraph.errors import ArggraphError
 from arggraph.graph import Graph
+from arggraph.live import SourceWatcher
 from arggraph.sheets import ScoreBook, current_user, default_sheet_path
 
 from .render import flat
@@ -48,6 +49,7 @@ class ArggraphApp(App[None]):
         error: ArggraphError | None = None,
         bundled: bool = False,
         user: str | None = None,
+        watcher: SourceWatcher | None = None,
     ) -> None:
         super().__init__()
         if graph is None and error is None:
@@ -55,6 +57,9 @@ class ArggraphApp(App[None]):
         self.graph = graph
         self.error = error
         self.bundled = bundled
+        #: Watches the file the graph was read from, when it is a live source (a format
+        #: another tool writes: Argdown...): the map follows its changes.
+        self.watcher = watcher
         self.session: Session | None = None
         #: What the main screen says on opening about the panel's sheets (files of a
         #: folder left out, and why).
@@ -77,7 +82,9 @@ class ArggraphApp(App[None]):
         if self.session is None:
             assert self.error is not None
             return ErrorScreen(self.error)
-        return MainScreen(self.session, bundled=self.bundled, notes=self.notes)
+        return MainScreen(
+            self.session, bundled=self.bundled, notes=self.notes, watcher=self.watcher
+        )
 
     @property
     def main_screen(self) -> MainScreen | None:

@@ -25,7 +25,9 @@ def register(sub: Any) -> None:
         metavar="GRAPH",
         nargs="?",
         default=None,
-        help="an arggraph/1 file (default: the bundled Bakhmut debate)",
+        help="an arggraph/1 file, or a file in a format arggraph imports (Argdown, "
+        "GraphML...), which the map then follows as it is saved (default: the bundled "
+        "Bakhmut debate)",
     )
     p.add_argument(
         "--scores",

@@ -88,8 +88,12 @@ def create_app(
     the first ``--scores`` that is a file, or from its default place
     (:func:`arggraph.sheets.default_sheet_path`); every other ``--scores`` (a sheet, or a
     folder of them) joins the panel read-only (:func:`panel_books`).
+
+    The graph is read by :func:`arggraph.live.load_source`: ``arggraph/1`` JSON, or any
+    format the format registry reads by the file's extension; a file in such a format
+    (Argdown, ...) is a live source, watched and read again when it changes.
     """
-    from arggraph.io import load
+    from arggraph.live import SourceWatcher, is_live, open_source
     from arggraph.sheets import current_user, open_book
 
     who = user if user is not None else current_user()
@@ -98,7 +102,8 @@ def create_app(
     mine = files[0] if files else None
     try:
         path, bundled = resolve_graph(graph_path)
-        graph = load(path)
+        opened = open_source(path)
+        graph = opened.graph
         book = open_book(graph, scores=mine, user=who, env=env)
         others, notes = panel_books(graph, [s for s in sources if s != mine], book)
     except ArggraphError as exc:
@@ -111,4 +116,5 @@ def create_app(
         semantics=semantics,
         bundled=bundled,
         user=who,
+        watcher=SourceWatcher(path, graph=graph, notes=opened.notes) if is_live(path) else None,
     )

@@ -99,6 +99,22 @@ class Session:
         self.book = self.books[index]
         self.rebuild()
 
+    def replace_graph(self, graph: Graph) -> None:
+        """Go on with ``graph``, a new version of the same graph (its live source read
+        again): every sheet of the panel carries its scores over
+        (:meth:`~arggraph.sheets.ScoreBook.rebind`: scores of ids that vanished are
+        kept, not applied), the lens stays when the new graph still has its actor, the
+        date stays, and every strength is computed again."""
+        self.graph = graph
+        for book in self.books:
+            book.rebind(graph)
+        self.children = children(graph)
+        self.link_children = link_children(graph)
+        self.dates = graph_dates(graph)
+        self.positions = [c.id for c in graph.positions]
+        actor = self.actor if self.actor in graph.actors else None
+        self.set_view(actor=actor, day=self.day)
+
     # ------------------------------------------------------------------ computing
     def scored_framework(self) -> Framework:
         """The whole graph's framework with the user's scores applied."""

@@ -32,6 +32,7 @@ __all__ = [
     "Role",
     "Row",
     "Snapshot",
+    "SourceState",
     "Standing",
     "VerdictState",
     "WhyState",
@@ -434,3 +435,28 @@ class Item:
         (('r', 'a'), ('r', None))
         """
         return self.relation, self.claim
+
+
+@dataclass(frozen=True)
+class SourceState:
+    """What the bar of a live source (a file the TUI reloads when it changes) shows.
+
+    ``file`` is the file as given, ``reloads`` how many new versions were read since the
+    TUI opened it, ``notes`` what the import of the version shown left out or changed,
+    and ``problem`` (with ``line``, when known) why the file as it is now cannot be
+    shown: ``None`` while it parses.
+
+    >>> SourceState("map.argdown", problem="incomplete structure", line=3).failing
+    True
+    """
+
+    file: str
+    reloads: int = 0
+    problem: str | None = None
+    line: int | None = None
+    notes: tuple[str, ...] = ()
+
+    @property
+    def failing(self) -> bool:
+        """Whether the map on screen is the last good one, not what the file holds."""
+        return self.problem is not None

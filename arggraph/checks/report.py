@@ -201,14 +201,11 @@ def _ids(ids: Sequence[str], limit: int | None = None) -> str:
 
 
 @dataclass
-class TextFormat:
-    """One line a finding, ``FILE: CODE severity [ids] message``; under it, indented,
-    where it is (``at FILE:LINE JSON-PATH``) and the hint, if any. Every id is shown
-    unless ``id_limit`` is given (the CLI gives 3 for a terminal only), when the rest
-    are counted as ``+N more``. The summary is the command's to add."""
+class _LineFormat:
+    """What a format of lines writes around its items: nothing before, between or after
+    them, and no item for a file that could not be checked (the command says so on
+    stderr and in the summary). Text and annotations override only what differs."""
 
-    colour: bool = False
-    id_limit: int | None = None
     opening: str = ""
     separator: str = ""
 
@@ -220,6 +217,17 @@ class TextFormat:
 
     def error_items(self, report: FileReport) -> list[str]:
         return []
+
+
+@dataclass
+class TextFormat(_LineFormat):
+    """One line a finding, ``FILE: CODE severity [ids] message``; under it, indented,
+    where it is (``at FILE:LINE JSON-PATH``) and the hint, if any. Every id is shown
+    unless ``id_limit`` is given (the CLI gives 3 for a terminal only), when the rest
+    are counted as ``+N more``. The summary is the command's to add."""
+
+    colour: bool = False
+    id_limit: int | None = None
 
     def renderer(self, report: FileReport) -> Callable[[Finding, int | None], str]:
         colour, limit = self.colour, self.id_limit
@@ -431,18 +439,9 @@ _SARIF_ITEM_INDENT = " " * 8  # results are members of runs[0]: four levels in
 
 
 @dataclass
-class GithubFormat:
+class GithubFormat(_LineFormat):
     """GitHub Actions workflow commands, one a finding:
     ``::error file=F,line=L,title=CODE::[ids] message`` (info findings are notices)."""
-
-    opening: str = ""
-    separator: str = ""
-
-    def head(self) -> str:
-        return ""
-
-    def tail(self, reports: Sequence[FileReport], any_item: bool) -> str:
-        return ""
 
     def error_items(self, report: FileReport) -> list[str]:
         file = github_property(report.file)

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
 
 def register(sub: Any) -> None:
+    from .common import whole_number
+
     p = sub.add_parser(
         "check",
         help="lint graphs: structure, provenance, reasoning (rule codes, CI formats)",
@@ -104,7 +106,7 @@ def register(sub: Any) -> None:
     p.add_argument(
         "-j",
         "--jobs",
-        type=_jobs,
+        type=whole_number(1),
         metavar="N",
         help="check up to N files at once, each in a process of its own (default: one a "
         "core, when the files come to more than 4 MB; 1 checks them one by one here)",
@@ -213,16 +215,6 @@ def _colour() -> bool:
         return sys.stdout.isatty()
     except (AttributeError, ValueError):
         return False
-
-
-def _jobs(value: str) -> int:
-    try:
-        jobs = int(value)
-    except ValueError:
-        jobs = 0
-    if jobs < 1:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a number of processes (1 or more)")
-    return jobs
 
 
 #: Below this many bytes of graphs, starting processes costs more than it saves.

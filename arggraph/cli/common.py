@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -111,7 +111,7 @@ def add_max_arguments(parser: Any) -> None:
 
     parser.add_argument(
         "--max-arguments",
-        type=_whole,
+        type=whole_number(0),
         metavar="N",
         help="how many arguments an i23 header ('p af N') may declare "
         f"(default {MAX_ARGUMENTS:,}): it may declare arguments no line mentions, so a "
@@ -119,16 +119,30 @@ def add_max_arguments(parser: Any) -> None:
     )
 
 
-def _whole(text: str) -> int:
+def whole_number(minimum: int = 0) -> Callable[[str], int]:
+    """An argparse ``type`` for a whole number of at least ``minimum``, one message for
+    every option that takes a count.
+
+    >>> whole_number(1)("3")
+    3
+    >>> whole_number(1)("0")
+    Traceback (most recent call last):
+    argparse.ArgumentTypeError: expected a whole number of at least 1, not '0'
+    """
     import argparse
 
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}")
-    return value
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = minimum - 1
+        if value < minimum:
+            raise argparse.ArgumentTypeError(
+                f"expected a whole number of at least {minimum}, not {text!r}"
+            )
+        return value
+
+    return parse
 
 
 def emit(text: str) -> None:
@@ -185,13 +199,31 @@ def print_error(exc: ArggraphError) -> None:
 
 
 def write_result(data: bytes | str, out: str | None) -> None:
-    """Write to ``-o OUT`` atomically, or to stdout when ``out`` is None or ``-``."""
+    """Write to ``-o OUT`` atomically, or to stdout when ``out`` is None or ``-``.
+
+    On a person's terminal (:func:`to_terminal`) a text result has its control
+    characters shown as escapes (:func:`arggraph.text.terminal_safe`), so that text from
+    a file (a claim in an Argdown or DOT export) cannot drive the terminal; a pipe or a
+    file gets the bytes as they are, lossless."""
+    if to_terminal(out):
+        from ..text import terminal_safe
+
+        text = data if isinstance(data, str) else _text_or_none(data)
+        if text is not None:
+            data = terminal_safe(text)
     raw = data.encode("utf-8") if isinstance(data, str) else data
     if out is None or out == "-":
         sys.stdout.buffer.write(raw)
         sys.stdout.flush()
         return
     atomic_write(Path(out), raw)
+
+
+def _text_or_none(data: bytes) -> str | None:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def to_terminal(out: str | None = None) -> bool:

@@ -36,6 +36,7 @@ _TABLE_TOP = 20
 
 
 def register(sub: Any) -> None:
+    from .common import whole_number
     from .score import add_common
 
     p = sub.add_parser(
@@ -55,7 +56,7 @@ def register(sub: Any) -> None:
     )
     p.add_argument(
         "--top",
-        type=_positive,
+        type=whole_number(1),
         metavar="N",
         help="show the N largest contributions and relations only",
     )
@@ -73,16 +74,6 @@ def register(sub: Any) -> None:
         help="skip the verdict and flip points (faster on large graphs)",
     )
     p.set_defaults(run=run)
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
 
 
 def run(args: argparse.Namespace) -> int:

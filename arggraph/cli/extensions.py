@@ -46,17 +46,9 @@ def framework_extensions() -> tuple[str, ...]:
     return tuple(ext for f in registry.imports() if f.abstract for ext in f.read_extensions)
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
-    return value
-
-
 def register(sub: Any) -> None:
+    from .common import whole_number
+
     names = list(EXTENSION)  # read when the parser is built, so the table can grow
     default = names[0]
     p = sub.add_parser(
@@ -94,7 +86,7 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--limit",
         metavar="N",
-        type=_positive,
+        type=whole_number(1),
         help="stop after N extensions (complete extensions can be exponentially many)",
     )
     p.add_argument("-o", "--output", metavar="OUT", help="write the result here (atomic)")
@@ -145,9 +137,18 @@ def _block(ids: list[str], terminal: bool) -> list[str]:
     )
 
 
-def grounded_text(labels: dict[str, str], label: str, terminal: bool) -> str:
+def grounded_text(
+    labels: dict[str, str],
+    label: str,
+    terminal: bool,
+    relations: dict[str, str] | None = None,
+) -> str:
     """The grounded extension as text: the counts, then the claims in, out and
-    undecided, each group under a header with its size.
+    undecided, each group under a header with its size. ``relations`` (a graph with
+    linked premises or undercuts, where every attack is an argument of its own in the
+    flattening: :func:`~arggraph.semantics.dung.grounded_relation_labels`) adds the
+    attacks, grouped the same way: an undercut that is out no longer bears on its
+    inference.
 
     >>> print(grounded_text({"a": "in", "b": "out", "c": "in"}, "grounded", False), end="")
     grounded extension: 2 in, 1 out, 0 undecided
@@ -156,24 +157,46 @@ def grounded_text(labels: dict[str, str], label: str, terminal: bool) -> str:
       c
     out (1 claim):
       b
+    >>> print(grounded_text({"a": "in"}, "grounded", False, {"r": "in", "x": "out"}), end="")
+    grounded extension: 1 in, 0 out, 0 undecided
+    in (1 claim):
+      a
+    attacks (arguments of their own here): 1 in, 1 out, 0 undecided
+    in (1 relation):
+      r
+    out (1 relation):
+      x
     """
+    lines = _groups(labels, f"{label} extension", "claim", terminal)
+    if relations:
+        lines += _groups(relations, "attacks (arguments of their own here)", "relation", terminal)
+    return "\n".join(lines) + "\n"
+
+
+def _groups(labels: dict[str, str], title: str, noun: str, terminal: bool) -> list[str]:
+    """``TITLE: N in, N out, N undecided``, then each group under a header with its size."""
     groups = {k: [c for c, v in labels.items() if v == k] for k in ("in", "out", "undec")}
     lines = [
-        f"{label} extension: {len(groups['in'])} in, {len(groups['out'])} out, "
+        f"{title}: {len(groups['in'])} in, {len(groups['out'])} out, "
         f"{len(groups['undec'])} undecided"
     ]
     for key, name in (("in", "in"), ("out", "out"), ("undec", "undecided")):
         if groups[key]:
-            lines.append(f"{name} ({_plural(len(groups[key]), 'claim')}):")
+            lines.append(f"{name} ({_plural(len(groups[key]), noun)}):")
             lines += _block(sorted(groups[key]), terminal)
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 def extensions_text(
-    found: list[list[str]], label: str, terminal: bool, limit: int | None = None
+    found: list[list[str]],
+    label: str,
+    terminal: bool,
+    limit: int | None = None,
+    relations: list[list[str]] | None = None,
 ) -> str:
     """Extensions as text: how many, then each under a header with its number and
-    size.
+    size. ``relations`` (a graph with linked premises or undercuts: for each extension
+    the attacks that stand in it) lists those under each extension's claims.
 
     >>> print(extensions_text([["a", "d"], []], "complete", False), end="")
     2 complete extensions
@@ -181,6 +204,12 @@ def extensions_text(
       a
       d
     extension 2 of 2 (no claims)
+    >>> print(extensions_text([["a"]], "preferred", False, relations=[["r"]]), end="")
+    1 preferred extension
+    extension 1 of 1 (1 claim):
+      a
+    attacks standing in it (1 relation):
+      r
     """
     if not found:
         return f"no {label} extension\n"
@@ -190,6 +219,10 @@ def extensions_text(
         size = _plural(len(ext), "claim") if ext else "no claims"
         lines.append(f"extension {number} of {len(found)} ({size}){':' if ext else ''}")
         lines += _block(ext, terminal)
+        standing = relations[number - 1] if relations is not None else []
+        if standing:
+            lines.append(f"attacks standing in it ({_plural(len(standing), 'relation')}):")
+            lines += _block(standing, terminal)
     return "\n".join(lines) + "\n"
 
 
@@ -240,11 +273,13 @@ def run(args: argparse.Namespace) -> int:
         return 0
 
     if args.format == "text" and entry.load_solver is None:  # the grounded extension
-        from ..semantics.dung import grounded_labels
+        from ..semantics.dung import grounded_labels, grounded_relation_labels
         from .common import to_terminal
 
         labels = grounded_labels(graph)
-        write_result(grounded_text(labels, semantics, to_terminal(args.output)), args.output)
+        attacks = grounded_relation_labels(graph)
+        text = grounded_text(labels, semantics, to_terminal(args.output), attacks)
+        write_result(text, args.output)
         return 0
     found: list[list[str]] = []
     # With set attacks or attacks on attacks, JSON also names the attacks that stand.
@@ -277,6 +312,7 @@ def run(args: argparse.Namespace) -> int:
         from .common import to_terminal
 
         limit = None if entry.unique else args.limit
-        text = extensions_text(found, semantics, to_terminal(args.output), limit)
+        standing_of = None if standing is None else [standing[tuple(e)] for e in found]
+        text = extensions_text(found, semantics, to_terminal(args.output), limit, standing_of)
     write_result(text, args.output)
     return 0

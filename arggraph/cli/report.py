@@ -33,7 +33,9 @@ def register(sub: Any) -> None:
         "The map in HTML needs Graphviz (apt-get install graphviz / brew install graphviz); "
         "without it the page gives the map as an outline and says so.",
     )
-    p.add_argument("graph", metavar="GRAPH", help="an arggraph/1 JSON file")
+    # GRAPH is optional to argparse only so that GRAPH after --scores A B (which takes
+    # every name after it) gets a message that says so, not "GRAPH is required".
+    p.add_argument("graph", metavar="GRAPH", nargs="?", help="an arggraph/1 JSON file")
     p.add_argument(
         "--scores",
         metavar="SHEET",
@@ -69,6 +71,12 @@ def run(args: argparse.Namespace) -> int:
     from ..report.registry import format_for, report_format
     from .common import load_graph, load_sheet, progress, write_result
 
+    if args.graph is None:
+        raise UsageError(
+            "no GRAPH given",
+            hint="--scores takes every name after it: give GRAPH first "
+            "(arggraph report GRAPH --scores A B --to html)",
+        )
     fmt = args.fmt
     out = args.output if args.output != "-" else None
     if fmt is None:

@@ -69,21 +69,12 @@ def apply_scores(graph: Graph, sheet: ScoreSheet | None, path: str | None) -> Fr
     """The graph's framework with a sheet applied, each unknown id named at its place.
     Relations from linked premises and relations aimed at relations are inferences of the
     framework (:meth:`~arggraph.framework.Framework.from_links`), weighed like any other."""
-    from ..errors import UnknownIdError
+    from ..panel import check_ids
 
     fw = graph.framework
     if sheet is None:
         return fw
-    for section, kind, known in (
-        ("scores", "claim", graph.claims),
-        ("weights", "relation", graph.relations),
-    ):
-        for ident in getattr(sheet, section):
-            if ident not in known:
-                err = UnknownIdError(kind, ident, path=path, known=list(known))
-                err.place = f"{section}[{ident!r}]"
-                err.json_path = (section, ident)
-                raise err
+    check_ids(graph, sheet, path)
     return fw.with_scores(sheet)
 
 

@@ -3,7 +3,8 @@ comment, and JSON for scripts.
 
 Every text from the graphs is data: :func:`to_text` shows control characters as escapes
 (:func:`arggraph.text.terminal_safe`), :func:`to_markdown` escapes everything Markdown
-or HTML would read (``arggraph.diff._markdown``), and JSON carries the values as they are.
+or HTML would read and breaks GitHub's mentions and issue references
+(:func:`arggraph.text.markdown_text`), and JSON carries the values as they are.
 
 The Markdown keeps a typical edition to one screen: a table of counts, the verdict
 before and after, the ten largest strength changes, and every list behind a
@@ -17,8 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..text import one_line, terminal_safe
-from . import _markdown as md
+from ..text import markdown_code, markdown_text, one_line, terminal_safe
 
 if TYPE_CHECKING:
     from ..graph import Graph
@@ -184,7 +184,7 @@ def _plain(text: str, is_id: bool) -> str:
 
 
 def _md_value(text: str, is_id: bool) -> str:
-    return md.code(text) if is_id else md.text(text)
+    return markdown_code(text) if is_id else markdown_text(text)
 
 
 def _item_label(diff: GraphDiff, kind: str, ident: str, side: str) -> str:
@@ -303,7 +303,7 @@ def to_markdown(
     the first, and for each kind of item one ``<details>`` block whose summary gives the
     counts (added, removed, renamed, changed) and whose body lists them."""
     out = [
-        f"### Argument map: {md.code(old_label)} → {md.code(new_label)}",
+        f"### Argument map: {markdown_code(old_label)} → {markdown_code(new_label)}",
         "",
     ]
     if not diff:
@@ -330,12 +330,16 @@ def _details(summary: str, body: list[str]) -> list[str]:
 
 def _md_effect(diff: GraphDiff, e: Effect, *, first: bool) -> list[str]:
     def name(p: str) -> str:
-        return md.code(p)
+        return markdown_code(p)
 
     label = (
-        md.text(_semantics_label(e.semantics))
+        markdown_text(_semantics_label(e.semantics))
         + ", "
-        + ("each version's own scores" if e.scores is None else f"scores from {md.code(e.scores)}")
+        + (
+            "each version's own scores"
+            if e.scores is None
+            else f"scores from {markdown_code(e.scores)}"
+        )
     )
     if e.before is None and e.after is None:
         line = f"**Verdict** ({label}): no positions."
@@ -350,10 +354,10 @@ def _md_effect(diff: GraphDiff, e: Effect, *, first: bool) -> list[str]:
         return [*out, "No claim's strength moved.", ""]
     rows = ["| change | before | after | claim |", "|---:|---:|---:|---|"]
     for c in e.largest:
-        who = md.code(c.new, cell=True)
+        who = markdown_code(c.new, cell=True)
         if c.old != c.new:
-            who += f" (was {md.code(c.old, cell=True)})"
-        text = md.text(diff.new.claims[c.new].text, 100)
+            who += f" (was {markdown_code(c.old, cell=True)})"
+        text = markdown_text(diff.new.claims[c.new].text, 100)
         rows.append(f"| {c.delta:+.4f} | {c.before:.4f} | {c.after:.4f} | {who} {text} |")
     moved = f"{e.moved} claim{'s' if e.moved != 1 else ''} moved"
     if first:
@@ -366,11 +370,11 @@ def _md_section(diff: GraphDiff, kind: str) -> list[str]:
     s: Section = getattr(diff, kind)
 
     def item(ident: str, side: str) -> str:
-        label = md.text(_item_label(diff, kind, ident, side), _CELL)
+        label = markdown_text(_item_label(diff, kind, ident, side), _CELL)
         if kind == "relations":
             graph = diff.new if side == "new" else diff.old
-            label = describe_relation(graph, graph.relations[ident], md.code, "→")
-        return f"- {md.code(ident)} {label}"
+            label = describe_relation(graph, graph.relations[ident], markdown_code, "→")
+        return f"- {markdown_code(ident)} {label}"
 
     if not s:
         return []
@@ -381,7 +385,7 @@ def _md_section(diff: GraphDiff, kind: str) -> list[str]:
             how = f"confidence {m.confidence:.2f}"
             if m.evidence:
                 how += f": {_evidence(m)}"
-            body.append(f"- {md.code(m.old)} → {md.code(m.new)} ({how})")
+            body.append(f"- {markdown_code(m.old)} → {markdown_code(m.new)} ({how})")
         body.append("")
     if s.added:
         body += ["**Added**", "", *(item(i, "new") for i in s.added), ""]
@@ -390,7 +394,9 @@ def _md_section(diff: GraphDiff, kind: str) -> list[str]:
     if s.changed:
         body += ["**Changed**", ""]
         for c in s.changed:
-            head = md.code(c.new) if c.old == c.new else f"{md.code(c.new)} (was {md.code(c.old)})"
+            head = markdown_code(c.new)
+            if c.old != c.new:
+                head += f" (was {markdown_code(c.old)})"
             body.append(f"- {head}")
             body += [f"  - {x.render(_md_value, '→')}" for x in _item_lines(diff, kind, c)]
         body.append("")

@@ -194,8 +194,8 @@ class _Build:
         """Claim ids (titled statements their titles, arguments too unless a statement has
         it; untitled statements of a structure the argument's id and their number, other
         untitled statements their text) and each inference's relation id (the argument's
-        title, else made from its conclusion's text; steps to intermediary conclusions
-        :func:`_step_id`)."""
+        title, else ``argument for`` its conclusion's title, or its text when untitled;
+        steps to intermediary conclusions :func:`_step_id`)."""
         ids = Ids()
         self.claim_id: dict[Key, str] = {}
         titled = [k for k in self.keep if self.items[k].title is not None]
@@ -215,9 +215,10 @@ class _Build:
                 wanted = given  # the relation's own id, which the export keeps
             elif item.title is not None:
                 wanted = item.title if item.title not in ids else f"{item.title} (argument)"
-            else:
+            else:  # by its conclusion: its title, which edits of the text leave alone
                 last = self.items[item.pcs[-1]["key"]]
-                wanted = "argument for " + (slug(last.text or last.title or "") or "its conclusion")
+                named = last.title or slug(last.text or "")
+                wanted = "argument for " + (named or "its conclusion")
             self.argument_id[k] = ids.new(wanted)
         for k in sorted(self.reconstructed, key=lambda k: self.items[k].order):
             for entry in self.items[k].pcs:

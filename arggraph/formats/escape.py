@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import textwrap
 
-from ..text import terminal_safe
+from ..text import markup_safe
 
 __all__ = [
     "XML_FORBIDDEN",
@@ -33,19 +33,9 @@ __all__ = [
     "xml_text",
 ]
 
-# Characters XML 1.0 cannot hold even escaped (SVG is XML), beyond the controls
-# that terminal_safe already shows as escapes.
-_NON_XML = re.compile("[\ufffe\uffff\ud800-\udfff]")
-
-
-def clean(text: str) -> str:
-    """``text`` with control, bidi and non-XML characters shown as visible escapes.
-
-    >>> clean("bell\\x07 and tab\\t")
-    'bell\\\\x07 and tab\\t'
-    """
-    text = terminal_safe(text)
-    return _NON_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+#: ``text`` with control, bidi and non-XML characters shown as visible escapes
+#: (:func:`arggraph.text.markup_safe`, under the name the exporters use).
+clean = markup_safe
 
 
 #: Characters XML 1.0 cannot carry at all (GraphML and SVG are XML).

@@ -14,7 +14,10 @@ import calendar
 
 from ..dates import interval_ends, is_interval, is_valid_date
 
-__all__ = ["figure", "plural", "readable_date", "small"]
+__all__ = ["LINK_CHARS", "figure", "link_text", "plural", "readable_date", "small"]
+
+#: A claim's text is cut to this many characters where another part links to it.
+LINK_CHARS = 90
 
 
 def _one(value: str) -> str:
@@ -59,3 +62,19 @@ def plural(count: int, noun: str, nouns: str | None = None) -> str:
     ('1 claim', '3 claims', '2 bodies')
     """
     return f"{count} {noun if count == 1 else nouns or noun + 's'}"
+
+
+def link_text(text: str, whole: bool = False) -> str:
+    """A claim's text as a link to it shows it: on one line, cut to :data:`LINK_CHARS`
+    characters (an ellipsis last) unless ``whole``. Not escaped: each writer escapes it
+    for its own markup.
+
+    >>> link_text("Ukraine should  withdraw " * 10)[-12:]
+    'e should wi…'
+    >>> link_text("Hold  the line", whole=True)
+    'Hold the line'
+    """
+    flat = " ".join(text.split())
+    if whole or len(flat) <= LINK_CHARS:
+        return flat
+    return flat[: LINK_CHARS - 1].rstrip() + "…"

@@ -5,10 +5,11 @@
 
 - the question, title and description;
 - the verdict between the positions under the scores in use (the graph's own, one
-  sheet's, or with several sheets the panel's median, :mod:`.panel`), and whether the
-  same position leads under every gradual semantics of
-  :data:`~arggraph.semantics.registry.GRADUAL`;
-- with several sheets, each scorer's verdict and robustness, and the panel's;
+  sheet's, or with several sheets the panel's consensus, the median of their values, as
+  :mod:`arggraph.panel` forms it for ``arggraph compare``), and whether the same position
+  leads under every gradual semantics of :data:`~arggraph.semantics.registry.GRADUAL`;
+- with several sheets, each scorer's verdict and whether it holds under every gradual
+  semantics (:func:`arggraph.panel.robustness`), and the panel's;
 - the claims that decide the verdict with their flip points (:mod:`.decisive`);
 - every claim with its strength, its quotes, speakers, documents and dates, and how it
   bears on the others (:mod:`.claims`); the documents, with their links kept only when
@@ -38,7 +39,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from ..errors import InputError, SemanticsError, UnknownIdError
+from .. import panel as panels
+from ..errors import SemanticsError
 from ..framework import Framework
 from ..graph import Graph
 from ..io import dump_graph, dump_scores
@@ -48,7 +50,6 @@ from ..semantics.registry import GRADUAL, GradualSemantics, gradual
 from ..semantics.verdict import verdict
 from .claims import OutlineNode, Phrase, outline, phrases, reading_order
 from .decisive import Deciding, deciding
-from .panel import median_sheet
 
 __all__ = [
     "ClaimEntry",
@@ -81,6 +82,12 @@ class Standing:
     margin: float = 0.0
     problem: str | None = None
 
+    @classmethod
+    def of_cell(cls, semantics: str, cell: panels.Cell) -> Standing:
+        """A panel member's verdict (:class:`arggraph.panel.Cell`) as a standing: its
+        leader, margin or problem; a cell keeps no strengths and no runner-up."""
+        return cls(semantics, leader=cell.leader, margin=cell.margin, problem=cell.problem)
+
     @property
     def label(self) -> str:
         """The semantics as people call it (``DF-QuAD``)."""
@@ -106,9 +113,12 @@ class Fingerprint:
 @dataclass(frozen=True)
 class Scorer:
     """One score sheet of a panel: who scored (``name``), the verdict under the report's
-    semantics (``standing``), under every gradual semantics (``robustness``), and the
-    sheet's fingerprint. ``stale`` when the sheet says it was saved against another
-    version of the graph file."""
+    semantics (``standing``), under every gradual semantics (``robustness``, one per
+    entry of the registry: those that cannot take the map carry the reason as their
+    ``problem``), and the sheet's fingerprint; the verdicts are
+    :func:`arggraph.panel.robustness`'s, so they keep no strengths and no runner-up.
+    ``stale`` when the sheet says it was saved against another version of the graph
+    file."""
 
     name: str
     standing: Standing
@@ -119,8 +129,9 @@ class Scorer:
 
 @dataclass(frozen=True)
 class Panel:
-    """The panel of several scorers: the verdict under the median of their scores
-    (:func:`.panel.median_sheet`) and how many scorers it agrees with."""
+    """The panel of several scorers: the verdict under their consensus, the median of
+    their values (:meth:`arggraph.panel.Panel.consensus_sheet`), and how many scorers,
+    each on their own scores, come to the same leader."""
 
     size: int
     standing: Standing
@@ -272,27 +283,6 @@ def _everywhere(fw: Framework, positions: list[str]) -> tuple[Standing, ...]:
     return tuple(_standing(fw, name, positions) for name in GRADUAL)
 
 
-def _check_sheet(graph: Graph, sheet: ScoreSheet, name: str) -> None:
-    """A sheet for another graph, or naming a claim or relation the graph lacks, is an
-    error naming the sheet and the place (never mixed in silently)."""
-    if sheet.graph != graph.id:
-        raise InputError(
-            f"this score sheet is for graph {sheet.graph!r}, not {graph.id!r}",
-            path=name,
-            place="graph",
-        )
-    for section, kind, known in (
-        ("scores", "claim", graph.claims),
-        ("weights", "relation", graph.relations),
-    ):
-        for ident in getattr(sheet, section):
-            if ident not in known:
-                err = UnknownIdError(kind, ident, path=name, known=list(known))
-                err.place = f"{section}[{ident!r}]"
-                err.json_path = (section, ident)
-                raise err
-
-
 def _sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -359,6 +349,28 @@ def _scores_label(sheets: Sequence[ScoreSheet], names: Sequence[str]) -> str:
     return f"the panel's median scores ({len(sheets)} scorers)"
 
 
+def _scorers(
+    group: panels.Panel,
+    semantics: str,
+    names: Sequence[str],
+    prints: Sequence[Fingerprint],
+) -> list[Scorer]:
+    """Each member's verdict under every gradual semantics, as the panel's
+    :func:`~arggraph.panel.robustness` computes them."""
+    found = panels.robustness(group, semantics)
+    out = []
+    for j, (member, name, fp) in enumerate(zip(group.members, names, prints, strict=True)):
+        row = tuple(
+            Standing(sem, problem=found.left_out[sem])
+            if sem in found.left_out
+            else Standing.of_cell(sem, found.cells[sem][j])
+            for sem in GRADUAL
+        )
+        own = next(s for s in row if s.semantics == semantics)
+        out.append(Scorer(name, own, row, fp, member.graph_changed))
+    return out
+
+
 def build_report(
     graph: Graph,
     sheets: Sequence[ScoreSheet] = (),
@@ -368,9 +380,9 @@ def build_report(
 ) -> ReportContent:
     """Everything a report on ``graph`` says, under ``semantics`` (a name in
     :data:`~arggraph.semantics.registry.GRADUAL`) and the score ``sheets``: none (the
-    graph's own scores), one, or several (a panel: each scorer's verdict, and the verdict
-    under the panel's median). ``names`` name the sheets in messages (their file names by
-    default).
+    graph's own scores), one, or several (a panel, :class:`arggraph.panel.Panel`: each
+    scorer's verdict, and the verdict under the panel's consensus, the median of their
+    values). ``names`` name the sheets in messages (their file names by default).
 
     Raises :class:`~arggraph.errors.InputError` for a sheet made for another graph,
     :class:`~arggraph.errors.UnknownIdError` for a sheet naming a claim or relation the
@@ -384,15 +396,17 @@ def build_report(
         for i, s in enumerate(sheets)
     ]
     for i, s in enumerate(sheets):
-        _check_sheet(graph, s, names[i] if names is not None else prints[i].name)
+        # a sheet for another graph, or naming an id the graph lacks, is never mixed in
+        where = names[i] if names is not None else prints[i].name
+        panels.check_sheet(graph, s, where)
+        panels.check_ids(graph, s, where)
     scorer_names = _names(sheets, prints)
     graph_print = _graph_fingerprint(graph)
-    if not sheets:
-        used: ScoreSheet | None = None
-    elif len(sheets) == 1:
-        used = sheets[0]
+    group = panels.Panel.of(graph, sheets) if len(sheets) > 1 else None
+    if group is not None:
+        used: ScoreSheet | None = group.consensus_sheet("median")
     else:
-        used = median_sheet(graph, sheets)
+        used = sheets[0] if sheets else None
     fw = graph.framework.with_scores(used)
     positions = [c.id for c in graph.positions]
     strengths = score(fw, sem.name)  # raises for a semantics that cannot take the graph
@@ -405,23 +419,8 @@ def build_report(
 
     scorers: list[Scorer] = []
     panel: Panel | None = None
-    if len(sheets) > 1 and positions:
-        for s, name, fp in zip(sheets, scorer_names, prints, strict=True):
-            own = graph.framework.with_scores(s)
-            stale = (
-                s.graph_sha256 is not None
-                and graph.stamp is not None
-                and s.graph_sha256 != graph.stamp.sha256
-            )
-            scorers.append(
-                Scorer(
-                    name,
-                    _standing(own, sem.name, positions),
-                    _everywhere(own, positions),
-                    fp,
-                    stale,
-                )
-            )
+    if group is not None and positions:
+        scorers = _scorers(group, sem.name, scorer_names, prints)
         agreeing = sum(
             1
             for s in scorers

@@ -35,15 +35,12 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from ..formats.escape import clean
-from ._words import figure, plural, readable_date, small
+from ._words import figure, link_text, plural, readable_date, small
 from .claims import OutlineNode, Phrase, Ref, sentence
 from .content import ReportContent
 from .diagram import Drawing, draw
 
 __all__ = ["to_html"]
-
-#: A claim's text is cut to this many characters where another part links to it.
-LINK_CHARS = 90
 
 
 def _finalize(value: Any) -> Any:
@@ -54,11 +51,6 @@ def _finalize(value: Any) -> Any:
     if isinstance(value, str):
         return clean(value)
     return value
-
-
-def _short(text: str, width: int = LINK_CHARS) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
 
 
 class _Page:
@@ -74,7 +66,7 @@ class _Page:
     def ref(self, claim_id: str, whole: bool = False) -> Markup:
         """A link to a claim's entry, its text cut to :data:`LINK_CHARS` unless ``whole``."""
         entry = self.c.claim(claim_id)
-        shown = " ".join(entry.text.split()) if whole else _short(entry.text)
+        shown = link_text(entry.text, whole)
         return Markup('<a href="#{}">{}</a>').format(entry.anchor, self.text(shown))
 
     def phrase(self, phrase: Phrase) -> Markup:
@@ -83,7 +75,7 @@ class _Page:
         )
 
     def sentence(self, phrase: Phrase) -> Markup:
-        return self.phrase(sentence(phrase, lambda cid: _short(self.c.claim(cid).text)))
+        return self.phrase(sentence(phrase, lambda cid: link_text(self.c.claim(cid).text)))
 
     def date(self, value: str | None) -> Markup:
         if not value:

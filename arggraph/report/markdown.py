@@ -1,22 +1,23 @@
 """The report as Markdown that renders on GitHub (and GitLab): the map as Mermaid, every
 text from the graph escaped for Markdown.
 
-Markdown has no escaping function of its own, so :func:`md_text` is this module's one
-funnel: control and bidirectional-override characters are shown as visible escapes
-(:func:`arggraph.formats.escape.clean`), whitespace folds onto one line (a line break in a
-claim could start a list, a heading or a code block), and every character GitHub's
-Markdown gives a meaning to gets a backslash: emphasis, links, headings, lists, tables,
-HTML (``<``, ``&``), code, math (``$``), emoji (``:``) and mentions (``@``). The map is
-:func:`arggraph.formats.mermaid.to_mermaid`'s, which escapes its labels with Mermaid's
-entity codes (so no backtick can end the code fence); document links are kept only when
-``http(s)`` (:func:`.content.safe_url`) and percent-encoded where Markdown would read a
-character.
+Every text from the graph goes through :func:`arggraph.text.markdown_text` (an id or
+a formula through :func:`arggraph.text.markdown_code`), the escaping the diff's
+Markdown shares: control and bidirectional-override characters are shown as visible
+escapes, whitespace folds onto one line (a line break in a claim could start a list, a
+heading or a code block), every character GitHub's Markdown gives a meaning to is
+escaped (emphasis, links, headings, lists, tables, HTML, code, math, emoji), and a
+zero-width space follows ``@`` and ``#`` so that no mention or issue reference is
+linked. The map is :func:`arggraph.formats.mermaid.to_mermaid`'s, which escapes its
+labels with Mermaid's entity codes (so no backtick can end the code fence); document
+links are kept only when ``http(s)`` (:func:`.content.safe_url`) and percent-encoded
+where Markdown would read a character.
 
 Plain Python writes it: a template language adds nothing where every value needs its own
 escaping and the layout is a list of lines.
 
->>> md_text("*Bold* [link](x) <b>#1 $5 @you")
-'\\\\*Bold\\\\* \\\\[link\\\\]\\\\(x\\\\) \\\\<b\\\\>\\\\#1 \\\\$5 \\\\@you'
+>>> print(markdown_text("*Bold* [link](x) <b>#1 $5 @you"))
+\\*Bold\\* \\[link\\]\\(x\\) &lt;b&gt;\\#&#8203;1 \\$5 @&#8203;you
 """
 
 from __future__ import annotations
@@ -24,28 +25,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from urllib.parse import quote
 
-from ..formats.escape import clean
 from ..formats.focus import restrict
 from ..formats.mermaid import to_mermaid
-from ._words import figure, plural, readable_date, small
+from ..text import markdown_code, markdown_text
+from ._words import figure, link_text, plural, readable_date, small
 from .claims import Phrase, Ref, sentence
 from .content import ClaimEntry, ReportContent, Standing
 from .diagram import near_positions
 
-__all__ = ["md_text", "md_url", "to_markdown"]
-
-#: A claim's text is cut to this many characters where another part links to it.
-LINK_CHARS = 90
-
-_SPECIAL = set("\\`*_{}[]<>()#+-.!|~&:@$=")
-
-
-def md_text(text: str) -> str:
-    """``text`` on one line with every Markdown-special character escaped (see the
-    module): it renders as exactly these characters, inside a paragraph, a heading, a
-    table cell, a list item or a block quote."""
-    flat = " ".join(clean(text).split())
-    return "".join("\\" + ch if ch in _SPECIAL else ch for ch in flat)
+__all__ = ["md_url", "to_markdown"]
 
 
 def md_url(url: str) -> str:
@@ -60,18 +48,13 @@ def md_url(url: str) -> str:
 
 
 def _piece(text: str) -> str:
-    """A piece of a phrase: escaped as :func:`md_text` does, keeping a space at either
+    """A piece of a phrase: escaped as :func:`markdown_text` does, keeping a space at either
     end (a piece sits between links)."""
     if not text.strip():
         return " " if text else ""
     lead = " " if text[:1].isspace() else ""
     tail = " " if text[-1:].isspace() else ""
-    return lead + md_text(text) + tail
-
-
-def _short(text: str, width: int = LINK_CHARS) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
+    return lead + markdown_text(text) + tail
 
 
 class _Writer:
@@ -83,25 +66,25 @@ class _Writer:
     # ------------------------------------------------------------------ pieces
     def ref(self, claim_id: str, whole: bool = False) -> str:
         entry = self.c.claim(claim_id)
-        shown = " ".join(entry.text.split()) if whole else _short(entry.text)
-        return f"[{md_text(shown)}](#{entry.anchor})"
+        shown = link_text(entry.text, whole)
+        return f"[{markdown_text(shown)}](#{entry.anchor})"
 
     def phrase(self, phrase: Phrase) -> str:
         return "".join(self.ref(p.claim) if isinstance(p, Ref) else _piece(p) for p in phrase)
 
     def sentence(self, phrase: Phrase) -> str:
-        return self.phrase(sentence(phrase, lambda cid: _short(self.c.claim(cid).text)))
+        return self.phrase(sentence(phrase, lambda cid: link_text(self.c.claim(cid).text)))
 
     def leader(self, st: Standing) -> str:
         if st.problem:
-            return "no verdict: " + md_text(st.problem)
+            return "no verdict: " + markdown_text(st.problem)
         if st.leader is None:
-            return "a tie" if st.strengths else "no verdict"
+            return "a tie" if self.c.positions else "no verdict"
         return self.ref(st.leader)
 
-    @staticmethod
-    def margin(st: Standing) -> str:
-        if st.problem or st.leader is None or st.runner_up is None:
+    def margin(self, st: Standing) -> str:
+        """The margin, or a dash where there is none (a tie, one position)."""
+        if st.problem or st.leader is None or len(self.c.positions) < 2:
             return "—"
         return figure(st.margin)
 
@@ -111,15 +94,15 @@ class _Writer:
     # ------------------------------------------------------------------ sections
     def header(self) -> None:
         c = self.c
-        self.add(f"# {md_text(c.question or c.title or c.graph.id)}", "")
+        self.add(f"# {markdown_text(c.question or c.title or c.graph.id)}", "")
         if c.title and c.title != c.question:
-            self.add(f"*{md_text(c.title)}*", "")
+            self.add(f"*{markdown_text(c.title)}*", "")
 
     def debate(self) -> None:
         c = self.c
         self.add("## The debate", "")
         if c.description:
-            self.add(md_text(c.description), "")
+            self.add(markdown_text(c.description), "")
         self.add(
             f"This report maps the arguments made in the debate: "
             f"{plural(len(c.claims), 'claim')} and "
@@ -158,8 +141,8 @@ class _Writer:
                 "",
             )
         scores = (
-            f"Scores: {md_text(c.scores_label)}, under the {md_text(c.semantics.label)} method "
-            f"({md_text(c.semantics.citation)})."
+            f"Scores: {markdown_text(c.scores_label)}, under the "
+            f"{markdown_text(c.semantics.label)} method ({markdown_text(c.semantics.citation)})."
         )
         if c.neutral:
             scores += (
@@ -197,7 +180,7 @@ class _Writer:
             )
         elif s.leader is not None:
             turns = [
-                f"under {md_text(r.label)}, {self.leader(r)}"
+                f"under {markdown_text(r.label)}, {self.leader(r)}"
                 + (" leads instead" if r.leader is not None else "")
                 for r in usable
                 if r.leader != s.leader
@@ -206,7 +189,7 @@ class _Writer:
         self.add("| Method | Leads | Margin |", "|---|---|---:|")
         for r in c.robustness:
             own = " (this report's)" if r.semantics == c.semantics.name else ""
-            self.add(f"| {md_text(r.label)}{own} | {self.leader(r)} | {self.margin(r)} |")
+            self.add(f"| {markdown_text(r.label)}{own} | {self.leader(r)} | {self.margin(r)} |")
         self.add("")
 
     def panel(self) -> None:
@@ -238,10 +221,11 @@ class _Writer:
             elif not turns:
                 every = "yes"
             else:
-                every = f"no: {md_text(', '.join(turns))} differ{'s' if len(turns) == 1 else ''}"
+                verb = "differs" if len(turns) == 1 else "differ"
+                every = f"no: {markdown_text(', '.join(turns))} {verb}"
             stale = " (scored an earlier version of the map)" if sc.stale else ""
             self.add(
-                f"| {md_text(sc.name)}{stale} | {self.leader(sc.standing)} | "
+                f"| {markdown_text(sc.name)}{stale} | {self.leader(sc.standing)} | "
                 f"{self.margin(sc.standing)} | {every} |"
             )
         self.add("")
@@ -361,10 +345,9 @@ class _Writer:
         facts = [f"*{kind}*"]
         if e.strength is not None:
             facts.append(f"strength **{figure(e.strength)}**")
-        facts += [f"own score {figure(e.base)}", f"id {md_text(e.id)}"]
-        self.add(
-            f'<a id="{e.anchor}"></a>', "", f"### {md_text(e.text)}", "", " · ".join(facts), ""
-        )
+        facts += [f"own score {figure(e.base)}", f"id {markdown_text(e.id)}"]
+        heading = f"### {markdown_text(e.text)}"
+        self.add(f'<a id="{e.anchor}"></a>', "", heading, "", " · ".join(facts), "")
         if e.reconstructed:
             self.add(
                 "*Reconstructed: no one said this in these words; the map's author added it to "
@@ -375,18 +358,18 @@ class _Writer:
         if links:
             self.add(*(f"- {self.sentence(p)}" for p in links), "")
         for q in e.quotes:
-            who = md_text(q.speaker)
+            who = markdown_text(q.speaker)
             if q.detail:
-                who += ", " + md_text(q.detail)
+                who += ", " + markdown_text(q.detail)
             if q.illocution:
-                who += f" ({md_text(q.illocution.lower())})"
+                who += f" ({markdown_text(q.illocution.lower())})"
             if q.document is not None and q.document in self.doc_anchor:
                 title = next(s.title for s in self.c.sources if s.id == q.document)
-                who += f", in [*{md_text(title)}*](#{self.doc_anchor[q.document]})"
+                who += f", in [*{markdown_text(title)}*](#{self.doc_anchor[q.document]})"
             if q.date:
-                who += ", " + md_text(readable_date(q.date))
+                who += ", " + markdown_text(readable_date(q.date))
             if q.quote:
-                self.add(f"> “{md_text(q.quote)}”", ">", f"> — {who}", "")
+                self.add(f"> “{markdown_text(q.quote)}”", ">", f"> — {who}", "")
             else:
                 self.add(f"— {who}", "")
 
@@ -395,19 +378,19 @@ class _Writer:
             return
         self.add("## Sources", "")
         for i, src in enumerate(self.c.sources, 1):
-            title = f"*{md_text(src.title)}*"
+            title = f"*{markdown_text(src.title)}*"
             if src.url:
                 title = f"[{title}]({md_url(src.url)})"
             line = f'{i}. <a id="{self.doc_anchor[src.id]}"></a>{title}'
             if src.author:
-                line += f", by {md_text(src.author)}"
+                line += f", by {markdown_text(src.author)}"
             if src.publisher:
-                line += f", {md_text(src.publisher)}"
+                line += f", {markdown_text(src.publisher)}"
             if src.published:
-                line += f", {md_text(readable_date(src.published))}"
+                line += f", {markdown_text(readable_date(src.published))}"
             line += "."
             if src.note:
-                line += f" {md_text(src.note)}"
+                line += f" {markdown_text(src.note)}"
             self.add(line)
         self.add("")
 
@@ -425,10 +408,10 @@ class _Writer:
             "stands once every argument is counted; the verdict is the stronger position, and "
             "the margin the gap between the two strongest.",
             "",
-            f"This report uses **{md_text(sem.label)}**: {md_text(sem.reference)} Its rule, for "
-            "a claim of own score w whose attackers add up to va and supporters to vs "
-            f"({md_text(sem.aggregation.name)}, {_code(sem.aggregation.formula)}): "
-            f"{_code(sem.influence)}.",
+            f"This report uses **{markdown_text(sem.label)}**: {markdown_text(sem.reference)} "
+            "Its rule, for a claim of own score w whose attackers add up to va and supporters "
+            f"to vs ({markdown_text(sem.aggregation.name)}, "
+            f"{markdown_code(sem.aggregation.formula)}): {markdown_code(sem.influence)}.",
             "",
         )
         others = [r for r in c.robustness if r.semantics != sem.name]
@@ -437,7 +420,7 @@ class _Writer:
                 "To see whether the verdict depends on that choice, it is also worked out under "
                 "every other gradual semantics arggraph has:",
                 "",
-                *(f"- {md_text(r.label)}: {md_text(r.reference)}" for r in others),
+                *(f"- {markdown_text(r.label)}: {markdown_text(r.reference)}" for r in others),
                 "",
             )
         self.add(
@@ -454,29 +437,15 @@ class _Writer:
             "---",
             "",
             "**To reproduce this report:** "
-            f"arggraph {md_text(c.version)}; semantics {md_text(c.semantics.name)} "
-            f"({md_text(c.semantics.label)}), tolerance {small(c.tolerance)}; "
+            f"arggraph {markdown_text(c.version)}; semantics {markdown_text(c.semantics.name)} "
+            f"({markdown_text(c.semantics.label)}), tolerance {small(c.tolerance)}; "
             + "; ".join(
-                f"{'graph' if i == 0 else 'scores'} {md_text(fp.name)}: SHA-256 `{fp.sha256}`"
+                f"{'graph' if i == 0 else 'scores'} {markdown_text(fp.name)}: SHA-256 `{fp.sha256}`"
                 + ("" if fp.of_file else " (of its JSON as arggraph writes it)")
                 for i, fp in enumerate(c.fingerprints)
             )
             + ".",
         )
-
-
-def _code(text: str) -> str:
-    """An inline code span holding ``text`` literally (a fence longer than any run of
-    backticks in it)."""
-    flat = " ".join(clean(text).split())
-    longest = 0
-    count = 0
-    for ch in flat:
-        count = count + 1 if ch == "`" else 0
-        longest = max(longest, count)
-    fence = "`" * (longest + 1)
-    pad = " " if flat.startswith("`") or flat.endswith("`") else ""
-    return f"{fence}{pad}{flat}{pad}{fence}"
 
 
 def to_markdown(content: ReportContent) -> str:

@@ -40,6 +40,9 @@ How it is computed, and why this way:
    still moving are reported by a :class:`~arggraph.errors.ConvergenceError` with their
    last values and the residual left, never returned as if exact. Where a component has
    several fixed points, the result is the one this schedule reaches from the base scores.
+   ``explain``'s removals re-solve a component proven to have one fixed point from the
+   strengths it had before, iterating only what the removal reaches
+   (:func:`evaluate` with ``warm``; :mod:`._warm`).
 """
 
 from __future__ import annotations
@@ -69,6 +72,7 @@ from ._sparse import (
     ready,
     views_of,
 )
+from ._warm import contractive, solve_warm
 from .registry import GRADUAL, PROBABILISTIC_SUM, GradualSemantics, Kernels, gradual
 
 if TYPE_CHECKING:
@@ -773,17 +777,25 @@ def evaluate(
     *,
     tol: float = TOLERANCE,
     max_rounds: int = MAX_ROUNDS,
+    warm: bool = False,
 ) -> FloatArray:
     """Compute every claim of ``region`` from its inputs, for each row of a scenario.
 
     ``strength`` gives the (final) strengths of the claims outside the region; ``w`` are
     the engine's weights (:meth:`Rule.weights`). Returns ``V`` (see :class:`Region`).
+
+    With ``warm``, ``strength`` also holds a fixed point of the region's own claims under
+    the same bases and weights (the strengths before the scenario's change): each cyclic
+    component whose update is proven a contraction is then re-solved from it, iterating
+    only what the change reaches (:mod:`._warm`), to the same tolerance; the others, and
+    a group whose bases a scenario changes, start from their base scores as without it.
     """
     sc = scenario or Scenario()
     r = region.size
     values = np.empty((sc.rows, r + len(region.ext)))
     values[:, r:] = strength[region.ext]
     node_base = base[region.nodes]
+    ref = np.concatenate([strength[region.nodes], strength[region.ext]]) if warm else None
     for grp in region.groups:
         b: FloatArray = np.broadcast_to(node_base[grp.lo : grp.hi], (sc.rows, grp.hi - grp.lo))
         if grp.lo <= sc.base_col < grp.hi:
@@ -796,7 +808,23 @@ def evaluate(
             if hit.any():
                 clamp = (sc.clamp_rows[hit], sc.clamp_cols[hit] - grp.lo)
         if grp.cyclic:
-            _iterate(region, grp, rule_, values, b, w, ids, clamp, tol, max_rounds)
+            solved = None
+            if ref is not None and not grp.lo <= sc.base_col < grp.hi:
+                fits = contractive(grp, rule_, node_base[grp.lo : grp.hi], w)
+                if fits.any():
+                    solved = solve_warm(
+                        grp,
+                        rule_,
+                        values,
+                        node_base[grp.lo : grp.hi],
+                        w,
+                        ref,
+                        clamp,
+                        fits,
+                        tol,
+                        min(PATIENCE, max_rounds),
+                    )
+            _iterate(region, grp, rule_, values, b, w, ids, clamp, tol, max_rounds, solved)
         else:
             va, vs, vm = grp.aggregate(rule_.reducer, values, w)
             out = grp.finish(rule_, b, va, vs, vm)
@@ -817,6 +845,7 @@ def _iterate(
     clamp: tuple[IntArray, IntArray] | None,
     tol: float,
     max_rounds: int,
+    solved: BoolArray | None = None,
 ) -> None:
     """Solve the cyclic components of a group, each row and component on its own.
 
@@ -827,7 +856,8 @@ def _iterate(
     reached its last stage (``NEWTON_AFTER`` rounds) is finished by Newton's method from
     where the iteration got (:mod:`._newton`); only if that fails too does the damped
     iteration go on to ``max_rounds``, and then a :class:`ConvergenceError` reports the
-    residual left.
+    residual left. Components ``solved`` already (their columns of ``values`` hold the
+    answer: :mod:`._warm`) are left as they are.
     """
     lo, hi = grp.lo, grp.hi
     current = np.array(b, dtype=np.float64)
@@ -835,6 +865,12 @@ def _iterate(
         current[clamp] = 0.0
     sizes = np.diff(np.append(grp.scc_start, hi - lo))
     active = np.ones((values.shape[0], len(grp.scc_start)), dtype=bool)
+    if solved is not None and solved.any():
+        if solved.all():
+            return
+        active[:, solved] = False
+        done_cols = np.repeat(solved, sizes)
+        current[:, done_cols] = values[:, lo:hi][:, done_cols]
     damping = 1.0
     newton_tried = False
     residual = np.zeros(active.shape)

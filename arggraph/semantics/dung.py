@@ -87,6 +87,7 @@ __all__ = [
     "grounded_codes",
     "grounded_labels",
     "grounded_mask",
+    "grounded_relation_labels",
     "flatten",
     "iter_extensions",
     "iter_extensions_with_relations",
@@ -477,6 +478,26 @@ def grounded_labels(graph_or_fw: Graph | Framework) -> dict[str, str]:
     n = len(fw.index)
     codes = grounded_codes(fw)[:n].tolist()
     return {cid: _NAMES[c] for cid, c in zip(fw.ids[:n], codes, strict=True)}
+
+
+def grounded_relation_labels(graph_or_fw: Graph | Framework) -> dict[str, str]:
+    """Each attack's grounded label in the flattening (:func:`flatten`), by relation id:
+    ``"in"`` where it stands, ``"out"`` where something that stands defeats it,
+    ``"undec"`` otherwise. Only a framework with set attacks (linked premises) or
+    attacks on attacks has attacks as arguments; for any other the result is empty (an
+    attack there stands exactly when its source is in).
+
+    >>> from arggraph.framework import Link
+    >>> fw = Framework.from_links(["p", "c", "u", "v"], None, [
+    ...     Link("attack", ("p",), "c", id="r"), Link("attack", ("u",), "r", id="x"),
+    ...     Link("attack", ("v",), "x", id="y")])
+    >>> sorted(grounded_relation_labels(fw).items())  # y defeats x: r stands, defeats c
+    [('r', 'in'), ('x', 'out'), ('y', 'in')]
+    """
+    fw = _framework(graph_or_fw)
+    n = len(fw.index)
+    codes = grounded_codes(fw)[n:].tolist()
+    return {rid: _NAMES[c] for rid, c in zip(fw.ids[n:], codes, strict=True)}
 
 
 # ---------------------------------------------------------------------- the core

@@ -7,8 +7,12 @@ For a topic claim ``t``, :func:`explain` reports for each claim ``c`` that can r
   contribution of 0 is no contribution to a probabilistic sum or a sum; so all removals
   are computed side by side, one row of a matrix per removed claim, over the claims
   between the removed ones and the topic only (the engine's vectorised evaluation),
-  chunk by chunk. (Under a mean a removed claim also leaves the count of its targets'
-  relations, so there each removal is recomputed on its own.)
+  chunk by chunk. On a cyclic component whose update is proven a contraction, a removal
+  is re-solved from the fixed point the component had with the claim, iterating only the
+  claims its change reaches (to the same tolerance and the same stopping test as a solve
+  from the base scores; :mod:`._warm`); others are solved from their base scores. (Under
+  a mean a removed claim also leaves the count of its targets' relations, so there each
+  removal is recomputed on its own, from the base scores.)
 - ``gradient``: ``d strength(t) / d base(c)``, exact, for every ``c`` at once by one
   reverse pass (reverse-mode differentiation through the engine): claims are visited
   from the topic back towards the leaves, each passing its adjoint to its attackers and
@@ -63,7 +67,7 @@ from ._engine import (
     framework_of,
     prepare,
 )
-from ._sparse import views_of
+from ._sparse import contraction, views_of
 
 if TYPE_CHECKING:
     from ..graph import Graph
@@ -212,7 +216,7 @@ def explain(
         tie = np.abs(grad_base[others])
         removal, done, complete = _branch_and_bound(others, bound, tie, max(top, 0), wanted, exact)
         bound = np.where(done, np.abs(removal), bound)
-    nxt = _strongest_paths(lay, region, sens, t)
+    nxt = _strongest_paths(lay, sens, t, others[done].tolist())
     ids = fw.ids
     contributions = []
     for c, r, ok, b in zip(
@@ -457,8 +461,11 @@ def removal_bounds(
     it, and 1 by a premise. By the triangle inequality along the topological order, the
     topic moves by at most this times the node's own change; removing a claim changes it
     by its strength. On a cyclic component the path sums converge when its matrix of
-    bounds has every row sum below 1 (then ``(I - L)^T x = rhs`` is solved); where it does
-    not, the bound is infinite (and a removal's is then 1, strengths lying in [0, 1]).
+    bounds ``L`` contracts, as every row sum or every column sum below 1 proves, or weights
+    under which it shrinks every claim's bound (:func:`~._sparse.contraction`); then
+    ``(I - L)^T x = rhs`` is solved, with a bound on what the iteration leaves
+    (:func:`_bound_cycle`). Where nothing proves it, the bound is infinite (and a
+    removal's is then 1, strengths lying in [0, 1]).
     Returns an array aligned with ``region.nodes``.
     """
     merged, bounds = region.flat
@@ -501,19 +508,19 @@ def _bound_cycle(
     iteration ``x <- rhs + L^T x`` from ``rhs`` rises to it. If the largest column sum of
     ``L``, ``q``, is below 1, ``L^T`` contracts in the largest-entry norm and ``x* <= x_k
     + q / (1 - q) * max|x_k - x_(k-1)|``; if the largest row sum ``p`` is, it contracts in
-    the sum norm and ``x* <= x_k + p / (1 - p) * sum|x_k - x_(k-1)|``. Either is returned
-    after the last round (the tighter one when both hold). If neither is below 1 the
-    sums may diverge, and the bound is infinite for every node of a strongly connected
-    component (``components`` are their first columns) that reaches the topic at all.
+    the sum norm and ``x* <= x_k + p / (1 - p) * sum|x_k - x_(k-1)|``. If neither is,
+    weights ``u`` under which ``L^T`` contracts by ``g < 1`` in the norm ``max |x_i| /
+    u_i`` may still prove it, strongly connected component by component
+    (:func:`~._sparse.contraction`; ``components`` are their first columns): then ``x* <=
+    x_k + u * g / (1 - g) * max(|x_k - x_(k-1)| / u)`` over the component. The bound is
+    returned after the last round (the tightest that holds). A component nothing proves
+    may have diverging sums: the bound is infinite for every node of it if it reaches the
+    topic at all.
     """
     import scipy.sparse as sp
 
     q = float(np.bincount(src, weights=value, minlength=size).max(initial=0.0))
     p = float(np.bincount(tgt, weights=value, minlength=size).max(initial=0.0))
-    if q >= 1.0 and p >= 1.0:
-        reaches = np.maximum.reduceat(rhs, components) > 0.0
-        sizes = np.diff(np.append(components, size))
-        return np.where(np.repeat(reaches, sizes), np.inf, 0.0)
     lt = sp.csr_array((value, (src, tgt)), shape=(size, size))
     endless = np.isinf(rhs)
     if endless.any():
@@ -529,6 +536,17 @@ def _bound_cycle(
             endless |= step
         finite = _bound_cycle(tgt, src, value, size, np.where(endless, 0.0, rhs), components)
         return np.where(endless, np.inf, finite)
+    sizes = np.diff(np.append(components, size))
+    gamma = weights = None
+    lost = np.zeros(size, dtype=bool)
+    if q >= 1.0 and p >= 1.0:
+        gamma, weights = contraction(src, tgt, value, size, components)
+        unproven = np.repeat(~np.isfinite(gamma), sizes)
+        reaches = np.repeat(np.maximum.reduceat(rhs, components) > 0.0, sizes)
+        lost = unproven & reaches
+        if unproven.all():
+            return np.where(lost, np.inf, 0.0)
+        rhs = np.where(unproven, 0.0, rhs)  # those stay at 0 as they iterate
     x = rhs.astype(np.float64, copy=True)
     diff = np.zeros(size)
     for _ in range(_ADJOINT_ROUNDS):
@@ -537,6 +555,14 @@ def _bound_cycle(
         x = nxt
         if float(diff.sum()) <= 1e-12 * max(float(x.max(initial=0.0)), 1e-300):
             break
+    if gamma is not None and weights is not None:
+        per = np.maximum.reduceat(diff / weights, components)
+        g = np.where(np.isfinite(gamma), gamma, 0.0)  # unproven ones stayed at 0
+        tail = np.repeat(per * g / (1.0 - g), sizes)
+        with np.errstate(invalid="ignore"):  # inf * 0 where unproven, not taken
+            extra = np.where(tail > 0.0, weights * tail, 0.0)
+        bounded: FloatArray = np.where(lost, np.inf, x + extra)
+        return bounded
     slack = np.inf
     if q < 1.0:
         slack = q / (1.0 - q) * float(diff.max(initial=0.0))
@@ -628,7 +654,16 @@ def _removals(
             rows=len(chunk), clamp_rows=np.arange(len(chunk)), clamp_cols=col[chunk]
         )
         values = evaluate(
-            sub, rule, strength, base, w, lay.ids, scenario, tol=tol, max_rounds=max_rounds
+            sub,
+            rule,
+            strength,
+            base,
+            w,
+            lay.ids,
+            scenario,
+            tol=tol,
+            max_rounds=max_rounds,
+            warm=True,
         )
         out[chunk_idx] = strength[t] - values[:, col[t]]
     return out
@@ -696,19 +731,27 @@ def _locality_order(lay: Layout, region: Region, t: int, others: IntArray) -> In
 
 
 # ---------------------------------------------------------------------- paths
-def _strongest_paths(lay: Layout, region: Region, sens: FloatArray, t: int) -> dict[int, int]:
-    """For each claim of the region, the next claim on its strongest path to ``t``."""
+def _strongest_paths(lay: Layout, sens: FloatArray, t: int, wanted: list[int]) -> dict[int, int]:
+    """The next claim on the strongest path to ``t`` of each of ``wanted`` and of every
+    claim on those paths.
+
+    Dijkstra's algorithm from ``t`` backwards stops once every wanted claim is settled:
+    the claims on a settled claim's path are settled before it (no step costs less than
+    0), so only the claims at least as close as the farthest wanted one are visited.
+    """
     ptr, edge = lay.in_csr
     vptr, vedge, vsrc, vsens = views_of(ptr, edge, lay.src, sens)
     cost: dict[int, float] = {t: 0.0}
     nxt: dict[int, int] = {}
     done: set[int] = set()
+    left = set(wanted) - {t}
     heap = [(0.0, t)]
-    while heap:
+    while heap and left:
         c, v = heapq.heappop(heap)
         if v in done:
             continue
         done.add(v)
+        left.discard(v)
         for j in range(vptr[v], vptr[v + 1]):
             e = vedge[j]
             u = vsrc[e]

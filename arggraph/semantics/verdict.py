@@ -32,14 +32,14 @@ can be missed; raise ``samples`` to look closer.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..errors import UsageError
-from ..framework import FloatArray, Framework, IntArray
+from ..framework import BoolArray, FloatArray, Framework, IntArray
 from ._engine import framework_of
 from .incremental import GradualEngine
 
@@ -47,7 +47,16 @@ if TYPE_CHECKING:
     from ..graph import Graph
     from ..model import ScoreSheet
 
-__all__ = ["TIE", "Verdict", "flip_points", "margin_curve", "verdict"]
+__all__ = [
+    "TIE",
+    "Verdict",
+    "flip_points",
+    "judge",
+    "leaders",
+    "margin_curve",
+    "nearest_flip",
+    "verdict",
+]
 
 
 #: Positions whose strengths differ by no more than this are tied.
@@ -92,19 +101,33 @@ def _positions(
     return chosen
 
 
-def _leaders(table: FloatArray) -> IntArray:
-    """The leading position of each row (column index), or -1 on a tie."""
+def leaders(table: FloatArray) -> IntArray:
+    """The leading position of each row of ``table`` (shape ``(rows, positions)``: a
+    row a scenario, a column a position's strength), as a column index, or -1 where the
+    top two are within :data:`TIE`; shape ``(rows,)``. One position always leads.
+
+    >>> leaders(np.array([[0.7, 0.2], [0.5, 0.5], [0.1, 0.3]])).tolist()
+    [0, -1, 1]
+    """
     if table.shape[1] == 1:
         return np.zeros(table.shape[0], dtype=np.int64)
+    rows = np.arange(len(table))
     top = np.argmax(table, axis=1)
-    best = table[np.arange(len(table)), top]
     rest = table.copy()
-    rest[np.arange(len(table)), top] = -np.inf
-    gap = best - rest.max(axis=1)
+    rest[rows, top] = -np.inf
+    gap = table[rows, top] - rest.max(axis=1)
     return np.where(gap > TIE, top, -1).astype(np.int64)
 
 
-def _judge(names: list[str], values: FloatArray) -> Verdict:
+def judge(names: Sequence[str], values: FloatArray) -> Verdict:
+    """The :class:`Verdict` between positions ``names`` at strengths ``values`` (shape
+    ``(len(names),)``, in [0, 1]): leader and runner-up ``None`` when the top two are
+    within :data:`TIE`; one position leads by its strength.
+
+    >>> v = judge(["go", "stay"], np.array([0.3, 0.75]))
+    >>> v.leader, v.runner_up, round(v.margin, 2)
+    ('stay', 'go', 0.45)
+    """
     strengths = dict(zip(names, values.tolist(), strict=True))
     order = np.argsort(-values, kind="stable")
     best = float(values[order[0]])
@@ -146,7 +169,7 @@ def verdict(
     fw = framework_of(graph, scores)
     names = _positions(graph, fw, positions)
     values = strengths(fw, semantics)[[fw.index_of(p) for p in names]]
-    return _judge(names, values)
+    return judge(names, values)
 
 
 def flip_points(
@@ -175,37 +198,67 @@ def flip_points(
     fw = framework_of(graph, scores)
     names = _positions(graph, fw, positions)
     engine = GradualEngine(fw, semantics)
-    current = _leaders(engine.values[[fw.index_of(p) for p in names]][None, :])[0]
+    current = leaders(engine.values[[fw.index_of(p) for p in names]][None, :])[0]
     grid = np.linspace(0.0, 1.0, max(samples, 2))
     out: dict[str, float | None] = {}
     for cid in fw.ids if claims is None else claims:
         b0 = engine.base(cid)
         values = np.union1d(grid, [b0])
-        flipped = _leaders(engine.probe(cid, values, names)) != current
-        if not flipped.any():
-            out[cid] = None
-            continue
-        here = int(np.searchsorted(values, b0))
-        found: list[float] = []
-        right = np.flatnonzero(flipped[here + 1 :])
-        if len(right):
-            j = here + 1 + int(right[0])
-            found.append(_narrow(engine, cid, names, current, values[j - 1], values[j]))
-        left = np.flatnonzero(flipped[:here])
-        if len(left):
-            j = int(left[-1])
-            found.append(_narrow(engine, cid, names, current, values[j + 1], values[j]))
-        out[cid] = min(found, key=lambda x: (abs(x - b0), x))
+
+        def changed(at: FloatArray, cid: str = cid) -> BoolArray:
+            return np.asarray(leaders(engine.probe(cid, at, names)) != current)
+
+        out[cid] = nearest_flip(values, changed(values), b0, changed, _RESOLUTION)
     return out
 
 
+def nearest_flip(
+    points: FloatArray,
+    flipped: BoolArray,
+    at: float,
+    changed: Callable[[FloatArray], BoolArray],
+    resolution: float,
+) -> float | None:
+    """The value nearest ``at`` at which the leader changes, or ``None`` where it
+    changes at none of ``points``.
+
+    ``points`` (shape ``(k,)``) are sorted and hold ``at`` itself; ``flipped`` (shape
+    ``(k,)``, bool) says where the leader differs from the one at ``at`` (a tie counts as
+    a change); ``changed(values)`` says the same for other values. On each side of
+    ``at``, the first grid step where the leader changes is narrowed (by
+    ``changed``, 15 values a round) to within ``resolution``; of the two, the nearer
+    one to ``at`` (on equal distance, the lower) is returned. This is the flip point of
+    :func:`flip_points` and of a panel's lever (:func:`arggraph.panel.compare`).
+
+    >>> grid = np.linspace(0.0, 1.0, 5)
+    >>> def changed(v):
+    ...     return np.asarray(v) > 0.6
+    >>> round(nearest_flip(grid, changed(grid), 0.25, changed, 1e-9), 6)
+    0.6
+    """
+    if not flipped.any():
+        return None
+    here = int(np.searchsorted(points, at))
+    found: list[float] = []
+    right = np.flatnonzero(flipped[here + 1 :])
+    if len(right):
+        j = here + 1 + int(right[0])
+        found.append(_narrow(changed, float(points[j - 1]), float(points[j]), resolution))
+    left = np.flatnonzero(flipped[:here])
+    if len(left):
+        j = int(left[-1])
+        found.append(_narrow(changed, float(points[j + 1]), float(points[j]), resolution))
+    return min(found, key=lambda x: (abs(x - at), x))
+
+
 def _narrow(
-    engine: GradualEngine, cid: str, names: list[str], current: int, ok: float, bad: float
+    changed: Callable[[FloatArray], BoolArray], ok: float, bad: float, resolution: float
 ) -> float:
-    """Shrink the bracket (leader unchanged at ``ok``, changed at ``bad``) to a point."""
-    while abs(bad - ok) > _RESOLUTION:
+    """Shrink the bracket (leader unchanged at ``ok``, changed at ``bad``) to within
+    ``resolution``; returns its changed end."""
+    while abs(bad - ok) > resolution:
         points = np.linspace(ok, bad, _SPLIT + 2)[1:-1]
-        flipped = _leaders(engine.probe(cid, points, names)) != current
+        flipped = changed(points)
         if flipped.any():
             j = int(np.flatnonzero(flipped)[0])
             bad = float(points[j])

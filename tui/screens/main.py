@@ -27,6 +27,8 @@ from textual.widgets import Tree
 from textual.worker import WorkerState, get_current_worker
 
 from arggraph.errors import ArggraphError
+from arggraph.graph import Graph
+from arggraph.live import Failed, SourceWatcher
 from arggraph.semantics.registry import gradual
 from arggraph.views import SearchIndex, loose_tops, path_from_position
 
@@ -39,12 +41,23 @@ from ..insight import (
     lever_state,
 )
 from ..keys import main_bindings
+from ..live import LiveReload, SourceChanged, cursor_trail, other_graph, restore_cursor
 from ..render import fit, home_short, safe
 from ..state import Session
-from ..viewmodels import Item, LeverState, Location, Mode, Snapshot, VerdictState, WhyState
+from ..viewmodels import (
+    Item,
+    LeverState,
+    Location,
+    Mode,
+    Snapshot,
+    SourceState,
+    VerdictState,
+    WhyState,
+)
 from ..widgets.detail import ClaimDetail
 from ..widgets.keybar import KeyBar
 from ..widgets.lever import LeverChart
+from ..widgets.source import SourceBar
 from ..widgets.status import Breadcrumbs, ModeLine
 from ..widgets.tree import DebateTree, Node
 from ..widgets.verdict import VerdictBar
@@ -75,10 +88,20 @@ class MainScreen(Screen[None]):
     AUTO_FOCUS = "#tree"
 
     def __init__(
-        self, session: Session, *, bundled: bool = False, notes: tuple[str, ...] = ()
+        self,
+        session: Session,
+        *,
+        bundled: bool = False,
+        notes: tuple[str, ...] = (),
+        watcher: SourceWatcher | None = None,
     ) -> None:
         super().__init__()
         self.session = session
+        #: The file the map is read from again when it changes (a live source), if any.
+        self.live = LiveReload(self, watcher) if watcher is not None else None
+        self._source = (
+            SourceState(str(watcher.path), notes=watcher.notes) if watcher is not None else None
+        )
         #: Files of a panel's folders that were left out, and why (said on opening).
         self.notes = notes
         self.bundled = bundled
@@ -103,6 +126,8 @@ class MainScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield VerdictBar(id="verdict")
         yield ModeLine(id="mode")
+        if self.live is not None:
+            yield SourceBar(id="source")
         with Horizontal(id="body"):
             yield DebateTree(id="tree")
             with VerticalScroll(id="side"):
@@ -158,6 +183,9 @@ class MainScreen(Screen[None]):
         elif lacking:
             self.say(lacking, severity="warning")
         self._say_panel()
+        if self.live is not None:
+            self.query_one(SourceBar).state = self._source
+            self.live.start()
 
     def say(
         self, message: str, *, severity: SeverityLevel = "information", timeout: float | None = None
@@ -507,6 +535,23 @@ class MainScreen(Screen[None]):
             self.say(f"That claim is not in the debate as of {s.day}.", severity="warning")
             return False
         before = self.location()
+        if self.place_claim(claim) is None:
+            self.say("That claim could not be placed in the tree.", severity="warning")
+            return False
+        self.history.append(before)
+        self.debate.focus()
+        self.refresh_crumbs()
+        return True
+
+    def place_claim(self, claim: str) -> Node | None:
+        """Open the tree down to ``claim`` by the shortest path from a position (or from a
+        claim that bears on none) and put the cursor there; ``None`` when it is not in
+        the tree (the as-of view hides it)."""
+        s = self.session
+        if claim not in s.graph.claims:
+            return None
+        if s.dated_view is not None and claim not in s.dated_view.claims:
+            return None
         path = path_from_position(s.graph, claim, s.dated_view)
         node = None
         if path is not None:
@@ -520,13 +565,7 @@ class MainScreen(Screen[None]):
                 node = self.debate.reveal(
                     top, [r.id for r in path], loose=bool(s.positions), claim=claim
                 )
-        if node is None:
-            self.say("That claim could not be placed in the tree.", severity="warning")
-            return False
-        self.history.append(before)
-        self.debate.focus()
-        self.refresh_crumbs()
-        return True
+        return node
 
     def action_search(self) -> None:
         """``/``: search claim texts, quotes and actors; Enter goes to the claim."""
@@ -859,3 +898,55 @@ class MainScreen(Screen[None]):
     ) -> None:
         """Save the score sheet, asking on a sheet changed on disk (:class:`SaveFlow`)."""
         self.saver.save(then, path, force)
+
+    # ------------------------------------------------------------------ a live source
+    @on(SourceChanged)
+    def _source_changed(self, message: SourceChanged) -> None:
+        """The live source was read again: show its new graph, or keep the last good one
+        and say why the file cannot be shown (the source bar)."""
+        outcome = message.outcome
+        assert self._source is not None
+        refused = (
+            None if isinstance(outcome, Failed) else other_graph(self.session.graph, outcome.graph)
+        )
+        if isinstance(outcome, Failed):
+            self._source = replace(self._source, problem=outcome.message, line=outcome.line)
+        elif refused is not None:
+            self._source = replace(self._source, problem=refused, line=None)
+        else:
+            self._source = replace(
+                self._source,
+                reloads=self._source.reloads + 1,
+                problem=None,
+                line=None,
+                notes=outcome.notes,
+            )
+            if outcome.graph is not self.session.graph:
+                self.replace_graph(outcome.graph)
+        self.query_one(SourceBar).state = self._source
+
+    def replace_graph(self, graph: Graph) -> None:
+        """Go on with ``graph``, a new version of the map: the user's scores carried over
+        (:meth:`~tui.state.Session.replace_graph`), the cursor kept on the same claim or
+        else the nearest one above it that is still there."""
+        book = self.session.own
+        unknown = set(book.unknown)
+        trail = cursor_trail(self.debate, self.current_node())
+        self.session.replace_graph(graph)
+        self._index = None
+        self.history.clear()
+        self.scoring_link = False
+        self._version += 1
+        self.push_state()
+        self.debate.reopen()
+        restore_cursor(self.debate, trail, lambda claim: self.place_claim(claim) is not None)
+        self.refresh_verdict()
+        self.show_focus()
+        lost = sorted(set(book.unknown) - unknown)
+        if lost:
+            shown = ", ".join(lost[:5]) + (f" and {len(lost) - 5} more" if len(lost) > 5 else "")
+            self.say(
+                f"{len(lost)} of your scores name what the file no longer has ({shown}): "
+                "kept in your sheet, and used again if it comes back.",
+                severity="warning",
+            )
