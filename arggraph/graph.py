@@ -99,6 +99,12 @@ class Graph:
     relations share one namespace: an id that names both is a duplicate, and a relation
     aimed at its own id aims at itself, a problem of its own (``"self"``; strict
     loading raises :class:`~arggraph.errors.IntegrityError`).
+
+    A graph of a plain file loaded on the fast path (:meth:`from_columns`) has the same
+    attributes; its :attr:`model`, :attr:`claims` and :attr:`relations` are validated from
+    the parsed file when first read, while :attr:`framework`, :meth:`kind_counts`,
+    :meth:`type_counts`, :meth:`position_texts`, :attr:`title` and :attr:`id` never need
+    them.
     """
 
     def __init__(

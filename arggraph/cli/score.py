@@ -69,11 +69,11 @@ def apply_scores(graph: Graph, sheet: ScoreSheet | None, path: str | None) -> Fr
     """The graph's framework with a sheet applied, each unknown id named at its place.
     Relations from linked premises and relations aimed at relations are inferences of the
     framework (:meth:`~arggraph.framework.Framework.from_links`), weighed like any other."""
-    from ..panel import check_ids
-
     fw = graph.framework
     if sheet is None:
         return fw
+    from ..panel import check_ids  # (with the models: only when there is a sheet)
+
     check_ids(graph, sheet, path)
     return fw.with_scores(sheet)
 
