@@ -107,6 +107,7 @@ def _same_framework(fast: Framework, slow: Framework) -> None:
     assert fast.index == slow.index
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None)
 @given(plain_files())
 def test_what_the_fast_path_accepts_the_models_accept_with_equal_values(

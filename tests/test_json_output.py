@@ -79,6 +79,7 @@ JSON_VALUES = st.recursive(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=500)
 @given(JSON_VALUES)
 def test_the_bulk_writer_writes_what_the_standard_encoder_writes(value: Any) -> None:
