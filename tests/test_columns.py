@@ -222,6 +222,16 @@ def test_a_bare_plain_file_is_named_after_its_file(tmp_path: Path) -> None:
         ('{"claims": [{"id": "a", "text": "A", "base": 1e999}]}', JSONLimitError, "beyond the"),
         ('{"claims": [{"id": "a", "text": "A", "base": NaN}]}', JSONLimitError, "NaN is not"),
         (
+            '{"claims": [{"id": "a", "text": "A", "base": 1' + "0" * 5000 + "}]}",
+            JSONLimitError,
+            "an integer of 5,001 digits",
+        ),
+        (
+            '{"claims": [{"id": "a", "text": "A", "base": ' + "[" * 150 + "]" * 150 + "}]}",
+            JSONLimitError,
+            "nested deeper than 100",
+        ),
+        (
             '{"claims": [{"id": "a", "text": "A"}, {"id": "a", "text": "B"}]}',
             DuplicateIdError,
             "duplicate claim id 'a'",
