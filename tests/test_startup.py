@@ -42,6 +42,12 @@ def test_version_loads_no_library() -> None:
 
 
 @pytest.mark.slow
+def test_schema_prints_the_shipped_file_without_pydantic() -> None:
+    assert not loaded("schema") & {"numpy", "pydantic", "scipy"}
+    assert not loaded("schema", "scores") & {"numpy", "pydantic", "scipy"}
+
+
+@pytest.mark.slow
 def test_schema_and_show_on_a_small_graph_need_no_scipy() -> None:
     assert "scipy" not in loaded("schema")
     small = loaded("show", str(FIXTURES / "bypass.json"))
