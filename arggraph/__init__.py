@@ -15,39 +15,85 @@ like code, and draw it.
 
 from __future__ import annotations
 
-from .bundled import bundled_graph
-from .checks import RULES, Finding, check, rule
-from .diff import GraphDiff, diff_graphs
-from .errors import ArggraphError
-from .framework import Framework
-from .graph import Graph
-from .io import dump_graph, load, load_scores, loads, save, save_scores
-from .live import SourceWatcher, load_source
-from .model import (
-    Actor,
-    Attribution,
-    Claim,
-    ClaimScore,
-    Document,
-    GraphModel,
-    Relation,
-    ScoreSheet,
-    WeightScore,
+import typing
+
+from ._lazy import lazy_exports as _lazy_exports
+
+if typing.TYPE_CHECKING:
+    from .bundled import bundled_graph
+    from .checks import RULES, Finding, check, rule
+    from .diff import GraphDiff, diff_graphs
+    from .errors import ArggraphError
+    from .framework import Framework
+    from .graph import Graph
+    from .io import dump_graph, load, load_scores, loads, save, save_scores
+    from .live import SourceWatcher, load_source
+    from .model import (
+        Actor,
+        Attribution,
+        Claim,
+        ClaimScore,
+        Document,
+        GraphModel,
+        Relation,
+        ScoreSheet,
+        WeightScore,
+    )
+    from .semantics import (
+        SEMANTICS,
+        Explanation,
+        GradualEngine,
+        Verdict,
+        acceptance,
+        explain,
+        extensions,
+        flip_points,
+        grounded,
+        score,
+        verdict,
+    )
+    from .summary import summarize
+
+# Each name is imported when first read: `import arggraph` (and every command that
+# needs little, such as `arggraph --version`) loads neither pydantic nor NumPy.
+__getattr__, __dir__ = _lazy_exports(
+    __name__,
+    {
+        ".bundled": ("bundled_graph",),
+        ".checks": ("RULES", "Finding", "check", "rule"),
+        ".diff": ("GraphDiff", "diff_graphs"),
+        ".errors": ("ArggraphError",),
+        ".framework": ("Framework",),
+        ".graph": ("Graph",),
+        ".io": ("dump_graph", "load", "load_scores", "loads", "save", "save_scores"),
+        ".live": ("SourceWatcher", "load_source"),
+        ".model": (
+            "Actor",
+            "Attribution",
+            "Claim",
+            "ClaimScore",
+            "Document",
+            "GraphModel",
+            "Relation",
+            "ScoreSheet",
+            "WeightScore",
+        ),
+        ".semantics": (
+            "SEMANTICS",
+            "Explanation",
+            "GradualEngine",
+            "Verdict",
+            "acceptance",
+            "explain",
+            "extensions",
+            "flip_points",
+            "grounded",
+            "score",
+            "verdict",
+        ),
+        ".summary": ("summarize",),
+    },
 )
-from .semantics import (
-    SEMANTICS,
-    Explanation,
-    GradualEngine,
-    Verdict,
-    acceptance,
-    explain,
-    extensions,
-    flip_points,
-    grounded,
-    score,
-    verdict,
-)
-from .summary import summarize
 
 __all__ = [
     "Actor",

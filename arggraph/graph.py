@@ -26,18 +26,29 @@ relation; :meth:`Graph.target_relation` and :meth:`Graph.relations_into` follow 
 
 from __future__ import annotations
 
+import gc
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import chain, compress
 from pathlib import Path
-from typing import Literal, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Literal, Protocol, TypeVar
 
 import numpy as np
 
+from ._columns import Columns
+from ._ids import default_relation_id
 from .atomic import FileStamp
 from .errors import DanglingReferenceError, DuplicateIdError, IntegrityError, UnknownIdError
 from .framework import Framework, Link
 from .locate import path_steps
-from .model import FORMAT_1_1, Actor, Claim, Document, GraphModel, Relation, default_relation_id
+
+if TYPE_CHECKING:
+    from .model import Actor, Claim, Document, GraphModel, Relation
+
+# The models (and pydantic) are imported where a graph needs them: a plain file loaded
+# on the fast path, whose models are built only when asked for, never needs them.
+_FORMAT_1_1: Final = "arggraph/1.1"
 
 __all__ = ["Graph", "IntegrityProblem"]
 
@@ -88,6 +99,12 @@ class Graph:
     relations share one namespace: an id that names both is a duplicate, and a relation
     aimed at its own id aims at itself, a problem of its own (``"self"``; strict
     loading raises :class:`~arggraph.errors.IntegrityError`).
+
+    A graph of a plain file loaded on the fast path (:meth:`from_columns`) has the same
+    attributes; its :attr:`model`, :attr:`claims` and :attr:`relations` are validated from
+    the parsed file when first read, while :attr:`framework`, :meth:`kind_counts`,
+    :meth:`type_counts`, :meth:`position_texts`, :attr:`title` and :attr:`id` never need
+    them.
     """
 
     def __init__(
@@ -98,17 +115,138 @@ class Graph:
         stamp: FileStamp | None = None,
         strict: bool = True,
     ) -> None:
-        self.model = model
+        self._model: GraphModel | None = model
         self.path = Path(path) if path is not None else None
         self.stamp = stamp
-        self.claims: dict[str, Claim]
-        self.relations: dict[str, Relation]
-        self.actors: dict[str, Actor]
-        self.documents: dict[str, Document]
+        self._claims: dict[str, Claim] | None = None
+        self._relations: dict[str, Relation] | None = None
+        self._actors: dict[str, Actor] | None = None
+        self._documents: dict[str, Document] | None = None
         self.problems: list[IntegrityProblem] = []
+        self._raw: dict[str, Any] | None = None
+        self._columns: Columns | None = None
+        self._id = model.id
         self._index_items()
         if strict and self.problems:
             self._raise_first()
+
+    @classmethod
+    def from_columns(
+        cls,
+        raw: dict[str, Any],
+        cols: Columns,
+        *,
+        graph_id: str,
+        path: str | Path | None = None,
+        stamp: FileStamp | None = None,
+    ) -> Graph:
+        """A graph of a plain file read on the fast path (:mod:`arggraph._columns`, which
+        found it valid, every id once and every end a claim), with the parsed file
+        ``raw`` it came from and the id it takes (``graph_id``). Its models (:attr:`model`,
+        :attr:`claims`, :attr:`relations`) are validated from ``raw`` when first asked
+        for; the engine's arrays, the counts and the positions come from the columns."""
+        graph = cls.__new__(cls)
+        graph._model = None
+        graph.path = Path(path) if path is not None else None
+        graph.stamp = stamp
+        graph._claims = graph._relations = None
+        graph._actors, graph._documents = {}, {}  # a plain file has none
+        graph.problems = []
+        graph._raw = raw
+        graph._columns = cols
+        graph._id = graph_id
+        return graph
+
+    def _materialize(self) -> None:
+        """Validate the parsed file into models and index them (the fast path proved
+        it valid, so neither raises nor finds a problem)."""
+        from .model import GraphModel
+
+        assert self._raw is not None
+        # As in loading: hundreds of thousands of new objects and no cycle among them,
+        # which the cyclic collector would rescan many times over.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            model = GraphModel.model_validate(self._raw)
+            if model.id != self._id:
+                model.id = self._id  # a bare framework: named after its file
+            self._model = model
+            self._index_items()
+        finally:
+            if collecting:
+                gc.enable()
+        self._raw = None
+
+    # ------------------------------------------------------------------ the models
+    @property
+    def model(self) -> GraphModel:
+        """The validated file."""
+        if self._model is None:
+            self._materialize()
+        assert self._model is not None
+        return self._model
+
+    @property
+    def claims(self) -> dict[str, Claim]:
+        """The claims by id, in file order (the first of clashing ids)."""
+        if self._claims is None:
+            self._materialize()
+        assert self._claims is not None
+        return self._claims
+
+    @property
+    def relations(self) -> dict[str, Relation]:
+        """The relations by id (their default id when the file gives none), in file
+        order."""
+        if self._relations is None:
+            self._materialize()
+        assert self._relations is not None
+        return self._relations
+
+    @property
+    def actors(self) -> dict[str, Actor]:
+        """The actors by id, in file order."""
+        if self._actors is None:
+            self._materialize()
+        assert self._actors is not None
+        return self._actors
+
+    @property
+    def documents(self) -> dict[str, Document]:
+        """The documents by id, in file order."""
+        if self._documents is None:
+            self._materialize()
+        assert self._documents is not None
+        return self._documents
+
+    def kind_counts(self) -> dict[str, int]:
+        """How many claims (the first of clashing ids) there are of each kind, by kind.
+
+        >>> from arggraph.io import loads
+        >>> loads('{"claims": [{"id": "a", "text": "A", "kind": "position"}]}').kind_counts()
+        {'position': 1}
+        """
+        if self._columns is not None:
+            return dict(Counter(self._columns.kinds))
+        return dict(Counter(c.kind for c in self.claims.values()))
+
+    def type_counts(self) -> dict[str, int]:
+        """How many relations (the first of clashing ids) there are of each type."""
+        if self._columns is not None:
+            return dict(Counter(self._columns.types))
+        return dict(Counter(r.type for r in self.relations.values()))
+
+    @property
+    def attributed(self) -> bool:
+        """Whether any claim or relation has an attribution."""
+        if self._columns is not None:
+            return False
+        groups = chain(
+            (c.attributions for c in self.claims.values()),
+            (r.attributions for r in self.relations.values()),
+        )
+        return any(groups)
 
     # ------------------------------------------------------------------ indexing
     def _index_items(self) -> None:
@@ -123,18 +261,18 @@ class Graph:
                 premises = rel.source if rel.source is not None else rel.premises
                 rel.id = default_relation_id(rel.type, premises, rel.target)
                 rel.model_fields_set.discard("id")  # still unwritten: a save leaves it out
-        self.documents = self._collect("documents", "document", m.documents)
-        self.actors = self._collect("actors", "actor", m.actors)
-        self.claims = self._collect("claims", "claim", m.claims)
-        self.relations = self._collect("relations", "relation", m.relations)
+        self._documents = self._collect("documents", "document", m.documents)
+        self._actors = self._collect("actors", "actor", m.actors)
+        self._claims = self._collect("claims", "claim", m.claims)
+        self._relations = self._collect("relations", "relation", m.relations)
         ends = {r.source for r in m.relations} | {r.target for r in m.relations}
         ends.update(p for r in m.relations if r.sources is not None for p in r.sources)
         ends.discard(None)
         loose = not ends <= self.claims.keys()
-        if loose and m.format != FORMAT_1_1 and "format" not in m.model_fields_set:
+        if loose and m.format != _FORMAT_1_1 and "format" not in m.model_fields_set:
             if any(r.target not in self.claims and r.target in self.relations for r in m.relations):
-                m.format = FORMAT_1_1  # a model that says no format gets the one it needs
-        one_namespace = m.format == FORMAT_1_1
+                m.format = _FORMAT_1_1  # a model that says no format gets the one it needs
+        one_namespace = m.format == _FORMAT_1_1
         if one_namespace and not self.claims.keys().isdisjoint(self.relations.keys()):
             self._namespace_clashes()
         if loose:
@@ -212,7 +350,7 @@ class Graph:
             what = "claim or relation" if one_namespace else "claim"
             why = ""
             if rel.target in self.relations:
-                why = f' (a relation: aiming at a relation needs "format": "{FORMAT_1_1}")'
+                why = f' (a relation: aiming at a relation needs "format": "{_FORMAT_1_1}")'
             self._dangling(f"relations[{i}].target", rel.target, what, who, why)
 
     def _collect(self, section: str, what: str, items: list[T]) -> dict[str, T]:
@@ -317,15 +455,53 @@ class Graph:
     @property
     def id(self) -> str:
         """The graph's id (score sheets name it)."""
-        return self.model.id
+        return self._id if self._model is None else self._model.id
+
+    @property
+    def title(self) -> str:
+        """The graph's title (``""`` when it has none)."""
+        if self._model is None and self._raw is not None:
+            return str(self._raw.get("title", ""))
+        return self.model.title
+
+    @property
+    def question(self) -> str:
+        """The question the graph debates (``""`` when it has none)."""
+        if self._model is None and self._raw is not None:
+            return str(self._raw.get("question", ""))
+        return self.model.question
 
     @property
     def positions(self) -> list[Claim]:
         """The claims of kind ``position``, in file order."""
+        if self._claims is None and self._columns is not None and self._raw is not None:
+            # Only the positions' models, from the parsed file: the rest stays unbuilt.
+            from .model import Claim
+
+            raw_claims = self._raw.get("claims", [])
+            return [Claim.model_validate(raw_claims[i]) for i in self._columns.positions()]
         return [c for c in self.claims.values() if c.kind == "position"]
+
+    def position_texts(self) -> dict[str, str]:
+        """The positions' texts by id, in file order (a plain file's from the parsed
+        file, with no model built)."""
+        if self._claims is None and self._columns is not None and self._raw is not None:
+            raw_claims = self._raw.get("claims", [])
+            picked = [raw_claims[i] for i in self._columns.positions()]
+            return {str(c["id"]): str(c["text"]) for c in picked}
+        return {c.id: c.text for c in self.positions}
 
     def claim(self, claim_id: str) -> Claim:
         """The claim with this id, or :class:`~arggraph.errors.UnknownIdError`."""
+        cols, raw = self._columns, self._raw
+        if self._claims is None and cols is not None and raw is not None:
+            # The one claim's model, from the parsed file: the rest stays unbuilt.
+            from .model import Claim
+
+            i = cols.index.get(claim_id)
+            if i is not None:
+                return Claim.model_validate(raw["claims"][i])
+            raise UnknownIdError("claim", claim_id, path=self.path, known=cols.claim_ids)
         try:
             return self.claims[claim_id]
         except KeyError:
@@ -371,6 +547,8 @@ class Graph:
         """The relations that run from linked premises or aim at a relation (which
         :attr:`framework` does not hold yet), in file order, those with a missing end
         included (:meth:`is_usable` tells): empty for an ``arggraph/1`` graph."""
+        if self._columns is not None:
+            return []  # a plain file: every relation from a claim to a claim
         claims, relations = self.claims, self.relations
         return [
             r
@@ -395,6 +573,8 @@ class Graph:
         (kept by ``strict=False`` loading), and those aimed at such a relation, are left
         out, as are relations aimed at themselves: the checks report them.
         """
+        if self._columns is not None:
+            return _columns_framework(self._columns)
         if self.extended_relations:
             return self._linked_framework()
         ids = tuple(self.claims)
@@ -462,10 +642,34 @@ class Graph:
 
     def __repr__(self) -> str:
         where = f" from {self.path}" if self.path else ""
-        return (
-            f"<Graph {self.id!r}{where}: {len(self.claims)} claims, "
-            f"{len(self.relations)} relations>"
-        )
+        if self._columns is not None:
+            n, m = len(self._columns.claim_ids), len(self._columns.types)
+        else:
+            n, m = len(self.claims), len(self.relations)
+        return f"<Graph {self.id!r}{where}: {n} claims, {m} relations>"
+
+
+def _columns_framework(cols: Columns) -> Framework:
+    """The framework of a plain file's columns: its arrays, split by type."""
+    attack = cols.attack
+    support = ~attack
+    att_rel = sup_rel = None
+    if cols.relation_ids is not None:
+        att_rel = tuple(compress(cols.relation_ids, attack.tolist()))
+        sup_rel = tuple(compress(cols.relation_ids, support.tolist()))
+    return Framework(
+        tuple(cols.claim_ids),
+        cols.bases,
+        cols.sources[attack],
+        cols.targets[attack],
+        cols.weights[attack],
+        cols.sources[support],
+        cols.targets[support],
+        cols.weights[support],
+        att_rel=att_rel,
+        sup_rel=sup_rel,
+        _index=cols.built_index(),
+    )
 
 
 def _same_relation(first: object, later: object) -> tuple[str, tuple[str, ...], str] | None:
@@ -473,6 +677,8 @@ def _same_relation(first: object, later: object) -> tuple[str, tuple[str, ...], 
     type from the same premises (in any order) to the same target, the later one with no
     id of its own but the default (``TYPE:SOURCE->TARGET``); else None (a plain
     duplicate id)."""
+    from .model import Relation
+
     if not (isinstance(first, Relation) and isinstance(later, Relation)):
         return None
     if (first.type, sorted(first.premises), first.target) != (

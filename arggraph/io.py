@@ -18,10 +18,9 @@ import json
 import os
 import stat
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
-
+from ._columns import columns, key_count
 from .atomic import atomic_write, same_file, stamp_bytes
 from .errors import (
     FileAccessError,
@@ -30,9 +29,15 @@ from .errors import (
     json_path_text,
 )
 from .graph import Graph
-from .jsonio import dumps, parse_json
-from .model import FORMATS, SCORES_FORMAT, GraphModel, ScoreSheet
-from .serialize import canonical_json, needed_format
+from .jsonio import dumps, parse_json, quick_parse
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel, ValidationError
+
+    from .model import GraphModel, ScoreSheet
+
+# The models (and pydantic) are imported where a file needs them: a plain graph file
+# read on the fast path never does.
 
 __all__ = [
     "dump_graph",
@@ -46,7 +51,7 @@ __all__ = [
     "save_scores",
 ]
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound="BaseModel")
 
 
 def read_bytes(path: str | Path, *, allow_empty: bool = False) -> bytes:
@@ -236,11 +241,21 @@ def parse_model_text(
     (malformed JSON and what it refuses raise with line and column), then validated,
     each violation a :class:`~arggraph.errors.SchemaProblem` with its place. ``data``:
     the text's UTF-8 bytes, when the caller has them."""
+    from pydantic import ValidationError
+
     raw = parse_json(text, path=path, data=data)
     try:
         return model.model_validate(raw)
     except ValidationError as exc:
         raise SchemaError(_problems(exc, raw, expected_format, text), path=path) from None
+
+
+def needed_format(model: GraphModel) -> str:
+    """The format a model is written as (:func:`arggraph.serialize.needed_format`, kept
+    here for callers of the first release)."""
+    from .serialize import needed_format as needed
+
+    return needed(model)
 
 
 def loads(data: str | bytes, *, path: str | Path | None = None, strict: bool = True) -> Graph:
@@ -300,6 +315,11 @@ def loads(data: str | bytes, *, path: str | Path | None = None, strict: bool = T
     gc.disable()
     try:
         given = data if isinstance(data, bytes) else None
+        fast = _plain_graph(text, given, path)
+        if fast is not None:
+            return fast
+        from .model import FORMATS, GraphModel
+
         model = parse_model_text(
             text, GraphModel, path, " or ".join(map(repr, FORMATS)), data=given
         )
@@ -316,6 +336,39 @@ def loads(data: str | bytes, *, path: str | Path | None = None, strict: bool = T
             gc.enable()
 
 
+# Keys a plain file (:mod:`arggraph._columns`) never has: a file whose start holds one
+# of them (as a key or as text: this only picks the path) goes straight to the models.
+_NOT_PLAIN = (b'"attributions"', b'"actors"', b'"documents"', b'"sources"', b'"meta"')
+_START = 1 << 16
+
+
+def _plain_graph(text: str, data: bytes | None, path: str | Path | None) -> Graph | None:
+    """The graph of a plain file read on the fast path (parsed by the C parser alone,
+    checked in bulk, its models built only when asked for), or ``None`` when the file is
+    not plain or not valid: then the models read it and say what is wrong, and where."""
+    if data is not None:
+        raw_bytes = data
+    else:
+        try:
+            raw_bytes = text.encode("utf-8")
+        except UnicodeEncodeError:  # a raw lone surrogate: parse_json says where
+            return None
+    start = raw_bytes[:_START]
+    if any(marker in start for marker in _NOT_PLAIN):
+        return None
+    quick = quick_parse(text, raw_bytes)
+    if quick is None:
+        return None
+    raw, keys = quick
+    cols = columns(raw)
+    if cols is None or key_count(raw) != keys:
+        return None  # not plain, not valid, or a key written twice
+    graph_id = raw["id"] if "id" in raw else (Path(path).stem if path is not None else "")
+    return Graph.from_columns(
+        raw, cols, graph_id=graph_id or "graph", path=path, stamp=stamp_bytes(raw_bytes)
+    )
+
+
 def load(path: str | Path, *, strict: bool = True) -> Graph:
     """Load an ``arggraph/1`` or ``arggraph/1.1`` file (a path to a JSON file in UTF-8).
 
@@ -323,7 +376,10 @@ def load(path: str | Path, *, strict: bool = True) -> Graph:
     documents raise; with ``strict=False`` they are kept in ``graph.problems`` for the
     checks to report. Returns a :class:`~arggraph.graph.Graph` as :func:`loads` does; it
     remembers the file's stamp so that :func:`save` will not overwrite it if it changes on
-    disk meanwhile. A 100,000-claim file takes about 3.3 times a bare ``json.loads``.
+    disk meanwhile. A 100,000-claim file takes about 3.3 times a bare ``json.loads``; a
+    *plain* one (claims of ``id``, ``text``, ``kind``, ``base`` only; relations of ``id``,
+    ``type``, ``source``, ``target``, ``weight`` only) is read on a fast path
+    (:mod:`arggraph._columns`) whose models are built when first asked for.
 
     Raises :class:`~arggraph.errors.FileAccessError` when the file is missing, is a
     directory, cannot be read, is empty or is not UTF-8, and otherwise what :func:`loads`
@@ -362,6 +418,8 @@ def dump_graph(model: GraphModel) -> str:
     """The canonical JSON text of a graph (:func:`arggraph.serialize.canonical_json`):
     two-space indented, keys in the format's order, relation ids only where they are not
     the default, and the format it needs (:func:`needed_format`)."""
+    from .serialize import canonical_json
+
     return canonical_json(model)
 
 
@@ -372,6 +430,8 @@ def save(graph: Graph | GraphModel, path: str | Path | None = None, *, force: bo
     raises :class:`~arggraph.errors.StaleFileError` if it changed on disk since it was
     loaded, unless ``force``.
     """
+    from .model import GraphModel
+
     if isinstance(graph, GraphModel):
         graph = Graph(graph, strict=False)
     target = Path(path) if path is not None else graph.path
@@ -391,6 +451,8 @@ def load_scores(path: str | Path) -> ScoreSheet:
     The sheet remembers the file and its stamp so that :func:`save_scores`
     refuses to overwrite it if it changes on disk meanwhile.
     """
+    from .model import SCORES_FORMAT, ScoreSheet
+
     data = read_bytes(path)
     sheet = parse_model(data, ScoreSheet, path, SCORES_FORMAT)
     sheet._source = (Path(path), stamp_bytes(data))

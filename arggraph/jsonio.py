@@ -33,9 +33,11 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 import re
 import sys
 from array import array
+from collections.abc import Iterator
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from json.encoder import encode_basestring
 from pathlib import Path
@@ -50,6 +52,7 @@ __all__ = [
     "encode_string",
     "lone_surrogate",
     "parse_json",
+    "quick_parse",
 ]
 
 #: How deep arrays and objects may nest.
@@ -252,6 +255,52 @@ def parse_json(text: str, *, path: str | Path | None = None, data: bytes | None 
     )
 
 
+_NOT_KEY_SKELETON = bytes(c for c in range(256) if c not in b'":,')
+
+
+def quick_parse(text: str, data: bytes | None = None) -> tuple[Any, int] | None:
+    """The value of ``text`` read by the C parser alone, and how many keys its objects
+    hold as written; ``None`` when :func:`parse_json` must read it (malformed, or it
+    holds a NaN, a lone surrogate, an integer longer than :data:`MAX_INT_DIGITS`, or
+    nesting beyond the parser's recursion limit).
+
+    Two rules are left to the caller. Duplicate keys: the C parser keeps the last, so
+    the caller compares the count with the keys of the value it got, and reads the text
+    with :func:`parse_json` when they differ. Numbers beyond a float's range: ``1e999``
+    reads as ``inf`` (looking for them would cost more than parsing), so the caller
+    accepts only numbers within its own range and otherwise reads the text with
+    :func:`parse_json`, which refuses them with their place. Counting costs one pass over the bytes:
+    escaped quotes dropped, then everything but quotes, colons and commas, then the
+    strings; each colon left ends a key. ``data``: the text's UTF-8 bytes, when the
+    caller has them.
+
+    >>> quick_parse('{"a": 1, "b": {"c": "x:y"}}')
+    ({'a': 1, 'b': {'c': 'x:y'}}, 3)
+    >>> quick_parse('{"a": 1, "a": 2}')  # the last wins, but 2 keys were written
+    ({'a': 2}, 2)
+    >>> quick_parse('{"a": NaN}') is None, quick_parse('[1,') is None
+    (True, True)
+    >>> quick_parse('[1e999]')
+    ([inf], 0)
+    """
+    if lone_surrogate(text) is not None:
+        return None
+    try:
+        value = json.loads(text, parse_int=_parse_int, parse_constant=_parse_constant)
+    except (json.JSONDecodeError, _Refused, RecursionError, ValueError):
+        return None
+    if data is None:
+        data = text.encode("utf-8")
+    if b"\\" in data:
+        data = data.replace(b"\\\\", b"").replace(b'\\"', b"")
+    # In valid JSON two strings always have a colon or a comma between them, so each
+    # "" left is one string with none of the three in it: dropped in one C pass.
+    skeleton = data.translate(None, _NOT_KEY_SKELETON).replace(b'""', b"")
+    if b'"' in skeleton:
+        skeleton = re.sub(rb'"[^"]*"', b"", skeleton)
+    return value, skeleton.count(b":")
+
+
 def _scan(text: str, path: str | Path | None) -> None:
     """Walk ``text`` as :func:`parse_json` reads it, with an explicit stack (so any
     depth is linear) and raise at the first thing in text order it refuses or cannot
@@ -393,5 +442,80 @@ def dumps(value: Any, *, indent: int | None = 2) -> str:
     >>> dumps(["a\\x1b[2J", 1.5], indent=None)
     '["a\\\\u001b[2J", 1.5]'
     """
-    text = json.dumps(value, ensure_ascii=False, indent=indent, allow_nan=False)
+    if indent is None:
+        text = json.dumps(value, ensure_ascii=False, allow_nan=False)
+    else:
+        text = "".join(_indented(value, " " * indent, "\n"))
+    if text.isascii() and "\x7f" not in text:
+        return text  # (a flag of the string and one scan: nothing to escape)
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+_ATOMS = frozenset({str, int, float, bool, type(None)})
+_LITERALS = {True: "true", False: "false", None: "null"}
+
+
+def _atom(value: Any) -> str:
+    """A scalar as ``json.dumps`` writes it (``ensure_ascii=False``, no NaN)."""
+    kind = type(value)
+    if kind is str:
+        return str(encode_basestring(value))
+    if kind is float:
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError("Out of range float values are not JSON compliant")
+        return float.__repr__(value)
+    if kind is int:
+        return int.__repr__(value)
+    return _LITERALS[value]
+
+
+def _atoms(values: list[Any]) -> Iterator[str]:
+    """Scalars as :func:`_atom` writes them; all floats or all strings (a result's
+    strengths, its ids) in one C loop each."""
+    kinds = set(map(type, values))
+    if kinds == {float}:
+        if not all(map(math.isfinite, values)):
+            raise ValueError("Out of range float values are not JSON compliant")
+        return map(float.__repr__, values)
+    if kinds == {str}:
+        return map(encode_basestring, values)
+    return map(_atom, values)
+
+
+def _indented(value: Any, step: str, newline: str) -> Iterator[str]:
+    """The pieces of ``json.dumps(value, ensure_ascii=False, indent=len(step))``, the
+    same text, written in bulk: an object or array of scalars (a result's thousands of
+    strengths or ids) is joined in C loops, not item by item in Python as the standard
+    encoder does whenever it indents."""
+    kind = type(value)
+    if kind is dict and value and set(map(type, value)) <= {str}:
+        inner = newline + step
+        if set(map(type, value.values())) <= _ATOMS:
+            keys = map(encode_basestring, value)
+            items = map("{}: {}".format, keys, _atoms(list(value.values())))
+            yield "{" + inner + ("," + inner).join(items) + newline + "}"
+            return
+        yield "{"
+        for i, (key, item) in enumerate(value.items()):
+            yield ("," if i else "") + inner + encode_basestring(key) + ": "
+            yield from _indented(item, step, inner)
+        yield newline + "}"
+        return
+    if kind is list and value:
+        inner = newline + step
+        if set(map(type, value)) <= _ATOMS:
+            yield "[" + inner + ("," + inner).join(_atoms(value)) + newline + "]"
+            return
+        yield "["
+        for i, item in enumerate(value):
+            yield ("," if i else "") + inner
+            yield from _indented(item, step, inner)
+        yield newline + "]"
+        return
+    if kind in _ATOMS:
+        yield _atom(value)
+        return
+    # Anything else (a tuple, keys that are not strings, an empty container, a type
+    # JSON has no name for) as the standard encoder writes it, errors included.
+    text = json.dumps(value, ensure_ascii=False, indent=len(step), allow_nan=False)
+    yield text.replace("\n", newline)

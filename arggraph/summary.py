@@ -39,28 +39,29 @@ def summarize(graph: Graph) -> dict[str, Any]:
     with linked premises (``linked``) and relations aimed at relations (``on
     relations``) are counted when the graph has them."""
     kinds = {"position": 0, "claim": 0, "evidence": 0}
-    for claim in graph.claims.values():
-        kinds[claim.kind] += 1
+    kinds.update(graph.kind_counts())
     types: dict[str, int] = {"support": 0, "attack": 0}
-    for rel in graph.relations.values():
-        types[rel.type] += 1
+    types.update(graph.type_counts())
+    totals = sum(kinds.values()), sum(types.values())
     extended = graph.extended_relations
     if extended:
         types["linked"] = sum(1 for r in extended if r.sources is not None)
         types["on relations"] = sum(1 for r in extended if graph.target_relation(r) is not None)
-    dates = attribution_dates(graph)
+    dates = attribution_dates(graph) if graph.attributed else []
     first = interval_ends(min(dates, key=earliest))[0] if dates else None
     last = interval_ends(max(dates, key=latest))[1] if dates else None
-    n_attr = sum(len(c.attributions) for c in graph.claims.values()) + sum(
-        len(r.attributions) for r in graph.relations.values()
-    )
+    n_attr = 0
+    if graph.attributed:
+        n_attr = sum(len(c.attributions) for c in graph.claims.values()) + sum(
+            len(r.attributions) for r in graph.relations.values()
+        )
     return {
         "id": graph.id,
-        "title": graph.model.title,
-        "question": graph.model.question,
-        "positions": [{"id": c.id, "text": c.text} for c in graph.positions],
-        "claims": {"total": len(graph.claims), **kinds},
-        "relations": {"total": len(graph.relations), **types},
+        "title": graph.title,
+        "question": graph.question,
+        "positions": [{"id": i, "text": t} for i, t in graph.position_texts().items()],
+        "claims": {"total": totals[0], **kinds},
+        "relations": {"total": totals[1], **types},
         "actors": len(graph.actors),
         "documents": len(graph.documents),
         "attributions": n_attr,

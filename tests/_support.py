@@ -136,3 +136,24 @@ def screen_text(app: App[None]) -> str:
         app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
     )
     return console.export_text(styles=False)
+
+
+#: The keys every JSON result of score, extensions and explain starts with (besides
+#: "semantics"): see arggraph.cli.common.result_header.
+HEADER_KEYS = ("arggraph", "graph", "graph_sha256", "tolerance")
+
+
+def result_body(out: str) -> dict[str, object]:
+    """A JSON result without its header (the semantics kept), after checking the
+    header's types: what a test of the result itself compares."""
+    import json
+
+    data: dict[str, object] = json.loads(out)
+    assert isinstance(data.pop("arggraph"), str)
+    assert isinstance(data.pop("graph"), str)
+    sha = data.pop("graph_sha256")
+    assert sha is None or (isinstance(sha, str) and len(sha) == 64)
+    tolerance = data.pop("tolerance", None)
+    assert tolerance is None or isinstance(tolerance, float)
+    assert isinstance(data["semantics"], str)
+    return data

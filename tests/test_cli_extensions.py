@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from _support import result_body
 
 from arggraph.cli import build_parser, main
 from arggraph.semantics.registry import EXTENSION
@@ -60,7 +61,7 @@ def test_json_shape_for_every_semantics(graph: Path, capsys: pytest.CaptureFixtu
         code, out, err = run(capsys, str(graph), "--semantics", semantics, "--format", "json")
         assert code == 0
         assert err == ""
-        assert json.loads(out) == {"semantics": semantics, "extensions": extensions}
+        assert result_body(out) == {"semantics": semantics, "extensions": extensions}
 
 
 def test_default_is_grounded_text(graph: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -90,7 +91,7 @@ def test_claim_acceptance(graph: Path, capsys: pytest.CaptureFixture[str]) -> No
     code, out, _ = run(
         capsys, str(graph), "--semantics", "preferred", "--claim", "d", "--format", "json"
     )
-    assert json.loads(out) == {
+    assert result_body(out) == {
         "semantics": "preferred",
         "claim": "d",
         "credulous": True,
@@ -226,7 +227,7 @@ def test_a_table_entry_reaches_the_command_line(
     assert "wellfounded: grounded, renamed" in (_semantics_option().help or "")
     code, out, _ = run(capsys, str(graph), "--semantics", "wellfounded", "--format", "json")
     assert code == 0
-    assert json.loads(out) == {"semantics": "wellfounded", "extensions": [["e", "f"]]}
+    assert result_body(out) == {"semantics": "wellfounded", "extensions": [["e", "f"]]}
     code, out, _ = run(capsys, str(graph), "--semantics", "wellfounded", "--claim", "e")
     assert out == (
         "e under wellfounded semantics: credulously accepted: yes; sceptically accepted: yes\n"

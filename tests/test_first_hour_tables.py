@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _support import BAKHMUT, BAKHMUT_FIRST_EDITION
+from _support import BAKHMUT, BAKHMUT_FIRST_EDITION, result_body
 
 from arggraph.cli import main
 from arggraph.io import load
@@ -200,7 +200,7 @@ def test_extensions_on_a_terminal_wrap_ids_without_cutting_them(
 
 
 def test_extensions_json_is_unchanged(capsys: pytest.CaptureFixture[str]) -> None:
-    data = json.loads(run(capsys, "extensions", str(BAKHMUT_FIRST_EDITION), "--format", "json"))
+    data = result_body(run(capsys, "extensions", str(BAKHMUT_FIRST_EDITION), "--format", "json"))
     labels = grounded_labels(load(BAKHMUT_FIRST_EDITION))
     assert data == {
         "semantics": "grounded",

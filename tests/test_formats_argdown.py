@@ -3,6 +3,7 @@ the export read back."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -13,7 +14,7 @@ from arggraph.formats import import_file
 from arggraph.formats.argdown import escape_text, from_argdown, parse_data, to_argdown
 from arggraph.formats.report import Report
 from arggraph.graph import Graph
-from arggraph.io import load
+from arggraph.io import load, loads
 from arggraph.model import Claim, GraphModel, Relation
 
 
@@ -242,3 +243,26 @@ def test_bakhmut_round_trip() -> None:
 def test_not_argdown() -> None:
     with pytest.raises(ImportFormatError, match="no statements or arguments"):
         from_argdown("// only a comment\n\n", path="x.argdown")
+
+
+def test_a_blank_claim_named_before_its_definition_keeps_its_place() -> None:
+    """A claim with no text is written ``[title]:``; named earlier by a relation, it
+    came back where it was named, before the claims written above it (found by the
+    round-trip property test)."""
+    g = loads(
+        json.dumps(
+            {
+                "format": "arggraph/1",
+                "id": "g",
+                "claims": [
+                    {"id": "a", "text": "A", "kind": "position"},
+                    {"id": "b", "text": "B"},
+                    {"id": "c", "text": " "},
+                ],
+                "relations": [{"type": "support", "source": "c", "target": "a"}],
+            }
+        )
+    )
+    text = to_argdown(g)
+    assert text.index("+ [c]") < text.index("[b]:") < text.index("[c]:")
+    assert list(from_argdown(text).graph().claims) == ["a", "b", "c"]

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from _support import result_body
 
 from arggraph.cli import build_parser, main
 from arggraph.formats import detect_format, export_format_for, registry
@@ -250,7 +251,7 @@ def test_af_is_a_framework_for_extensions(
     )
     assert code == 0
     # 3 is unattacked and attacks 1, so 2 is defended: {2, 3} is the one preferred extension
-    assert json.loads(out) == {"semantics": "preferred", "extensions": [["2", "3"]]}
+    assert result_body(out) == {"semantics": "preferred", "extensions": [["2", "3"]]}
     code, out, _ = run(["extensions", str(af)], capsys)
     assert code == 0
     assert out.startswith(

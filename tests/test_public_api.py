@@ -40,6 +40,8 @@ PUBLIC = [
 def _public_names(module: types.ModuleType) -> set[str]:
     """What a module offers: a package its public re-exports, a module what it defines."""
     if module.__file__ and module.__file__.endswith("__init__.py"):
+        for name in dir(module):  # what a package imports when first asked for, too
+            getattr(module, name)
         return {
             name
             for name, value in vars(module).items()
@@ -65,6 +67,18 @@ def test_all_is_sorted_and_exists(name: str) -> None:
     assert module.__all__ == sorted(module.__all__)
     for item in module.__all__:
         assert hasattr(module, item), f"{name}.{item} is in __all__ but missing"
+
+
+def test_a_name_shared_with_a_submodule_keeps_its_value() -> None:
+    """``arggraph.semantics.explain`` is the function, even once the module of the same
+    name has been imported (the package's names are imported when first asked for)."""
+    import arggraph.semantics
+
+    module = importlib.import_module("arggraph.semantics.explain")
+    assert callable(arggraph.semantics.explain)
+    assert arggraph.semantics.explain is module.explain
+    verdicts = importlib.import_module("arggraph.semantics.verdict")
+    assert arggraph.semantics.verdict is verdicts.verdict
 
 
 @pytest.mark.parametrize("name", PUBLIC)

@@ -25,6 +25,7 @@ __all__ = [
     "load_sheet",
     "print_error",
     "progress",
+    "result_header",
     "say",
     "stderr_is_terminal",
     "terminal_width",
@@ -48,6 +49,32 @@ def load_graph(path: str, *, strict: bool = True) -> Graph:
     from ..io import load
 
     return load(path, strict=strict)
+
+
+def result_header(
+    graph: Graph, semantics: str, *, tolerance: float | None = None
+) -> dict[str, Any]:
+    """What a JSON result starts with, so it says what produced it: arggraph's version,
+    the graph's id and the SHA-256 of its file's bytes (``null`` for a graph read from
+    another format), the semantics, and for a gradual semantics the tolerance its
+    strengths are exact to (cyclic graphs are iterated to it).
+
+    >>> from arggraph.io import loads
+    >>> h = result_header(loads('{"id": "g"}'), "dfquad", tolerance=1e-9)
+    >>> sorted(h), h["graph_sha256"][:12], h["tolerance"]
+    (['arggraph', 'graph', 'graph_sha256', 'semantics', 'tolerance'], 'afb804ddd281', 1e-09)
+    """
+    from . import package_version
+
+    header: dict[str, Any] = {
+        "arggraph": package_version(),
+        "graph": graph.id,
+        "graph_sha256": graph.stamp.sha256 if graph.stamp is not None else None,
+        "semantics": semantics,
+    }
+    if tolerance is not None:
+        header["tolerance"] = tolerance
+    return header
 
 
 def load_sheet(path: str | None, graph: Graph | None = None) -> ScoreSheet | None:

@@ -77,9 +77,10 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..semantics._engine import TOLERANCE
     from ..semantics.explain import explain
     from ..semantics.verdict import flip_points, verdict
-    from .common import emit, emit_json, load_graph, load_sheet
+    from .common import emit, emit_json, load_graph, load_sheet, result_header
     from .score import apply_scores
 
     graph = load_graph(args.graph)
@@ -109,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         emit_json(
             {
-                "semantics": args.semantics,
+                **result_header(graph, args.semantics, tolerance=TOLERANCE),
                 "topic": result.topic,
                 "strength": result.strength,
                 "base": base,

@@ -3,9 +3,10 @@
 Formats: ``text`` (for grounded the counts of claims in, out and undecided, then each
 group; for the others how many extensions, then each under a header with its number
 and size; ids one a line, or wrapped to a terminal's width, never cut, escaped for the
-terminal) and ``json`` (``{"semantics": NAME, "extensions": [[claim id, ...], ...]}``,
-each extension sorted and the list sorted, so the same graph always prints the same
-way; a graph with set attacks or attacks on attacks adds ``"relations"``, for each
+terminal) and ``json`` (the header of :func:`~arggraph.cli.common.result_header`:
+``arggraph``, ``graph``, ``graph_sha256``, ``semantics``; then ``"extensions": [[claim
+id, ...], ...]``, each extension sorted and the list sorted, so the same graph always
+prints the same way; a graph with set attacks or attacks on attacks adds ``"relations"``, for each
 extension the attacks that stand in it). ``--claim ID`` answers instead whether that
 claim is credulously (in some extension) and sceptically (in every extension) accepted.
 GRAPH is an arggraph/1 file,
@@ -234,7 +235,7 @@ def run(args: argparse.Namespace) -> int:
         iter_extensions,
         iter_extensions_with_relations,
     )
-    from .common import progress, write_result
+    from .common import progress, result_header, write_result
 
     graph = load_framework_graph(args.graph, args.max_arguments)
     semantics: str = args.semantics
@@ -253,7 +254,8 @@ def run(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
         if args.format == "json":
-            text = dumps({"semantics": semantics, "claim": args.claim, **answer}) + "\n"
+            header = result_header(graph, semantics)
+            text = dumps({**header, "claim": args.claim, **answer}) + "\n"
         else:
             from ..text import one_line
 
@@ -302,7 +304,7 @@ def run(args: argparse.Namespace) -> int:
             f"arggraph: note: stopped at --limit {args.limit}; there may be more", file=sys.stderr
         )
     if args.format == "json":
-        result: dict[str, object] = {"semantics": semantics, "extensions": found}
+        result: dict[str, object] = {**result_header(graph, semantics), "extensions": found}
         if standing is not None:
             result["relations"] = [standing[tuple(ext)] for ext in found]
         text = dumps(result) + "\n"

@@ -2,12 +2,14 @@
 
 Formats: ``table`` (positions first, then the other claims by strength, with the
 verdict below; ids and texts are cut to fit only when stdout is a terminal, and a
-footnote says so), ``json`` (``{"semantics": NAME, "strengths": {claim id: float}}``,
-in the graph's claim order, full floats) and ``csv`` (``claim,kind,base,strength``,
-strengths rounded to 9 decimal places, the tolerance of the iteration on cycles). A ``--scores``
-sheet overrides base scores and weights first; an id in it that the graph lacks is an
-error naming the sheet and the place. A cyclic graph that does not settle is exit 2 with
-the claims still moving, never numbers passed off as exact.
+footnote says so), ``json`` (the header of :func:`~arggraph.cli.common.result_header`:
+``arggraph``, ``graph``, ``graph_sha256``, ``semantics``, ``tolerance``; then
+``"strengths": {claim id: float}``, in the graph's claim order, full floats) and
+``csv`` (``claim,kind,base,strength``, strengths rounded to 9 decimal places, the
+tolerance of the iteration on cycles). A ``--scores`` sheet overrides base scores and
+weights first; an id in it that the graph lacks is an error naming the sheet and the
+place. A cyclic graph that does not settle is exit 2 with the claims still moving, never
+numbers passed off as exact.
 """
 
 from __future__ import annotations
@@ -67,11 +69,11 @@ def apply_scores(graph: Graph, sheet: ScoreSheet | None, path: str | None) -> Fr
     """The graph's framework with a sheet applied, each unknown id named at its place.
     Relations from linked premises and relations aimed at relations are inferences of the
     framework (:meth:`~arggraph.framework.Framework.from_links`), weighed like any other."""
-    from ..panel import check_ids
-
     fw = graph.framework
     if sheet is None:
         return fw
+    from ..panel import check_ids  # (with the models: only when there is a sheet)
+
     check_ids(graph, sheet, path)
     return fw.with_scores(sheet)
 
@@ -113,8 +115,11 @@ def run(args: argparse.Namespace) -> int:
     values = dict(zip(fw.ids, strengths(fw, args.semantics).tolist(), strict=True))
     if args.format == "json":
         from ..jsonio import dumps
+        from ..semantics._engine import TOLERANCE
+        from .common import result_header
 
-        text = dumps({"semantics": args.semantics, "strengths": values}) + "\n"
+        header = result_header(graph, args.semantics, tolerance=TOLERANCE)
+        text = dumps({**header, "strengths": values}) + "\n"
     elif args.format == "csv":
         text = _csv(graph, fw, values)
     else:
@@ -175,7 +180,7 @@ def _table(
     head = f"{'strength':>8}  {'base':>6}  {'change':>7}  {'kind':<8}  {'claim':<{id_width}}"
     text_width = max(terminal_width() - len(head) - 2, 20)
     lines = [
-        f"{one_line(graph.model.title or graph.id)}: {gradual(semantics).label}",
+        f"{one_line(graph.title or graph.id)}: {gradual(semantics).label}",
         head + "  text",
     ]
     for c in order:

@@ -26,10 +26,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
+from .._lazy import lazy_exports as _lazy_exports
 from ..errors import ImportFormatError, UsageError
 from ..semantics.registry import gradual
 from . import registry
-from .imported import ImportResult
 from .losses import Shown
 from .registry import Format
 from .report import Report
@@ -37,6 +37,11 @@ from .report import Report
 if TYPE_CHECKING:
     from ..graph import Graph
     from ..model import ScoreSheet
+    from .imported import ImportResult
+
+# Imported when first read: the command line's parser, which reads the table above,
+# needs neither pydantic nor the graph.
+__getattr__, __dir__ = _lazy_exports(__name__, {".imported": ("ImportResult",)})
 
 __all__ = [
     "Format",

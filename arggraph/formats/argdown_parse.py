@@ -112,6 +112,8 @@ class _Element:
     key: Key
     parts: list[str] = field(default_factory=list)
     line: int = 0
+    #: Written as a definition (``[title]: ...``), even with no text after the colon.
+    defines: bool = False
 
 
 @dataclass
@@ -362,7 +364,7 @@ class _Parser:
                 key = (kind, title)
                 if key not in self.items:
                     self.items[key] = Item(kind, title, line, section=self.section)
-                el = _Element(key, line=line)
+                el = _Element(key, line=line, defines=pattern in (_STATEMENT_DEF, _ARGUMENT_DEF))
                 if m.group(2).strip():
                     el.parts.append(m.group(2))
                 return el
@@ -394,6 +396,10 @@ class _Parser:
         text = plain_text(_without_tags(raw))
         if text and not item.text:
             item.text = text
+            item.defined = el.line
+        elif el.defines and item.defined is None:
+            # A definition with no text still places the item (a blank claim exported
+            # as `[title]:` comes back where it was written, not where first named).
             item.defined = el.line
 
     def incomplete(self, pcs: _Pcs | None) -> None:

@@ -23,8 +23,16 @@ True
 
 from __future__ import annotations
 
-from .content import ReportContent, build_report
+import typing
+
+from .._lazy import lazy_exports as _lazy_exports
 from .registry import FORMATS, ReportFormat, format_for, report_format
+
+if typing.TYPE_CHECKING:
+    from .content import ReportContent, build_report
+
+# Imported when first read: the command line's parser reads only the registry.
+__getattr__, __dir__ = _lazy_exports(__name__, {".content": ("ReportContent", "build_report")})
 
 __all__ = [
     "FORMATS",

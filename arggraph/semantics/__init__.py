@@ -25,12 +25,31 @@ Two families, one package, each a table in :mod:`.registry` (:data:`GRADUAL`,
 
 from __future__ import annotations
 
-from .dung import acceptance, extensions, grounded
-from .explain import Contribution, Explanation, explain
-from .gradual import SEMANTICS, score, strengths
-from .incremental import GradualEngine
-from .registry import EXTENSION, GRADUAL, ExtensionSemantics, GradualSemantics
-from .verdict import Verdict, flip_points, margin_curve, verdict
+import typing
+
+from .._lazy import lazy_exports as _lazy_exports
+
+if typing.TYPE_CHECKING:
+    from .dung import acceptance, extensions, grounded
+    from .explain import Contribution, Explanation, explain
+    from .gradual import SEMANTICS, score, strengths
+    from .incremental import GradualEngine
+    from .registry import EXTENSION, GRADUAL, ExtensionSemantics, GradualSemantics
+    from .verdict import Verdict, flip_points, margin_curve, verdict
+
+# Imported when first read, so the registry alone (which the command line's parser
+# reads) costs no NumPy.
+__getattr__, __dir__ = _lazy_exports(
+    __name__,
+    {
+        ".dung": ("acceptance", "extensions", "grounded"),
+        ".explain": ("Contribution", "Explanation", "explain"),
+        ".gradual": ("SEMANTICS", "score", "strengths"),
+        ".incremental": ("GradualEngine",),
+        ".registry": ("EXTENSION", "GRADUAL", "ExtensionSemantics", "GradualSemantics"),
+        ".verdict": ("Verdict", "flip_points", "margin_curve", "verdict"),
+    },
+)
 
 __all__ = [
     "Contribution",

@@ -1,0 +1,269 @@
+"""The fast path of loading: a plain graph file read into columns, with no model object.
+
+A file whose claims carry only ``id``, ``text``, ``kind`` and ``base`` and whose
+relations carry only ``id``, ``type``, ``source``, ``target`` and ``weight`` (the shape
+of a large generated or exported map) is checked here in bulk, by C loops over the
+parsed lists (``map``, ``set``, ``itemgetter``), and kept as lists: ids, kinds, bases,
+relation types, ends and weights. :func:`columns` answers ``None`` for anything else
+or anything wrong (another key, a value of another type, an id twice, an end that
+names no claim...), and the loader then validates the file with the pydantic models,
+which say what and where. So this path needs no error messages of its own: whatever it
+accepts, the models accept with equal values (``tests/test_columns.py`` holds it to
+that with Hypothesis), and the :class:`~arggraph.graph.Graph` builds its models from
+the parsed file only when a caller asks for them.
+
+>>> cols = columns({"id": "g", "claims": [{"id": "a", "text": "A", "base": 1},
+...     {"id": "b", "text": "B", "kind": "evidence"}],
+...     "relations": [{"type": "attack", "source": "b", "target": "a"}]})
+>>> cols.claim_ids, cols.kinds, cols.bases.tolist(), cols.sources.tolist(), cols.relation_ids
+(['a', 'b'], ['claim', 'evidence'], [1.0, 0.5], [1], None)
+>>> columns({"claims": [{"id": "a", "text": "A", "base": 2}]}) is None
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from operator import itemgetter, methodcaller
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+__all__ = ["Columns", "columns", "key_count"]
+
+_TOP_KEYS = frozenset({"$schema", "format", "id", "title", "question", "description"})
+_TOP_KEYS_ALL = _TOP_KEYS | {"claims", "relations"}
+_CLAIM_KEYS = frozenset({"id", "text", "kind", "base"})
+_RELATION_KEYS = frozenset({"id", "type", "source", "target", "weight"})
+_KINDS = frozenset({"position", "claim", "evidence"})
+_ATTACK = "attack"
+_FORMATS = ("arggraph/1", "arggraph/1.1")
+_NUMBERS = frozenset({float, int})  # (bool is a type of its own: refused)
+_STR = {str}
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
+
+
+@dataclass(frozen=True)
+class Columns:
+    """A plain graph file as lists and arrays, in file order.
+
+    ``index`` maps each claim id to its position; ``sources`` and ``targets`` are the
+    relations' ends as claim positions, ``attack`` whether each is an attack (else a
+    support); ``bases`` and ``weights`` floats in [0, 1]. ``relation_ids`` is ``None``
+    when every relation has the default id (``TYPE:SOURCE->TARGET``), which the engine
+    writes only if asked.
+    """
+
+    format: str
+    claim_ids: list[str]
+    kinds: list[str]
+    bases: FloatArray
+    types: list[str]
+    sources: IntArray
+    targets: IntArray
+    attack: BoolArray
+    weights: FloatArray
+    relation_ids: list[str] | None
+
+    @cached_property
+    def index(self) -> dict[str, int]:
+        """Each claim's position by id."""
+        return dict(zip(self.claim_ids, range(len(self.claim_ids)), strict=True))
+
+    def built_index(self) -> dict[str, int] | None:
+        """:attr:`index` if something has built it already."""
+        built: dict[str, int] | None = self.__dict__.get("index")
+        return built
+
+    def positions(self) -> list[int]:
+        """The indices of the claims of kind ``position``."""
+        return [i for i, kind in enumerate(self.kinds) if kind == "position"]
+
+
+def key_count(raw: dict[str, Any]) -> int:
+    """How many keys the objects of a file :func:`columns` accepted hold (the top level's
+    and every claim's and relation's: it has no others), to compare with the count of
+    keys written (:func:`arggraph.jsonio.quick_parse`), so a key written twice is found."""
+    claims = raw.get("claims", ())
+    relations = raw.get("relations", ())
+    return len(raw) + sum(map(len, claims)) + sum(map(len, relations))
+
+
+def _strings(values: list[Any], *, empty: bool = False) -> bool:
+    """Whether every value is a ``str`` (and, unless ``empty``, none is ``""``)."""
+    return set(map(type, values)) <= _STR and (empty or "" not in values)
+
+
+def _units(values: list[Any]) -> FloatArray | None:
+    """The values as floats when every one is a number in [0, 1], else ``None``."""
+    if not set(map(type, values)) <= _NUMBERS:
+        return None
+    if values and not (min(values) >= 0 and max(values) <= 1):  # (inf fails: not NaN here)
+        return None
+    return np.array(values, dtype=np.float64)
+
+
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)  # an odd constant that mixes 64-bit words
+
+
+class _Finder:
+    """The positions of ids in a list of distinct ids, for hundreds of thousands at once.
+
+    A dictionary lookup each costs most of a microsecond on a large graph (the keys lie
+    scattered in memory). When every id is ASCII, the ids are laid out as fixed-width
+    bytes, each row's 64-bit words are mixed into one key, and the keys are found by a
+    binary search over the sorted claim keys, each match then compared in full: NumPy
+    loops, a fraction of the time. Anything else (an id that is not ASCII or holds a NUL
+    byte, two claims' keys alike) falls back to the dictionary, which alone says
+    :class:`KeyError` for an end that is no claim's id.
+    """
+
+    def __init__(self, ids: list[str]) -> None:
+        self.ids = ids
+        self.width = -(-max(map(len, ids), default=1) // 8) * 8
+        self.ready = False
+        if not ids or "\0" in "".join(ids):
+            return
+        try:
+            rows = np.array(ids, dtype=f"S{self.width}")
+        except UnicodeEncodeError:
+            return
+        keys = self._keys(rows)
+        self.order = np.argsort(keys, kind="stable")
+        self.sorted = keys[self.order]
+        self.rows = rows
+        self.ready = bool((self.sorted[1:] != self.sorted[:-1]).all())
+
+    @cached_property
+    def index(self) -> dict[str, int]:
+        """Each id's position, for what the search in bulk does not take."""
+        return dict(zip(self.ids, range(len(self.ids)), strict=True))
+
+    def distinct(self) -> bool:
+        """Whether no id is there twice."""
+        return self.ready or len(self.index) == len(self.ids)
+
+    def _keys(self, rows: npt.NDArray[np.bytes_]) -> npt.NDArray[np.uint64]:
+        words = rows.view(np.uint64).reshape(len(rows), self.width // 8)
+        keys = words[:, 0].copy()
+        for j in range(1, words.shape[1]):
+            keys = keys * _GOLDEN ^ words[:, j]
+        return keys
+
+    def positions(self, ends: list[Any]) -> IntArray:
+        """Each end's position among the ids; :class:`KeyError` for one that is none."""
+        found = self._search(ends)
+        if found is not None:
+            return found
+        return np.fromiter(map(self.index.__getitem__, ends), np.int64, len(ends))
+
+    def _search(self, ends: list[Any]) -> IntArray | None:
+        if not self.ready or not ends:
+            return None
+        if not _strings(ends) or max(map(len, ends)) > self.width or "\0" in "".join(ends):
+            return None  # (longer ends would be cut to the width: no shortcut for them)
+        try:
+            rows = np.array(ends, dtype=f"S{self.width}")
+        except UnicodeEncodeError:
+            return None
+        at = np.searchsorted(self.sorted, self._keys(rows))
+        np.minimum(at, len(self.sorted) - 1, out=at)
+        positions = self.order[at]
+        if not (self.rows[positions] == rows).all():
+            return None  # an end that is no claim's id: the dictionary says which
+        return positions.astype(np.int64, copy=False)
+
+
+def _column(items: list[dict[str, Any]], key: str, default: Any) -> list[Any]:
+    """Each item's ``key``, or ``default`` where it has none."""
+    return list(map(methodcaller("get", key, default), items))
+
+
+def columns(raw: Any) -> Columns | None:
+    """The columns of ``raw`` (a parsed ``arggraph/1`` or ``arggraph/1.1`` file) when it
+    has only the plain parts named above, all valid, each id once and every relation
+    from a claim to a claim; ``None`` otherwise (the models then say why, if anything
+    is wrong). Never raises."""
+    try:
+        return _columns(raw)
+    except (KeyError, TypeError):  # a missing key, an unhashable value: not plain
+        return None
+
+
+def _columns(raw: Any) -> Columns | None:
+    if type(raw) is not dict or not raw.keys() <= _TOP_KEYS_ALL:
+        return None
+    fmt = raw.get("format", _FORMATS[0])
+    if fmt not in _FORMATS or type(fmt) is not str:
+        return None
+    for key in ("$schema", "description"):
+        if raw.get(key) is not None and type(raw[key]) is not str:
+            return None
+    if "id" in raw and (type(raw["id"]) is not str or not raw["id"]):
+        return None
+    if any(type(raw.get(key, "")) is not str for key in ("title", "question")):
+        return None
+    claims = raw.get("claims", [])
+    relations = raw.get("relations", [])
+    if type(claims) is not list or type(relations) is not list:
+        return None
+    if not set(map(type, claims)) | set(map(type, relations)) <= {dict}:
+        return None
+    claim_keys = set().union(*claims)
+    relation_keys = set().union(*relations)
+    if not claim_keys <= _CLAIM_KEYS or not relation_keys <= _RELATION_KEYS:
+        return None
+
+    n = len(claims)
+    ids = list(map(itemgetter("id"), claims))
+    texts = list(map(itemgetter("text"), claims))
+    # A key no item has is its default everywhere: no pass over the items for it.
+    kinds = ["claim"] * n if "kind" not in claim_keys else _column(claims, "kind", "claim")
+    bases = _units([0.5] * n if "base" not in claim_keys else _column(claims, "base", 0.5))
+    if bases is None or not _strings(ids) or not _strings(texts) or not set(kinds) <= _KINDS:
+        return None
+    finder = _Finder(ids)
+    if not finder.distinct():
+        return None  # an id twice: the Graph names both places
+
+    m = len(relations)
+    types = list(map(itemgetter("type"), relations))
+    if types.count("attack") + types.count("support") != m:
+        return None
+    weights = _units(
+        [1.0] * m if "weight" not in relation_keys else _column(relations, "weight", 1.0)
+    )
+    if weights is None:
+        return None
+    # Each end must be a claim's id (a KeyError otherwise): anything else is for the
+    # models and the Graph to name, a relation aimed at a relation included.
+    sources = finder.positions(list(map(itemgetter("source"), relations)))
+    targets = finder.positions(list(map(itemgetter("target"), relations)))
+    attack = np.fromiter(map(_ATTACK.__eq__, types), np.bool_, m)  # (every type a str)
+
+    relation_ids: list[str] | None = None
+    written = _column(relations, "id", "") if "id" in relation_keys else [""] * m
+    if fmt == _FORMATS[1] or any(written):
+        if not _strings(written, empty=True):
+            return None
+        relation_ids = [
+            rid or f"{kind}:{ids[s]}->{ids[t]}"
+            for rid, kind, s, t in zip(
+                written, types, sources.tolist(), targets.tolist(), strict=True
+            )
+        ]
+        distinct = set(relation_ids)
+        if len(distinct) != m:
+            return None
+        if fmt == _FORMATS[1] and not distinct.isdisjoint(ids):
+            return None  # one namespace in arggraph/1.1: the Graph names the clash
+    elif m > 1:
+        codes = np.sort((sources * n + targets) * 2 + attack)  # (np.unique is slower)
+        if not (codes[1:] != codes[:-1]).all():
+            return None  # the same relation twice: the Graph names both places
+    return Columns(fmt, ids, kinds, bases, types, sources, targets, attack, weights, relation_ids)

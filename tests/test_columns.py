@@ -1,0 +1,314 @@
+"""The fast path of loading (``arggraph._columns``) against the pydantic models.
+
+What the fast path accepts, the models accept with equal values, and the graph it gives
+computes as the graph of the models does: the same framework, the same summary, the
+same models once asked for. Whatever it declines goes to the models, so every error
+keeps its message and its place.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from hypothesis import event, given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from arggraph._columns import Columns, _Finder, columns, key_count
+from arggraph.errors import (
+    DanglingReferenceError,
+    DuplicateIdError,
+    IntegrityError,
+    JSONLimitError,
+    SchemaError,
+)
+from arggraph.framework import Framework
+from arggraph.graph import Graph
+from arggraph.io import load, loads
+from arggraph.jsonio import quick_parse
+from arggraph.model import GraphModel
+from arggraph.summary import summarize
+
+
+def _mostly(good: st.SearchStrategy[Any], bad: list[Any]) -> st.SearchStrategy[Any]:
+    """A good value 39 times in 40, else one of the ``bad`` ones."""
+    return st.integers(0, 39).flatmap(lambda k: good if k else st.sampled_from(bad))
+
+
+IDS = _mostly(st.sampled_from(["a", "b", "c", "d", "attack:a->b"]), ["", 1, "z", None])
+NUMBERS = _mostly(
+    st.one_of(st.sampled_from([0, 1, 0.0, 1.0]), st.floats(min_value=0, max_value=1)),
+    [2, -0.5, True, None, "0.5", 1.5],
+)
+
+
+@st.composite
+def plain_files(draw: st.DrawFn) -> dict[str, Any]:
+    """Files near the fast path's reach: mostly plain and valid, sometimes a value or a
+    key it must decline (another type, out of range, an id twice, a dangling end)."""
+    doc: dict[str, Any] = {}
+    if draw(st.booleans()):
+        doc["format"] = draw(_mostly(st.sampled_from(["arggraph/1", "arggraph/1.1"]), ["x", 1]))
+    if draw(st.booleans()):
+        doc["id"] = draw(_mostly(st.just("g"), ["", 3]))
+    for key in ("title", "question", "description", "$schema"):
+        if draw(st.integers(0, 4)) == 0:
+            doc[key] = draw(_mostly(st.sampled_from(["T", ""]), [None, 1]))
+    claims = []
+    for i in range(draw(st.integers(0, 5))):
+        ident = draw(_mostly(st.just(f"c{i}"), ["", 1, "c0", "attack:c0->c1"]))
+        claim: dict[str, Any] = {"id": ident, "text": draw(_mostly(st.just("A"), ["", 2]))}
+        if draw(st.booleans()):
+            claim["kind"] = draw(_mostly(st.sampled_from(["position", "claim", "evidence"]), ["x"]))
+        if draw(st.booleans()):
+            claim["base"] = draw(NUMBERS)
+        if draw(st.integers(0, 19)) == 0:
+            claim[draw(st.sampled_from(["note", "tags", "wieght"]))] = "n"
+        if draw(st.integers(0, 19)) == 0:
+            del claim["text"]
+        claims.append(claim)
+    names = [c["id"] for c in claims if isinstance(c["id"], str)] or ["c0"]
+    ends = _mostly(st.sampled_from(names), ["", 1, "zz", "r"])
+    relations = []
+    for _ in range(draw(st.integers(0, 6))):
+        rel: dict[str, Any] = {
+            "type": draw(_mostly(st.sampled_from(["attack", "support"]), ["undercut", None])),
+            "source": draw(ends),
+            "target": draw(ends),
+        }
+        if draw(st.booleans()):
+            rel["weight"] = draw(NUMBERS)
+        if draw(st.integers(0, 3)) == 0:
+            rel["id"] = draw(_mostly(st.sampled_from(["r", "s", ""]), ["c0", 5]))
+        if draw(st.integers(0, 19)) == 0:
+            rel["sources"] = ["c0", "c1"]
+        relations.append(rel)
+    keep_empty: bool = draw(st.booleans())
+    if claims or keep_empty:
+        doc["claims"] = claims
+    if relations or keep_empty:
+        doc["relations"] = relations
+    return doc
+
+
+def _same_framework(fast: Framework, slow: Framework) -> None:
+    assert fast.ids == slow.ids
+    assert fast.k == slow.k == 0
+    for name in ("base", "att_src", "att_tgt", "att_w", "sup_src", "sup_tgt", "sup_w"):
+        a, b = getattr(fast, name), getattr(slow, name)
+        assert a.dtype == b.dtype, name
+        assert np.array_equal(a, b), name
+    assert fast.att_ids == slow.att_ids
+    assert fast.sup_ids == slow.sup_ids
+    assert fast.index == slow.index
+
+
+@pytest.mark.slow
+@settings(max_examples=400, deadline=None)
+@given(plain_files())
+def test_what_the_fast_path_accepts_the_models_accept_with_equal_values(
+    doc: dict[str, Any],
+) -> None:
+    cols = columns(doc)
+    event("accepted" if cols is not None else "declined")
+    if cols is None:
+        return
+    model = GraphModel.model_validate(doc)  # never raises for what the fast path took
+    slow = Graph(model, strict=True)  # nor does indexing it: no problem at all
+    assert cols.claim_ids == [c.id for c in model.claims]
+    assert cols.kinds == [c.kind for c in model.claims]
+    assert cols.bases.tolist() == [c.base for c in model.claims]
+    assert cols.types == [r.type for r in model.relations]
+    assert cols.weights.tolist() == [r.weight for r in model.relations]
+    ends = [
+        (cols.claim_ids[s], cols.claim_ids[t])
+        for s, t in zip(cols.sources, cols.targets, strict=True)
+    ]
+    assert ends == [(r.source, r.target) for r in model.relations]
+    if cols.relation_ids is not None:
+        assert cols.relation_ids == list(slow.relations)
+    assert cols.format == model.format
+    fast = Graph.from_columns(doc, cols, graph_id=model.id)
+    _same_framework(fast.framework, slow.framework)
+    assert summarize(fast) == summarize(slow)
+    assert [c.model_dump() for c in fast.positions] == [c.model_dump() for c in slow.positions]
+    assert fast.position_texts() == slow.position_texts()
+    # Asked for, the models are the ones the slow path builds.
+    assert fast.model.model_dump() == slow.model.model_dump()
+    assert fast.model.model_fields_set == slow.model.model_fields_set
+    assert list(fast.claims) == list(slow.claims)
+    assert list(fast.relations) == list(slow.relations)
+
+
+@settings(max_examples=200, deadline=None)
+@given(plain_files())
+def test_loading_gives_the_same_graph_on_either_path(doc: dict[str, Any]) -> None:
+    """``loads`` on the text of a file: the graph of the fast path when it applies,
+    of the models otherwise; either way the same framework and summary, or the same
+    error."""
+    text = json.dumps(doc)
+    try:
+        expected = Graph(GraphModel.model_validate(doc), strict=True)
+    except ValidationError:
+        with pytest.raises(SchemaError):
+            loads(text)
+        return
+    except IntegrityError as exc:
+        with pytest.raises(type(exc)):
+            loads(text)
+        return
+    graph = loads(text)
+    assert graph.problems == []
+    if expected.framework.k == 0:
+        _same_framework(graph.framework, expected.framework)
+    assert summarize(graph) == summarize(expected)
+    assert graph.model.model_dump() == expected.model.model_dump()
+
+
+PLAIN = {
+    "format": "arggraph/1",
+    "id": "g",
+    "title": "T",
+    "claims": [
+        {"id": "p", "text": "P", "kind": "position", "base": 0.5},
+        {"id": "a", "text": "A", "base": 0.8},
+        {"id": "b", "text": "B", "kind": "evidence", "base": 1},
+    ],
+    "relations": [
+        {"type": "attack", "source": "a", "target": "p"},
+        {"type": "support", "source": "b", "target": "a", "weight": 0.5},
+    ],
+}
+
+
+def test_a_plain_file_takes_the_fast_path_and_builds_its_models_only_when_asked(
+    tmp_path: Path,
+) -> None:
+    f = tmp_path / "plain.json"
+    f.write_text(json.dumps(PLAIN), encoding="utf-8")
+    graph = load(f)
+    assert graph._columns is not None and graph._model is None
+    assert graph.framework.att_ids == ("attack:a->p",)
+    assert [c.id for c in graph.positions] == ["p"]
+    assert graph.title == "T" and graph.id == "g"
+    assert summarize(graph)["claims"] == {"total": 3, "position": 1, "claim": 1, "evidence": 1}
+    assert graph._model is None  # none of that needed a model
+    assert graph.claim("b").base == 1.0
+    assert graph.relation("support:b->a").weight == 0.5
+    assert graph._model is not None
+
+
+def test_a_bare_plain_file_is_named_after_its_file(tmp_path: Path) -> None:
+    f = tmp_path / "debate-7.json"
+    f.write_text(json.dumps({"claims": PLAIN["claims"]}), encoding="utf-8")
+    graph = load(f)
+    assert graph._columns is not None
+    assert graph.id == "debate-7" == graph.model.id
+
+
+@pytest.mark.parametrize(
+    ("text", "error", "message"),
+    [
+        # A key written twice: the C parser keeps the last; the count of keys finds it.
+        (
+            '{"claims": [{"id": "a", "text": "A",\n "text": "B"}]}',
+            JSONLimitError,
+            "line 2, column 2: duplicate key 'text'",
+        ),
+        ('{"claims": [{"id": "a", "text": "A", "base": 1e999}]}', JSONLimitError, "beyond the"),
+        ('{"claims": [{"id": "a", "text": "A", "base": NaN}]}', JSONLimitError, "NaN is not"),
+        (
+            '{"claims": [{"id": "a", "text": "A", "base": 1' + "0" * 5000 + "}]}",
+            JSONLimitError,
+            "an integer of 5,001 digits",
+        ),
+        (
+            '{"claims": [{"id": "a", "text": "A", "base": ' + "[" * 150 + "]" * 150 + "}]}",
+            JSONLimitError,
+            "nested deeper than 100",
+        ),
+        (
+            '{"claims": [{"id": "a", "text": "A"}, {"id": "a", "text": "B"}]}',
+            DuplicateIdError,
+            "duplicate claim id 'a'",
+        ),
+        (
+            '{"claims": [{"id": "a", "text": "A"}],\n'
+            ' "relations": [{"type": "attack", "source": "a", "target": "z"}]}',
+            DanglingReferenceError,
+            "unknown claim 'z'",
+        ),
+        ('{"claims": [{"id": "a", "text": "A", "base": 2}]}', SchemaError, "claims[0].base"),
+    ],
+)
+def test_what_the_fast_path_declines_is_named_by_the_reader_and_the_models(
+    text: str, error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error, match=None) as caught:
+        loads(text, path="f.json")
+    assert message in str(caught.value)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.recursive(
+        st.one_of(st.none(), st.booleans(), st.integers(-99, 99), st.text(max_size=5)),
+        lambda inner: st.one_of(
+            st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=4), inner, max_size=4)
+        ),
+        max_leaves=20,
+    )
+)
+def test_quick_parse_counts_the_keys_written(value: Any) -> None:
+    def keys(v: Any) -> int:
+        if isinstance(v, dict):
+            return len(v) + sum(keys(x) for x in v.values())
+        if isinstance(v, list):
+            return sum(keys(x) for x in v)
+        return 0
+
+    for text in (json.dumps(value), json.dumps(value, ensure_ascii=False, indent=1)):
+        parsed = quick_parse(text)
+        assert parsed is not None
+        assert parsed == (value, keys(value))
+
+
+def test_key_count_is_the_count_of_a_plain_file() -> None:
+    parsed = quick_parse(json.dumps(PLAIN))
+    assert parsed is not None
+    assert isinstance(columns(parsed[0]), Columns)
+    assert key_count(parsed[0]) == parsed[1] == 5 + 4 + 3 + 4 + 3 + 4
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(min_size=1, max_size=20),
+            st.text(alphabet="abc-:>019\x00", min_size=1, max_size=20),
+            st.sampled_from(["c1", "c12345678", "é"]),
+        ),
+        min_size=1,
+        max_size=30,
+        unique=True,
+    ),
+    st.lists(st.one_of(st.integers(0, 29), st.text(max_size=20)), max_size=40),
+)
+def test_the_bulk_id_search_finds_what_the_dictionary_finds(
+    ids: list[str], picks: list[int | str]
+) -> None:
+    """Ends found in bulk (ASCII ids as fixed-width bytes) are where the dictionary puts
+    them; an end that is no id is a KeyError, as from the dictionary."""
+    ends = [ids[p % len(ids)] if isinstance(p, int) else p for p in picks]
+    index = {ident: i for i, ident in enumerate(ids)}
+    finder = _Finder(ids)
+    event("in bulk" if finder.ready else "by the dictionary")
+    if all(end in index for end in ends):
+        assert finder.positions(ends).tolist() == [index[e] for e in ends]
+    else:
+        with pytest.raises(KeyError):
+            finder.positions(ends)
