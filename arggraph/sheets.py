@@ -284,29 +284,35 @@ class ScoreBook:
         if sheet is not None:
             sheet, self.migration = follow(sheet, self.graph)
         self.sheet = sheet
+        self._apply(sheet)
+        self._saved = self._values()
+
+    def _apply(self, sheet: ScoreSheet | None) -> None:
+        """Hold ``sheet``'s scores: those of ids the graph has applied, the others kept
+        unapplied (saved with the rest, applied again if the id comes back)."""
         self.bases: dict[str, float] = {}
         self.weights: dict[str, float] = {}
         self.claim_notes: dict[str, str] = {}
         self.weight_notes: dict[str, str] = {}
         self._kept_scores: dict[str, ClaimScore] = {}
         self._kept_weights: dict[str, WeightScore] = {}
+        if sheet is None:
+            return
         graph = self.graph
-        if sheet is not None:
-            for cid, score in sheet.scores.items():
-                if cid in graph.claims:
-                    self.bases[cid] = score.base
-                    if score.note is not None:
-                        self.claim_notes[cid] = score.note
-                else:
-                    self._kept_scores[cid] = score
-            for rid, wscore in sheet.weights.items():
-                if rid in graph.relations:
-                    self.weights[rid] = wscore.weight
-                    if wscore.note is not None:
-                        self.weight_notes[rid] = wscore.note
-                else:
-                    self._kept_weights[rid] = wscore
-        self._saved = self._values()
+        for cid, score in sheet.scores.items():
+            if cid in graph.claims:
+                self.bases[cid] = score.base
+                if score.note is not None:
+                    self.claim_notes[cid] = score.note
+            else:
+                self._kept_scores[cid] = score
+        for rid, wscore in sheet.weights.items():
+            if rid in graph.relations:
+                self.weights[rid] = wscore.weight
+                if wscore.note is not None:
+                    self.weight_notes[rid] = wscore.note
+            else:
+                self._kept_weights[rid] = wscore
 
     def _values(self) -> tuple[dict[str, float], dict[str, float]]:
         """Every base and weight the book holds, applied or kept (what "saved" compares)."""
@@ -325,23 +331,7 @@ class ScoreBook:
         """
         scores = self.to_sheet()
         self.graph = graph
-        self.bases, self.weights = {}, {}
-        self.claim_notes, self.weight_notes = {}, {}
-        self._kept_scores, self._kept_weights = {}, {}
-        for cid, score in scores.scores.items():
-            if cid in graph.claims:
-                self.bases[cid] = score.base
-                if score.note is not None:
-                    self.claim_notes[cid] = score.note
-            else:
-                self._kept_scores[cid] = score
-        for rid, wscore in scores.weights.items():
-            if rid in graph.relations:
-                self.weights[rid] = wscore.weight
-                if wscore.note is not None:
-                    self.weight_notes[rid] = wscore.note
-            else:
-                self._kept_weights[rid] = wscore
+        self._apply(scores)
 
     def reload(self) -> None:
         """Read the sheet at :attr:`path` again, dropping every change not saved (what
