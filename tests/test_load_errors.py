@@ -366,3 +366,23 @@ def test_integrity_errors_have_json_path_and_line(
         Graph(GraphModel.model_validate(data))
     assert again.value.json_path == path
     assert again.value.line is None
+
+
+@pytest.mark.parametrize("command", [["score"], ["show"], ["explain", "--top", "3"]])
+def test_another_tools_file_given_to_a_json_command_says_what_to_do(
+    command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An Argdown map (which `arggraph tui` opens as it is) given to a command that
+    reads arggraph JSON: not "malformed JSON at line 1, column 1", but what it is and
+    how to convert it."""
+    argdown = Path(__file__).parent.parent / "examples" / "bridge.argdown"
+    args = [command[0], str(argdown), *(["Close"] if command[0] == "explain" else [])]
+    assert main([*args, *command[1:]]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (
+        f"arggraph: error: {argdown}: argdown by its extension, not arggraph JSON, which "
+        "this command reads\n"
+        f"  hint: convert it with `arggraph import {argdown} -o GRAPH.json`, or open it as "
+        "it is with `arggraph tui`\n"
+    )

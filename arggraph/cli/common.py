@@ -45,10 +45,28 @@ def cut_note(formats: str = "csv/json") -> str:
 
 
 def load_graph(path: str, *, strict: bool = True) -> Graph:
-    """Load the GRAPH argument (errors propagate to ``main``, which prints them)."""
+    """Load the GRAPH argument (errors propagate to ``main``, which prints them).
+
+    A file another tool wrote (Argdown, GraphML... by its extension) that is not
+    arggraph JSON is refused with what to do instead, not with a JSON parser's message
+    about its first character."""
+    from ..errors import InputError, JSONSyntaxError
     from ..io import load
 
-    return load(path, strict=strict)
+    try:
+        return load(path, strict=strict)
+    except JSONSyntaxError:
+        from ..formats import registry
+
+        fmt = registry.by_read_extension(path) if not path.endswith(".json") else None
+        if fmt is None:
+            raise
+        raise InputError(
+            f"{fmt.name} by its extension, not arggraph JSON, which this command reads",
+            path=path,
+            hint=f"convert it with `arggraph import {path} -o GRAPH.json`, or open it as it "
+            "is with `arggraph tui`",
+        ) from None
 
 
 def result_header(
