@@ -46,6 +46,7 @@ from pydantic import (
     ConfigDict,
     Field,
     PrivateAttr,
+    Strict,
     StringConstraints,
     ValidationError,
     model_validator,
@@ -129,7 +130,9 @@ Date = Annotated[
     ),
     AfterValidator(_check_date),
 ]
-Unit = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
+# Strict: a number, as the schema says; `true` or "0.9" are refused with their place,
+# not read as 1.0 and 0.9 (an integer is a number: 0 and 1 are taken).
+Unit = Annotated[float, Strict(), Field(ge=0.0, le=1.0, allow_inf_nan=False)]
 Meta = dict[str, Any]
 
 

@@ -386,3 +386,32 @@ def test_another_tools_file_given_to_a_json_command_says_what_to_do(
         f"  hint: convert it with `arggraph import {argdown} -o GRAPH.json`, or open it as "
         "it is with `arggraph tui`\n"
     )
+
+
+@pytest.mark.parametrize("value", ["true", '"0.9"', "null"])
+@pytest.mark.parametrize("where", ["graph", "sheet"])
+def test_a_score_that_is_not_a_number_is_refused_with_its_place(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], value: str, where: str
+) -> None:
+    """The schema says a base is a number: `true` and "0.9" were read as 1.0 and 0.9."""
+    graph = tmp_path / "g.json"
+    base = value if where == "graph" else "0.5"
+    graph.write_text(
+        f'{{"format": "arggraph/1", "id": "g", "claims": [{{"id": "a", "text": "A", '
+        f'"base": {base}}}]}}',
+        encoding="utf-8",
+    )
+    args = ["score", str(graph)]
+    if where == "sheet":
+        sheet = tmp_path / "s.json"
+        sheet.write_text(
+            '{"format": "arggraph-scores/1", "graph": "g", '
+            f'"scores": {{"a": {{"base": {value}}}}}}}',
+            encoding="utf-8",
+        )
+        args += ["--scores", str(sheet)]
+    assert main(args) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    place = "claims[0].base" if where == "graph" else "scores.a.base"
+    assert place in err and "valid number" in err and "Traceback" not in err
