@@ -207,9 +207,21 @@ def _refuse(text: str, offset: int, message: str, path: str | Path | None) -> No
     raise JSONLimitError(message, path=path, line=line, column=column)
 
 
+def _said(message: str) -> str:
+    """The standard parser's message as a sentence: its "... starting at" leads to the
+    place, which the error says apart.
+
+    >>> _said("Unterminated string starting at")
+    'Unterminated string starting here, never closed'
+    """
+    if message.endswith(" starting at"):
+        return message.removesuffix(" at") + " here, never closed"
+    return message
+
+
 def _malformed(text: str, offset: int, message: str, path: str | Path | None) -> NoReturn:
     line, column = _position(text, offset)
-    raise JSONSyntaxError(f"malformed JSON: {message}", path=path, line=line, column=column)
+    raise JSONSyntaxError(f"malformed JSON: {_said(message)}", path=path, line=line, column=column)
 
 
 def parse_json(text: str, *, path: str | Path | None = None, data: bytes | None = None) -> Any:
@@ -245,7 +257,7 @@ def parse_json(text: str, *, path: str | Path | None = None, data: bytes | None 
         )
     except json.JSONDecodeError as exc:
         raise JSONSyntaxError(
-            f"malformed JSON: {exc.msg}", path=path, line=exc.lineno, column=exc.colno
+            f"malformed JSON: {_said(exc.msg)}", path=path, line=exc.lineno, column=exc.colno
         ) from None
     except (_Refused, RecursionError, ValueError):
         pass

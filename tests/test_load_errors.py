@@ -415,3 +415,15 @@ def test_a_score_that_is_not_a_number_is_refused_with_its_place(
     assert out == ""
     place = "claims[0].base" if where == "graph" else "scores.a.base"
     assert place in err and "valid number" in err and "Traceback" not in err
+
+
+def test_an_unclosed_string_is_said_in_a_whole_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    graph = tmp_path / "g.json"
+    graph.write_text('{"a": "abc', encoding="utf-8")
+    assert main(["show", str(graph)]) == 2
+    assert capsys.readouterr().err == (
+        f"arggraph: error: {graph}: line 1, column 7: malformed JSON: Unterminated string "
+        "starting here, never closed\n"
+    )
