@@ -34,6 +34,7 @@ __all__ = [
     "atomic_write",
     "remove_stale_temporaries",
     "same_file",
+    "special_kind",
     "stamp_bytes",
     "stamp_file",
     "write_mode",
@@ -123,7 +124,7 @@ def atomic_write(
     except OSError as exc:
         raise _access_error(exc, given) from None
     if info is not None:
-        kind = _special_kind(info.st_mode)
+        kind = special_kind(info.st_mode)
         if kind is not None:
             raise FileAccessError(f"is {kind}, not a file to write", path=given)
         if not _writable(target, info):
@@ -279,7 +280,10 @@ def _write_through(path: Path, data: bytes) -> FileStamp:
     return stamp_bytes(data)
 
 
-def _special_kind(mode: int) -> str | None:
+def special_kind(mode: int) -> str | None:
+    """What a file of ``mode`` (``st_mode``) is when it is not a regular file ("a
+    directory", "a named pipe (FIFO)"...), ``None`` for a regular file: for messages
+    that refuse to read or replace it."""
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):

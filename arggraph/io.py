@@ -16,12 +16,11 @@ from __future__ import annotations
 import gc
 import json
 import os
-import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ._columns import columns, key_count
-from .atomic import atomic_write, same_file, stamp_bytes
+from .atomic import atomic_write, same_file, special_kind, stamp_bytes
 from .errors import (
     FileAccessError,
     SchemaError,
@@ -65,11 +64,11 @@ def read_bytes(path: str | Path, *, allow_empty: bool = False) -> bytes:
     """
     p = Path(path)
     try:
-        kind = _not_regular(os.stat(p).st_mode)
+        kind = special_kind(os.stat(p).st_mode)
         if kind is None:
             fd = os.open(p, os.O_RDONLY | _NONBLOCK | _CLOEXEC)
             try:
-                kind = _not_regular(os.fstat(fd).st_mode)  # swapped since the stat?
+                kind = special_kind(os.fstat(fd).st_mode)  # swapped since the stat?
                 if kind is None:
                     with os.fdopen(fd, "rb", closefd=False) as handle:
                         data = handle.read()
@@ -100,7 +99,7 @@ def file_kind(path: str | Path) -> str | None:
     (True, 'no such file')
     """
     try:
-        kind = _not_regular(os.stat(path).st_mode)
+        kind = special_kind(os.stat(path).st_mode)
     except FileNotFoundError:
         return "no such file"
     except OSError as exc:
@@ -110,23 +109,6 @@ def file_kind(path: str | Path) -> str | None:
 
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # opening a FIFO must not wait for a writer
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
-
-
-def _not_regular(mode: int) -> str | None:
-    """What a file that is not a regular file is (``None`` for a regular file)."""
-    if stat.S_ISREG(mode):
-        return None
-    if stat.S_ISDIR(mode):
-        return "a directory"
-    if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
-    if stat.S_ISCHR(mode):
-        return "a character device"
-    if stat.S_ISBLK(mode):
-        return "a block device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "a special file"
 
 
 def decode_text(data: bytes, path: str | Path | None) -> str:
