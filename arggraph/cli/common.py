@@ -137,6 +137,21 @@ def add_max_arguments(parser: Any) -> None:
     )
 
 
+def add_gradual_semantics(parser: Any, what: str = "", more: str = "") -> None:
+    """The ``--semantics`` option of a command that scores: the gradual semantics of the
+    registry's table, its first the default; help ``the gradual semantics WHAT (default
+    NAME)MORE``."""
+    from ..semantics.registry import GRADUAL
+
+    default = next(iter(GRADUAL))
+    parser.add_argument(
+        "--semantics",
+        choices=list(GRADUAL),
+        default=default,
+        help=f"the gradual semantics{what} (default {default}){more}",
+    )
+
+
 def whole_number(minimum: int = 0) -> Callable[[str], int]:
     """An argparse ``type`` for a whole number of at least ``minimum``, one message for
     every option that takes a count.

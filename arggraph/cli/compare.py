@@ -23,8 +23,6 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from ..semantics.registry import GRADUAL
-
 if TYPE_CHECKING:
     from ..panel import Comparison, Lever, Panel, Robustness
 
@@ -32,6 +30,8 @@ __all__ = ["register", "run"]
 
 
 def register(sub: Any) -> None:
+    from .common import add_gradual_semantics
+
     p = sub.add_parser(
         "compare",
         help="where a panel of scorers disagrees, and which disagreements decide the verdict",
@@ -52,12 +52,7 @@ def register(sub: Any) -> None:
         nargs="+",
         help="score sheets (arggraph-scores/1), or folders of them",
     )
-    p.add_argument(
-        "--semantics",
-        choices=list(GRADUAL),
-        default=next(iter(GRADUAL)),
-        help=f"the gradual semantics (default {next(iter(GRADUAL))})",
-    )
+    add_gradual_semantics(p)
     p.add_argument(
         "--consensus",
         choices=["median", "mean"],

@@ -22,8 +22,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..semantics.registry import GRADUAL
-
 if TYPE_CHECKING:
     from ..diff import Effect, GraphDiff
     from ..graph import Graph
@@ -37,6 +35,8 @@ _USAGE = """arggraph diff OLD NEW [--format text|json|markdown] [--semantics NAM
 
 
 def register(sub: Any) -> None:
+    from .common import add_gradual_semantics
+
     p = sub.add_parser(
         "diff",
         usage=_USAGE,
@@ -62,12 +62,7 @@ def register(sub: Any) -> None:
         default="text",
         help="text (default), json, or markdown for a pull request's comment",
     )
-    p.add_argument(
-        "--semantics",
-        choices=list(GRADUAL),
-        default=next(iter(GRADUAL)),
-        help=f"the gradual semantics of the verdict and strengths (default {next(iter(GRADUAL))})",
-    )
+    add_gradual_semantics(p, " of the verdict and strengths")
     p.add_argument(
         "--scores",
         metavar="SHEET",

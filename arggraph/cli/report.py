@@ -14,12 +14,13 @@ import sys
 from typing import Any
 
 from ..report.registry import FORMATS
-from ..semantics.registry import GRADUAL
 
 __all__ = ["register", "run"]
 
 
 def register(sub: Any) -> None:
+    from .common import add_gradual_semantics
+
     p = sub.add_parser(
         "report",
         help="the debate and its verdict for readers: one offline HTML page, or Markdown",
@@ -45,13 +46,7 @@ def register(sub: Any) -> None:
         help="score sheets (arggraph-scores/1): one sets the scores; several form a panel "
         "(each scorer's verdict, and the verdict under their median)",
     )
-    p.add_argument(
-        "--semantics",
-        choices=list(GRADUAL),
-        default=next(iter(GRADUAL)),
-        help=f"the gradual semantics of the verdict (default {next(iter(GRADUAL))}); the "
-        "report also says whether the others agree",
-    )
+    add_gradual_semantics(p, " of the verdict", "; the report also says whether the others agree")
     p.add_argument(
         "--to",
         dest="fmt",

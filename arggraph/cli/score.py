@@ -28,6 +28,7 @@ __all__ = ["add_common", "apply_scores", "csv_number", "register", "run", "verdi
 
 
 def register(sub: Any) -> None:
+
     p = sub.add_parser(
         "score",
         help="every claim's final strength under a gradual semantics",
@@ -51,13 +52,10 @@ def register(sub: Any) -> None:
 
 def add_common(p: argparse.ArgumentParser) -> None:
     """GRAPH, --semantics and --scores, shared with ``arggraph explain``."""
+    from .common import add_gradual_semantics
+
     p.add_argument("graph", metavar="GRAPH", help="an arggraph/1 JSON file")
-    p.add_argument(
-        "--semantics",
-        choices=list(GRADUAL),
-        default=next(iter(GRADUAL)),
-        help=f"the gradual semantics (default {next(iter(GRADUAL))})",
-    )
+    add_gradual_semantics(p)
     p.add_argument(
         "--scores",
         metavar="SHEET",
