@@ -77,11 +77,7 @@ def change_actor(graph: Graph, actor_id: str, **changes: Any) -> Edit:
 
     Raises :class:`~arggraph.errors.EditError` for an unknown actor or a bad value."""
     _fields(changes, _ACTOR_FIELDS, "an actor")
-    actor = _get(graph.actors, actor_id, "actor")
-    changed = validated(Actor, {**actor.model_dump(), **changes}, f"actor {actor_id!r}")
-    if changed == actor:
-        return Edit(f"change actor {actor_id}", ())
-    return Edit(f"change actor {actor_id}", (Replace("actors", changed),))
+    return _change(Actor, "actor", _get(graph.actors, actor_id, "actor"), actor_id, changes)
 
 
 def remove_actor(graph: Graph, actor_id: str) -> Edit:
@@ -115,10 +111,7 @@ def change_document(graph: Graph, document_id: str, **changes: Any) -> Edit:
     Raises :class:`~arggraph.errors.EditError` for an unknown document or a bad value."""
     _fields(changes, _DOCUMENT_FIELDS | {"title"}, "a document")
     doc = _get(graph.documents, document_id, "document")
-    changed = validated(Document, {**doc.model_dump(), **changes}, f"document {document_id!r}")
-    if changed == doc:
-        return Edit(f"change document {document_id}", ())
-    return Edit(f"change document {document_id}", (Replace("documents", changed),))
+    return _change(Document, "document", doc, document_id, changes)
 
 
 def remove_document(graph: Graph, document_id: str) -> Edit:
@@ -130,6 +123,17 @@ def remove_document(graph: Graph, document_id: str) -> Edit:
     if uses.count:
         raise EditError(uses.describe() + ": remove or change those attributions first")
     return Edit(f"remove document {document_id!r}", (Delete("documents", document_id),))
+
+
+def _change(
+    cls: type[Actor] | type[Document], what: str, current: Any, ident: str, changes: dict[str, Any]
+) -> Edit:
+    """The edit that replaces ``current`` (an actor or a document) by itself with
+    ``changes``, validated; no step when nothing changes."""
+    changed = validated(cls, {**current.model_dump(), **changes}, f"{what} {ident!r}")
+    section: Literal["actors", "documents"] = "actors" if cls is Actor else "documents"
+    steps = () if changed == current else (Replace(section, changed),)
+    return Edit(f"change {what} {ident}", steps)
 
 
 def _get(items: dict[str, Any], ident: str, what: str) -> Any:
