@@ -20,6 +20,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
+import numpy as np
+
 from ..dates import interval_ends, is_interval
 from ..errors import FileAccessError
 from ..model import Attribution
@@ -27,8 +29,7 @@ from ..quotes import closest_passage
 from ..text import shorten
 from .context import Checker, Context, Located, bounds, flat, quote_id, show_premises
 from .documents import QuoteFinder
-from .finding import Finding, finding_sort_key
-from .registry import RULES
+from .finding import Finding, FindingRun, finding_sort_key
 
 __all__ = ["CHECKERS", "HINT_WIDTH"]
 
@@ -48,24 +49,64 @@ def _after_publication(att_date: str, published: str) -> str:
     return f": {said} is after {out}"
 
 
-def unattributed_claims(ctx: Context) -> Iterator[Finding]:
+def unattributed_claims(ctx: Context) -> Iterator[FindingRun]:
     """P001: claims without attribution (positions and reconstructed claims need none),
-    in file order."""
-    severity, file = RULES["P001"].severity, ctx.file
-    shown = str if ctx.plain_ids else flat
-    for i, claim in enumerate(ctx.graph.model.claims):
-        if not claim.attributions and claim.kind != "position" and not claim.reconstructed:
-            ident = claim.id
-            message = f"claim '{shown(ident)}' has no attribution"
-            yield Finding("P001", severity, message, (ident,), f"claims[{i}]", file)
-
-
-def unattributed_relations(ctx: Context) -> Iterator[Finding]:
-    """P002: relations without attribution (those between positions need none), in file
-    order."""
-    positions = ctx.position_ids
-    severity, file = RULES["P002"].severity, ctx.file
+    in file order, as one run."""
+    cols = ctx.graph.columns
+    if cols is not None:  # a plain graph: no attribution anywhere
+        kinds = cols.kinds
+        at = [i for i, kind in enumerate(kinds) if kind != "position"]
+        ids = cols.claim_ids
+        idents = ids if len(at) == len(ids) else [ids[i] for i in at]
+    else:
+        at, idents = [], []
+        for i, claim in enumerate(ctx.graph.model.claims):
+            if not claim.attributions and claim.kind != "position" and not claim.reconstructed:
+                at.append(i)
+                idents.append(claim.id)
     plain = ctx.plain_ids
+    shown = idents if plain else list(map(flat, idents))
+    messages = [f"claim '{ident}' has no attribution" for ident in shown]
+    if at:
+        yield ctx.run("P001", "claims", at, idents, messages, plain)
+
+
+def unattributed_relations(ctx: Context) -> Iterator[FindingRun]:
+    """P002: relations without attribution (those between positions need none), in file
+    order, as one run."""
+    positions = ctx.position_ids
+    plain = ctx.plain_ids
+    cols = ctx.graph.columns
+    if cols is not None:  # a plain graph: no attribution, no linked premises
+        claim_ids, rel_ids = cols.claim_ids, ctx.relation_ids
+        sources, targets = cols.sources, cols.targets
+        if positions:
+            is_position = np.zeros(len(claim_ids), dtype=bool)
+            is_position[cols.positions()] = True
+            keep = ~(is_position[sources] & is_position[targets])
+            at: list[int] = np.flatnonzero(keep).tolist()
+            sources, targets = sources[keep], targets[keep]
+        else:
+            at = list(range(len(rel_ids)))
+        types = cols.types
+        idents = [rel_ids[i] for i in at] if len(at) < len(rel_ids) else rel_ids
+        kinds = [types[i] for i in at] if len(at) < len(rel_ids) else types
+        ends = zip(kinds, idents, sources.tolist(), targets.tolist(), strict=True)
+        if plain:
+            messages = [
+                f"{kind} '{ident}' ('{claim_ids[s]}' -> '{claim_ids[t]}') has no attribution"
+                for kind, ident, s, t in ends
+            ]
+        else:
+            messages = [
+                f"{kind} '{flat(ident)}' ('{flat(claim_ids[s])}' -> '{flat(claim_ids[t])}') "
+                "has no attribution"
+                for kind, ident, s, t in ends
+            ]
+        if at:
+            yield ctx.run("P002", "relations", at, idents, messages, plain)
+        return
+    at, idents, messages = [], [], []
     for i, rel in enumerate(ctx.graph.model.relations):
         if rel.attributions:
             continue
@@ -75,16 +116,24 @@ def unattributed_relations(ctx: Context) -> Iterator[Finding]:
                 continue
             if plain:  # the usual case: nothing to escape
                 message = f"{rel.type} '{ident}' ('{source}' -> '{target}') has no attribution"
-                yield Finding("P002", severity, message, (ident,), f"relations[{i}]", file)
-                continue
-            shown = f"'{flat(source)}'"
+            else:
+                message = (
+                    f"{rel.type} '{flat(ident)}' ('{flat(source)}' -> '{flat(target)}') "
+                    "has no attribution"
+                )
         else:
             premises = rel.premises
             if {*premises, target} <= positions:
                 continue
-            shown = show_premises(premises)
-        message = f"{rel.type} '{flat(ident)}' ({shown} -> '{flat(target)}') has no attribution"
-        yield Finding("P002", severity, message, (ident,), f"relations[{i}]", file)
+            message = (
+                f"{rel.type} '{flat(ident)}' ({show_premises(premises)} -> '{flat(target)}') "
+                "has no attribution"
+            )
+        at.append(i)
+        idents.append(ident)
+        messages.append(message)
+    if at:
+        yield ctx.run("P002", "relations", at, idents, messages, plain)
 
 
 def _same(att: Attribution) -> tuple[str, str | None, str, str | None]:
@@ -101,6 +150,8 @@ def attribution_gaps(ctx: Context) -> Iterator[Finding]:
     A reconstructed claim (an unstated premise the analyst made explicit) needs no
     attribution and no quote; its attributions are otherwise checked like any other."""
     g = ctx.graph
+    if g.columns is not None:
+        return  # a plain graph has no attribution
     reconstructed = {c.id for c in g.model.claims if c.reconstructed}
     documents = g.documents
     earlier: list[Attribution] = []  # the attributions of the item at hand, so far
@@ -282,6 +333,8 @@ def quotes(ctx: Context) -> Iterator[Finding]:
 
 def unused(ctx: Context) -> Iterator[Finding]:
     """P010 (actors nothing cites) and P011 (documents nothing cites)."""
+    if not ctx.graph.actors and not ctx.graph.documents:
+        return  # (a plain graph's models are not built for nothing)
     actors: set[str] = set()
     documents: set[str | None] = set()
     for loc in ctx.iter_attributions():
