@@ -23,7 +23,6 @@ from arggraph.checks.report import (
     each_finding,
 )
 from arggraph.checks.runner import Found, _merge, iter_findings, iter_found
-from arggraph.checks.structure import normalised_texts
 from arggraph.io import loads
 
 CLAIM_IDS = ["a", "b", "c", "p", "q", "e f", "g\x1bh"]
@@ -138,8 +137,3 @@ def test_a_run_cut_by_other_findings_keeps_the_order(
         merged += item.findings() if isinstance(item, FindingRun) else [item]
     expected = sorted([*run.findings(), *singles], key=finding_sort_key)
     assert merged == expected
-
-
-@given(st.lists(st.text(alphabet=" \t\n\x00\x1caAßİ\u2003x", max_size=6), max_size=6))
-def test_normalised_texts_are_each_text_normalised(texts: list[str]) -> None:
-    assert normalised_texts(texts) == [" ".join(t.casefold().split()) for t in texts]

@@ -16,14 +16,14 @@ from __future__ import annotations
 import difflib
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 
 import numpy as np
 
 from .context import Checker, Context, quote_id, show_claim, show_premises
 from .finding import Finding
 
-__all__ = ["CHECKERS", "normalised_texts"]
+__all__ = ["CHECKERS"]
 
 # How many candidate ids did-you-mean hints may compare in all, so a large graph with
 # many dangling references is not checked in quadratic time.
@@ -359,29 +359,10 @@ def _unreachable(ctx: Context) -> np.ndarray:
     return np.flatnonzero(~seen[:n])
 
 
-def normalised_texts(texts: Sequence[str]) -> list[str]:
-    """Each text casefolded, its runs of whitespace made one space and its ends trimmed
-    (``" ".join(text.casefold().split())``), for many texts at once: joined by NUL
-    characters and normalised in one pass of each string method, which is several
-    times faster on a large graph than one text at a time.
-
-    >>> normalised_texts(["Kyiv  must\\tHOLD ", "", " a\\x00b"])
-    ['kyiv must hold', '', 'a\\x00b']
-    """
-    joined = "\0".join(texts)
-    if joined.count("\0") != max(len(texts) - 1, 0):  # a text holds a NUL: one by one
-        return [" ".join(text.casefold().split()) for text in texts]
-    # Whitespace around a separator is one space on either side once the runs are
-    # collapsed (NUL is no whitespace, so split() keeps it to a word).
-    spaced = " ".join(joined.casefold().split())
-    parts = spaced.replace(" \0", "\0").replace("\0 ", "\0").split("\0")
-    return parts if texts else []
-
-
 def duplicate_texts(ctx: Context) -> Iterator[Finding]:
     """S010: claims whose texts are equal up to case and spacing."""
     claim_ids, claim_texts = ctx.claim_texts
-    texts = normalised_texts(claim_texts)
+    texts = [" ".join(text.casefold().split()) for text in claim_texts]
     if len(set(texts)) == len(texts):
         return
     groups: dict[str, list[str]] = defaultdict(list)
