@@ -322,6 +322,10 @@ class TextFormat(_LineFormat):
                     for i, m, n, p in parts
                 ]
             head = f"{name}: {code} {sev}"
+            if lines and lines.count(lines[0]) == len(lines):  # (a file on one line)
+                at = f"    at {name}:{lines[0]} {section}["
+                same = zip(ids, messages, positions, strict=True)
+                return [f"{head} [{i}] {m}\n{at}{p}]\n" for i, m, p in same]
             return [f"{head} [{i}] {m}\n    at {name}:{n} {section}[{p}]\n" for i, m, n, p in parts]
 
         return render_run
