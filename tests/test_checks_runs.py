@@ -5,8 +5,8 @@ a run cut by other findings keeps the order `check` returns."""
 from __future__ import annotations
 
 import json
-from itertools import product
 from collections.abc import Iterator
+from itertools import product
 from typing import Any
 
 from hypothesis import given, settings
