@@ -323,10 +323,10 @@ class _FileChecker:
         return _rendered(report, findings, data, self.format, opts, fail_on)
 
 
-#: Items of a run of findings made and written at a time, so a run of a million
-#: findings is never all text at once.
+#: Items of a run of findings made at a time, so a run of a million findings is never
+#: all text at once.
 _RUN_CHUNK = 1 << 16
-#: Items of single findings gathered before they are passed on.
+#: Items gathered before they are passed on to be written.
 _BATCH = 2048
 
 
@@ -360,19 +360,18 @@ def _rendered(
                 index = LineIndex(data)
             if isinstance(f, FindingRun):
                 codes[f.code] = codes.get(f.code, 0) + len(f)
-                if pending:
-                    yield pending
-                    pending = []
                 for start in range(0, len(f), _RUN_CHUNK):
                     part = f.split(start)[1].split(min(_RUN_CHUNK, len(f) - start))[0]
-                    lines = index.item_lines(part.section, part.slices()[0])
-                    yield render_run(part, lines)
+                    pending += render_run(part, index.item_lines(part.section, part.slices()[0]))
+                    if len(pending) >= _BATCH:
+                        yield pending
+                        pending = []
                 continue
             codes[f.code] = codes.get(f.code, 0) + 1
             if limit is not None and len(f.ids) > limit:
                 report.cut = True
             pending.append(render(f, index.line(f.path)))
-            if len(pending) == _BATCH:
+            if len(pending) >= _BATCH:
                 yield pending
                 pending = []
         if pending:
