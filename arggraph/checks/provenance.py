@@ -31,7 +31,7 @@ from .context import Checker, Context, Located, bounds, flat, quote_id, show_pre
 from .documents import QuoteFinder
 from .finding import Finding, FindingRun, finding_sort_key
 
-__all__ = ["CHECKERS", "HINT_WIDTH"]
+__all__ = ["CHECKERS", "HINT_WIDTH", "RUN_SIZE"]
 
 #: How many characters of a document's closest passage a P006 hint shows.
 HINT_WIDTH = 160
@@ -49,61 +49,75 @@ def _after_publication(att_date: str, published: str) -> str:
     return f": {said} is after {out}"
 
 
+#: Findings a run of P001 or P002 holds on a plain graph: a graph with a million
+#: unattributed items gives its runs one after another, each written before the next is
+#: made, so their text is never all in memory at once.
+RUN_SIZE = 1 << 16
+
+
 def unattributed_claims(ctx: Context) -> Iterator[FindingRun]:
     """P001: claims without attribution (positions and reconstructed claims need none),
-    in file order, as one run."""
+    in file order, as runs."""
+    plain = ctx.plain_ids
     cols = ctx.graph.columns
     if cols is not None:  # a plain graph: no attribution anywhere
-        kinds = cols.kinds
-        at = [i for i, kind in enumerate(kinds) if kind != "position"]
-        ids = cols.claim_ids
-        idents = ids if len(at) == len(ids) else [ids[i] for i in at]
-    else:
-        at, idents = [], []
-        for i, claim in enumerate(ctx.graph.model.claims):
-            if not claim.attributions and claim.kind != "position" and not claim.reconstructed:
-                at.append(i)
-                idents.append(claim.id)
-    plain = ctx.plain_ids
-    shown = idents if plain else list(map(flat, idents))
-    messages = [f"claim '{ident}' has no attribution" for ident in shown]
+        kinds, ids = cols.kinds, cols.claim_ids
+        every = [i for i, kind in enumerate(kinds) if kind != "position"]
+        for lo in range(0, len(every), RUN_SIZE):
+            at = every[lo : lo + RUN_SIZE]
+            idents = [ids[i] for i in at]
+            yield ctx.run("P001", "claims", at, idents, _claim_messages(idents, plain), plain)
+        return
+    at, idents = [], []
+    for i, claim in enumerate(ctx.graph.model.claims):
+        if not claim.attributions and claim.kind != "position" and not claim.reconstructed:
+            at.append(i)
+            idents.append(claim.id)
     if at:
-        yield ctx.run("P001", "claims", at, idents, messages, plain)
+        yield ctx.run("P001", "claims", at, idents, _claim_messages(idents, plain), plain)
+
+
+def _claim_messages(idents: list[str], plain: bool) -> list[str]:
+    shown = idents if plain else map(flat, idents)
+    return [f"claim '{ident}' has no attribution" for ident in shown]
 
 
 def unattributed_relations(ctx: Context) -> Iterator[FindingRun]:
     """P002: relations without attribution (those between positions need none), in file
-    order, as one run."""
+    order, as runs."""
     positions = ctx.position_ids
     plain = ctx.plain_ids
     cols = ctx.graph.columns
     if cols is not None:  # a plain graph: no attribution, no linked premises
-        claim_ids, rel_ids = cols.claim_ids, ctx.relation_ids
-        sources, targets = cols.sources, cols.targets
+        claim_ids, types, written = cols.claim_ids, cols.types, cols.relation_ids
+        keep = np.ones(len(types), dtype=bool)
         if positions:
             is_position = np.zeros(len(claim_ids), dtype=bool)
             is_position[cols.positions()] = True
-            keep = ~(is_position[sources] & is_position[targets])
-            at: list[int] = np.flatnonzero(keep).tolist()
-            sources, targets = sources[keep], targets[keep]
-        else:
-            at = list(range(len(rel_ids)))
-        types = cols.types
-        idents = [rel_ids[i] for i in at] if len(at) < len(rel_ids) else rel_ids
-        kinds = [types[i] for i in at] if len(at) < len(rel_ids) else types
-        ends = zip(kinds, idents, sources.tolist(), targets.tolist(), strict=True)
-        if plain:
-            messages = [
-                f"{kind} '{ident}' ('{claim_ids[s]}' -> '{claim_ids[t]}') has no attribution"
-                for kind, ident, s, t in ends
-            ]
-        else:
-            messages = [
-                f"{kind} '{flat(ident)}' ('{flat(claim_ids[s])}' -> '{flat(claim_ids[t])}') "
-                "has no attribution"
-                for kind, ident, s, t in ends
-            ]
-        if at:
+            keep = ~(is_position[cols.sources] & is_position[cols.targets])
+        every = np.flatnonzero(keep)
+        for lo in range(0, len(every), RUN_SIZE):
+            chosen = every[lo : lo + RUN_SIZE]
+            at: list[int] = chosen.tolist()
+            kinds = [types[i] for i in at]
+            sources = [claim_ids[i] for i in cols.sources[chosen].tolist()]
+            targets = [claim_ids[i] for i in cols.targets[chosen].tolist()]
+            if written is not None:
+                idents = [written[i] for i in at]
+            else:  # the default ids, TYPE:SOURCE->TARGET
+                idents = [
+                    f"{kind}:{a}->{b}" for kind, a, b in zip(kinds, sources, targets, strict=True)
+                ]
+            parts = zip(kinds, idents, sources, targets, strict=True)
+            if plain:
+                messages = [
+                    f"{k} '{r}' ('{a}' -> '{b}') has no attribution" for k, r, a, b in parts
+                ]
+            else:
+                messages = [
+                    f"{k} '{flat(r)}' ('{flat(a)}' -> '{flat(b)}') has no attribution"
+                    for k, r, a, b in parts
+                ]
             yield ctx.run("P002", "relations", at, idents, messages, plain)
         return
     at, idents, messages = [], [], []
