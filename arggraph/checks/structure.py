@@ -149,6 +149,19 @@ def relations(ctx: Context) -> Iterator[Finding]:
         yield from _same_relations(ctx, selfish_ids, owner)
 
 
+def _distinct(keys: np.ndarray) -> np.ndarray:
+    """The distinct values of ``keys``, sorted: by a sort, which on a large graph's
+    scattered 64-bit pair keys is many times faster than ``np.unique`` (hashing, in
+    NumPy 2.3 and later) and than what ``np.intersect1d`` does without
+    ``assume_unique``.
+
+    >>> _distinct(np.array([5, 1, 5, 3])).tolist()
+    [1, 3, 5]
+    """
+    ordered = np.sort(keys)
+    return ordered[np.r_[True, ordered[1:] != ordered[:-1]]] if len(ordered) else ordered
+
+
 def _support_and_attack(ctx: Context, selfish: set[str]) -> Iterator[Finding]:
     """S004: claim pairs joined (premise by premise) by a support and by an attack."""
     g = ctx.graph
@@ -165,7 +178,9 @@ def _support_and_attack(ctx: Context, selfish: set[str]) -> Iterator[Finding]:
         keys = np.minimum(src, tgt) * n + np.maximum(src, tgt)
         edges[kind] = (keys, keep)
     both = np.intersect1d(
-        edges["support"][0][edges["support"][1]], edges["attack"][0][edges["attack"][1]]
+        _distinct(edges["support"][0][edges["support"][1]]),
+        _distinct(edges["attack"][0][edges["attack"][1]]),
+        assume_unique=True,
     )
     if not len(both):
         return
