@@ -450,6 +450,7 @@ async def test_actors_and_documents(bypass_file: Path, tmp_path: Path) -> None:
         await settle(pilot)
         assert "ann-lee" in session.graph.actors
         # the mayor is quoted: not removed either
+        ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
         options.highlighted = ids.index("actor:mayor")
         await pilot.press("delete")
         await settle(pilot)
@@ -460,6 +461,96 @@ async def test_actors_and_documents(bypass_file: Path, tmp_path: Path) -> None:
             await pilot.press("ctrl+z")
             await settle(pilot)
         assert "ann-lee" not in session.graph.actors
+
+
+async def test_attribute_a_link_then_change_and_remove_attributions(
+    bypass_file: Path, tmp_path: Path
+) -> None:
+    app = _app(bypass_file, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        session = main_of(app).session
+        await go(pilot, "cost")  # under "build", by the attack cost -> build
+        await pilot.press("o")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, SourcesScreen)
+        assert screen.relation == "attack:cost->build"
+        assert "r attributes its link (attack attack:cost->build)" in screen_text(app)
+        options = screen.query_one(OptionList)
+
+        def ids() -> list[str | None]:
+            return [options.get_option_at_index(i).id for i in range(options.option_count)]
+
+        assert ids()[0] == "said:claim:0"  # the claim's own attribution comes first
+        assert options.highlighted == ids().index("actor:mayor")  # then the first actor
+        assert "Ada Brennan" in screen_text(app)
+        options.highlighted = ids().index("actor:treasurer")
+        await pilot.press("r")
+        await settle(pilot)
+        assert isinstance(app.screen, FormScreen)
+        app.screen.query_one("#field-quote", Input).value = "We cannot afford it"
+        app.screen.query_one("#field-document", Input).value = "gazette-april"
+        await pilot.press("enter")
+        await settle(pilot)
+        link = session.graph.relations["attack:cost->build"]
+        assert [(a.actor, a.quote, a.document) for a in link.attributions] == [
+            ("treasurer", "We cannot afford it", "gazette-april")
+        ]
+        assert "said:relation:0" in ids()
+        # Enter on an attribution changes it: another date, and no document
+        options.highlighted = ids().index("said:relation:0")
+        await pilot.press("enter")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        assert form.query_one("#field-actor", Input).value == "treasurer"
+        form.query_one("#field-date", Input).value = "2022-04-13"
+        form.query_one("#field-document", Input).value = ""
+        await pilot.press("enter")
+        await settle(pilot)
+        att = session.graph.relations["attack:cost->build"].attributions[0]
+        assert (att.date, att.document, att.quote) == ("2022-04-13", None, "We cannot afford it")
+        # an unknown actor is refused in the form, with why
+        options.highlighted = ids().index("said:claim:0")
+        await pilot.press("c")
+        await settle(pilot)
+        app.screen.query_one("#field-actor", Input).value = "nobody"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, FormScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        # delete removes the claim's attribution; ctrl+z on the main screen brings it back
+        options.highlighted = ids().index("said:claim:0")
+        await pilot.press("delete")
+        await settle(pilot)
+        assert session.graph.claims["cost"].attributions == []
+        assert "said:claim:0" not in ids()
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert len(session.graph.claims["cost"].attributions) == 1
+
+
+async def test_a_position_has_no_link_to_attribute(bypass_file: Path, tmp_path: Path) -> None:
+    app = _app(bypass_file, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await go(pilot, "build")
+        await pilot.press("o")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, SourcesScreen)
+        assert screen.relation is None
+        options = screen.query_one(OptionList)
+        ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
+        options.highlighted = ids.index("actor:mayor")
+        await pilot.press("r")
+        await settle(pilot)
+        assert isinstance(app.screen, SourcesScreen)
+        assert said(app, "No link was focused to attribute")
 
 
 # ---------------------------------------------------------------------- history and saving

@@ -279,8 +279,9 @@ SECTIONS: list[tuple[str, list[Binding]]] = [
                 "actors & documents",
                 show=False,
                 id="edit.sources",
-                tooltip="the actors and documents: add, change, remove, and attribute the "
-                "focused claim to an actor",
+                tooltip="the actors and documents: add, change, remove; attribute the "
+                "focused claim (Enter) or its link (r) to an actor; change or remove their "
+                "attributions",
             ),
             Binding(
                 "f",

@@ -351,10 +351,12 @@ class EditFlow:
 
     # ------------------------------------------------------------------ sources
     def sources(self) -> None:
-        """``o``: the actors and documents; add, change, remove, attribute."""
+        """``o``: the actors and documents; add, change, remove, attribute the focused
+        claim or its link, change or remove their attributions."""
         item = self._target()
         claim = item.claim if item is not None else None
-        self.host.app.push_screen(SourcesScreen(self, claim))
+        relation = item.relation if item is not None else None
+        self.host.app.push_screen(SourcesScreen(self, claim, relation))
 
     # ------------------------------------------------------------------ history
     def undo(self) -> None:

@@ -1,6 +1,9 @@
-"""``o``: the debate's actors and documents. Add one, change or remove the one under the
-cursor (an actor or a document still named by an attribution is not removed: the
-message says where), and attribute the claim that was focused to an actor.
+"""``o``: the debate's actors and documents, and the attributions of the focused claim and
+of its link (the relation by which it bears on the claim above). Add an actor or a
+document, change or remove the one under the cursor (an actor or a document still named
+by an attribution is not removed: the message says where); attribute the focused claim
+(Enter) or its link (``r``) to the actor under the cursor; change (``c``, Enter) or
+remove (``delete``) an attribution.
 
 Every change is a graph edit of the session's one history (ctrl+z on the main screen
 undoes it).
@@ -9,7 +12,7 @@ undoes it).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, cast
 
 from rich.text import Text
 from textual import on
@@ -18,7 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from arggraph.edit import (
     Edit,
@@ -26,11 +29,14 @@ from arggraph.edit import (
     add_attribution,
     add_document,
     change_actor,
+    change_attribution,
     change_document,
     remove_actor,
+    remove_attribution,
     remove_document,
 )
 from arggraph.errors import ArggraphError
+from arggraph.model import Attribution
 
 from ..render import fit, literal
 from .forms import Field, FormScreen
@@ -40,8 +46,14 @@ if TYPE_CHECKING:
 
 __all__ = ["SourcesScreen"]
 
-#: Option ids: ``actor:ID`` or ``document:ID``.
-ACTOR, DOCUMENT = "actor:", "document:"
+#: What an attribution belongs to.
+Owner = Literal["claim", "relation"]
+
+#: Option ids: ``actor:ID``, ``document:ID``, or ``said:claim:N`` / ``said:relation:N``
+#: for attribution N of the focused claim or of its link.
+ACTOR, DOCUMENT, SAID = "actor:", "document:", "said:"
+#: What the attributions' owners are called here.
+_OWNER = {"claim": "the claim", "relation": "its link"}
 
 
 class SourcesScreen(ModalScreen[None]):
@@ -54,19 +66,21 @@ class SourcesScreen(ModalScreen[None]):
         Binding("c", "change", "change", id="sources.change"),
         Binding("delete", "remove", "remove", id="sources.remove"),
         Binding("enter", "attribute", "attribute the claim", id="sources.attribute"),
+        Binding("r", "attribute_link", "attribute its link", id="sources.attribute-link"),
     ]
 
-    def __init__(self, flow: EditFlow, claim: str | None) -> None:
+    def __init__(self, flow: EditFlow, claim: str | None, relation: str | None = None) -> None:
         super().__init__(classes="dialog")
         self.flow = flow
         self.claim = claim
+        self.relation = relation
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="box picker sources") as box:
             box.border_title = "Actors and documents"
             box.border_subtitle = (
-                "a add actor · n add document · c change · delete remove · "
-                "Enter attribute the claim · Escape"
+                "a add actor · n add document · c change · del remove · "
+                "Enter attribute · r its link · Esc"
             )
             yield Static(self._about(), classes="message", id="sources-about")
             yield OptionList(*self._options(), id="sources-list")
@@ -74,15 +88,38 @@ class SourcesScreen(ModalScreen[None]):
     def _about(self) -> Text:
         if self.claim is None:
             return Text("No claim was focused: Enter attributes nothing.", style="dim")
+        graph = self.flow.session.graph
         text = Text("Enter attributes ")
-        claim = self.flow.session.graph.claims.get(self.claim)
+        claim = graph.claims.get(self.claim)
         text.append(fit(claim.text if claim else self.claim, 60), style="bold")
-        text.append(" to the actor under the cursor.")
+        text.append(" to the actor under the cursor")
+        rel = graph.relations.get(self.relation) if self.relation is not None else None
+        if rel is not None:
+            text.append("; r attributes its link (")
+            text.append(literal(f"{rel.type} {self.relation}", style="bold"))
+            text.append(")")
+        text.append(".")
         return text
+
+    def _owners(self) -> list[tuple[str, str, list[Attribution]]]:
+        """The focused claim and its link that exist: (kind, id, attributions)."""
+        graph = self.flow.session.graph
+        out: list[tuple[str, str, list[Attribution]]] = []
+        if self.claim is not None and self.claim in graph.claims:
+            out.append(("claim", self.claim, graph.claims[self.claim].attributions))
+        if self.relation is not None and self.relation in graph.relations:
+            out.append(("relation", self.relation, graph.relations[self.relation].attributions))
+        return out
 
     def _options(self) -> list[Option]:
         graph = self.flow.session.graph
         out: list[Option] = []
+        for kind, _, attributions in self._owners():
+            for i, att in enumerate(attributions):
+                label = Text("said      ", style="green")
+                label.append(literal(_shown(att, graph.actors, graph.documents)))
+                label.append(f"  ({_OWNER[kind]})", style="dim")
+                out.append(Option(label, id=f"{SAID}{kind}:{i}"))
         for a in graph.actors.values():
             label = Text("actor     ", style="cyan")
             label.append(literal(f"{a.name} ({a.kind})"))
@@ -96,15 +133,26 @@ class SourcesScreen(ModalScreen[None]):
         return out
 
     def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
+        options = self.query_one(OptionList)
+        options.focus()
+        # The cursor starts on the first actor, so Enter attributes the claim to them
+        # (the attributions listed above it are one key away).
+        ids = [options.get_option_at_index(i).id or "" for i in range(options.option_count)]
+        actors = [i for i, ident in enumerate(ids) if ident.startswith(ACTOR)]
+        if actors:
+            options.highlighted = actors[0]
 
     def redraw(self) -> None:
         """Show the lists as the graph now has them."""
         options = self.query_one(OptionList)
-        at = options.highlighted
+        at, current = options.highlighted, self._current()
         options.clear_options()
         options.add_options(self._options())
-        if at is not None and options.option_count:
+        if at is None or not options.option_count:
+            return
+        try:  # the same item stays under the cursor, wherever the change moved it
+            options.highlighted = options.get_option_index(current or "")
+        except OptionDoesNotExist:
             options.highlighted = min(at, options.option_count - 1)
 
     def _current(self) -> str | None:
@@ -170,6 +218,9 @@ class SourcesScreen(ModalScreen[None]):
         graph = self.flow.session.graph
         if current is None:
             return
+        if current.startswith(SAID):
+            self._change_attribution(current)
+            return
         if current.startswith(ACTOR):
             aid = current.removeprefix(ACTOR)
             a = graph.actors[aid]
@@ -215,7 +266,10 @@ class SourcesScreen(ModalScreen[None]):
         current = self._current()
         graph = self.flow.session.graph
         try:
-            if current is not None and current.startswith(ACTOR):
+            if current is not None and current.startswith(SAID):
+                kind, owner, index = self._said(current)
+                edit = remove_attribution(graph, owner, index, on=kind)
+            elif current is not None and current.startswith(ACTOR):
                 edit = remove_actor(graph, current.removeprefix(ACTOR))
             elif current is not None:
                 edit = remove_document(graph, current.removeprefix(DOCUMENT))
@@ -228,33 +282,78 @@ class SourcesScreen(ModalScreen[None]):
 
     def action_attribute(self) -> None:
         current = self._current()
-        claim = self.claim
-        if claim is None:
+        if current is not None and current.startswith(SAID):
+            self._change_attribution(current)
+            return
+        if self.claim is None:
             self.flow.say("No claim was focused to attribute: close, move to one, press o.")
             return
+        self._attribute("claim", self.claim, current)
+
+    def action_attribute_link(self) -> None:
+        if self.relation is None:
+            self.flow.say(
+                "No link was focused to attribute: close, move to a supporter or attacker "
+                "(or an inference ∴), press o."
+            )
+            return
+        self._attribute("relation", self.relation, self._current())
+
+    def _attribute(self, kind: Owner, owner: str, current: str | None) -> None:
+        """Attribute ``owner`` (a claim, or the link ``relation``) to the actor under the
+        cursor, with the words, document and date the form asks for."""
         if current is None or not current.startswith(ACTOR):
-            self.flow.say("Move to an actor to attribute the claim to them.")
+            self.flow.say(f"Move to an actor to attribute {_OWNER[kind]} to them.")
             return
         actor = current.removeprefix(ACTOR)
-        fields: list[Field] = [
-            ("quote", "Their words, verbatim (optional)", "", ""),
-            (
-                "document",
-                "Document id (optional)",
-                "",
-                ", ".join(self.flow.session.graph.documents),
-            ),
-            ("date", "Date (optional)", "", "YYYY-MM-DD"),
-        ]
         self._form(
-            f"Attribute the claim to {actor}",
-            fields,
+            f"Attribute {_OWNER[kind]} to {actor}",
+            self._attribution_fields(None),
             lambda v: add_attribution(
                 self.flow.session.graph,
-                claim,
+                owner,
                 actor=actor,
-                on="claim",
+                on=kind,
                 **_given(v, "quote", "document", "date"),
+            ),
+        )
+
+    def _attribution_fields(self, att: Attribution | None) -> list[Field]:
+        documents = ", ".join(self.flow.session.graph.documents)
+        fields: list[Field] = [
+            ("quote", "Their words, verbatim (optional)", att.quote if att else "", ""),
+            ("document", "Document id (optional)", (att.document or "") if att else "", documents),
+            ("date", "Date (optional)", (att.date or "") if att else "", "YYYY-MM-DD"),
+        ]
+        if att is not None:  # a change may name another actor
+            actors = ", ".join(self.flow.session.graph.actors)
+            fields.insert(0, ("actor", "Actor id", att.actor, actors))
+        return fields
+
+    def _said(self, current: str) -> tuple[Owner, str, int]:
+        """The owner's kind and id and the attribution's index of a ``said:`` option."""
+        kind, _, index = current.removeprefix(SAID).partition(":")
+        owner = self.claim if kind == "claim" else self.relation
+        assert owner is not None and kind in _OWNER
+        return cast(Owner, kind), owner, int(index)
+
+    def _change_attribution(self, current: str) -> None:
+        kind, owner, index = self._said(current)
+        graph = self.flow.session.graph
+        item = graph.claims[owner] if kind == "claim" else graph.relations[owner]
+        att = item.attributions[index]
+        self._form(
+            f"Change this attribution of {_OWNER[kind]}",
+            self._attribution_fields(att),
+            lambda v: change_attribution(
+                self.flow.session.graph,
+                owner,
+                index,
+                on=kind,
+                actor=v["actor"],
+                quote=v["quote"],
+                document=v["document"] or None,
+                date=v["date"] or None,
             ),
         )
 
@@ -265,6 +364,22 @@ class SourcesScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def _shown(att: Attribution, actors: Mapping[str, Any], documents: Mapping[str, Any]) -> str:
+    """An attribution on one line: who, their words (cut), the document and the date."""
+    actor = actors.get(att.actor)
+    out = actor.name if actor is not None else att.actor
+    if att.quote.strip():
+        words = " ".join(att.quote.split())
+        out += f": “{words if len(words) <= 50 else words[:49] + '…'}”"
+    parts: list[str] = []
+    if att.document is not None:
+        doc = documents.get(att.document)
+        parts.append(doc.title if doc is not None else att.document)
+    if att.date:
+        parts.append(att.date)
+    return out + (f" ({', '.join(parts)})" if parts else "")
 
 
 def _given(values: Mapping[str, str], *names: str) -> dict[str, Any]:
