@@ -20,6 +20,7 @@ from arggraph.sheets import ScoreBook
 from tui.app import ArggraphApp
 from tui.factory import create_app
 from tui.screens.dialogs import ChoiceScreen, PromptScreen
+from tui.screens.error import ErrorScreen
 from tui.screens.main import MainScreen
 from tui.widgets.source import SourceBar
 from tui.widgets.tree import DebateTree
@@ -394,3 +395,54 @@ async def test_edits_here_keep_the_map_and_save_as_json_beside_the_source(
         state = bar(app).state
         assert state is not None and state.problem is not None
         assert "bridge.json" in state.problem
+
+
+async def test_a_map_that_does_not_read_at_start_opens_once_fixed(tmp_path: Path) -> None:
+    # a premise with no inference line under it
+    app, source = open_map(tmp_path, MAP + "\n(1) [Rain]: It rains.\n")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ErrorScreen)
+        live = screen.live
+        assert live is not None
+        text = screen_text(app)
+        assert "premise-conclusion structure" in text
+        assert "Watching the file: the map opens as soon as it reads" in text
+        first = screen.error.line
+        assert first is not None
+        # still broken, further down: the new error replaces the old
+        source.write_text(MAP + "\n\n\n\n(1) [Snow]: It snows.\n", encoding="utf-8")
+        await live.catch_up()
+        await settle(pilot)
+        assert isinstance(app.screen, ErrorScreen)
+        assert screen.error.line == first + 3
+        source.write_text(MAP, encoding="utf-8")
+        await live.catch_up()
+        await settle(pilot)
+        main_screen = main(app)
+        on_top: object = app.screen
+        assert on_top is main_screen
+        assert "Detour" in main_screen.session.graph.claims
+        assert app.title == "The old bridge"
+        # the map follows the file from then on, and scores work as usual
+        assert main_screen.jump_to_claim("Detour")
+        await pilot.press("9")
+        assert main_screen.session.own.bases == {"Detour": 0.9}
+        source.write_text(MAP.replace("forty minutes", "an hour"), encoding="utf-8")
+        await reread(pilot)
+        assert "an hour" in main_screen.session.graph.claims["Detour"].text
+        assert reloads(app) == 1
+
+
+async def test_a_missing_json_graph_still_opens_the_error_screen_unwatched(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text("{", encoding="utf-8")
+    app = create_app(str(path), user="tester")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ErrorScreen) and screen.live is None
+        assert "Watching" not in screen_text(app)

@@ -7,7 +7,7 @@ from loading), so tests hand it small fixture graphs and the factory
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from rich.text import Text
@@ -27,6 +27,10 @@ from .screens.error import ErrorScreen
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
 from .state import Session
+
+#: What opens a graph that loaded late (a live source fixed while its error showed): the
+#: user's score book, the panel's books and the panel's notes.
+Opener = Callable[[Graph], tuple[ScoreBook, Sequence[ScoreBook], Sequence[str]]]
 
 __all__ = ["ArggraphApp"]
 
@@ -55,6 +59,7 @@ class ArggraphApp(App[None]):
         watcher: SourceWatcher | None = None,
         missing: Path | None = None,
         documents: Path | None = None,
+        reopen: Opener | None = None,
     ) -> None:
         super().__init__()
         if graph is None and error is None and missing is None:
@@ -71,6 +76,9 @@ class ArggraphApp(App[None]):
         #: Watches the file the graph was read from, when it is a live source (a format
         #: another tool writes: Argdown...): the map follows its changes.
         self.watcher = watcher
+        #: With an ``error`` and a ``watcher``: the source did not read at start; the
+        #: error screen follows the file and this opens the graph once it reads.
+        self._reopen = reopen
         self.session: Session | None = None
         #: What the main screen says on opening about the panel's sheets (files of a
         #: folder left out, and why).
@@ -97,7 +105,8 @@ class ArggraphApp(App[None]):
             return CreateScreen(self.missing)
         if self.session is None:
             assert self.error is not None
-            return ErrorScreen(self.error)
+            following = self.watcher if self._reopen is not None and self.graph is None else None
+            return ErrorScreen(self.error, watcher=following)
         return MainScreen(
             self.session, bundled=self.bundled, notes=self.notes, watcher=self.watcher
         )
@@ -117,6 +126,25 @@ class ArggraphApp(App[None]):
             flat(f"Created {graph.path}: n adds a claim, c renames a position, ctrl+g saves."),
             markup=False,
         )
+
+    @on(ErrorScreen.Recovered)
+    def _recovered(self, message: ErrorScreen.Recovered) -> None:
+        """The live source reads now: open its map in place of the error."""
+        assert self._reopen is not None
+        graph = message.graph
+        try:
+            book, others, notes = self._reopen(graph)
+            session = Session(graph, book, self._semantics, others=others)
+        except ArggraphError as exc:  # the sheet, not the file: the screen says so
+            self.error = exc
+            if isinstance(self.screen, ErrorScreen):
+                self.screen.show(exc)
+            return
+        session.documents = self._documents
+        self.graph, self.session, self.error = graph, session, None
+        self.notes = tuple(notes)
+        self.title = flat(graph.model.title or graph.id)
+        self.push_screen(MainScreen(session, notes=self.notes, watcher=self.watcher))
 
     @property
     def main_screen(self) -> MainScreen | None:

@@ -114,6 +114,15 @@ def create_app(
     sources = [scores] if isinstance(scores, str) else list(scores or [])
     files = [s for s in sources if not Path(s).is_dir()]
     mine = files[0] if files else None
+
+    def books(graph: Graph) -> tuple[ScoreBook, list[ScoreBook], list[str]]:
+        """The user's book for ``graph``, the panel's books and the panel's notes."""
+        book = open_book(graph, scores=mine, user=who, env=env)
+        others, notes = panel_books(graph, [s for s in sources if s != mine], book)
+        return book, others, notes
+
+    path: Path | None = None
+    reading = False  # whether the error came from reading the graph's own file
     try:
         folder = _documents_folder(documents)
         path, bundled = resolve_graph(graph_path)
@@ -126,11 +135,22 @@ def create_app(
             # Only a JSON path is offered for a new debate: a new arggraph file is JSON,
             # and a missing Argdown map is for the editor to write, not for us.
             return ArggraphApp(missing=path, semantics=semantics, user=who, documents=folder)
+        reading = True
         opened = open_source(path)
+        reading = False
         graph = opened.graph
-        book = open_book(graph, scores=mine, user=who, env=env)
-        others, notes = panel_books(graph, [s for s in sources if s != mine], book)
+        book, others, notes = books(graph)
     except ArggraphError as exc:
+        if reading and path is not None and is_live(path):
+            # A map being written in another tool: follow the file until it reads.
+            return ArggraphApp(
+                error=exc,
+                watcher=SourceWatcher(path),
+                reopen=books,
+                semantics=semantics,
+                user=who,
+                documents=folder,
+            )
         return ArggraphApp(error=exc)
     return ArggraphApp(
         graph,

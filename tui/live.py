@@ -27,6 +27,7 @@ from .viewmodels import Location
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from textual.timer import Timer
     from textual.widget import Widget
 
     from .widgets.tree import DebateTree, Node
@@ -65,10 +66,17 @@ class LiveReload:
         self.host = host
         self.watcher = watcher
         self._worker: Worker[None] | None = None
+        self._timer: Timer | None = None
 
     def start(self) -> None:
         """Look at the file every :data:`POLL_SECONDS` from now on."""
-        self.host.set_interval(POLL_SECONDS, self.check, name="live source")
+        self._timer = self.host.set_interval(POLL_SECONDS, self.check, name="live source")
+
+    def stop(self) -> None:
+        """Look at the file no more (another screen follows it now)."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
 
     @property
     def reading(self) -> bool:
