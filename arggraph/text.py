@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "control_character",
     "github_data",
     "github_property",
     "inline",
@@ -57,6 +58,22 @@ def _escape(match: re.Match[str]) -> str:
 
 def _escape_inline(match: re.Match[str]) -> str:
     return _NAMED.get(match.group()) or _escape(match)
+
+
+def control_character(text: str, *, one_line: bool = False) -> tuple[int, str] | None:
+    """The offset and the escape of the first character of ``text`` that
+    :func:`terminal_safe` would escape (with ``one_line``, as :func:`inline` would: tab
+    and newline too), or ``None`` when there is none.
+
+    >>> control_character("red\\x1b[31m"), control_character("a\\tb")
+    ((3, '\\\\x1b'), None)
+    >>> control_character("a\\tb", one_line=True)
+    (1, '\\\\t')
+    """
+    match = (_UNSAFE_INLINE if one_line else _UNSAFE).search(text)
+    if match is None:
+        return None
+    return match.start(), (_escape_inline if one_line else _escape)(match)
 
 
 def terminal_safe(text: str) -> str:

@@ -198,8 +198,9 @@ def test_statistics(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         ["1", "P010", "info", "unused-actor"],
         ["1", "S003", "error", "self-relation"],
         ["1", "S006", "warning", "unreachable-claim"],
+        ["1", "S013", "warning", "control-character"],
     ]
-    assert "Found 4 findings" in out.splitlines()[-1]
+    assert "Found 5 findings" in out.splitlines()[-1]
 
 
 # ------------------------------------------------------------------ json, sarif, github
@@ -215,6 +216,7 @@ def test_json_findings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
         ("P010", "info"),
         ("P001", "warning"),
         ("S006", "warning"),
+        ("S013", "warning"),  # the escape sequence in the claim's text
         ("S003", "error"),
     ]
     s003 = data[-1]
@@ -245,7 +247,13 @@ def test_sarif_log(
         assert r["shortDescription"]["text"], r["id"]
         assert r["fullDescription"]["text"], r["id"]
     levels = {r["ruleId"]: r["level"] for r in run_["results"]}
-    assert levels == {"S003": "error", "P001": "warning", "S006": "warning", "P010": "note"}
+    assert levels == {
+        "S003": "error",
+        "P001": "warning",
+        "S006": "warning",
+        "S013": "warning",
+        "P010": "note",
+    }
     s003 = next(r for r in run_["results"] if r["ruleId"] == "S003")
     assert rules[s003["ruleIndex"]]["id"] == "S003"
     (loc,) = s003["locations"]
@@ -375,9 +383,9 @@ def test_settings_select_and_extend_select(
     )
     g = write(tmp_path, "g.json", FAULTY)
     out = run(capsys, str(g), "--format", "json")[1]
-    assert {d["code"] for d in json.loads(out)} == {"S003", "S006", "P010"}
+    assert {d["code"] for d in json.loads(out)} == {"S003", "S006", "S013", "P010"}
     out = run(capsys, str(g), "--format", "json", "--extend-select", "P001")[1]
-    assert {d["code"] for d in json.loads(out)} == {"S003", "S006", "P010", "P001"}
+    assert {d["code"] for d in json.loads(out)} == {"S003", "S006", "S013", "P010", "P001"}
 
 
 @pytest.mark.parametrize(

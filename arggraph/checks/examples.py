@@ -240,6 +240,21 @@ EXAMPLES: dict[str, Example] = {
             )
         ),
     ),
+    "S013": Example(
+        _g(
+            claims=[
+                _WITHDRAW,
+                _claim("costs", "The defence costs too many lives\x1b[8m, say officials"),
+            ],
+            relations=[_rel("support", "costs", "withdraw")],
+        ),
+        passing=Example(
+            _g(
+                claims=[_WITHDRAW, _claim("costs", "The defence costs too many lives")],
+                relations=[_rel("support", "costs", "withdraw")],
+            )
+        ),
+    ),
     "S012": Example(
         _g11(
             claims=[

@@ -204,6 +204,23 @@ _CATALOGUE = [
         "Aim the attack at the relation that was meant, or take the claim out of the "
         "inference's premises if it argues against the step.",
     ),
+    Rule(
+        "S013",
+        "control-character",
+        "warning",
+        "An id, a text, a name or a quote holds a control character.",
+        "Control characters (escape sequences, carriage returns, bells, NUL, C1 controls, "
+        "the bidirectional overrides that reorder what is shown) are invisible or obeyed "
+        "where text is shown: copied out of a PDF or a web page, or put there on purpose, "
+        "they make a claim read one way in a terminal or an editor and another in the "
+        "file, and an id that holds one cannot be typed. arggraph shows every one as an "
+        "escape (\\x1b) wherever it prints, so nothing is obeyed, but the text stays as "
+        "it is. Checked: the ids of claims, relations, actors and documents (tab and "
+        "newline included), and claims' texts, actors' names, documents' titles and "
+        "quotes (tab and newline allowed there).",
+        "Delete the character, or replace it with what was meant (a space, a quote mark); "
+        "the finding names it and where it is.",
+    ),
     # ---------------------------------------------------------------- provenance
     Rule(
         "P001",
@@ -431,8 +448,21 @@ RULES: dict[str, Rule] = {r.code: r for r in _CATALOGUE}
 _BY_NAME = {r.name: r for r in _CATALOGUE}
 
 
+#: Letters typed for the digits they look like, in a code's number (``S0O3``).
+_LOOKALIKE = str.maketrans({"O": "0", "I": "1", "L": "1"})
+
+
 def _did_you_mean(word: str) -> str:
-    close = difflib.get_close_matches(word.upper(), list(RULES), n=3, cutoff=0.5)
+    """The codes and names closest to ``word``; a code whose number has a letter for a
+    digit it looks like comes first, and equally close codes come in catalogue order.
+
+    >>> _did_you_mean("S0O3"), _did_you_mean("self-relatoin")
+    ('; did you mean S003, S001, S002?', '; did you mean self-relation?')
+    """
+    upper = word.upper()
+    code = upper[:1] + upper[1:].translate(_LOOKALIKE)
+    scored = [(difflib.SequenceMatcher(None, code, c).ratio(), c) for c in RULES]
+    close = [c for score, c in sorted(scored, key=lambda sc: -sc[0]) if score >= 0.5][:3]
     close += difflib.get_close_matches(word.lower(), list(_BY_NAME), n=3, cutoff=0.6)
     return f"; did you mean {', '.join(close)}?" if close else ""
 

@@ -17,9 +17,11 @@ import difflib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import numpy as np
 
+from ..text import control_character
 from .context import Checker, Context, quote_id, show_claim, show_premises
 from .finding import Finding
 
@@ -395,6 +397,56 @@ def duplicate_texts(ctx: Context) -> Iterator[Finding]:
             )
 
 
+def control_characters(ctx: Context) -> Iterator[Finding]:
+    """S013: the first control character of each id, text, name, title and quote that
+    holds one (:func:`arggraph.text.control_character`).
+
+    A plain graph's ids and texts are tested joined, in one pass each: a large graph
+    with none (the usual case) costs two regular-expression scans."""
+    cols = ctx.graph.columns
+    if cols is not None:
+        ids, texts = "|".join(cols.claim_ids), "\n".join(cols.texts)
+        relation_ids = "|".join(cols.relation_ids or ())
+        if not (
+            control_character(ids, one_line=True)
+            or control_character(texts)
+            or control_character(relation_ids, one_line=True)
+        ):
+            return
+    m = ctx.graph.model
+    fields: list[tuple[str, list[Any], tuple[str, ...], str]] = [
+        ("documents", m.documents, ("id", "title"), "document"),
+        ("actors", m.actors, ("id", "name"), "actor"),
+        ("claims", m.claims, ("id", "text"), "claim"),
+        ("relations", m.relations, ("id",), "relation"),
+    ]
+    for section, items, names, noun in fields:
+        for i, item in enumerate(items):
+            for name in names:
+                if name == "id" and section == "relations" and "id" not in item.model_fields_set:
+                    continue  # a default id is made of claim ids, reported there
+                value = getattr(item, name)
+                found = control_character(value, one_line=name == "id")
+                if found is not None:
+                    yield _control(ctx, noun, item.id, name, found, f"{section}[{i}].{name}")
+            for j, att in enumerate(getattr(item, "attributions", ())):
+                found = control_character(att.quote)
+                if found is not None:
+                    where = f"{section}[{i}].attributions[{j}].quote"
+                    yield _control(ctx, noun, item.id, "quote", found, where)
+
+
+def _control(
+    ctx: Context, noun: str, ident: str, name: str, found: tuple[int, str], path: str
+) -> Finding:
+    offset, shown = found
+    message = (
+        f"{noun} {quote_id(ident)}: its {name} holds a control character ({shown} at "
+        f"character {offset + 1})"
+    )
+    return ctx.finding("S013", message, (ident,), path)
+
+
 def linked_relations(ctx: Context) -> Iterator[Finding]:
     """S011: ``"sources"`` with one claim; S012: a premise of an inference among the
     premises of an attack aimed at it (read from the framework's inference arrays)."""
@@ -451,4 +503,5 @@ CHECKERS = [
     Checker(frozenset({"S006", "S007", "S008"}), relevance),
     Checker(frozenset({"S010"}), duplicate_texts),
     Checker(frozenset({"S011", "S012"}), linked_relations),
+    Checker(frozenset({"S013"}), control_characters),
 ]
