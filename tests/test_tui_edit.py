@@ -85,6 +85,23 @@ async def pick(pilot: Pilot[None], words: str) -> None:
     await settle(pilot)
 
 
+async def open_sources(pilot: Pilot[None], claim: str | None = None) -> SourcesScreen:
+    """Press ``o`` (on ``claim``, when given): the actors and documents screen."""
+    if claim is not None:
+        await go(pilot, claim)
+    await pilot.press("o")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, SourcesScreen)
+    return screen
+
+
+def option_ids(screen: SourcesScreen) -> list[str | None]:
+    """The ids of the screen's options, in order."""
+    options = screen.query_one(OptionList)
+    return [options.get_option_at_index(i).id for i in range(options.option_count)]
+
+
 def said(app: ArggraphApp, words: str) -> bool:
     """Whether a notification on screen says ``words``."""
     return any(words in n.message for n in app._notifications)
@@ -369,13 +386,9 @@ async def test_change_and_remove_an_actor_and_a_document(bypass_file: Path, tmp_
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         session = main_of(app).session
-        await pilot.press("o")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, SourcesScreen)
+        screen = await open_sources(pilot)
         options = screen.query_one(OptionList)
-        ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
-        options.highlighted = ids.index("actor:police")
+        options.highlighted = option_ids(screen).index("actor:police")
         await pilot.press("c")
         await settle(pilot)
         app.screen.query_one("#field-role", Input).value = "Traffic division"
@@ -408,11 +421,7 @@ async def test_actors_and_documents(bypass_file: Path, tmp_path: Path) -> None:
     app = _app(bypass_file, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await go(pilot, "cost")
-        await pilot.press("o")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, SourcesScreen)
+        screen = await open_sources(pilot, "cost")
         await pilot.press("a")
         await settle(pilot)
         form = app.screen
@@ -431,8 +440,7 @@ async def test_actors_and_documents(bypass_file: Path, tmp_path: Path) -> None:
         assert "bypass-costs-revisited" in session.graph.documents
         # attribute the focused claim to the new actor
         options = screen.query_one(OptionList)
-        ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
-        options.highlighted = ids.index("actor:ann-lee")
+        options.highlighted = option_ids(screen).index("actor:ann-lee")
         await pilot.press("enter")
         await settle(pilot)
         app.screen.query_one("#field-quote", Input).value = "Far too dear"
@@ -450,8 +458,7 @@ async def test_actors_and_documents(bypass_file: Path, tmp_path: Path) -> None:
         await settle(pilot)
         assert "ann-lee" in session.graph.actors
         # the mayor is quoted: not removed either
-        ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
-        options.highlighted = ids.index("actor:mayor")
+        options.highlighted = option_ids(screen).index("actor:mayor")
         await pilot.press("delete")
         await settle(pilot)
         assert "mayor" in session.graph.actors
@@ -470,17 +477,13 @@ async def test_attribute_a_link_then_change_and_remove_attributions(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         session = main_of(app).session
-        await go(pilot, "cost")  # under "build", by the attack cost -> build
-        await pilot.press("o")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, SourcesScreen)
+        screen = await open_sources(pilot, "cost")  # under "build": cost -> build
         assert screen.relation == "attack:cost->build"
         assert "r attributes its link (attack attack:cost->build)" in screen_text(app)
         options = screen.query_one(OptionList)
 
         def ids() -> list[str | None]:
-            return [options.get_option_at_index(i).id for i in range(options.option_count)]
+            return option_ids(screen)
 
         assert ids()[0] == "said:claim:0"  # the claim's own attribution comes first
         assert options.highlighted == ids().index("actor:mayor")  # then the first actor
@@ -538,15 +541,9 @@ async def test_a_position_has_no_link_to_attribute(bypass_file: Path, tmp_path: 
     app = _app(bypass_file, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await go(pilot, "build")
-        await pilot.press("o")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, SourcesScreen)
+        screen = await open_sources(pilot, "build")
         assert screen.relation is None
-        options = screen.query_one(OptionList)
-        ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
-        options.highlighted = ids.index("actor:mayor")
+        screen.query_one(OptionList).highlighted = option_ids(screen).index("actor:mayor")
         await pilot.press("r")
         await settle(pilot)
         assert isinstance(app.screen, SourcesScreen)
