@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import json
 import shutil
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from _support import BYPASS, app_for, screen_text, settle
@@ -403,3 +405,36 @@ def test_the_command_line_takes_a_documents_folder(tmp_path: Path) -> None:
     assert bad.error is not None and "no such folder" in str(bad.error)
     good = create_app(str(BYPASS), user="tester", documents=str(tmp_path))
     assert good.session is not None and good.session.documents == tmp_path
+
+
+async def test_the_contexts_are_read_in_a_worker_and_a_fault_is_said(
+    bypass_file: Path, tmp_path: Path, docs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from arggraph.passages import attribution_context as real
+
+    reads: list[str] = []
+
+    def context(*args: Any, **kwargs: Any) -> Any:
+        reads.append(threading.current_thread().name)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr("tui.screens.quotes.attribution_context", context)
+    app = quotes_app(bypass_file, tmp_path, docs)
+    async with app.run_test(size=SIZE) as pilot:
+        await go(pilot, "dont-build")
+        await pilot.press("f")
+        await settle(pilot)
+        assert "✓ line 6" in screen_text(app)
+        assert reads and threading.main_thread().name not in reads
+        await pilot.press("escape")
+
+        def broken(*args: Any, **kwargs: Any) -> Any:
+            raise OSError("disk \x1b[2J gone")
+
+        monkeypatch.setattr("tui.screens.quotes.attribution_context", broken)
+        await go(pilot, "dont-build")
+        await pilot.press("f")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "The quotes could not be shown: disk \\x1b[2J gone" in text
+        assert isinstance(app.screen, QuotesScreen)  # the screen stays, documents listed

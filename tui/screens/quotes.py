@@ -2,8 +2,9 @@
 and the documents to pick a new one from.
 
 Each attribution's quote is shown with a few lines of its document around it, read from
-the documents folder (``arggraph tui --documents DIR``); a quote the text no longer holds
-is marked ✗, with the text's closest passage. Enter on a document opens its text
+the documents folder (``arggraph tui --documents DIR``) in a worker thread, so a large
+text never holds up the screen; a quote the text no longer holds is marked ✗, with the
+text's closest passage. Enter on a document opens its text
 (:class:`~tui.screens.document.DocumentScreen`); ``o`` opens a text file by its path and
 adds the document's entry first (title from its first line, which the user may change).
 """
@@ -22,6 +23,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import Worker, WorkerState
 
 from arggraph.checks.documents import DocumentStore
 from arggraph.edit import Edit
@@ -49,6 +51,8 @@ __all__ = ["QuotesScreen", "context_lines", "quote_owner"]
 
 #: Option ids of the documents: ``document:ID``.
 DOCUMENT = "document:"
+#: The worker group that reads the quotes' contexts.
+CONTEXTS = "quotes-contexts"
 
 
 def quote_owner(item: Item | None, *, link: bool = False) -> tuple[str, Owner] | None:
@@ -145,13 +149,45 @@ class QuotesScreen(ModalScreen[None]):
             box.border_title = "Quotes"
             box.border_subtitle = "Enter quote from the document · o open a text file · Escape"
             with VerticalScroll(id="quotes-context"):
-                yield Static(self._quotes_text(), id="quotes-list")
+                yield Static(self._reading(), id="quotes-list")
             yield OptionList(*self._options(), id="quotes-documents")
 
     def _attributions(self) -> list[Attribution]:
         graph = self.flow.session.graph
         item = graph.claims[self.owner] if self.on == "claim" else graph.relations[self.owner]
         return list(item.attributions)
+
+    def _reading(self) -> Text:
+        """What shows while the documents are read: the claim or link, and a note."""
+        graph = self.flow.session.graph
+        out = literal(fit(owner_text(graph, self.owner, self.on), 100), "bold")
+        if self._attributions():
+            out.append("\n\nReading the documents…", style="dim")
+        return out
+
+    def _show_contexts(self) -> None:
+        """Read the quotes' contexts in a worker (the newest read wins)."""
+        self.run_worker(
+            self._quotes_text,
+            name="quotes' contexts",
+            group=CONTEXTS,
+            thread=True,
+            exclusive=True,
+            exit_on_error=False,
+        )
+
+    @on(Worker.StateChanged)
+    def _contexts_read(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker.group != CONTEXTS:
+            return
+        shown = self.query_one("#quotes-list", Static)
+        if event.state == WorkerState.SUCCESS and isinstance(worker.result, Text):
+            shown.update(worker.result)
+        elif event.state == WorkerState.ERROR:
+            out = self._reading()
+            out.append_text(literal(f"\n\nThe quotes could not be shown: {worker.error}", "red"))
+            shown.update(out)
 
     def _quotes_text(self) -> Text:
         graph = self.flow.session.graph
@@ -181,6 +217,7 @@ class QuotesScreen(ModalScreen[None]):
         return out
 
     def on_mount(self) -> None:
+        self._show_contexts()
         options = self.query_one(OptionList)
         options.focus()
         # the cursor starts on the first document there is a text to open for
@@ -191,7 +228,7 @@ class QuotesScreen(ModalScreen[None]):
 
     def redraw(self) -> None:
         """Show the graph as it is now."""
-        self.query_one("#quotes-list", Static).update(self._quotes_text())
+        self._show_contexts()
         options = self.query_one(OptionList)
         options.clear_options()
         options.add_options(self._options())
