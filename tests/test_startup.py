@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from _support import BAKHMUT, FIXTURES
 
-from arggraph.cli import BLAS_THREADS, COMMANDS, build_parser, main, package_version
+from arggraph.cli import BLAS_THREADS, COMMANDS, PLUGINS, build_parser, main, package_version
 
 PROBE = """
 import json, os, runpy, sys
@@ -29,8 +29,8 @@ sys.stderr.write(json.dumps([code, [m for m in watched if m in sys.modules],
                              os.environ.get("OPENBLAS_NUM_THREADS")]) + "\\n")
 """
 
-#: What a small command must not load, and what it may: the libraries, the metadata of
-#: the installed packages (only ``--version`` and JSON headers read it), other commands.
+#: What a small command must not load: the libraries, the metadata of the installed
+#: packages (the version is arggraph's own constant), other commands' modules.
 HEAVY = ("numpy", "scipy", "pydantic", "textual", "rich", "networkx", "importlib.metadata")
 OTHER_COMMANDS = tuple(f"arggraph.cli.{module}" for module in COMMANDS.values())
 
@@ -60,7 +60,7 @@ def _own(command: str) -> str:
 
 @pytest.mark.slow
 def test_version_loads_no_library() -> None:
-    assert loaded("--version") == {"importlib.metadata"}
+    assert loaded("--version") == set()
 
 
 @pytest.mark.slow
@@ -88,6 +88,11 @@ def test_show_and_score_on_a_small_graph_need_no_scipy() -> None:
 
 
 @pytest.mark.slow
+def test_a_plugin_s_command_is_registered_alone() -> None:
+    assert not loaded("tui", "--help") & set(OTHER_COMMANDS)
+
+
+@pytest.mark.slow
 def test_a_plain_file_is_scored_and_shown_without_pydantic(tmp_path: Path) -> None:
     """Its models are never asked for, so the models' module is never imported."""
     f = tmp_path / "plain.json"
@@ -97,7 +102,8 @@ def test_a_plain_file_is_scored_and_shown_without_pydantic(tmp_path: Path) -> No
         ' "relations": [{"type": "attack", "source": "b", "target": "a"}]}',
         encoding="utf-8",
     )
-    assert "pydantic" not in loaded("score", str(f), "--format", "json")
+    scored = loaded("score", str(f), "--format", "json")  # (its header has the version)
+    assert not scored & {"pydantic", "importlib.metadata"}
     assert "pydantic" not in loaded("extensions", str(f), "--format", "json")
     assert "pydantic" not in loaded("show", str(f))
 
@@ -116,8 +122,9 @@ def test_each_module_of_the_table_registers_its_command() -> None:
 
 def test_a_command_parsed_alone_helps_and_parses_as_in_the_whole_parser() -> None:
     whole = _subparsers(build_parser())
-    assert "tui" in whole  # the plugins' commands are there only in the whole parser
-    for name in COMMANDS:
+    assert "tui" in whole  # the terminal UI's command, a plugin's
+    assert list(_subparsers(build_parser("tui"))) == ["tui"]
+    for name in [*COMMANDS, "tui"]:
         alone = _subparsers(build_parser(name))[name]
         assert alone.format_help() == whole[name].format_help()
         assert alone.format_usage() == whole[name].format_usage()
@@ -125,6 +132,18 @@ def test_a_command_parsed_alone_helps_and_parses_as_in_the_whole_parser() -> Non
     assert top.format_usage() == whole_top.format_usage()
     args = top.parse_args(["score", "g.json", "--format", "json"])
     assert vars(args) == vars(whole_top.parse_args(["score", "g.json", "--format", "json"]))
+
+
+def test_a_plugin_named_for_another_command_gets_the_whole_parser(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An entry point named ``viewer`` that adds ``tui``: ``arggraph viewer`` is then
+    parsed (and refused) by the whole parser, as before."""
+    import importlib.metadata as metadata
+
+    odd = metadata.EntryPoint(name="viewer", value="tui.command:register", group=PLUGINS)
+    monkeypatch.setattr(metadata, "entry_points", lambda **_: metadata.EntryPoints([odd]))
+    assert list(_subparsers(build_parser("viewer"))) == [*COMMANDS, "tui"]
 
 
 def test_an_unknown_command_is_refused_with_every_command_named(

@@ -8,14 +8,14 @@ their heavy dependencies inside ``run`` so that ``arggraph --help`` and small jo
 fast, and a command given by name builds only its own parser (:data:`COMMANDS`).
 
 Besides the built-in subcommands, packages can add their own through the entry-point
-group ``arggraph.commands`` (a callable taking the subparsers object); the terminal UI
-adds ``tui`` that way, so the library never imports the UI.
+group ``arggraph.commands`` (a callable taking the subparsers object, its entry point
+named for the command it adds); the terminal UI adds ``tui`` that way, so the library
+never imports the UI.
 """
 
 from __future__ import annotations
 
 import argparse
-import functools
 import importlib
 import os
 import sys
@@ -27,7 +27,15 @@ from ..errors import ArggraphError, SemanticsError
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
-__all__ = ["BLAS_THREADS", "build_parser", "main", "one_blas_thread", "package_version"]
+__all__ = [
+    "BLAS_THREADS",
+    "COMMANDS",
+    "PLUGINS",
+    "build_parser",
+    "main",
+    "one_blas_thread",
+    "package_version",
+]
 
 #: The built-in subcommands, in the order ``--help`` lists them: each command's name and
 #: the module (in this package) whose ``register(subparsers)`` adds it.
@@ -48,20 +56,22 @@ COMMANDS: dict[str, str] = {
 }
 
 
-@functools.cache
 def package_version() -> str:
-    """arggraph's version, as installed (``"unknown"`` in a bare source tree)."""
-    from importlib.metadata import PackageNotFoundError, version
+    """arggraph's version (``arggraph/_version.py``, which the package's metadata is
+    built from: reading it costs nothing, where reading the installed metadata through
+    :mod:`importlib.metadata` took half of ``arggraph --version``'s start-up).
 
-    try:
-        return version("arggraph")
-    except PackageNotFoundError:  # pragma: no cover - running from a source tree
-        return "unknown"
+    >>> import importlib.metadata
+    >>> package_version() == importlib.metadata.version("arggraph")
+    True
+    """
+    from .._version import __version__
+
+    return __version__
 
 
 class _Version(argparse._VersionAction):
-    """``--version``, its version read only when it is asked for (reading the installed
-    package's metadata is a good part of a small command's start-up)."""
+    """``--version``, its text made when it is asked for."""
 
     def __call__(self, *args: Any, **kwargs: Any) -> None:
         self.version = f"arggraph {package_version()}"
@@ -78,13 +88,41 @@ class _Parser(argparse.ArgumentParser):
         super()._print_message(terminal_safe(message), file)
 
 
+#: The entry-point group through which packages add commands (each a callable taking
+#: the subparsers object); an entry point is named for the command it adds.
+PLUGINS = "arggraph.commands"
+
+
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The parser with every subcommand registered (the built-in ones of
-    :data:`COMMANDS`, then the plugins' of the entry-point group ``arggraph.commands``).
+    :data:`COMMANDS`, then the plugins' of the entry-point group :data:`PLUGINS`).
 
-    ``command``, a built-in command's name: only that subcommand is registered (its
-    module alone imported, no plugin looked up), which parses that command's arguments
-    exactly as the whole parser does; any other name is ignored."""
+    ``command``, the name of a built-in command or of a plugin's entry point: only that
+    subcommand is registered (its module alone imported), which parses that command's
+    arguments and prints its help exactly as the whole parser does. Any other name (or a
+    plugin whose entry point adds a command of another name) gets the whole parser."""
+    if command in COMMANDS:
+        parser, sub = _top_parser()
+        importlib.import_module(f"{__name__}.{COMMANDS[command]}").register(sub)
+        return parser
+    from importlib.metadata import entry_points
+
+    plugins = entry_points(group=PLUGINS)
+    for ep in plugins.select(name=command) if command is not None else ():
+        parser, sub = _top_parser()
+        ep.load()(sub)
+        if command in sub.choices:
+            return parser
+    parser, sub = _top_parser()
+    for module in COMMANDS.values():
+        importlib.import_module(f"{__name__}.{module}").register(sub)
+    for ep in plugins:
+        ep.load()(sub)
+    return parser
+
+
+def _top_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction[Any]]:
+    """The top level: ``--version``, and the subparsers object commands register in."""
     parser = _Parser(
         prog="arggraph",
         description="Reason about a contested decision as a graph of arguments.",
@@ -92,15 +130,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action=_Version, version="arggraph")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    only = COMMANDS.get(command) if command is not None else None
-    for module in COMMANDS.values() if only is None else (only,):
-        importlib.import_module(f"{__name__}.{module}").register(sub)
-    if only is None:
-        from importlib.metadata import entry_points
-
-        for ep in entry_points(group="arggraph.commands"):
-            ep.load()(sub)
-    return parser
+    return parser, sub
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -112,7 +142,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"arggraph {package_version()}")
         return 0
     # The first argument names the command unless it is an option (the top level's are
-    # --help and --version): a built-in command's parser is then built alone.
+    # --help and --version): that command's parser is then built alone.
     parser = build_parser(given[0] if given else None)
     args = parser.parse_args(argv)
     try:
