@@ -52,11 +52,11 @@ BoolArray = npt.NDArray[np.bool_]
 class Columns:
     """A plain graph file as lists and arrays, in file order.
 
-    ``index`` maps each claim id to its position; ``sources`` and ``targets`` are the
-    relations' ends as claim positions, ``attack`` whether each is an attack (else a
-    support); ``bases`` and ``weights`` floats in [0, 1]. ``relation_ids`` is ``None``
-    when every relation has the default id (``TYPE:SOURCE->TARGET``), which the engine
-    writes only if asked.
+    ``texts`` are the claims' texts. ``index`` maps each claim id to its position;
+    ``sources`` and ``targets`` are the relations' ends as claim positions, ``attack``
+    whether each is an attack (else a support); ``bases`` and ``weights`` floats in
+    [0, 1]. ``relation_ids`` is ``None`` when every relation has the default id
+    (``TYPE:SOURCE->TARGET``), which the engine writes only if asked.
     """
 
     format: str
@@ -69,6 +69,7 @@ class Columns:
     attack: BoolArray
     weights: FloatArray
     relation_ids: list[str] | None
+    texts: list[str]
 
     @cached_property
     def index(self) -> dict[str, int]:
@@ -266,4 +267,6 @@ def _columns(raw: Any) -> Columns | None:
         codes = np.sort((sources * n + targets) * 2 + attack)  # (np.unique is slower)
         if not (codes[1:] != codes[:-1]).all():
             return None  # the same relation twice: the Graph names both places
-    return Columns(fmt, ids, kinds, bases, types, sources, targets, attack, weights, relation_ids)
+    return Columns(
+        fmt, ids, kinds, bases, types, sources, targets, attack, weights, relation_ids, texts
+    )

@@ -361,25 +361,48 @@ class Framework:
         >>> src.tolist(), tgt.tolist(), rids
         ([0, 1], [2, 2], ('support+:["p","q"]->c', 'support+:["p","q"]->c'))
         """
-        if kind == "attack":
-            src, tgt, rids, want = self.att_src, self.att_tgt, self.att_ids, ~self.inf_sup
-        elif kind == "support":
-            src, tgt, rids, want = self.sup_src, self.sup_tgt, self.sup_ids, self.inf_sup
-        else:
-            raise InvalidValueError(f"no relation kind {kind!r}: attack or support")
-        n = self.n
-        plain = tgt < n
+        src, tgt = self.claim_edge_ends(kind)
+        rids = self.att_ids if kind == "attack" else self.sup_ids
         if not self.k:
             return src, tgt, rids
-        counts = np.diff(self.inf_ptr)
-        per = np.repeat(np.arange(self.k), counts)
-        take = (want & (self.inf_tgt < n))[per]
-        chosen = per[take]
+        plain_tgt, take = self._claim_edges(kind)[1:]
+        kept = [r for r, ok in zip(rids, (plain_tgt < self.n).tolist(), strict=True) if ok]
+        chosen = np.repeat(np.arange(self.k), np.diff(self.inf_ptr))[take]
+        inf_rel = self.inf_rel
+        return src, tgt, (*kept, *(inf_rel[i] for i in chosen.tolist()))
+
+    def claim_edge_ends(self, kind: str) -> tuple[IntArray, IntArray]:
+        """:meth:`claim_edges` without the relation ids: ``(src, tgt)``, for what needs
+        the ends only (making the ids of a large graph's relations costs more than the
+        arrays).
+
+        >>> fw = Framework.from_links(["p", "q", "c"], None, [Link("support", ("p", "q"), "c")])
+        >>> [a.tolist() for a in fw.claim_edge_ends("support")]
+        [[0, 1], [2, 2]]
+        """
+        src, tgt, take = self._claim_edges(kind)
+        if take is None:
+            return src, tgt
+        n = self.n
+        plain = tgt < n
+        chosen = np.repeat(np.arange(self.k), np.diff(self.inf_ptr))[take]
         out_src = np.concatenate([src[plain], self.inf_prem[take]])
         out_tgt = np.concatenate([tgt[plain], self.inf_tgt[chosen]])
-        kept = [r for r, ok in zip(rids, plain.tolist(), strict=True) if ok]
-        inf_rel = self.inf_rel
-        return out_src, out_tgt, (*kept, *(inf_rel[i] for i in chosen.tolist()))
+        return out_src, out_tgt
+
+    def _claim_edges(self, kind: str) -> tuple[IntArray, IntArray, BoolArray | None]:
+        """The plain relations of ``kind`` and, with inferences, which premise entries
+        (of ``inf_prem``) belong to inferences of ``kind`` aimed at a claim."""
+        if kind == "attack":
+            src, tgt, want = self.att_src, self.att_tgt, ~self.inf_sup
+        elif kind == "support":
+            src, tgt, want = self.sup_src, self.sup_tgt, self.inf_sup
+        else:
+            raise InvalidValueError(f"no relation kind {kind!r}: attack or support")
+        if not self.k:
+            return src, tgt, None
+        per = np.repeat(np.arange(self.k), np.diff(self.inf_ptr))
+        return src, tgt, (want & (self.inf_tgt < self.n))[per]
 
     def links(self) -> list[Link]:
         """Every relation as a :class:`Link` (plain attacks, plain supports, then the

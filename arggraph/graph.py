@@ -249,6 +249,15 @@ class Graph:
         )
         return any(groups)
 
+    @property
+    def columns(self) -> Columns | None:
+        """The claims and relations as columns (:class:`arggraph._columns.Columns`: ids,
+        texts, kinds, bases, relation types and ends) when the graph was loaded from a
+        plain file on the fast path, else ``None``: what reads a large plain graph in
+        bulk (the checks) reads without building a model per item. Such a graph has no
+        actors, documents or attributions."""
+        return self._columns
+
     # ------------------------------------------------------------------ indexing
     def _index_items(self) -> None:
         """Index items by id and record clashing ids and references that point nowhere.

@@ -72,7 +72,7 @@ from .renames import Migration, follow
 from .semantics.incremental import GradualEngine
 from .semantics.registry import GRADUAL, gradual
 from .semantics.verdict import TIE, Verdict, judge, leaders, nearest_flip
-from .sheets import DECIMALS
+from .sheets import DECIMALS, check_sheet
 
 __all__ = [
     "CONSENSUS_PREFIX",
@@ -123,27 +123,6 @@ def is_consensus(sheet: ScoreSheet) -> bool:
     False
     """
     return sheet.scorer.startswith(CONSENSUS_PREFIX)
-
-
-def check_sheet(graph: Graph, sheet: ScoreSheet, path: str | Path | None = None) -> None:
-    """Refuse a sheet that names another graph than ``graph``.
-
-    Raises :class:`~arggraph.errors.InputError` naming the sheet's file (or its scorer)
-    and its ``graph`` key: its scores belong to another debate and are never mixed in.
-
-    >>> from arggraph.io import loads
-    >>> check_sheet(loads('{"id": "g"}'), ScoreSheet(graph="h", scorer="ana"))
-    Traceback (most recent call last):
-    ...
-    arggraph.errors.InputError: graph: ana's sheet is for graph 'h', not 'g'
-    """
-    if sheet.graph != graph.id:
-        who = "this score sheet" if path is not None else f"{sheet.scorer or 'a'}'s sheet"
-        raise InputError(
-            f"{who} is for graph {sheet.graph!r}, not {graph.id!r}",
-            path=path,
-            json_path=("graph",),
-        )
 
 
 def check_ids(graph: Graph, sheet: ScoreSheet, path: str | Path | None = None) -> None:

@@ -52,6 +52,7 @@ from .renames import Migration, follow
 
 __all__ = [
     "ScoreBook",
+    "check_sheet",
     "chosen_sheet",
     "current_user",
     "data_folder",
@@ -238,6 +239,27 @@ def _unit(value: float, what: str) -> float:
     return round(v, DECIMALS)
 
 
+def check_sheet(graph: Graph, sheet: ScoreSheet, path: str | Path | None = None) -> None:
+    """Refuse a sheet that names another graph than ``graph``.
+
+    Raises :class:`~arggraph.errors.InputError` naming the sheet's file (or its scorer)
+    and its ``graph`` key: its scores belong to another debate and are never mixed in.
+
+    >>> from arggraph.io import loads
+    >>> check_sheet(loads('{"id": "g"}'), ScoreSheet(graph="h", scorer="ana"))
+    Traceback (most recent call last):
+    ...
+    arggraph.errors.InputError: graph: ana's sheet is for graph 'h', not 'g'
+    """
+    if sheet.graph != graph.id:
+        who = "this score sheet" if path is not None else f"{sheet.scorer or 'a'}'s sheet"
+        raise InputError(
+            f"{who} is for graph {sheet.graph!r}, not {graph.id!r}",
+            path=path,
+            json_path=("graph",),
+        )
+
+
 class ScoreBook:
     """The scores one user is editing for one graph.
 
@@ -341,12 +363,8 @@ class ScoreBook:
         names another graph.
         """
         sheet = load_scores(self.path) if self.path.exists() else None
-        if sheet is not None and sheet.graph != self.graph.id:
-            raise InputError(
-                f"this score sheet is for graph {sheet.graph!r}, not {self.graph.id!r}",
-                path=self.path,
-                json_path=("graph",),
-            )
+        if sheet is not None:
+            check_sheet(self.graph, sheet, self.path)
         self._load(sheet)
 
     # ------------------------------------------------------------------ reading
@@ -545,12 +563,8 @@ def open_book(
         if legacy.is_file():
             source = legacy
     sheet = load_scores(source) if source.exists() else None
-    if sheet is not None and sheet.graph != graph.id:
-        raise InputError(
-            f"this score sheet is for graph {sheet.graph!r}, not {graph.id!r}",
-            path=path,
-            json_path=("graph",),
-        )
+    if sheet is not None:
+        check_sheet(graph, sheet, path)
     book = ScoreBook(graph, path=path, scorer=who, sheet=sheet, user=who, env=env)
     book.moved_from = source if source != path else None
     return book

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from arggraph.checks.context import Context
-from arggraph.checks.finding import _parsed_path_key, _path_key, finding_sort_key
+from arggraph.checks.finding import FindingRun, _parsed_path_key, _path_key, finding_sort_key
 from arggraph.checks.registry import select_rules
 from arggraph.checks.report import dump_json
 from arggraph.checks.runner import CHECKERS, iter_findings
@@ -86,7 +86,12 @@ def test_findings_stream_in_check_order(data: dict[str, Any]) -> None:
     ctx = Context(g, enabled)
     every: list[Any] = []
     for checker in CHECKERS:
-        found = [f for f in checker.run(ctx) if f.code in enabled]
+        found = [
+            f
+            for item in checker.run(ctx)
+            for f in (item.findings() if isinstance(item, FindingRun) else [item])
+            if f.code in enabled
+        ]
         if checker.ordered:  # a checker that says so yields in order
             assert found == sorted(found, key=finding_sort_key), checker.run.__name__
         every += found

@@ -347,3 +347,11 @@ def test_two_files_are_needed(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "diff", OLD)
     assert code == 2
     assert "give two files, OLD and NEW" in err
+
+
+@pytest.mark.parametrize("top", ["-1", "two", "1.5"])
+def test_top_is_a_whole_number(capsys: pytest.CaptureFixture[str], top: str) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["diff", OLD, NEW, "--top", top])
+    assert exc.value.code == 2
+    assert f"--top: expected a whole number of at least 0, not '{top}'" in capsys.readouterr().err

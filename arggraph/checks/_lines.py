@@ -30,6 +30,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -147,6 +148,16 @@ class LineIndex:
             starts = self._sections[section][1]
             lines = self._lines[section] = (np.searchsorted(self._newlines, starts) + 1).tolist()
         return lines
+
+    def item_lines(self, section: str, positions: Sequence[int]) -> Sequence[int]:
+        """The lines where items ``positions`` of the top-level array ``section`` start
+        (:meth:`line` of ``section[i]`` for each, at once)."""
+        if self.one_line:
+            return [1] * len(positions)
+        if section not in self._sections:
+            return [self.line(f"{section}[{i}]") for i in positions]
+        lines, count = self._item_lines(section), len(self._sections[section][1])
+        return [lines[i] if i < count else self.line(f"{section}[{i}]") for i in positions]
 
     def line(self, path: str | None) -> int:
         """The line where the value at ``path`` starts (of the deepest container on the

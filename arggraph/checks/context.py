@@ -22,11 +22,12 @@ from ..graph import Graph
 from ..model import Attribution, Claim
 from ..text import one_line, shorten
 from .documents import DocumentStore
-from .finding import Finding
+from .finding import Finding, FindingRun
 from .registry import RULES
 
 __all__ = [
     "Checker",
+    "ClaimView",
     "Context",
     "Located",
     "Places",
@@ -38,7 +39,7 @@ __all__ = [
 ]
 
 #: A rule family's check: reads the context, yields findings of the codes it declares.
-CheckFn = Callable[["Context"], Iterable[Finding]]
+CheckFn = Callable[["Context"], Iterable[Finding | FindingRun]]
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,16 @@ def show_premises(premises: tuple[str, ...] | list[str]) -> str:
     return " + ".join(quote_id(p) for p in premises)
 
 
-def show_claim(claim: Claim, width: int = 40) -> str:
+class ClaimView(NamedTuple):
+    """What messages show of a claim (its id, text and kind), read from a plain
+    graph's columns without building its model."""
+
+    id: str
+    text: str
+    kind: str
+
+
+def show_claim(claim: Claim | ClaimView, width: int = 40) -> str:
     """A claim as messages name it: its id and the start of its text.
 
     >>> print(show_claim(Claim(id="c", text="Bakhmut has symbolic rather than strategic value")))
@@ -174,16 +184,71 @@ class Context:
         """A finding of rule ``code`` with its default severity, for this graph's file."""
         return Finding(code, RULES[code].severity, message, tuple(ids), path, self.file, hint)
 
+    def run(
+        self,
+        code: str,
+        section: str,
+        positions: Sequence[int],
+        ids: Sequence[str],
+        messages: Sequence[str],
+        plain: bool,
+    ) -> FindingRun:
+        """A run of findings of rule ``code`` (:class:`FindingRun`), with its default
+        severity, for this graph's file: ``plain`` when every id and message is safe on
+        one line as it is."""
+        severity = RULES[code].severity
+        return FindingRun(code, severity, section, positions, ids, messages, self.file, plain)
+
     # ---------------------------------------------------------------- places
     @cached_property
     def claim_path(self) -> Places:
         """Claim id -> JSON path of the claim that id stands for (the first of a kind)."""
+        cols = self.graph.columns
+        if cols is not None:  # a plain file: every id once, its index built in bulk
+            return Places("claims", cols.claim_ids, cols.index)
         return Places("claims", _Ids(self.graph.model.claims))
 
     @cached_property
     def relation_path(self) -> Places:
         """Relation id -> JSON path of the relation that id stands for."""
+        if self.graph.columns is not None:
+            return Places("relations", self.relation_ids)
         return Places("relations", _Ids(self.graph.model.relations))
+
+    @cached_property
+    def relation_ids(self) -> list[str]:
+        """Each relation's id (its default id, ``TYPE:SOURCE->TARGET``, where the file
+        gives none), in file order."""
+        cols = self.graph.columns
+        if cols is None:
+            return [r.id for r in self.graph.model.relations]
+        if cols.relation_ids is not None:
+            return cols.relation_ids
+        ids = cols.claim_ids
+        return [
+            f"{kind}:{ids[s]}->{ids[t]}"
+            for kind, s, t in zip(
+                cols.types, cols.sources.tolist(), cols.targets.tolist(), strict=True
+            )
+        ]
+
+    def claim(self, ident: str) -> Claim | ClaimView:
+        """The claim of id ``ident`` (a :class:`ClaimView` of a plain graph's columns,
+        which builds no model); :class:`KeyError` if there is none."""
+        cols = self.graph.columns
+        if cols is None:
+            return self.graph.claims[ident]
+        i = cols.index[ident]
+        return ClaimView(ident, cols.texts[i], cols.kinds[i])
+
+    @cached_property
+    def claim_texts(self) -> tuple[Sequence[str], Sequence[str]]:
+        """The claims' ids and texts, in file order (the first of clashing ids)."""
+        cols = self.graph.columns
+        if cols is not None:
+            return cols.claim_ids, cols.texts
+        claims = self.graph.claims
+        return list(claims), [c.text for c in claims.values()]
 
     @cached_property
     def actor_path(self) -> Places:
@@ -198,6 +263,8 @@ class Context:
     def iter_attributions(self) -> Iterator[Located]:
         """Every attribution of every claim and relation in the file, in file order,
         made as it is read (a large graph has one or more per item)."""
+        if self.graph.columns is not None:
+            return  # a plain graph has none (and its models are not built for nothing)
         m = self.graph.model
         sections: tuple[tuple[Literal["claim", "relation"], str, list[Any]], ...] = (
             ("claim", "claims", m.claims),
@@ -225,6 +292,10 @@ class Context:
         on one line as it is (printable, no space): then a rule that names a million of
         them need not escape each (:func:`quote_id`). One pass over the ids, in C."""
         g = self.graph
+        cols = g.columns
+        if cols is not None:  # a default relation id joins claim ids with ":" and "->"
+            text = "|".join(chain(cols.claim_ids, cols.relation_ids or ()))
+            return " " not in text and text.isprintable()
         claims, rels = g.model.claims, g.model.relations
         linked = (p for r in g.extended_relations if r.sources is not None for p in r.sources)
         text = "|".join(
@@ -241,6 +312,9 @@ class Context:
     @cached_property
     def position_ids(self) -> frozenset[str]:
         """The ids of the claims of kind ``position``."""
+        cols = self.graph.columns
+        if cols is not None:
+            return frozenset(cols.claim_ids[i] for i in cols.positions())
         return frozenset(c.id for c in self.graph.claims.values() if c.kind == "position")
 
 

@@ -13,13 +13,16 @@ an editor or a CI job can act on it without parsing prose.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any, Literal, NamedTuple, get_args
 
 __all__ = [
     "SEVERITIES",
     "Finding",
+    "FindingRun",
     "Severity",
     "finding_sort_key",
     "severity_at_least",
@@ -137,3 +140,118 @@ def finding_sort_key(f: Finding) -> tuple[Any, ...]:
     ['S003', 'P001']
     """
     return (f.file or "", _path_key(f.path), f.code, f.ids, f.message)
+
+
+class FindingRun:
+    """Findings of one rule on items of one top-level section, one finding an item, in
+    file order: the findings of a rule that fires on most of a large graph (P001 on
+    every unattributed claim), held as lists rather than a tuple each.
+
+    Finding ``j`` is about item ``positions[j]`` of ``section`` (``"claims"``), names
+    ``ids[j]`` and says ``messages[j]``; ``positions`` ascend strictly. The run shows
+    the lists' items ``start`` to ``stop`` (:meth:`split` shares them, so a run met by
+    other findings is cut without copying). ``plain`` says every id and message is safe
+    on one line as it is (printable, no run of spaces, none at either end), so a report
+    writes them without escaping each. :meth:`findings` gives the same findings one by
+    one, as :func:`~arggraph.checks.check` returns them.
+
+    >>> run = FindingRun("P001", "warning", "claims", [0, 2], ["a", "c"],
+    ...                  ["claim 'a' has no attribution", "claim 'c' has no attribution"])
+    >>> [(f.ids, f.path) for f in run.findings()]
+    [(('a',), 'claims[0]'), (('c',), 'claims[2]')]
+    >>> head, tail = run.split(1)
+    >>> len(head), tail.key(0) == finding_sort_key(next(tail.findings()))
+    (1, True)
+    >>> run.count_before(finding_sort_key(Finding("S006", "warning", "m", path="claims[1]")))
+    1
+    """
+
+    __slots__ = (
+        "code",
+        "file",
+        "ids",
+        "messages",
+        "plain",
+        "positions",
+        "section",
+        "severity",
+        "start",
+        "stop",
+    )
+
+    def __init__(
+        self,
+        code: str,
+        severity: Severity,
+        section: str,
+        positions: Sequence[int],
+        ids: Sequence[str],
+        messages: Sequence[str],
+        file: str | None = None,
+        plain: bool = False,
+        start: int = 0,
+        stop: int | None = None,
+    ) -> None:
+        self.code, self.severity, self.section, self.file = code, severity, section, file
+        self.positions, self.ids, self.messages, self.plain = positions, ids, messages, plain
+        self.start = start
+        self.stop = len(positions) if stop is None else stop
+
+    def __len__(self) -> int:
+        return self.stop - self.start
+
+    def __repr__(self) -> str:
+        return f"FindingRun({self.code!r}, {self.section!r}, {len(self)} findings)"
+
+    def _place(self) -> tuple[int, int, str]:
+        return (1, _SECTIONS.get(self.section, len(_SECTIONS)), self.section)
+
+    def key(self, j: int) -> tuple[Any, ...]:
+        """The sort key of the run's finding ``j`` (:func:`finding_sort_key`'s)."""
+        at = self.start + j
+        place = (self._place(), (0, self.positions[at], ""))
+        return (self.file or "", place, self.code, (self.ids[at],), self.messages[at])
+
+    def count_before(self, key: tuple[Any, ...], ties: bool = False) -> int:
+        """How many of the run's findings sort before ``key`` (and, with ``ties``, the
+        findings whose key equals it too): a binary search over the positions when
+        ``key`` is of an item of the same section, as it mostly is."""
+        place = key[1]
+        if (
+            key[0] != (self.file or "")
+            or len(place) < 2
+            or place[0] != self._place()
+            or place[1][0] != 0
+        ):  # another file or section: the keys decide
+            search = bisect.bisect_right if ties else bisect.bisect_left
+            return search(range(len(self)), key, key=self.key)
+        at = bisect.bisect_left(self.positions, place[1][1], self.start, self.stop) - self.start
+        # (At most one finding is about that very item: compare the whole key.)
+        while at < len(self) and (self.key(at) < key or (ties and self.key(at) == key)):
+            at += 1
+        return at
+
+    def split(self, j: int) -> tuple[FindingRun, FindingRun]:
+        """The run's first ``j`` findings and the rest, sharing the lists."""
+        cut = self.start + j
+        head = FindingRun(
+            self.code, self.severity, self.section, self.positions, self.ids,
+            self.messages, self.file, self.plain, self.start, cut,
+        )  # fmt: skip
+        tail = FindingRun(
+            self.code, self.severity, self.section, self.positions, self.ids,
+            self.messages, self.file, self.plain, cut, self.stop,
+        )  # fmt: skip
+        return head, tail
+
+    def slices(self) -> tuple[Sequence[int], Sequence[str], Sequence[str]]:
+        """The run's positions, ids and messages (copies of the parts shown)."""
+        part = slice(self.start, self.stop)
+        return self.positions[part], self.ids[part], self.messages[part]
+
+    def findings(self) -> Iterator[Finding]:
+        """The run's findings, one by one."""
+        code, severity, section, file = self.code, self.severity, self.section, self.file
+        positions, ids, messages = self.slices()
+        for at, ident, message in zip(positions, ids, messages, strict=True):
+            yield Finding(code, severity, message, (ident,), f"{section}[{at}]", file)

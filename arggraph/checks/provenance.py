@@ -20,6 +20,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
+import numpy as np
+
 from ..dates import interval_ends, is_interval
 from ..errors import FileAccessError
 from ..model import Attribution
@@ -27,10 +29,9 @@ from ..quotes import closest_passage
 from ..text import shorten
 from .context import Checker, Context, Located, bounds, flat, quote_id, show_premises
 from .documents import QuoteFinder
-from .finding import Finding, finding_sort_key
-from .registry import RULES
+from .finding import Finding, FindingRun, finding_sort_key
 
-__all__ = ["CHECKERS", "HINT_WIDTH"]
+__all__ = ["CHECKERS", "HINT_WIDTH", "RUN_SIZE"]
 
 #: How many characters of a document's closest passage a P006 hint shows.
 HINT_WIDTH = 160
@@ -48,24 +49,78 @@ def _after_publication(att_date: str, published: str) -> str:
     return f": {said} is after {out}"
 
 
-def unattributed_claims(ctx: Context) -> Iterator[Finding]:
+#: Findings a run of P001 or P002 holds on a plain graph: a graph with a million
+#: unattributed items gives its runs one after another, each written before the next is
+#: made, so their text is never all in memory at once.
+RUN_SIZE = 1 << 16
+
+
+def unattributed_claims(ctx: Context) -> Iterator[FindingRun]:
     """P001: claims without attribution (positions and reconstructed claims need none),
-    in file order."""
-    severity, file = RULES["P001"].severity, ctx.file
-    shown = str if ctx.plain_ids else flat
+    in file order, as runs."""
+    plain = ctx.plain_ids
+    cols = ctx.graph.columns
+    if cols is not None:  # a plain graph: no attribution anywhere
+        kinds, ids = cols.kinds, cols.claim_ids
+        every = [i for i, kind in enumerate(kinds) if kind != "position"]
+        for lo in range(0, len(every), RUN_SIZE):
+            at = every[lo : lo + RUN_SIZE]
+            idents = [ids[i] for i in at]
+            yield ctx.run("P001", "claims", at, idents, _claim_messages(idents, plain), plain)
+        return
+    at, idents = [], []
     for i, claim in enumerate(ctx.graph.model.claims):
         if not claim.attributions and claim.kind != "position" and not claim.reconstructed:
-            ident = claim.id
-            message = f"claim '{shown(ident)}' has no attribution"
-            yield Finding("P001", severity, message, (ident,), f"claims[{i}]", file)
+            at.append(i)
+            idents.append(claim.id)
+    if at:
+        yield ctx.run("P001", "claims", at, idents, _claim_messages(idents, plain), plain)
 
 
-def unattributed_relations(ctx: Context) -> Iterator[Finding]:
+def _claim_messages(idents: list[str], plain: bool) -> list[str]:
+    shown = idents if plain else map(flat, idents)
+    return [f"claim '{ident}' has no attribution" for ident in shown]
+
+
+def unattributed_relations(ctx: Context) -> Iterator[FindingRun]:
     """P002: relations without attribution (those between positions need none), in file
-    order."""
+    order, as runs."""
     positions = ctx.position_ids
-    severity, file = RULES["P002"].severity, ctx.file
     plain = ctx.plain_ids
+    cols = ctx.graph.columns
+    if cols is not None:  # a plain graph: no attribution, no linked premises
+        claim_ids, types, written = cols.claim_ids, cols.types, cols.relation_ids
+        keep = np.ones(len(types), dtype=bool)
+        if positions:
+            is_position = np.zeros(len(claim_ids), dtype=bool)
+            is_position[cols.positions()] = True
+            keep = ~(is_position[cols.sources] & is_position[cols.targets])
+        every = np.flatnonzero(keep)
+        for lo in range(0, len(every), RUN_SIZE):
+            chosen = every[lo : lo + RUN_SIZE]
+            at: list[int] = chosen.tolist()
+            kinds = [types[i] for i in at]
+            sources = [claim_ids[i] for i in cols.sources[chosen].tolist()]
+            targets = [claim_ids[i] for i in cols.targets[chosen].tolist()]
+            if written is not None:
+                idents = [written[i] for i in at]
+            else:  # the default ids, TYPE:SOURCE->TARGET
+                idents = [
+                    f"{kind}:{a}->{b}" for kind, a, b in zip(kinds, sources, targets, strict=True)
+                ]
+            parts = zip(kinds, idents, sources, targets, strict=True)
+            if plain:
+                messages = [
+                    f"{k} '{r}' ('{a}' -> '{b}') has no attribution" for k, r, a, b in parts
+                ]
+            else:
+                messages = [
+                    f"{k} '{flat(r)}' ('{flat(a)}' -> '{flat(b)}') has no attribution"
+                    for k, r, a, b in parts
+                ]
+            yield ctx.run("P002", "relations", at, idents, messages, plain)
+        return
+    at, idents, messages = [], [], []
     for i, rel in enumerate(ctx.graph.model.relations):
         if rel.attributions:
             continue
@@ -75,16 +130,24 @@ def unattributed_relations(ctx: Context) -> Iterator[Finding]:
                 continue
             if plain:  # the usual case: nothing to escape
                 message = f"{rel.type} '{ident}' ('{source}' -> '{target}') has no attribution"
-                yield Finding("P002", severity, message, (ident,), f"relations[{i}]", file)
-                continue
-            shown = f"'{flat(source)}'"
+            else:
+                message = (
+                    f"{rel.type} '{flat(ident)}' ('{flat(source)}' -> '{flat(target)}') "
+                    "has no attribution"
+                )
         else:
             premises = rel.premises
             if {*premises, target} <= positions:
                 continue
-            shown = show_premises(premises)
-        message = f"{rel.type} '{flat(ident)}' ({shown} -> '{flat(target)}') has no attribution"
-        yield Finding("P002", severity, message, (ident,), f"relations[{i}]", file)
+            message = (
+                f"{rel.type} '{flat(ident)}' ({show_premises(premises)} -> '{flat(target)}') "
+                "has no attribution"
+            )
+        at.append(i)
+        idents.append(ident)
+        messages.append(message)
+    if at:
+        yield ctx.run("P002", "relations", at, idents, messages, plain)
 
 
 def _same(att: Attribution) -> tuple[str, str | None, str, str | None]:
@@ -101,6 +164,8 @@ def attribution_gaps(ctx: Context) -> Iterator[Finding]:
     A reconstructed claim (an unstated premise the analyst made explicit) needs no
     attribution and no quote; its attributions are otherwise checked like any other."""
     g = ctx.graph
+    if g.columns is not None:
+        return  # a plain graph has no attribution
     reconstructed = {c.id for c in g.model.claims if c.reconstructed}
     documents = g.documents
     earlier: list[Attribution] = []  # the attributions of the item at hand, so far
@@ -282,6 +347,8 @@ def quotes(ctx: Context) -> Iterator[Finding]:
 
 def unused(ctx: Context) -> Iterator[Finding]:
     """P010 (actors nothing cites) and P011 (documents nothing cites)."""
+    if not ctx.graph.actors and not ctx.graph.documents:
+        return  # (a plain graph's models are not built for nothing)
     actors: set[str] = set()
     documents: set[str | None] = set()
     for loc in ctx.iter_attributions():

@@ -54,6 +54,8 @@ def _endorsements(ctx: Context) -> dict[str, dict[str, list[Endorsement]]]:
     """Claim id -> actor id -> that actor's endorsements of the claim (the attributions
     whose illocution commits the actor)."""
     out: dict[str, dict[str, list[Endorsement]]] = {}
+    if ctx.graph.columns is not None:
+        return out  # a plain graph has no attribution
     for cid, claim in ctx.graph.claims.items():
         if not claim.attributions:
             continue
@@ -158,6 +160,8 @@ def conflicts(ctx: Context) -> Iterator[Finding]:
     """
     g = ctx.graph
     endorsed = _endorsements(ctx)
+    if not endorsed:
+        return
     positions = ctx.position_ids
     # (actor, claim a, claim b) -> the attack relations between a and b (a < b by id)
     pairs: dict[tuple[str, str, str], list[str]] = defaultdict(list)
@@ -362,17 +366,20 @@ def failed_rebuttals(ctx: Context) -> Iterator[Finding]:
     def premises(s: int) -> list[str]:
         return [names[s]] if s < n else list(g.relations[names[s]].premises)
 
-    for t, sources in attackers.items():
-        claim = g.claims[fw.ids[t]]
+    label = codes.tolist()  # (a list reads an item faster than an array)
+    # Claims in framework order, which is file order: the findings come sorted.
+    for t, sources in sorted(attackers.items()):
+        claim = ctx.claim(fw.ids[t])
+        each = [premises(s) for s in sources]
         shown = [
-            f"{' + '.join(quote_id(p) for p in premises(s))} "
-            f"({'defeated' if codes[s] == OUT else 'undecided'})"
-            for s in sources[:5]
+            f"{' + '.join(quote_id(p) for p in names_of)} "
+            f"({'defeated' if label[s] == OUT else 'undecided'})"
+            for s, names_of in zip(sources[:5], each, strict=False)
         ]
         if len(sources) > 5:
             shown.append(f"and {len(sources) - 5} more")
-        state = "it stands" if codes[t] == IN else "it stays undecided"
-        involved = dict.fromkeys(p for s in sources for p in premises(s))
+        state = "it stands" if label[t] == IN else "it stays undecided"
+        involved = dict.fromkeys(p for names_of in each for p in names_of)
         yield ctx.finding(
             "R004",
             f"every attack on {show_claim(claim)} comes from outside the grounded "
@@ -384,5 +391,5 @@ def failed_rebuttals(ctx: Context) -> Iterator[Finding]:
 
 CHECKERS = [
     Checker(frozenset({"R001", "R002", "R003"}), conflicts),
-    Checker(frozenset({"R004"}), failed_rebuttals),
+    Checker(frozenset({"R004"}), failed_rebuttals, ordered=True),
 ]

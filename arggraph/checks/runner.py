@@ -25,16 +25,20 @@ from typing import Any
 from ..graph import Graph
 from .context import Checker, Context
 from .documents import DocumentStore
-from .finding import Finding, finding_sort_key
+from .finding import Finding, FindingRun, finding_sort_key
 from .provenance import CHECKERS as PROVENANCE
 from .reasoning import CHECKERS as REASONING
 from .registry import select_rules
 from .structure import CHECKERS as STRUCTURE
 
-__all__ = ["CHECKERS", "check", "iter_findings", "run_checks"]
+__all__ = ["CHECKERS", "Found", "check", "iter_found", "iter_findings", "run_checks"]
 
 #: Every family's checkers, in the order they run.
 CHECKERS: list[Checker] = [*STRUCTURE, *PROVENANCE, *REASONING]
+
+
+#: What a checker yields: a finding, or a run of one rule's findings on many items.
+Found = Finding | FindingRun
 
 
 def iter_findings(
@@ -48,6 +52,19 @@ def iter_findings(
     holding them all. ``documents`` is shared between calls by the command line, so a
     folder of texts is read once for many graphs.
     """
+    for item in iter_found(graph, enabled, documents):
+        if isinstance(item, FindingRun):
+            yield from item.findings()
+        else:
+            yield item
+
+
+def iter_found(
+    graph: Graph, enabled: frozenset[str], documents: DocumentStore | None = None
+) -> Iterator[Found]:
+    """:func:`iter_findings`, with the runs (:class:`FindingRun`) the rules make kept
+    whole, cut only where another rule's finding comes between their items: what a
+    report writes in bulk."""
     ctx = Context(graph, enabled, documents)
     # The rules allocate many small objects and no reference cycles; with a large graph
     # in memory, the cyclic collector would rescan all of it again and again (it tripled
@@ -55,14 +72,15 @@ def iter_findings(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        streams: list[Iterator[Finding]] = []
+        streams: list[Iterator[Found]] = []
         for checker in CHECKERS:
             if checker.codes & enabled:
-                found = iter(checker.run(ctx))
+                found: Iterator[Found] = iter(checker.run(ctx))
                 if not checker.codes <= enabled:  # leave out the codes not selected
                     found = _enabled(found, checker.codes & enabled)
                 if not checker.ordered:
-                    found = iter(sorted(found, key=finding_sort_key))
+                    ordered: list[Finding] = sorted(_each(found), key=finding_sort_key)
+                    found = iter(ordered)
                 streams.append(found)
         yield from _merge(streams)
     finally:
@@ -70,33 +88,58 @@ def iter_findings(
             gc.enable()
 
 
-def _enabled(found: Iterable[Finding], codes: frozenset[str]) -> Iterator[Finding]:
+def _each(found: Iterable[Found]) -> Iterator[Finding]:
+    """The findings of ``found``, runs taken apart."""
+    for item in found:
+        if isinstance(item, FindingRun):
+            yield from item.findings()
+        else:
+            yield item
+
+
+def _enabled(found: Iterable[Found], codes: frozenset[str]) -> Iterator[Found]:
     return (f for f in found if f.code in codes)
 
 
-def _merge(streams: list[Iterator[Finding]]) -> Iterator[Finding]:
+def _key(item: Found) -> tuple[Any, ...]:
+    """The sort key of a finding, or of a run's first finding."""
+    if isinstance(item, FindingRun):
+        return item.key(0)
+    return finding_sort_key(item)
+
+
+def _merge(streams: list[Iterator[Found]]) -> Iterator[Found]:
     """One stream of the findings of ``streams``, each already in order, in order.
 
     Only the head of each stream is compared; once a single stream is left it is passed
     through, so the bulk of a large report (most findings come from one or two rules)
-    costs no comparison at all.
+    costs no comparison at all. A run at the head is cut where the next head of another
+    stream comes between its findings (a binary search), and its first part passed on
+    whole.
     """
-    heads: list[tuple[tuple[Any, ...], int, Finding]] = []
+    heads: list[tuple[tuple[Any, ...], int, Found]] = []
     for n, stream in enumerate(streams):
         first = next(stream, None)
         if first is not None:
-            heads.append((finding_sort_key(first), n, first))
+            heads.append((_key(first), n, first))
     heapq.heapify(heads)
     while len(heads) > 1:
         key, n, item = heads[0]
-        yield item
-        # The same stream often leads for a long run: pass it on while it stays first
-        # (ties go to the earlier checker, as a stable sort would have it).
         second = min(heads[1:3])[:2]
+        if isinstance(item, FindingRun):
+            # (Ties go to the earlier checker, as a stable sort would have it.)
+            cut = item.count_before(second[0], ties=n < second[1])
+            if cut < len(item):
+                part, rest = item.split(cut)
+                yield part
+                heapq.heapreplace(heads, (rest.key(0), n, rest))
+                continue
+        yield item
+        # The same stream often leads for a long run: pass it on while it stays first.
         stream = streams[n]
         for nxt in stream:
-            nxt_key = finding_sort_key(nxt)
-            if (nxt_key, n) < second:
+            nxt_key = _key(nxt)
+            if not isinstance(nxt, FindingRun) and (nxt_key, n) < second:
                 yield nxt
                 continue
             heapq.heapreplace(heads, (nxt_key, n, nxt))

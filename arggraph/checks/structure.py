@@ -16,7 +16,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import numpy as np
 
@@ -44,6 +44,8 @@ def _owner_id(ctx: Context, place: str) -> str | None:
 def integrity(ctx: Context) -> Iterator[Finding]:
     """S001 and S002, from the problems the loader kept instead of raising."""
     g = ctx.graph
+    if not g.problems:
+        return
     known: dict[str, list[str]] = {
         "claim": list(g.claims),
         "actor": list(g.actors),
@@ -125,12 +127,11 @@ def relations(ctx: Context) -> Iterator[Finding]:
     # Inferences with a premise that is also their target (plain relations: src == tgt).
     selfish = np.unique(owner[fw.inf_prem == fw.inf_tgt[owner]]).tolist() if k else []
     selfish_ids = {fw.inf_rel[i] for i in selfish}
-    for src, tgt, rids in (
-        (fw.att_src, fw.att_tgt, fw.att_ids),
-        (fw.sup_src, fw.sup_tgt, fw.sup_ids),
-    ):
-        for j in np.flatnonzero(src == tgt).tolist():
-            selfish_ids.add(rids[j])
+    for kind, src, tgt in (("attack", fw.att_src, fw.att_tgt), ("support", fw.sup_src, fw.sup_tgt)):
+        loops = np.flatnonzero(src == tgt).tolist()
+        if loops:  # (the ids of a large graph's relations are made only when needed)
+            rids = fw.att_ids if kind == "attack" else fw.sup_ids
+            selfish_ids.update(rids[j] for j in loops)
     selfish_rels = [g.relations[r] for r in selfish_ids]
     if selfish_rels:
         position = ctx.relation_path.positions
@@ -148,6 +149,19 @@ def relations(ctx: Context) -> Iterator[Finding]:
         yield from _same_relations(ctx, selfish_ids, owner)
 
 
+def _distinct(keys: np.ndarray) -> np.ndarray:
+    """The distinct values of ``keys``, sorted: by a sort, which on a large graph's
+    scattered 64-bit pair keys is many times faster than ``np.unique`` (hashing, in
+    NumPy 2.3 and later) and than what ``np.intersect1d`` does without
+    ``assume_unique``.
+
+    >>> _distinct(np.array([5, 1, 5, 3])).tolist()
+    [1, 3, 5]
+    """
+    ordered = np.sort(keys)
+    return ordered[np.r_[True, ordered[1:] != ordered[:-1]]] if len(ordered) else ordered
+
+
 def _support_and_attack(ctx: Context, selfish: set[str]) -> Iterator[Finding]:
     """S004: claim pairs joined (premise by premise) by a support and by an attack."""
     g = ctx.graph
@@ -155,20 +169,25 @@ def _support_and_attack(ctx: Context, selfish: set[str]) -> Iterator[Finding]:
     n = fw.n
     edges = {}
     for kind in ("support", "attack"):
-        src, tgt, rids = fw.claim_edges(kind)
+        # (The relation ids of a large graph are made only when a pair is found.)
+        src, tgt = fw.claim_edge_ends(kind)
         keep = src != tgt
         if selfish and fw.k:
+            rids = fw.claim_edges(kind)[2]
             keep &= np.fromiter((r not in selfish for r in rids), dtype=bool, count=len(rids))
         keys = np.minimum(src, tgt) * n + np.maximum(src, tgt)
-        edges[kind] = (keys, keep, rids)
+        edges[kind] = (keys, keep)
     both = np.intersect1d(
-        edges["support"][0][edges["support"][1]], edges["attack"][0][edges["attack"][1]]
+        _distinct(edges["support"][0][edges["support"][1]]),
+        _distinct(edges["attack"][0][edges["attack"][1]]),
+        assume_unique=True,
     )
     if not len(both):
         return
     position = ctx.relation_path.positions
     joined: dict[int, dict[str, list[str]]] = {}
-    for kind, (keys, keep, rids) in edges.items():
+    for kind, (keys, keep) in edges.items():
+        rids = fw.claim_edges(kind)[2]
         for j in np.flatnonzero(keep & np.isin(keys, both)).tolist():
             joined.setdefault(int(keys[j]), {"support": [], "attack": []})[kind].append(rids[j])
     for key, by_kind in joined.items():
@@ -196,14 +215,15 @@ def _same_relations(ctx: Context, selfish: set[str], owner: np.ndarray) -> Itera
     nodes = fw.n + fw.k
     # One integer per relation from one premise: (type, premise, target node).
     keys = [fw.att_src * nodes + fw.att_tgt, (nodes + fw.sup_src) * nodes + fw.sup_tgt]
-    rids: list[tuple[str, ...]] = [fw.att_ids, fw.sup_ids]
+    rids: list[Callable[[], tuple[str, ...]]] = [lambda: fw.att_ids, lambda: fw.sup_ids]
     linked: dict[tuple[bool, tuple[str, ...], int], list[str]] = {}
     if fw.k:
         counts = np.diff(fw.inf_ptr)
         single = np.flatnonzero(counts == 1)
         first = fw.inf_prem[fw.inf_ptr[single]]
         keys.append((np.where(fw.inf_sup[single], nodes, 0) + first) * nodes + fw.inf_tgt[single])
-        rids.append(tuple(fw.inf_rel[i] for i in single.tolist()))
+        singles = tuple(fw.inf_rel[i] for i in single.tolist())
+        rids.append(lambda: singles)
         ptr, prem = fw.inf_ptr.tolist(), fw.inf_prem.tolist()
         for i in np.flatnonzero(counts > 1).tolist():
             premises = tuple(sorted(fw.ids[p] for p in prem[ptr[i] : ptr[i + 1]]))
@@ -214,7 +234,7 @@ def _same_relations(ctx: Context, selfish: set[str], owner: np.ndarray) -> Itera
     twice = ordered[1:][ordered[1:] == ordered[:-1]]  # a key that more than one relation has
     groups: list[list[str]] = []
     if len(twice):
-        names = [r for part in rids for r in part]
+        names = [r for part in rids for r in part()]
         by_key: dict[int, list[str]] = {}
         for j in np.flatnonzero(np.isin(every, twice)).tolist():
             by_key.setdefault(int(every[j]), []).append(names[j])
@@ -244,7 +264,7 @@ def support_cycles(ctx: Context) -> Iterator[Finding]:
     from scipy.sparse.csgraph import connected_components
 
     fw = ctx.graph.framework
-    all_src, all_tgt, all_ids = fw.claim_edges("support")
+    all_src, all_tgt = fw.claim_edge_ends("support")
     keep = all_src != all_tgt
     src, tgt = all_src[keep], all_tgt[keep]
     if not len(src):
@@ -255,6 +275,7 @@ def support_cycles(ctx: Context) -> Iterator[Finding]:
     if count == n:
         return
     sizes = np.bincount(labels, minlength=count)
+    all_ids = fw.claim_edges("support")[2]
     rel_ids = [all_ids[j] for j in np.flatnonzero(keep).tolist()]
     edge_of = {(s, t): r for s, t, r in zip(src.tolist(), tgt.tolist(), rel_ids, strict=True)}
     indptr, indices = adj.indptr, adj.indices
@@ -306,7 +327,7 @@ def relevance(ctx: Context) -> Iterator[Finding]:
         is_position[[fw.index[p] for p in positions]] = True
         argued = np.zeros(fw.n, dtype=bool)
         for kind in ("attack", "support"):  # a linked relation bears on a position unless
-            src, tgt, _ = fw.claim_edges(kind)  # all its premises are positions themselves
+            src, tgt = fw.claim_edge_ends(kind)  # all its premises are positions themselves
             argued[tgt[~is_position[src]]] = True
         for claim in g.positions:
             if not argued[fw.index[claim.id]]:
@@ -318,12 +339,12 @@ def relevance(ctx: Context) -> Iterator[Finding]:
                 )
     if "S006" in ctx.enabled:
         for i in _unreachable(ctx).tolist():
-            claim = g.claims[fw.ids[i]]
+            unreached = ctx.claim(fw.ids[i])
             yield ctx.finding(
                 "S006",
-                f"claim {show_claim(claim)} reaches no position along relations",
-                (claim.id,),
-                ctx.claim_path[claim.id],
+                f"claim {show_claim(unreached)} reaches no position along relations",
+                (unreached.id,),
+                ctx.claim_path[unreached.id],
             )
 
 
@@ -355,16 +376,16 @@ def _unreachable(ctx: Context) -> np.ndarray:
 
 def duplicate_texts(ctx: Context) -> Iterator[Finding]:
     """S010: claims whose texts are equal up to case and spacing."""
-    claims = ctx.graph.claims
-    texts = [" ".join(c.text.casefold().split()) for c in claims.values()]
+    claim_ids, claim_texts = ctx.claim_texts
+    texts = [" ".join(text.casefold().split()) for text in claim_texts]
     if len(set(texts)) == len(texts):
         return
     groups: dict[str, list[str]] = defaultdict(list)
-    for text, cid in zip(texts, claims, strict=True):
+    for text, cid in zip(texts, claim_ids, strict=True):
         groups[text].append(cid)
     for ids in groups.values():
         if len(ids) > 1:
-            claim = ctx.graph.claims[ids[0]]
+            claim = ctx.claim(ids[0])
             yield ctx.finding(
                 "S010",
                 f"{len(ids)} claims have the text of {show_claim(claim)}: "

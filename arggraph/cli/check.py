@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ..checks.config import CheckConfig
     from ..checks.documents import DocumentStore
-    from ..checks.finding import Finding
     from ..checks.report import FileReport, Format
+    from ..checks.runner import Found
     from .common import Progress
 
 
@@ -244,7 +244,7 @@ class _Outcome:
     """One file checked in a worker: its report, its items and its messages."""
 
     report: FileReport
-    items: list[str]
+    items: list[list[str]]
     messages: list[str]
 
 
@@ -273,7 +273,7 @@ class _FileChecker:
 
     def check(
         self, file: str, discovered: bool, say: Callable[[str], object]
-    ) -> tuple[FileReport | None, Iterator[str], str | None]:
+    ) -> tuple[FileReport | None, Iterator[list[str]], str | None]:
         """The report of ``file`` (filled in as its items are consumed), its items, and
         why it was skipped (then no report), or ``(None, empty, why)``."""
         from ..checks.report import FileReport
@@ -286,11 +286,11 @@ class _FileChecker:
         report = FileReport(file)
         return report, self._items(report, say), None
 
-    def _items(self, report: FileReport, say: Callable[[str], object]) -> Iterator[str]:
+    def _items(self, report: FileReport, say: Callable[[str], object]) -> Iterator[list[str]]:
         """Load the file and start its check: the items come as they are consumed."""
         from ..checks.config import CheckConfig, find_config
         from ..checks.registry import select_rules
-        from ..checks.runner import iter_findings
+        from ..checks.runner import iter_found
         from ..errors import ArggraphError
         from ..io import loads, read_bytes
         from .common import error_lines
@@ -311,29 +311,38 @@ class _FileChecker:
             for line in error_lines(exc):
                 say(line)
             report.error = str(exc)
-            return iter(self.format.error_items(report))
+            return iter([self.format.error_items(report)])
         report.unverified = (
             folder is None
             and "P006" in enabled
+            and graph.columns is None  # (a plain graph has no attribution)
             and any(a.quote for c in graph.model.claims for a in c.attributions)
         )
         fail_on = opts.fail_on or cfg.fail_on or "error"
-        findings = iter_findings(graph, enabled, store)
+        findings = iter_found(graph, enabled, store)
         return _rendered(report, findings, data, self.format, opts, fail_on)
+
+
+#: Items of a run of findings made at a time, so a run of a million findings is never
+#: all text at once.
+_RUN_CHUNK = 1 << 16
+#: Items gathered before they are passed on to be written.
+_BATCH = 2048
 
 
 def _rendered(
     report: FileReport,
-    findings: Iterator[Finding],
+    findings: Iterator[Found],
     data: bytes,
     fmt: Format,
     opts: _Options,
     fail_on: str,
-) -> Iterator[str]:
-    """Each finding's item, counted into ``report`` as it passes; with ``--statistics``
-    only counted. The file is scanned for lines when the first finding comes."""
+) -> Iterator[list[str]]:
+    """The findings' items, a list at a time, counted into ``report`` as they pass;
+    with ``--statistics`` only counted. The file is scanned for lines when the first
+    finding comes."""
     from ..checks._lines import LineIndex
-    from ..checks.finding import severity_at_least
+    from ..checks.finding import FindingRun, severity_at_least
     from ..checks.registry import RULES
 
     codes: dict[str, int] = {}
@@ -341,17 +350,32 @@ def _rendered(
     try:
         if opts.statistics:
             for f in findings:
-                codes[f.code] = codes.get(f.code, 0) + 1
+                codes[f.code] = codes.get(f.code, 0) + (len(f) if isinstance(f, FindingRun) else 1)
             return
-        render = fmt.renderer(report)
-        line: Callable[[str | None], int] | None = None
+        render, render_run = fmt.renderer(report), fmt.run_renderer(report)
+        index: LineIndex | None = None
+        pending: list[str] = []
         for f in findings:
+            if index is None:
+                index = LineIndex(data)
+            if isinstance(f, FindingRun):
+                codes[f.code] = codes.get(f.code, 0) + len(f)
+                for start in range(0, len(f), _RUN_CHUNK):
+                    part = f.split(start)[1].split(min(_RUN_CHUNK, len(f) - start))[0]
+                    pending += render_run(part, index.item_lines(part.section, part.slices()[0]))
+                    if len(pending) >= _BATCH:
+                        yield pending
+                        pending = []
+                continue
             codes[f.code] = codes.get(f.code, 0) + 1
             if limit is not None and len(f.ids) > limit:
                 report.cut = True
-            if line is None:
-                line = LineIndex(data).line
-            yield render(f, line(f.path))
+            pending.append(render(f, index.line(f.path)))
+            if len(pending) >= _BATCH:
+                yield pending
+                pending = []
+        if pending:
+            yield pending
     finally:
         report.codes.update(codes)
         for code, n in codes.items():  # a finding has its rule's severity
@@ -487,7 +511,7 @@ def _checked(
     jobs: int | None,
     bar: Progress,
     say: Callable[[str], object],
-) -> Iterator[tuple[FileReport | None, Iterator[str], str | None, str]]:
+) -> Iterator[tuple[FileReport | None, Iterator[list[str]], str | None, str]]:
     """Each file's report and items, in the order given; files that need no discovery
     are checked in worker processes when that pays (see ``--jobs``)."""
     workers = _workers(files, jobs)
@@ -535,7 +559,7 @@ def _checked_in_processes(
     workers: int,
     bar: Progress,
     say: Callable[[str], object],
-) -> Iterator[tuple[FileReport | None, Iterator[str], str | None, str]]:
+) -> Iterator[tuple[FileReport | None, Iterator[list[str]], str | None, str]]:
     """Check files in ``workers`` processes; yield their outcomes in input order as
     they are ready. Whether a file found in a folder is a graph is decided here first
     (it reads little of most files)."""

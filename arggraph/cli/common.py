@@ -101,17 +101,12 @@ def load_sheet(path: str | None, graph: Graph | None = None) -> ScoreSheet | Non
     stderr says what moved; :mod:`arggraph.renames`)."""
     if path is None:
         return None
-    from ..errors import InputError
     from ..io import load_scores
+    from ..sheets import check_sheet
 
     sheet = load_scores(path)
-    if graph is not None and sheet.graph != graph.id:
-        raise InputError(
-            f"this score sheet is for graph {sheet.graph!r}, not {graph.id!r}",
-            path=path,
-            place="graph",
-        )
     if graph is not None:
+        check_sheet(graph, sheet, path)
         from ..renames import follow
 
         sheet, moved = follow(sheet, graph)

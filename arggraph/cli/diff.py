@@ -35,7 +35,7 @@ _USAGE = """arggraph diff OLD NEW [--format text|json|markdown] [--semantics NAM
 
 
 def register(sub: Any) -> None:
-    from .common import add_gradual_semantics
+    from .common import add_gradual_semantics, whole_number
 
     p = sub.add_parser(
         "diff",
@@ -71,7 +71,7 @@ def register(sub: Any) -> None:
     )
     p.add_argument(
         "--top",
-        type=int,
+        type=whole_number(0),
         default=10,
         metavar="N",
         help="how many of the largest strength changes to list (default 10)",
@@ -102,8 +102,6 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..errors import UsageError
 
-    if args.top < 0:
-        raise UsageError(f"--top must be 0 or more, not {args.top}")
     if args.git:
         return _git(args)
     if len(args.files) != 2:
