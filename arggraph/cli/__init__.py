@@ -70,14 +70,6 @@ def package_version() -> str:
     return __version__
 
 
-class _Version(argparse._VersionAction):
-    """``--version``, its text made when it is asked for."""
-
-    def __call__(self, *args: Any, **kwargs: Any) -> None:
-        self.version = f"arggraph {package_version()}"
-        super().__call__(*args, **kwargs)
-
-
 class _Parser(argparse.ArgumentParser):
     """argparse, with what it prints made safe: its errors quote the arguments given,
     and an argument may be a file name holding escape sequences (``arggraph show *``)."""
@@ -128,7 +120,7 @@ def _top_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction[A
         description="Reason about a contested decision as a graph of arguments.",
         epilog="Exit codes: 0 success, 1 checks found errors, 2 the input could not be used.",
     )
-    parser.add_argument("--version", action=_Version, version="arggraph")
+    parser.add_argument("--version", action="version", version=f"arggraph {package_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     return parser, sub
 
