@@ -2,6 +2,7 @@
 
 import sys
 
-from .cli import main
+from .cli import main, one_blas_thread
 
+one_blas_thread()  # before NumPy loads (see there)
 sys.exit(main())

@@ -34,17 +34,18 @@ from itertools import chain, compress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal, Protocol, TypeVar
 
-import numpy as np
-
-from ._columns import Columns
 from ._ids import default_relation_id
 from .atomic import FileStamp
 from .errors import DanglingReferenceError, DuplicateIdError, IntegrityError, UnknownIdError
-from .framework import Framework, Link
 from .locate import path_steps
 
 if TYPE_CHECKING:
+    from ._columns import Columns
+    from .framework import Framework
     from .model import Actor, Claim, Document, GraphModel, Relation
+
+# NumPy and the framework's arrays are imported when the framework is first asked for:
+# what reads the graph alone (`arggraph show`, the checks' structure) never needs them.
 
 # The models (and pydantic) are imported where a graph needs them: a plain file loaded
 # on the fast path, whose models are built only when asked for, never needs them.
@@ -586,6 +587,10 @@ class Graph:
             return _columns_framework(self._columns)
         if self.extended_relations:
             return self._linked_framework()
+        import numpy as np
+
+        from .framework import Framework
+
         ids = tuple(self.claims)
         index = {cid: i for i, cid in enumerate(ids)}
         base = np.fromiter((c.base for c in self.claims.values()), dtype=np.float64, count=len(ids))
@@ -625,6 +630,8 @@ class Graph:
         """The framework of a graph with linked premises or relations aimed at relations:
         the usable relations (every premise a claim, the target a claim or a usable
         relation other than itself) as :class:`~arggraph.framework.Link` s."""
+        from .framework import Framework, Link
+
         claims, relations = self.claims, self.relations
         usable = {
             rid: rel
@@ -660,6 +667,8 @@ class Graph:
 
 def _columns_framework(cols: Columns) -> Framework:
     """The framework of a plain file's columns: its arrays, split by type."""
+    from .framework import Framework
+
     attack = cols.attack
     support = ~attack
     att_rel = sup_rel = None

@@ -19,7 +19,6 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ._columns import columns, key_count
 from .atomic import atomic_write, same_file, special_kind, stamp_bytes
 from .errors import (
     FileAccessError,
@@ -341,6 +340,8 @@ def _plain_graph(text: str, data: bytes | None, path: str | Path | None) -> Grap
     quick = quick_parse(text, raw_bytes)
     if quick is None:
         return None
+    from ._columns import columns, key_count  # (with NumPy: only for a plain file)
+
     raw, keys = quick
     cols = columns(raw)
     if cols is None or key_count(raw) != keys:

@@ -94,3 +94,18 @@ def test_a_raw_lone_surrogate_in_text_given_to_a_reader_is_refused_with_its_plac
     with pytest.raises(ImportFormatError, match="lone surrogate") as info:
         import_text("a1\nb\ud800 x\n#\n", "tgf", path="f.tgf")
     assert (info.value.line, info.value.column) == (2, 2)
+
+
+def test_an_argdown_statement_number_too_long_is_an_error_with_the_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It raised ValueError from int() beyond Python's 4,300 digits (found by the fuzz
+    test)."""
+    source = tmp_path / "map.argdown"
+    source.write_text("<A>\n\n(" + "9" * 4401 + ") It is cheap.\n----\n(2) [Go]\n")
+    code, _, err = run(["import", str(source)], capsys)
+    assert code == 2 and f"{source}: line 3: " in err
+    assert "a statement numbered with 4,401 digits" in err
+    source.write_text("<A>\n\n(" + "9" * 18 + ") It is cheap.\n----\n(2) [Go]\n")
+    code, _, err = run(["import", str(source)], capsys)
+    assert code == 0, err

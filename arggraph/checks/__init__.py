@@ -17,9 +17,25 @@ annotations.
 
 from __future__ import annotations
 
-from .finding import SEVERITIES, Finding, Severity, severity_at_least
-from .registry import RULES, Rule, rule, select_rules
-from .runner import check
+import typing
+
+from .._lazy import lazy_exports as _lazy_exports
+
+if typing.TYPE_CHECKING:
+    from .finding import SEVERITIES, Finding, Severity, severity_at_least
+    from .registry import RULES, Rule, rule, select_rules
+    from .runner import check
+
+# Each name is imported when first read: the rule table (`arggraph rules`) needs neither
+# the runner nor what it imports (the graph, NumPy, pydantic).
+__getattr__, __dir__ = _lazy_exports(
+    __name__,
+    {
+        ".finding": ("SEVERITIES", "Finding", "Severity", "severity_at_least"),
+        ".registry": ("RULES", "Rule", "rule", "select_rules"),
+        ".runner": ("check",),
+    },
+)
 
 __all__ = [
     "RULES",

@@ -32,7 +32,7 @@ from .argdown_data import DataError, split_data
 from .imported import fail
 from .report import Report
 
-__all__ = ["Item", "Parsed", "Relation", "parse_argdown"]
+__all__ = ["MAX_NUMBER_DIGITS", "Item", "Parsed", "Relation", "parse_argdown"]
 
 Key = tuple[str, str]
 #: (symbol, the element above, the element on the line, the line number)
@@ -43,6 +43,9 @@ _FRONT = re.compile(r"\A\s*(===+)[^=]*?===+", re.DOTALL)
 # characters, titles ``[...]``/``<...>`` and Markdown links (which keep their ``//``).
 _RELATION = re.compile(r"([ \t]*)(\+>|->|<\+|<-|<_|_>|><|\+|-|_(?=[ \t]))(?!-)[ \t]*(.*)")
 _NUMBERED = re.compile(r"([ \t]*)\((\d+)\)[ \t]*(.*)")
+#: The most digits a statement's number in a premise-conclusion structure may have (the
+#: number goes into ids; a longer one is no statement's number but noise).
+MAX_NUMBER_DIGITS = 18
 _INFERENCE = re.compile(r"[ \t]*--")
 _HEADING = re.compile(r"(#+) +(.*)")
 _STATEMENT_DEF = re.compile(r"\[(.+?)\]:[ \t]*(.*)", re.DOTALL)
@@ -481,6 +484,13 @@ class _Parser:
             numbered = _NUMBERED.fullmatch(line)
             if numbered:
                 self.finish(current)
+                if len(numbered.group(2)) > MAX_NUMBER_DIGITS:
+                    raise fail(
+                        f"a statement numbered with {len(numbered.group(2)):,} digits; "
+                        f"arggraph reads statement numbers of at most {MAX_NUMBER_DIGITS}",
+                        self.path,
+                        number,
+                    )
                 if conclusion_next and (pcs is None or not self.items[pcs.owner].pcs):
                     raise fail(
                         "a conclusion with no premises: an inference line (----) needs "
