@@ -7,9 +7,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from itertools import product
+from pathlib import Path
 from typing import Any
 from unittest import mock
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -141,3 +143,34 @@ def test_a_run_cut_by_other_findings_keeps_the_order(
         merged += item.findings() if isinstance(item, FindingRun) else [item]
     expected = sorted([*run.findings(), *singles], key=finding_sort_key)
     assert merged == expected
+
+
+def test_a_report_is_the_same_whatever_the_sizes_of_its_parts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from arggraph.cli import main
+
+    data = {
+        "format": "arggraph/1",
+        "id": "g",
+        "actors": [],  # the models' path: the runs of P001 and P002 are not cut to size
+        "claims": [{"id": f"c{i}", "text": f"Claim {i}"} for i in range(40)],
+        "relations": [
+            {"type": "attack" if i % 3 else "support", "source": f"c{i}", "target": f"c{i - 1}"}
+            for i in range(1, 40)
+        ],
+    }
+    path = tmp_path / "g.json"
+    path.write_text(json.dumps(data, indent=1), encoding="utf-8")
+    outputs = []
+    for chunk, batch in ((1 << 16, 2048), (3, 2), (1, 1)):
+        with (
+            mock.patch("arggraph.cli.check._RUN_CHUNK", chunk),
+            mock.patch("arggraph.cli.check._BATCH", batch),
+        ):
+            for fmt in ("text", "json"):
+                main(["check", "--no-config", "--format", fmt, str(path)])
+                outputs.append(capsys.readouterr().out)
+    assert outputs[0].count("P001") == 40 and "R004" in outputs[0]
+    assert outputs[0::2] == [outputs[0]] * 3
+    assert outputs[1::2] == [outputs[1]] * 3

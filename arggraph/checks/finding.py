@@ -244,6 +244,10 @@ class FindingRun:
         )  # fmt: skip
         return head, tail
 
+    def positions_shown(self) -> Sequence[int]:
+        """The positions of the run's findings (a copy of the part shown)."""
+        return self.positions[self.start : self.stop]
+
     def slices(self) -> tuple[Sequence[int], Sequence[str], Sequence[str]]:
         """The run's positions, ids and messages (copies of the parts shown)."""
         part = slice(self.start, self.stop)

@@ -360,12 +360,21 @@ def _rendered(
                 index = LineIndex(data)
             if isinstance(f, FindingRun):
                 codes[f.code] = codes.get(f.code, 0) + len(f)
-                for start in range(0, len(f), _RUN_CHUNK):
-                    part = f.split(start)[1].split(min(_RUN_CHUNK, len(f) - start))[0]
-                    pending += render_run(part, index.item_lines(part.section, part.slices()[0]))
-                    if len(pending) >= _BATCH:
+                parts = [f]
+                if len(f) > _RUN_CHUNK:
+                    parts = [f.split(at)[1] for at in range(0, len(f), _RUN_CHUNK)]
+                    parts = [part.split(min(_RUN_CHUNK, len(part)))[0] for part in parts]
+                for part in parts:
+                    items = render_run(part, index.item_lines(part.section, part.positions_shown()))
+                    if len(items) < _BATCH:  # (a part cut short by another rule's finding)
+                        pending += items
+                        if len(pending) < _BATCH:
+                            continue
+                        items, pending = pending, []
+                    elif pending:
                         yield pending
                         pending = []
+                    yield items
                 continue
             codes[f.code] = codes.get(f.code, 0) + 1
             if limit is not None and len(f.ids) > limit:
