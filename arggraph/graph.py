@@ -26,7 +26,6 @@ relation; :meth:`Graph.target_relation` and :meth:`Graph.relations_into` follow 
 
 from __future__ import annotations
 
-import gc
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
@@ -37,6 +36,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, Protocol, TypeVar
 import numpy as np
 
 from ._columns import Columns
+from ._gc import paused_collector
 from ._ids import default_relation_id
 from .atomic import FileStamp
 from .errors import DanglingReferenceError, DuplicateIdError, IntegrityError, UnknownIdError
@@ -165,17 +165,12 @@ class Graph:
         assert self._raw is not None
         # As in loading: hundreds of thousands of new objects and no cycle among them,
         # which the cyclic collector would rescan many times over.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        with paused_collector():
             model = GraphModel.model_validate(self._raw)
             if model.id != self._id:
                 model.id = self._id  # a bare framework: named after its file
             self._model = model
             self._index_items()
-        finally:
-            if collecting:
-                gc.enable()
         self._raw = None
 
     # ------------------------------------------------------------------ the models

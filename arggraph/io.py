@@ -13,13 +13,13 @@ surrogates), then validated by the pydantic models; each failure says where.
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ._columns import columns, key_count
+from ._columns import columns, key_count, string_colons
+from ._gc import paused_collector
 from .atomic import atomic_write, same_file, special_kind, stamp_bytes
 from .errors import (
     FileAccessError,
@@ -86,7 +86,7 @@ def read_bytes(path: str | Path, *, allow_empty: bool = False) -> bytes:
         raise FileAccessError("is a directory, not a file", path=p)
     if kind is not None:
         raise FileAccessError(f"is {kind}, not a regular file", path=p)
-    if not allow_empty and not data.strip():
+    if not allow_empty and (not data or data.isspace()):
         raise FileAccessError("the file is empty", path=p)
     return data
 
@@ -288,14 +288,12 @@ def loads(data: str | bytes, *, path: str | Path | None = None, strict: bool = T
         text = data.removeprefix("\ufeff")
     else:
         text = decode_text(data, path)
-    if not text.strip():
+    if not text or text.isspace():  # (strip() would copy a text that ends in a newline)
         raise FileAccessError("the file is empty", path=path)
     # Validation allocates hundreds of thousands of objects and no reference cycles:
     # the cyclic garbage collector would rescan them all many times over (it more than
     # doubled the load time of a 100k-claim file), so it waits until we are done.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_collector():
         given = data if isinstance(data, bytes) else None
         fast = _plain_graph(text, given, path)
         if fast is not None:
@@ -313,9 +311,6 @@ def loads(data: str | bytes, *, path: str | Path | None = None, strict: bool = T
         if strict and graph.problems:
             raise graph.integrity_error(text)
         return graph
-    finally:
-        if collecting:
-            gc.enable()
 
 
 # Keys a plain file (:mod:`arggraph._columns`) never has: a file whose start holds one
@@ -338,13 +333,20 @@ def _plain_graph(text: str, data: bytes | None, path: str | Path | None) -> Grap
     start = raw_bytes[:_START]
     if any(marker in start for marker in _NOT_PLAIN):
         return None
-    quick = quick_parse(text, raw_bytes)
+    # With no \u escape in the file, the keys written are counted from its colons and
+    # its strings' (string_colons), without a pass over the bytes to find the strings.
+    escapes = b"\\" in raw_bytes and b"\\u" in raw_bytes
+    quick = quick_parse(text, raw_bytes, count_keys=escapes)
     if quick is None:
         return None
     raw, keys = quick
     cols = columns(raw)
-    if cols is None or key_count(raw) != keys:
-        return None  # not plain, not valid, or a key written twice
+    if cols is None:
+        return None  # not plain, or not valid
+    if keys is None:
+        keys = raw_bytes.count(b":") - string_colons(raw, cols)
+    if key_count(raw) != keys:
+        return None  # a key written twice
     graph_id = raw["id"] if "id" in raw else (Path(path).stem if path is not None else "")
     return Graph.from_columns(
         raw, cols, graph_id=graph_id or "graph", path=path, stamp=stamp_bytes(raw_bytes)

@@ -270,21 +270,28 @@ def parse_json(text: str, *, path: str | Path | None = None, data: bytes | None 
 _NOT_KEY_SKELETON = bytes(c for c in range(256) if c not in b'":,')
 
 
-def quick_parse(text: str, data: bytes | None = None) -> tuple[Any, int] | None:
+def quick_parse(
+    text: str, data: bytes | None = None, *, count_keys: bool = True
+) -> tuple[Any, int | None] | None:
     """The value of ``text`` read by the C parser alone, and how many keys its objects
-    hold as written; ``None`` when :func:`parse_json` must read it (malformed, or it
-    holds a NaN, a lone surrogate, an integer longer than :data:`MAX_INT_DIGITS`, or
-    nesting beyond the parser's recursion limit).
+    hold as written (``None`` unless ``count_keys``); ``None`` when :func:`parse_json`
+    must read it (malformed, or it holds a NaN, a lone surrogate, an integer longer than
+    :data:`MAX_INT_DIGITS`, or nesting beyond the parser's recursion limit).
 
     Two rules are left to the caller. Duplicate keys: the C parser keeps the last, so
     the caller compares the count with the keys of the value it got, and reads the text
-    with :func:`parse_json` when they differ. Numbers beyond a float's range: ``1e999``
-    reads as ``inf`` (looking for them would cost more than parsing), so the caller
-    accepts only numbers within its own range and otherwise reads the text with
-    :func:`parse_json`, which refuses them with their place. Counting costs one pass over the bytes:
-    escaped quotes dropped, then everything but quotes, colons and commas, then the
-    strings; each colon left ends a key. ``data``: the text's UTF-8 bytes, when the
-    caller has them.
+    with :func:`parse_json` when they differ (a caller that knows the strings' colons
+    counts the keys itself: see ``count_keys`` below). Numbers beyond a float's range:
+    ``1e999`` reads as ``inf`` (looking for them would cost more than parsing), so the
+    caller accepts only numbers within its own range and otherwise reads the text with
+    :func:`parse_json`, which refuses them with their place. Counting costs one pass over
+    the bytes: escaped quotes dropped, then everything but quotes, colons and commas,
+    then the strings; each colon left ends a key. ``data``: the text's UTF-8 bytes, when
+    the caller has them.
+
+    Without ``count_keys`` the caller counts: in a text with no ``\\u`` escape every
+    colon either ends a key or stands as it is in a string of the value, so the keys
+    written are ``data.count(b":")`` less the colons in the value's strings.
 
     >>> quick_parse('{"a": 1, "b": {"c": "x:y"}}')
     ({'a': 1, 'b': {'c': 'x:y'}}, 3)
@@ -294,13 +301,19 @@ def quick_parse(text: str, data: bytes | None = None) -> tuple[Any, int] | None:
     (True, True)
     >>> quick_parse('[1e999]')
     ([inf], 0)
+    >>> quick_parse('{"a": 1, "a": 2}', count_keys=False)
+    ({'a': 2}, None)
     """
-    if lone_surrogate(text) is not None:
+    # Text decoded from UTF-8 bytes holds no raw surrogate, and an escaped one needs a
+    # backslash: a look for one byte spares the scan.
+    if (data is None or b"\\" in data) and lone_surrogate(text) is not None:
         return None
     try:
         value = json.loads(text, parse_int=_parse_int, parse_constant=_parse_constant)
     except (json.JSONDecodeError, _Refused, RecursionError, ValueError):
         return None
+    if not count_keys:
+        return value, None
     if data is None:
         data = text.encode("utf-8")
     if b"\\" in data:

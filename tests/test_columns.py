@@ -8,6 +8,7 @@ keeps its message and its place.
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 from typing import Any
@@ -18,10 +19,11 @@ from hypothesis import event, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from arggraph._columns import Columns, _Finder, columns, key_count
+from arggraph._columns import Columns, _Finder, columns, key_count, string_colons
 from arggraph.errors import (
     DanglingReferenceError,
     DuplicateIdError,
+    FileAccessError,
     IntegrityError,
     JSONLimitError,
     SchemaError,
@@ -312,3 +314,121 @@ def test_the_bulk_id_search_finds_what_the_dictionary_finds(
     else:
         with pytest.raises(KeyError):
             finder.positions(ends)
+
+
+# Texts with what may fool a count of keys: colons, quotes, commas, backslashes.
+TRICKY = st.text(alphabet='ab:",\\ {}[]', min_size=1, max_size=8)
+
+
+@st.composite
+def colon_files(draw: st.DrawFn) -> dict[str, Any]:
+    """Plain, valid files whose strings hold colons (ids, texts, the top level's values,
+    relation ids), and quotes and backslashes, which JSON escapes without ``\\u``."""
+    n = draw(st.integers(1, 6))
+    ids = draw(st.lists(TRICKY, min_size=n, max_size=n, unique=True))
+    doc: dict[str, Any] = {"format": draw(st.sampled_from(["arggraph/1", "arggraph/1.1"]))}
+    for key in ("id", "title", "$schema", "description"):
+        if draw(st.booleans()):
+            doc[key] = draw(TRICKY)
+    doc["claims"] = [{"id": i, "text": draw(TRICKY)} for i in ids]
+    relations = []
+    for k in range(draw(st.integers(0, 6))):
+        rel = {"type": "attack", "source": draw(st.sampled_from(ids))}
+        rel["target"] = draw(st.sampled_from(ids))
+        if draw(st.booleans()):
+            rel["id"] = f"r:{k}"
+        relations.append(rel)
+    doc["relations"] = relations
+    return doc
+
+
+@settings(max_examples=300, deadline=None)
+@given(colon_files())
+def test_the_keys_written_are_the_colons_less_those_in_strings(doc: dict[str, Any]) -> None:
+    """With no ``\\u`` escape, every colon of the file ends a key or stands in a string:
+    the count of keys needs no pass over the bytes to find the strings."""
+    text = json.dumps(doc, ensure_ascii=False)
+    assert "\\u" not in text
+    cols = columns(doc)
+    event("accepted" if cols is not None else "declined")
+    if cols is None:
+        return
+    data = text.encode()
+    assert data.count(b":") - string_colons(doc, cols) == key_count(doc)
+    assert quick_parse(text, data) == (doc, key_count(doc))  # the pass it spares agrees
+    graph = loads(data)
+    assert graph._columns is not None  # read on the fast path
+    # A key written twice, anywhere, is still named with its place.
+    twice = data.replace(b'"text": ', b'"text": "x", "text": ', 1)
+    with pytest.raises(JSONLimitError, match="duplicate key 'text'"):
+        loads(twice, path="f.json")
+
+
+def test_a_key_written_twice_is_found_on_either_count() -> None:
+    """With a ``\\u`` escape in the file the bytes are counted; without, the colons."""
+    for text in (
+        '{"claims": [{"id": "a", "text": "A", "text": "B"}]}',
+        '{"claims": [{"id": "a", "text": "\\u00e9", "text": "B"}]}',
+        '{"claims": [{"id": "a:b", "text": "x:", "text": "B"}]}',
+        '{"$schema": "https://x", "claims": [{"id": "a", "text": "A"}], "claims": []}',
+    ):
+        with pytest.raises(JSONLimitError, match="duplicate key"):
+            loads(text, path="f.json")
+    assert loads('{"claims": [{"id": "a", "text": "\\u00e9:"}]}')._columns is not None
+
+
+def test_relations_of_three_keys_each_on_average_are_not_taken_for_plain() -> None:
+    """The count of keys says every relation holds only type, source and target when
+    they hold three each; one with two and one with four is the models' to name."""
+    doc = {
+        "claims": [{"id": "a", "text": "A"}, {"id": "b", "text": "B"}],
+        "relations": [
+            {"type": "attack", "source": "a"},
+            {"type": "attack", "source": "b", "target": "a", "weight": 0.5},
+        ],
+    }
+    assert columns(doc) is None
+    with pytest.raises(SchemaError, match=r"relations\[0\]"):
+        loads(json.dumps(doc), path="f.json")
+
+
+def test_many_ids_are_found_through_the_table_as_by_the_dictionary() -> None:
+    """Enough ids that slots collide and lookups walk on from their home slot."""
+    ids = [f"claim-{i:05d}" for i in range(5000)] + [f"c{i}" for i in range(3000)]
+    finder = _Finder(ids)
+    assert finder.ready
+    ends = [ids[(i * 7919) % len(ids)] for i in range(20000)]
+    index = {ident: i for i, ident in enumerate(ids)}
+    assert finder.positions(ends).tolist() == [index[e] for e in ends]
+    with pytest.raises(KeyError):
+        finder.positions([*ends, "claim-99999"])
+    with pytest.raises(KeyError):
+        finder.positions([*ends, "claim-000001"])  # longer than every id
+
+
+@pytest.mark.parametrize("blank", ["", " ", "\n", " \t\r\n "])
+def test_a_blank_file_is_empty(tmp_path: Path, blank: str) -> None:
+    f = tmp_path / "blank.json"
+    f.write_text(blank, encoding="utf-8")
+    with pytest.raises(FileAccessError, match="the file is empty"):
+        load(f)
+    if blank:
+        with pytest.raises(FileAccessError, match="the file is empty"):
+            loads(blank)
+
+
+def test_loading_leaves_the_collector_running_and_frozen_objects_frozen() -> None:
+    gc.freeze()
+    frozen = gc.get_freeze_count()
+    try:
+        loads(json.dumps(PLAIN))
+        assert gc.isenabled()
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+    gc.disable()
+    try:
+        loads(json.dumps(PLAIN))
+        assert not gc.isenabled()  # (paused by the caller: left paused)
+    finally:
+        gc.enable()
