@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import compress
 from operator import itemgetter, methodcaller
 from typing import Any
 
@@ -41,6 +42,7 @@ _RELATION_REQUIRED = frozenset({"type", "source", "target"})
 _TYPES = frozenset({"attack", "support"})
 _KINDS = frozenset({"position", "claim", "evidence"})
 _ATTACK = "attack"
+_POSITION = "position"
 _FORMATS = ("arggraph/1", "arggraph/1.1")
 _NUMBERS = frozenset({float, int})  # (bool is a type of its own: refused)
 _STR = {str}
@@ -84,7 +86,7 @@ class Columns:
 
     def positions(self) -> list[int]:
         """The indices of the claims of kind ``position``."""
-        return [i for i, kind in enumerate(self.kinds) if kind == "position"]
+        return list(compress(range(len(self.kinds)), map(_POSITION.__eq__, self.kinds)))
 
 
 def key_count(raw: dict[str, Any]) -> int:

@@ -29,16 +29,17 @@ __all__ = ["paused_collector"]
 
 
 @contextmanager
-def paused_collector() -> Iterator[None]:
-    """Pause the cyclic collector for the block; then age what it holds (see above) and
-    resume it, if it ran before."""
+def paused_collector(*, age: bool = True) -> Iterator[None]:
+    """Pause the cyclic collector for the block; then, with ``age``, age what it holds
+    (see above), and resume it, if it ran before. Without ``age``, for a block whose
+    many objects are gone at its end."""
     collecting = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if collecting:
-            if gc.get_freeze_count() == 0:
+            if age and gc.get_freeze_count() == 0:
                 gc.freeze()
                 gc.unfreeze()
             gc.enable()

@@ -228,8 +228,12 @@ class Graph:
 
     def type_counts(self) -> dict[str, int]:
         """How many relations (the first of clashing ids) there are of each type."""
-        if self._columns is not None:
-            return dict(Counter(self._columns.types))
+        cols = self._columns
+        if cols is not None:  # (from the attack mask: no pass over the types' strings)
+            attacks = int(np.count_nonzero(cols.attack))
+            counts = {"attack": attacks, "support": len(cols.types) - attacks}
+            first = "attack" if cols.attack.size and cols.attack[0] else "support"
+            return {t: counts[t] for t in (first, *counts) if counts[t]}
         return dict(Counter(r.type for r in self.relations.values()))
 
     @property

@@ -284,20 +284,22 @@ def loads(data: str | bytes, *, path: str | Path | None = None, strict: bool = T
     ...     print(err.json_path, err.line, err.column)
     ('claims', 0, 'base') 2 46
     """
-    if isinstance(data, str):
-        text = data.removeprefix("\ufeff")
-    else:
-        text = decode_text(data, path)
-    if not text or text.isspace():  # (strip() would copy a text that ends in a newline)
-        raise FileAccessError("the file is empty", path=path)
+    given = data if isinstance(data, bytes) else None
+    text = data.removeprefix("\ufeff") if isinstance(data, str) else None
     # Validation allocates hundreds of thousands of objects and no reference cycles:
     # the cyclic garbage collector would rescan them all many times over (it more than
     # doubled the load time of a 100k-claim file), so it waits until we are done.
     with paused_collector():
-        given = data if isinstance(data, bytes) else None
+        # A large plain file is read straight from its bytes; the text is decoded only
+        # for the models, which need it to say where a problem is.
         fast = _plain_graph(text, given, path)
         if fast is not None:
             return fast
+        if text is None:
+            assert given is not None
+            text = decode_text(given, path)
+        if not text or text.isspace():  # (strip() would copy a text that ends in a newline)
+            raise FileAccessError("the file is empty", path=path)
         from .model import FORMATS, GraphModel
 
         model = parse_model_text(
@@ -319,13 +321,14 @@ _NOT_PLAIN = (b'"attributions"', b'"actors"', b'"documents"', b'"sources"', b'"m
 _START = 1 << 16
 
 
-def _plain_graph(text: str, data: bytes | None, path: str | Path | None) -> Graph | None:
+def _plain_graph(text: str | None, data: bytes | None, path: str | Path | None) -> Graph | None:
     """The graph of a plain file read on the fast path (parsed by the C parser alone,
     checked in bulk, its models built only when asked for), or ``None`` when the file is
     not plain or not valid: then the models read it and say what is wrong, and where."""
     if data is not None:
         raw_bytes = data
     else:
+        assert text is not None
         try:
             raw_bytes = text.encode("utf-8")
         except UnicodeEncodeError:  # a raw lone surrogate: parse_json says where

@@ -12,6 +12,7 @@ import gc
 import json
 from pathlib import Path
 from typing import Any
+from unittest.mock import patch
 
 import numpy as np
 import pytest
@@ -26,12 +27,13 @@ from arggraph.errors import (
     FileAccessError,
     IntegrityError,
     JSONLimitError,
+    JSONSyntaxError,
     SchemaError,
 )
 from arggraph.framework import Framework
 from arggraph.graph import Graph
 from arggraph.io import load, loads
-from arggraph.jsonio import quick_parse
+from arggraph.jsonio import _FAILED, BULK_BYTES, bulk_parse, quick_parse
 from arggraph.model import GraphModel
 from arggraph.summary import summarize
 
@@ -137,6 +139,8 @@ def test_what_the_fast_path_accepts_the_models_accept_with_equal_values(
     fast = Graph.from_columns(doc, cols, graph_id=model.id)
     _same_framework(fast.framework, slow.framework)
     assert summarize(fast) == summarize(slow)
+    assert list(fast.type_counts().items()) == list(slow.type_counts().items())
+    assert list(fast.kind_counts().items()) == list(slow.kind_counts().items())
     assert [c.model_dump() for c in fast.positions] == [c.model_dump() for c in slow.positions]
     assert fast.position_texts() == slow.position_texts()
     # Asked for, the models are the ones the slow path builds.
@@ -152,6 +156,10 @@ def test_loading_gives_the_same_graph_on_either_path(doc: dict[str, Any]) -> Non
     """``loads`` on the text of a file: the graph of the fast path when it applies,
     of the models otherwise; either way the same framework and summary, or the same
     error."""
+    _same_graph_on_either_path(doc)
+
+
+def _same_graph_on_either_path(doc: dict[str, Any]) -> None:
     text = json.dumps(doc)
     try:
         expected = Graph(GraphModel.model_validate(doc), strict=True)
@@ -347,6 +355,10 @@ def colon_files(draw: st.DrawFn) -> dict[str, Any]:
 def test_the_keys_written_are_the_colons_less_those_in_strings(doc: dict[str, Any]) -> None:
     """With no ``\\u`` escape, every colon of the file ends a key or stands in a string:
     the count of keys needs no pass over the bytes to find the strings."""
+    _colons_less_those_in_strings(doc)
+
+
+def _colons_less_those_in_strings(doc: dict[str, Any]) -> None:
     text = json.dumps(doc, ensure_ascii=False)
     assert "\\u" not in text
     cols = columns(doc)
@@ -432,3 +444,113 @@ def test_loading_leaves_the_collector_running_and_frozen_objects_frozen() -> Non
         assert not gc.isenabled()  # (paused by the caller: left paused)
     finally:
         gc.enable()
+
+
+# ---------------------------------------------------------------- msgspec's parser
+JSON_TEXTS = st.recursive(
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(-(10**30), 10**30),
+        st.floats(allow_nan=False, allow_infinity=False),
+        st.text(max_size=8),
+    ),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=4), inner, max_size=4)
+    ),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(JSON_TEXTS, st.booleans())
+def test_the_bulk_parser_reads_what_the_standard_parser_reads(value: Any, ascii_: bool) -> None:
+    """msgspec's parser gives the same value as the standard library's: the same
+    types, the same floats to the bit, the same order of keys."""
+    text = json.dumps(value, ensure_ascii=ascii_)
+    got = bulk_parse(text.encode())
+    expected = json.loads(text)
+    assert got == expected
+    assert repr(got) == repr(expected)  # (floats to the bit, ints not floats, key order)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"a": 1, "a": 2}',
+        "[1e999]",
+        "[NaN]",
+        "[Infinity]",
+        '["\\ud800"]',
+        '["\\udc00x"]',
+        '["\\ud800\\u0041"]',
+        "[" * 3000 + "]" * 3000,
+        "[1" + "0" * 5000 + "]",
+        '{"a": 1} x',
+        '["a\x01"]',
+    ],
+)
+def test_the_bulk_parser_leaves_to_the_standard_reader_what_it_refuses(text: str) -> None:
+    """Whatever msgspec refuses goes to parse_json; what it reads of the rest is the
+    standard parser's value (a duplicate key: the last, as the C parser keeps it)."""
+    got = bulk_parse(text.encode())
+    if got is not _FAILED:
+        assert got == json.loads(text)
+
+
+def _bulk_everywhere() -> Any:
+    """Every text read by msgspec's parser, however small."""
+    return patch("arggraph.jsonio.BULK_BYTES", 0)
+
+
+@settings(max_examples=200, deadline=None)
+@given(plain_files())
+def test_loading_through_the_bulk_parser_gives_the_same_graph(doc: dict[str, Any]) -> None:
+    with _bulk_everywhere():
+        _same_graph_on_either_path(doc)
+
+
+@settings(max_examples=100, deadline=None)
+@given(colon_files())
+def test_keys_written_twice_are_found_through_the_bulk_parser(doc: dict[str, Any]) -> None:
+    with _bulk_everywhere():
+        _colons_less_those_in_strings(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "error", "message"),
+    [
+        ('{"claims": [{"id": "a", "text": "A",\n "text": "B"}]}', JSONLimitError, "line 2"),
+        ('{"claims": [{"id": "a", "text": "A", "base": 1e999}]}', JSONLimitError, "beyond the"),
+        ('{"claims": [{"id": "a", "text": "\\ud800"}]}', JSONLimitError, "lone surrogate"),
+        ('{"claims": [{"id": "a", "text": "A", "base": 2}]}', SchemaError, "claims[0].base"),
+        ('\ufeff{"claims": [{"id": "a", "text": "A"}],}', JSONSyntaxError, "column 39"),
+        ("\u00a0\n", FileAccessError, "the file is empty"),
+    ],
+)
+def test_what_the_bulk_parser_declines_is_named_with_its_place(
+    text: str, error: type[Exception], message: str
+) -> None:
+    with _bulk_everywhere(), pytest.raises(error) as caught:
+        loads(text.encode(), path="f.json")
+    assert message in str(caught.value)
+    with pytest.raises(error) as again:  # the same as through the standard parser
+        loads(text.encode(), path="f.json")
+    assert str(again.value) == str(caught.value)
+
+
+def test_a_large_plain_file_is_read_by_the_bulk_parser_without_its_text(tmp_path: Path) -> None:
+    claims = [{"id": f"c{i}", "text": f"Claim {i}", "base": 0.5} for i in range(30000)]
+    relations = [
+        {"type": "attack", "source": f"c{i}", "target": f"c{i - 1}"} for i in range(1, 30000)
+    ]
+    f = tmp_path / "big.json"
+    f.write_bytes(
+        b"\xef\xbb\xbf"
+        + json.dumps({"id": "big", "claims": claims, "relations": relations}).encode()
+    )
+    assert f.stat().st_size >= BULK_BYTES
+    with patch("arggraph.io.decode_text", side_effect=AssertionError("decoded")):
+        graph = load(f)
+    assert graph._columns is not None
+    assert graph.framework.att_src.tolist() == list(range(1, 30000))
