@@ -163,14 +163,14 @@ class _Finder:
             return
         rows = np.array(ids, dtype=f"S{self.width}")
         keys = self._keys(rows)
-        ordered = np.sort(keys)
-        if not (ordered[1:] != ordered[:-1]).all():
-            return  # two keys alike: the dictionary tells the ids apart
         self.rows, self.keys = rows, keys
         bits = max(4, (2 * len(ids)).bit_length())
         self.mask = (1 << bits) - 1
         self.shift = np.uint64(64 - bits)
-        self.table = self._table(keys)
+        table = self._table(keys)
+        if table is None:
+            return  # two keys alike: the dictionary tells the ids apart
+        self.table = table
         self.ready = True
 
     @cached_property
@@ -193,20 +193,24 @@ class _Finder:
         """Each key's home slot: the top bits of the key times the golden ratio."""
         return ((keys * _GOLDEN) >> self.shift).astype(np.int64)
 
-    def _table(self, keys: npt.NDArray[np.uint64]) -> npt.NDArray[np.int32]:
-        """Each slot's id position (-1: empty). A round puts every waiting id into its
-        slot if free (one of several aiming at it wins), the rest move one slot on:
-        every slot between an id's home and its place is taken, so a lookup that walks
-        from the home finds it before any empty slot."""
+    def _table(self, keys: npt.NDArray[np.uint64]) -> npt.NDArray[np.int32] | None:
+        """Each slot's id position (-1: empty), or ``None`` when two keys are alike. A
+        round puts every waiting id into its slot if free (one of several aiming at it
+        wins), the rest move one slot on: every slot between an id's home and its place
+        is taken, so a lookup that walks from the home finds it before any empty slot.
+        Ids with one key share a home and move in step until one is placed; each other
+        then meets it there."""
         table = np.full(self.mask + 1, -1, dtype=np.int32)  # (half the bytes to miss)
         waiting = np.arange(len(keys), dtype=np.int32)
         slots = self._slots(keys)
         while waiting.size:
             free = np.flatnonzero(table[slots] < 0)
             table[slots[free]] = waiting[free]  # (of several at one slot, one write stays)
-            placed = np.zeros(len(waiting), dtype=np.bool_)
-            placed[free] = table[slots[free]] == waiting[free]
-            waiting, slots = waiting[~placed], (slots[~placed] + 1) & self.mask
+            there = table[slots]
+            left = there != waiting
+            if (keys[there[left]] == keys[waiting[left]]).any():
+                return None
+            waiting, slots = waiting[left], (slots[left] + 1) & self.mask
         return table
 
     def positions(self, ends: list[Any]) -> IntArray:
@@ -294,8 +298,9 @@ def _columns(raw: Any) -> Columns | None:
     relations = raw.get("relations", [])
     if type(claims) is not list or type(relations) is not list:
         return None
-    if not set(map(type, claims)) | set(map(type, relations)) <= {dict}:
-        return None
+    # Every claim is read with itemgetter("id") below and every relation with
+    # itemgetter("type"): of JSON's values only an object takes a key (a list, a string,
+    # a number... raise TypeError), so no pass over the items checks their types first.
     claim_keys = set().union(*claims)
     n = len(claims)
     claim_fields = sum(map(len, claims))

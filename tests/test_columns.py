@@ -554,3 +554,34 @@ def test_a_large_plain_file_is_read_by_the_bulk_parser_without_its_text(tmp_path
         graph = load(f)
     assert graph._columns is not None
     assert graph.framework.att_src.tolist() == list(range(1, 30000))
+
+
+@pytest.mark.parametrize("size", [3, 5000])
+def test_an_id_twice_is_found_while_the_table_is_built(size: int) -> None:
+    ids = [f"claim-{i:05d}" for i in range(size)]
+    assert _Finder(ids).distinct()
+    for twice in ([*ids, ids[size // 2]], [ids[-1], *ids]):
+        finder = _Finder(twice)
+        assert not finder.ready
+        assert not finder.distinct()
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        {"claims": [["id", "text"]]},
+        {"claims": ["id"]},
+        {"claims": [{"id": "a", "text": "A"}, 1]},
+        {"claims": [None]},
+        {"claims": [{"id": "a", "text": "A"}], "relations": [["type", "source", "target"]]},
+        {"claims": [{"id": "a", "text": "A"}], "relations": ["abc"]},
+        {"claims": [{"id": "a", "text": "A"}], "relations": [[]]},
+        {"claims": [{"id": "a", "text": "A"}], "relations": [3]},
+    ],
+)
+def test_items_that_are_no_objects_are_not_plain(items: dict[str, Any]) -> None:
+    """The fast path reads every item by key, which only an object takes: anything else
+    is declined, and the models say what it is and where."""
+    assert columns(items) is None
+    with pytest.raises(SchemaError):
+        loads(json.dumps(items), path="f.json")
