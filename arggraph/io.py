@@ -8,7 +8,9 @@ file that changed on disk since it was loaded (see :mod:`arggraph.atomic`).
 
 JSON is read by :func:`arggraph.jsonio.parse_json`, as every JSON file arggraph reads
 is, within its stated limits (nesting, integer digits; no NaN, duplicate keys or lone
-surrogates), then validated by the pydantic models; each failure says where.
+surrogates), then validated by the pydantic models; each failure says where. A plain
+file (:mod:`arggraph._columns`) is first tried on a fast path that accepts only what
+those would accept, with equal values.
 """
 
 from __future__ import annotations
@@ -322,9 +324,11 @@ _START = 1 << 16
 
 
 def _plain_graph(text: str | None, data: bytes | None, path: str | Path | None) -> Graph | None:
-    """The graph of a plain file read on the fast path (parsed by the C parser alone,
+    """The graph of a plain file read on the fast path (parsed by the C parser alone, or
+    from 1 MiB on by msgspec's from the bytes: :func:`~arggraph.jsonio.quick_parse`;
     checked in bulk, its models built only when asked for), or ``None`` when the file is
-    not plain or not valid: then the models read it and say what is wrong, and where."""
+    not plain or not valid: then the models read it and say what is wrong, and where.
+    ``text`` may be ``None`` when ``data`` is given: it is decoded only if needed."""
     if data is not None:
         raw_bytes = data
     else:
