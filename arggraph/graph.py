@@ -26,7 +26,6 @@ relation; :meth:`Graph.target_relation` and :meth:`Graph.relations_into` follow 
 
 from __future__ import annotations
 
-import gc
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
@@ -34,6 +33,7 @@ from itertools import chain, compress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal, Protocol, TypeVar
 
+from ._gc import paused_collector
 from ._ids import default_relation_id
 from .atomic import FileStamp
 from .errors import DanglingReferenceError, DuplicateIdError, IntegrityError, UnknownIdError
@@ -166,17 +166,12 @@ class Graph:
         assert self._raw is not None
         # As in loading: hundreds of thousands of new objects and no cycle among them,
         # which the cyclic collector would rescan many times over.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        with paused_collector():
             model = GraphModel.model_validate(self._raw)
             if model.id != self._id:
                 model.id = self._id  # a bare framework: named after its file
             self._model = model
             self._index_items()
-        finally:
-            if collecting:
-                gc.enable()
         self._raw = None
 
     # ------------------------------------------------------------------ the models
@@ -234,8 +229,14 @@ class Graph:
 
     def type_counts(self) -> dict[str, int]:
         """How many relations (the first of clashing ids) there are of each type."""
-        if self._columns is not None:
-            return dict(Counter(self._columns.types))
+        cols = self._columns
+        if cols is not None:  # (from the attack mask: no pass over the types' strings)
+            import numpy as np  # (loaded already: the columns are arrays)
+
+            attacks = int(np.count_nonzero(cols.attack))
+            counts = {"attack": attacks, "support": len(cols.types) - attacks}
+            first = "attack" if cols.attack.size and cols.attack[0] else "support"
+            return {t: counts[t] for t in (first, *counts) if counts[t]}
         return dict(Counter(r.type for r in self.relations.values()))
 
     @property

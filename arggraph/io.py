@@ -8,17 +8,19 @@ file that changed on disk since it was loaded (see :mod:`arggraph.atomic`).
 
 JSON is read by :func:`arggraph.jsonio.parse_json`, as every JSON file arggraph reads
 is, within its stated limits (nesting, integer digits; no NaN, duplicate keys or lone
-surrogates), then validated by the pydantic models; each failure says where.
+surrogates), then validated by the pydantic models; each failure says where. A plain
+file (:mod:`arggraph._columns`) is first tried on a fast path that accepts only what
+those would accept, with equal values.
 """
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from ._gc import paused_collector
 from .atomic import atomic_write, same_file, special_kind, stamp_bytes
 from .errors import (
     FileAccessError,
@@ -85,7 +87,7 @@ def read_bytes(path: str | Path, *, allow_empty: bool = False) -> bytes:
         raise FileAccessError("is a directory, not a file", path=p)
     if kind is not None:
         raise FileAccessError(f"is {kind}, not a regular file", path=p)
-    if not allow_empty and not data.strip():
+    if not allow_empty and (not data or data.isspace()):
         raise FileAccessError("the file is empty", path=p)
     return data
 
@@ -283,22 +285,22 @@ def loads(data: str | bytes, *, path: str | Path | None = None, strict: bool = T
     ...     print(err.json_path, err.line, err.column)
     ('claims', 0, 'base') 2 46
     """
-    if isinstance(data, str):
-        text = data.removeprefix("\ufeff")
-    else:
-        text = decode_text(data, path)
-    if not text.strip():
-        raise FileAccessError("the file is empty", path=path)
+    given = data if isinstance(data, bytes) else None
+    text = data.removeprefix("\ufeff") if isinstance(data, str) else None
     # Validation allocates hundreds of thousands of objects and no reference cycles:
     # the cyclic garbage collector would rescan them all many times over (it more than
     # doubled the load time of a 100k-claim file), so it waits until we are done.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        given = data if isinstance(data, bytes) else None
+    with paused_collector():
+        # A large plain file is read straight from its bytes; the text is decoded only
+        # for the models, which need it to say where a problem is.
         fast = _plain_graph(text, given, path)
         if fast is not None:
             return fast
+        if text is None:
+            assert given is not None
+            text = decode_text(given, path)
+        if not text or text.isspace():  # (strip() would copy a text that ends in a newline)
+            raise FileAccessError("the file is empty", path=path)
         from .model import FORMATS, GraphModel
 
         model = parse_model_text(
@@ -312,9 +314,6 @@ def loads(data: str | bytes, *, path: str | Path | None = None, strict: bool = T
         if strict and graph.problems:
             raise graph.integrity_error(text)
         return graph
-    finally:
-        if collecting:
-            gc.enable()
 
 
 # Keys a plain file (:mod:`arggraph._columns`) never has: a file whose start holds one
@@ -323,13 +322,16 @@ _NOT_PLAIN = (b'"attributions"', b'"actors"', b'"documents"', b'"sources"', b'"m
 _START = 1 << 16
 
 
-def _plain_graph(text: str, data: bytes | None, path: str | Path | None) -> Graph | None:
-    """The graph of a plain file read on the fast path (parsed by the C parser alone,
+def _plain_graph(text: str | None, data: bytes | None, path: str | Path | None) -> Graph | None:
+    """The graph of a plain file read on the fast path (parsed by the C parser alone, or
+    from 1 MiB on by msgspec's from the bytes: :func:`~arggraph.jsonio.quick_parse`;
     checked in bulk, its models built only when asked for), or ``None`` when the file is
-    not plain or not valid: then the models read it and say what is wrong, and where."""
+    not plain or not valid: then the models read it and say what is wrong, and where.
+    ``text`` may be ``None`` when ``data`` is given: it is decoded only if needed."""
     if data is not None:
         raw_bytes = data
     else:
+        assert text is not None
         try:
             raw_bytes = text.encode("utf-8")
         except UnicodeEncodeError:  # a raw lone surrogate: parse_json says where
@@ -337,15 +339,22 @@ def _plain_graph(text: str, data: bytes | None, path: str | Path | None) -> Grap
     start = raw_bytes[:_START]
     if any(marker in start for marker in _NOT_PLAIN):
         return None
-    quick = quick_parse(text, raw_bytes)
+    # With no \u escape in the file, the keys written are counted from its colons and
+    # its strings' (string_colons), without a pass over the bytes to find the strings.
+    escapes = b"\\" in raw_bytes and b"\\u" in raw_bytes
+    quick = quick_parse(text, raw_bytes, count_keys=escapes)
     if quick is None:
         return None
-    from ._columns import columns, key_count  # (with NumPy: only for a plain file)
+    from ._columns import columns, key_count, string_colons  # (NumPy: for a plain file)
 
     raw, keys = quick
     cols = columns(raw)
-    if cols is None or key_count(raw) != keys:
-        return None  # not plain, not valid, or a key written twice
+    if cols is None:
+        return None  # not plain, or not valid
+    if keys is None:
+        keys = raw_bytes.count(b":") - string_colons(raw, cols)
+    if key_count(raw) != keys:
+        return None  # a key written twice
     graph_id = raw["id"] if "id" in raw else (Path(path).stem if path is not None else "")
     return Graph.from_columns(
         raw, cols, graph_id=graph_id or "graph", path=path, stamp=stamp_bytes(raw_bytes)

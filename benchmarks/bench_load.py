@@ -30,6 +30,7 @@ import time
 from collections.abc import Callable
 from functools import partial
 from typing import Annotated, Any, Literal, NotRequired
+from unittest.mock import patch
 
 from _timing import median_and_peak
 from pydantic import Field
@@ -139,9 +140,9 @@ def options(n: int, repeat: int) -> None:
     from bench_pipeline import graph_file
     from pydantic import TypeAdapter
 
-    from arggraph._columns import columns
+    from arggraph._columns import columns, key_count, string_colons
     from arggraph.graph import _columns_framework
-    from arggraph.jsonio import parse_json, quick_parse
+    from arggraph.jsonio import bulk_parse, parse_json, quick_parse
     from arggraph.model import GraphModel
 
     data = graph_file(n)
@@ -154,6 +155,10 @@ def options(n: int, repeat: int) -> None:
     graph = Graph(model)
     base = cpu(lambda: json.loads(text), repeat)
 
+    def standard_quick_parse(text: str, data: bytes) -> object:
+        with patch("arggraph.jsonio.BULK_BYTES", len(data) + 1):  # the standard parser
+            return quick_parse(text, data)
+
     def interned() -> object:
         ids = [sys.intern(c["id"]) for c in raw["claims"]]
         index = dict(zip(ids, range(len(ids)), strict=True))
@@ -163,6 +168,8 @@ def options(n: int, repeat: int) -> None:
         ("json.loads (the baseline)", base),
         ("parse_json: C parser with hooks (duplicate keys, NaN, long integers)", None),
         ("quick_parse: C parser alone, keys counted", None),
+        ("bulk_parse: msgspec's parser, from the bytes", None),
+        ("keys counted from the colons (no \\u escape)", None),
         ("models: GraphModel.model_validate, collector on", None),
         ("models: GraphModel.model_validate, collector off", None),
         ("TypedDicts: TypeAdapter.validate_python, collector off", None),
@@ -175,7 +182,9 @@ def options(n: int, repeat: int) -> None:
     times = [
         base,
         cpu(lambda: parse_json(text, data=data), repeat),
-        cpu(lambda: quick_parse(text, data), repeat),
+        cpu(lambda: standard_quick_parse(text, data), repeat),
+        cpu(lambda: bulk_parse(data), repeat),
+        cpu(lambda: data.count(b":") - string_colons(raw, cols) == key_count(raw), repeat),
         cpu(lambda: GraphModel.model_validate(raw), repeat, collect=True),
         cpu(lambda: GraphModel.model_validate(raw), repeat),
         cpu(lambda: adapter.validate_python(raw), repeat),

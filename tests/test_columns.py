@@ -8,9 +8,11 @@ keeps its message and its place.
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 from typing import Any
+from unittest.mock import patch
 
 import numpy as np
 import pytest
@@ -18,18 +20,20 @@ from hypothesis import event, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from arggraph._columns import Columns, _Finder, columns, key_count
+from arggraph._columns import Columns, _Finder, columns, key_count, string_colons
 from arggraph.errors import (
     DanglingReferenceError,
     DuplicateIdError,
+    FileAccessError,
     IntegrityError,
     JSONLimitError,
+    JSONSyntaxError,
     SchemaError,
 )
 from arggraph.framework import Framework
 from arggraph.graph import Graph
 from arggraph.io import load, loads
-from arggraph.jsonio import quick_parse
+from arggraph.jsonio import _FAILED, BULK_BYTES, bulk_parse, quick_parse
 from arggraph.model import GraphModel
 from arggraph.summary import summarize
 
@@ -135,6 +139,8 @@ def test_what_the_fast_path_accepts_the_models_accept_with_equal_values(
     fast = Graph.from_columns(doc, cols, graph_id=model.id)
     _same_framework(fast.framework, slow.framework)
     assert summarize(fast) == summarize(slow)
+    assert list(fast.type_counts().items()) == list(slow.type_counts().items())
+    assert list(fast.kind_counts().items()) == list(slow.kind_counts().items())
     assert [c.model_dump() for c in fast.positions] == [c.model_dump() for c in slow.positions]
     assert fast.position_texts() == slow.position_texts()
     # Asked for, the models are the ones the slow path builds.
@@ -150,6 +156,10 @@ def test_loading_gives_the_same_graph_on_either_path(doc: dict[str, Any]) -> Non
     """``loads`` on the text of a file: the graph of the fast path when it applies,
     of the models otherwise; either way the same framework and summary, or the same
     error."""
+    _same_graph_on_either_path(doc)
+
+
+def _same_graph_on_either_path(doc: dict[str, Any]) -> None:
     text = json.dumps(doc)
     try:
         expected = Graph(GraphModel.model_validate(doc), strict=True)
@@ -312,3 +322,266 @@ def test_the_bulk_id_search_finds_what_the_dictionary_finds(
     else:
         with pytest.raises(KeyError):
             finder.positions(ends)
+
+
+# Texts with what may fool a count of keys: colons, quotes, commas, backslashes.
+TRICKY = st.text(alphabet='ab:",\\ {}[]', min_size=1, max_size=8)
+
+
+@st.composite
+def colon_files(draw: st.DrawFn) -> dict[str, Any]:
+    """Plain, valid files whose strings hold colons (ids, texts, the top level's values,
+    relation ids), and quotes and backslashes, which JSON escapes without ``\\u``."""
+    n = draw(st.integers(1, 6))
+    ids = draw(st.lists(TRICKY, min_size=n, max_size=n, unique=True))
+    doc: dict[str, Any] = {"format": draw(st.sampled_from(["arggraph/1", "arggraph/1.1"]))}
+    for key in ("id", "title", "$schema", "description"):
+        if draw(st.booleans()):
+            doc[key] = draw(TRICKY)
+    doc["claims"] = [{"id": i, "text": draw(TRICKY)} for i in ids]
+    relations = []
+    for k in range(draw(st.integers(0, 6))):
+        rel = {"type": "attack", "source": draw(st.sampled_from(ids))}
+        rel["target"] = draw(st.sampled_from(ids))
+        if draw(st.booleans()):
+            rel["id"] = f"r:{k}"
+        relations.append(rel)
+    doc["relations"] = relations
+    return doc
+
+
+@settings(max_examples=300, deadline=None)
+@given(colon_files())
+def test_the_keys_written_are_the_colons_less_those_in_strings(doc: dict[str, Any]) -> None:
+    """With no ``\\u`` escape, every colon of the file ends a key or stands in a string:
+    the count of keys needs no pass over the bytes to find the strings."""
+    _colons_less_those_in_strings(doc)
+
+
+def _colons_less_those_in_strings(doc: dict[str, Any]) -> None:
+    text = json.dumps(doc, ensure_ascii=False)
+    assert "\\u" not in text
+    cols = columns(doc)
+    event("accepted" if cols is not None else "declined")
+    if cols is None:
+        return
+    data = text.encode()
+    assert data.count(b":") - string_colons(doc, cols) == key_count(doc)
+    assert quick_parse(text, data) == (doc, key_count(doc))  # the pass it spares agrees
+    graph = loads(data)
+    assert graph._columns is not None  # read on the fast path
+    # A key written twice, anywhere, is still named with its place.
+    twice = data.replace(b'"text": ', b'"text": "x", "text": ', 1)
+    with pytest.raises(JSONLimitError, match="duplicate key 'text'"):
+        loads(twice, path="f.json")
+
+
+def test_a_key_written_twice_is_found_on_either_count() -> None:
+    """With a ``\\u`` escape in the file the bytes are counted; without, the colons."""
+    for text in (
+        '{"claims": [{"id": "a", "text": "A", "text": "B"}]}',
+        '{"claims": [{"id": "a", "text": "\\u00e9", "text": "B"}]}',
+        '{"claims": [{"id": "a:b", "text": "x:", "text": "B"}]}',
+        '{"$schema": "https://x", "claims": [{"id": "a", "text": "A"}], "claims": []}',
+    ):
+        with pytest.raises(JSONLimitError, match="duplicate key"):
+            loads(text, path="f.json")
+    assert loads('{"claims": [{"id": "a", "text": "\\u00e9:"}]}')._columns is not None
+
+
+def test_relations_of_three_keys_each_on_average_are_not_taken_for_plain() -> None:
+    """The count of keys says every relation holds only type, source and target when
+    they hold three each; one with two and one with four is the models' to name."""
+    doc = {
+        "claims": [{"id": "a", "text": "A"}, {"id": "b", "text": "B"}],
+        "relations": [
+            {"type": "attack", "source": "a"},
+            {"type": "attack", "source": "b", "target": "a", "weight": 0.5},
+        ],
+    }
+    assert columns(doc) is None
+    with pytest.raises(SchemaError, match=r"relations\[0\]"):
+        loads(json.dumps(doc), path="f.json")
+
+
+def test_many_ids_are_found_through_the_table_as_by_the_dictionary() -> None:
+    """Enough ids that slots collide and lookups walk on from their home slot."""
+    ids = [f"claim-{i:05d}" for i in range(5000)] + [f"c{i}" for i in range(3000)]
+    finder = _Finder(ids)
+    assert finder.ready
+    ends = [ids[(i * 7919) % len(ids)] for i in range(20000)]
+    index = {ident: i for i, ident in enumerate(ids)}
+    assert finder.positions(ends).tolist() == [index[e] for e in ends]
+    with pytest.raises(KeyError):
+        finder.positions([*ends, "claim-99999"])
+    with pytest.raises(KeyError):
+        finder.positions([*ends, "claim-000001"])  # longer than every id
+
+
+@pytest.mark.parametrize("blank", ["", " ", "\n", " \t\r\n "])
+def test_a_blank_file_is_empty(tmp_path: Path, blank: str) -> None:
+    f = tmp_path / "blank.json"
+    f.write_text(blank, encoding="utf-8")
+    with pytest.raises(FileAccessError, match="the file is empty"):
+        load(f)
+    if blank:
+        with pytest.raises(FileAccessError, match="the file is empty"):
+            loads(blank)
+
+
+def test_loading_leaves_the_collector_running_and_frozen_objects_frozen() -> None:
+    gc.freeze()
+    frozen = gc.get_freeze_count()
+    try:
+        loads(json.dumps(PLAIN))
+        assert gc.isenabled()
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+    gc.disable()
+    try:
+        loads(json.dumps(PLAIN))
+        assert not gc.isenabled()  # (paused by the caller: left paused)
+    finally:
+        gc.enable()
+
+
+# ---------------------------------------------------------------- msgspec's parser
+JSON_TEXTS = st.recursive(
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(-(10**30), 10**30),
+        st.floats(allow_nan=False, allow_infinity=False),
+        st.text(max_size=8),
+    ),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=4), inner, max_size=4)
+    ),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(JSON_TEXTS, st.booleans())
+def test_the_bulk_parser_reads_what_the_standard_parser_reads(value: Any, ascii_: bool) -> None:
+    """msgspec's parser gives the same value as the standard library's: the same
+    types, the same floats to the bit, the same order of keys."""
+    text = json.dumps(value, ensure_ascii=ascii_)
+    got = bulk_parse(text.encode())
+    expected = json.loads(text)
+    assert got == expected
+    assert repr(got) == repr(expected)  # (floats to the bit, ints not floats, key order)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"a": 1, "a": 2}',
+        "[1e999]",
+        "[NaN]",
+        "[Infinity]",
+        '["\\ud800"]',
+        '["\\udc00x"]',
+        '["\\ud800\\u0041"]',
+        "[" * 3000 + "]" * 3000,
+        "[1" + "0" * 5000 + "]",
+        '{"a": 1} x',
+        '["a\x01"]',
+    ],
+)
+def test_the_bulk_parser_leaves_to_the_standard_reader_what_it_refuses(text: str) -> None:
+    """Whatever msgspec refuses goes to parse_json; what it reads of the rest is the
+    standard parser's value (a duplicate key: the last, as the C parser keeps it)."""
+    got = bulk_parse(text.encode())
+    if got is not _FAILED:
+        assert got == json.loads(text)
+
+
+def _bulk_everywhere() -> Any:
+    """Every text read by msgspec's parser, however small."""
+    return patch("arggraph.jsonio.BULK_BYTES", 0)
+
+
+@settings(max_examples=200, deadline=None)
+@given(plain_files())
+def test_loading_through_the_bulk_parser_gives_the_same_graph(doc: dict[str, Any]) -> None:
+    with _bulk_everywhere():
+        _same_graph_on_either_path(doc)
+
+
+@settings(max_examples=100, deadline=None)
+@given(colon_files())
+def test_keys_written_twice_are_found_through_the_bulk_parser(doc: dict[str, Any]) -> None:
+    with _bulk_everywhere():
+        _colons_less_those_in_strings(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "error", "message"),
+    [
+        ('{"claims": [{"id": "a", "text": "A",\n "text": "B"}]}', JSONLimitError, "line 2"),
+        ('{"claims": [{"id": "a", "text": "A", "base": 1e999}]}', JSONLimitError, "beyond the"),
+        ('{"claims": [{"id": "a", "text": "\\ud800"}]}', JSONLimitError, "lone surrogate"),
+        ('{"claims": [{"id": "a", "text": "A", "base": 2}]}', SchemaError, "claims[0].base"),
+        ('\ufeff{"claims": [{"id": "a", "text": "A"}],}', JSONSyntaxError, "column 39"),
+        ("\u00a0\n", FileAccessError, "the file is empty"),
+    ],
+)
+def test_what_the_bulk_parser_declines_is_named_with_its_place(
+    text: str, error: type[Exception], message: str
+) -> None:
+    with _bulk_everywhere(), pytest.raises(error) as caught:
+        loads(text.encode(), path="f.json")
+    assert message in str(caught.value)
+    with pytest.raises(error) as again:  # the same as through the standard parser
+        loads(text.encode(), path="f.json")
+    assert str(again.value) == str(caught.value)
+
+
+def test_a_large_plain_file_is_read_by_the_bulk_parser_without_its_text(tmp_path: Path) -> None:
+    claims = [{"id": f"c{i}", "text": f"Claim {i}", "base": 0.5} for i in range(30000)]
+    relations = [
+        {"type": "attack", "source": f"c{i}", "target": f"c{i - 1}"} for i in range(1, 30000)
+    ]
+    f = tmp_path / "big.json"
+    f.write_bytes(
+        b"\xef\xbb\xbf"
+        + json.dumps({"id": "big", "claims": claims, "relations": relations}).encode()
+    )
+    assert f.stat().st_size >= BULK_BYTES
+    with patch("arggraph.io.decode_text", side_effect=AssertionError("decoded")):
+        graph = load(f)
+    assert graph._columns is not None
+    assert graph.framework.att_src.tolist() == list(range(1, 30000))
+
+
+@pytest.mark.parametrize("size", [3, 5000])
+def test_an_id_twice_is_found_while_the_table_is_built(size: int) -> None:
+    ids = [f"claim-{i:05d}" for i in range(size)]
+    assert _Finder(ids).distinct()
+    for twice in ([*ids, ids[size // 2]], [ids[-1], *ids]):
+        finder = _Finder(twice)
+        assert not finder.ready
+        assert not finder.distinct()
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        {"claims": [["id", "text"]]},
+        {"claims": ["id"]},
+        {"claims": [{"id": "a", "text": "A"}, 1]},
+        {"claims": [None]},
+        {"claims": [{"id": "a", "text": "A"}], "relations": [["type", "source", "target"]]},
+        {"claims": [{"id": "a", "text": "A"}], "relations": ["abc"]},
+        {"claims": [{"id": "a", "text": "A"}], "relations": [[]]},
+        {"claims": [{"id": "a", "text": "A"}], "relations": [3]},
+    ],
+)
+def test_items_that_are_no_objects_are_not_plain(items: dict[str, Any]) -> None:
+    """The fast path reads every item by key, which only an object takes: anything else
+    is declined, and the models say what it is and where."""
+    assert columns(items) is None
+    with pytest.raises(SchemaError):
+        loads(json.dumps(items), path="f.json")

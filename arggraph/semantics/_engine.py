@@ -70,6 +70,7 @@ from ._sparse import (
     levels,
     ptr_of,
     ready,
+    unique_ints,
     views_of,
 )
 from ._warm import contractive, solve_warm
@@ -658,7 +659,7 @@ class Region:
         col_of[nodes] = np.arange(r, dtype=np.int64)
         src_col = col_of[src]
         outside = src_col < 0
-        ext = np.unique(src[outside])
+        ext = unique_ints(src[outside])
         src_col[outside] = r + np.searchsorted(ext, src[outside])
         kind = lay.kind[edges]
         key = tgt_col * 3 + kind

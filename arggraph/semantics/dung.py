@@ -138,6 +138,14 @@ def _framework(graph_or_fw: Graph | Framework) -> Framework:
     return flatten(fw)
 
 
+def _claim_count(fw: Framework) -> int:
+    """How many arguments of ``fw`` (from :func:`_framework`) are claims: the first ones,
+    then a flattening's attacks. A flattening's index holds the claims alone; any other
+    framework's arguments are all claims (no index built to count them)."""
+    index = fw._index
+    return fw.n if index is None else len(index)
+
+
 _FLAT: weakref.WeakKeyDictionary[Framework, Framework] = weakref.WeakKeyDictionary()
 
 
@@ -463,7 +471,7 @@ def grounded(graph_or_fw: Graph | Framework) -> set[str]:
     set()
     """
     fw = _framework(graph_or_fw)
-    ids, n = fw.ids, len(fw.index)
+    ids, n = fw.ids, _claim_count(fw)
     return {ids[i] for i in np.flatnonzero(grounded_mask(fw)[:n]).tolist()}
 
 
@@ -475,7 +483,7 @@ def grounded_labels(graph_or_fw: Graph | Framework) -> dict[str, str]:
     {'a': 'in', 'b': 'out', 'c': 'undec'}
     """
     fw = _framework(graph_or_fw)
-    n = len(fw.index)
+    n = _claim_count(fw)
     codes = grounded_codes(fw)[:n].tolist()
     return {cid: _NAMES[c] for cid, c in zip(fw.ids[:n], codes, strict=True)}
 
@@ -495,7 +503,7 @@ def grounded_relation_labels(graph_or_fw: Graph | Framework) -> dict[str, str]:
     [('r', 'in'), ('x', 'out'), ('y', 'in')]
     """
     fw = _framework(graph_or_fw)
-    n = len(fw.index)
+    n = _claim_count(fw)
     codes = grounded_codes(fw)[n:].tolist()
     return {rid: _NAMES[c] for rid, c in zip(fw.ids[n:], codes, strict=True)}
 
@@ -566,7 +574,7 @@ def iter_extensions_with_relations(
     if limit is not None and limit < 1:
         raise UsageError(f"the limit must be at least 1, not {limit}")
     fw = _framework(graph_or_fw)
-    n = len(fw.index)
+    n = _claim_count(fw)
     ids = fw.ids
     solver = entry.solver()
     if solver is None:
@@ -690,7 +698,7 @@ def acceptance(
                     scep[:] = True
                 else:
                     scep[core.members] = every
-    n = len(fw.index)
+    n = _claim_count(fw)
     return {
         cid: {"credulous": c, "sceptical": s}
         for cid, c, s in zip(fw.ids[:n], cred[:n].tolist(), scep[:n].tolist(), strict=True)
