@@ -167,6 +167,7 @@ class FindingRun:
     """
 
     __slots__ = (
+        "_head",
         "code",
         "file",
         "ids",
@@ -196,6 +197,8 @@ class FindingRun:
         self.positions, self.ids, self.messages, self.plain = positions, ids, messages, plain
         self.start = start
         self.stop = len(positions) if stop is None else stop
+        #: What the sort key of every finding of the run starts with.
+        self._head = (file or "", (1, _SECTIONS.get(section, len(_SECTIONS)), section))
 
     def __len__(self) -> int:
         return self.stop - self.start
@@ -203,32 +206,29 @@ class FindingRun:
     def __repr__(self) -> str:
         return f"FindingRun({self.code!r}, {self.section!r}, {len(self)} findings)"
 
-    def _place(self) -> tuple[int, int, str]:
-        return (1, _SECTIONS.get(self.section, len(_SECTIONS)), self.section)
-
     def key(self, j: int) -> tuple[Any, ...]:
         """The sort key of the run's finding ``j`` (:func:`finding_sort_key`'s)."""
         at = self.start + j
-        place = (self._place(), (0, self.positions[at], ""))
-        return (self.file or "", place, self.code, (self.ids[at],), self.messages[at])
+        file, section = self._head
+        place = (section, (0, self.positions[at], ""))
+        return (file, place, self.code, (self.ids[at],), self.messages[at])
 
     def count_before(self, key: tuple[Any, ...], ties: bool = False) -> int:
         """How many of the run's findings sort before ``key`` (and, with ``ties``, the
         findings whose key equals it too): a binary search over the positions when
         ``key`` is of an item of the same section, as it mostly is."""
         place = key[1]
-        if (
-            key[0] != (self.file or "")
-            or len(place) < 2
-            or place[0] != self._place()
-            or place[1][0] != 0
-        ):  # another file or section: the keys decide
+        file, section = self._head
+        if key[0] != file or len(place) < 2 or place[0] != section or place[1][0] != 0:
+            # another file or section: the keys decide
             search = bisect.bisect_right if ties else bisect.bisect_left
             return search(range(len(self)), key, key=self.key)
         at = bisect.bisect_left(self.positions, place[1][1], self.start, self.stop) - self.start
         # (At most one finding is about that very item: compare the whole key.)
-        while at < len(self) and (self.key(at) < key or (ties and self.key(at) == key)):
-            at += 1
+        if at < len(self):
+            mine = self.key(at)
+            if mine < key or (ties and mine == key):
+                at += 1
         return at
 
     def split(self, j: int) -> tuple[FindingRun, FindingRun]:
