@@ -97,12 +97,15 @@ def unattributed_relations(ctx: Context) -> Iterator[FindingRun]:
             is_position[cols.positions()] = True
             keep = ~(is_position[cols.sources] & is_position[cols.targets])
         every = np.flatnonzero(keep)
+        # The strings picked by NumPy's indexing of object arrays (a C loop), not one
+        # list lookup at a time.
+        names, kinds_of = np.array(claim_ids, dtype=object), np.array(types, dtype=object)
         for lo in range(0, len(every), RUN_SIZE):
             chosen = every[lo : lo + RUN_SIZE]
             at: list[int] = chosen.tolist()
-            kinds = [types[i] for i in at]
-            sources = [claim_ids[i] for i in cols.sources[chosen].tolist()]
-            targets = [claim_ids[i] for i in cols.targets[chosen].tolist()]
+            kinds = kinds_of[chosen].tolist()
+            sources = names[cols.sources[chosen]].tolist()
+            targets = names[cols.targets[chosen]].tolist()
             if written is not None:
                 idents = [written[i] for i in at]
             else:  # the default ids, TYPE:SOURCE->TARGET

@@ -17,7 +17,7 @@ attacker is outside the grounded extension.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import combinations, islice, product
 from typing import NamedTuple
@@ -28,6 +28,7 @@ from ..illocutions import commits
 from ..model import Relation
 from .context import Checker, Context, bounds, quote_id, show_claim, show_premises
 from .finding import Finding
+from .registry import RULES
 
 __all__ = ["CHECKERS", "Endorsement", "surely_before"]
 
@@ -366,13 +367,17 @@ def failed_rebuttals(ctx: Context) -> Iterator[Finding]:
     def premises(s: int) -> list[str]:
         return [names[s]] if s < n else list(g.relations[names[s]].premises)
 
-    label = codes.tolist()  # (a list reads an item faster than an array)
+    # A large graph may have tens of thousands of these findings: the loop reads lists,
+    # and quotes ids without escaping when no id needs it.
+    label = codes.tolist()
+    quoted: Callable[[str], str] = (lambda p: f"'{p}'") if ctx.plain_ids else quote_id
+    severity, file, path_of = RULES["R004"].severity, ctx.file, ctx.claim_path
     # Claims in framework order, which is file order: the findings come sorted.
     for t, sources in sorted(attackers.items()):
         claim = ctx.claim(fw.ids[t])
         each = [premises(s) for s in sources]
         shown = [
-            f"{' + '.join(quote_id(p) for p in names_of)} "
+            f"{' + '.join(map(quoted, names_of))} "
             f"({'defeated' if label[s] == OUT else 'undecided'})"
             for s, names_of in zip(sources[:5], each, strict=False)
         ]
@@ -380,13 +385,12 @@ def failed_rebuttals(ctx: Context) -> Iterator[Finding]:
             shown.append(f"and {len(sources) - 5} more")
         state = "it stands" if label[t] == IN else "it stays undecided"
         involved = dict.fromkeys(p for names_of in each for p in names_of)
-        yield ctx.finding(
-            "R004",
+        message = (
             f"every attack on {show_claim(claim)} comes from outside the grounded "
-            f"extension, so {state}: " + ", ".join(shown),
-            (claim.id, *involved),
-            ctx.claim_path[claim.id],
+            f"extension, so {state}: " + ", ".join(shown)
         )
+        ident = claim.id
+        yield Finding("R004", severity, message, (ident, *involved), path_of[ident], file)
 
 
 CHECKERS = [
