@@ -261,9 +261,12 @@ def _same_relations(ctx: Context, selfish: set[str], owner: np.ndarray) -> Itera
 
 def support_cycles(ctx: Context) -> Iterator[Finding]:
     """S005: the strongly connected components of the support graph, one finding each
-    (each premise of a linked support supports its conclusion)."""
-    from scipy.sparse import csr_matrix
-    from scipy.sparse.csgraph import connected_components
+    (each premise of a linked support supports its conclusion).
+
+    The supports that cannot lie on a circle are peeled off first in NumPy rounds
+    (:func:`~arggraph.semantics._sparse.cyclic_edges`): an acyclic map, the usual case,
+    is settled without the components, which a large graph takes from SciPy."""
+    from ..semantics._sparse import components, cyclic_edges, ptr_of
 
     fw = ctx.graph.framework
     all_src, all_tgt = fw.claim_edge_ends("support")
@@ -272,15 +275,22 @@ def support_cycles(ctx: Context) -> Iterator[Finding]:
     if not len(src):
         return
     n = fw.n
-    adj = csr_matrix((np.ones(len(src), dtype=np.int8), (src, tgt)), shape=(n, n))
-    count, labels = connected_components(adj, directed=True, connection="strong")
-    if count == n:
+    left = cyclic_edges(n, src, tgt)
+    if left is not None and not left.any():
         return
+    if left is not None:  # the components of what is left are the graph's
+        labels, count = components(n, src[left], tgt[left])
+    else:
+        labels, count = components(n, src, tgt)
     sizes = np.bincount(labels, minlength=count)
+    if not (sizes > 1).any():
+        return
     all_ids = fw.claim_edges("support")[2]
     rel_ids = [all_ids[j] for j in np.flatnonzero(keep).tolist()]
     edge_of = {(s, t): r for s, t, r in zip(src.tolist(), tgt.tolist(), rel_ids, strict=True)}
-    indptr, indices = adj.indptr, adj.indices
+    # Each claim's supported claims in ascending order, as SciPy's canonical CSR had them
+    # (so the shortest circle reported is the same whichever way the components came).
+    indptr, indices = ptr_of(src, n), tgt[np.lexsort((tgt, src))]
     for label in np.flatnonzero(sizes > 1).tolist():
         members = np.flatnonzero(labels == label)
         start = int(members.min())
@@ -352,28 +362,23 @@ def relevance(ctx: Context) -> Iterator[Finding]:
 
 def _unreachable(ctx: Context) -> np.ndarray:
     """Indices of the claims from which no relation path leads to a position: one
-    breadth-first search backwards from a virtual node joined to every position, over
-    the framework's nodes (claims, then inferences: relations from linked premises or
-    aimed at by others). Each premise leads to its inference, which leads to its
-    target, so a claim that undercuts or backs an argument reaches where it leads."""
-    from scipy.sparse import csr_matrix
-    from scipy.sparse.csgraph import breadth_first_order
+    breadth-first search backwards from the positions over the framework's nodes
+    (claims, then inferences: relations from linked premises or aimed at by others),
+    in NumPy rounds and, for a deep map, in C
+    (:func:`~arggraph.semantics._sparse.reach`). Each premise leads to its inference,
+    which leads to its target, so a claim that undercuts or backs an argument reaches
+    where it leads."""
+    from ..semantics._sparse import order_by, ptr_of, reach
 
     fw = ctx.graph.framework
     n = fw.n
     total = n + fw.k
     src, tgt = fw.node_edges()
     pos = np.array([fw.index[p] for p in ctx.position_ids], dtype=np.int64)
-    # Reverse edges (target -> source), plus the virtual node -> every position.
-    virtual = total
-    rows = np.concatenate([tgt, np.full(len(pos), virtual, dtype=np.int64)])
-    cols = np.concatenate([src, pos])
-    shape = (total + 1, total + 1)
-    adj = csr_matrix((np.ones(len(rows), dtype=np.int8), (rows, cols)), shape=shape)
-    reached = breadth_first_order(adj, virtual, directed=True, return_predecessors=False)
-    seen = np.zeros(total + 1, dtype=bool)
-    seen[reached] = True
-    return np.flatnonzero(~seen[:n])
+    # Reverse edges (target -> source), as a CSR index.
+    order = order_by(tgt, total)
+    reached = reach(ptr_of(tgt, total), src[order], pos, total)
+    return np.flatnonzero(~reached[:n])
 
 
 def duplicate_texts(ctx: Context) -> Iterator[Finding]:
