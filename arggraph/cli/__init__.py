@@ -16,6 +16,7 @@ never imports the UI.
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import os
 import sys
@@ -128,16 +129,23 @@ def _top_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction[A
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     given = sys.argv[1:] if argv is None else list(argv)
+    if sys.stdout is None:  # started with stdout closed (`>&-`)
+        print(
+            "arggraph: error: standard output is closed: open it, or give -o OUT", file=sys.stderr
+        )
+        return 2
     if given == ["--version"]:
         # What argparse would print, without building the parser (which imports every
         # subcommand's module and the plugins'): a start-up as quick as Python's own.
-        print(f"arggraph {package_version()}")
-        return 0
+        return _said(f"arggraph {package_version()}")
     # The first argument names the command unless it is an option (the top level's are
     # --help and --version): that command's parser is then built alone.
     parser = build_parser(given[0] if given else None)
     args = parser.parse_args(argv)
     try:
+        from .common import refuse_output_over_input
+
+        refuse_output_over_input(args)
         code: int = args.run(args)
     except ArggraphError as exc:
         graph = getattr(args, "graph", None)
@@ -154,7 +162,48 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader of our stdout went away (say `| head`): not an error of ours.
         sys.stderr.close()
         return 0
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRORS:
+            raise
+        # Standard output full or gone (`> /dev/full`): one line, not a traceback; what
+        # is still buffered goes nowhere, so the flush at exit raises nothing more.
+        _silence_stdout()
+        print(f"arggraph: error: cannot write to standard output: {exc.strerror}", file=sys.stderr)
+        return 2
     return code
+
+
+#: What writing to a full, failing or closed standard output raises (reading a file and
+#: writing ``-o OUT`` raise arggraph's own errors instead).
+_OUTPUT_ERRORS = frozenset(
+    getattr(errno, name)
+    for name in ("ENOSPC", "EDQUOT", "EFBIG", "EIO", "EBADF", "EPIPE")
+    if hasattr(errno, name)
+)
+
+
+def _said(line: str) -> int:
+    """Print ``line`` to standard output: 0, or 2 when it cannot be written."""
+    try:
+        print(line, flush=True)
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRORS:
+            raise
+        _silence_stdout()
+        print(f"arggraph: error: cannot write to standard output: {exc.strerror}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, as Python's documentation does after a
+    broken pipe, so the interpreter's last flush does not fail again."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):  # pragma: no cover - nothing left to do
+        pass
 
 
 #: What OpenBLAS (NumPy's and SciPy's linear algebra, in their wheels) reads for its

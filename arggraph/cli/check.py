@@ -433,7 +433,14 @@ def run(args: argparse.Namespace) -> int:
     from ..checks.registry import expand_selector
     from ..checks.report import ReportWriter, render_statistics, summary_line
     from ..errors import UsageError
-    from .common import cut_note, progress, say, to_terminal, write_result
+    from .common import (
+        cut_note,
+        progress,
+        refuse_output_over_input,
+        say,
+        to_terminal,
+        write_result,
+    )
 
     select, ignore = _codes(args.select), _codes(args.ignore) or []
     extend = _codes(args.extend_select) or []
@@ -450,6 +457,7 @@ def run(args: argparse.Namespace) -> int:
     if select == []:
         raise UsageError("--select names no rule")
     files, special = _expand(args.graphs)
+    refuse_output_over_input(args, [file for file, _ in files])  # (a graph found in a folder)
     for file, kind in special:
         say(f"warning: skipped {file}: {kind}")
     if not files:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -11,6 +12,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 from ..atomic import atomic_write
 
 if TYPE_CHECKING:
+    import argparse
+
     from ..errors import ArggraphError
     from ..graph import Graph
     from ..model import ScoreSheet
@@ -224,6 +227,32 @@ def print_error(exc: ArggraphError) -> None:
     """The one message an error gets on stderr (:func:`error_lines`)."""
     for line in error_lines(exc):
         print(line, file=sys.stderr)
+
+
+def refuse_output_over_input(args: argparse.Namespace, inputs: Sequence[str] = ()) -> None:
+    """Refuse ``-o OUT`` when OUT is a file the command reads: the graph, a score sheet,
+    any file named on the command line (through a link too), or one of ``inputs`` (the
+    files a command found in a folder). The result would replace its own input.
+
+    Raises :class:`~arggraph.errors.UsageError` (exit 2) naming both."""
+    from ..atomic import same_file
+    from ..errors import UsageError
+
+    out = getattr(args, "output", None)
+    if not isinstance(out, str) or out in ("", "-") or not os.path.isfile(out):
+        return
+    given: list[str] = list(inputs)
+    for name, value in vars(args).items():
+        if name != "output":
+            given += [
+                v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str)
+            ]
+    for path in given:
+        if path not in ("", "-") and os.path.isfile(path) and same_file(Path(path), Path(out)):
+            raise UsageError(
+                f"-o {out} is {path}, which this command reads: the result would replace it",
+                hint="write the result to another file",
+            )
 
 
 def write_result(data: bytes | str, out: str | None) -> None:
