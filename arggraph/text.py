@@ -36,13 +36,17 @@ __all__ = [
 ]
 
 # C0 controls but tab and newline, DEL, C1 controls, the bidi/format controls that can
-# reorder what a terminal shows, and lone surrogates (which no terminal can be sent).
+# reorder what a terminal shows (the Arabic letter mark among them), the line and
+# paragraph separators (a line break to some terminals, whitespace that one_line would
+# fold away to others), and lone surrogates (which no terminal can be sent).
 _UNSAFE = re.compile(
-    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+    r"\ud800-\udfff]"
 )
 # The same, and tab and newline too: for what must stay on one line as it was.
 _UNSAFE_INLINE = re.compile(
-    r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+    r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+    r"\ud800-\udfff]"
 )
 _NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 # Characters XML 1.0 cannot hold even escaped (SVG, HTML, GraphML), beyond the controls

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
+
+import pytest
 
 from arggraph.checks import check
 from arggraph.io import loads
@@ -68,3 +71,26 @@ def test_a_plain_graph_with_none_is_checked_without_its_models() -> None:
     assert g._model is None
     data["claims"][7]["text"] = "Claim 7 \x1b[8mhidden"
     assert [path for _, path, _ in found(data)] == ["claims[7].text"]
+
+
+def test_line_separators_and_the_arabic_letter_mark_are_shown_not_folded(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from arggraph.cli import main
+    from arggraph.text import one_line, terminal_safe
+
+    assert one_line("x\u2028") == "x\\u2028" != one_line("x")
+    assert terminal_safe("a\u2029b\u061cc") == "a\\u2029b\\u061cc"
+    data = {
+        "claims": [
+            {"id": "x", "text": "X", "kind": "position"},
+            {"id": "x\u2028", "text": "Y", "kind": "position"},
+        ],
+        "relations": [{"type": "attack", "source": "x\u2028", "target": "x"}],
+    }
+    path = tmp_path / "g.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["score", str(path)]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert any(" x\\u2028 " in row for row in rows)  # two ids, two names
+    assert [p for _, p, _ in found(data)] == ["claims[1].id"]
