@@ -479,7 +479,7 @@ async def test_attribute_a_link_then_change_and_remove_attributions(
         session = main_of(app).session
         screen = await open_sources(pilot, "cost")  # under "build": cost -> build
         assert screen.relation == "attack:cost->build"
-        assert "r attributes its link (attack attack:cost->build)" in screen_text(app)
+        assert "r attributes its link (attack:cost->build)" in screen_text(app)
         options = screen.query_one(OptionList)
 
         def ids() -> list[str | None]:
@@ -524,11 +524,18 @@ async def test_attribute_a_link_then_change_and_remove_attributions(
         assert isinstance(app.screen, FormScreen)
         await pilot.press("escape")
         await settle(pilot)
-        # delete removes the claim's attribution; ctrl+z on the main screen brings it back
+        # delete removes the claim's attribution; ctrl+z here brings it back, ctrl+y
+        # takes it out again, and ctrl+z on the main screen brings it back too
         options.highlighted = ids().index("said:claim:0")
         await pilot.press("delete")
         await settle(pilot)
         assert session.graph.claims["cost"].attributions == []
+        assert "said:claim:0" not in ids()
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert "said:claim:0" in ids() and len(session.graph.claims["cost"].attributions) == 1
+        await pilot.press("ctrl+y")
+        await settle(pilot)
         assert "said:claim:0" not in ids()
         await pilot.press("escape")
         await settle(pilot)

@@ -436,9 +436,10 @@ _CATALOGUE = [
         "by them, and so on. When every attacker of a claim is outside it (defeated by a "
         "claim that stands, or undecided), the rebuttals of the claim fail on their own "
         "terms: the map itself answers them. Worth knowing when reading the debate; not a "
-        "fault. Attacks of weight 0 do not count; score sheets are not applied. A claim "
-        "that linked premises attack is not reported: the grounded extension does not "
-        "count linked attacks yet.",
+        "fault. Attacks of weight 0 do not count; score sheets are not applied. Linked "
+        "premises attack together: such an attack stands when its argument is in the "
+        "grounded extension of the flattened framework, and is named by its premises "
+        "('p' + 'q').",
         "Nothing to fix.",
     ),
 ]

@@ -67,6 +67,8 @@ class SourcesScreen(ModalScreen[None]):
         Binding("delete", "remove", "remove", id="sources.remove"),
         Binding("enter", "attribute", "attribute the claim", id="sources.attribute"),
         Binding("r", "attribute_link", "attribute its link", id="sources.attribute-link"),
+        Binding("ctrl+z", "undo", "undo", show=False, id="sources.undo"),
+        Binding("ctrl+y", "redo", "redo", show=False, id="sources.redo"),
     ]
 
     def __init__(self, flow: EditFlow, claim: str | None, relation: str | None = None) -> None:
@@ -96,7 +98,7 @@ class SourcesScreen(ModalScreen[None]):
         rel = graph.relations.get(self.relation) if self.relation is not None else None
         if rel is not None:
             text.append("; r attributes its link (")
-            text.append(literal(f"{rel.type} {self.relation}", style="bold"))
+            text.append(literal(rel.id, style="bold"))  # (a default id names its type)
             text.append(")")
         text.append(".")
         return text
@@ -361,6 +363,15 @@ class SourcesScreen(ModalScreen[None]):
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.action_attribute()
+
+    def action_undo(self) -> None:
+        """``ctrl+z`` here as on the main screen (each change's notice says so)."""
+        self.flow.undo()
+        self.redraw()
+
+    def action_redo(self) -> None:
+        self.flow.redo()
+        self.redraw()
 
     def action_close(self) -> None:
         self.dismiss(None)
