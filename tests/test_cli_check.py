@@ -407,3 +407,14 @@ def test_bad_settings_are_exit_2(
     assert code == 2
     assert str(settings) in err
     assert message in err
+
+
+def test_a_file_of_another_format_says_what_to_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, "map.argdown", "[Close]: Close the bridge.\n")
+    code, _, err = run(capsys, str(path), "--no-config")
+    assert code == 2
+    assert "argdown by its extension, not arggraph JSON, which this command reads" in err
+    assert f"arggraph import {path} -o GRAPH.json" in err
+    assert "malformed JSON" not in err

@@ -294,9 +294,9 @@ class _FileChecker:
         from ..checks.config import CheckConfig, find_config
         from ..checks.registry import select_rules
         from ..checks.runner import iter_found
-        from ..errors import ArggraphError
+        from ..errors import ArggraphError, JSONSyntaxError
         from ..io import loads, read_bytes
-        from .common import error_lines
+        from .common import error_lines, other_format
 
         opts, file = self.options, report.file
         try:
@@ -308,7 +308,10 @@ class _FileChecker:
                 [*opts.extend] if opts.select is not None else [*cfg.extend_select, *opts.extend],
             )
             folder = Path(opts.documents) if opts.documents else cfg.documents
-            graph = loads(data, path=file, strict=False)
+            try:
+                graph = loads(data, path=file, strict=False)
+            except JSONSyntaxError as exc:  # an Argdown file, say: what to do instead
+                raise other_format(file) or exc from None
             store = self.store_for(folder)
         except ArggraphError as exc:
             for line in error_lines(exc):

@@ -14,7 +14,7 @@ from ..atomic import atomic_write
 if TYPE_CHECKING:
     import argparse
 
-    from ..errors import ArggraphError
+    from ..errors import ArggraphError, InputError
     from ..graph import Graph
     from ..model import ScoreSheet
 
@@ -53,23 +53,31 @@ def load_graph(path: str, *, strict: bool = True) -> Graph:
     A file another tool wrote (Argdown, GraphML... by its extension) that is not
     arggraph JSON is refused with what to do instead, not with a JSON parser's message
     about its first character."""
-    from ..errors import InputError, JSONSyntaxError
+    from ..errors import JSONSyntaxError
     from ..io import load
 
     try:
         return load(path, strict=strict)
-    except JSONSyntaxError:
-        from ..formats import registry
+    except JSONSyntaxError as exc:
+        raise other_format(path) or exc from None
 
-        fmt = registry.by_read_extension(path) if not path.endswith(".json") else None
-        if fmt is None:
-            raise
-        raise InputError(
-            f"{fmt.name} by its extension, not arggraph JSON, which this command reads",
-            path=path,
-            hint=f"convert it with `arggraph import {path} -o GRAPH.json`, or open it as it "
-            "is with `arggraph tui`",
-        ) from None
+
+def other_format(path: str) -> InputError | None:
+    """The error to give for a file another tool wrote (Argdown, GraphML, ICCMA... by
+    its extension) that did not read as arggraph JSON: what to do instead; ``None``
+    for a ``.json`` file or an extension no format reads."""
+    from ..errors import InputError
+    from ..formats import registry
+
+    fmt = registry.by_read_extension(path) if not path.endswith(".json") else None
+    if fmt is None:
+        return None
+    return InputError(
+        f"{fmt.name} by its extension, not arggraph JSON, which this command reads",
+        path=path,
+        hint=f"convert it with `arggraph import {path} -o GRAPH.json`, or open it as it "
+        "is with `arggraph tui`",
+    )
 
 
 def result_header(
