@@ -418,3 +418,21 @@ def test_a_file_of_another_format_says_what_to_do(
     assert "argdown by its extension, not arggraph JSON, which this command reads" in err
     assert f"arggraph import {path} -o GRAPH.json" in err
     assert "malformed JSON" not in err
+
+
+def test_statistics_as_json_and_refused_in_sarif(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    g = write(tmp_path, "g.json", FAULTY)
+    code, out, _ = run(capsys, str(g), "--no-config", "--statistics", "--format", "json")
+    assert code == 1
+    data = json.loads(out)
+    assert data[0] == {
+        "code": "P001",
+        "name": "unattributed-claim",
+        "severity": "warning",
+        "count": 1,
+    }
+    assert {d["code"] for d in data} == {"P001", "P010", "S003", "S006", "S013"}
+    code, _, err = run(capsys, str(g), "--statistics", "--format", "sarif")
+    assert code == 2 and "--statistics is written as text or json, not sarif" in err

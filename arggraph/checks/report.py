@@ -134,12 +134,29 @@ def summary_line(reports: Sequence[FileReport], skipped: int = 0) -> str:
     )
 
 
-def render_statistics(reports: Sequence[FileReport]) -> str:
-    """How many findings of each rule, most frequent first (``--statistics``)."""
+def _statistics(reports: Sequence[FileReport]) -> list[tuple[str, int]]:
     counts: Counter[str] = Counter()
     for r in reports:
         counts.update(r.codes)
-    rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def render_statistics(reports: Sequence[FileReport], fmt: str = "text") -> str:
+    """How many findings of each rule, most frequent first (``--statistics``): a table,
+    or with ``fmt="json"`` a JSON list of ``{"code", "name", "severity", "count"}``.
+
+    >>> r = FileReport("g.json", codes=Counter({"P001": 2, "S003": 1}))
+    >>> print(render_statistics([r]), end="")
+    2  P001  warning  unattributed-claim
+    1  S003  error    self-relation
+    """
+    rows = _statistics(reports)
+    if fmt == "json":
+        data = [
+            {"code": c, "name": RULES[c].name, "severity": RULES[c].severity, "count": n}
+            for c, n in rows
+        ]
+        return dump_json(data) + "\n"
     width = max((len(str(n)) for _, n in rows), default=1)
     return "".join(
         f"{n:>{width}}  {code}  {RULES[code].severity:<7}  {RULES[code].name}\n" for code, n in rows

@@ -101,7 +101,8 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--statistics",
         action="store_true",
-        help="print how many findings each rule has instead of the findings",
+        help="print how many findings each rule has instead of the findings (as text, or "
+        "with --format json as a JSON list)",
     )
     p.add_argument(
         "-j",
@@ -459,6 +460,8 @@ def run(args: argparse.Namespace) -> int:
                 raise UsageError(f"{option}: {exc.message}", hint=exc.hint) from None
     if select == []:
         raise UsageError("--select names no rule")
+    if args.statistics and args.format not in ("text", "json"):
+        raise UsageError(f"--statistics is written as text or json, not {args.format}")
     files, special = _expand(args.graphs)
     refuse_output_over_input(args, [file for file, _ in files])  # (a graph found in a folder)
     for file, kind in special:
@@ -508,7 +511,7 @@ def run(args: argparse.Namespace) -> int:
             reports.append(report)
     failing = any(r.failing for r in reports)
     if args.statistics:
-        out = render_statistics(reports)
+        out = render_statistics(reports, args.format)
         if args.format == "text":
             out += summary_line(reports, len(skipped) + len(special)) + "\n"
         chunks = [out]
