@@ -309,3 +309,18 @@ def test_explain_contributor_is_exact_whatever_top_says(
     assert code == 2
     code, out, _ = run(capsys, "explain", str(p), "c0", "--top", "2", "--contributor", "c60")
     assert "... and 76 more" in out
+
+
+def test_a_change_too_small_to_show_is_not_negative_zero(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "g.json"
+    path.write_text(
+        '{"id": "g", "claims": [{"id": "p", "text": "P", "kind": "position"},'
+        ' {"id": "faint", "text": "F", "base": 0.0001}],'
+        ' "relations": [{"type": "attack", "source": "faint", "target": "p"}]}',
+        encoding="utf-8",
+    )
+    assert main(["score", str(path)]) == 0
+    row = next(line for line in capsys.readouterr().out.splitlines() if " p " in line)
+    assert row.split()[:3] == ["0.5000", "0.500", "+0.000"]

@@ -190,8 +190,10 @@ def _table(
             if terminal
             else one_line(graph.claims[c].text)
         )
+        # (Rounded first, so a change too small to show reads +0.000, not -0.000.)
+        change = round(values[c] - base, 3) + 0.0
         lines.append(
-            f"{values[c]:>8.4f}  {base:>6.3f}  {values[c] - base:>+7.3f}  "
+            f"{values[c]:>8.4f}  {base:>6.3f}  {change:>+7.3f}  "
             f"{graph.claims[c].kind:<8}  {shown:<{id_width}}  {text}"
         )
     line = verdict_line(graph, values)
