@@ -134,15 +134,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             "arggraph: error: standard output is closed: open it, or give -o OUT", file=sys.stderr
         )
         return 2
-    if given == ["--version"]:
-        # What argparse would print, without building the parser (which imports every
-        # subcommand's module and the plugins'): a start-up as quick as Python's own.
-        return _said(f"arggraph {package_version()}")
-    # The first argument names the command unless it is an option (the top level's are
-    # --help and --version): that command's parser is then built alone.
-    parser = build_parser(given[0] if given else None)
-    args = parser.parse_args(argv)
+    args: argparse.Namespace | None = None
     try:
+        if given == ["--version"]:
+            # What argparse would print, without building the parser (which imports every
+            # subcommand's module and the plugins'): a start-up as quick as Python's own.
+            print(f"arggraph {package_version()}", flush=True)
+            return 0
+        # The first argument names the command unless it is an option (the top level's
+        # are --help and --version): that command's parser is then built alone.
+        parser = build_parser(given[0] if given else None)
+        args = parser.parse_args(argv)
         from .common import refuse_output_over_input
 
         refuse_output_over_input(args)
@@ -180,19 +182,6 @@ _OUTPUT_ERRORS = frozenset(
     for name in ("ENOSPC", "EDQUOT", "EFBIG", "EIO", "EBADF", "EPIPE")
     if hasattr(errno, name)
 )
-
-
-def _said(line: str) -> int:
-    """Print ``line`` to standard output: 0, or 2 when it cannot be written."""
-    try:
-        print(line, flush=True)
-    except OSError as exc:
-        if exc.errno not in _OUTPUT_ERRORS:
-            raise
-        _silence_stdout()
-        print(f"arggraph: error: cannot write to standard output: {exc.strerror}", file=sys.stderr)
-        return 2
-    return 0
 
 
 def _silence_stdout() -> None:
