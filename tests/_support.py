@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from textual.pilot import Pilot
 
     from tui.app import ArggraphApp
+    from tui.screens.main import MainScreen
     from tui.state import Session
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -116,6 +117,22 @@ async def settle(pilot: Pilot[None]) -> None:
             return
         await asyncio.sleep(0.01)
     raise AssertionError("the app never settled")
+
+
+def main_of(app: ArggraphApp) -> MainScreen:
+    """The app's main screen (the graph loaded)."""
+    screen = app.main_screen
+    assert screen is not None
+    return screen
+
+
+async def go(pilot: Pilot[None], claim: str) -> None:
+    """Put the cursor on ``claim`` (as search does) and let the screen settle."""
+    from tui.app import ArggraphApp
+
+    assert isinstance(pilot.app, ArggraphApp)
+    assert main_of(pilot.app).jump_to_claim(claim)
+    await settle(pilot)
 
 
 def screen_text(app: App[None]) -> str:

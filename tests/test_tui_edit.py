@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from _support import BRIDGE, BYPASS, HOSTILE, app_for, screen_text, settle
+from _support import BRIDGE, BYPASS, HOSTILE, app_for, go, main_of, screen_text, settle
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
@@ -45,19 +45,6 @@ def bridge_file(tmp_path: Path) -> Path:
 
 def _app(path: Path, tmp_path: Path) -> ArggraphApp:
     return app_for(load(path), tmp_path / "sheet.json")
-
-
-def main_of(app: ArggraphApp) -> MainScreen:
-    screen = app.main_screen
-    assert screen is not None
-    return screen
-
-
-async def go(pilot: Pilot[None], claim: str) -> None:
-    """Put the cursor on ``claim`` (as search does)."""
-    assert isinstance(pilot.app, ArggraphApp)
-    assert main_of(pilot.app).jump_to_claim(claim)
-    await settle(pilot)
 
 
 async def answer(pilot: Pilot[None], key: str) -> None:

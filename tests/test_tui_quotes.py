@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _support import BYPASS, app_for, screen_text, settle
+from _support import BYPASS, app_for, go, main_of, screen_text, settle
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
@@ -67,18 +67,6 @@ def quotes_app(path: Path, tmp_path: Path, docs: Path | None) -> ArggraphApp:
     assert app.session is not None
     app.session.documents = docs
     return app
-
-
-def main_of(app: ArggraphApp) -> MainScreen:
-    screen = app.main_screen
-    assert screen is not None
-    return screen
-
-
-async def go(pilot: Pilot[None], claim: str) -> None:
-    assert isinstance(pilot.app, ArggraphApp)
-    assert main_of(pilot.app).jump_to_claim(claim)
-    await settle(pilot)
 
 
 def document_screen(app: ArggraphApp) -> DocumentScreen:
