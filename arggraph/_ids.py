@@ -5,9 +5,9 @@ here so the engine need not import pydantic."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-__all__ = ["default_relation_id"]
+__all__ = ["default_relation_id", "default_relation_ids"]
 
 
 def default_relation_id(type_: str, premises: str | Sequence[str], target: str) -> str:
@@ -28,3 +28,16 @@ def default_relation_id(type_: str, premises: str | Sequence[str], target: str) 
         return f"{type_}:{premises[0]}->{target}"
     listed = json.dumps(sorted(premises), ensure_ascii=False, separators=(",", ":"))
     return f"{type_}+:{listed}->{target}"
+
+
+def default_relation_ids(
+    types: Iterable[str], sources: Iterable[str], targets: Iterable[str]
+) -> list[str]:
+    """:func:`default_relation_id` of many relations from one premise each, given as
+    parallel iterables of types, sources and targets: one f-string an id, no call per
+    relation (a large graph has hundreds of thousands).
+
+    >>> default_relation_ids(["support", "attack"], ["a", "b"], ["b", "c"])
+    ['support:a->b', 'attack:b->c']
+    """
+    return [f"{kind}:{a}->{b}" for kind, a, b in zip(types, sources, targets, strict=True)]

@@ -17,6 +17,7 @@ from itertools import chain
 from operator import attrgetter
 from typing import Any, Literal, NamedTuple, overload
 
+from .._ids import default_relation_ids
 from ..dates import date_bounds
 from ..graph import Graph
 from ..model import Attribution, Claim
@@ -225,12 +226,10 @@ class Context:
         if cols.relation_ids is not None:
             return cols.relation_ids
         ids = cols.claim_ids
-        return [
-            f"{kind}:{ids[s]}->{ids[t]}"
-            for kind, s, t in zip(
-                cols.types, cols.sources.tolist(), cols.targets.tolist(), strict=True
-            )
-        ]
+        sources = map(ids.__getitem__, cols.sources.tolist())
+        return default_relation_ids(
+            cols.types, sources, map(ids.__getitem__, cols.targets.tolist())
+        )
 
     def claim(self, ident: str) -> Claim | ClaimView:
         """The claim of id ``ident`` (a :class:`ClaimView` of a plain graph's columns,

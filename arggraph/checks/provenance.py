@@ -22,6 +22,7 @@ from collections.abc import Iterator
 
 import numpy as np
 
+from .._ids import default_relation_ids
 from ..dates import interval_ends, is_interval
 from ..errors import FileAccessError
 from ..model import Attribution
@@ -109,9 +110,7 @@ def unattributed_relations(ctx: Context) -> Iterator[FindingRun]:
             if written is not None:
                 idents = [written[i] for i in at]
             else:  # the default ids, TYPE:SOURCE->TARGET
-                idents = [
-                    f"{kind}:{a}->{b}" for kind, a, b in zip(kinds, sources, targets, strict=True)
-                ]
+                idents = default_relation_ids(kinds, sources, targets)
             parts = zip(kinds, idents, sources, targets, strict=True)
             if plain:
                 messages = [
