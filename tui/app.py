@@ -117,11 +117,7 @@ class ArggraphApp(App[None]):
         graph = message.graph
         who = self._user if self._user is not None else current_user()
         book = ScoreBook(graph, path=default_sheet_path(graph.id, user=who), scorer=who)
-        self.graph = graph
-        self.title = flat(graph.model.title or graph.id)
-        self.session = Session(graph, book, self._semantics)
-        self.session.documents = self._documents
-        self.push_screen(MainScreen(self.session))
+        self._show(graph, Session(graph, book, self._semantics))
         self.notify(
             flat(f"Created {graph.path}: n adds a claim, c renames a position, ctrl+g saves."),
             markup=False,
@@ -140,11 +136,16 @@ class ArggraphApp(App[None]):
             if isinstance(self.screen, ErrorScreen):
                 self.screen.show(exc)
             return
+        self.error, self.notes = None, tuple(notes)
+        self._show(graph, session, watcher=self.watcher)
+
+    def _show(self, graph: Graph, session: Session, watcher: SourceWatcher | None = None) -> None:
+        """Open ``graph``'s ``session`` on the main screen, over the screen that was
+        shown instead (a new debate's form, a live source's error)."""
         session.documents = self._documents
-        self.graph, self.session, self.error = graph, session, None
-        self.notes = tuple(notes)
+        self.graph, self.session = graph, session
         self.title = flat(graph.model.title or graph.id)
-        self.push_screen(MainScreen(session, notes=self.notes, watcher=self.watcher))
+        self.push_screen(MainScreen(session, notes=self.notes, watcher=watcher))
 
     @property
     def main_screen(self) -> MainScreen | None:

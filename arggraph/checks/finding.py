@@ -234,15 +234,22 @@ class FindingRun:
     def split(self, j: int) -> tuple[FindingRun, FindingRun]:
         """The run's first ``j`` findings and the rest, sharing the lists."""
         cut = self.start + j
-        head = FindingRun(
+        return self._view(self.start, cut), self._view(cut, self.stop)
+
+    def parts(self, size: int) -> list[FindingRun]:
+        """The run cut into parts of ``size`` findings (the last may hold fewer)."""
+        if len(self) <= size:
+            return [self]
+        return [
+            self._view(at, min(at + size, self.stop)) for at in range(self.start, self.stop, size)
+        ]
+
+    def _view(self, start: int, stop: int) -> FindingRun:
+        """The run's lists' items ``start`` to ``stop``, as a run of its own."""
+        return FindingRun(
             self.code, self.severity, self.section, self.positions, self.ids,
-            self.messages, self.file, self.plain, self.start, cut,
+            self.messages, self.file, self.plain, start, stop,
         )  # fmt: skip
-        tail = FindingRun(
-            self.code, self.severity, self.section, self.positions, self.ids,
-            self.messages, self.file, self.plain, cut, self.stop,
-        )  # fmt: skip
-        return head, tail
 
     def positions_shown(self) -> Sequence[int]:
         """The positions of the run's findings (a copy of the part shown)."""

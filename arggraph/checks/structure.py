@@ -368,7 +368,7 @@ def _unreachable(ctx: Context) -> np.ndarray:
     (:func:`~arggraph.semantics._sparse.reach`). Each premise leads to its inference,
     which leads to its target, so a claim that undercuts or backs an argument reaches
     where it leads."""
-    from ..semantics._sparse import order_by, ptr_of, reach
+    from ..semantics._sparse import group, reach
 
     fw = ctx.graph.framework
     n = fw.n
@@ -376,8 +376,8 @@ def _unreachable(ctx: Context) -> np.ndarray:
     src, tgt = fw.node_edges()
     pos = np.array([fw.index[p] for p in ctx.position_ids], dtype=np.int64)
     # Reverse edges (target -> source), as a CSR index.
-    order = order_by(tgt, total)
-    reached = reach(ptr_of(tgt, total), src[order], pos, total)
+    ptr, order = group(tgt, total)
+    reached = reach(ptr, src[order], pos, total)
     return np.flatnonzero(~reached[:n])
 
 

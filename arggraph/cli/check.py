@@ -369,11 +369,7 @@ def _rendered(
                 index = LineIndex(data)
             if isinstance(f, FindingRun):
                 codes[f.code] = codes.get(f.code, 0) + len(f)
-                parts = [f]
-                if len(f) > _RUN_CHUNK:
-                    parts = [f.split(at)[1] for at in range(0, len(f), _RUN_CHUNK)]
-                    parts = [part.split(min(_RUN_CHUNK, len(part)))[0] for part in parts]
-                for part in parts:
+                for part in f.parts(_RUN_CHUNK):
                     items = render_run(part, index.item_lines(part.section, part.positions_shown()))
                     if len(items) < _BATCH:  # (a part cut short by another rule's finding)
                         pending += items
