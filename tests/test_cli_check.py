@@ -436,3 +436,46 @@ def test_statistics_as_json_and_refused_in_sarif(
     assert {d["code"] for d in data} == {"P001", "P010", "S003", "S006", "S013"}
     code, _, err = run(capsys, str(g), "--statistics", "--format", "sarif")
     assert code == 2 and "--statistics is written as text or json, not sarif" in err
+
+
+# ------------------------------------------------------------ a folder with no graph
+def test_folder_with_no_graph_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A folder of other tools' files (Argdown, Kialo text, AIF JSON) checks nothing: that
+    must not pass a CI job. The folder is named with what it holds and how to check it."""
+    maps = tmp_path / "maps"
+    write(maps, "debate.argdown", "[A]: a.\n")
+    write(maps, "notes.txt", "1. Thesis\n")
+    write(maps, "nodeset.json", {"nodes": [], "edges": []})
+    write(maps, "sub/more.argdown", "[B]: b.\n")
+    code, out, err = run(capsys, str(maps))
+    assert code == 2
+    assert out == "No graph checked; 1 file skipped: not arggraph graphs (-v names them).\n"
+    assert err.splitlines()[0] == (
+        f"arggraph: error: {maps}: holds no arggraph graph to check (found, by extension: "
+        "2 argdown files, 1 kialo file, 1 JSON file that declares no arggraph format "
+        "(AIF or other tools' JSON))"
+    )
+    assert "`arggraph import FILE -o GRAPH.json`" in err
+
+
+def test_empty_folder_beside_a_graph(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The graph given beside an empty folder is still checked and reported; the empty
+    folder still makes the run exit 2."""
+    g = write(tmp_path, "g.json", CLEAN)
+    (tmp_path / "empty").mkdir()
+    code, out, err = run(capsys, str(g), str(tmp_path / "empty"))
+    assert code == 2
+    assert out.startswith("All checks passed (1 file).\n")
+    assert f"{tmp_path / 'empty'}: holds no arggraph graph to check (it is empty)" in err
+
+
+def test_folder_with_a_graph_among_others_passes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(tmp_path, "g.json", CLEAN)
+    write(tmp_path, "debate.argdown", "[A]: a.\n")
+    code, out, err = run(capsys, str(tmp_path))
+    assert (code, err) == (0, "")
+    assert out.startswith("All checks passed (1 file).\n")

@@ -112,6 +112,8 @@ def summary_line(reports: Sequence[FileReport], skipped: int = 0) -> str:
     'No findings (1 file checked); 1 file could not be checked.'
     >>> summary_line([FileReport("a.json")], skipped=2)
     'All checks passed (1 file); 2 files skipped: not arggraph graphs (-v names them).'
+    >>> summary_line([], skipped=1)
+    'No graph checked; 1 file skipped: not arggraph graphs (-v names them).'
     """
     counts: Counter[str] = Counter()
     for r in reports:
@@ -122,6 +124,8 @@ def summary_line(reports: Sequence[FileReport], skipped: int = 0) -> str:
     if skipped:
         tail += f"; {_plural(skipped, 'file')} skipped: not arggraph graphs (-v names them)"
     total = sum(counts.values())
+    if not reports:
+        return f"No graph checked{tail}."
     if not total:
         if failed:
             return f"No findings ({_plural(len(checked), 'file')} checked){tail}."

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from ..checks.documents import DocumentStore
     from ..checks.report import FileReport, Format
     from ..checks.runner import Found
+    from ..errors import InputError
     from .common import Progress
 
 
@@ -131,25 +132,31 @@ def _codes(value: str | None) -> list[str] | None:
     return [c.strip() for c in value.split(",") if c.strip()]
 
 
-def _expand(paths: list[str]) -> tuple[list[tuple[str, bool]], list[tuple[str, str]]]:
+def _expand(
+    paths: list[str],
+) -> tuple[list[tuple[str, bool]], list[tuple[str, str]], dict[str, list[str]]]:
     """(file, found-in-a-folder) for each GRAPH: folders are searched for ``*.json``
     files, skipping hidden folders; files found there are checked only if they declare
     an arggraph format (see :func:`_declares_arggraph`). Second, what a folder holds
     under a ``*.json`` name that is no regular file (a named pipe, a device, a socket,
     a link to nothing), with what it is: skipped unread, as reading a pipe could wait
-    forever."""
+    forever. Third, each folder given with every file found in it (of any name), for
+    :func:`_empty_folder` to say what a folder that held no graph held instead."""
     from ..io import file_kind
 
     out: list[tuple[str, bool]] = []
     special: list[tuple[str, str]] = []
+    folders: dict[str, list[str]] = {}
     for given in paths:
         folder = Path(given)
         if not folder.is_dir():
             out.append((given, False))
             continue
         found = []
+        every = folders.setdefault(given, [])
         for root, dirs, files in os.walk(folder):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            every += [os.path.join(root, f) for f in files]
             found += [os.path.join(root, f) for f in files if f.endswith(".json")]
         for file in sorted(found):
             kind = file_kind(file)
@@ -157,7 +164,48 @@ def _expand(paths: list[str]) -> tuple[list[tuple[str, bool]], list[tuple[str, s
                 out.append((file, True))
             else:
                 special.append((file, kind))
-    return out, special
+    return out, special, folders
+
+
+def _empty_folder(folder: str, files: list[str]) -> InputError:
+    """The error for a folder given to check that holds no arggraph graph: a run that
+    checks nothing must not pass. It names what the folder holds instead, by format
+    (by extension, as ``arggraph import`` reads them), and how to check those: import
+    them first.
+
+    >>> e = _empty_folder("maps", ["maps/a.argdown", "maps/b.json", "maps/x"])
+    >>> print(e.message)  # doctest: +NORMALIZE_WHITESPACE
+    holds no arggraph graph to check (found, by extension: 1 argdown file,
+    1 JSON file that declares no arggraph format (AIF or other tools' JSON), 1 other file)
+    """
+    from collections import Counter
+
+    from ..errors import InputError
+    from ..formats import registry
+
+    kinds: Counter[str] = Counter()
+    for file in files:
+        fmt = None if file.endswith(".json") else registry.by_read_extension(file)
+        kinds["JSON" if file.endswith(".json") else fmt.name if fmt else ""] += 1
+
+    def named(kind: str, n: int) -> str:
+        noun = "file" if n == 1 else "files"
+        if kind == "JSON":
+            verb = "declares" if n == 1 else "declare"
+            return f"{n} JSON {noun} that {verb} no arggraph format (AIF or other tools' JSON)"
+        return f"{n} {kind or 'other'} {noun}"
+
+    # formats by name, then JSON of other kinds, then files no format reads
+    order = sorted(kinds, key=lambda k: (k in ("JSON", ""), k == "", k))
+    found = ", ".join(named(k, kinds[k]) for k in order)
+    return InputError(
+        "holds no arggraph graph to check"
+        + (f" (found, by extension: {found})" if found else " (it is empty)"),
+        path=folder,
+        hint="convert another tool's file first with `arggraph import FILE -o GRAPH.json` "
+        "(AIF, Argdown, Kialo, GraphML, ICCMA...), then check GRAPH.json; -v names the "
+        "files skipped",
+    )
 
 
 def _sniffed(file: str, discovered: bool, graphs_only: bool) -> bool:
@@ -435,6 +483,7 @@ def run(args: argparse.Namespace) -> int:
     from ..errors import UsageError
     from .common import (
         cut_note,
+        print_error,
         progress,
         refuse_output_over_input,
         say,
@@ -458,14 +507,10 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--select names no rule")
     if args.statistics and args.format not in ("text", "json"):
         raise UsageError(f"--statistics is written as text or json, not {args.format}")
-    files, special = _expand(args.graphs)
+    files, special, folders = _expand(args.graphs)
     refuse_output_over_input(args, [file for file, _ in files])  # (a graph found in a folder)
     for file, kind in special:
         say(f"warning: skipped {file}: {kind}")
-    if not files:
-        print(
-            "arggraph: warning: no argument graphs found under the given folders", file=sys.stderr
-        )
     cut = to_terminal(args.output)
     options = _Options(
         select=select,
@@ -506,6 +551,10 @@ def run(args: argparse.Namespace) -> int:
                 writer.put(items)
             reports.append(report)
     failing = any(r.failing for r in reports)
+    seen = {r.file for r in reports}
+    empty = [folder for folder, found in folders.items() if seen.isdisjoint(found)]
+    for folder in empty:  # a run that checks nothing must not pass
+        print_error(_empty_folder(folder, folders[folder]))
     if args.statistics:
         out = render_statistics(reports, args.format)
         if args.format == "text":
@@ -528,7 +577,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.flush()
     else:
         write_result("".join(chunks), args.output)
-    if any(r.error is not None for r in reports):
+    if empty or any(r.error is not None for r in reports):
         return 2
     return 0 if args.exit_zero or not failing else 1
 
