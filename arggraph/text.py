@@ -10,6 +10,31 @@ escaping is here too (:func:`markdown_text`, :func:`markdown_code`: the report a
 diff write Markdown); the other markup languages (Rich, DOT, HTML) have their own
 escaping where they are produced, each starting from :func:`markup_safe`.
 
+Invisible characters are shown as escapes too, as two texts (or ids) that differ only by
+one would print alike. The rule:
+
+- Everywhere: characters that show nothing and have no job in prose (zero-width space
+  U+200B, word joiner and invisible operators U+2060-U+2064, U+FEFF inside text, soft
+  hyphen U+00AD, combining grapheme joiner U+034F, the Hangul fillers U+115F, U+1160,
+  U+3164, U+FFA0, Khmer's invisible vowels U+17B4/U+17B5, the Mongolian vowel separator
+  U+180E, the deprecated format characters U+206A-U+206F, the interlinear annotation
+  marks U+FFF9-U+FFFB, musical format characters, the language tag U+E0001 and the
+  unassigned tag-plane characters).
+- In texts (claims, quotes, names, messages), the characters that do show something in
+  context are kept: the zero-width joiner (U+200D) between pictographs (an emoji
+  sequence: 👩‍🚀) or after a letter of a script that joins (Arabic, Indic...), the
+  zero-width non-joiner (U+200C) after such a letter, emoji presentation selectors
+  (U+FE0E/U+FE0F) after a pictograph or a keycap base, other variation selectors after
+  a CJK ideograph or a mathematical operator, and tag characters (U+E0020-U+E007F) in an
+  emoji flag's tag sequence (🏴 then tags). Anywhere else they are escaped.
+- In ids (:func:`identifier`), which name things and are compared, all of them are
+  always escaped, emoji sequences too, and so are the characters that print as a blank
+  but are not the plain space: the no-break space U+00A0, the other Unicode spaces
+  (U+1680, U+2000-U+200A, U+202F, U+205F, U+3000) and the braille blank U+2800. An id
+  is never folded: two ids that differ print differently.
+- :func:`one_line` folds runs of ASCII whitespace; other spaces (a no-break space) are
+  kept inside a text, but shown as escapes at either end, where folding would drop them.
+
 >>> terminal_safe("red\\x1b[31m alert\\u202e")
 'red\\\\x1b[31m alert\\\\u202e'
 >>> one_line("two\\nlines")
@@ -23,10 +48,13 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "character_kind",
     "control_character",
     "github_data",
     "github_property",
+    "identifier",
     "inline",
+    "is_plain_id",
     "markdown_code",
     "markdown_text",
     "markup_safe",
@@ -39,15 +67,45 @@ __all__ = [
 # reorder what a terminal shows (the Arabic letter mark among them), the line and
 # paragraph separators (a line break to some terminals, whitespace that one_line would
 # fold away to others), and lone surrogates (which no terminal can be sent).
-_UNSAFE = re.compile(
-    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
-    r"\ud800-\udfff]"
+_CONTROLS = (
+    "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+    "\ud800-\udfff"
 )
+# Characters that show nothing anywhere (see the module's docstring).
+_INVISIBLE = (
+    "\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180e\u200b\u2060-\u2064\u206a-\u206f\u3164"
+    "\ufeff\uffa0\ufff9-\ufffb\U0001d173-\U0001d17a\U000e0000-\U000e001f\U000e0080-\U000e00ff"
+)
+# Characters that show something only in context: joiners, variation selectors, tags.
+_CONTEXTUAL = "\u200c\u200d\ufe00-\ufe0f\U000e0020-\U000e007f\U000e0100-\U000e01ef"
+# What may come before or after them where they do show something.
+_PICTOGRAPH = (
+    "\u00a9\u00ae\u203c\u2049\u2122\u2139\u2190-\u21ff\u2300-\u23ff\u24c2\u25a0-\u27bf"
+    "\u2900-\u297f\u2b00-\u2bff\u3030\u303d\u3297\u3299\U0001f000-\U0001faff"
+)
+_JOINING = (  # scripts whose letters the joiners shape: Arabic, Syriac..., Indic, SE Asian
+    "\u0600-\u08ff\u0900-\u0dff\u0f00-\u109f\u1780-\u18af\ua800-\ua8ff\ufb50-\ufdff\ufe70-\ufefe"
+)
+_IDEOGRAPH = "\u2200-\u22ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
+_IN_CONTEXT = (
+    f"(?<![{_PICTOGRAPH}\ufe0f\u20e3{_JOINING}])\u200d"  # ZWJ: in an emoji sequence, a script
+    f"|\u200d(?![{_PICTOGRAPH}]|(?<=[{_JOINING}]\u200d))"
+    f"|(?<![{_JOINING}])\u200c"  # ZWNJ: after a letter it keeps apart
+    f"|(?<![{_PICTOGRAPH}0-9#*])[\ufe0e\ufe0f]"  # emoji or text presentation
+    f"|(?<![{_IDEOGRAPH}\u1800-\u18af])[\ufe00-\ufe0d\U000e0100-\U000e01ef]"
+    "|(?<![\U0001f3f4\U000e0020-\U000e007e])[\U000e0020-\U000e007f]"  # a flag's tags
+)
+_UNSAFE = re.compile(f"[{_CONTROLS}{_INVISIBLE}]|{_IN_CONTEXT}")
 # The same, and tab and newline too: for what must stay on one line as it was.
-_UNSAFE_INLINE = re.compile(
-    r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
-    r"\ud800-\udfff]"
-)
+_UNSAFE_INLINE = re.compile(f"[\t\n{_CONTROLS}{_INVISIBLE}]|{_IN_CONTEXT}")
+# Blanks other than the plain space: in an id they would pass for one, or for nothing.
+_BLANKS = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u2800\u3000"
+# Ids: all of the above, and the contextual characters and other blanks always.
+_UNSAFE_ID = re.compile(f"[\t\n{_CONTROLS}{_INVISIBLE}{_CONTEXTUAL}{_BLANKS}]")
+# What one_line folds (ASCII whitespace; the other controls are escaped first).
+_FOLD = re.compile("[ \t\n\r\f\v]+")
+# Blanks one_line keeps inside a text but shows at either end, where they would vanish.
+_END_BLANKS = re.compile(f"^[{_BLANKS}]+|[{_BLANKS}]+$")
 _NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 # Characters XML 1.0 cannot hold even escaped (SVG, HTML, GraphML), beyond the controls
 # terminal_safe already shows as escapes.
@@ -57,31 +115,56 @@ _NON_XML = re.compile("[\ufffe\uffff\ud800-\udfff]")
 def _escape(match: re.Match[str]) -> str:
     ch = match.group()
     code = ord(ch)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def _escape_inline(match: re.Match[str]) -> str:
     return _NAMED.get(match.group()) or _escape(match)
 
 
-def control_character(text: str, *, one_line: bool = False) -> tuple[int, str] | None:
+def control_character(
+    text: str, *, one_line: bool = False, ident: bool = False
+) -> tuple[int, str] | None:
     """The offset and the escape of the first character of ``text`` that
     :func:`terminal_safe` would escape (with ``one_line``, as :func:`inline` would: tab
-    and newline too), or ``None`` when there is none.
+    and newline too; with ``ident``, as :func:`identifier` would), or ``None`` when
+    there is none.
 
     >>> control_character("red\\x1b[31m"), control_character("a\\tb")
     ((3, '\\\\x1b'), None)
     >>> control_character("a\\tb", one_line=True)
     (1, '\\\\t')
+    >>> control_character("a\\u200bb"), control_character("x\\u00a0", ident=True)
+    ((1, '\\\\u200b'), (1, '\\\\xa0'))
     """
-    match = (_UNSAFE_INLINE if one_line else _UNSAFE).search(text)
+    pattern = _UNSAFE_ID if ident else _UNSAFE_INLINE if one_line else _UNSAFE
+    match = pattern.search(text)
     if match is None:
         return None
-    return match.start(), (_escape_inline if one_line else _escape)(match)
+    return match.start(), (_escape_inline if one_line or ident else _escape)(match)
+
+
+def character_kind(escape: str) -> str:
+    """What the character an escape from :func:`control_character` shows is, for a
+    message: ``"a control character"``, ``"an invisible character"`` or ``"a blank
+    other than the space"``.
+
+    >>> character_kind("\\\\x1b"), character_kind("\\\\u200b"), character_kind("\\\\xa0")
+    ('a control character', 'an invisible character', 'a blank other than the space')
+    """
+    ch = {"\\t": "\t", "\\n": "\n", "\\r": "\r"}.get(escape) or chr(int(escape[2:], 16))
+    if re.match(f"[\t\n{_CONTROLS}]", ch):
+        return "a control character"
+    if re.match(f"[{_BLANKS}]", ch):
+        return "a blank other than the space"
+    return "an invisible character"
 
 
 def terminal_safe(text: str) -> str:
-    """``text`` with every control character but tab and newline shown as an escape."""
+    """``text`` with every control and invisible character (see the module's rule) but
+    tab and newline shown as an escape."""
     return _UNSAFE.sub(_escape, text)
 
 
@@ -90,6 +173,32 @@ def inline(text: str) -> str:
     character, tab and newline too, shown as an escape (``\\n``, ``\\x1b``). For
     messages that quote what a file holds (an error naming a key, a path)."""
     return _UNSAFE_INLINE.sub(_escape_inline, text)
+
+
+def identifier(text: str) -> str:
+    """An id (of a claim, a relation, an actor, a document) as it is printed: as
+    :func:`inline`, and every invisible character, joiner, variation selector, tag and
+    blank other than the plain space shown as an escape, emoji sequences too; nothing
+    folded. Two ids that differ print differently.
+
+    >>> print(identifier("x\\u00a0"), identifier("a\\u200db"), identifier("👩\\u200d🚀"))
+    x\\xa0 a\\u200db 👩\\u200d🚀
+    """
+    return _UNSAFE_ID.sub(_escape_inline, text)
+
+
+def is_plain_id(text: str) -> bool:
+    """Whether ``text`` prints as it is as an id, on one line with no space: nothing for
+    :func:`identifier` to escape (the common case, tested in C).
+
+    >>> is_plain_id("claim-1"), is_plain_id("a b"), is_plain_id("x\\u3164")
+    (True, False, False)
+    """
+    return (
+        " " not in text
+        and text.isprintable()
+        and (text.isascii() or _UNSAFE_ID.search(text) is None)
+    )
 
 
 def github_data(text: str) -> str:
@@ -116,8 +225,15 @@ def github_property(text: str) -> str:
 
 
 def one_line(text: str) -> str:
-    """``text`` made safe and folded onto one line (whitespace runs become a space)."""
-    return " ".join(terminal_safe(text).split())
+    """``text`` made safe and folded onto one line: runs of ASCII whitespace become a
+    space and are dropped at either end; other blanks (a no-break space) are kept inside
+    but shown as escapes at either end, where they would vanish.
+
+    >>> one_line("  two\\n lines\\u00a0"), one_line("10\\u00a0km")
+    ('two lines\\\\xa0', '10\\xa0km')
+    """
+    folded = _FOLD.sub(" ", terminal_safe(text)).strip(" ")
+    return _END_BLANKS.sub(lambda m: _UNSAFE_ID.sub(_escape_inline, m.group()), folded)
 
 
 def shorten(text: str, width: int) -> str:

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from arggraph.text import markdown_code, markdown_text, markup_safe
+from arggraph.text import markdown_code, markdown_text, markup_safe, one_line
 
 #: Texts that would each do something in Markdown, HTML or on GitHub if pasted raw.
 NASTY = [
@@ -44,9 +44,10 @@ def _md() -> MarkdownIt:
 
 
 def _shown(text: str) -> str:
-    """What a reader sees: the text made safe and folded, a zero-width space after every
-    ``@`` and ``#``."""
-    flat = " ".join(markup_safe(text).split())
+    """What a reader sees: the text made safe and folded (as ``one_line`` folds: ASCII
+    whitespace, other blanks kept inside and escaped at the ends), a zero-width space
+    after every ``@`` and ``#``."""
+    flat = one_line(markup_safe(text))
     return flat.replace("@", "@\u200b").replace("#", "#\u200b")
 
 
@@ -68,7 +69,7 @@ def test_a_text_renders_as_itself(text: str) -> None:
 @settings(max_examples=200, deadline=None)
 @given(_TEXT, st.integers(min_value=1, max_value=30))
 def test_a_text_cut_short_renders_as_its_beginning(text: str, limit: int) -> None:
-    flat = " ".join(markup_safe(text).split())
+    flat = one_line(markup_safe(text))
     cut = flat if len(flat) <= limit else flat[: limit - 1] + "…"
     shown = cut.replace("@", "@\u200b").replace("#", "#\u200b")
     rendered = _md().render(markdown_text(text, limit))
@@ -106,7 +107,7 @@ def test_github_finds_no_mention_and_no_issue_reference(text: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(_TEXT)
 def test_a_code_span_holds_the_text_as_it_is(text: str) -> None:
-    flat = " ".join(markup_safe(text).split())
+    flat = one_line(markup_safe(text))
     rendered = _md().render(markdown_code(text))
     if flat:
         assert rendered == f"<p><code>{_html(flat)}</code></p>\n"
@@ -116,4 +117,4 @@ def test_a_code_span_holds_the_text_as_it_is(text: str) -> None:
 def test_a_code_span_in_a_table_cell_keeps_the_columns(text: str) -> None:
     table = _md().render(f"| a | b |\n|---|---|\n| {markdown_code(text, cell=True)} | x |")
     assert table.count("<td>") == 2
-    assert f"<td><code>{_html(' '.join(markup_safe(text).split()))}</code></td>" in table
+    assert f"<td><code>{_html(one_line(markup_safe(text)))}</code></td>" in table

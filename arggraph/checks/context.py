@@ -21,7 +21,7 @@ from .._ids import default_relation_ids
 from ..dates import date_bounds
 from ..graph import Graph
 from ..model import Attribution, Claim
-from ..text import one_line, shorten
+from ..text import identifier, is_plain_id, one_line, shorten
 from .documents import DocumentStore
 from .finding import Finding, FindingRun
 from .registry import RULES
@@ -116,12 +116,14 @@ def bounds(value: str) -> tuple[date, date]:
 
 
 def quote_id(ident: str) -> str:
-    """An id as messages show it: quoted, on one line, control characters escaped.
+    """An id as messages show it: quoted, on one line, control and invisible characters
+    and blanks other than the space escaped, nothing folded
+    (:func:`arggraph.text.identifier`).
 
-    >>> quote_id("a\\x1bb")
-    "'a\\\\x1bb'"
+    >>> quote_id("a\\x1bb"), quote_id("a\\u00a0")
+    ("'a\\\\x1bb'", "'a\\\\xa0'")
     """
-    return f"'{flat(ident)}'"
+    return f"'{ident if is_plain_id(ident) else identifier(ident)}'"
 
 
 def flat(text: str) -> str:
@@ -294,7 +296,7 @@ class Context:
         cols = g.columns
         if cols is not None:  # a default relation id joins claim ids with ":" and "->"
             text = "|".join(chain(cols.claim_ids, cols.relation_ids or ()))
-            return " " not in text and text.isprintable()
+            return is_plain_id(text)
         claims, rels = g.model.claims, g.model.relations
         linked = (p for r in g.extended_relations if r.sources is not None for p in r.sources)
         text = "|".join(
@@ -306,7 +308,7 @@ class Context:
                 linked,
             )
         )
-        return " " not in text and text.isprintable()
+        return is_plain_id(text)
 
     @cached_property
     def position_ids(self) -> frozenset[str]:

@@ -208,16 +208,21 @@ _CATALOGUE = [
         "S013",
         "control-character",
         "warning",
-        "An id, a text, a name or a quote holds a control character.",
+        "An id, a text, a name or a quote holds a control or invisible character.",
         "Control characters (escape sequences, carriage returns, bells, NUL, C1 controls, "
         "the bidirectional overrides that reorder what is shown) are invisible or obeyed "
         "where text is shown: copied out of a PDF or a web page, or put there on purpose, "
         "they make a claim read one way in a terminal or an editor and another in the "
         "file, and an id that holds one cannot be typed. arggraph shows every one as an "
         "escape (\\x1b) wherever it prints, so nothing is obeyed, but the text stays as "
-        "it is. Checked: the ids of claims, relations, actors and documents (tab and "
-        "newline included), and claims' texts, actors' names, documents' titles and "
-        "quotes (tab and newline allowed there).",
+        "it is. Invisible characters (zero-width space U+200B, soft hyphen U+00AD, U+FEFF, "
+        "word joiner U+2060, Hangul fillers U+3164, tag characters) make two ids or texts "
+        "that differ print alike, and are shown as escapes and reported too. Checked: the "
+        "ids of claims, relations, actors and documents (tab and newline included, and "
+        "every joiner, variation selector and blank other than the space, a trailing "
+        "no-break space among them), and claims' texts, actors' names, documents' titles "
+        "and quotes (tab and newline allowed there, and emoji sequences: a zero-width "
+        "joiner between pictographs, a flag's tags).",
         "Delete the character, or replace it with what was meant (a space, a quote mark); "
         "the finding names it and where it is.",
     ),

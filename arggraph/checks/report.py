@@ -27,7 +27,7 @@ from typing import Any, Protocol
 from urllib.parse import quote
 
 from ..jsonio import dumps, encode_string
-from ..text import github_data, github_property, inline
+from ..text import github_data, github_property, identifier, inline, is_plain_id
 from .context import flat
 from .finding import SEVERITIES, Finding, FindingRun
 from .registry import RULES
@@ -234,7 +234,9 @@ class Format(Protocol):
 
 
 def _ids(ids: Sequence[str], limit: int | None = None) -> str:
-    shown = [flat(i) for i in (ids if limit is None else ids[:limit])]
+    shown = [
+        i if is_plain_id(i) else identifier(i) for i in (ids if limit is None else ids[:limit])
+    ]
     if limit is not None and len(ids) > limit:
         shown.append(f"+{len(ids) - limit} more")
     return ", ".join(shown)
@@ -292,7 +294,7 @@ class TextFormat(_LineFormat):
                 shown_ids = ""
             elif len(ids) == 1:
                 only = ids[0]
-                shown_ids = f" [{only if only.isprintable() and ' ' not in only else flat(only)}]"
+                shown_ids = f" [{only if is_plain_id(only) else identifier(only)}]"
             else:
                 shown_ids = f" [{_ids(ids, limit)}]"
             if not (

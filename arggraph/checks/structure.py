@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from ..text import control_character
+from ..text import character_kind, control_character
 from .context import Checker, Context, quote_id, show_claim, show_premises
 from .finding import Finding
 
@@ -403,8 +403,11 @@ def duplicate_texts(ctx: Context) -> Iterator[Finding]:
 
 
 def control_characters(ctx: Context) -> Iterator[Finding]:
-    """S013: the first control character of each id, text, name, title and quote that
-    holds one (:func:`arggraph.text.control_character`).
+    """S013: the first control or invisible character of each id, text, name, title and
+    quote that holds one, and in ids a blank other than the space: what output shows as
+    an escape (:func:`arggraph.text.control_character`; in ids as
+    :func:`arggraph.text.identifier` escapes them, in texts as
+    :func:`arggraph.text.terminal_safe` does, which keeps emoji sequences).
 
     A plain graph's ids and texts are tested joined, in one pass each: a large graph
     with none (the usual case) costs two regular-expression scans."""
@@ -413,9 +416,9 @@ def control_characters(ctx: Context) -> Iterator[Finding]:
         ids, texts = "|".join(cols.claim_ids), "\n".join(cols.texts)
         relation_ids = "|".join(cols.relation_ids or ())
         if not (
-            control_character(ids, one_line=True)
+            control_character(ids, ident=True)
             or control_character(texts)
-            or control_character(relation_ids, one_line=True)
+            or control_character(relation_ids, ident=True)
         ):
             return
     m = ctx.graph.model
@@ -431,7 +434,7 @@ def control_characters(ctx: Context) -> Iterator[Finding]:
                 if name == "id" and section == "relations" and "id" not in item.model_fields_set:
                     continue  # a default id is made of claim ids, reported there
                 value = getattr(item, name)
-                found = control_character(value, one_line=name == "id")
+                found = control_character(value, ident=name == "id")
                 if found is not None:
                     yield _control(ctx, noun, item.id, name, found, f"{section}[{i}].{name}")
             for j, att in enumerate(getattr(item, "attributions", ())):
@@ -445,9 +448,9 @@ def _control(
     ctx: Context, noun: str, ident: str, name: str, found: tuple[int, str], path: str
 ) -> Finding:
     offset, shown = found
+    kind = character_kind(shown)
     message = (
-        f"{noun} {quote_id(ident)}: its {name} holds a control character ({shown} at "
-        f"character {offset + 1})"
+        f"{noun} {quote_id(ident)}: its {name} holds {kind} ({shown} at character {offset + 1})"
     )
     return ctx.finding("S013", message, (ident,), path)
 

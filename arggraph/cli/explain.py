@@ -158,7 +158,7 @@ def _table(
     """The explanation as a table; on a ``terminal`` texts, paths and relation ids are
     cut to fit it (with a footnote when an id was cut), elsewhere nothing is cut."""
     from ..semantics.registry import gradual
-    from ..text import one_line, shorten
+    from ..text import identifier, one_line, shorten
     from .common import cut_note, terminal_width
     from .score import verdict_line
 
@@ -175,7 +175,7 @@ def _table(
 
     topic = graph.claims[result.topic]
     lines = [
-        f"claim     {one_line(result.topic)}: {fit(topic.text, max(width - 12, 20), False)}",
+        f"claim     {identifier(result.topic)}: {fit(topic.text, max(width - 12, 20), False)}",
         f"strength  {result.strength:.4f} (base {base:.3f}) under {gradual(semantics).label}; "
         f"{len(result.contributions)} claims reach it",
     ]
@@ -194,7 +194,7 @@ def _table(
             if judged is not None:
                 at = flips.get(c.claim)
                 flip = f"  {'-' if at is None else format(at, '.4f'):>8}"
-            path = " -> ".join(one_line(p) for p in c.path)
+            path = " -> ".join(identifier(p) for p in c.path)
             removal = (
                 "  <=" + format(c.bound, ".2f") if c.removal is None else f"{c.removal:>+8.4f}"
             )

@@ -120,9 +120,9 @@ def _block(ids: list[str], terminal: bool) -> list[str]:
     paste), wrapped to the width of a terminal (never cut)."""
     import textwrap
 
-    from ..text import one_line
+    from ..text import identifier
 
-    shown = [one_line(c) for c in ids]
+    shown = [identifier(c) for c in ids]
     if not terminal:
         return [f"  {c}" for c in shown]
     from .common import terminal_width

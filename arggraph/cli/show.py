@@ -21,7 +21,7 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..summary import summarize
-    from ..text import one_line
+    from ..text import identifier, one_line
     from .common import emit, emit_json, load_graph
 
     graph = load_graph(args.graph)
@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
         one_line(s["title"] or s["id"]),
         f"question:   {one_line(s['question'])}" if s["question"] else "question:   (none)",
         "positions:",
-        *(f"  - {one_line(p['text'])}  [{one_line(p['id'])}]" for p in s["positions"]),
+        *(f"  - {one_line(p['text'])}  [{identifier(p['id'])}]" for p in s["positions"]),
         *(["  (none)"] if not s["positions"] else []),
         f"claims:     {c['total']} ({c['position']} positions, {c['claim']} claims, "
         f"{c['evidence']} evidence)",
