@@ -34,6 +34,7 @@ without a ``format`` gets the one it needs:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from itertools import chain
 from operator import attrgetter
@@ -92,8 +93,22 @@ RelationType = Literal["support", "attack"]
 Loc = tuple[str | int, ...]
 
 
+_DATE_FORM = re.compile(DATE_PATTERN)
+
+
 def _check_date(value: str) -> str:
+    """``value`` if it is a date of the format; else a ``ValueError`` with the one plain
+    message every surface shows (the loader, the editor, the TUI's forms): the pattern
+    lives in the JSON Schema only, as pydantic would quote it as a regular expression.
+
+    >>> _check_date("yesterday")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: not a real date of the form YYYY, YYYY-MM or YYYY-MM-DD, or an interval ...
+    """
     try:
+        if _DATE_FORM.fullmatch(value) is None:
+            raise ValueError(value)
         date_bounds(value)
     except ValueError as exc:
         if is_interval(value) and "after its end" in str(exc):
@@ -124,7 +139,7 @@ Text = Annotated[str, StringConstraints(min_length=1)]
 Date = Annotated[
     str,
     Field(
-        pattern=DATE_PATTERN,
+        json_schema_extra={"pattern": DATE_PATTERN},
         description="YYYY, YYYY-MM or YYYY-MM-DD; from arggraph/1.1 also an interval "
         "START/END of them (2023-02-27/2023-03-05), the start not surely after the end",
     ),

@@ -404,6 +404,44 @@ async def test_change_and_remove_an_actor_and_a_document(bypass_file: Path, tmp_
         assert "a-leaflet" not in session.graph.documents
 
 
+async def test_a_bad_published_date_is_refused_in_plain_words(
+    bypass_file: Path, tmp_path: Path
+) -> None:
+    """A date not of the form (03/06/2023) is refused with the loader's plain message,
+    not with the regular expression of the schema's pattern."""
+    app = _app(bypass_file, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        session = main_of(app).session
+        screen = await open_sources(pilot)
+        before = set(session.graph.documents)
+        await pilot.press("n")
+        await settle(pilot)
+        app.screen.query_one("#field-title", Input).value = "A leaflet"
+        app.screen.query_one("#field-published", Input).value = "03/06/2023"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, FormScreen)  # refused, with why
+        shown = " ".join(screen_text(app).split())
+        assert "not a real date of the form YYYY, YYYY-MM or YYYY-MM-DD" in shown
+        assert "pattern" not in shown and "\\d{4}" not in shown
+        app.screen.query_one("#field-published", Input).value = ""
+        await pilot.press("enter")
+        await settle(pilot)
+        assert set(session.graph.documents) == before | {"a-leaflet"}
+        options = screen.query_one(OptionList)
+        options.highlighted = option_ids(screen).index("document:a-leaflet")
+        await pilot.press("c")
+        await settle(pilot)
+        app.screen.query_one("#field-published", Input).value = "yesterday"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, FormScreen)
+        shown = " ".join(screen_text(app).split())
+        assert "not a real date of the form YYYY" in shown and "pattern" not in shown
+        assert session.graph.documents["a-leaflet"].published is None
+
+
 async def test_actors_and_documents(bypass_file: Path, tmp_path: Path) -> None:
     app = _app(bypass_file, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
