@@ -399,6 +399,30 @@ EXAMPLES: dict[str, Example] = {
             documents={"report.txt": "The defence costs too many lives.\n"},
         ),
     ),
+    "P015": Example(
+        _g(
+            actors=[
+                _ISW,
+                {"id": "kofman", "name": "Michael Kofman", "kind": "analyst"},
+                {"id": "m-kofman", "name": "michael  Kofman", "kind": "analyst"},
+            ],
+            documents=[_DOC],
+            claims=[
+                _claim("costs", "The defence costs too many lives", _att("kofman")),
+                _claim("ground", "Every metre is paid for in lives", _att("m-kofman")),
+            ],
+        ),
+        passing=Example(
+            _g(
+                actors=[_ISW, {"id": "kofman", "name": "Michael Kofman", "kind": "analyst"}],
+                documents=[_DOC],
+                claims=[
+                    _claim("costs", "The defence costs too many lives", _att("kofman")),
+                    _claim("ground", "Every metre is paid for in lives", _att("kofman")),
+                ],
+            )
+        ),
+    ),
     "P014": Example(
         _g11(
             actors=[_ISW],

@@ -17,6 +17,7 @@ and goes on with the others. The rules report what has a meaning but is likely w
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -369,6 +370,37 @@ def unused(ctx: Context) -> Iterator[Finding]:
             )
 
 
+def folded_name(name: str) -> str:
+    """A name as P015 compares names: NFKC-normalised, case-folded, runs of whitespace
+    one space, none at the ends.
+
+    >>> folded_name("  Michael\u00a0 KOFMAN "), folded_name("Stra\u00dfe") == folded_name("STRASSE")
+    ('michael kofman', True)
+    """
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+def duplicate_actors(ctx: Context) -> Iterator[Finding]:
+    """P015: actors with different ids and the same name (:func:`folded_name`): one
+    finding a name, naming every id and place, at the place of the second."""
+    actors = ctx.graph.model.actors if ctx.graph.actors else []
+    by_name: dict[str, list[int]] = defaultdict(list)
+    for i, actor in enumerate(actors):
+        by_name[folded_name(actor.name)].append(i)
+    for places in by_name.values():
+        if len(places) < 2:
+            continue
+        named = [f"{quote_id(actors[i].id)} (actors[{i}])" for i in places]
+        listed = ", ".join(named[:-1]) + " and " + named[-1]
+        yield ctx.finding(
+            "P015",
+            f'actors {listed} have the same name, "{flat(actors[places[0]].name)}": one '
+            "actor entered twice?",
+            tuple(actors[i].id for i in places),
+            f"actors[{places[1]}]",
+        )
+
+
 CHECKERS = [
     Checker(frozenset({"P001"}), unattributed_claims, ordered=True),
     Checker(frozenset({"P002"}), unattributed_relations, ordered=True),
@@ -379,4 +411,5 @@ CHECKERS = [
     ),
     Checker(frozenset({"P006", "P008", "P009", "P013"}), quotes),
     Checker(frozenset({"P010", "P011"}), unused),
+    Checker(frozenset({"P015"}), duplicate_actors),
 ]

@@ -382,6 +382,21 @@ _CATALOGUE = [
         'Remove "reconstructed" if the quote says the claim, or move the quote to the '
         "claim it says.",
     ),
+    Rule(
+        "P015",
+        "duplicate-actor",
+        "warning",
+        "Two actors have the same name.",
+        "Actors with different ids whose names are the same, compared as a reader would "
+        "(case, accents' Unicode forms and runs of spaces aside: 'Michael Kofman' and "
+        "'MICHAEL KOFMAN'), are almost always one person or body entered twice, e.g. "
+        "from two documents. Their attributions are then split between two ids, so "
+        "counts of who holds what, and the checks that compare an actor's endorsements "
+        "(R001, R002, R003), miss that they are one.",
+        "Keep one id, change the other's attributions to it and remove the copy; if they "
+        "really are two people of one name, tell them apart in their names "
+        "('Michael Kofman (CNA)').",
+    ),
     # ---------------------------------------------------------------- reasoning
     Rule(
         "R001",
