@@ -209,21 +209,34 @@ def _refuse(text: str, offset: int, message: str, path: str | Path | None) -> No
     raise JSONLimitError(message, path=path, line=line, column=column)
 
 
-def _said(message: str) -> str:
+def _said(message: str, text: str = "", offset: int = -1) -> str:
     """The standard parser's message as a sentence: its "... starting at" leads to the
-    place, which the error says apart.
+    place, which the error says apart; a control character in a string (which JSON
+    holds only escaped) is named, as an escape, with how to write it.
 
     >>> _said("Unterminated string starting at")
     'Unterminated string starting here, never closed'
+    >>> print(_said("Invalid control character at", 'x"a\\x00b"', 3))
+    a control character (\\x00) inside a string, where JSON allows it only escaped: write \\u0000
     """
     if message.endswith(" starting at"):
         return message.removesuffix(" at") + " here, never closed"
-    return message
+    if message.startswith("Invalid control character") and 0 <= offset < len(text):
+        code = ord(text[offset])
+        named = {9: "\\t", 10: "\\n", 13: "\\r"}.get(code)
+        shown, escaped = named or f"\\x{code:02x}", named or f"\\u{code:04x}"
+        return (
+            f"a control character ({shown}) inside a string, where JSON allows it only "
+            f"escaped: write {escaped}"
+        )
+    return message.removesuffix(" at")
 
 
 def _malformed(text: str, offset: int, message: str, path: str | Path | None) -> NoReturn:
     line, column = _position(text, offset)
-    raise JSONSyntaxError(f"malformed JSON: {_said(message)}", path=path, line=line, column=column)
+    raise JSONSyntaxError(
+        f"malformed JSON: {_said(message, text, offset)}", path=path, line=line, column=column
+    )
 
 
 def parse_json(text: str, *, path: str | Path | None = None, data: bytes | None = None) -> Any:
@@ -259,7 +272,10 @@ def parse_json(text: str, *, path: str | Path | None = None, data: bytes | None 
         )
     except json.JSONDecodeError as exc:
         raise JSONSyntaxError(
-            f"malformed JSON: {_said(exc.msg)}", path=path, line=exc.lineno, column=exc.colno
+            f"malformed JSON: {_said(exc.msg, text, exc.pos)}",
+            path=path,
+            line=exc.lineno,
+            column=exc.colno,
         ) from None
     except (_Refused, RecursionError, ValueError):
         pass

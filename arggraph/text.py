@@ -59,6 +59,7 @@ __all__ = [
     "markdown_text",
     "markup_safe",
     "one_line",
+    "quoted",
     "shorten",
     "terminal_safe",
 ]
@@ -244,6 +245,24 @@ def shorten(text: str, width: int) -> str:
     """
     flat = one_line(text)
     return flat if len(flat) <= width else flat[: max(0, width - 1)] + "…"
+
+
+def quoted(value: str, width: int = 60) -> str:
+    """``value`` quoted for a message as Python writes a string (``'...'``, control
+    characters as escapes), at most ``width`` characters: a longer value is cut, with an
+    ellipsis inside the quotes, before it is quoted, so that no escape is cut in half
+    and a value of 4,000 characters does not fill the screen.
+
+    >>> quoted("1" * 4000, 12), quoted("a\\x00b"), quoted("\\x00" * 10, 16)
+    ("'111111111…'", "'a\\\\x00b'", "'\\\\x00\\\\x00\\\\x00…'")
+    """
+    text = repr(value)
+    if len(text) <= width:
+        return text
+    cut = value[:width]
+    while cut and len(repr(cut + "…")) > width:
+        cut = cut[:-1]
+    return repr(cut + "…")
 
 
 def markup_safe(text: str) -> str:

@@ -32,6 +32,7 @@ from pathlib import Path
 
 from ..graph import Graph
 from ..model import Claim, GraphModel, Relation
+from ..text import quoted, shorten
 from .iccma import safe_names
 from .imported import ImportResult, fail
 from .imported import graph_id as id_from_path
@@ -101,7 +102,9 @@ def from_bag(
         m = _STATEMENT.fullmatch(line)
         if m is None:
             raise fail(
-                f"expected arg(NAME, BASE)., att(A, B). or sup(A, B)., found {line!r}", path, number
+                f"expected arg(NAME, BASE)., att(A, B). or sup(A, B)., found {quoted(line)}",
+                path,
+                number,
             )
         kind, a, b = m.groups()
         if kind == "arg":
@@ -109,14 +112,16 @@ def from_bag(
                 value = float(b)
             except ValueError:
                 raise fail(
-                    f"the base score of {a!r} is not a number: {b!r}", path, number
+                    f"the base score of {quoted(a)} is not a number: {quoted(b)}", path, number
                 ) from None
             if not (math.isfinite(value) and 0.0 <= value <= 1.0):
                 raise fail(
-                    f"the base score of {a!r} must be between 0 and 1, not {b}", path, number
+                    f"the base score of {quoted(a)} must be between 0 and 1, not {shorten(b, 40)}",
+                    path,
+                    number,
                 )
             if a in claims:
-                raise fail(f"argument {a!r} is declared twice", path, number)
+                raise fail(f"argument {quoted(a)} is declared twice", path, number)
             claims[a] = Claim(id=a, text=a, base=value)
         else:
             pending.append((kind, a, b, number))
@@ -125,7 +130,8 @@ def from_bag(
         for name in (a, b):
             if name not in claims:
                 raise fail(
-                    f"{kind}({a}, {b}) names {name!r}, which no arg({name}, BASE). declares",
+                    f"{kind}({shorten(a, 30)}, {shorten(b, 30)}) names {quoted(name)}, which "
+                    f"no arg({shorten(name, 30)}, BASE). declares",
                     path,
                     number,
                 )

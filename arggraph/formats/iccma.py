@@ -40,6 +40,7 @@ from pathlib import Path
 from ..errors import ImportFormatError
 from ..graph import Graph
 from ..model import Claim, GraphModel, Relation
+from ..text import quoted, shorten
 from .imported import ImportResult, fail, line_of
 from .imported import graph_id as id_from_path
 from .plain import source_of
@@ -243,7 +244,7 @@ def _statements(
         m = pattern.match(text, pos)
         if m is None:
             snippet = text[pos : pos + 30].split("\n", 1)[0]
-            raise fail(f"expected {expected}, found {snippet!r}", path, line_of(text, pos))
+            raise fail(f"expected {expected}, found {quoted(snippet)}", path, line_of(text, pos))
         yield line_of(text, pos), m
         pos = m.end()
 
@@ -262,19 +263,22 @@ def from_apx(
         kind, a, b = m.group(1), m.group(2), m.group(3)
         if kind == "arg":
             if b is not None:
-                raise fail(f"arg() takes one name, got {m.group(0)!r}", path, line)
+                raise fail(f"arg() takes one name, got {quoted(m.group(0))}", path, line)
             if a not in declared:
                 declared.add(a)
                 claims.append(a)
         else:
             if b is None:
-                raise fail(f"att() takes two names, got {m.group(0)!r}", path, line)
+                raise fail(f"att() takes two names, got {quoted(m.group(0))}", path, line)
             attacks.append((a, b, line))
     for a, b, line in attacks:
         for name in (a, b):
             if name not in declared:
                 raise fail(
-                    f"att({a},{b}) names {name!r}, which no arg({name}). declares", path, line
+                    f"att({shorten(a, 30)},{shorten(b, 30)}) names {quoted(name)}, which no "
+                    f"arg({shorten(name, 30)}). declares",
+                    path,
+                    line,
                 )
     names = {m.group(1): m.group(2).strip() for m in _APX_NAME_COMMENT.finditer(text)}
     ids = {c: names.get(c, c) for c in claims}
@@ -317,17 +321,18 @@ def from_tgf(
         if not in_edges:
             name = parts[0]
             if name in texts:
-                raise fail(f"node {name!r} is listed twice", path, number)
+                raise fail(f"node {quoted(name)} is listed twice", path, number)
             claims.append(name)
             texts[name] = " ".join(parts[1:]) if len(parts) > 1 else name
             continue
         if len(parts) < 2:
-            raise fail(f"expected an edge 'SOURCE TARGET', found {line!r}", path, number)
+            raise fail(f"expected an edge 'SOURCE TARGET', found {quoted(line)}", path, number)
         a, b = parts[0], parts[1]
         for name in (a, b):
             if name not in texts:
                 raise fail(
-                    f"edge {a} {b} names {name!r}, which is not a node above the '#' line",
+                    f"edge {shorten(a, 30)} {shorten(b, 30)} names {quoted(name)}, which is "
+                    "not a node above the '#' line",
                     path,
                     number,
                 )
@@ -385,7 +390,7 @@ def from_i23(
         if count is None:
             declared = _count(parts[2]) if len(parts) == 3 and parts[:2] == ["p", "af"] else None
             if declared is None:
-                raise fail(f"expected the header 'p af N', found {line!r}", path, number)
+                raise fail(f"expected the header 'p af N', found {quoted(line)}", path, number)
             if declared > max_arguments:
                 shown = f"{declared:,}" if declared < 10**18 else "more than 10**18"
                 raise ImportFormatError(
@@ -400,7 +405,9 @@ def from_i23(
         values = [_count(p) for p in parts]
         if len(parts) != 2 or None in values:
             raise fail(
-                f"expected an attack 'i j' (two argument numbers), found {line!r}", path, number
+                f"expected an attack 'i j' (two argument numbers), found {quoted(line)}",
+                path,
+                number,
             )
         for p, n in zip(parts, values, strict=True):
             if n is None or not 1 <= n <= count:
