@@ -256,7 +256,7 @@ _UNSAFE = {
     ">": "\\u003e",
     "/": "\\/",
 }
-_UNSAFE_RE = re.compile("[{}=<>/\x85\u2028\u2029]")
+_UNSAFE_RE = re.compile("[{}=<>/\x7f-\x9f\u2028\u2029]")  # (DEL and C1 controls escaped too)
 
 
 def data_json(value: Any) -> str:

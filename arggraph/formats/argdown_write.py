@@ -20,6 +20,14 @@ support, so an attack, or a relation aimed at a relation, concludes in a stateme
 stands for it (``[id (conclusion)]``, data ``conclusion_of``) and bears on its target
 from there (``->``, ``_>`` or ``+>``); the import reads that back as the one relation.
 
+Text is written as it is: control characters too (ESC, a bell, C1 controls), which the
+official parser reads back unchanged (tab and line breaks fold into a space), and which
+a terminal is shown as escapes (``arggraph export`` to a terminal). Only NUL is refused,
+naming the claim or relation and where: a file holding one is binary to text tools, and
+no export writes one. It can be in an id, a text, a tag, or a relation's id or note
+where the relation is written as an argument; elsewhere (notes, the front matter) it is
+in JSON data, escaped, as DEL and the C1 controls are (YAML would not read them raw).
+
 >>> from arggraph.model import Actor, Attribution, Claim, GraphModel, Relation
 >>> g = Graph(GraphModel(id="g", actors=[Actor(id="ana", name="Ana", kind="analyst")],
 ...     claims=[Claim(id="go", text="We go.", kind="position"), Claim(id="low", text="Cheap.",
@@ -43,6 +51,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..errors import InputError
 from ..graph import Graph
 from ..model import Relation, default_relation_id
 from .argdown_data import data_json
@@ -291,10 +300,45 @@ class _Writer:
         return out
 
 
+def _refuse_nul(graph: Graph, structures: set[str]) -> None:
+    """An ``InputError`` naming the first claim whose id, text or tags, or relation
+    written as an argument (in ``structures``) whose id or note, holds a NUL character
+    (see the module's docstring); other relations' ids and notes are written in JSON
+    data, escaped."""
+    from ..text import identifier
+
+    model = graph.model
+    fields: list[tuple[str, str, str, str]] = []  # (noun, id, place, value)
+    for i, c in enumerate(model.claims):
+        fields.append(("claim", c.id, f"claims[{i}].id", c.id))
+        fields.append(("claim", c.id, f"claims[{i}].text", c.text))
+        fields += [("claim", c.id, f"claims[{i}].tags[{j}]", t) for j, t in enumerate(c.tags)]
+    for i, r in enumerate(model.relations):
+        if r.id in structures:
+            fields.append(("relation", r.id, f"relations[{i}].id", r.id))
+            if r.note:
+                fields.append(("relation", r.id, f"relations[{i}].note", r.note))
+    for noun, ident, place, value in fields:
+        at = value.find("\x00")
+        if at != -1:
+            what = place.rsplit(".", 1)[1].split("[")[0].replace("tags", "tag")
+            raise InputError(
+                f"{noun} '{identifier(ident)}': its {what} holds a NUL character (\\x00 at "
+                f"character {at + 1}), which Argdown cannot write: a file holding one is "
+                "binary to text tools",
+                path=graph.path,
+                place=place,
+                hint="remove the character (arggraph check reports each as S013), or "
+                "export to a format that keeps it escaped (aif, graphml)",
+            )
+
+
 def write_argdown(graph: Graph, *, report: Report | None = None) -> str:
     """The graph as Argdown (see the module's docstring); ``report`` hears of renamed ids
-    only (:func:`to_argdown` also counts what Argdown cannot hold)."""
+    only (:func:`to_argdown` also counts what Argdown cannot hold). Raises
+    :class:`~arggraph.errors.InputError` for a NUL character (it writes none)."""
     writer = _Writer(graph)
+    _refuse_nul(graph, writer.pcs)
     out = [*_front(graph, writer.titles), "", *writer.write()]
     if report is not None and writer.renamed:
         report.note(
