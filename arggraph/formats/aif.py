@@ -29,6 +29,25 @@ file is a set of ``nodes`` (``nodeID``, ``text``, ``type``) and ``edges``
 - The dialogue layer itself (TA nodes, YA nodes between locutions, analysts' copies
   of locutions, OVA's layout) is reported and dropped.
 
+**Positions.** AIF has no node for the question under debate, nor for the answers to it
+(arggraph's ``position`` kind), so the import marks them from the structure, as an
+analyst would read it. A *top conclusion* is a claim that others argue for or against
+and that argues for or against nothing.
+
+- The top conclusions that someone asks about (an L -> YA -> I chain whose illocution is
+  Pure Questioning, Assertive Questioning or Questioning: the host's question in a
+  Question Time dialogue) are the positions: they are what the dialogue debates.
+- Else a map with one top conclusion (one argument, as the microtexts' central claim or
+  an Araucaria analysis) has that conclusion as its position, the thesis.
+- Else no claim is a position: the several top conclusions of a dialogue (QT30, US2016,
+  the Moral Maze) conclude separate arguments, not rival answers to one question;
+  marking them would make ``check`` report a speaker who holds two of them as taking both
+  sides (R003) and ``score`` give a verdict between them. The import says so, and
+  ``check`` notes that the graph has no position (S008): give the answers you want to
+  compare the kind ``position``.
+
+A file arggraph exported keeps its kinds (the ``arggraph`` object below).
+
 The export (:func:`to_aif`, in :mod:`~arggraph.formats.aif_write`) writes the same
 shape (I, RA/CA/MA, L and YA nodes, locutions and participants, with each attribution's
 illocution and each relation's scheme) so AIFdb and OVA tools can read it, plus one extra
@@ -77,6 +96,10 @@ from .aif_write import EXTRA_KEY, to_aif
 from .imported import Ids, ImportResult, fail, model_from, slug
 from .imported import graph_id as id_from_path
 from .report import Report
+
+#: The illocutions by which someone puts a claim up for debate (IAT): a top conclusion
+#: asked about this way is a position (see *Positions* in the module's docstring).
+_ASKING = frozenset({"Pure Questioning", "Assertive Questioning", "Questioning"})
 
 __all__ = ["EXTRA_KEY", "from_aif", "speaker_and_words", "to_aif"]
 
@@ -611,16 +634,36 @@ class _Importer:
     def _positions(
         self, claims: dict[str, dict[str, Any]], relations: list[dict[str, Any]]
     ) -> None:
+        """Mark the positions by the module's rule (see *Positions* there): the top
+        conclusions someone asks about, else a map's only top conclusion, else none."""
         sources = {p for r in relations for p in r.get("sources", [r.get("source")])}
         targets = {r["target"] for r in relations}
         tops = [cid for cid in claims if cid in targets and cid not in sources]
-        for cid in tops:
+        asked = [
+            cid
+            for cid in tops
+            if any(a.get("illocution") in _ASKING for a in claims[cid]["attributions"])
+        ]
+        marked = asked or (tops if len(tops) == 1 else [])
+        for cid in marked:
             claims[cid]["kind"] = "position"
-        if tops:
+        n = len(marked)
+        if asked:
             self.report.note(
-                f"marked {len(tops)} claim{'s' if len(tops) > 1 else ''} that "
-                "other claims argue for or against, and that argue for or "
-                "against nothing, as positions"
+                f"marked {n} claim{'s' if n > 1 else ''} that someone asks about and that "
+                f"others argue for or against as position{'s' if n > 1 else ''}"
+            )
+        elif marked:
+            self.report.note(
+                "marked the map's one top conclusion (argued for or against, arguing for "
+                "or against nothing) as its position"
+            )
+        elif len(tops) > 1:
+            self.report.note(
+                f"marked no position: the {len(tops)} top conclusions (argued for or "
+                "against, arguing for or against nothing) are not said to answer one "
+                'question; give the positions you compare kind "position" (c in '
+                "arggraph tui)"
             )
 
 
