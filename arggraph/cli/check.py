@@ -310,7 +310,7 @@ class _FileChecker:
             )
             folder = Path(opts.documents) if opts.documents else cfg.documents
             try:
-                graph = loads(data, path=file, strict=False)
+                graph = loads(data, path=file, strict=False, provenance=True)
             except JSONSyntaxError as exc:  # an Argdown file, say: what to do instead
                 raise other_format(file) or exc from None
             store = self.store_for(folder)

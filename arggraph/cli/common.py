@@ -47,8 +47,9 @@ def cut_note(formats: str = "csv/json") -> str:
     return f"(ids cut to fit the terminal; --format {formats} or a pipe gives them whole)"
 
 
-def load_graph(path: str, *, strict: bool = True) -> Graph:
-    """Load the GRAPH argument (errors propagate to ``main``, which prints them).
+def load_graph(path: str, *, strict: bool = True, provenance: bool = False) -> Graph:
+    """Load the GRAPH argument (errors propagate to ``main``, which prints them);
+    ``provenance`` as for :func:`arggraph.io.load`.
 
     A file another tool wrote (Argdown, GraphML... by its extension) that is not
     arggraph JSON is refused with what to do instead, not with a JSON parser's message
@@ -57,7 +58,7 @@ def load_graph(path: str, *, strict: bool = True) -> Graph:
     from ..io import load
 
     try:
-        return load(path, strict=strict)
+        return load(path, strict=strict, provenance=provenance)
     except JSONSyntaxError as exc:
         raise other_format(path) or exc from None
 
