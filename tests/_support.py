@@ -20,8 +20,10 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from arggraph.framework import FloatArray
 from arggraph.graph import Graph
 from arggraph.io import load
+from arggraph.semantics.registry import MEAN, GradualSemantics, Kernels
 from arggraph.sheets import ScoreBook
 
 if TYPE_CHECKING:
@@ -174,3 +176,32 @@ def result_body(out: str) -> dict[str, object]:
     assert tolerance is None or isinstance(tolerance, float)
     assert isinstance(data["semantics"], str)
     return data
+
+
+def _avg(b: FloatArray, va: FloatArray, vs: FloatArray) -> FloatArray:
+    out: FloatArray = b * (1.0 - va) + (1.0 - b) * vs
+    return out
+
+
+def _avg1(b: float, va: float, vs: float) -> float:
+    return b * (1.0 - va) + (1.0 - b) * vs
+
+
+def _avg_d(
+    b: FloatArray, va: FloatArray, vs: FloatArray
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    return 1.0 - va - vs, -b + 0.0 * va, 1.0 - b + 0.0 * vs
+
+
+#: A toy gradual semantics (a mean aggregation, the influence ``w*(1 - va) + (1 - w)*vs``)
+#: that tests add to the table with ``monkeypatch.setitem(GRADUAL, "avg", AVG)``.
+AVG = GradualSemantics(
+    "avg",
+    "plain average",
+    "a test's toy",
+    "None: a toy semantics for the registry's tests.",
+    True,
+    MEAN,
+    "w*(1 - va) + (1 - w)*vs",
+    lambda: Kernels(_avg, _avg1, _avg_d),
+)

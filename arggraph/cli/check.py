@@ -545,7 +545,7 @@ def _checked(
     workers = _workers(files, jobs)
     if workers <= 1:
         for file, discovered in files:
-            bar.describe(f"checking {terminal_name(file)}")
+            bar.describe(f"checking {file}")
             report, items, why = checker.check(file, discovered, say)
             yield report, items, why, file
             bar.advance()
@@ -618,16 +618,6 @@ def _checked_in_processes(
             for message in outcome.messages:
                 say(message)
             yield outcome.report, iter(outcome.items), None, file
-
-
-def terminal_name(file: str) -> str:
-    """A file name made safe for the progress line (control characters and Rich markup
-    escaped)."""
-    from rich.markup import escape
-
-    from ..text import one_line
-
-    return escape(one_line(file))
 
 
 def _version() -> str:

@@ -344,7 +344,17 @@ class _RichProgress:
         self._progress.advance(self._task, steps)
 
     def describe(self, text: str) -> None:
-        self._progress.update(self._task, description=text)
+        self._progress.update(self._task, description=_bar_text(text))
+
+
+def _bar_text(text: str) -> str:
+    """A description as the bar shows it: on one line, control characters and Rich
+    markup escaped (it names files and claims, which are data)."""
+    from rich.markup import escape
+
+    from ..text import one_line
+
+    return escape(one_line(text))
 
 
 @contextmanager
@@ -352,6 +362,8 @@ def progress(description: str, total: float | None = None) -> Iterator[Progress]
     """A progress bar on stderr when it is a terminal; nothing when it is not.
 
     Pipes stay clean: with stderr redirected the yielded object silently ignores calls.
+    ``description`` (and what ``describe`` is given) is plain text: file names and ids
+    in it are escaped here for the terminal and for Rich's markup.
     """
     if not stderr_is_terminal():
         yield _Silent()
@@ -374,5 +386,5 @@ def progress(description: str, total: float | None = None) -> Iterator[Progress]
         TimeElapsedColumn(),
     ]
     with RichProgress(*columns, console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task(description, total=total)
+        task = bar.add_task(_bar_text(description), total=total)
         yield _RichProgress(bar, task)

@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
     from ..semantics._engine import TOLERANCE
     from ..semantics.explain import explain
     from ..semantics.verdict import flip_points, verdict
-    from .common import emit, emit_json, load_graph, load_sheet, result_header
+    from .common import emit, emit_json, load_graph, load_sheet, progress, result_header
     from .score import apply_scores
 
     graph = load_graph(args.graph)
@@ -92,7 +92,15 @@ def run(args: argparse.Namespace) -> int:
     # --top computes every one.
     for cid in args.contributor:
         graph.require_claim(cid)  # an unknown claim: exit 2 with the nearest ids
-    result = explain(fw, args.claim, args.semantics, top=top, claims=args.contributor)
+    with progress(f"explaining {args.claim}: removals computed") as bar:
+        result = explain(
+            fw,
+            args.claim,
+            args.semantics,
+            top=top,
+            claims=args.contributor,
+            on_removals=bar.advance,
+        )
     shown = result.contributions[:top] if top else result.contributions
     asked = set(args.contributor) - {c.claim for c in shown}
     shown = [*shown, *(c for c in result.contributions if c.claim in asked)]
