@@ -228,10 +228,46 @@ def parse_model_text(
     from pydantic import ValidationError
 
     raw = parse_json(text, path=path, data=data)
+    _refuse_other_kind(raw, expected_format, text, path)
     try:
         return model.model_validate(raw)
     except ValidationError as exc:
         raise SchemaError(_problems(exc, raw, expected_format, text), path=path) from None
+
+
+#: The formats arggraph writes, by what a file of each is, so a file of one given where
+#: another is read is named for what it is (not with a list of its keys the other lacks).
+_KINDS = {
+    "arggraph/1": "a graph",
+    "arggraph/1.1": "a graph",
+    "arggraph-scores/1": "a score sheet",
+}
+
+
+def _refuse_other_kind(raw: Any, expected_format: str, text: str, path: str | Path | None) -> None:
+    """Raise one :class:`~arggraph.errors.SchemaError` when ``raw`` says a format of
+    another kind of arggraph file than ``expected_format`` names (a graph given as a
+    score sheet, or a sheet as a graph).
+
+    >>> _refuse_other_kind({"format": "arggraph/1.1"}, "arggraph-scores/1", "{}", "g.json")
+    ... # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    arggraph.errors.SchemaError: g.json: format: this is a graph (format ...), not a score sheet ...
+    """
+    if not isinstance(raw, dict):
+        return
+    given = raw.get("format")
+    if not isinstance(given, str) or given not in _KINDS or given in expected_format:
+        return
+    wanted = next((kind for fmt, kind in _KINDS.items() if fmt in expected_format), None)
+    if wanted is None or wanted == _KINDS[given]:
+        return
+    from .locate import JsonLocator
+
+    line, column = JsonLocator(text).position(("format",))
+    message = f"this is {_KINDS[given]} (format {given!r}), not {wanted} ({expected_format})"
+    raise SchemaError([SchemaProblem("format", message, ("format",), line, column)], path=path)
 
 
 def needed_format(model: GraphModel) -> str:
