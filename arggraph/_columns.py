@@ -27,10 +27,13 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import compress
 from operator import itemgetter, methodcaller
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
+
+if TYPE_CHECKING:
+    from .framework import Link
 
 __all__ = ["Columns", "columns", "key_count", "string_colons"]
 
@@ -61,6 +64,11 @@ class Columns:
     whether each is an attack (else a support); ``bases`` and ``weights`` floats in
     [0, 1]. ``relation_ids`` is ``None`` when every relation has the default id
     (``TYPE:SOURCE->TARGET``), which the engine writes only if asked.
+
+    ``plain`` is ``False`` for the columns of a whole file (:mod:`arggraph._document`:
+    one with actors, documents, attributions, tags...), which are not all here; its
+    ``links`` then hold every relation as the engine takes it when one runs from linked
+    premises or aims at a relation (``sources`` and ``targets`` are then empty).
     """
 
     format: str
@@ -74,6 +82,8 @@ class Columns:
     weights: FloatArray
     relation_ids: list[str] | None
     texts: list[str]
+    plain: bool = True
+    links: tuple[Link, ...] | None = None
 
     @cached_property
     def index(self) -> dict[str, int]:

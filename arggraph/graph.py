@@ -101,10 +101,12 @@ class Graph:
     aimed at its own id aims at itself, a problem of its own (``"self"``; strict
     loading raises :class:`~arggraph.errors.IntegrityError`).
 
-    A graph of a plain file loaded on the fast path (:meth:`from_columns`) has the same
-    attributes; its :attr:`model`, :attr:`claims` and :attr:`relations` are validated from
-    the parsed file when first read, while :attr:`framework`, :meth:`kind_counts`,
-    :meth:`type_counts`, :meth:`position_texts`, :attr:`title` and :attr:`id` never need
+    A graph of a file loaded on the fast path (:meth:`from_columns`) has the same
+    attributes; its :attr:`model`, :attr:`claims` and :attr:`relations` (and a whole
+    file's :attr:`actors` and :attr:`documents`) are validated from the parsed file when
+    first read, while :attr:`framework`, :meth:`kind_counts`, :meth:`type_counts`,
+    :meth:`position_texts`, :meth:`claim_kinds`, :meth:`claim_texts`,
+    :meth:`require_claim`, :attr:`attributed`, :attr:`title` and :attr:`id` never need
     them.
     """
 
@@ -141,17 +143,21 @@ class Graph:
         path: str | Path | None = None,
         stamp: FileStamp | None = None,
     ) -> Graph:
-        """A graph of a plain file read on the fast path (:mod:`arggraph._columns`, which
-        found it valid, every id once and every end a claim), with the parsed file
-        ``raw`` it came from and the id it takes (``graph_id``). Its models (:attr:`model`,
-        :attr:`claims`, :attr:`relations`) are validated from ``raw`` when first asked
-        for; the engine's arrays, the counts and the positions come from the columns."""
+        """A graph of a file read on the fast path (:mod:`arggraph._columns` for a plain
+        file, :mod:`arggraph._document` for a whole one, which found it valid, every id
+        once and every reference resolved), with the parsed file ``raw`` it came from
+        and the id it takes (``graph_id``). Its models (:attr:`model`, :attr:`claims`,
+        :attr:`relations`, and for a whole file :attr:`actors` and :attr:`documents`)
+        are validated from ``raw`` when first asked for; the engine's arrays, the counts,
+        the claims' kinds and texts and the positions come from the columns."""
         graph = cls.__new__(cls)
         graph._model = None
         graph.path = Path(path) if path is not None else None
         graph.stamp = stamp
         graph._claims = graph._relations = None
-        graph._actors, graph._documents = {}, {}  # a plain file has none
+        graph._actors = graph._documents = None
+        if cols.plain:
+            graph._actors, graph._documents = {}, {}  # a plain file has none
         graph.problems = []
         graph._raw = raw
         graph._columns = cols
@@ -242,8 +248,12 @@ class Graph:
     @property
     def attributed(self) -> bool:
         """Whether any claim or relation has an attribution."""
-        if self._columns is not None:
+        cols = self._columns
+        if cols is not None and cols.plain:
             return False
+        if self._claims is None and cols is not None and self._raw is not None:
+            items = chain(self._raw.get("claims", ()), self._raw.get("relations", ()))
+            return any(item.get("attributions") for item in items)
         groups = chain(
             (c.attributions for c in self.claims.values()),
             (r.attributions for r in self.relations.values()),
@@ -256,8 +266,10 @@ class Graph:
         texts, kinds, bases, relation types and ends) when the graph was loaded from a
         plain file on the fast path, else ``None``: what reads a large plain graph in
         bulk (the checks) reads without building a model per item. Such a graph has no
-        actors, documents or attributions."""
-        return self._columns
+        actors, documents or attributions (the columns of a whole file, which has them,
+        are not given here)."""
+        cols = self._columns
+        return cols if cols is not None and cols.plain else None
 
     # ------------------------------------------------------------------ indexing
     def _index_items(self) -> None:
@@ -502,6 +514,42 @@ class Graph:
             return {str(c["id"]): str(c["text"]) for c in picked}
         return {c.id: c.text for c in self.positions}
 
+    def claim_kinds(self) -> dict[str, str]:
+        """Each claim's kind by id, in file order (from the columns of a file read on the
+        fast path, with no model built)."""
+        if self._claims is None and self._columns is not None:
+            return dict(zip(self._columns.claim_ids, self._columns.kinds, strict=True))
+        return {c.id: c.kind for c in self.claims.values()}
+
+    def claim_texts(self) -> dict[str, str]:
+        """Each claim's text by id, in file order (as :meth:`claim_kinds`).
+
+        >>> from arggraph.io import loads
+        >>> loads('{"claims": [{"id": "a", "text": "A", "kind": "position"}]}').claim_texts()
+        {'a': 'A'}
+        """
+        if self._claims is None and self._columns is not None:
+            return dict(zip(self._columns.claim_ids, self._columns.texts, strict=True))
+        return {c.id: c.text for c in self.claims.values()}
+
+    def require_claim(self, claim_id: str) -> None:
+        """Raise :class:`~arggraph.errors.UnknownIdError` (which names the nearest ids)
+        unless the graph has a claim ``claim_id``; no model is built for it.
+
+        >>> from arggraph.io import loads
+        >>> loads('{"claims": [{"id": "withdraw", "text": "W"}]}').require_claim("withdrew")
+        Traceback (most recent call last):
+        ...
+        arggraph.errors.UnknownIdError: no claim with id 'withdrew'; did you mean 'withdraw'?
+        """
+        cols = self._columns
+        if self._claims is None and cols is not None:
+            if claim_id not in cols.index:
+                raise UnknownIdError("claim", claim_id, path=self.path, known=cols.claim_ids)
+            return
+        if claim_id not in self.claims:
+            raise UnknownIdError("claim", claim_id, path=self.path, known=list(self.claims))
+
     def claim(self, claim_id: str) -> Claim:
         """The claim with this id, or :class:`~arggraph.errors.UnknownIdError`."""
         cols, raw = self._columns, self._raw
@@ -558,8 +606,9 @@ class Graph:
         """The relations that run from linked premises or aim at a relation (which
         :attr:`framework` does not hold yet), in file order, those with a missing end
         included (:meth:`is_usable` tells): empty for an ``arggraph/1`` graph."""
-        if self._columns is not None:
-            return []  # a plain file: every relation from a claim to a claim
+        cols = self._columns
+        if self._claims is None and cols is not None and cols.links is None:
+            return []  # every relation from a claim to a claim
         claims, relations = self.claims, self.relations
         return [
             r
@@ -584,8 +633,13 @@ class Graph:
         (kept by ``strict=False`` loading), and those aimed at such a relation, are left
         out, as are relations aimed at themselves: the checks report them.
         """
-        if self._columns is not None:
-            return _columns_framework(self._columns)
+        cols = self._columns
+        if cols is not None and cols.links is not None:
+            from .framework import Framework
+
+            return Framework.from_links(tuple(cols.claim_ids), cols.bases.tolist(), cols.links)
+        if cols is not None:
+            return _columns_framework(cols)
         if self.extended_relations:
             return self._linked_framework()
         import numpy as np

@@ -8,9 +8,10 @@ file that changed on disk since it was loaded (see :mod:`arggraph.atomic`).
 
 JSON is read by :func:`arggraph.jsonio.parse_json`, as every JSON file arggraph reads
 is, within its stated limits (nesting, integer digits; no NaN, duplicate keys or lone
-surrogates), then validated by the pydantic models; each failure says where. A plain
-file (:mod:`arggraph._columns`) is first tried on a fast path that accepts only what
-those would accept, with equal values.
+surrogates), then validated by the pydantic models; each failure says where. A file is
+first tried on a fast path that accepts only what those would accept, with equal values,
+and builds the models only when asked for: a plain file (:mod:`arggraph._columns`)
+checked in bulk, any other (:mod:`arggraph._document`) a key's values at a time.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from .errors import (
     json_path_text,
 )
 from .graph import Graph
-from .jsonio import dumps, parse_json, quick_parse
+from .jsonio import dumps, parse_json, quick_parse, written_keys
 
 if TYPE_CHECKING:
     from pydantic import BaseModel, ValidationError
@@ -227,10 +228,46 @@ def parse_model_text(
     from pydantic import ValidationError
 
     raw = parse_json(text, path=path, data=data)
+    _refuse_other_kind(raw, expected_format, text, path)
     try:
         return model.model_validate(raw)
     except ValidationError as exc:
         raise SchemaError(_problems(exc, raw, expected_format, text), path=path) from None
+
+
+#: The formats arggraph writes, by what a file of each is, so a file of one given where
+#: another is read is named for what it is (not with a list of its keys the other lacks).
+_KINDS = {
+    "arggraph/1": "a graph",
+    "arggraph/1.1": "a graph",
+    "arggraph-scores/1": "a score sheet",
+}
+
+
+def _refuse_other_kind(raw: Any, expected_format: str, text: str, path: str | Path | None) -> None:
+    """Raise one :class:`~arggraph.errors.SchemaError` when ``raw`` says a format of
+    another kind of arggraph file than ``expected_format`` names (a graph given as a
+    score sheet, or a sheet as a graph).
+
+    >>> _refuse_other_kind({"format": "arggraph/1.1"}, "arggraph-scores/1", "{}", "g.json")
+    ... # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    arggraph.errors.SchemaError: g.json: format: this is a graph (format ...), not a score sheet ...
+    """
+    if not isinstance(raw, dict):
+        return
+    given = raw.get("format")
+    if not isinstance(given, str) or given not in _KINDS or given in expected_format:
+        return
+    wanted = next((kind for fmt, kind in _KINDS.items() if fmt in expected_format), None)
+    if wanted is None or wanted == _KINDS[given]:
+        return
+    from .locate import JsonLocator
+
+    line, column = JsonLocator(text).position(("format",))
+    message = f"this is {_KINDS[given]} (format {given!r}), not {wanted} ({expected_format})"
+    raise SchemaError([SchemaProblem("format", message, ("format",), line, column)], path=path)
 
 
 def needed_format(model: GraphModel) -> str:
@@ -241,14 +278,20 @@ def needed_format(model: GraphModel) -> str:
     return needed(model)
 
 
-def loads(data: str | bytes, *, path: str | Path | None = None, strict: bool = True) -> Graph:
+def loads(
+    data: str | bytes,
+    *,
+    path: str | Path | None = None,
+    strict: bool = True,
+    provenance: bool = False,
+) -> Graph:
     """A graph from the text of an ``arggraph/1`` or ``arggraph/1.1`` file.
 
     ``data`` is the JSON text, as ``str`` or as UTF-8 ``bytes`` (a leading byte-order
     mark is allowed); ``path`` only names the file in errors and becomes ``graph.path``.
-    ``strict`` as for :func:`load`. A file without ``"id"`` (a bare framework of claims
-    and relations) gets the file's name without its extension, ``"graph"`` when no
-    ``path`` is given. Returns a :class:`~arggraph.graph.Graph`: claims,
+    ``strict`` and ``provenance`` as for :func:`load`. A file without ``"id"`` (a bare
+    framework of claims and relations) gets the file's name without its extension,
+    ``"graph"`` when no ``path`` is given. Returns a :class:`~arggraph.graph.Graph`: claims,
     relations, actors and documents by id, in file order; base scores and relation
     weights are numbers in [0, 1] (defaults 0.5 and 1); dates are ``YYYY``, ``YYYY-MM``
     or ``YYYY-MM-DD`` (in ``arggraph/1.1`` also an interval ``START/END`` of them).
@@ -293,7 +336,7 @@ def loads(data: str | bytes, *, path: str | Path | None = None, strict: bool = T
     with paused_collector():
         # A large plain file is read straight from its bytes; the text is decoded only
         # for the models, which need it to say where a problem is.
-        fast = _plain_graph(text, given, path)
+        fast = _fast_graph(text, given, path, whole=not provenance)
         if fast is not None:
             return fast
         if text is None:
@@ -317,17 +360,22 @@ def loads(data: str | bytes, *, path: str | Path | None = None, strict: bool = T
 
 
 # Keys a plain file (:mod:`arggraph._columns`) never has: a file whose start holds one
-# of them (as a key or as text: this only picks the path) goes straight to the models.
+# of them (as a key or as text: this only picks the path) is read as a whole file
+# (:mod:`arggraph._document`).
 _NOT_PLAIN = (b'"attributions"', b'"actors"', b'"documents"', b'"sources"', b'"meta"')
 _START = 1 << 16
 
 
-def _plain_graph(text: str | None, data: bytes | None, path: str | Path | None) -> Graph | None:
-    """The graph of a plain file read on the fast path (parsed by the C parser alone, or
-    from 1 MiB on by msgspec's from the bytes: :func:`~arggraph.jsonio.quick_parse`;
-    checked in bulk, its models built only when asked for), or ``None`` when the file is
-    not plain or not valid: then the models read it and say what is wrong, and where.
-    ``text`` may be ``None`` when ``data`` is given: it is decoded only if needed."""
+def _fast_graph(
+    text: str | None, data: bytes | None, path: str | Path | None, *, whole: bool
+) -> Graph | None:
+    """The graph of a file read on the fast path (parsed by the C parser alone, or from
+    1 MiB on by msgspec's from the bytes: :func:`~arggraph.jsonio.quick_parse`; checked
+    by hand, a plain file in bulk (:mod:`arggraph._columns`), any other key by key
+    (:mod:`arggraph._document`); its models built only when asked for), or ``None``
+    when the file is not valid or not surely so: then the models read it and say what
+    is wrong, and where. ``text`` may be ``None`` when ``data`` is given: it is decoded
+    only if needed. Without ``whole``, only a plain file is read here."""
     if data is not None:
         raw_bytes = data
     else:
@@ -337,36 +385,56 @@ def _plain_graph(text: str | None, data: bytes | None, path: str | Path | None) 
         except UnicodeEncodeError:  # a raw lone surrogate: parse_json says where
             return None
     start = raw_bytes[:_START]
-    if any(marker in start for marker in _NOT_PLAIN):
+    plain = not any(marker in start for marker in _NOT_PLAIN)
+    if not plain and not whole:
         return None
-    # With no \u escape in the file, the keys written are counted from its colons and
+    # With no \u escape in a plain file, the keys written are counted from its colons and
     # its strings' (string_colons), without a pass over the bytes to find the strings.
     escapes = b"\\" in raw_bytes and b"\\u" in raw_bytes
-    quick = quick_parse(text, raw_bytes, count_keys=escapes)
+    quick = quick_parse(text, raw_bytes, count_keys=escapes or not plain)
     if quick is None:
         return None
-    from ._columns import columns, key_count, string_colons  # (NumPy: for a plain file)
 
     raw, keys = quick
-    cols = columns(raw)
-    if cols is None:
-        return None  # not plain, or not valid
-    if keys is None:
-        keys = raw_bytes.count(b":") - string_colons(raw, cols)
-    if key_count(raw) != keys:
-        return None  # a key written twice
+    cols = None
+    if plain:
+        from ._columns import columns, key_count, string_colons  # (NumPy, as the engine)
+
+        cols = columns(raw)
+    if cols is not None:
+        if keys is None:
+            keys = raw_bytes.count(b":") - string_colons(raw, cols)
+        if key_count(raw) != keys:
+            return None  # a key written twice
+    elif not whole:
+        return None
+    else:
+        from ._document import document_columns
+        from ._document import key_count as document_keys
+
+        cols = document_columns(raw)
+        if cols is None:
+            return None  # not valid, or not surely
+        if keys is None:
+            keys = written_keys(raw_bytes)
+        if document_keys(raw) != keys:
+            return None  # a key written twice, or a meta value beyond what is read
     graph_id = raw["id"] if "id" in raw else (Path(path).stem if path is not None else "")
     return Graph.from_columns(
         raw, cols, graph_id=graph_id or "graph", path=path, stamp=stamp_bytes(raw_bytes)
     )
 
 
-def load(path: str | Path, *, strict: bool = True) -> Graph:
+def load(path: str | Path, *, strict: bool = True, provenance: bool = False) -> Graph:
     """Load an ``arggraph/1`` or ``arggraph/1.1`` file (a path to a JSON file in UTF-8).
 
     With ``strict`` (default) duplicate ids and references to absent claims, actors or
     documents raise; with ``strict=False`` they are kept in ``graph.problems`` for the
-    checks to report. Returns a :class:`~arggraph.graph.Graph` as :func:`loads` does; it
+    checks to report. ``provenance``: the caller reads the actors, documents and
+    attributions (a summary, the checks): a file that has them is then validated by the
+    models at once, not first on the fast path for whole files
+    (:mod:`arggraph._document`), which would only add its own pass. Returns a
+    :class:`~arggraph.graph.Graph` as :func:`loads` does; it
     remembers the file's stamp so that :func:`save` will not overwrite it if it changes on
     disk meanwhile. A 100,000-claim file takes about 3.3 times a bare ``json.loads``; a
     *plain* one (claims of ``id``, ``text``, ``kind``, ``base`` only; relations of ``id``,
@@ -403,7 +471,7 @@ def load(path: str | Path, *, strict: bool = True) -> Graph:
     >>> import shutil; shutil.rmtree(folder)
     """
     data = read_bytes(path)
-    return loads(data, path=path, strict=strict)
+    return loads(data, path=path, strict=strict, provenance=provenance)
 
 
 def dump_graph(model: GraphModel) -> str:

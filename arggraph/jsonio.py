@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 import re
 import sys
 from array import array
@@ -49,12 +50,14 @@ __all__ = [
     "BULK_BYTES",
     "MAX_DEPTH",
     "MAX_INT_DIGITS",
+    "all_keys",
     "bulk_parse",
     "dumps",
     "encode_string",
     "lone_surrogate",
     "parse_json",
     "quick_parse",
+    "written_keys",
 ]
 
 #: How deep arrays and objects may nest.
@@ -381,6 +384,18 @@ def quick_parse(
     if data is None:
         assert text is not None
         data = text.encode("utf-8")
+    return value, written_keys(data)
+
+
+def written_keys(data: bytes) -> int:
+    """How many keys the objects of the well-formed JSON text ``data`` (UTF-8) hold as
+    written, a key written twice counted twice: one pass over the bytes, escaped quotes
+    dropped, then everything but quotes, colons and commas, then the strings; each colon
+    left ends a key.
+
+    >>> written_keys(b'{"a": 1, "b": {"c": "x:y"}, "a": [{}]}')
+    4
+    """
     if b"\\" in data:
         data = data.replace(b"\\\\", b"").replace(b'\\"', b"")
     # In valid JSON two strings always have a colon or a comma between them, so each
@@ -388,7 +403,45 @@ def quick_parse(
     skeleton = data.translate(None, _NOT_KEY_SKELETON).replace(b'""', b"")
     if b'"' in skeleton:
         skeleton = re.sub(rb'"[^"]*"', b"", skeleton)
-    return value, skeleton.count(b":")
+    return skeleton.count(b":")
+
+
+def all_keys(value: Any, depth: int = 1) -> int | None:
+    """How many keys the objects in ``value`` (a value :func:`quick_parse` gave, or a
+    part of one at ``depth``, the whole being at 1) hold, or ``None`` when it holds what
+    :func:`parse_json` refuses and the quick parse let through: nesting deeper than
+    :data:`MAX_DEPTH`, a number beyond a float's range (``1e999`` reads as ``inf``).
+    Compared with :func:`written_keys`, a key written twice shows. One walk over the
+    value, no recursion.
+
+    >>> all_keys({"a": [1, {"b": None}], "c": {}}), all_keys({"a": [float("inf")]})
+    (3, None)
+    >>> all_keys([[[]]] * 2), all_keys(eval("[" * 101 + "]" * 101)) is None
+    (0, True)
+    """
+    count = 0
+    stack: list[tuple[Any, int]] = [(value, depth)]
+    while stack:
+        item, depth = stack.pop()
+        kind = type(item)
+        if kind is dict:
+            count += len(item)
+            children = item.values()
+        elif kind is list:
+            children = item
+        elif kind is float:
+            if not math.isfinite(item):
+                return None
+            continue
+        else:
+            continue
+        if depth > MAX_DEPTH:
+            return None
+        stack.extend((child, depth + 1) for child in children if type(child) in _NESTED)
+    return count
+
+
+_NESTED = frozenset({dict, list, float})
 
 
 def _scan(text: str, path: str | Path | None) -> None:

@@ -14,14 +14,20 @@ from __future__ import annotations
 
 import asyncio
 import io
+import json
 import shutil
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pytest
 
+from arggraph.errors import IntegrityError, SchemaError
+from arggraph.framework import FloatArray, Framework
 from arggraph.graph import Graph
-from arggraph.io import load
+from arggraph.io import load, loads
+from arggraph.model import GraphModel
+from arggraph.semantics.registry import MEAN, GradualSemantics, Kernels
 from arggraph.sheets import ScoreBook
 
 if TYPE_CHECKING:
@@ -174,3 +180,79 @@ def result_body(out: str) -> dict[str, object]:
     assert tolerance is None or isinstance(tolerance, float)
     assert isinstance(data["semantics"], str)
     return data
+
+
+def _avg(b: FloatArray, va: FloatArray, vs: FloatArray) -> FloatArray:
+    out: FloatArray = b * (1.0 - va) + (1.0 - b) * vs
+    return out
+
+
+def _avg1(b: float, va: float, vs: float) -> float:
+    return b * (1.0 - va) + (1.0 - b) * vs
+
+
+def _avg_d(
+    b: FloatArray, va: FloatArray, vs: FloatArray
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    return 1.0 - va - vs, -b + 0.0 * va, 1.0 - b + 0.0 * vs
+
+
+#: A toy gradual semantics (a mean aggregation, the influence ``w*(1 - va) + (1 - w)*vs``)
+#: that tests add to the table with ``monkeypatch.setitem(GRADUAL, "avg", AVG)``.
+AVG = GradualSemantics(
+    "avg",
+    "plain average",
+    "a test's toy",
+    "None: a toy semantics for the registry's tests.",
+    True,
+    MEAN,
+    "w*(1 - va) + (1 - w)*vs",
+    lambda: Kernels(_avg, _avg1, _avg_d),
+)
+
+
+def same_framework(fast: Framework, slow: Framework) -> None:
+    """Two frameworks alike in every array and id (their layouts aside)."""
+    assert fast.ids == slow.ids
+    assert fast.k == slow.k
+    for name in (
+        "base",
+        "att_src",
+        "att_tgt",
+        "att_w",
+        "sup_src",
+        "sup_tgt",
+        "sup_w",
+        "inf_sup",
+        "inf_w",
+        "inf_ptr",
+        "inf_prem",
+        "inf_tgt",
+    ):
+        a, b = getattr(fast, name), getattr(slow, name)
+        assert a.dtype == b.dtype, name
+        assert np.array_equal(a, b), name
+    assert fast.att_ids == slow.att_ids
+    assert fast.sup_ids == slow.sup_ids
+    assert fast.inf_rel == slow.inf_rel
+    assert fast.index == slow.index
+
+
+def loaded_alike(doc: dict[str, Any]) -> tuple[Graph, Graph] | None:
+    """``loads`` on the text of ``doc`` and the graph the models give, when the models
+    take it; else ``None``, having checked that ``loads`` refuses it with the same kind
+    of error (a schema error, or the same integrity error)."""
+    from pydantic import ValidationError
+
+    text = json.dumps(doc)
+    try:
+        expected = Graph(GraphModel.model_validate(doc), strict=True)
+    except ValidationError:
+        with pytest.raises(SchemaError):
+            loads(text)
+        return None
+    except IntegrityError as exc:
+        with pytest.raises(type(exc)):
+            loads(text)
+        return None
+    return loads(text), expected

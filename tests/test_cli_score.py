@@ -122,6 +122,24 @@ def test_sheet_with_unknown_ids(
     assert "weights['attack:q->go']: no relation" in err
 
 
+def test_a_graph_given_as_a_sheet_and_a_sheet_as_a_graph_are_named_for_what_they_are(
+    graph: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One line that says what the file is, not the keys one kind has and the other lacks
+    ("format ... is not ... (and 9 more problems)")."""
+    sheet = tmp_path / "s.json"
+    sheet.write_text(json.dumps(SHEET), encoding="utf-8")
+    code, _, err = run(capsys, "score", str(graph), "--scores", str(graph))
+    assert code == 2
+    assert err.startswith(f"arggraph: error: {graph}: format: ")
+    assert "this is a graph (format 'arggraph/1'), not a score sheet (arggraph-scores/1)" in err
+    assert "more problems" not in err
+    code, _, err = run(capsys, "score", str(sheet))
+    assert code == 2
+    assert "this is a score sheet (format 'arggraph-scores/1'), not a graph" in err
+    assert "more problems" not in err
+
+
 def test_unknown_semantics_is_exit_2(graph: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as info:
         main(["score", str(graph), "--semantics", "grounded"])

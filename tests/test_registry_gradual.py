@@ -14,47 +14,17 @@ from typing import get_args
 
 import numpy as np
 import pytest
-from _support import BYPASS, session_for
+from _support import AVG, BYPASS, session_for
 
 from arggraph.cli import build_parser, main
-from arggraph.framework import FloatArray, Framework
+from arggraph.framework import Framework
 from arggraph.graph import Graph
 from arggraph.io import load
 from arggraph.semantics import GRADUAL, explain, reference, score
 from arggraph.semantics.incremental import GradualEngine
 from arggraph.semantics.registry import (
-    MEAN,
     GradualName,
-    GradualSemantics,
-    Kernels,
     gradual,
-)
-
-
-def _avg(b: FloatArray, va: FloatArray, vs: FloatArray) -> FloatArray:
-    out: FloatArray = b * (1.0 - va) + (1.0 - b) * vs
-    return out
-
-
-def _avg1(b: float, va: float, vs: float) -> float:
-    return b * (1.0 - va) + (1.0 - b) * vs
-
-
-def _avg_d(
-    b: FloatArray, va: FloatArray, vs: FloatArray
-) -> tuple[FloatArray, FloatArray, FloatArray]:
-    return 1.0 - va - vs, -b + 0.0 * va, 1.0 - b + 0.0 * vs
-
-
-AVG = GradualSemantics(
-    "avg",
-    "plain average",
-    "a test's toy",
-    "None: a toy semantics for the registry's tests.",
-    True,
-    MEAN,
-    "w*(1 - va) + (1 - w)*vs",
-    lambda: Kernels(_avg, _avg1, _avg_d),
 )
 
 

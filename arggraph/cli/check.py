@@ -358,7 +358,7 @@ class _FileChecker:
             )
             folder = Path(opts.documents) if opts.documents else cfg.documents
             try:
-                graph = loads(data, path=file, strict=False)
+                graph = loads(data, path=file, strict=False, provenance=True)
             except JSONSyntaxError as exc:  # an Argdown file, say: what to do instead
                 raise other_format(file) or exc from None
             store = self.store_for(folder)
@@ -594,7 +594,7 @@ def _checked(
     workers = _workers(files, jobs)
     if workers <= 1:
         for file, discovered in files:
-            bar.describe(f"checking {terminal_name(file)}")
+            bar.describe(f"checking {file}")
             report, items, why = checker.check(file, discovered, say)
             yield report, items, why, file
             bar.advance()
@@ -667,16 +667,6 @@ def _checked_in_processes(
             for message in outcome.messages:
                 say(message)
             yield outcome.report, iter(outcome.items), None, file
-
-
-def terminal_name(file: str) -> str:
-    """A file name made safe for the progress line (control characters and Rich markup
-    escaped)."""
-    from rich.markup import escape
-
-    from ..text import one_line
-
-    return escape(one_line(file))
 
 
 def _version() -> str:

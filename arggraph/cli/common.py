@@ -47,8 +47,9 @@ def cut_note(formats: str = "csv/json") -> str:
     return f"(ids cut to fit the terminal; --format {formats} or a pipe gives them whole)"
 
 
-def load_graph(path: str, *, strict: bool = True) -> Graph:
-    """Load the GRAPH argument (errors propagate to ``main``, which prints them).
+def load_graph(path: str, *, strict: bool = True, provenance: bool = False) -> Graph:
+    """Load the GRAPH argument (errors propagate to ``main``, which prints them);
+    ``provenance`` as for :func:`arggraph.io.load`.
 
     A file another tool wrote (Argdown, GraphML... by its extension) that is not
     arggraph JSON is refused with what to do instead, not with a JSON parser's message
@@ -57,7 +58,7 @@ def load_graph(path: str, *, strict: bool = True) -> Graph:
     from ..io import load
 
     try:
-        return load(path, strict=strict)
+        return load(path, strict=strict, provenance=provenance)
     except JSONSyntaxError as exc:
         raise other_format(path) or exc from None
 
@@ -343,7 +344,17 @@ class _RichProgress:
         self._progress.advance(self._task, steps)
 
     def describe(self, text: str) -> None:
-        self._progress.update(self._task, description=text)
+        self._progress.update(self._task, description=_bar_text(text))
+
+
+def _bar_text(text: str) -> str:
+    """A description as the bar shows it: on one line, control characters and Rich
+    markup escaped (it names files and claims, which are data)."""
+    from rich.markup import escape
+
+    from ..text import one_line
+
+    return escape(one_line(text))
 
 
 @contextmanager
@@ -351,6 +362,8 @@ def progress(description: str, total: float | None = None) -> Iterator[Progress]
     """A progress bar on stderr when it is a terminal; nothing when it is not.
 
     Pipes stay clean: with stderr redirected the yielded object silently ignores calls.
+    ``description`` (and what ``describe`` is given) is plain text: file names and ids
+    in it are escaped here for the terminal and for Rich's markup.
     """
     if not stderr_is_terminal():
         yield _Silent()
@@ -373,5 +386,5 @@ def progress(description: str, total: float | None = None) -> Iterator[Progress]
         TimeElapsedColumn(),
     ]
     with RichProgress(*columns, console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task(description, total=total)
+        task = bar.add_task(_bar_text(description), total=total)
         yield _RichProgress(bar, task)

@@ -80,25 +80,33 @@ def run(args: argparse.Namespace) -> int:
     from ..semantics._engine import TOLERANCE
     from ..semantics.explain import explain
     from ..semantics.verdict import flip_points, verdict
-    from .common import emit, emit_json, load_graph, load_sheet, result_header
+    from .common import emit, emit_json, load_graph, load_sheet, progress, result_header
     from .score import apply_scores
 
     graph = load_graph(args.graph)
-    graph.claim(args.claim)  # an unknown claim: exit 2 with the nearest ids
+    graph.require_claim(args.claim)  # an unknown claim: exit 2 with the nearest ids
     sheet = load_sheet(args.scores, graph)
     fw = apply_scores(graph, sheet, args.scores)
     top = args.top if args.top is not None else (None if args.format == "json" else _TABLE_TOP)
     # The top N removals exactly (branch and bound over each claim's bound); JSON without
     # --top computes every one.
     for cid in args.contributor:
-        graph.claim(cid)  # an unknown claim: exit 2 with the nearest ids
-    result = explain(fw, args.claim, args.semantics, top=top, claims=args.contributor)
+        graph.require_claim(cid)  # an unknown claim: exit 2 with the nearest ids
+    with progress(f"explaining {args.claim}: removals computed") as bar:
+        result = explain(
+            fw,
+            args.claim,
+            args.semantics,
+            top=top,
+            claims=args.contributor,
+            on_removals=bar.advance,
+        )
     shown = result.contributions[:top] if top else result.contributions
     asked = set(args.contributor) - {c.claim for c in shown}
     shown = [*shown, *(c for c in result.contributions if c.claim in asked)]
     weights = sorted(result.weights.items(), key=lambda kv: (-abs(kv[1]), kv[0]))
     weights = weights[:top] if top else weights
-    positions = [c.id for c in graph.positions]
+    positions = list(graph.position_texts())  # (their ids: no model built)
     judged: Verdict | None = None
     flips: dict[str, float | None] = {}
     if positions and not args.no_verdict:
@@ -173,9 +181,9 @@ def _table(
         cut |= ids
         return shorten(flat, room)
 
-    topic = graph.claims[result.topic]
+    topic = graph.claim_texts()[result.topic]
     lines = [
-        f"claim     {identifier(result.topic)}: {fit(topic.text, max(width - 12, 20), False)}",
+        f"claim     {identifier(result.topic)}: {fit(topic, max(width - 12, 20), False)}",
         f"strength  {result.strength:.4f} (base {base:.3f}) under {gradual(semantics).label}; "
         f"{len(result.contributions)} claims reach it",
     ]

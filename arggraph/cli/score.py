@@ -81,7 +81,7 @@ def verdict_line(graph: Graph, strengths: dict[str, float]) -> str | None:
     from ..semantics.verdict import TIE
     from ..text import one_line
 
-    positions = [c.id for c in graph.positions]
+    positions = list(graph.position_texts())  # (their ids: no model built)
     if not positions:
         return None
     ranked = sorted(positions, key=lambda p: -strengths[p])
@@ -147,11 +147,12 @@ def _csv(graph: Graph, fw: Framework, values: dict[str, float]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["claim", "kind", "base", "strength"])
+    kinds = graph.claim_kinds()
     for i, cid in enumerate(fw.ids):
         writer.writerow(
             [
                 terminal_safe(cid),
-                graph.claims[cid].kind,
+                kinds[cid],
                 repr(float(fw.base[i])),
                 csv_number(values[cid]),
             ]
@@ -171,8 +172,9 @@ def _table(
     from ..text import one_line, shorten
     from .common import cut_note, terminal_width
 
-    kinds = {"position": 0, "claim": 1, "evidence": 1}
-    order = sorted(fw.ids, key=lambda c: (kinds[graph.claims[c].kind], -values[c], c))
+    ranks = {"position": 0, "claim": 1, "evidence": 1}
+    kinds, texts = graph.claim_kinds(), graph.claim_texts()
+    order = sorted(fw.ids, key=lambda c: (ranks[kinds[c]], -values[c], c))
     longest = max((len(one_line(c)) for c in order), default=5)
     id_width = max(min(longest, ID_WIDTH) if terminal else longest, 5)
     head = f"{'strength':>8}  {'base':>6}  {'change':>7}  {'kind':<8}  {'claim':<{id_width}}"
@@ -185,16 +187,12 @@ def _table(
         i = fw.index[c]
         base = float(fw.base[i])
         shown = shorten(c, id_width) if terminal else one_line(c)
-        text = (
-            shorten(graph.claims[c].text, text_width)
-            if terminal
-            else one_line(graph.claims[c].text)
-        )
+        text = shorten(texts[c], text_width) if terminal else one_line(texts[c])
         # (Rounded first, so a change too small to show reads +0.000, not -0.000.)
         change = round(values[c] - base, 3) + 0.0
         lines.append(
             f"{values[c]:>8.4f}  {base:>6.3f}  {change:>+7.3f}  "
-            f"{graph.claims[c].kind:<8}  {shown:<{id_width}}  {text}"
+            f"{kinds[c]:<8}  {shown:<{id_width}}  {text}"
         )
     line = verdict_line(graph, values)
     if line:

@@ -24,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
     from ..text import identifier, one_line
     from .common import emit, emit_json, load_graph
 
-    graph = load_graph(args.graph)
+    graph = load_graph(args.graph, provenance=True)  # (the summary reads it all)
     s = summarize(graph)
     if args.format == "json":
         emit_json(s)
