@@ -143,7 +143,20 @@ def _item_label(raw: Any, loc: tuple[int | str, ...]) -> str:
 
 
 def _short(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else repr(value)
+    """A value as a message quotes it, at most 60 characters: a string as
+    :func:`~arggraph.text.quoted` writes it (cut before it is quoted, so no escape is
+    cut in half), anything else as JSON, cut with an ellipsis.
+
+    >>> print(_short("\\x00" * 40))
+    '\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00…'
+    >>> print(_short([1] * 40))
+    [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,...
+    """
+    if isinstance(value, str):
+        from .text import quoted
+
+        return quoted(value)
+    text = json.dumps(value, ensure_ascii=False)
     return text if len(text) <= 60 else text[:57] + "..."
 
 

@@ -342,3 +342,26 @@ def test_a_change_too_small_to_show_is_not_negative_zero(
     assert main(["score", str(path)]) == 0
     row = next(line for line in capsys.readouterr().out.splitlines() if " p " in line)
     assert row.split()[:3] == ["0.5000", "0.500", "+0.000"]
+
+
+def test_ids_that_differ_by_an_invisible_character_print_apart(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``a`` and ``a`` with a trailing no-break space are two positions: the table and
+    the verdict must not print them alike."""
+    g = tmp_path / "nb.json"
+    g.write_text(
+        json.dumps(
+            {
+                "claims": [
+                    {"id": "a\u00a0", "text": "A", "kind": "position"},
+                    {"id": "a", "text": "B", "kind": "position"},
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "score", str(g))
+    assert code == 0
+    assert "verdict: tie between a\\xa0, a at 0.5000" in out
+    assert "  a\\xa0  A" in out

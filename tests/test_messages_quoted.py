@@ -58,12 +58,12 @@ def test_a_base_score_of_4000_digits_is_quoted_short(
     code, err = run(capsys, "import", str(bag), "-o", str(tmp_path / "out.json"))
     assert code == 2
     assert "the base score of 'a' must be between 0 and 1, not 1111" in err
-    assert len(err) < 200
+    assert len(err.replace(str(bag), "")) < 160  # (the value cut short, whatever the path)
     bag.write_text(f"arg(b, 0.{digits}x).\n", encoding="utf-8")
     code, err = run(capsys, "import", str(bag), "-o", str(tmp_path / "out.json"))
     assert code == 2
     assert "the base score of 'b' is not a number: '0.111" in err and "…'" in err
-    assert len(err) < 200
+    assert len(err.replace(str(bag), "")) < 160
     graph = tmp_path / "g.json"
     graph.write_text('{"claims": [{"id": "a", "text": "A", "base": ' + digits + "}]}")
     code, err = run(capsys, "show", str(graph))
@@ -78,10 +78,10 @@ def test_a_long_line_of_another_format_is_quoted_short(
     code, err = run(capsys, "import", str(tgf), "-o", str(tmp_path / "out.json"))
     assert code == 2
     assert "edge a \\x00c\\x00c" in err and "…', which is not a node" in err
-    assert len(err) < 250
+    assert len(err.replace(str(tgf), "")) < 200  # (cut short, whatever the path)
     i23 = tmp_path / "af.i23"
     i23.write_text("p af 2\n1 2 " + "\x00x" * 2000 + "\n", encoding="utf-8")
     code, err = run(capsys, "import", str(i23), "-o", str(tmp_path / "out.json"))
     assert code == 2
     assert "found '1 2 \\x00x\\x00x" in err and "…'" in err
-    assert len(err) < 250
+    assert len(err.replace(str(i23), "")) < 200  # (cut short, whatever the path)

@@ -79,7 +79,7 @@ def apply_scores(graph: Graph, sheet: ScoreSheet | None, path: str | None) -> Fr
 def verdict_line(graph: Graph, strengths: dict[str, float]) -> str | None:
     """One line on which position leads, or None when the graph has none."""
     from ..semantics.verdict import TIE
-    from ..text import one_line
+    from ..text import identifier  # (ids: every invisible character shown)
 
     positions = list(graph.position_texts())  # (their ids: no model built)
     if not positions:
@@ -87,18 +87,18 @@ def verdict_line(graph: Graph, strengths: dict[str, float]) -> str | None:
     ranked = sorted(positions, key=lambda p: -strengths[p])
     top = ranked[0]
     if len(ranked) == 1:
-        return f"verdict: {one_line(top)!s} is the only position, at {strengths[top]:.4f}"
+        return f"verdict: {identifier(top)!s} is the only position, at {strengths[top]:.4f}"
     second = ranked[1]
     gap = strengths[top] - strengths[second]
     if gap <= TIE:
         tied = [p for p in ranked if strengths[top] - strengths[p] <= TIE]
         return (
             "verdict: tie between "
-            + ", ".join(one_line(p) for p in tied)
+            + ", ".join(identifier(p) for p in tied)
             + f" at {strengths[top]:.4f}"
         )
     return (
-        f"verdict: {one_line(top)} leads {one_line(second)} by {gap:.4f} "
+        f"verdict: {identifier(top)} leads {identifier(second)} by {gap:.4f} "
         f"({strengths[top]:.4f} to {strengths[second]:.4f})"
     )
 
@@ -169,13 +169,14 @@ def _table(
 ) -> str:
     """The table; on a ``terminal`` ids and texts are cut to fit it (with a footnote
     when an id was cut), elsewhere nothing is cut."""
-    from ..text import one_line, shorten
+    from ..text import identifier, one_line, shorten
     from .common import cut_note, terminal_width
 
     ranks = {"position": 0, "claim": 1, "evidence": 1}
     kinds, texts = graph.claim_kinds(), graph.claim_texts()
     order = sorted(fw.ids, key=lambda c: (ranks[kinds[c]], -values[c], c))
-    longest = max((len(one_line(c)) for c in order), default=5)
+    shown_ids = {c: identifier(c) for c in order}
+    longest = max(map(len, shown_ids.values()), default=5)
     id_width = max(min(longest, ID_WIDTH) if terminal else longest, 5)
     head = f"{'strength':>8}  {'base':>6}  {'change':>7}  {'kind':<8}  {'claim':<{id_width}}"
     text_width = max(terminal_width() - len(head) - 2, 20)
@@ -186,7 +187,7 @@ def _table(
     for c in order:
         i = fw.index[c]
         base = float(fw.base[i])
-        shown = shorten(c, id_width) if terminal else one_line(c)
+        shown = shorten(shown_ids[c], id_width) if terminal else shown_ids[c]
         text = shorten(texts[c], text_width) if terminal else one_line(texts[c])
         # (Rounded first, so a change too small to show reads +0.000, not -0.000.)
         change = round(values[c] - base, 3) + 0.0
