@@ -169,6 +169,25 @@ def terminal_safe(text: str) -> str:
     return _UNSAFE.sub(_escape, text)
 
 
+#: What a spreadsheet reads as the start of a formula in a cell (OWASP, "CSV Injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(text: str) -> str:
+    """A text cell of a CSV file: as :func:`terminal_safe`, and a cell a spreadsheet
+    would run as a formula (one that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
+    carriage return) led by an apostrophe, which spreadsheets show as text and hide.
+    Ids and texts come from the file, which may be anyone's: ``=HYPERLINK(...)`` in an
+    id must not become a live link, or worse, in the reader's spreadsheet (OWASP, "CSV
+    Injection"). Numbers are written by their own columns, never through here.
+
+    >>> print(csv_cell("=HYPERLINK('http://x')"), csv_cell("-x"), csv_cell("withdraw"))
+    '=HYPERLINK('http://x') '-x withdraw
+    """
+    safe = terminal_safe(text)
+    return "'" + safe if safe.startswith(_FORMULA_START) else safe
+
+
 def inline(text: str) -> str:
     """``text`` safe for the terminal and on one line, with nothing folded: every control
     character, tab and newline too, shown as an escape (``\\n``, ``\\x1b``). For

@@ -365,3 +365,27 @@ def test_ids_that_differ_by_an_invisible_character_print_apart(
     assert code == 0
     assert "verdict: tie between a\\xa0, a at 0.5000" in out
     assert "  a\\xa0  A" in out
+
+
+def test_csv_cells_a_spreadsheet_would_run_as_formulas_are_led_by_an_apostrophe(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    g = tmp_path / "inj.json"
+    g.write_text(
+        json.dumps(
+            {
+                "claims": [
+                    {"id": '=HYPERLINK("http://x")', "text": "T", "kind": "position"},
+                    {"id": "@sum", "text": "U"},
+                    {"id": "plain", "text": "V"},
+                ],
+                "relations": [{"type": "attack", "source": "@sum", "target": "plain"}],
+            }
+        ),
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "score", str(g), "--format", "csv")
+    assert code == 0
+    rows = list(csv.reader(io.StringIO(out)))
+    assert [r[0] for r in rows[1:]] == ['\'=HYPERLINK("http://x")', "'@sum", "plain"]
+    assert rows[1][2:] == ["0.5", "0.5"]  # numbers as they are

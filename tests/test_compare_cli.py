@@ -321,6 +321,11 @@ def test_scorer_names_are_data(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert "\\x1b[2Jeve" in out
     code, out, _ = run(capsys, "compare", str(graph), str(ana), str(evil), "--format", "csv")
     assert "\x1b" not in out
+    formula = write_sheet(tmp_path / "formula.json", "=cmd()", {"cost": 0.5})
+    code, out, _ = run(capsys, "compare", str(graph), str(ana), str(formula), "--format", "csv")
+    assert code == 0
+    header = next(csv.reader(io.StringIO(out)))
+    assert "'=cmd()" in header and "=cmd()" not in header  # a name, not a formula
 
 
 def test_sheets_follow_the_id_map_beside_the_graph(

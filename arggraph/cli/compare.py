@@ -352,7 +352,7 @@ def _csv(result: Comparison) -> str:
     import csv
     import io
 
-    from ..text import terminal_safe
+    from ..text import csv_cell
     from .score import csv_number
 
     names = result.panel.names
@@ -370,7 +370,7 @@ def _csv(result: Comparison) -> str:
             "high",
             "consensus",
             "graph",
-            *(terminal_safe(n) for n in names),
+            *(csv_cell(n) for n in names),
             "left_out",
         ]
     )
@@ -378,7 +378,7 @@ def _csv(result: Comparison) -> str:
         writer.writerow(
             [
                 lv.kind,
-                terminal_safe(lv.id),
+                csv_cell(lv.id),
                 csv_number(lv.swing),
                 "yes" if lv.decisive else "no",
                 csv_number(lv.flips_at) if lv.flips_at is not None else "",
@@ -388,7 +388,7 @@ def _csv(result: Comparison) -> str:
                 repr(lv.consensus),
                 repr(lv.own),
                 *(repr(v) for v in lv.values),
-                ";".join(terminal_safe(n) for n, s in zip(names, lv.scored, strict=True) if not s),
+                csv_cell(";".join(n for n, s in zip(names, lv.scored, strict=True) if not s)),
             ]
         )
     return out.getvalue()

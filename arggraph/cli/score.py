@@ -142,7 +142,7 @@ def _csv(graph: Graph, fw: Framework, values: dict[str, float]) -> str:
     import csv
     import io
 
-    from ..text import terminal_safe
+    from ..text import csv_cell
 
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -151,7 +151,7 @@ def _csv(graph: Graph, fw: Framework, values: dict[str, float]) -> str:
     for i, cid in enumerate(fw.ids):
         writer.writerow(
             [
-                terminal_safe(cid),
+                csv_cell(cid),
                 kinds[cid],
                 repr(float(fw.base[i])),
                 csv_number(values[cid]),
