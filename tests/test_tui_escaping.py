@@ -19,7 +19,7 @@ from _support import HOSTILE
 from rich.text import Text
 
 import tui
-from tui.render import fit, flat, line, literal, safe
+from tui.render import fit, flat, ident, line, literal, safe
 
 TUI = Path(tui.__file__).resolve().parent
 
@@ -70,6 +70,7 @@ FUNNELS: dict[str, Callable[[str], str | Text]] = {
     "safe": safe,
     "flat": flat,
     "fit": lambda s: fit(s, 40),
+    "ident": ident,
 }
 
 
@@ -93,7 +94,12 @@ def test_every_funnel_shows_hostile_text_as_data(name: str, text: str) -> None:
     assert not RAW.search(plain), repr(plain)
     if isinstance(out, Text):
         assert out.spans == []  # no markup was parsed into styles
-    if name in ("line", "flat", "fit"):
+    if name in ("line", "flat", "fit", "ident"):
         assert "\n" not in plain
     if "[bold]" in text and name in ("literal", "safe", "flat"):
         assert "[bold]" in plain  # markup stays the characters it is
+
+
+@pytest.mark.parametrize("twin", ["a\u00a0", "a\u200b", "a\u2060", "\u3164a", "a\ufe0f"])
+def test_ids_that_differ_by_an_invisible_character_show_apart(twin: str) -> None:
+    assert ident(twin).plain != ident("a").plain

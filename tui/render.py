@@ -23,7 +23,7 @@ from pathlib import Path
 
 from rich.text import Text
 
-from arggraph.text import one_line, shorten, terminal_safe
+from arggraph.text import identifier, one_line, shorten, terminal_safe
 
 __all__ = [
     "ACCENT",
@@ -43,6 +43,7 @@ __all__ = [
     "flat",
     "glyph",
     "home_short",
+    "ident",
     "line",
     "path_forms",
     "literal",
@@ -103,6 +104,18 @@ def visible(text: str) -> str:
     True
     """
     return _INVISIBLE.sub(_picture, text)
+
+
+def ident(claim_id: str, style: str = "", width: int | None = None) -> Text:
+    """An id (of a claim, a relation, an actor...) as a Text: every invisible character,
+    joiner and blank but the plain space shown as an escape (:func:`arggraph.text.identifier`),
+    so two ids that differ never look alike; cut to ``width`` when given.
+
+    >>> ident("a\\u00a0").plain, ident("withdraw-from-bakhmut", width=9).plain
+    ('a\\\\xa0', 'withdraw…')
+    """
+    shown = identifier(claim_id)
+    return Text(shorten(shown, width) if width is not None else shown, style=style)
 
 
 def safe(text: str) -> str:

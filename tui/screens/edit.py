@@ -35,7 +35,7 @@ from arggraph.live import is_live
 from arggraph.model import RelationType
 from arggraph.views import SearchIndex
 
-from ..render import fit, literal
+from ..render import fit, ident, literal
 from ..state import Session
 from ..viewmodels import Item
 from .dialogs import ChoiceScreen, PromptScreen
@@ -223,7 +223,7 @@ class EditFlow:
             if values is not None:
                 self.apply(made["edit"], cid)
 
-        message = literal(f"Claim {cid}", "bold")
+        message = literal("Claim ", "bold").append_text(ident(cid))  # (all of it bold)
         self._push(FormScreen("Change the claim", message, fields, check=check), done)
 
     def delete(self) -> None:

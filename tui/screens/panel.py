@@ -27,7 +27,7 @@ from textual.widgets.option_list import Option
 from arggraph.graph import Graph
 from arggraph.model import ScoreSheet
 
-from ..render import ACCENT, bar, fit, home_short, literal
+from ..render import ACCENT, bar, fit, home_short, ident, literal
 from ..viewmodels import Results, Row
 
 __all__ = ["DECISIVE_GLYPH", "ScorerScreen", "panel_results"]
@@ -115,7 +115,7 @@ def panel_results(
         else:
             relation = graph.relations[lever.id]
             prompt.append("weight ", style="dim")
-            prompt.append_text(literal(fit(lever.id, 80), style="italic"))
+            prompt.append_text(ident(lever.id, "italic", 80))
             target = relation.premises[0]
         rows.append(Row(prompt, target))
     return Results(summary, rows)

@@ -38,7 +38,7 @@ from arggraph.edit import (
 from arggraph.errors import ArggraphError
 from arggraph.model import Attribution
 
-from ..render import fit, literal
+from ..render import fit, ident, literal
 from .forms import Field, FormScreen
 
 if TYPE_CHECKING:
@@ -98,7 +98,7 @@ class SourcesScreen(ModalScreen[None]):
         rel = graph.relations.get(self.relation) if self.relation is not None else None
         if rel is not None:
             text.append("; r attributes its link (")
-            text.append(literal(rel.id, style="bold"))  # (a default id names its type)
+            text.append(ident(rel.id, "bold"))  # (a default id names its type)
             text.append(")")
         text.append(".")
         return text

@@ -31,6 +31,7 @@ from ..render import (
     figure,
     fit,
     glyph,
+    ident,
     literal,
     strength_style,
 )
@@ -93,7 +94,7 @@ class ClaimHead(Panel):
             out.append(f"{POSITION_GLYPH} ", style=f"bold {ACCENT}")
         out.append(kind, style="bold")
         out.append(" · ", style="dim")
-        out.append_text(literal(claim.id, style="dim"))
+        out.append_text(ident(claim.id, "dim"))
         if snap.view.highlight and item.claim in snap.view.highlight:
             out.append("  ● in the lens", style=f"bold {LENS}")
         elif snap.view.highlight and item.claim not in snap.view.claims:
@@ -183,7 +184,7 @@ class ClaimHead(Panel):
         linked = "LINKED " if len(rel.premises) > 1 else ""
         out.append(f"{linked}{'SUPPORT' if rel.type == 'support' else 'ATTACK'}", style="bold")
         out.append(" · ", style="dim")
-        out.append_text(literal(rel.id, style="dim"))
+        out.append_text(ident(rel.id, "dim"))
         out.append("\n")
         out.append_text(literal(snap.inference_words(rel), style="bold"))
         if len(rel.premises) > 1:
