@@ -234,22 +234,29 @@ class FindingRun:
     def split(self, j: int) -> tuple[FindingRun, FindingRun]:
         """The run's first ``j`` findings and the rest, sharing the lists."""
         cut = self.start + j
-        return self._view(self.start, cut), self._view(cut, self.stop)
+        return self.span(self.start, cut), self.span(cut, self.stop)
 
     def parts(self, size: int) -> list[FindingRun]:
         """The run cut into parts of ``size`` findings (the last may hold fewer)."""
         if len(self) <= size:
             return [self]
         return [
-            self._view(at, min(at + size, self.stop)) for at in range(self.start, self.stop, size)
+            self.span(at, min(at + size, self.stop)) for at in range(self.start, self.stop, size)
         ]
 
-    def _view(self, start: int, stop: int) -> FindingRun:
-        """The run's lists' items ``start`` to ``stop``, as a run of its own."""
-        return FindingRun(
-            self.code, self.severity, self.section, self.positions, self.ids,
-            self.messages, self.file, self.plain, start, stop,
+    def span(self, start: int, stop: int) -> FindingRun:
+        """The findings ``start`` to ``stop`` of the run's lists (not of the part the
+        run shows: a part cut from a run reaches the whole of it), as a run of its own
+        sharing the lists."""
+        view = FindingRun.__new__(FindingRun)
+        view.code, view.severity, view.section, view.file = (
+            self.code, self.severity, self.section, self.file,
         )  # fmt: skip
+        view.positions, view.ids, view.messages, view.plain = (
+            self.positions, self.ids, self.messages, self.plain,
+        )  # fmt: skip
+        view.start, view.stop, view._head = start, stop, self._head
+        return view
 
     def positions_shown(self) -> Sequence[int]:
         """The positions of the run's findings (a copy of the part shown)."""

@@ -23,9 +23,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from ..checks._lines import LineIndex
     from ..checks.config import CheckConfig
     from ..checks.documents import DocumentStore
-    from ..checks.report import FileReport, Format
+    from ..checks.finding import FindingRun
+    from ..checks.report import FileReport, Format, RunRenderer
     from ..checks.runner import Found
     from .common import Progress
 
@@ -339,6 +341,40 @@ _RUN_CHUNK = 1 << 12
 _BATCH = 2048
 
 
+class _RunItems:
+    """The items of the parts of rules' runs (:class:`FindingRun`), made a chunk of
+    :data:`_RUN_CHUNK` findings of a run at a time and cut from it for each part.
+
+    A run met by other rules' findings on many of its items (P001 by S006 and R004) is
+    cut into parts of a few findings each; its items are made for a whole chunk at once
+    (one list, one line lookup) rather than for each part, and a part takes its slice.
+    Parts come in file order, so only the chunk at hand is kept.
+    """
+
+    def __init__(self, render_run: RunRenderer, index: LineIndex) -> None:
+        self._render_run, self._index = render_run, index
+        self._lists: object = None  # the ids of the run whose chunk is at hand
+        self._lo = self._hi = 0
+        self._items: list[str] = []
+
+    def parts(self, run: FindingRun) -> Iterator[list[str]]:
+        """The items of ``run``, a list for each chunk it reaches."""
+        at, stop = run.start, run.stop
+        while at < stop:
+            if run.ids is not self._lists or not self._lo <= at < self._hi:
+                lo = at - at % _RUN_CHUNK
+                chunk = run.span(lo, min(lo + _RUN_CHUNK, len(run.positions)))
+                lines = self._index.item_lines(chunk.section, chunk.positions_shown())
+                self._items = self._render_run(chunk, lines)
+                self._lists, self._lo, self._hi = run.ids, chunk.start, chunk.stop
+            end = min(stop, self._hi)
+            if at == self._lo and end == self._hi:
+                yield self._items
+            else:
+                yield self._items[at - self._lo : end - self._lo]
+            at = end
+
+
 def _rendered(
     report: FileReport,
     findings: Iterator[Found],
@@ -363,14 +399,16 @@ def _rendered(
             return
         render, render_run = fmt.renderer(report), fmt.run_renderer(report)
         index: LineIndex | None = None
+        runs: _RunItems | None = None
         pending: list[str] = []
         for f in findings:
             if index is None:
                 index = LineIndex(data)
+                runs = _RunItems(render_run, index)
             if isinstance(f, FindingRun):
+                assert runs is not None
                 codes[f.code] = codes.get(f.code, 0) + len(f)
-                for part in f.parts(_RUN_CHUNK):
-                    items = render_run(part, index.item_lines(part.section, part.positions_shown()))
+                for items in runs.parts(f):
                     if len(items) < _BATCH:  # (a part cut short by another rule's finding)
                         pending += items
                         if len(pending) < _BATCH:
