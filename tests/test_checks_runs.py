@@ -174,3 +174,70 @@ def test_a_report_is_the_same_whatever_the_sizes_of_its_parts(
     assert outputs[0].count("P001") == 40 and "R004" in outputs[0]
     assert outputs[0::2] == [outputs[0]] * 3
     assert outputs[1::2] == [outputs[1]] * 3
+
+
+@st.composite
+def ordered_streams(draw: st.DrawFn) -> list[list[Found]]:
+    """Two to four streams of findings, each in check order, with some of each stream's
+    findings on consecutive items of one section gathered into runs."""
+    streams: list[list[Found]] = []
+    for code in draw(
+        st.lists(
+            st.sampled_from(["P001", "P002", "S006", "R004"]), min_size=2, max_size=4, unique=True
+        )
+    ):
+        places = draw(
+            st.lists(
+                st.tuples(st.sampled_from(["claims", "relations"]), st.integers(0, 20)),
+                unique=True,
+                max_size=15,
+            )
+        )
+        found = sorted(
+            (
+                Finding(code, "warning", f"m {p}", (f"{s[0]}{p}",), f"{s}[{p}]", "g.json")
+                for s, p in places
+            ),
+            key=finding_sort_key,
+        )
+        stream: list[Found] = []
+        at = 0
+        while at < len(found):
+            size = draw(st.integers(1, 5))
+            group = found[at : at + size]
+            section = group[0].path.partition("[")[0] if group[0].path else ""
+            if len(group) > 1 and all(f.path and f.path.startswith(section) for f in group):
+                stream.append(
+                    FindingRun(
+                        code,
+                        "warning",
+                        section,
+                        [int(f.path[len(section) + 1 : -1]) for f in group if f.path],
+                        [f.ids[0] for f in group],
+                        [f.message for f in group],
+                        "g.json",
+                    )
+                )
+            else:
+                stream += group
+            at += size
+        streams.append(stream)
+    return streams
+
+
+@settings(max_examples=300)
+@given(ordered_streams())
+def test_runs_and_findings_of_many_streams_merge_in_check_order(
+    streams: list[list[Found]],
+) -> None:
+    def each(items: list[Found]) -> list[Finding]:
+        return [
+            f
+            for item in items
+            for f in (item.findings() if isinstance(item, FindingRun) else [item])
+        ]
+
+    expected = sorted((f for stream in streams for f in each(stream)), key=finding_sort_key)
+    merged = list(_merge([iter(stream) for stream in streams]))
+    assert each(merged) == expected
+    assert all(len(item) for item in merged if isinstance(item, FindingRun))
