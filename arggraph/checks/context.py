@@ -160,7 +160,10 @@ def show_claim(claim: Claim | ClaimView, width: int = 40) -> str:
     >>> print(show_claim(Claim(id="c", text="Bakhmut has symbolic rather than strategic value")))
     'c' ("Bakhmut has symbolic rather than strate…")
     """
-    return f'{quote_id(claim.id)} ("{shorten(claim.text, width)}")'
+    text = flat(claim.text)  # (shorten's folding, with no work for text already safe)
+    if len(text) > width:
+        text = shorten(text, width)
+    return f'{quote_id(claim.id)} ("{text}")'
 
 
 class Context:
