@@ -145,35 +145,40 @@ def test_a_run_cut_by_other_findings_keeps_the_order(
     assert merged == expected
 
 
+@pytest.mark.parametrize("indent", [1, None])
 def test_a_report_is_the_same_whatever_the_sizes_of_its_parts(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], indent: int | None
 ) -> None:
     from arggraph.cli import main
 
-    data = {
+    data: dict[str, Any] = {
         "format": "arggraph/1",
         "id": "g",
-        "actors": [],  # the models' path: the runs of P001 and P002 are not cut to size
         "claims": [{"id": f"c{i}", "text": f"Claim {i}"} for i in range(40)],
         "relations": [
             {"type": "attack" if i % 3 else "support", "source": f"c{i}", "target": f"c{i - 1}"}
             for i in range(1, 40)
         ],
     }
-    path = tmp_path / "g.json"
-    path.write_text(json.dumps(data, indent=1), encoding="utf-8")
     outputs = []
-    for chunk, batch in ((1 << 16, 2048), (3, 2), (1, 1)):
-        with (
-            mock.patch("arggraph.cli.check._RUN_CHUNK", chunk),
-            mock.patch("arggraph.cli.check._BATCH", batch),
-        ):
-            for fmt in ("text", "json"):
-                main(["check", "--no-config", "--format", fmt, str(path)])
-                outputs.append(capsys.readouterr().out)
+    # A plain file is checked from its columns (P002's ids and messages templates, its
+    # runs written a whole chunk at a time); with an empty list of actors, from its
+    # models (the runs of P001 and P002 not cut to size, their texts lists).
+    extras: list[dict[str, Any]] = [{}, {"actors": []}]
+    for extra in extras:
+        path = tmp_path / "g.json"
+        path.write_text(json.dumps({**data, **extra}, indent=indent), encoding="utf-8")
+        for chunk, batch in ((1 << 16, 2048), (3, 2), (1, 1)):
+            with (
+                mock.patch("arggraph.cli.check._RUN_CHUNK", chunk),
+                mock.patch("arggraph.cli.check._BATCH", batch),
+            ):
+                for fmt in ("text", "json"):
+                    main(["check", "--no-config", "--format", fmt, str(path)])
+                    outputs.append(capsys.readouterr().out)
     assert outputs[0].count("P001") == 40 and "R004" in outputs[0]
-    assert outputs[0::2] == [outputs[0]] * 3
-    assert outputs[1::2] == [outputs[1]] * 3
+    assert outputs[0::2] == [outputs[0]] * 6
+    assert outputs[1::2] == [outputs[1]] * 6
 
 
 @st.composite
