@@ -229,3 +229,30 @@ def test_a_claim_is_shown_with_its_text_shortened_as_shorten_does(text: str, wid
     # show_claim skips the folding for a text that is safe on one line already
     shown = show_claim(ClaimView("c 1", text, "claim"), width)
     assert shown == f'{quote_id("c 1")} ("{shorten(text, width)}")'
+
+
+def test_a_plain_graph_is_checked_without_loading_the_models(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "g.json"
+    data = {
+        "format": "arggraph/1",
+        "id": "g",
+        "claims": [
+            {"id": "p", "text": "P", "kind": "position"},
+            {"id": "q", "text": "Q", "kind": "position"},  # unargued: S007
+            {"id": "a", "text": "A"},
+            {"id": "b", "text": "a "},  # S010
+        ],
+        "relations": [{"type": "attack", "source": "a", "target": "p"}],
+    }
+    path.write_text(json.dumps(data), encoding="utf-8")
+    code = (
+        "import sys\nfrom arggraph.cli import main\n"
+        f"code = main(['check', '--no-config', {str(path)!r}])\n"
+        "print('pydantic' in sys.modules, 'arggraph.model' in sys.modules, code)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "S007" in out.stdout and "S010" in out.stdout and "P002" in out.stdout
+    assert out.stdout.splitlines()[-1] == "False False 0"

@@ -15,16 +15,18 @@ from datetime import date
 from functools import cached_property, lru_cache
 from itertools import chain
 from operator import attrgetter
-from typing import Any, Literal, NamedTuple, overload
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, overload
 
 from .._ids import default_relation_ids
 from ..dates import date_bounds
 from ..graph import Graph
-from ..model import Attribution, Claim
 from ..text import one_line, shorten
 from .documents import DocumentStore
 from .finding import Finding, FindingRun
 from .registry import RULES
+
+if TYPE_CHECKING:  # (a plain graph is checked without the models, or pydantic, loaded)
+    from ..model import Attribution, Claim
 
 __all__ = [
     "Checker",
@@ -157,6 +159,7 @@ class ClaimView(NamedTuple):
 def show_claim(claim: Claim | ClaimView, width: int = 40) -> str:
     """A claim as messages name it: its id and the start of its text.
 
+    >>> from arggraph.model import Claim
     >>> print(show_claim(Claim(id="c", text="Bakhmut has symbolic rather than strategic value")))
     'c' ("Bakhmut has symbolic rather than strate…")
     """

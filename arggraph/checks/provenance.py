@@ -19,19 +19,22 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from .._ids import default_relation_ids
 from ..dates import interval_ends, is_interval
 from ..errors import FileAccessError
-from ..model import Attribution
 from ..quotes import closest_passage
 from ..text import shorten
 from ._formatted import Formatted
 from .context import Checker, Context, Located, bounds, flat, quote_id, show_premises
 from .documents import QuoteFinder
 from .finding import Finding, FindingRun, finding_sort_key
+
+if TYPE_CHECKING:
+    from ..model import Attribution
 
 __all__ = ["CHECKERS", "HINT_WIDTH", "RELATION_ID", "RUN_SIZE", "UNATTRIBUTED_RELATION"]
 

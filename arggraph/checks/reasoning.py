@@ -20,15 +20,17 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import combinations, islice, product
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
 from ..illocutions import commits
-from ..model import Relation
 from .context import Checker, Context, bounds, quote_id, show_claim, show_premises
 from .finding import Finding
 from .registry import RULES
+
+if TYPE_CHECKING:
+    from ..model import Relation
 
 __all__ = ["CHECKERS", "Endorsement", "surely_before"]
 

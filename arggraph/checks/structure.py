@@ -16,14 +16,17 @@ from __future__ import annotations
 import difflib
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ..text import control_character
-from .context import Checker, Context, quote_id, show_claim, show_premises
+from .context import Checker, ClaimView, Context, quote_id, show_claim, show_premises
 from .finding import Finding
+
+if TYPE_CHECKING:
+    from ..model import Claim
 
 __all__ = ["CHECKERS"]
 
@@ -341,7 +344,13 @@ def relevance(ctx: Context) -> Iterator[Finding]:
         for kind in ("attack", "support"):  # a linked relation bears on a position unless
             src, tgt = fw.claim_edge_ends(kind)  # all its premises are positions themselves
             argued[tgt[~is_position[src]]] = True
-        for claim in g.positions:
+        cols = g.columns
+        shown: Iterable[Claim | ClaimView] = (
+            g.positions  # (a plain graph's from its columns: no model, nor pydantic, loaded)
+            if cols is None
+            else (ctx.claim(cols.claim_ids[i]) for i in cols.positions())
+        )
+        for claim in shown:
             if not argued[fw.index[claim.id]]:
                 yield ctx.finding(
                     "S007",
