@@ -3,6 +3,7 @@ a time: the bulk text is the text of the findings one by one."""
 
 from __future__ import annotations
 
+import re
 from itertools import product
 
 import pytest
@@ -33,12 +34,15 @@ SAFE = ["a", "%", "%s", "%d%%", "'", '"', "é", "->"]
 UNSAFE = [*SAFE, " ", "\x1b", "\n"]
 
 
+#: A text of those.
+TEXT = st.sampled_from([SAFE, SAFE, UNSAFE]).flatmap(
+    lambda alphabet: st.lists(st.sampled_from(alphabet), max_size=4).map("".join)
+)
+
+
 def _relations(n: int) -> st.SearchStrategy[tuple[list[str], list[str], list[str]]]:
     """``n`` relations' types, sources and targets; their ids mostly safe as they are."""
-    text = st.sampled_from([SAFE, SAFE, UNSAFE]).flatmap(
-        lambda alphabet: st.lists(st.sampled_from(alphabet), max_size=4).map("".join)
-    )
-    column = st.lists(text, min_size=n, max_size=n)
+    column = st.lists(TEXT, min_size=n, max_size=n)
     kinds = st.lists(st.sampled_from(["support", "attack"]), min_size=n, max_size=n)
     return st.tuples(kinds, column, column)
 
@@ -127,3 +131,26 @@ def test_a_run_is_written_at_once_as_its_findings_one_by_one_in_every_format(
         ]
         assert each_finding(fmt.renderer(report))(run, lines) == one_by_one
         assert fmt.run_text(report)(run, lines) == fmt.separator.join(one_by_one), fmt
+
+
+@given(
+    st.lists(st.sampled_from(["%s", "%d", "%%", "a", " [", "%%s", "]\n"]), max_size=8),
+    st.integers(0, 4),
+    st.data(),
+)
+def test_a_block_is_the_rows_of_its_template_joined(
+    pieces: list[str], rows: int, data: st.DataObject
+) -> None:
+    template = "".join(pieces)
+    fields = [f for f in re.findall(r"%[sd%]", template) if f != "%%"]
+    if not fields:
+        return
+    columns = [
+        data.draw(
+            st.lists(
+                TEXT if field == "%s" else st.integers(-5, 10**6), min_size=rows, max_size=rows
+            )
+        )
+        for field in fields
+    ]
+    assert format_block(template, columns) == "".join(format_rows(template, columns))

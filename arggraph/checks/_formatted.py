@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
+from functools import lru_cache
 from typing import overload
 
 __all__ = ["Formatted", "format_block", "format_rows"]
@@ -113,17 +114,49 @@ def format_rows(template: str, columns: Sequence[Sequence[object]]) -> list[str]
 
 
 def format_block(template: str, columns: Sequence[Sequence[object]]) -> str:
-    """The rows of :func:`format_rows` joined into one string, made by one ``%`` over
-    the template repeated (no string a row).
+    """The rows of :func:`format_rows` joined into one string, made by one
+    :meth:`str.join` of the template's text and the columns' values, interleaved (no
+    string a row): the columns of ``%s`` fields must hold strings, those of ``%d``
+    fields integers.
 
     >>> format_block("%s=%d;", (["a", "b"], [1, 2]))
     'a=1;b=2;'
     """
-    width = len(columns)
     rows = len(columns[0]) if columns else 0
     if not rows:
         return ""
+    pieces, numbers = _layout(template)
+    width = len(pieces)
     values: list[object] = [None] * (width * rows)
-    for k, column in enumerate(columns):
-        values[k::width] = column
-    return (template * rows) % tuple(values)
+    for at, piece in enumerate(pieces):
+        if isinstance(piece, str):
+            values[at::width] = [piece] * rows
+        else:
+            column = columns[piece]
+            values[at::width] = list(map(str, column)) if numbers[piece] else column
+    return "".join(values)  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=64)
+def _layout(template: str) -> tuple[tuple[str | int, ...], tuple[bool, ...]]:
+    """The template as the pieces of a row in order, a string for its text and the
+    number of a column for a field; and for each column, whether its field is ``%d``."""
+    pieces: list[str | int] = []
+    numbers: list[bool] = []
+    text: list[str] = []
+    at = 0
+    for m in _FIELD.finditer(template):
+        text.append(template[at : m.start()])
+        at = m.end()
+        if m.group() == "%%":
+            text.append("%")
+            continue
+        if "".join(text):
+            pieces.append("".join(text))
+        text = []
+        pieces.append(len(numbers))
+        numbers.append(m.group() == "%d")
+    text.append(template[at:])
+    if "".join(text):
+        pieces.append("".join(text))
+    return tuple(pieces), tuple(numbers)
