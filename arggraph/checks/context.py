@@ -319,8 +319,23 @@ class Context:
         """The ids of the claims of kind ``position``."""
         cols = self.graph.columns
         if cols is not None:
-            return frozenset(cols.claim_ids[i] for i in cols.positions())
+            return frozenset(cols.claim_ids[i] for i in self.position_items)
         return frozenset(c.id for c in self.graph.claims.values() if c.kind == "position")
+
+    @cached_property
+    def position_items(self) -> list[int]:
+        """A plain graph's positions: the indices of its claims of kind ``position``, in
+        file order (read once from its columns; empty for a graph of models)."""
+        cols = self.graph.columns
+        return cols.positions() if cols is not None else []
+
+    @cached_property
+    def claim_numbers(self) -> Mapping[str, int]:
+        """Claim id -> index in the framework (file order): a plain graph's from its
+        columns (the index :meth:`claim` reads, which the framework shares), so that no
+        second index of every claim is built."""
+        cols = self.graph.columns
+        return cols.index if cols is not None else self.graph.framework.index
 
 
 _ID, _TARGET, _SOURCE = attrgetter("id"), attrgetter("target"), attrgetter("source")

@@ -113,7 +113,7 @@ def unattributed_relations(ctx: Context) -> Iterator[FindingRun]:
         keep = np.ones(len(types), dtype=bool)
         if positions:
             is_position = np.zeros(len(claim_ids), dtype=bool)
-            is_position[cols.positions()] = True
+            is_position[ctx.position_items] = True
             keep = ~(is_position[cols.sources] & is_position[cols.targets])
         every = np.flatnonzero(keep)
         # The strings picked by NumPy's indexing of object arrays (a C loop), not one

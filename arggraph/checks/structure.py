@@ -339,7 +339,8 @@ def relevance(ctx: Context) -> Iterator[Finding]:
     fw = g.framework
     if "S007" in ctx.enabled:
         is_position = np.zeros(fw.n, dtype=bool)
-        is_position[[fw.index[p] for p in positions]] = True
+        number = ctx.claim_numbers
+        is_position[[number[p] for p in positions]] = True
         argued = np.zeros(fw.n, dtype=bool)
         for kind in ("attack", "support"):  # a linked relation bears on a position unless
             src, tgt = fw.claim_edge_ends(kind)  # all its premises are positions themselves
@@ -348,10 +349,10 @@ def relevance(ctx: Context) -> Iterator[Finding]:
         shown: Iterable[Claim | ClaimView] = (
             g.positions  # (a plain graph's from its columns: no model, nor pydantic, loaded)
             if cols is None
-            else (ctx.claim(cols.claim_ids[i]) for i in cols.positions())
+            else (ctx.claim(cols.claim_ids[i]) for i in ctx.position_items)
         )
         for claim in shown:
-            if not argued[fw.index[claim.id]]:
+            if not argued[number[claim.id]]:
                 yield ctx.finding(
                     "S007",
                     f"no argument bears on position {show_claim(claim)}",
@@ -383,7 +384,8 @@ def _unreachable(ctx: Context) -> np.ndarray:
     n = fw.n
     total = n + fw.k
     src, tgt = fw.node_edges()
-    pos = np.array([fw.index[p] for p in ctx.position_ids], dtype=np.int64)
+    number = ctx.claim_numbers
+    pos = np.array([number[p] for p in ctx.position_ids], dtype=np.int64)
     # Reverse edges (target -> source), as a CSR index.
     ptr, order = group(tgt, total)
     reached = reach(ptr, src[order], pos, total)
