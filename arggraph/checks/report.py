@@ -389,10 +389,11 @@ class TextFormat(_LineFormat):
             part = slice(run.start, run.stop)
             columns = [column[part] for column in (*id_columns, *message_columns)]
             head = f"{name}: {run.code} {run.severity} [{id_template}] {message_template}\n"
+            section = run.section.replace("%", "%%")
             if lines and lines.count(lines[0]) == len(lines):  # (a file on one line)
-                where = f"    at {name}:{lines[0]} {run.section}[%d]\n"
+                where = f"    at {name}:{lines[0]} {section}[%d]\n"
             else:
-                where = f"    at {name}:%d {run.section}[%d]\n"
+                where = f"    at {name}:%d {section}[%d]\n"
                 columns.append(lines)
             columns.append(run.positions[part])
             return format_block(head + where, columns)
