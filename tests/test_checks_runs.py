@@ -145,32 +145,104 @@ def test_a_run_cut_by_other_findings_keeps_the_order(
     assert merged == expected
 
 
+@pytest.mark.parametrize("indent", [1, None])
 def test_a_report_is_the_same_whatever_the_sizes_of_its_parts(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], indent: int | None
 ) -> None:
     from arggraph.cli import main
 
-    data = {
+    data: dict[str, Any] = {
         "format": "arggraph/1",
         "id": "g",
-        "actors": [],  # the models' path: the runs of P001 and P002 are not cut to size
         "claims": [{"id": f"c{i}", "text": f"Claim {i}"} for i in range(40)],
         "relations": [
             {"type": "attack" if i % 3 else "support", "source": f"c{i}", "target": f"c{i - 1}"}
             for i in range(1, 40)
         ],
     }
-    path = tmp_path / "g.json"
-    path.write_text(json.dumps(data, indent=1), encoding="utf-8")
     outputs = []
-    for chunk, batch in ((1 << 16, 2048), (3, 2), (1, 1)):
-        with (
-            mock.patch("arggraph.cli.check._RUN_CHUNK", chunk),
-            mock.patch("arggraph.cli.check._BATCH", batch),
-        ):
-            for fmt in ("text", "json"):
-                main(["check", "--no-config", "--format", fmt, str(path)])
-                outputs.append(capsys.readouterr().out)
+    # A plain file is checked from its columns (P002's ids and messages templates, its
+    # runs written a whole chunk at a time); with an empty list of actors, from its
+    # models (the runs of P001 and P002 not cut to size, their texts lists).
+    extras: list[dict[str, Any]] = [{}, {"actors": []}]
+    for extra in extras:
+        path = tmp_path / "g.json"
+        path.write_text(json.dumps({**data, **extra}, indent=indent), encoding="utf-8")
+        for chunk, batch in ((1 << 16, 2048), (3, 2), (1, 1)):
+            with (
+                mock.patch("arggraph.cli.check._RUN_CHUNK", chunk),
+                mock.patch("arggraph.cli.check._BATCH", batch),
+            ):
+                for fmt in ("text", "json"):
+                    main(["check", "--no-config", "--format", fmt, str(path)])
+                    outputs.append(capsys.readouterr().out)
     assert outputs[0].count("P001") == 40 and "R004" in outputs[0]
-    assert outputs[0::2] == [outputs[0]] * 3
-    assert outputs[1::2] == [outputs[1]] * 3
+    assert outputs[0::2] == [outputs[0]] * 6
+    assert outputs[1::2] == [outputs[1]] * 6
+
+
+@st.composite
+def ordered_streams(draw: st.DrawFn) -> list[list[Found]]:
+    """Two to four streams of findings, each in check order, with some of each stream's
+    findings on consecutive items of one section gathered into runs."""
+    streams: list[list[Found]] = []
+    for code in draw(
+        st.lists(
+            st.sampled_from(["P001", "P002", "S006", "R004"]), min_size=2, max_size=4, unique=True
+        )
+    ):
+        places = draw(
+            st.lists(
+                st.tuples(st.sampled_from(["claims", "relations"]), st.integers(0, 20)),
+                unique=True,
+                max_size=15,
+            )
+        )
+        found = sorted(
+            (
+                Finding(code, "warning", f"m {p}", (f"{s[0]}{p}",), f"{s}[{p}]", "g.json")
+                for s, p in places
+            ),
+            key=finding_sort_key,
+        )
+        stream: list[Found] = []
+        at = 0
+        while at < len(found):
+            size = draw(st.integers(1, 5))
+            group = found[at : at + size]
+            section = group[0].path.partition("[")[0] if group[0].path else ""
+            if len(group) > 1 and all(f.path and f.path.startswith(section) for f in group):
+                stream.append(
+                    FindingRun(
+                        code,
+                        "warning",
+                        section,
+                        [int(f.path[len(section) + 1 : -1]) for f in group if f.path],
+                        [f.ids[0] for f in group],
+                        [f.message for f in group],
+                        "g.json",
+                    )
+                )
+            else:
+                stream += group
+            at += size
+        streams.append(stream)
+    return streams
+
+
+@settings(max_examples=300)
+@given(ordered_streams())
+def test_runs_and_findings_of_many_streams_merge_in_check_order(
+    streams: list[list[Found]],
+) -> None:
+    def each(items: list[Found]) -> list[Finding]:
+        return [
+            f
+            for item in items
+            for f in (item.findings() if isinstance(item, FindingRun) else [item])
+        ]
+
+    expected = sorted((f for stream in streams for f in each(stream)), key=finding_sort_key)
+    merged = list(_merge([iter(stream) for stream in streams]))
+    assert each(merged) == expected
+    assert all(len(item) for item in merged if isinstance(item, FindingRun))

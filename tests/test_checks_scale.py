@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from arggraph.checks.context import Context
+from arggraph.checks.context import ClaimView, Context, quote_id, show_claim
 from arggraph.checks.finding import FindingRun, _parsed_path_key, _path_key, finding_sort_key
 from arggraph.checks.registry import select_rules
 from arggraph.checks.report import dump_json
@@ -20,6 +20,7 @@ from arggraph.checks.runner import CHECKERS, iter_findings
 from arggraph.cli import main
 from arggraph.io import loads
 from arggraph.jsonio import dumps
+from arggraph.text import shorten
 
 IDS = ["a", "b", "c", "d", "p", "q"]
 
@@ -215,3 +216,43 @@ def test_empty_reports_in_every_format(tmp_path: Path, capsys: pytest.CaptureFix
     log = json.loads(capsys.readouterr().out)
     assert log["runs"][0]["results"] == []
     assert log["runs"][0]["invocations"][0]["executionSuccessful"] is True
+
+
+@given(
+    st.text(
+        st.sampled_from(["a", "b", " ", "\t", "\n", "\x1b", "\u00a0", "\u202e", "é"]),
+        max_size=50,
+    ),
+    st.integers(1, 45),
+)
+def test_a_claim_is_shown_with_its_text_shortened_as_shorten_does(text: str, width: int) -> None:
+    # show_claim skips the folding for a text that is safe on one line already
+    shown = show_claim(ClaimView("c 1", text, "claim"), width)
+    assert shown == f'{quote_id("c 1")} ("{shorten(text, width)}")'
+
+
+def test_a_plain_graph_is_checked_without_loading_the_models(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "g.json"
+    data = {
+        "format": "arggraph/1",
+        "id": "g",
+        "claims": [
+            {"id": "p", "text": "P", "kind": "position"},
+            {"id": "q", "text": "Q", "kind": "position"},  # unargued: S007
+            {"id": "a", "text": "A"},
+            {"id": "b", "text": "a "},  # S010
+        ],
+        "relations": [{"type": "attack", "source": "a", "target": "p"}],
+    }
+    path.write_text(json.dumps(data), encoding="utf-8")
+    code = (
+        "import sys\nfrom arggraph.cli import main\n"
+        f"code = main(['check', '--no-config', {str(path)!r}])\n"
+        "print('pydantic' in sys.modules, 'arggraph.model' in sys.modules, code)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "S007" in out.stdout and "S010" in out.stdout and "P002" in out.stdout
+    assert out.stdout.splitlines()[-1] == "False False 0"

@@ -15,16 +15,18 @@ from datetime import date
 from functools import cached_property, lru_cache
 from itertools import chain
 from operator import attrgetter
-from typing import Any, Literal, NamedTuple, overload
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, overload
 
 from .._ids import default_relation_ids
 from ..dates import date_bounds
 from ..graph import Graph
-from ..model import Attribution, Claim
 from ..text import identifier, is_plain_id, one_line, shorten
 from .documents import DocumentStore
 from .finding import Finding, FindingRun
 from .registry import RULES
+
+if TYPE_CHECKING:  # (a plain graph is checked without the models, or pydantic, loaded)
+    from ..model import Attribution, Claim
 
 __all__ = [
     "Checker",
@@ -159,10 +161,14 @@ class ClaimView(NamedTuple):
 def show_claim(claim: Claim | ClaimView, width: int = 40) -> str:
     """A claim as messages name it: its id and the start of its text.
 
+    >>> from arggraph.model import Claim
     >>> print(show_claim(Claim(id="c", text="Bakhmut has symbolic rather than strategic value")))
     'c' ("Bakhmut has symbolic rather than strate…")
     """
-    return f'{quote_id(claim.id)} ("{shorten(claim.text, width)}")'
+    text = flat(claim.text)  # (shorten's folding, with no work for text already safe)
+    if len(text) > width:
+        text = shorten(text, width)
+    return f'{quote_id(claim.id)} ("{text}")'
 
 
 class Context:
@@ -315,8 +321,23 @@ class Context:
         """The ids of the claims of kind ``position``."""
         cols = self.graph.columns
         if cols is not None:
-            return frozenset(cols.claim_ids[i] for i in cols.positions())
+            return frozenset(cols.claim_ids[i] for i in self.position_items)
         return frozenset(c.id for c in self.graph.claims.values() if c.kind == "position")
+
+    @cached_property
+    def position_items(self) -> list[int]:
+        """A plain graph's positions: the indices of its claims of kind ``position``, in
+        file order (read once from its columns; empty for a graph of models)."""
+        cols = self.graph.columns
+        return cols.positions() if cols is not None else []
+
+    @cached_property
+    def claim_numbers(self) -> Mapping[str, int]:
+        """Claim id -> index in the framework (file order): a plain graph's from its
+        columns (the index :meth:`claim` reads, which the framework shares), so that no
+        second index of every claim is built."""
+        cols = self.graph.columns
+        return cols.index if cols is not None else self.graph.framework.index
 
 
 _ID, _TARGET, _SOURCE = attrgetter("id"), attrgetter("target"), attrgetter("source")

@@ -148,18 +148,19 @@ class FindingRun:
     every unattributed claim), held as lists rather than a tuple each.
 
     Finding ``j`` is about item ``positions[j]`` of ``section`` (``"claims"``), names
-    ``ids[j]`` and says ``messages[j]``; ``positions`` ascend strictly. The run shows
-    the lists' items ``start`` to ``stop`` (:meth:`split` shares them, so a run met by
-    other findings is cut without copying). ``plain`` says every id and message is safe
-    on one line as it is (printable, no run of spaces, none at either end), so a report
-    writes them without escaping each. :meth:`findings` gives the same findings one by
-    one, as :func:`~arggraph.checks.check` returns them.
+    ``ids[j]`` and says ``messages[j]`` (any sequences: P002's ids and messages are
+    :class:`~arggraph.checks._formatted.Formatted`, made when read); ``positions`` ascend
+    strictly. The run shows the lists' items ``start`` to ``stop`` (:meth:`span` shares
+    them, so a run met by other findings is cut without copying). ``plain`` says every id
+    and message is safe on one line as it is (printable, no run of spaces, none at either
+    end), so a report writes them without escaping each. :meth:`findings` gives the same
+    findings one by one, as :func:`~arggraph.checks.check` returns them.
 
     >>> run = FindingRun("P001", "warning", "claims", [0, 2], ["a", "c"],
     ...                  ["claim 'a' has no attribution", "claim 'c' has no attribution"])
     >>> [(f.ids, f.path) for f in run.findings()]
     [(('a',), 'claims[0]'), (('c',), 'claims[2]')]
-    >>> head, tail = run.split(1)
+    >>> head, tail = run.span(0, 1), run.span(1, 2)
     >>> len(head), tail.key(0) == finding_sort_key(next(tail.findings()))
     (1, True)
     >>> run.count_before(finding_sort_key(Finding("S006", "warning", "m", path="claims[1]")))
@@ -231,25 +232,19 @@ class FindingRun:
                 at += 1
         return at
 
-    def split(self, j: int) -> tuple[FindingRun, FindingRun]:
-        """The run's first ``j`` findings and the rest, sharing the lists."""
-        cut = self.start + j
-        return self._view(self.start, cut), self._view(cut, self.stop)
-
-    def parts(self, size: int) -> list[FindingRun]:
-        """The run cut into parts of ``size`` findings (the last may hold fewer)."""
-        if len(self) <= size:
-            return [self]
-        return [
-            self._view(at, min(at + size, self.stop)) for at in range(self.start, self.stop, size)
-        ]
-
-    def _view(self, start: int, stop: int) -> FindingRun:
-        """The run's lists' items ``start`` to ``stop``, as a run of its own."""
-        return FindingRun(
-            self.code, self.severity, self.section, self.positions, self.ids,
-            self.messages, self.file, self.plain, start, stop,
+    def span(self, start: int, stop: int) -> FindingRun:
+        """The findings ``start`` to ``stop`` of the run's lists (not of the part the
+        run shows: a part cut from a run reaches the whole of it), as a run of its own
+        sharing the lists."""
+        view = FindingRun.__new__(FindingRun)
+        view.code, view.severity, view.section, view.file = (
+            self.code, self.severity, self.section, self.file,
         )  # fmt: skip
+        view.positions, view.ids, view.messages, view.plain = (
+            self.positions, self.ids, self.messages, self.plain,
+        )  # fmt: skip
+        view.start, view.stop, view._head = start, stop, self._head
+        return view
 
     def positions_shown(self) -> Sequence[int]:
         """The positions of the run's findings (a copy of the part shown)."""

@@ -19,21 +19,25 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from .._ids import default_relation_ids
 from ..dates import interval_ends, is_interval
 from ..errors import FileAccessError
-from ..model import Attribution
 from ..quotes import closest_passage
 from ..text import shorten
+from ._formatted import Formatted
 from .context import Checker, Context, Located, bounds, flat, quote_id, show_premises
 from .documents import QuoteFinder
 from .finding import Finding, FindingRun, finding_sort_key
 
-__all__ = ["CHECKERS", "HINT_WIDTH", "RUN_SIZE"]
+if TYPE_CHECKING:
+    from ..model import Attribution
+
+__all__ = ["CHECKERS", "HINT_WIDTH", "RELATION_ID", "RUN_SIZE", "UNATTRIBUTED_RELATION"]
 
 #: How many characters of a document's closest passage a P006 hint shows.
 HINT_WIDTH = 160
@@ -85,6 +89,20 @@ def _claim_messages(idents: list[str], plain: bool) -> list[str]:
     return [f"claim '{ident}' has no attribution" for ident in shown]
 
 
+#: The default id of a relation from one premise (:func:`arggraph._ids.default_relation_id`)
+#: and P002's message about a relation, as templates (:class:`~._formatted.Formatted`).
+RELATION_ID = "%s:%s->%s"
+UNATTRIBUTED_RELATION = "%s '%s' ('%s' -> '%s') has no attribution"
+
+
+def _relation_messages(
+    kinds: list[str], idents: list[str], sources: list[str], targets: list[str]
+) -> list[str]:
+    """P002's messages (:data:`UNATTRIBUTED_RELATION`), one f-string each."""
+    parts = zip(kinds, idents, sources, targets, strict=True)
+    return [f"{k} '{r}' ('{a}' -> '{b}') has no attribution" for k, r, a, b in parts]
+
+
 def unattributed_relations(ctx: Context) -> Iterator[FindingRun]:
     """P002: relations without attribution (those between positions need none), in file
     order, as runs."""
@@ -96,7 +114,7 @@ def unattributed_relations(ctx: Context) -> Iterator[FindingRun]:
         keep = np.ones(len(types), dtype=bool)
         if positions:
             is_position = np.zeros(len(claim_ids), dtype=bool)
-            is_position[cols.positions()] = True
+            is_position[ctx.position_items] = True
             keep = ~(is_position[cols.sources] & is_position[cols.targets])
         every = np.flatnonzero(keep)
         # The strings picked by NumPy's indexing of object arrays (a C loop), not one
@@ -108,16 +126,19 @@ def unattributed_relations(ctx: Context) -> Iterator[FindingRun]:
             kinds = kinds_of[chosen].tolist()
             sources = names[cols.sources[chosen]].tolist()
             targets = names[cols.targets[chosen]].tolist()
+            idents: Sequence[str]
             if written is not None:
                 idents = [written[i] for i in at]
             else:  # the default ids, TYPE:SOURCE->TARGET
-                idents = default_relation_ids(kinds, sources, targets)
-            parts = zip(kinds, idents, sources, targets, strict=True)
-            if plain:
-                messages = [
-                    f"{k} '{r}' ('{a}' -> '{b}') has no attribution" for k, r, a, b in parts
-                ]
+                idents = Formatted(
+                    RELATION_ID, (kinds, sources, targets), make=default_relation_ids
+                )
+            messages: Sequence[str]
+            if plain:  # made when read, or inlined into a text report's lines
+                columns = (kinds, idents, sources, targets)
+                messages = Formatted(UNATTRIBUTED_RELATION, columns, make=_relation_messages)
             else:
+                parts = zip(kinds, idents, sources, targets, strict=True)
                 messages = [
                     f"{k} '{flat(r)}' ('{flat(a)}' -> '{flat(b)}') has no attribution"
                     for k, r, a, b in parts

@@ -20,15 +20,17 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import combinations, islice, product
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
 from ..illocutions import commits
-from ..model import Relation
 from .context import Checker, Context, bounds, quote_id, show_claim, show_premises
 from .finding import Finding
 from .registry import RULES
+
+if TYPE_CHECKING:
+    from ..model import Relation
 
 __all__ = ["CHECKERS", "Endorsement", "surely_before"]
 
@@ -359,10 +361,13 @@ def failed_rebuttals(ctx: Context) -> Iterator[Finding]:
     report = attacked & ~out
     if not report.any():
         return
+    # Each reported claim's attacks, in the order of the file's relations: the attacks
+    # sorted by target (stably), cut where the target changes.
     chosen = report[tgt]
-    attackers: dict[int, list[int]] = defaultdict(list)
-    for s, t in zip(src[chosen].tolist(), tgt[chosen].tolist(), strict=True):
-        attackers[t].append(s)
+    by_target = np.argsort(tgt[chosen], kind="stable")
+    targets, starts = np.unique(tgt[chosen][by_target], return_index=True)
+    attacks = src[chosen][by_target].tolist()
+    ends = [*starts.tolist()[1:], len(attacks)]
 
     def premises(s: int) -> list[str]:
         return [names[s]] if s < n else list(g.relations[names[s]].premises)
@@ -370,21 +375,29 @@ def failed_rebuttals(ctx: Context) -> Iterator[Finding]:
     # A large graph may have tens of thousands of these findings: the loop reads lists,
     # and quotes ids without escaping when no id needs it.
     label = codes.tolist()
-    quoted: Callable[[str], str] = (lambda p: f"'{p}'") if ctx.plain_ids else quote_id
+    plain = ctx.plain_ids
+    quoted: Callable[[str], str] = (lambda p: f"'{p}'") if plain else quote_id
+
+    def attack(s: int) -> str:
+        """An attack as the message names it: its premises, and its label."""
+        said = "defeated" if label[s] == OUT else "undecided"
+        if s < n:  # (one premise, a claim: the usual case)
+            return f"'{names[s]}' ({said})" if plain else f"{quote_id(names[s])} ({said})"
+        return f"{' + '.join(map(quoted, premises(s)))} ({said})"
+
     severity, file, path_of = RULES["R004"].severity, ctx.file, ctx.claim_path
     # Claims in framework order, which is file order: the findings come sorted.
-    for t, sources in sorted(attackers.items()):
+    for t, lo, hi in zip(targets.tolist(), starts.tolist(), ends, strict=True):
+        sources = attacks[lo:hi]
         claim = ctx.claim(fw.ids[t])
-        each = [premises(s) for s in sources]
-        shown = [
-            f"{' + '.join(map(quoted, names_of))} "
-            f"({'defeated' if label[s] == OUT else 'undecided'})"
-            for s, names_of in zip(sources[:5], each, strict=False)
-        ]
+        shown = [attack(s) for s in sources[:5]]
         if len(sources) > 5:
             shown.append(f"and {len(sources) - 5} more")
         state = "it stands" if label[t] == IN else "it stays undecided"
-        involved = dict.fromkeys(p for names_of in each for p in names_of)
+        if max(sources) < n:
+            involved = dict.fromkeys([names[s] for s in sources])
+        else:
+            involved = dict.fromkeys(p for s in sources for p in premises(s))
         message = (
             f"every attack on {show_claim(claim)} comes from outside the grounded "
             f"extension, so {state}: " + ", ".join(shown)

@@ -113,9 +113,9 @@ def _merge(streams: list[Iterator[Found]]) -> Iterator[Found]:
 
     Only the head of each stream is compared; once a single stream is left it is passed
     through, so the bulk of a large report (most findings come from one or two rules)
-    costs no comparison at all. A run at the head is cut where the next head of another
-    stream comes between its findings (a binary search), and its first part passed on
-    whole.
+    costs no comparison at all. A run at the head is cut where the heads of the other
+    streams come between its findings (a binary search for each), and passed on a part
+    at a time, each finding that comes between two parts right after the first.
     """
     heads: list[tuple[tuple[Any, ...], int, Found]] = []
     for n, stream in enumerate(streams):
@@ -125,15 +125,40 @@ def _merge(streams: list[Iterator[Found]]) -> Iterator[Found]:
     heapq.heapify(heads)
     while len(heads) > 1:
         key, n, item = heads[0]
-        second = min(heads[1:3])[:2]
         if isinstance(item, FindingRun):
-            # (Ties go to the earlier checker, as a stable sort would have it.)
-            cut = item.count_before(second[0], ties=n < second[1])
-            if cut < len(item):
-                part, rest = item.split(cut)
-                yield part
-                heapq.heapreplace(heads, (rest.key(0), n, rest))
+            heapq.heappop(heads)
+            # What is left of the run: a view of its own, cut from the front as its
+            # parts are passed on (itself passed on last, when nothing comes between).
+            rest = item.span(item.start, item.stop)
+            met_run = False
+            while heads:
+                other_key, other_n, other = heads[0]
+                # (Ties go to the earlier checker, as a stable sort would have it.)
+                cut = rest.count_before(other_key, ties=n < other_n)
+                if cut >= len(rest):
+                    break
+                if cut:
+                    yield rest.span(rest.start, rest.start + cut)
+                    rest.start += cut
+                if isinstance(other, FindingRun):
+                    met_run = True
+                    break
+                yield other
+                nxt = next(streams[other_n], None)
+                if nxt is None:
+                    heapq.heappop(heads)
+                else:
+                    heapq.heapreplace(heads, (_key(nxt), other_n, nxt))
+            if met_run:  # the heap decides between the two runs
+                heapq.heappush(heads, (rest.key(0), n, rest))
                 continue
+            if len(rest):
+                yield rest
+            nxt = next(streams[n], None)
+            if nxt is not None:
+                heapq.heappush(heads, (_key(nxt), n, nxt))
+            continue
+        second = min(heads[1:3])[:2]
         yield item
         # The same stream often leads for a long run: pass it on while it stays first.
         stream = streams[n]

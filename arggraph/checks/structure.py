@@ -16,14 +16,17 @@ from __future__ import annotations
 import difflib
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ..text import character_kind, control_character
-from .context import Checker, Context, quote_id, show_claim, show_premises
+from .context import Checker, ClaimView, Context, quote_id, show_claim, show_premises
 from .finding import Finding
+
+if TYPE_CHECKING:
+    from ..model import Claim
 
 __all__ = ["CHECKERS"]
 
@@ -336,13 +339,20 @@ def relevance(ctx: Context) -> Iterator[Finding]:
     fw = g.framework
     if "S007" in ctx.enabled:
         is_position = np.zeros(fw.n, dtype=bool)
-        is_position[[fw.index[p] for p in positions]] = True
+        number = ctx.claim_numbers
+        is_position[[number[p] for p in positions]] = True
         argued = np.zeros(fw.n, dtype=bool)
         for kind in ("attack", "support"):  # a linked relation bears on a position unless
             src, tgt = fw.claim_edge_ends(kind)  # all its premises are positions themselves
             argued[tgt[~is_position[src]]] = True
-        for claim in g.positions:
-            if not argued[fw.index[claim.id]]:
+        cols = g.columns
+        shown: Iterable[Claim | ClaimView] = (
+            g.positions  # (a plain graph's from its columns: no model, nor pydantic, loaded)
+            if cols is None
+            else (ctx.claim(cols.claim_ids[i]) for i in ctx.position_items)
+        )
+        for claim in shown:
+            if not argued[number[claim.id]]:
                 yield ctx.finding(
                     "S007",
                     f"no argument bears on position {show_claim(claim)}",
@@ -374,7 +384,8 @@ def _unreachable(ctx: Context) -> np.ndarray:
     n = fw.n
     total = n + fw.k
     src, tgt = fw.node_edges()
-    pos = np.array([fw.index[p] for p in ctx.position_ids], dtype=np.int64)
+    number = ctx.claim_numbers
+    pos = np.array([number[p] for p in ctx.position_ids], dtype=np.int64)
     # Reverse edges (target -> source), as a CSR index.
     ptr, order = group(tgt, total)
     reached = reach(ptr, src[order], pos, total)

@@ -23,8 +23,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from ..checks._lines import LineIndex
     from ..checks.config import CheckConfig
     from ..checks.documents import DocumentStore
+    from ..checks.finding import FindingRun
     from ..checks.report import FileReport, Format
     from ..checks.runner import Found
     from ..errors import InputError
@@ -387,6 +389,45 @@ _RUN_CHUNK = 1 << 12
 _BATCH = 2048
 
 
+class _RunItems:
+    """The items of the parts of rules' runs (:class:`FindingRun`), made a chunk of
+    :data:`_RUN_CHUNK` findings of a run at a time.
+
+    A chunk that a part holds whole is written as one text (the format's
+    :meth:`~arggraph.checks.report.Format.run_text`: P002's on a plain graph, say). A run
+    met by other rules' findings on many of its items (P001 by S006 and R004) is cut into
+    parts of a few findings each: the items of a chunk are made at once (one list, one
+    line lookup) rather than for each part, and a part takes its slice. Parts come in
+    file order, so only the chunk at hand is kept.
+    """
+
+    def __init__(self, fmt: Format, report: FileReport, index: LineIndex) -> None:
+        self._render_run, self._run_text = fmt.run_renderer(report), fmt.run_text(report)
+        self._index = index
+        self._lists: object = None  # the ids of the run whose chunk is at hand
+        self._lo = self._hi = 0
+        self._items: list[str] = []
+
+    def parts(self, run: FindingRun) -> Iterator[tuple[list[str], int]]:
+        """The items of ``run``, a list for each chunk it reaches (one text for a whole
+        chunk), with the number of findings each holds."""
+        at, stop = run.start, run.stop
+        while at < stop:
+            if run.ids is not self._lists or not self._lo <= at < self._hi:
+                lo = at - at % _RUN_CHUNK
+                chunk = run.span(lo, min(lo + _RUN_CHUNK, len(run.positions)))
+                lines = self._index.item_lines(chunk.section, chunk.positions_shown())
+                if at == lo and stop >= chunk.stop:
+                    yield [self._run_text(chunk, lines)], len(chunk)
+                    at = chunk.stop
+                    continue
+                self._items = self._render_run(chunk, lines)
+                self._lists, self._lo, self._hi = run.ids, chunk.start, chunk.stop
+            end = min(stop, self._hi)
+            yield self._items[at - self._lo : end - self._lo], end - at
+            at = end
+
+
 def _rendered(
     report: FileReport,
     findings: Iterator[Found],
@@ -395,9 +436,9 @@ def _rendered(
     opts: _Options,
     fail_on: str,
 ) -> Iterator[list[str]]:
-    """The findings' items, a list at a time, counted into ``report`` as they pass;
-    with ``--statistics`` only counted. The file is scanned for lines when the first
-    finding comes."""
+    """The findings' items, a list at a time (an item may be the text of many items,
+    joined), counted into ``report`` as they pass; with ``--statistics`` only counted.
+    The file is scanned for lines when the first finding comes."""
     from ..checks._lines import LineIndex
     from ..checks.finding import FindingRun, severity_at_least
     from ..checks.registry import RULES
@@ -409,33 +450,38 @@ def _rendered(
             for f in findings:
                 codes[f.code] = codes.get(f.code, 0) + (len(f) if isinstance(f, FindingRun) else 1)
             return
-        render, render_run = fmt.renderer(report), fmt.run_renderer(report)
+        render = fmt.renderer(report)
         index: LineIndex | None = None
+        runs: _RunItems | None = None
         pending: list[str] = []
+        held = 0  # the findings whose items are pending
         for f in findings:
             if index is None:
                 index = LineIndex(data)
+                runs = _RunItems(fmt, report, index)
             if isinstance(f, FindingRun):
+                assert runs is not None
                 codes[f.code] = codes.get(f.code, 0) + len(f)
-                for part in f.parts(_RUN_CHUNK):
-                    items = render_run(part, index.item_lines(part.section, part.positions_shown()))
-                    if len(items) < _BATCH:  # (a part cut short by another rule's finding)
+                for items, count in runs.parts(f):
+                    if count < _BATCH:  # (a part cut short by another rule's finding)
                         pending += items
-                        if len(pending) < _BATCH:
+                        held += count
+                        if held < _BATCH:
                             continue
-                        items, pending = pending, []
+                        items, pending, held = pending, [], 0
                     elif pending:
                         yield pending
-                        pending = []
+                        pending, held = [], 0
                     yield items
                 continue
             codes[f.code] = codes.get(f.code, 0) + 1
             if limit is not None and len(f.ids) > limit:
                 report.cut = True
             pending.append(render(f, index.line(f.path)))
-            if len(pending) >= _BATCH:
+            held += 1
+            if held >= _BATCH:
                 yield pending
-                pending = []
+                pending, held = [], 0
         if pending:
             yield pending
     finally:
