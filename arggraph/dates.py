@@ -35,9 +35,10 @@ __all__ = [
     "latest",
 ]
 
-_ONE = r"\d{4}(-\d{2}(-\d{2})?)?"
+_ONE = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
 #: The JSON Schema pattern of a date of the format, a single date or an interval
-#: ``START/END`` (checked in full by ``is_valid_date``).
+#: ``START/END`` (checked in full by ``is_valid_date``). ASCII digits only: Python's
+#: ``\d`` also takes ``２０２４`` and ``٢٠٢٤``, which no reader of the file expects.
 DATE_PATTERN = rf"^{_ONE}(/{_ONE})?$"
 _DATE_RE = re.compile(DATE_PATTERN)
 
@@ -84,7 +85,7 @@ def date_bounds(value: str) -> tuple[date, date]:
     ...
     arggraph.errors.InvalidValueError: the start of '2023-03-05/2023-03-01' is after its end
     """
-    if not isinstance(value, str) or not _DATE_RE.match(value):
+    if not isinstance(value, str) or not _DATE_RE.fullmatch(value):  # (no "2023\n")
         if isinstance(value, str) and "/" in value:
             raise InvalidValueError(
                 f"not a date interval (START/END, each YYYY, YYYY-MM or YYYY-MM-DD): {value!r}"

@@ -237,7 +237,7 @@ class Claim(_Item):
     kind: ClaimKind = "claim"
     base: Unit = 0.5
     date: Date | None = None
-    reconstructed: bool | None = Field(
+    reconstructed: Annotated[bool, Strict()] | None = Field(
         default=None,
         description="arggraph/1.1: true for a premise the analyst made explicit, with "
         "no quote (the provenance checks then ask for none)",

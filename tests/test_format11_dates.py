@@ -227,3 +227,21 @@ def test_reasoning_reads_intervals_as_periods() -> None:
     assert finding.code == "R002"
     assert "on 2023-01/2023-02 endorsed 'a'" in finding.message
     assert "on 2023-03-05 'b'" in finding.message
+
+
+@pytest.mark.parametrize("value", ["２０２４", "٢٠٢٤-03", "2024-0٣", "2023\n", "2023-03-06\n"])
+def test_a_date_is_written_in_ascii_digits_with_nothing_after_it(value: str) -> None:
+    """Python's ``\\d`` takes any script's digits and ``$`` a final newline; a date of
+    the format takes neither (the TUI's forms saved ``"2２０２"`` from ``２０２４``)."""
+    assert not is_valid_date(value)
+    with pytest.raises(SchemaError, match="not a real date"):
+        loads(json.dumps({"claims": [{"id": "a", "text": "A", "date": value}]}))
+
+
+@pytest.mark.parametrize("value", [1, 0, "yes", "true", 1.0])
+def test_reconstructed_is_true_false_or_absent_and_nothing_else(value: object) -> None:
+    """As strict as every other field: ``1`` or ``"yes"`` is refused, not read as true
+    (which silenced the provenance checks for the claim)."""
+    doc = {"format": "arggraph/1.1", "claims": [{"id": "a", "text": "A", "reconstructed": value}]}
+    with pytest.raises(SchemaError, match="reconstructed"):
+        loads(json.dumps(doc))
