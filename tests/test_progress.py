@@ -10,6 +10,30 @@ from arggraph.framework import Framework
 from arggraph.io import load
 from arggraph.semantics.explain import explain
 from arggraph.semantics.registry import GRADUAL
+from arggraph.semantics.verdict import flip_points
+
+
+class Count:
+    """A :class:`arggraph.steps.Steps` that remembers what it was told."""
+
+    def __init__(self) -> None:
+        self.totals: list[int] = []
+        self.advanced: list[int] = []
+
+    def total(self, count: int) -> None:
+        self.totals.append(count)
+
+    def advance(self, steps: int = 1) -> None:
+        self.advanced.append(steps)
+
+
+def test_flip_points_report_each_claim_after_saying_how_many() -> None:
+    graph = load(BAKHMUT)
+    steps = Count()
+    claims = ["andrei-roads-under-fire", "austin-no-setback"]
+    flips = flip_points(graph, positions=["withdraw", "hold"], claims=claims, progress=steps)
+    assert list(flips) == claims
+    assert steps.totals == [2] and steps.advanced == [1, 1]
 
 
 def test_the_bar_shows_names_and_ids_as_text_not_as_markup_or_terminal_codes() -> None:
@@ -22,11 +46,13 @@ def test_the_bar_shows_names_and_ids_as_text_not_as_markup_or_terminal_codes() -
 @pytest.mark.parametrize("semantics", ["dfquad", "qe", "euler"])
 def test_explain_reports_each_removal_it_computes_exactly(top: int | None, semantics: str) -> None:
     graph = load(BAKHMUT)
-    reported: list[int] = []
-    result = explain(graph, "withdraw", semantics, top=top, on_removals=reported.append)
+    steps = Count()
+    result = explain(graph, "withdraw", semantics, top=top, progress=steps)
     exact = [c for c in result.contributions if c.removal is not None]
-    assert sum(reported) == len(exact) > 0
-    assert all(n > 0 for n in reported)
+    assert sum(steps.advanced) == len(exact) > 0
+    assert all(n > 0 for n in steps.advanced)
+    # Every removal is known in advance only when every one is computed.
+    assert steps.totals == ([len(result.contributions)] if top is None else [])
 
 
 def test_explain_reports_removals_under_a_mean_one_claim_at_a_time(
@@ -41,16 +67,17 @@ def test_explain_reports_removals_under_a_mean_one_claim_at_a_time(
         attacks=[("a", "p"), ("b", "p")],
         supports=[("c", "p")],
     )
-    reported: list[int] = []
-    result = explain(fw, "p", "avg", on_removals=reported.append)
-    assert reported == [1, 1, 1] and len(result.contributions) == 3
+    steps = Count()
+    result = explain(fw, "p", "avg", progress=steps)
+    assert steps.advanced == [1, 1, 1] and steps.totals == [3]
+    assert len(result.contributions) == 3
 
 
 def test_explain_reports_nothing_when_nothing_reaches_the_topic() -> None:
     fw = Framework.from_edges(["t", "a"], [0.5, 0.5])
-    reported: list[int] = []
-    assert explain(fw, "t", on_removals=reported.append).contributions == []
-    assert reported == []
+    steps = Count()
+    assert explain(fw, "t", progress=steps).contributions == []
+    assert steps.advanced == [] and steps.totals == [0]
 
 
 def test_a_progress_bar_on_a_terminal_shows_markup_in_names_as_written(

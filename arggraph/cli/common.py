@@ -320,7 +320,10 @@ def stderr_is_terminal() -> bool:
 
 
 class Progress(Protocol):
-    """What a task reports its progress through."""
+    """What a task reports its progress through (a :class:`arggraph.steps.Steps` that
+    can also say what it is doing)."""
+
+    def total(self, count: int) -> None: ...
 
     def advance(self, steps: int = 1) -> None: ...
 
@@ -328,6 +331,9 @@ class Progress(Protocol):
 
 
 class _Silent:
+    def total(self, count: int) -> None:
+        pass
+
     def advance(self, steps: int = 1) -> None:
         pass
 
@@ -339,6 +345,10 @@ class _RichProgress:
     def __init__(self, progress: Any, task: Any) -> None:
         self._progress = progress
         self._task = task
+
+    def total(self, count: int) -> None:
+        """A new stage of ``count`` steps: the bar starts again from none done."""
+        self._progress.reset(self._task, total=count)
 
     def advance(self, steps: int = 1) -> None:
         self._progress.advance(self._task, steps)

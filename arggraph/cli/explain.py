@@ -92,28 +92,28 @@ def run(args: argparse.Namespace) -> int:
     # --top computes every one.
     for cid in args.contributor:
         graph.require_claim(cid)  # an unknown claim: exit 2 with the nearest ids
-    with progress(f"explaining {args.claim}: removals computed") as bar:
+    with progress(f"explaining {args.claim}: removals") as bar:
         result = explain(
-            fw,
-            args.claim,
-            args.semantics,
-            top=top,
-            claims=args.contributor,
-            on_removals=bar.advance,
+            fw, args.claim, args.semantics, top=top, claims=args.contributor, progress=bar
         )
-    shown = result.contributions[:top] if top else result.contributions
-    asked = set(args.contributor) - {c.claim for c in shown}
-    shown = [*shown, *(c for c in result.contributions if c.claim in asked)]
-    weights = sorted(result.weights.items(), key=lambda kv: (-abs(kv[1]), kv[0]))
-    weights = weights[:top] if top else weights
-    positions = list(graph.position_texts())  # (their ids: no model built)
-    judged: Verdict | None = None
-    flips: dict[str, float | None] = {}
-    if positions and not args.no_verdict:
-        judged = verdict(fw, args.semantics, positions=positions)
-        flips = flip_points(
-            fw, args.semantics, positions=positions, claims=[c.claim for c in shown]
-        )
+        shown = result.contributions[:top] if top else result.contributions
+        asked = set(args.contributor) - {c.claim for c in shown}
+        shown = [*shown, *(c for c in result.contributions if c.claim in asked)]
+        weights = sorted(result.weights.items(), key=lambda kv: (-abs(kv[1]), kv[0]))
+        weights = weights[:top] if top else weights
+        positions = list(graph.position_texts())  # (their ids: no model built)
+        judged: Verdict | None = None
+        flips: dict[str, float | None] = {}
+        if positions and not args.no_verdict:
+            judged = verdict(fw, args.semantics, positions=positions)
+            bar.describe(f"explaining {args.claim}: flip points")
+            flips = flip_points(
+                fw,
+                args.semantics,
+                positions=positions,
+                claims=[c.claim for c in shown],
+                progress=bar,
+            )
     base = float(fw.base[fw.index_of(args.claim)])
     if args.format == "json":
         emit_json(

@@ -53,6 +53,7 @@ import numpy as np
 
 from ..errors import SemanticsError
 from ..framework import BoolArray, FloatArray, Framework, IntArray
+from ..steps import Steps
 from ._engine import (
     MAX_ROUNDS,
     PREMISE,
@@ -151,7 +152,7 @@ def explain(
     claims: Iterable[str] = (),
     tol: float = TOLERANCE,
     max_rounds: int = MAX_ROUNDS,
-    on_removals: Callable[[int], None] | None = None,
+    progress: Steps | None = None,
 ) -> Explanation:
     """Every other claim's contribution to ``topic``: by removal, by gradient, and how.
 
@@ -164,9 +165,9 @@ def explain(
     ``removal=None`` and their bound. Gradients and paths are always exact.
 
     ``graph`` is a loaded graph or a framework, ``scores`` a score sheet applied first.
-    ``on_removals``, when given, is called with the count of claims whose removal was
-    just computed exactly, as the work goes (a progress bar's ``advance``: the removals
-    are nearly all the time on a large or cyclic graph). Returns an
+    ``progress`` (:class:`~arggraph.steps.Steps`, a progress bar) is told how many exact
+    removals there are to compute and each as it is done: they are nearly all the time
+    on a large or cyclic graph. Returns an
     :class:`Explanation`: the topic's strength in [0, 1]; one :class:`Contribution` per
     claim that can reach the topic (``removal`` in strength
     units, ``gradient`` in strength per unit of base score, ``path`` of claim ids, given
@@ -204,14 +205,14 @@ def explain(
             for k, c in enumerate(chosen.tolist()):
                 without = _without(lay, region, rule, strength, base, raw, c, t, tol, max_rounds)
                 out[k] = strength[t] - without
-                if on_removals is not None:
-                    on_removals(1)
+                if progress is not None:
+                    progress.advance(1)
             return out
-        return _removals(
-            lay, region, rule, strength, base, w, t, chosen, tol, max_rounds, on_removals
-        )
+        return _removals(lay, region, rule, strength, base, w, t, chosen, tol, max_rounds, progress)
 
     if top is None or rule.kernels.lipschitz is None or rule.reducer.scaled:
+        if progress is not None:
+            progress.total(len(others))
         done = np.ones(len(others), dtype=bool)
         removal = exact(others)
         bound = np.abs(removal)
@@ -632,10 +633,10 @@ def _removals(
     others: IntArray,
     tol: float,
     max_rounds: int,
-    on_removals: Callable[[int], None] | None = None,
+    progress: Steps | None = None,
 ) -> FloatArray:
     """Topic strength minus its strength without each claim of ``others`` (each chunk
-    done reported to ``on_removals``)."""
+    done reported to ``progress``)."""
     out = np.zeros(len(others))
     if not len(others):
         return out
@@ -674,8 +675,8 @@ def _removals(
             warm=True,
         )
         out[chunk_idx] = strength[t] - values[:, col[t]]
-        if on_removals is not None:
-            on_removals(len(chunk_idx))
+        if progress is not None:
+            progress.advance(len(chunk_idx))
     return out
 
 

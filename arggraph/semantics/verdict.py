@@ -40,6 +40,7 @@ import numpy as np
 
 from ..errors import UsageError
 from ..framework import BoolArray, FloatArray, Framework, IntArray
+from ..steps import Steps
 from ._engine import framework_of
 from .incremental import GradualEngine
 
@@ -180,6 +181,7 @@ def flip_points(
     positions: list[str] | None = None,
     claims: Sequence[str] | None = None,
     samples: int = 33,
+    progress: Steps | None = None,
 ) -> dict[str, float | None]:
     """For each claim, the base score nearest its own at which the leader changes.
 
@@ -189,6 +191,9 @@ def flip_points(
     bases tried before each bracket is narrowed to 1e-10 (a flip window narrower than
     ``1 / (samples - 1)`` can be missed). Raises as :func:`verdict` does, and
     :class:`~arggraph.errors.UnknownIdError` for an unknown claim in ``claims``.
+    ``progress`` (:class:`~arggraph.steps.Steps`) is told the count of claims and each
+    as it is done: each costs ``samples`` recomputations and more, which on a large
+    cyclic graph add up to minutes.
 
     >>> fw = Framework.from_edges(["go", "stay", "cost"], [0.5, 0.5, 0.8],
     ...                           attacks=[("cost", "go")])
@@ -201,7 +206,10 @@ def flip_points(
     current = leaders(engine.values[[fw.index_of(p) for p in names]][None, :])[0]
     grid = np.linspace(0.0, 1.0, max(samples, 2))
     out: dict[str, float | None] = {}
-    for cid in fw.ids if claims is None else claims:
+    chosen = fw.ids if claims is None else claims
+    if progress is not None:
+        progress.total(len(chosen))
+    for cid in chosen:
         b0 = engine.base(cid)
         values = np.union1d(grid, [b0])
 
@@ -209,6 +217,8 @@ def flip_points(
             return np.asarray(leaders(engine.probe(cid, at, names)) != current)
 
         out[cid] = nearest_flip(values, changed(values), b0, changed, _RESOLUTION)
+        if progress is not None:
+            progress.advance(1)
     return out
 
 
