@@ -389,3 +389,34 @@ def test_csv_cells_a_spreadsheet_would_run_as_formulas_are_led_by_an_apostrophe(
     rows = list(csv.reader(io.StringIO(out)))
     assert [r[0] for r in rows[1:]] == ['\'=HYPERLINK("http://x")', "'@sum", "plain"]
     assert rows[1][2:] == ["0.5", "0.5"]  # numbers as they are
+
+
+@pytest.mark.slow
+def test_explain_says_so_when_the_bounds_bound_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """On a dense random graph with cycles every bound is 1, which says nothing (a
+    strength moves by 1 at most anyway): the table says the rest are not bounded, not
+    "each moving it by at most 1.0000"."""
+    import random
+
+    rng = random.Random(3)
+    n = 400
+    ends: set[tuple[int, int, bool]] = set()
+    while len(ends) < 3 * n:
+        a, b = rng.randrange(n), rng.randrange(n)
+        if a != b:
+            ends.add((a, b, rng.random() < 0.6))
+    doc = {
+        "claims": [{"id": f"c{i}", "text": f"C{i}"} for i in range(n)],
+        "relations": [
+            {"type": "attack" if t else "support", "source": f"c{a}", "target": f"c{b}"}
+            for a, b, t in ends
+        ],
+    }
+    p = tmp_path / "dense.json"
+    p.write_text(json.dumps(doc), encoding="utf-8")
+    code, out, _ = run(capsys, "explain", str(p), "c5", "--top", "3")
+    assert code == 0
+    assert "more, not bounded here" in out
+    assert "at most 1.0000" not in out

@@ -212,10 +212,16 @@ def _table(
         rest = [c for c in result.contributions if c.claim not in on_show]
         if rest:
             most = max(c.bound for c in rest)
-            lines.append(
-                f"... and {len(rest)} more, each moving it by at most {most:.4f} "
-                "(a bound; --top N computes more exactly)"
-            )
+            if most < 1:
+                lines.append(
+                    f"... and {len(rest)} more, each moving it by at most {most:.4f} "
+                    "(a bound; --top N computes more exactly)"
+                )
+            else:  # (a bound of 1 bounds nothing: a strength moves by 1 at most anyway)
+                lines.append(
+                    f"... and {len(rest)} more, not bounded here (cycles or many strong "
+                    "paths leave every bound at 1; --top N or --format json computes them)"
+                )
         if not result.top_complete:
             lines.append(
                 "(the bounds were too loose to prove these the largest: a claim not shown "
