@@ -244,7 +244,11 @@ class DanglingReferenceError(IntegrityError):
 
 
 class UnknownIdError(InputError):
-    """An id given by the user (say on the command line) is not in the graph."""
+    """An id given by the user (say on the command line) is not in the graph.
+
+    The message names the nearest ids of the ``kind`` wanted (``known``), or, given
+    ``instead``, says what the id is (a relation's id given where a claim's goes).
+    """
 
     def __init__(
         self,
@@ -253,11 +257,12 @@ class UnknownIdError(InputError):
         *,
         path: str | Path | None = None,
         known: Sequence[str] = (),
+        instead: str | None = None,
     ) -> None:
         self.kind = kind
         self.ident = ident
-        hint = None
-        if known:
+        hint = instead  # (what the id is, when the graph has it as something else)
+        if known and hint is None:
             import difflib
 
             close = difflib.get_close_matches(ident, list(known), n=3, cutoff=0.5)

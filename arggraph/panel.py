@@ -140,14 +140,34 @@ def check_ids(graph: Graph, sheet: ScoreSheet, path: str | Path | None = None) -
     ... except UnknownIdError as exc:
     ...     print(exc)
     s.json: scores['cots']: no claim with id 'cots'; did you mean 'cost'?
+    >>> g = loads('{"claims": [{"id": "a", "text": "A"}, {"id": "b", "text": "B"}],'
+    ...     ' "relations": [{"id": "r", "type": "attack", "source": "a", "target": "b"}]}')
+    >>> try:
+    ...     check_ids(g, ScoreSheet(graph="graph", scores={"r": ClaimScore(base=0.2)}))
+    ... except UnknownIdError as exc:
+    ...     print(exc)
+    scores['r']: no claim with id 'r'; it is a relation: weigh it under "weights"
     """
-    for section, kind, known in (
-        ("scores", "claim", graph.claims),
-        ("weights", "relation", graph.relations),
+    for section, kind, known, other, instead in (
+        (
+            "scores",
+            "claim",
+            graph.claims,
+            graph.relations,
+            'it is a relation: weigh it under "weights"',
+        ),
+        (
+            "weights",
+            "relation",
+            graph.relations,
+            graph.claims,
+            'it is a claim: score its base under "scores"',
+        ),
     ):
         for ident in getattr(sheet, section):
             if ident not in known:
-                err = UnknownIdError(kind, ident, path=path, known=list(known))
+                hint = instead if ident in other else None
+                err = UnknownIdError(kind, ident, path=path, known=list(known), instead=hint)
                 err.place = f"{section}[{ident!r}]"
                 err.json_path = (section, ident)
                 raise err

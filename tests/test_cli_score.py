@@ -120,6 +120,17 @@ def test_sheet_with_unknown_ids(
     code, _, err = run(capsys, "score", str(graph), "--scores", str(sheet))
     assert code == 2
     assert "weights['attack:q->go']: no relation" in err
+    # An id of the other kind: what it is, not the nearest ids of the kind wanted.
+    sheet.write_text(
+        json.dumps({**SHEET, "scores": {"support:e1->go": {"base": 0.1}}}), encoding="utf-8"
+    )
+    code, _, err = run(capsys, "score", str(graph), "--scores", str(sheet))
+    assert code == 2
+    assert 'it is a relation: weigh it under "weights"' in err and "did you mean" not in err
+    sheet.write_text(json.dumps({**SHEET, "weights": {"e1": {"weight": 0.1}}}), encoding="utf-8")
+    code, _, err = run(capsys, "score", str(graph), "--scores", str(sheet))
+    assert code == 2
+    assert 'it is a claim: score its base under "scores"' in err
 
 
 def test_a_graph_given_as_a_sheet_and_a_sheet_as_a_graph_are_named_for_what_they_are(
