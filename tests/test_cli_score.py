@@ -215,6 +215,22 @@ def test_output_file(graph: Path, tmp_path: Path, capsys: pytest.CaptureFixture[
     assert json.loads(out_path.read_text(encoding="utf-8"))["semantics"] == "dfquad"
 
 
+def test_explain_writes_its_result_with_o_as_to_stdout(
+    graph: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for fmt in ("json", "table"):
+        code, printed, _ = run(capsys, "explain", str(graph), "go", "--format", fmt)
+        assert code == 0
+        out_path = tmp_path / f"explained.{fmt}"
+        code, out, _ = run(
+            capsys, "explain", str(graph), "go", "--format", fmt, "-o", str(out_path)
+        )
+        assert (code, out) == (0, "")
+        assert out_path.read_text(encoding="utf-8") == printed
+    code, _, err = run(capsys, "explain", str(graph), "go", "-o", str(graph))
+    assert code == 2 and "which this command reads" in err
+
+
 def test_explain_json(graph: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "explain", str(graph), "stay", "--format", "json")
     assert code == 0

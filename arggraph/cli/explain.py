@@ -73,6 +73,7 @@ def register(sub: Any) -> None:
         action="store_true",
         help="skip the verdict and flip points (faster on large graphs)",
     )
+    p.add_argument("-o", "--output", metavar="OUT", help="write the result here (atomic)")
     p.set_defaults(run=run)
 
 
@@ -80,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
     from ..semantics._engine import TOLERANCE
     from ..semantics.explain import explain
     from ..semantics.verdict import flip_points, verdict
-    from .common import emit, emit_json, load_graph, load_sheet, progress, result_header
+    from .common import load_graph, load_sheet, progress, result_header, write_result
     from .score import apply_scores
 
     graph = load_graph(args.graph)
@@ -116,7 +117,9 @@ def run(args: argparse.Namespace) -> int:
             )
     base = float(fw.base[fw.index_of(args.claim)])
     if args.format == "json":
-        emit_json(
+        from ..jsonio import dumps
+
+        text = dumps(
             {
                 **result_header(graph, args.semantics, tolerance=TOLERANCE),
                 "topic": result.topic,
@@ -145,10 +148,12 @@ def run(args: argparse.Namespace) -> int:
                 },
             }
         )
-        return 0
-    from .common import to_terminal
+    else:
+        from .common import to_terminal
 
-    emit(_table(graph, result, base, shown, weights, judged, flips, args.semantics, to_terminal()))
+        terminal = to_terminal(args.output)
+        text = _table(graph, result, base, shown, weights, judged, flips, args.semantics, terminal)
+    write_result(text if text.endswith("\n") else text + "\n", args.output)
     return 0
 
 
