@@ -447,3 +447,18 @@ def test_explain_says_so_when_the_bounds_bound_nothing(
     assert code == 0
     assert "more, not bounded here" in out
     assert "at most 1.0000" not in out
+
+
+@pytest.mark.parametrize("command", [["score"], ["explain", "go"], ["check"], ["show"]])
+def test_an_unknown_option_is_told_with_the_command_s_own_usage(
+    command: list[str], graph: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not with the top level's usage (``usage: arggraph [-h] [--version] COMMAND``),
+    which says nothing of the command's options."""
+    with pytest.raises(SystemExit) as info:
+        main([command[0], str(graph), *command[1:], "--bogus"])
+    name = command[0]
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"usage: arggraph {name} ")
+    assert f"arggraph {name}: error: unrecognized arguments: --bogus" in err

@@ -114,6 +114,15 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def _command_parser(parser: argparse.ArgumentParser, command: str) -> argparse.ArgumentParser:
+    """The parser of ``command`` under the top level's ``parser``."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction) and command in action.choices:
+            found: argparse.ArgumentParser = action.choices[command]
+            return found
+    return parser
+
+
 def _top_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction[Any]]:
     """The top level: ``--version``, and the subparsers object commands register in."""
     parser = _Parser(
@@ -144,7 +153,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The first argument names the command unless it is an option (the top level's
         # are --help and --version): that command's parser is then built alone.
         parser = build_parser(given[0] if given else None)
-        args = parser.parse_args(argv)
+        args, extra = parser.parse_known_args(argv)
+        if extra:  # said by the command's own parser, with its own usage line
+            _command_parser(parser, args.command).error(
+                "unrecognized arguments: " + " ".join(extra)
+            )
         from .common import refuse_output_over_input
 
         refuse_output_over_input(args)
