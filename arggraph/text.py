@@ -72,13 +72,16 @@ _CONTROLS = (
     "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
     "\ud800-\udfff"
 )
-# Characters that show nothing anywhere (see the module's docstring).
-_INVISIBLE = (
+# Characters that show nothing anywhere (see the module's docstring): in the Basic
+# Multilingual Plane, and beyond it.
+_INVISIBLE_BMP = (
     "\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180e\u200b\u2060-\u2064\u206a-\u206f\u3164"
-    "\ufeff\uffa0\ufff9-\ufffb\U0001d173-\U0001d17a\U000e0000-\U000e001f\U000e0080-\U000e00ff"
+    "\ufeff\uffa0\ufff9-\ufffb"
 )
+_INVISIBLE = _INVISIBLE_BMP + "\U0001d173-\U0001d17a\U000e0000-\U000e001f\U000e0080-\U000e00ff"
 # Characters that show something only in context: joiners, variation selectors, tags.
-_CONTEXTUAL = "\u200c\u200d\ufe00-\ufe0f\U000e0020-\U000e007f\U000e0100-\U000e01ef"
+_CONTEXTUAL_BMP = "\u200c\u200d\ufe00-\ufe0f"
+_CONTEXTUAL = _CONTEXTUAL_BMP + "\U000e0020-\U000e007f\U000e0100-\U000e01ef"
 # What may come before or after them where they do show something.
 _PICTOGRAPH = (
     "\u00a9\u00ae\u203c\u2049\u2122\u2139\u2190-\u21ff\u2300-\u23ff\u24c2\u25a0-\u27bf"
@@ -99,6 +102,21 @@ _IN_CONTEXT = (
 _UNSAFE = re.compile(f"[{_CONTROLS}{_INVISIBLE}]|{_IN_CONTEXT}")
 # The same, and tab and newline too: for what must stay on one line as it was.
 _UNSAFE_INLINE = re.compile(f"[\t\n{_CONTROLS}{_INVISIBLE}]|{_IN_CONTEXT}")
+# Speed: the alternation of _IN_CONTEXT (look-behinds) is tried at every position of a
+# text (Python's re has no first character to skip to), and a class with ranges beyond
+# the Basic Multilingual Plane checks each range at every character: over a long text
+# either is several times slower than a class of BMP characters alone. Nearly every
+# text holds nothing to escape, so _clean first says so by the quickest look (ASCII
+# controls; else one class of BMP candidates, and astral ones only in a text that has
+# astral characters), and only a text that may hold something meets the full patterns.
+_ASCII_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+_ASCII_UNSAFE_INLINE = re.compile("[\x00-\x1f\x7f]")
+_CANDIDATES = re.compile(f"[{_CONTROLS}{_INVISIBLE_BMP}{_CONTEXTUAL_BMP}]")
+_CANDIDATES_INLINE = re.compile(f"[\t\n{_CONTROLS}{_INVISIBLE_BMP}{_CONTEXTUAL_BMP}]")
+_BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
+_CANDIDATES_BEYOND_BMP = re.compile(
+    f"[{_INVISIBLE[len(_INVISIBLE_BMP) :]}{_CONTEXTUAL[len(_CONTEXTUAL_BMP) :]}]"
+)
 # Blanks other than the plain space: in an id they would pass for one, or for nothing.
 _BLANKS = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u2800\u3000"
 # Ids: all of the above, and the contextual characters and other blanks always.
@@ -111,6 +129,17 @@ _NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 # Characters XML 1.0 cannot hold even escaped (SVG, HTML, GraphML), beyond the controls
 # terminal_safe already shows as escapes.
 _NON_XML = re.compile("[\ufffe\uffff\ud800-\udfff]")
+
+
+def _clean(text: str, *, inline: bool) -> bool:
+    """Whether ``text`` surely holds nothing :data:`_UNSAFE` (with ``inline``,
+    :data:`_UNSAFE_INLINE`) would find: the quick look that spares nearly every text
+    the full patterns."""
+    if text.isascii():
+        return (_ASCII_UNSAFE_INLINE if inline else _ASCII_UNSAFE).search(text) is None
+    if (_CANDIDATES_INLINE if inline else _CANDIDATES).search(text) is not None:
+        return False
+    return _BEYOND_BMP.search(text) is None or _CANDIDATES_BEYOND_BMP.search(text) is None
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -140,6 +169,10 @@ def control_character(
     >>> control_character("a\\u200bb"), control_character("x\\u00a0", ident=True)
     ((1, '\\\\u200b'), (1, '\\\\xa0'))
     """
+    if text.isascii() and text.isprintable():
+        return None  # (the common case, in C)
+    if not ident and _clean(text, inline=one_line):
+        return None
     pattern = _UNSAFE_ID if ident else _UNSAFE_INLINE if one_line else _UNSAFE
     match = pattern.search(text)
     if match is None:
@@ -166,7 +199,7 @@ def character_kind(escape: str) -> str:
 def terminal_safe(text: str) -> str:
     """``text`` with every control and invisible character (see the module's rule) but
     tab and newline shown as an escape."""
-    return _UNSAFE.sub(_escape, text)
+    return text if _clean(text, inline=False) else _UNSAFE.sub(_escape, text)
 
 
 #: What a spreadsheet reads as the start of a formula in a cell (OWASP, "CSV Injection").
@@ -192,7 +225,7 @@ def inline(text: str) -> str:
     """``text`` safe for the terminal and on one line, with nothing folded: every control
     character, tab and newline too, shown as an escape (``\\n``, ``\\x1b``). For
     messages that quote what a file holds (an error naming a key, a path)."""
-    return _UNSAFE_INLINE.sub(_escape_inline, text)
+    return text if _clean(text, inline=True) else _UNSAFE_INLINE.sub(_escape_inline, text)
 
 
 def identifier(text: str) -> str:
