@@ -254,3 +254,77 @@ def test_a_semantics_that_may_have_none_gets_the_vacuous_note(
         main(["extensions", str(graph), "--semantics", "wellfounded"])
     assert exit_.value.code == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+BRIDGE_CLAIMS = sorted(
+    [
+        "close",
+        "cracks",
+        "detour",
+        "keep",
+        "load",
+        "quay",
+        "rains",
+        "recheck",
+        "still-reliable",
+        "survey",
+        "trade",
+    ]
+)
+
+
+def test_extensions_with_the_same_claims_and_other_attacks_standing_are_all_listed_in_json(
+    mutual_undercuts: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Two undercuts that undercut each other: each stands in an extension of its own,
+    # and those extensions hold the same claims. Listing one of them (as if the claims
+    # alone made an extension) said an undercut stood in every preferred extension.
+    expected = {
+        "grounded": [["quay-cut"]],
+        "complete": [["quay-cut"], ["quay-cut", "reliable-cut"], ["quay-cut", "survey-cut"]],
+        "preferred": [["quay-cut", "reliable-cut"], ["quay-cut", "survey-cut"]],
+        "stable": [["quay-cut", "reliable-cut"], ["quay-cut", "survey-cut"]],
+    }
+    for semantics, relations in expected.items():
+        code, out, _ = run(
+            capsys, str(mutual_undercuts), "--semantics", semantics, "--format", "json"
+        )
+        assert code == 0
+        assert result_body(out) == {
+            "semantics": semantics,
+            "extensions": [BRIDGE_CLAIMS] * len(relations),
+            "relations": relations,
+        }
+
+
+def test_extensions_with_the_same_claims_and_other_attacks_standing_are_all_listed_in_text(
+    mutual_undercuts: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    claims = "".join(f"  {c}\n" for c in BRIDGE_CLAIMS)
+    code, out, _ = run(capsys, str(mutual_undercuts), "--semantics", "preferred")
+    assert code == 0
+    assert out == (
+        "2 preferred extensions\n"
+        f"extension 1 of 2 (11 claims):\n{claims}"
+        "attacks standing in it (2 relations):\n  quay-cut\n  reliable-cut\n"
+        f"extension 2 of 2 (11 claims):\n{claims}"
+        "attacks standing in it (2 relations):\n  quay-cut\n  survey-cut\n"
+    )
+    code, out, _ = run(capsys, str(mutual_undercuts), "--semantics", "stable")
+    assert out.startswith("2 stable extensions\n")
+    code, out, _ = run(capsys, str(mutual_undercuts), "--semantics", "complete")
+    assert out.startswith("3 complete extensions\n")
+    assert out.count("attacks standing in it (1 relation):\n  quay-cut\n") == 1
+    assert out.count("attacks standing in it (2 relations):\n") == 2
+    assert out.count("  reliable-cut\n") == out.count("  survey-cut\n") == 1
+
+
+def test_limit_counts_extensions_that_differ_only_in_the_attacks_standing(
+    mutual_undercuts: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(
+        capsys, str(mutual_undercuts), "--semantics", "complete", "--limit", "2", "--format", "json"
+    )
+    assert code == 0
+    assert len(result_body(out)["extensions"]) == 2  # type: ignore[arg-type]
+    assert "--limit 2" in err
