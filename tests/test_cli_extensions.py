@@ -328,3 +328,53 @@ def test_limit_counts_extensions_that_differ_only_in_the_attacks_standing(
     assert code == 0
     assert len(result_body(out)["extensions"]) == 2  # type: ignore[arg-type]
     assert "--limit 2" in err
+
+
+@pytest.mark.realdata
+@pytest.mark.parametrize("name", ["probo_ex1", "probo_ex2", "probo_ex3"])
+def test_iccma_solutions_through_linked_attacks_name_the_attacks_standing(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Each ICCMA attack a -> b becomes the linked attack {a, always} -> b, where nothing
+    # attacks `always`: the same extensions (plus `always`), but every attack is now an
+    # argument of its own, which stands exactly where its source does (it has the same
+    # attackers). So the command line must list the ICCMA solution, each extension once,
+    # with the attacks whose source is in it.
+    from test_extensions import SEMANTICS_OF, read_apx, read_solution
+
+    apx = ICCMA / f"{name}.apx"
+    if not apx.exists():
+        pytest.skip("../shared/realdata/iccma is not there")
+    args, atts = read_apx(apx.read_text())
+    always = "always"
+    assert always not in args
+    attacks = {f"att{i}": (src, tgt) for i, (src, tgt) in enumerate(atts)}
+    path = tmp_path / f"{name}.json"
+    path.write_text(
+        json.dumps(
+            {
+                "format": "arggraph/1.1",
+                "id": name,
+                "claims": [{"id": c, "text": c} for c in [*args, always]],
+                "relations": [
+                    {"id": rid, "type": "attack", "sources": [src, always], "target": tgt}
+                    for rid, (src, tgt) in attacks.items()
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    for code, semantics in SEMANTICS_OF.items():
+        solution = read_solution((ICCMA / f"{name}.apx.EE-{code}").read_text())
+        code_, out, _ = run(capsys, str(path), "--semantics", semantics, "--format", "json")
+        assert code_ == 0
+        body = result_body(out)
+        extensions = body["extensions"]
+        relations = body["relations"]
+        assert isinstance(extensions, list) and isinstance(relations, list)
+        assert len(extensions) == len(solution), semantics  # each once, none dropped
+        listed = {frozenset(ext) - {always} for ext in extensions}
+        assert listed == solution, semantics
+        for ext, standing in zip(extensions, relations, strict=True):
+            expected = sorted(rid for rid, (src, _) in attacks.items() if src in ext)
+            assert standing == expected, semantics
