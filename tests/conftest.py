@@ -63,3 +63,21 @@ def app(bypass: Graph, tmp_path: Path) -> ArggraphApp:
     """The app on :func:`bypass`, its score book at ``tmp_path / "sheet.json"``, the user
     ``tester``."""
     return app_for(bypass, tmp_path / "sheet.json")
+
+
+@pytest.fixture
+def mutual_undercuts(tmp_path: Path) -> Path:
+    """``tests/fixtures/bridge.json`` with ``survey-cut`` aimed at ``reliable-cut``: the
+    two undercuts undercut each other, so the preferred (and stable) extensions are two
+    with the same claims, one with each undercut standing; the complete ones are three
+    (the grounded one, with neither). Written to ``tmp_path / "mutual.json"``."""
+    import json
+
+    from _support import BRIDGE
+
+    data = json.loads(BRIDGE.read_text(encoding="utf-8"))
+    [cut] = [r for r in data["relations"] if r["id"] == "survey-cut"]
+    cut["target"] = "reliable-cut"
+    path = tmp_path / "mutual.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path

@@ -254,3 +254,127 @@ def test_a_semantics_that_may_have_none_gets_the_vacuous_note(
         main(["extensions", str(graph), "--semantics", "wellfounded"])
     assert exit_.value.code == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+BRIDGE_CLAIMS = sorted(
+    [
+        "close",
+        "cracks",
+        "detour",
+        "keep",
+        "load",
+        "quay",
+        "rains",
+        "recheck",
+        "still-reliable",
+        "survey",
+        "trade",
+    ]
+)
+
+
+def test_extensions_with_the_same_claims_and_other_attacks_standing_are_all_listed_in_json(
+    mutual_undercuts: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Two undercuts that undercut each other: each stands in an extension of its own,
+    # and those extensions hold the same claims. Listing one of them (as if the claims
+    # alone made an extension) said an undercut stood in every preferred extension.
+    expected = {
+        "grounded": [["quay-cut"]],
+        "complete": [["quay-cut"], ["quay-cut", "reliable-cut"], ["quay-cut", "survey-cut"]],
+        "preferred": [["quay-cut", "reliable-cut"], ["quay-cut", "survey-cut"]],
+        "stable": [["quay-cut", "reliable-cut"], ["quay-cut", "survey-cut"]],
+    }
+    for semantics, relations in expected.items():
+        code, out, _ = run(
+            capsys, str(mutual_undercuts), "--semantics", semantics, "--format", "json"
+        )
+        assert code == 0
+        assert result_body(out) == {
+            "semantics": semantics,
+            "extensions": [BRIDGE_CLAIMS] * len(relations),
+            "relations": relations,
+        }
+
+
+def test_extensions_with_the_same_claims_and_other_attacks_standing_are_all_listed_in_text(
+    mutual_undercuts: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    claims = "".join(f"  {c}\n" for c in BRIDGE_CLAIMS)
+    code, out, _ = run(capsys, str(mutual_undercuts), "--semantics", "preferred")
+    assert code == 0
+    assert out == (
+        "2 preferred extensions\n"
+        f"extension 1 of 2 (11 claims):\n{claims}"
+        "attacks standing in it (2 relations):\n  quay-cut\n  reliable-cut\n"
+        f"extension 2 of 2 (11 claims):\n{claims}"
+        "attacks standing in it (2 relations):\n  quay-cut\n  survey-cut\n"
+    )
+    code, out, _ = run(capsys, str(mutual_undercuts), "--semantics", "stable")
+    assert out.startswith("2 stable extensions\n")
+    code, out, _ = run(capsys, str(mutual_undercuts), "--semantics", "complete")
+    assert out.startswith("3 complete extensions\n")
+    assert out.count("attacks standing in it (1 relation):\n  quay-cut\n") == 1
+    assert out.count("attacks standing in it (2 relations):\n") == 2
+    assert out.count("  reliable-cut\n") == out.count("  survey-cut\n") == 1
+
+
+def test_limit_counts_extensions_that_differ_only_in_the_attacks_standing(
+    mutual_undercuts: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(
+        capsys, str(mutual_undercuts), "--semantics", "complete", "--limit", "2", "--format", "json"
+    )
+    assert code == 0
+    assert len(result_body(out)["extensions"]) == 2  # type: ignore[arg-type]
+    assert "--limit 2" in err
+
+
+@pytest.mark.realdata
+@pytest.mark.parametrize("name", ["probo_ex1", "probo_ex2", "probo_ex3"])
+def test_iccma_solutions_through_linked_attacks_name_the_attacks_standing(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Each ICCMA attack a -> b becomes the linked attack {a, always} -> b, where nothing
+    # attacks `always`: the same extensions (plus `always`), but every attack is now an
+    # argument of its own, which stands exactly where its source does (it has the same
+    # attackers). So the command line must list the ICCMA solution, each extension once,
+    # with the attacks whose source is in it.
+    from test_extensions import SEMANTICS_OF, read_apx, read_solution
+
+    apx = ICCMA / f"{name}.apx"
+    if not apx.exists():
+        pytest.skip("../shared/realdata/iccma is not there")
+    args, atts = read_apx(apx.read_text())
+    always = "always"
+    assert always not in args
+    attacks = {f"att{i}": (src, tgt) for i, (src, tgt) in enumerate(atts)}
+    path = tmp_path / f"{name}.json"
+    path.write_text(
+        json.dumps(
+            {
+                "format": "arggraph/1.1",
+                "id": name,
+                "claims": [{"id": c, "text": c} for c in [*args, always]],
+                "relations": [
+                    {"id": rid, "type": "attack", "sources": [src, always], "target": tgt}
+                    for rid, (src, tgt) in attacks.items()
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    for code, semantics in SEMANTICS_OF.items():
+        solution = read_solution((ICCMA / f"{name}.apx.EE-{code}").read_text())
+        code_, out, _ = run(capsys, str(path), "--semantics", semantics, "--format", "json")
+        assert code_ == 0
+        body = result_body(out)
+        extensions = body["extensions"]
+        relations = body["relations"]
+        assert isinstance(extensions, list) and isinstance(relations, list)
+        assert len(extensions) == len(solution), semantics  # each once, none dropped
+        listed = {frozenset(ext) - {always} for ext in extensions}
+        assert listed == solution, semantics
+        for ext, standing in zip(extensions, relations, strict=True):
+            expected = sorted(rid for rid, (src, _) in attacks.items() if src in ext)
+            assert standing == expected, semantics

@@ -27,7 +27,14 @@ SEMANTICS = ("grounded", "complete", "preferred", "stable")
 def afra_extensions(
     claims: list[str], attacks: list[Attack], semantics: str
 ) -> set[frozenset[str]]:
-    """The extensions by AFRA's definitions with set sources, projected onto the claims.
+    """The extensions by AFRA's definitions with set sources, projected onto the claims."""
+    return {
+        frozenset(x for x in s if x in claims) for s in afra_elements(claims, attacks, semantics)
+    }
+
+
+def afra_elements(claims: list[str], attacks: list[Attack], semantics: str) -> list[frozenset[str]]:
+    """The extensions by AFRA's definitions with set sources: sets of claims and attacks.
 
     Elements are claims and attacks. Attack ``x`` defeats element ``y`` when its target
     is ``y``, or when ``y`` is an attack and its target is one of ``y``'s sources.
@@ -63,7 +70,7 @@ def afra_extensions(
         chosen = [s for s in admissible if not any(s < t for t in admissible)]
     else:
         chosen = [s for s in cf if all(y in s or defeated_by(s, y) for y in elements)]
-    return {frozenset(x for x in s if x in claims) for s in chosen}
+    return chosen
 
 
 def setaf_extensions(

@@ -534,6 +534,47 @@ def test_the_extensions_list_which_undercuts_stand(bridge: Graph, tmp_path: Path
     assert "Undercuts and linked attacks stand or fall like claims" in found.summary.plain
 
 
+def test_extensions_that_differ_only_in_the_undercuts_standing_are_counted_apart(
+    mutual_undercuts: Path, tmp_path: Path
+) -> None:
+    # The two undercuts undercut each other: two preferred extensions with the same
+    # claims, one with each undercut standing, as the library and the command line say.
+    graph = load(mutual_undercuts)
+    found = extensions_results(session_for(graph, tmp_path / "sheet.json").snapshot())
+    preferred = list(iter_extensions_with_relations(graph.framework, "preferred"))
+    assert sorted(sorted(standing) for _, standing in preferred) == [
+        ["quay-cut", "reliable-cut"],
+        ["quay-cut", "survey-cut"],
+    ]
+    assert (
+        "Preferred: 2 extensions (1 set of claims: they differ in which attacks stand)."
+        in found.summary.plain
+    )
+    cuts = [row.prompt.plain for row in found.rows if "undercut of" in row.prompt.plain]
+    assert [line.split("  −")[0].rstrip() for line in cuts] == [
+        "UNDEC  in some preferred",
+        "UNDEC  in some preferred",
+        "IN     in every preferred",
+    ]
+
+
+@pytest.mark.slow
+async def test_the_extensions_screen_on_undercuts_that_undercut_each_other(
+    mutual_undercuts: Path, tmp_path: Path
+) -> None:
+    app = app_for(mutual_undercuts, tmp_path / "sheet.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "x")
+        assert isinstance(app.screen, ResultScreen)
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Preferred: 2 extensions (1 set of claims" in text
+        assert "UNDEC  in some preferred   − undercut of ∴ The inspection used" in text
+        assert "UNDEC  in some preferred   − undercut of ∴ The retired method" in text
+        assert "IN     in every preferred  − undercut of ∴ Most market deliveries" in text
+
+
 @pytest.mark.slow
 async def test_the_extensions_screen_counts_undercuts(app: ArggraphApp, bridge: Graph) -> None:
     async with app.run_test(size=SIZE) as pilot:

@@ -268,14 +268,20 @@ def extensions_title() -> str:
 
 def extensions_results(snap: Snapshot) -> Results:
     """The grounded labelling and the :data:`LISTED` (preferred) extensions of the view."""
-    from arggraph.semantics.dung import acceptance, extensions, grounded_labels
+    from arggraph.semantics.dung import (
+        acceptance,
+        grounded_labels,
+        iter_extensions_with_relations,
+    )
     from arggraph.semantics.registry import extension
 
     entry = extension(LISTED)
     fw = snap.fw
     graph = snap.graph
     labels = grounded_labels(fw)
-    listed = extensions(fw, entry.name, limit=LISTED_LIMIT)
+    # Each extension with the attacks that stand in it: two that hold the same claims
+    # but not the same undercuts are two extensions, counted apart.
+    listed = list(iter_extensions_with_relations(fw, entry.name, limit=LISTED_LIMIT))
     accepted = acceptance(fw, entry.name)
     counts = {k: sum(1 for v in labels.values() if v == k) for k in ("in", "out", "undec")}
     summary = Text()
@@ -287,7 +293,12 @@ def extensions_results(snap: Snapshot) -> Results:
     summary.append(f"{counts['in']} in, {counts['out']} out, {counts['undec']} undecided.  ")
     summary.append(f"{entry.label.capitalize()}: ", style="bold")
     more = "+" if len(listed) == LISTED_LIMIT else ""
-    summary.append(f"{len(listed)}{more} extension{'s' if len(listed) != 1 else ''}.")
+    summary.append(f"{len(listed)}{more} extension{'s' if len(listed) != 1 else ''}")
+    claim_sets = len({frozenset(claims) for claims, _ in listed})
+    if claim_sets < len(listed):
+        sets = f"{claim_sets} set{'s' if claim_sets != 1 else ''} of claims"
+        summary.append(f" ({sets}: they differ in which attacks stand)")
+    summary.append(".")
     every, some, none = (f"in {w} {entry.label}" for w in ("every", "some", "no"))
     width = max(len(every), len(some), len(none))
     order = {"in": 0, "undec": 1, "out": 2}
@@ -306,7 +317,7 @@ def extensions_results(snap: Snapshot) -> Results:
             prompt.append("◆ ", style="bold")
         prompt.append_text(literal(fit(graph.claims[cid].text, 90)))
         rows.append(Row(prompt, cid))
-    rows.extend(_attack_rows(snap, (every, some, none), width))
+    rows.extend(_attack_rows(snap, listed, (every, some, none), width))
     if len(rows) > len(ids):
         summary.append(
             "\nUndercuts and linked attacks stand or fall like claims (AFRA, SETAFs): "
@@ -316,12 +327,18 @@ def extensions_results(snap: Snapshot) -> Results:
     return Results(summary, rows)
 
 
-def _attack_rows(snap: Snapshot, words: tuple[str, str, str], width: int) -> list[Row]:
+def _attack_rows(
+    snap: Snapshot,
+    found: list[tuple[set[str], set[str]]],
+    words: tuple[str, str, str],
+    width: int,
+) -> list[Row]:
     """The undercuts and linked attacks of the view, each labelled as a claim is: an
     attack is an argument of its own in the flattened framework (AFRA: Baroni et al.
     2011; set attacks: Nielsen and Parsons 2006), so it is in, out or undecided too.
-    Enter on one goes to its first premise."""
-    from arggraph.semantics.dung import flatten, grounded_codes, iter_extensions_with_relations
+    ``found`` is the :data:`LISTED` extensions, each with the attacks that stand in it
+    (at most :data:`LISTED_LIMIT`). Enter on one goes to its first premise."""
+    from arggraph.semantics.dung import flatten, grounded_codes
 
     fw, graph = snap.fw, snap.graph
     if not fw.k:
@@ -341,7 +358,6 @@ def _attack_rows(snap: Snapshot, words: tuple[str, str, str], width: int) -> lis
     flat = flatten(fw)
     codes = grounded_codes(flat).tolist()
     where = {rid: i for i, rid in enumerate(flat.ids) if i >= fw.n}
-    found = list(iter_extensions_with_relations(fw, LISTED, limit=LISTED_LIMIT))
     complete = len(found) < LISTED_LIMIT
     every, some, none = words
     names = {1: "IN   ", 2: "OUT  ", 0: "UNDEC"}

@@ -7,7 +7,11 @@ terminal) and ``json`` (the header of :func:`~arggraph.cli.common.result_header`
 ``arggraph``, ``graph``, ``graph_sha256``, ``semantics``; then ``"extensions": [[claim
 id, ...], ...]``, each extension sorted and the list sorted, so the same graph always
 prints the same way; a graph with set attacks or attacks on attacks adds ``"relations"``, for each
-extension the attacks that stand in it). ``--claim ID`` answers instead whether that
+extension the attacks that stand in it, in the same order). With attacks as arguments of
+their own, two extensions can hold the same claims and differ in which attacks stand (two
+undercuts that undercut each other): they are two extensions, each listed with its
+attacks, in text and JSON alike, and counted as two; the list is then sorted by claims,
+then attacks. ``--claim ID`` answers instead whether that
 claim is credulously (in some extension) and sceptically (in every extension) accepted.
 GRAPH is an arggraph/1 file,
 or an abstract framework in a format whose registry entry says so (ICCMA's apx, tgf and
@@ -281,24 +285,25 @@ def run(args: argparse.Namespace) -> int:
         text = grounded_text(labels, semantics, to_terminal(args.output), attacks)
         write_result(text, args.output)
         return 0
-    found: list[list[str]] = []
-    # With set attacks or attacks on attacks, JSON also names the attacks that stand.
-    standing: dict[tuple[str, ...], list[str]] | None = {} if graph.framework.k else None
+    # With set attacks or attacks on attacks, each extension also names the attacks
+    # that stand in it; two extensions may hold the same claims and differ only there,
+    # and then they are two extensions, both listed.
+    with_relations = bool(graph.framework.k)
+    pairs: list[tuple[list[str], list[str]]] = []
     with progress(f"{semantics} extensions") as bar:
-        if standing is None:
+        if not with_relations:
             for ext in iter_extensions(graph, semantics, limit=args.limit):
-                found.append(sorted(ext))
+                pairs.append((sorted(ext), []))
                 bar.advance()
         else:
             for ext, relations in iter_extensions_with_relations(
                 graph, semantics, limit=args.limit
             ):
-                key = tuple(sorted(ext))
-                if key not in standing:
-                    standing[key] = sorted(relations)
-                    found.append(list(key))
+                pairs.append((sorted(ext), sorted(relations)))
                 bar.advance()
-    found.sort()
+    pairs.sort()
+    found = [claims for claims, _ in pairs]
+    standing = [relations for _, relations in pairs] if with_relations else None
     if args.limit is not None and len(found) == args.limit and not entry.unique:
         print(
             f"arggraph: note: stopped at --limit {args.limit}; there may be more", file=sys.stderr
@@ -306,13 +311,12 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         result: dict[str, object] = {**result_header(graph, semantics), "extensions": found}
         if standing is not None:
-            result["relations"] = [standing[tuple(ext)] for ext in found]
+            result["relations"] = standing
         text = dumps(result) + "\n"
     else:
         from .common import to_terminal
 
         limit = None if entry.unique else args.limit
-        standing_of = None if standing is None else [standing[tuple(e)] for e in found]
-        text = extensions_text(found, semantics, to_terminal(args.output), limit, standing_of)
+        text = extensions_text(found, semantics, to_terminal(args.output), limit, standing)
     write_result(text, args.output)
     return 0
