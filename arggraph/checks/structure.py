@@ -112,7 +112,7 @@ def integrity(ctx: Context) -> Iterator[Finding]:
             holder = f"an attribution of {holder}"
         message = (
             f"{holder} {quote_id(owner or '?')}: {what} refers to unknown "
-            f"{p.target} {quote_id(p.ident)}"
+            f"{p.target} {quote_id(p.ident)}{p.why}"
         )
         ids = (owner, p.ident) if owner is not None else (p.ident,)
         yield ctx.finding("S001", message, ids, p.place, hint)
