@@ -397,6 +397,21 @@ _CATALOGUE = [
         "really are two people of one name, tell them apart in their names "
         "('Michael Kofman (CNA)').",
     ),
+    Rule(
+        "P016",
+        "unknown-illocution",
+        "warning",
+        "An attribution's illocution is not one of the IAT names.",
+        "An attribution's illocution says how the actor said the claim, by the names of "
+        "Inference Anchoring Theory (IAT) that AIFdb's corpora use: Asserting, Agreeing, "
+        "Arguing, Restating, Assertive / Rhetorical Questioning, Popular Conceding commit "
+        "the actor to the claim; Pure Questioning, Challenging, Disagreeing, Rejecting, "
+        "Reporting and the others do not (README, Illocutions). A name not in that table "
+        "commits the actor to nothing, so a typo ('Asertng') silently takes the claim out "
+        "of what the actor endorses, and out of the reasoning checks (R001-R003).",
+        "Write one of the IAT names (the hint gives the nearest; case and spaces do not "
+        "matter), or remove the illocution if the actor simply said it.",
+    ),
     # ---------------------------------------------------------------- reasoning
     Rule(
         "R001",
