@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,9 +23,9 @@ def broken(tmp_path: Path, old: str, new: str) -> Path:
     return path
 
 
-def findings(capsys: pytest.CaptureFixture[str], path: Path, *args: str) -> list[dict[str, str]]:
+def findings(capsys: pytest.CaptureFixture[str], path: Path, *args: str) -> list[dict[str, Any]]:
     main(["check", "--no-config", "--format", "json", str(path), *args])
-    found: list[dict[str, str]] = json.loads(capsys.readouterr().out)
+    found: list[dict[str, Any]] = json.loads(capsys.readouterr().out)
     return found
 
 
@@ -78,3 +79,36 @@ def test_a_relation_aimed_at_itself_has_one_wording(
     assert "relation 'quay-cut' is aimed at itself" in score_error(capsys, path)
     (s003,) = [f for f in findings(capsys, path) if f["code"] == "S003"]
     assert s003["message"] == "relation 'quay-cut' is aimed at itself"
+
+
+def test_s006_leaves_out_claims_that_a_broken_relation_would_connect(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One unknown premise of 'safety' is one error: the other premise, the backer and
+    the undercutters of 'safety' reach the position through it once it is mended; 'load',
+    the premise the typo dropped, is really cut off."""
+    path = broken(tmp_path, '"sources": ["cracks", "load"]', '"sources": ["cracks", "lod"]')
+    found = [(f["code"], f["ids"]) for f in findings(capsys, path, "--select", "S")]
+    assert sorted(found) == [("S001", ["safety", "lod"]), ("S006", ["load"])]
+    # without S001 nothing names the relation: S006 names each claim it leaves cut off
+    ignored = findings(capsys, path, "--select", "S", "--ignore", "S001")
+    assert sorted(f["ids"][0] for f in ignored if f["code"] == "S006") == [
+        "cracks",
+        "load",
+        "recheck",
+        "still-reliable",
+        "survey",
+    ]
+
+
+def test_s006_still_names_a_claim_cut_off_for_another_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = broken(
+        tmp_path,
+        '"sources": ["cracks", "load"], "target": "close"',
+        '"sources": ["cracks", "load"], "target": "nowhere"',
+    )
+    found = findings(capsys, path, "--select", "S001,S006")
+    unreached = sorted(f["ids"][0] for f in found if f["code"] == "S006")
+    assert unreached == ["cracks", "load", "recheck", "still-reliable", "survey"]

@@ -129,7 +129,10 @@ _CATALOGUE = [
         "should lead from each claim to a position. A claim that reaches none cannot move "
         "the verdict however it is scored: a relation is missing, or the claim does not "
         "belong to this debate. A claim that backs or undercuts a relation reaches "
-        "wherever that relation leads. Not reported when the graph has no position (S008).",
+        "wherever that relation leads. Not reported when the graph has no position (S008), "
+        "nor for a claim that would reach one through a relation S001 or S003 reports as "
+        "broken (an unknown premise or target, a relation aimed at itself): mending that "
+        "relation connects it, so the one error stands for it.",
         "Add the relation that connects the claim to what it argues for or against, or "
         "remove the claim.",
     ),

@@ -360,7 +360,11 @@ def relevance(ctx: Context) -> Iterator[Finding]:
                     ctx.claim_path[claim.id],
                 )
     if "S006" in ctx.enabled:
-        for i in _unreachable(ctx).tolist():
+        unreachable = _unreachable(ctx).tolist()
+        mended = _through_broken(ctx) if unreachable else set()
+        for i in unreachable:
+            if fw.ids[i] in mended:
+                continue  # (S001 or S003 names the relation that would connect it)
             unreached = ctx.claim(fw.ids[i])
             yield ctx.finding(
                 "S006",
@@ -368,6 +372,36 @@ def relevance(ctx: Context) -> Iterator[Finding]:
                 (unreached.id,),
                 ctx.claim_path[unreached.id],
             )
+
+
+def _through_broken(ctx: Context) -> set[str]:
+    """The claims that reach a position once the relations S001 and S003 report (and
+    that the framework leaves out) are counted as written: a relation's premises lead
+    to it and it to its target, whatever is missing. Only when such a finding is
+    reported; else empty. A search over the file's relations, off the common path (a
+    graph with no broken relation never comes here)."""
+    g = ctx.graph
+    kinds = {p.kind for p in g.problems}
+    if not (
+        ("dangling" in kinds and "S001" in ctx.enabled)
+        or ("self" in kinds and "S003" in ctx.enabled)
+    ):
+        return set()
+    claims = g.claims
+    leads_into: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for rel in g.model.relations:
+        node = ("relation", rel.id)
+        target = ("claim", rel.target) if rel.target in claims else ("relation", rel.target)
+        leads_into[target].append(node)
+        leads_into[node] += [("claim", p) for p in rel.premises]
+    todo = [("claim", p) for p in ctx.position_ids]
+    seen = set(todo)
+    while todo:
+        for before in leads_into.get(todo.pop(), ()):
+            if before not in seen:
+                seen.add(before)
+                todo.append(before)
+    return {ident for kind, ident in seen if kind == "claim"}
 
 
 def _unreachable(ctx: Context) -> np.ndarray:
