@@ -378,13 +378,15 @@ def _through_broken(ctx: Context) -> set[str]:
     """The claims that reach a position once the relations S001 and S003 report (and
     that the framework leaves out) are counted as written: a relation's premises lead
     to it and it to its target, whatever is missing. Only when such a finding is
-    reported; else empty. A search over the file's relations, off the common path (a
-    graph with no broken relation never comes here)."""
+    reported; else empty, without a look at the relations (the common path: a graph
+    with no broken relation)."""
     g = ctx.graph
-    kinds = {p.kind for p in g.problems}
-    if not (
-        ("dangling" in kinds and "S001" in ctx.enabled)
-        or ("self" in kinds and "S003" in ctx.enabled)
+    code = {"dangling": "S001", "self": "S003"}
+    if not any(
+        p.place.startswith("relations[")
+        and ".attributions[" not in p.place
+        and code.get(p.kind) in ctx.enabled
+        for p in g.problems
     ):
         return set()
     claims = g.claims
