@@ -345,8 +345,9 @@ class Format(Protocol):
         them, joined by :attr:`separator`."""
 
     def error_items(self, report: FileReport) -> list[str]:
-        """The items that say a file could not be checked (most formats have none: the
-        command says so on stderr and in the summary)."""
+        """The items that say a file could not be checked, one a problem of
+        :attr:`FileReport.problems` (text has none: the command says so on stderr and
+        in the summary)."""
 
     def tail(self, reports: Sequence[FileReport], any_item: bool) -> str:
         """What comes after the last item, knowing every file's report."""
@@ -515,7 +516,9 @@ def _inlined(texts: Sequence[str]) -> tuple[str, list[Sequence[object]]]:
 
 @dataclass
 class JsonFormat:
-    """A JSON list of findings: code, severity, message, ids, path, file, hint, line."""
+    """A JSON list of findings: code, severity, message, ids, path, file, hint, line;
+    and for each problem of a file that could not be checked an entry of code
+    ``unusable-graph`` (:data:`UNUSABLE`) with a ``column`` too."""
 
     opening: str = "[\n"
     separator: str = ",\n"
