@@ -74,7 +74,9 @@ class IntegrityProblem:
     claim and a relation). A duplicate also has ``first``, the JSON path of the item
     that holds the id first; ``same_relation`` is the (type, premises, target) of a
     relation written twice without ids of its own (its id is the default
-    ``TYPE:SOURCE->TARGET``, which the user never wrote).
+    ``TYPE:SOURCE->TARGET``, which the user never wrote). ``why`` is the part of the
+    message that explains a dangling reference (``" (premises are claims; 'r' is a
+    relation)"``), or ``""``: the checks add it to their own wording.
     """
 
     kind: Literal["duplicate", "dangling", "self"]
@@ -84,6 +86,7 @@ class IntegrityProblem:
     message: str
     first: str | None = None
     same_relation: tuple[str, tuple[str, ...], str] | None = None
+    why: str = ""
 
 
 class Graph:
@@ -364,7 +367,7 @@ class Graph:
                         f"relations[{i}].target",
                         rel.id,
                         "relation",
-                        f"relation {rel.id!r} targets itself",
+                        f"relation {rel.id!r} is aimed at itself",
                     )
                 )
                 continue
@@ -426,6 +429,7 @@ class Graph:
                 ref,
                 target,
                 f"{who} refers to unknown {target} {ref!r}{why}",
+                why=why,
             )
         )
 
@@ -468,6 +472,7 @@ class Graph:
                 "keep one, with the attributions of both: the same relation twice counts "
                 "twice; give each an id of its own if both are meant"
             )
+            message += f"; {hint}"  # (one line: the message holds its hint)
         err = DuplicateIdError(
             message, path=self.path, place=first.place, json_path=steps, hint=hint
         )

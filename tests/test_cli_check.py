@@ -119,15 +119,15 @@ def test_unusable_file_exit_2_others_still_checked(
     good = write(tmp_path, "good.json", FAULTY)
     code, out, err = run(capsys, str(bad), str(good), str(schema), "--no-config", "--exit-zero")
     assert code == 2
-    assert f"{bad}: line 1, column" in err
+    assert f"{bad}:1:48: malformed JSON" in err
     assert "malformed JSON" in err
-    assert f"{schema}: wrong: unknown key 'wrong'" in err
+    assert f"{schema}:4:12: wrong: unknown key 'wrong'" in err
     assert "Traceback" not in err
     assert f"{good}: S003 error [loop, bare]" in out
     assert "2 files could not be checked" in out
     code, out, err = run(capsys, str(bad), "--no-config")
     assert code == 2
-    assert out == "No findings (0 files checked); 1 file could not be checked.\n"
+    assert out == "1 file could not be checked; no other file checked.\n"
 
 
 def test_missing_documents_folder_is_exit_2(
@@ -265,7 +265,11 @@ def test_sarif_log(
     assert loc["logicalLocations"] == [{"fullyQualifiedName": "relations[1]", "kind": "object"}]
     (invocation,) = run_["invocations"]
     assert invocation["executionSuccessful"] is False
-    assert "graphs/bad.json" in invocation["toolExecutionNotifications"][0]["message"]["text"]
+    (note,) = invocation["toolExecutionNotifications"]
+    assert note["message"]["text"].startswith("graphs/bad.json:1:2: malformed JSON")
+    (where,) = note["locations"]
+    assert where["physicalLocation"]["artifactLocation"]["uri"] == "graphs/bad.json"
+    assert where["physicalLocation"]["region"] == {"startLine": 1, "startColumn": 2}
 
 
 def test_github_annotations_escaped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

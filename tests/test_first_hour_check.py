@@ -91,9 +91,12 @@ def test_a_broken_graph_in_a_folder_is_still_an_error(
     write(repository, "future.json", {"format": "arggraph/2", "id": "f"})
     code, out, err = check(capsys, str(repository))
     assert code == 2
-    assert f"{repository / 'broken.json'}: line 1, column 48: malformed JSON" in err
+    assert f"{repository / 'broken.json'}:1:48: malformed JSON" in err
     assert "format 'arggraph/2' is not 'arggraph/1'" in err
-    assert "2 files could not be checked; 5 files skipped" in out
+    assert out == (
+        "2 files could not be checked; no findings in the other file; 5 files skipped: not "
+        "arggraph graphs (-v names them).\n"
+    )
 
 
 @pytest.mark.parametrize(
@@ -113,7 +116,7 @@ def test_a_file_named_on_the_command_line_must_be_a_graph(
     assert err.startswith(f"arggraph: error: {path}")
     assert message in err
     assert "Traceback" not in err
-    assert out == "No findings (0 files checked); 1 file could not be checked.\n"
+    assert out == "1 file could not be checked; no other file checked.\n"
 
 
 def test_graphs_only_skips_a_named_file_and_counts_it(

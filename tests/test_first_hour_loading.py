@@ -71,8 +71,9 @@ def test_a_relation_written_twice_is_named_by_its_ends_and_both_places(
     with pytest.raises(DuplicateIdError) as info:
         load(path)
     err = info.value
-    assert err.message == (
-        "the same attack 'a' -> 'b' appears twice, at relations[0] and relations[2] (lines 5 and 7)"
+    assert err.message.startswith(
+        "the same attack 'a' -> 'b' appears twice, at relations[0] and relations[2] (lines 5 and "
+        "7); keep one"
     )
     assert "attack:a->b" not in str(err)
     assert (err.place, err.line, err.json_path) == ("relations[2]", 7, ("relations", 2))
@@ -84,6 +85,8 @@ def test_a_relation_written_twice_is_named_by_its_ends_and_both_places(
     assert stderr.startswith(
         f"arggraph: error: {path}: relations[2]: the same attack 'a' -> 'b' appears twice"
     )
+    assert len(stderr.splitlines()) == 1  # the hint in the message: one message, one line
+    assert err.hint in stderr
     assert "Traceback" not in stderr
 
 

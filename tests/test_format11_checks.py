@@ -491,7 +491,8 @@ def test_a_date_interval_that_ends_before_it_starts_is_refused_with_its_place(
     out, err = capsys.readouterr()
     assert code == 2
     assert err.splitlines()[0] == (
-        f"arggraph: error: {tmp_path / 'bad.json'}: claims[0].attributions[0].date: the start of "
+        f"arggraph: error: {tmp_path / 'bad.json'}:1:172: claims[0].attributions[0].date: the "
+        "start of "
         "the interval is after its end, got '2023-03-10/2023-03-01' (claim 'c')"
     )
     assert out.splitlines()[-1] == (  # and the good one was checked

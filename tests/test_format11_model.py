@@ -216,7 +216,7 @@ def test_a_relation_may_not_target_itself(ends: dict[str, Any]) -> None:
     data = relations_file({"id": "r", "type": "attack", **ends, "target": "r"})
     with pytest.raises(IntegrityError) as info:
         loads(data, path="g.json")
-    assert str(info.value) == "g.json: relations[0].target: relation 'r' targets itself"
+    assert str(info.value) == "g.json: relations[0].target: relation 'r' is aimed at itself"
     assert (info.value.line, info.value.column) is not None
     (problem,) = loads(data, strict=False).problems
     assert (problem.kind, problem.place) == ("self", "relations[0].target")

@@ -30,8 +30,9 @@ def test_a_raw_control_character_in_a_string_is_named(
     for command in ("show", "check"):
         code, err = run(capsys, command, str(path))
         assert code == 2
+        place = f"{path}:1:35" if command == "check" else f"{path}: line 1, column 35"
         assert err.splitlines()[0] == (
-            f"arggraph: error: {path}: line 1, column 35: malformed JSON: a control character "
+            f"arggraph: error: {place}: malformed JSON: a control character "
             f"({shown}) inside a string, where JSON allows it only escaped: write {write}"
         )
         assert raw not in err

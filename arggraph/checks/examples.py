@@ -423,6 +423,40 @@ EXAMPLES: dict[str, Example] = {
             )
         ),
     ),
+    "P016": Example(
+        _g(
+            actors=[_ISW],
+            documents=[_DOC],
+            claims=[
+                _WITHDRAW,
+                _claim(
+                    "costs",
+                    "The defence costs too many lives",
+                    {**_att("isw"), "illocution": "Asertng"},
+                ),
+            ],
+            relations=[
+                {**_rel("support", "costs", "withdraw"), "attributions": [_att("isw")]},
+            ],
+        ),
+        passing=Example(
+            _g(
+                actors=[_ISW],
+                documents=[_DOC],
+                claims=[
+                    _WITHDRAW,
+                    _claim(
+                        "costs",
+                        "The defence costs too many lives",
+                        {**_att("isw"), "illocution": "Asserting"},
+                    ),
+                ],
+                relations=[
+                    {**_rel("support", "costs", "withdraw"), "attributions": [_att("isw")]},
+                ],
+            )
+        ),
+    ),
     "P014": Example(
         _g11(
             actors=[_ISW],

@@ -17,6 +17,7 @@ and goes on with the others. The rules report what has a meaning but is likely w
 
 from __future__ import annotations
 
+import difflib
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -422,6 +423,41 @@ def duplicate_actors(ctx: Context) -> Iterator[Finding]:
         )
 
 
+def unknown_illocutions(ctx: Context) -> Iterator[Finding]:
+    """P016: attributions whose illocution the table of :mod:`arggraph.illocutions` does
+    not know (which commit their actor to nothing), with the nearest IAT name, in file
+    order."""
+    from ..illocutions import ILLOCUTIONS, lookup
+
+    if ctx.graph.columns is not None:
+        return  # a plain graph has no attribution
+    names = {_illocution_key(i.name): i.name for i in ILLOCUTIONS}
+    for loc in ctx.iter_attributions():
+        said = loc.attribution.illocution
+        if said is None or lookup(said) is not None:
+            continue
+        close = difflib.get_close_matches(_illocution_key(said), list(names), n=1, cutoff=0.5)
+        hint = f"did you mean {names[close[0]]!r}?" if close else None
+        yield ctx.finding(
+            "P016",
+            f"the attribution of {loc.owner_kind} {quote_id(loc.owner_id)} to "
+            f"{quote_id(loc.attribution.actor)} has illocution {quote_id(said)}, which is no "
+            "IAT name: it commits the actor to nothing",
+            (loc.owner_id, loc.attribution.actor),
+            f"{loc.path}.illocution",
+            hint,
+        )
+
+
+def _illocution_key(name: str) -> str:
+    """A name as compared for a did-you-mean: lower case, without spaces.
+
+    >>> _illocution_key("Pure Questioning")
+    'purequestioning'
+    """
+    return "".join(name.split()).lower()
+
+
 CHECKERS = [
     Checker(frozenset({"P001"}), unattributed_claims, ordered=True),
     Checker(frozenset({"P002"}), unattributed_relations, ordered=True),
@@ -433,4 +469,5 @@ CHECKERS = [
     Checker(frozenset({"P006", "P008", "P009", "P013"}), quotes),
     Checker(frozenset({"P010", "P011"}), unused),
     Checker(frozenset({"P015"}), duplicate_actors),
+    Checker(frozenset({"P016"}), unknown_illocutions, ordered=True),
 ]

@@ -129,7 +129,10 @@ _CATALOGUE = [
         "should lead from each claim to a position. A claim that reaches none cannot move "
         "the verdict however it is scored: a relation is missing, or the claim does not "
         "belong to this debate. A claim that backs or undercuts a relation reaches "
-        "wherever that relation leads. Not reported when the graph has no position (S008).",
+        "wherever that relation leads. Not reported when the graph has no position (S008), "
+        "nor for a claim that would reach one through a relation S001 or S003 reports as "
+        "broken (an unknown premise or target, a relation aimed at itself): mending that "
+        "relation connects it, so the one error stands for it.",
         "Add the relation that connects the claim to what it argues for or against, or "
         "remove the claim.",
     ),
@@ -396,6 +399,21 @@ _CATALOGUE = [
         "Keep one id, change the other's attributions to it and remove the copy; if they "
         "really are two people of one name, tell them apart in their names "
         "('Michael Kofman (CNA)').",
+    ),
+    Rule(
+        "P016",
+        "unknown-illocution",
+        "warning",
+        "An attribution's illocution is not one of the IAT names.",
+        "An attribution's illocution says how the actor said the claim, by the names of "
+        "Inference Anchoring Theory (IAT) that AIFdb's corpora use: Asserting, Agreeing, "
+        "Arguing, Restating, Assertive / Rhetorical Questioning, Popular Conceding commit "
+        "the actor to the claim; Pure Questioning, Challenging, Disagreeing, Rejecting, "
+        "Reporting and the others do not (README, Illocutions). A name not in that table "
+        "commits the actor to nothing, so a typo ('Asertng') silently takes the claim out "
+        "of what the actor endorses, and out of the reasoning checks (R001-R003).",
+        "Write one of the IAT names (the hint gives the nearest; case and spaces do not "
+        "matter), or remove the illocution if the actor simply said it.",
     ),
     # ---------------------------------------------------------------- reasoning
     Rule(

@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 from urllib.parse import quote
 
 from ..jsonio import dumps, encode_string
@@ -33,12 +33,16 @@ from .context import flat
 from .finding import SEVERITIES, Finding, FindingRun
 from .registry import RULES
 
+if TYPE_CHECKING:
+    from ..errors import ArggraphError
+
 __all__ = [
     "FORMATS",
     "FileReport",
     "Format",
     "GithubFormat",
     "JsonFormat",
+    "LoadProblem",
     "Located",
     "ReportWriter",
     "RunRenderer",
@@ -47,9 +51,14 @@ __all__ = [
     "TextFormat",
     "dump_json",
     "joined",
+    "load_problems",
     "render_statistics",
     "summary_line",
 ]
+
+#: The code a JSON report gives each problem of a file that could not be checked: no
+#: rule's (it cannot be selected or ignored), the title of its GitHub annotation.
+UNUSABLE = "unusable-graph"
 
 #: The output formats of ``arggraph check``.
 FORMATS = ("text", "json", "sarif", "github")
@@ -92,6 +101,83 @@ def each_finding(render: Callable[[Finding, int | None], str]) -> RunRenderer:
     return render_run
 
 
+class LoadProblem(NamedTuple):
+    """One reason a file could not be checked: the file it is in (the graph, or the
+    settings that apply to it), the place, a JSON path as text (``None`` for a place
+    that is only a line, such as malformed JSON's), what is wrong, and where in the
+    file's text (1-based line and column, each ``None`` when unknown)."""
+
+    file: str
+    place: str | None
+    message: str
+    line: int | None = None
+    column: int | None = None
+
+    def where(self) -> str:
+        """``FILE:LINE:COLUMN: PLACE``, as compilers and editors write a place (the
+        file escaped for a terminal; the parts unknown left out).
+
+        >>> LoadProblem("g.json", "claims[2].date", "not a date", 9, 14).where()
+        'g.json:9:14: claims[2].date'
+        >>> LoadProblem("g.json", None, "malformed JSON", 3).where()
+        'g.json:3'
+        """
+        text = inline(self.file)
+        if self.line is not None:
+            text += f":{self.line}" + (f":{self.column}" if self.column is not None else "")
+        return text + (f": {inline(self.place)}" if self.place else "")
+
+
+def load_problems(exc: ArggraphError, file: str, data: bytes | None = None) -> list[LoadProblem]:
+    r"""Every problem of an error that kept a file from loading, each with its line and
+    column: a :class:`~arggraph.errors.SchemaError`'s each, any other error as one. A
+    place in the graph ``file`` known only as a JSON path is found in ``data`` (its
+    bytes, when they could be read) by :class:`~arggraph.locate.JsonLocator`; an error
+    about another file (the settings) keeps its own place.
+
+    >>> from arggraph.errors import JSONSyntaxError, SchemaError, SchemaProblem
+    >>> err = JSONSyntaxError("malformed JSON", path="g.json", line=2, column=5)
+    >>> load_problems(err, "g.json")
+    [LoadProblem(file='g.json', place=None, message='malformed JSON', line=2, column=5)]
+    >>> err = SchemaError([SchemaProblem("a", "too big", ("a",)), ("b", "missing")])
+    >>> [(p.place, p.line, p.column) for p in load_problems(err, "g.json", b'{\n "a": 2}')]
+    [('a', 2, 7), ('b', None, None)]
+    """
+    from ..errors import SchemaError
+    from ..locate import JsonLocator, path_steps
+
+    where = exc.path or file
+    found: list[tuple[LoadProblem, Sequence[str | int] | None]]
+    if isinstance(exc, SchemaError):
+        found = [
+            (LoadProblem(where, p.place or None, p.message, p.line, p.column), p.json_path)
+            for p in exc.problems
+        ]
+    else:
+        place: str | None = exc.place
+        steps: Sequence[str | int] | None = exc.json_path
+        if place is not None and steps is None and exc.line is not None:
+            place = None  # (``line N, column M``: the line and column say it)
+        if steps is None and place is not None and exc.line is None and where == file:
+            steps = tuple(path_steps(place))
+        found = [(LoadProblem(where, place, exc.message, exc.line, exc.column), steps)]
+    if where != file:
+        data = None  # (a place in the settings, not in the graph's text)
+    out = []
+    locator: JsonLocator | None = None
+    for problem, json_path in found:
+        if problem.line is None and json_path is not None and data is not None:
+            at: tuple[int, int] | tuple[None, None]
+            try:
+                locator = locator or JsonLocator(data.decode("utf-8", "replace"))
+                at = locator.position(json_path)
+            except (ValueError, IndexError, KeyError):  # (not the JSON it names)
+                at = (None, None)
+            problem = problem._replace(line=at[0], column=at[1])
+        out.append(problem)
+    return out
+
+
 @dataclass
 class FileReport:
     """What checking one graph file gave: how many findings of each severity and of
@@ -99,6 +185,9 @@ class FileReport:
 
     file: str
     error: str | None = None
+    #: Each problem of the error, with its place (:func:`load_problems`), and its hint.
+    problems: list[LoadProblem] = field(default_factory=list)
+    hint: str | None = None
     severities: Counter[str] = field(default_factory=Counter)
     codes: Counter[str] = field(default_factory=Counter)
     #: Whether a finding reaches the file's ``--fail-on`` severity.
@@ -126,7 +215,9 @@ def summary_line(reports: Sequence[FileReport], skipped: int = 0) -> str:
     not declare an arggraph format).
 
     >>> summary_line([FileReport("a.json"), FileReport("b.json", error="b.json: x")])
-    'No findings (1 file checked); 1 file could not be checked.'
+    '1 file could not be checked; no findings in the other file.'
+    >>> summary_line([FileReport("b.json", error="b.json: x")])
+    '1 file could not be checked; no other file checked.'
     >>> summary_line([FileReport("a.json")], skipped=2)
     'All checks passed (1 file); 2 files skipped: not arggraph graphs (-v names them).'
     >>> summary_line([], skipped=1)
@@ -137,15 +228,22 @@ def summary_line(reports: Sequence[FileReport], skipped: int = 0) -> str:
         counts.update(r.severities)
     checked = [r for r in reports if r.error is None]
     failed = len(reports) - len(checked)
-    tail = f"; {_plural(failed, 'file')} could not be checked" if failed else ""
-    if skipped:
-        tail += f"; {_plural(skipped, 'file')} skipped: not arggraph graphs (-v names them)"
+    skip = (
+        f"; {_plural(skipped, 'file')} skipped: not arggraph graphs (-v names them)"
+        if skipped
+        else ""
+    )
+    tail = (f"; {_plural(failed, 'file')} could not be checked" if failed else "") + skip
     total = sum(counts.values())
     if not reports:
         return f"No graph checked{tail}."
     if not total:
         if failed:
-            return f"No findings ({_plural(len(checked), 'file')} checked){tail}."
+            others = "file" if len(checked) == 1 else _plural(len(checked), "file")
+            rest = f"no findings in the other {others}"
+            if not checked:
+                rest = "no other file checked"
+            return f"{_plural(failed, 'file')} could not be checked; {rest}{skip}."
         return f"All checks passed ({_plural(len(checked), 'file')}){tail}."
     parts = ", ".join(_plural(counts[s], s) for s in SEVERITIES if counts[s])
     with_findings = sum(1 for r in checked if sum(r.severities.values()))
@@ -247,8 +345,9 @@ class Format(Protocol):
         them, joined by :attr:`separator`."""
 
     def error_items(self, report: FileReport) -> list[str]:
-        """The items that say a file could not be checked (most formats have none: the
-        command says so on stderr and in the summary)."""
+        """The items that say a file could not be checked, one a problem of
+        :attr:`FileReport.problems` (text has none: the command says so on stderr and
+        in the summary)."""
 
     def tail(self, reports: Sequence[FileReport], any_item: bool) -> str:
         """What comes after the last item, knowing every file's report."""
@@ -417,7 +516,9 @@ def _inlined(texts: Sequence[str]) -> tuple[str, list[Sequence[object]]]:
 
 @dataclass
 class JsonFormat:
-    """A JSON list of findings: code, severity, message, ids, path, file, hint, line."""
+    """A JSON list of findings: code, severity, message, ids, path, file, hint, line;
+    and for each problem of a file that could not be checked an entry of code
+    ``unusable-graph`` (:data:`UNUSABLE`) with a ``column`` too."""
 
     opening: str = "[\n"
     separator: str = ",\n"
@@ -426,7 +527,27 @@ class JsonFormat:
         return ""
 
     def error_items(self, report: FileReport) -> list[str]:
-        return []
+        """An item a problem of a file that could not be checked: code
+        ``unusable-graph``, severity error, its line and ``column`` (findings have no
+        column: their line is where their JSON path starts)."""
+        return [
+            "  "
+            + dump_json(
+                {
+                    "code": UNUSABLE,
+                    "severity": "error",
+                    "message": p.message,
+                    "ids": [],
+                    "path": p.place,
+                    "file": p.file,
+                    "hint": report.hint,
+                    "line": p.line,
+                    "column": p.column,
+                },
+                "  ",
+            )
+            for p in report.problems
+        ]
 
     def renderer(self, report: FileReport) -> Callable[[Finding, int | None], str]:
         return self._render
@@ -493,6 +614,27 @@ def _rule_sarif(code: str) -> dict[str, Any]:
     }
 
 
+def _sarif_note(report: FileReport, problem: LoadProblem) -> dict[str, Any]:
+    """A tool execution notification for a problem of a file that could not be checked,
+    located by line and column (and JSON path) where they are known."""
+    physical: dict[str, Any] = {"artifactLocation": _uri(problem.file)}
+    if problem.line is not None:
+        physical["region"] = {"startLine": problem.line}
+        if problem.column is not None:
+            physical["region"]["startColumn"] = problem.column
+    location: dict[str, Any] = {"physicalLocation": physical}
+    if problem.place is not None:
+        location["logicalLocations"] = [{"fullyQualifiedName": problem.place}]
+    text = f"{problem.where()}: {problem.message}"
+    if report.hint:
+        text += f" (hint: {report.hint})"
+    return {
+        "level": "error",
+        "message": {"text": text},
+        "locations": [location],
+    }
+
+
 _RESULTS = "\x00results\x00"  # where the results go in the log's skeleton
 
 
@@ -507,15 +649,7 @@ class SarifFormat:
     separator: str = ",\n"
 
     def _skeleton(self, reports: Sequence[FileReport]) -> tuple[str, str, str]:
-        notes = [
-            {
-                "level": "error",
-                "message": {"text": r.error},
-                "locations": [{"physicalLocation": {"artifactLocation": _uri(r.file)}}],
-            }
-            for r in reports
-            if r.error is not None
-        ]
+        notes = [_sarif_note(r, p) for r in reports if r.error is not None for p in r.problems]
         log = {
             "$schema": SARIF_SCHEMA,
             "version": "2.1.0",
@@ -606,8 +740,16 @@ class GithubFormat(_LineFormat):
     ``::error file=F,line=L,title=CODE::[ids] message`` (info findings are notices)."""
 
     def error_items(self, report: FileReport) -> list[str]:
-        file = github_property(report.file)
-        return [f"::error file={file},title=unusable graph::{github_data(report.error or '')}\n"]
+        items = []
+        for p in report.problems:
+            props = f"file={github_property(p.file)}"
+            if p.line is not None:
+                props += f",line={p.line}" + (f",col={p.column}" if p.column is not None else "")
+            text = (f"{p.place}: " if p.place else "") + p.message
+            if report.hint:
+                text += f"\nhint: {report.hint}"
+            items.append(f"::error {props},title=unusable graph::{github_data(text)}\n")
+        return items
 
     def renderer(self, report: FileReport) -> Callable[[Finding, int | None], str]:
         file = github_property(report.file)

@@ -112,7 +112,7 @@ def integrity(ctx: Context) -> Iterator[Finding]:
             holder = f"an attribution of {holder}"
         message = (
             f"{holder} {quote_id(owner or '?')}: {what} refers to unknown "
-            f"{p.target} {quote_id(p.ident)}"
+            f"{p.target} {quote_id(p.ident)}{p.why}"
         )
         ids = (owner, p.ident) if owner is not None else (p.ident,)
         yield ctx.finding("S001", message, ids, p.place, hint)
@@ -360,7 +360,11 @@ def relevance(ctx: Context) -> Iterator[Finding]:
                     ctx.claim_path[claim.id],
                 )
     if "S006" in ctx.enabled:
-        for i in _unreachable(ctx).tolist():
+        unreachable = _unreachable(ctx).tolist()
+        mended = _through_broken(ctx) if unreachable else set()
+        for i in unreachable:
+            if fw.ids[i] in mended:
+                continue  # (S001 or S003 names the relation that would connect it)
             unreached = ctx.claim(fw.ids[i])
             yield ctx.finding(
                 "S006",
@@ -368,6 +372,38 @@ def relevance(ctx: Context) -> Iterator[Finding]:
                 (unreached.id,),
                 ctx.claim_path[unreached.id],
             )
+
+
+def _through_broken(ctx: Context) -> set[str]:
+    """The claims that reach a position once the relations S001 and S003 report (and
+    that the framework leaves out) are counted as written: a relation's premises lead
+    to it and it to its target, whatever is missing. Only when such a finding is
+    reported; else empty, without a look at the relations (the common path: a graph
+    with no broken relation)."""
+    g = ctx.graph
+    code = {"dangling": "S001", "self": "S003"}
+    if not any(
+        p.place.startswith("relations[")
+        and ".attributions[" not in p.place
+        and code.get(p.kind) in ctx.enabled
+        for p in g.problems
+    ):
+        return set()
+    claims = g.claims
+    leads_into: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for rel in g.model.relations:
+        node = ("relation", rel.id)
+        target = ("claim", rel.target) if rel.target in claims else ("relation", rel.target)
+        leads_into[target].append(node)
+        leads_into[node] += [("claim", p) for p in rel.premises]
+    todo = [("claim", p) for p in ctx.position_ids]
+    seen = set(todo)
+    while todo:
+        for before in leads_into.get(todo.pop(), ()):
+            if before not in seen:
+                seen.add(before)
+                todo.append(before)
+    return {ident for kind, ident in seen if kind == "claim"}
 
 
 def _unreachable(ctx: Context) -> np.ndarray:

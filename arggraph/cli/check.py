@@ -344,12 +344,14 @@ class _FileChecker:
         """Load the file and start its check: the items come as they are consumed."""
         from ..checks.config import CheckConfig, find_config
         from ..checks.registry import select_rules
+        from ..checks.report import load_problems
         from ..checks.runner import iter_found
         from ..errors import ArggraphError, JSONSyntaxError
         from ..io import loads, read_bytes
-        from .common import error_lines, other_format
+        from .common import other_format
 
         opts, file = self.options, report.file
+        data: bytes | None = None
         try:
             data = read_bytes(file)
             cfg = CheckConfig() if opts.no_config else find_config(file, self.configs)
@@ -365,9 +367,11 @@ class _FileChecker:
                 raise other_format(file) or exc from None
             store = self.store_for(folder)
         except ArggraphError as exc:
-            for line in error_lines(exc):
-                say(line)
             report.error = str(exc)
+            report.problems = load_problems(exc, file, data)
+            report.hint = exc.hint
+            for line in _problem_lines(report):
+                say(line)
             return iter([self.format.error_items(report)])
         report.unverified = (
             folder is None
@@ -378,6 +382,29 @@ class _FileChecker:
         fail_on = opts.fail_on or cfg.fail_on or "error"
         findings = iter_found(graph, enabled, store)
         return _rendered(report, findings, data, self.format, opts, fail_on)
+
+
+def _problem_lines(report: FileReport) -> list[str]:
+    r"""The lines on stderr for a file that could not be checked: one a problem,
+    ``arggraph: error: FILE:LINE:COLUMN: PLACE: what`` (made safe for a terminal), and
+    the hint under them.
+
+    >>> from arggraph.checks.report import FileReport, LoadProblem
+    >>> r = FileReport("g.json", error="...", hint="see the format")
+    >>> r.problems = [LoadProblem("g.json", "a", "bad\x1b[2J", 2, 7)]
+    >>> r.problems.append(LoadProblem("g.json", None, "no b"))
+    >>> for line in _problem_lines(r):
+    ...     print(line)
+    arggraph: error: g.json:2:7: a: bad\x1b[2J
+    arggraph: error: g.json: no b
+      hint: see the format
+    """
+    from ..text import inline
+
+    lines = [f"arggraph: error: {p.where()}: {inline(p.message)}" for p in report.problems]
+    if report.hint and not any(report.hint in p.message for p in report.problems):
+        lines.append(f"  hint: {inline(report.hint)}")
+    return lines
 
 
 #: Items of a run of findings made at a time, so a run of a million findings is never
