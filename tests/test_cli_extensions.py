@@ -57,11 +57,29 @@ def test_json_shape_for_every_semantics(graph: Path, capsys: pytest.CaptureFixtu
         "preferred": [["a", "d", "e", "f"], ["b", "d", "e", "f"]],
         "stable": [],  # g attacks itself and nothing attacks it
     }
+    labels = {"claims": {"in": ["e", "f"], "out": [], "undecided": ["a", "b", "c", "d", "g"]}}
     for semantics, extensions in expected.items():
         code, out, err = run(capsys, str(graph), "--semantics", semantics, "--format", "json")
         assert code == 0
         assert err == ""
-        assert result_body(out) == {"semantics": semantics, "extensions": extensions}
+        body: dict[str, object] = {"semantics": semantics, "extensions": extensions}
+        if semantics == "grounded":  # the labelling the text shows, in JSON too
+            body["labels"] = labels
+        assert result_body(out) == body
+
+
+def test_grounded_json_labels_the_attacks_that_are_arguments(
+    capsys: pytest.CaptureFixture[str], mutual_undercuts: Path
+) -> None:
+    code, out, _ = run(capsys, str(mutual_undercuts), "--format", "json")
+    assert code == 0
+    labels = json.loads(out)["labels"]
+    text_code, text, _ = run(capsys, str(mutual_undercuts))
+    for group in ("claims", "relations"):
+        for name, ids in labels[group].items():
+            for ident in ids:
+                assert f"  {ident}\n" in text, (group, name, ident)
+    assert labels["relations"]["undecided"] == ["reliable-cut", "survey-cut"]
 
 
 def test_default_is_grounded_text(graph: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -227,7 +245,11 @@ def test_a_table_entry_reaches_the_command_line(
     assert "wellfounded: grounded, renamed" in (_semantics_option().help or "")
     code, out, _ = run(capsys, str(graph), "--semantics", "wellfounded", "--format", "json")
     assert code == 0
-    assert result_body(out) == {"semantics": "wellfounded", "extensions": [["e", "f"]]}
+    body = result_body(out)
+    assert body.pop("labels") == {  # (a grounded entry: labelled)
+        "claims": {"in": ["e", "f"], "out": [], "undecided": ["a", "b", "c", "d", "g"]}
+    }
+    assert body == {"semantics": "wellfounded", "extensions": [["e", "f"]]}
     code, out, _ = run(capsys, str(graph), "--semantics", "wellfounded", "--claim", "e")
     assert out == (
         "e under wellfounded semantics: credulously accepted: yes; sceptically accepted: yes\n"
@@ -290,7 +312,9 @@ def test_extensions_with_the_same_claims_and_other_attacks_standing_are_all_list
             capsys, str(mutual_undercuts), "--semantics", semantics, "--format", "json"
         )
         assert code == 0
-        assert result_body(out) == {
+        body = result_body(out)
+        body.pop("labels", None)  # (grounded's labelling: its own test)
+        assert body == {
             "semantics": semantics,
             "extensions": [BRIDGE_CLAIMS] * len(relations),
             "relations": relations,

@@ -202,9 +202,16 @@ def test_extensions_on_a_terminal_wrap_ids_without_cutting_them(
 def test_extensions_json_is_unchanged(capsys: pytest.CaptureFixture[str]) -> None:
     data = result_body(run(capsys, "extensions", str(BAKHMUT_FIRST_EDITION), "--format", "json"))
     labels = grounded_labels(load(BAKHMUT_FIRST_EDITION))
+    added = data.pop("labels")  # (added since, beside what was there: the labelling)
     assert data == {
         "semantics": "grounded",
         "extensions": [sorted(c for c, v in labels.items() if v == "in")],
+    }
+    assert added == {
+        "claims": {
+            name: sorted(c for c, v in labels.items() if v == key)
+            for key, name in (("in", "in"), ("out", "out"), ("undec", "undecided"))
+        }
     }
 
 

@@ -6,8 +6,10 @@ and size; ids one a line, or wrapped to a terminal's width, never cut, escaped f
 terminal) and ``json`` (the header of :func:`~arggraph.cli.common.result_header`:
 ``arggraph``, ``graph``, ``graph_sha256``, ``semantics``; then ``"extensions": [[claim
 id, ...], ...]``, each extension sorted and the list sorted, so the same graph always
-prints the same way; a graph with set attacks or attacks on attacks adds ``"relations"``, for each
-extension the attacks that stand in it, in the same order). With attacks as arguments of
+prints the same way; for grounded also ``"labels"``: ``{"claims": {"in", "out",
+"undecided"}}`` and, with attacks as arguments, ``"relations"`` the same, lists of ids;
+a graph with set attacks or attacks on attacks adds ``"relations"``, for each extension
+the attacks that stand in it, in the same order). With attacks as arguments of
 their own, two extensions can hold the same claims and differ in which attacks stand (two
 undercuts that undercut each other): they are two extensions, each listed with its
 attacks, in text and JSON alike, and counted as two; the list is then sorted by claims,
@@ -230,6 +232,25 @@ def extensions_text(
     return "\n".join(lines) + "\n"
 
 
+def _grounded_labels(graph: Graph) -> dict[str, dict[str, list[str]]]:
+    """The grounded labelling as JSON gives it: ``{"claims": {"in": [...], "out": [...],
+    "undecided": [...]}}``, each list sorted, and ``"relations"`` the same for the attacks
+    when they are arguments of their own (set attacks, attacks on attacks)."""
+    from ..semantics.dung import grounded_labels, grounded_relation_labels
+
+    def grouped(labels: dict[str, str]) -> dict[str, list[str]]:
+        return {
+            name: sorted(c for c, v in labels.items() if v == key)
+            for key, name in (("in", "in"), ("out", "out"), ("undec", "undecided"))
+        }
+
+    out = {"claims": grouped(grounded_labels(graph))}
+    relations = grounded_relation_labels(graph)
+    if relations:
+        out["relations"] = grouped(relations)
+    return out
+
+
 def run(args: argparse.Namespace) -> int:
     import sys
 
@@ -312,6 +333,8 @@ def run(args: argparse.Namespace) -> int:
         result: dict[str, object] = {**result_header(graph, semantics), "extensions": found}
         if standing is not None:
             result["relations"] = standing
+        if entry.load_solver is None:  # the grounded extension: what the text shows too
+            result["labels"] = _grounded_labels(graph)
         text = dumps(result) + "\n"
     else:
         from .common import to_terminal
