@@ -135,8 +135,9 @@ def _clean(text: str, *, inline: bool) -> bool:
     """Whether ``text`` surely holds nothing :data:`_UNSAFE` (with ``inline``,
     :data:`_UNSAFE_INLINE`) would find: the quick look that spares nearly every text
     the full patterns."""
-    if text.isascii():
-        return (_ASCII_UNSAFE_INLINE if inline else _ASCII_UNSAFE).search(text) is None
+    if text.isascii():  # (printable ASCII holds nothing to escape: told in C)
+        pattern = _ASCII_UNSAFE_INLINE if inline else _ASCII_UNSAFE
+        return text.isprintable() or pattern.search(text) is None
     if (_CANDIDATES_INLINE if inline else _CANDIDATES).search(text) is not None:
         return False
     return _BEYOND_BMP.search(text) is None or _CANDIDATES_BEYOND_BMP.search(text) is None
@@ -169,11 +170,14 @@ def control_character(
     >>> control_character("a\\u200bb"), control_character("x\\u00a0", ident=True)
     ((1, '\\\\u200b'), (1, '\\\\xa0'))
     """
-    if text.isascii() and text.isprintable():
-        return None  # (the common case, in C)
-    if not ident and _clean(text, inline=one_line):
+    if ident:
+        if text.isascii() and text.isprintable():
+            return None  # (the common case, in C)
+        pattern = _UNSAFE_ID
+    elif _clean(text, inline=one_line):
         return None
-    pattern = _UNSAFE_ID if ident else _UNSAFE_INLINE if one_line else _UNSAFE
+    else:
+        pattern = _UNSAFE_INLINE if one_line else _UNSAFE
     match = pattern.search(text)
     if match is None:
         return None
