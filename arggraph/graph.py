@@ -557,21 +557,14 @@ class Graph:
 
     def claim(self, claim_id: str) -> Claim:
         """The claim with this id, or :class:`~arggraph.errors.UnknownIdError`."""
+        self.require_claim(claim_id)
         cols, raw = self._columns, self._raw
         if self._claims is None and cols is not None and raw is not None:
             # The one claim's model, from the parsed file: the rest stays unbuilt.
             from .model import Claim
 
-            i = cols.index.get(claim_id)
-            if i is not None:
-                return Claim.model_validate(raw["claims"][i])
-            raise UnknownIdError("claim", claim_id, path=self.path, known=cols.claim_ids)
-        try:
-            return self.claims[claim_id]
-        except KeyError:
-            raise UnknownIdError(
-                "claim", claim_id, path=self.path, known=list(self.claims)
-            ) from None
+            return Claim.model_validate(raw["claims"][cols.index[claim_id]])
+        return self.claims[claim_id]
 
     def relation(self, relation_id: str) -> Relation:
         """The relation with this id, or :class:`~arggraph.errors.UnknownIdError`."""
