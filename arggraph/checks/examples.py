@@ -124,6 +124,16 @@ _HOLD = _pos("hold", "Ukraine should keep holding Bakhmut")
 _ISW = {"id": "isw", "name": "Institute for the Study of War", "kind": "think-tank"}
 _DOC = {"id": "doc", "title": "A report", "published": "2023-03-06"}
 
+
+def _said_as(illocution: str) -> dict[str, Any]:
+    """P016's example: the ISW's claim that supports withdrawing, said as ``illocution``."""
+    costs = _claim(
+        "costs", "The defence costs too many lives", {**_att("isw"), "illocution": illocution}
+    )
+    support = {**_rel("support", "costs", "withdraw"), "attributions": [_att("isw")]}
+    return _g(actors=[_ISW], documents=[_DOC], claims=[_WITHDRAW, costs], relations=[support])
+
+
 _P013_GRAPH = _g11(
     actors=[_ISW],
     documents=[
@@ -423,40 +433,7 @@ EXAMPLES: dict[str, Example] = {
             )
         ),
     ),
-    "P016": Example(
-        _g(
-            actors=[_ISW],
-            documents=[_DOC],
-            claims=[
-                _WITHDRAW,
-                _claim(
-                    "costs",
-                    "The defence costs too many lives",
-                    {**_att("isw"), "illocution": "Asertng"},
-                ),
-            ],
-            relations=[
-                {**_rel("support", "costs", "withdraw"), "attributions": [_att("isw")]},
-            ],
-        ),
-        passing=Example(
-            _g(
-                actors=[_ISW],
-                documents=[_DOC],
-                claims=[
-                    _WITHDRAW,
-                    _claim(
-                        "costs",
-                        "The defence costs too many lives",
-                        {**_att("isw"), "illocution": "Asserting"},
-                    ),
-                ],
-                relations=[
-                    {**_rel("support", "costs", "withdraw"), "attributions": [_att("isw")]},
-                ],
-            )
-        ),
-    ),
+    "P016": Example(_said_as("Asertng"), passing=Example(_said_as("Asserting"))),
     "P014": Example(
         _g11(
             actors=[_ISW],
