@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..atomic import atomic_write
+from ..steps import Steps
 
 if TYPE_CHECKING:
     import argparse
@@ -319,13 +320,9 @@ def stderr_is_terminal() -> bool:
         return False
 
 
-class Progress(Protocol):
-    """What a task reports its progress through (a :class:`arggraph.steps.Steps` that
-    can also say what it is doing)."""
-
-    def total(self, count: int) -> None: ...
-
-    def advance(self, steps: int = 1) -> None: ...
+class Progress(Steps, Protocol):
+    """What a task reports its progress through: a :class:`arggraph.steps.Steps` that
+    can also say what it is doing."""
 
     def describe(self, text: str) -> None: ...
 
