@@ -179,17 +179,23 @@ def grounded_text(
     return "\n".join(lines) + "\n"
 
 
+def _labelled(labels: dict[str, str]) -> dict[str, list[str]]:
+    """The ids of a grounded labelling by label, as the outputs name them (``in``,
+    ``out``, ``undecided``), each list sorted: what the text and the JSON both show."""
+    return {
+        name: sorted(c for c, v in labels.items() if v == key)
+        for key, name in (("in", "in"), ("out", "out"), ("undec", "undecided"))
+    }
+
+
 def _groups(labels: dict[str, str], title: str, noun: str, terminal: bool) -> list[str]:
     """``TITLE: N in, N out, N undecided``, then each group under a header with its size."""
-    groups = {k: [c for c, v in labels.items() if v == k] for k in ("in", "out", "undec")}
-    lines = [
-        f"{title}: {len(groups['in'])} in, {len(groups['out'])} out, "
-        f"{len(groups['undec'])} undecided"
-    ]
-    for key, name in (("in", "in"), ("out", "out"), ("undec", "undecided")):
-        if groups[key]:
-            lines.append(f"{name} ({_plural(len(groups[key]), noun)}):")
-            lines += _block(sorted(groups[key]), terminal)
+    groups = _labelled(labels)
+    lines = [f"{title}: " + ", ".join(f"{len(ids)} {name}" for name, ids in groups.items())]
+    for name, ids in groups.items():
+        if ids:
+            lines.append(f"{name} ({_plural(len(ids), noun)}):")
+            lines += _block(ids, terminal)
     return lines
 
 
@@ -238,16 +244,10 @@ def _grounded_labels(graph: Graph) -> dict[str, dict[str, list[str]]]:
     when they are arguments of their own (set attacks, attacks on attacks)."""
     from ..semantics.dung import grounded_labels, grounded_relation_labels
 
-    def grouped(labels: dict[str, str]) -> dict[str, list[str]]:
-        return {
-            name: sorted(c for c, v in labels.items() if v == key)
-            for key, name in (("in", "in"), ("out", "out"), ("undec", "undecided"))
-        }
-
-    out = {"claims": grouped(grounded_labels(graph))}
+    out = {"claims": _labelled(grounded_labels(graph))}
     relations = grounded_relation_labels(graph)
     if relations:
-        out["relations"] = grouped(relations)
+        out["relations"] = _labelled(relations)
     return out
 
 
